@@ -1,0 +1,68 @@
+package org.sdvp.core.module;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sdvp.core.service.BatchingDispatcher;
+import org.sdvp.core.service.LocRequest;
+import org.sdvp.core.service.MatchRequest;
+import org.sdvp.core.service.ModelGateway;
+import org.sdvp.core.service.ModelRequest;
+import org.sdvp.core.service.ModelServiceException;
+import org.sdvp.core.service.VqaAnswer;
+import org.sdvp.core.service.VqaRequest;
+import org.sdvp.core.trace.ModelCall;
+import org.sdvp.core.value.Detection;
+import org.sdvp.core.value.Value;
+
+/**
+ * What a running step may use: the program's variables (read-only) and the models, through the shared
+ * batching gateway. Every model call is recorded for the trace. One context per step; not thread-safe.
+ */
+public final class StepContext {
+    private final Map<String, Value> variables;
+    private final ModelGateway gateway;
+    private final List<ModelCall> calls = new ArrayList<>();
+
+    public StepContext(Map<String, Value> variables, ModelGateway gateway) {
+        this.variables = Map.copyOf(variables);
+        this.gateway = gateway;
+    }
+
+    public Map<String, Value> variables() { return variables; }
+
+    /** The model calls made so far by this step. */
+    public List<ModelCall> calls() { return List.copyOf(calls); }
+
+    public List<Detection> locate(LocRequest request) throws StepException {
+        return call(gateway.loc(), "LOC (grounding)", request);
+    }
+
+    public VqaAnswer ask(VqaRequest request) throws StepException {
+        return call(gateway.vqa(), "VQA", request);
+    }
+
+    public double match(MatchRequest request) throws StepException {
+        return call(gateway.match(), "image-text matching", request);
+    }
+
+    private <I extends ModelRequest, O> O call(Optional<BatchingDispatcher<I, O>> dispatcher, String what, I request)
+            throws StepException {
+        if (dispatcher.isEmpty()) {
+            throw new StepException("no model backend for " + what + " (--modules " + gateway.name()
+                    + "); pass --modules oracle (scene annotations), vlm:DIR (a student checkpoint) or "
+                    + "teacher:DIR,vlm:DIR");
+        }
+        try {
+            O answer = dispatcher.get().call(request);
+            calls.add(new ModelCall(request, answer, gateway.name()));
+            return answer;
+        } catch (ModelServiceException e) {
+            throw new StepException(what + " backend failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StepException("interrupted while waiting for the " + what + " model", e);
+        }
+    }
+}

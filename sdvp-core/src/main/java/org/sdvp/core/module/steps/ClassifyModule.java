@@ -1,0 +1,50 @@
+package org.sdvp.core.module.steps;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.sdvp.core.module.Param;
+import org.sdvp.core.module.StepContext;
+import org.sdvp.core.module.StepException;
+import org.sdvp.core.service.MatchRequest;
+import org.sdvp.core.value.BoxesValue;
+import org.sdvp.core.value.Detection;
+import org.sdvp.core.value.ImageValue;
+import org.sdvp.core.value.Value;
+import org.sdvp.core.value.ValueType;
+
+/**
+ * {@code CLASSIFY(image=IMAGE,object=OBJ0,categories='red,blue,green')}: each object labelled with the
+ * category its crop matches best (image–text matching model), the match probability as its score.
+ */
+public final class ClassifyModule extends AbstractStepModule {
+    public ClassifyModule() {
+        super("CLASSIFY", ValueType.BOXES, "label each object with its best matching category",
+                Param.required("image", ValueType.IMAGE), Param.required("object", ValueType.BOXES),
+                Param.required("categories", ValueType.TEXT));
+    }
+
+    @Override
+    public Value execute(Map<String, Value> args, StepContext ctx) throws StepException {
+        ImageValue image = image(args, "image");
+        List<String> categories = Arrays.stream(text(args, "categories").split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (categories.isEmpty()) throw new StepException("argument 'categories' names no category");
+        List<Detection> labelled = new ArrayList<>();
+        for (Detection d : boxes(args, "object").detections()) {
+            ImageValue crop = CropModule.around(image, d.box());
+            String best = categories.get(0);
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (String c : categories) {
+                double p = ctx.match(new MatchRequest(crop, c));
+                if (p > bestScore) {
+                    bestScore = p;
+                    best = c;
+                }
+            }
+            labelled.add(new Detection(d.box(), best, bestScore));
+        }
+        return new BoxesValue(labelled);
+    }
+}

@@ -1,0 +1,113 @@
+package org.sdvp.core.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Gathers single calls from many concurrently running programs into batches for one {@link ModelService}
+ * (ViperGPT-style micro-batching).
+ *
+ * <p>Greedy policy: while the model is busy with one batch, calls queue up; when it is free it takes
+ * everything queued (up to {@code maxBatch}). A lone program therefore waits for no window, and many
+ * programs fill batches by themselves. An optional linger waits a little longer for stragglers.
+ *
+ * <p>Thread-safe. The service itself is only ever called from the dispatcher's single worker thread.
+ */
+public final class BatchingDispatcher<I, O> implements AutoCloseable {
+    private record Pending<I, O>(I request, CompletableFuture<O> answer) {}
+
+    private final ModelService<I, O> service;
+    private final int maxBatch;
+    private final long lingerNanos;
+    private final BlockingQueue<Pending<I, O>> queue = new LinkedBlockingQueue<>();
+    private final Thread worker;
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong requests = new AtomicLong();
+    private volatile boolean closed;
+
+    public BatchingDispatcher(String name, ModelService<I, O> service, int maxBatch, long lingerMicros) {
+        if (maxBatch < 1) throw new IllegalArgumentException("maxBatch must be >= 1: " + maxBatch);
+        this.service = service;
+        this.maxBatch = maxBatch;
+        this.lingerNanos = TimeUnit.MICROSECONDS.toNanos(lingerMicros);
+        this.worker = new Thread(this::loop, "sdvp-batch-" + name);
+        this.worker.setDaemon(true);
+        this.worker.start();
+    }
+
+    /** Answers one request, blocking until its batch has run. */
+    public O call(I request) throws ModelServiceException, InterruptedException {
+        if (closed) throw new ModelServiceException("model service closed");
+        CompletableFuture<O> answer = new CompletableFuture<>();
+        queue.add(new Pending<>(request, answer));
+        try {
+            return answer.get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof ModelServiceException m) throw m;
+            throw new ModelServiceException(String.valueOf(c.getMessage()), c);
+        }
+    }
+
+    public boolean covers(I request) { return service.covers(request); }
+
+    /** Batches run so far. */
+    public long batchCount() { return batches.get(); }
+
+    /** Requests answered so far. */
+    public long requestCount() { return requests.get(); }
+
+    private void loop() {
+        List<Pending<I, O>> batch = new ArrayList<>(maxBatch);
+        try {
+            while (!closed) {
+                batch.add(queue.take());
+                queue.drainTo(batch, maxBatch - batch.size());
+                if (lingerNanos > 0 && batch.size() < maxBatch) {
+                    Pending<I, O> more = queue.poll(lingerNanos, TimeUnit.NANOSECONDS);
+                    if (more != null) {
+                        batch.add(more);
+                        queue.drainTo(batch, maxBatch - batch.size());
+                    }
+                }
+                runBatch(batch);
+                batch.clear();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            ModelServiceException gone = new ModelServiceException("model service closed");
+            batch.forEach(p -> p.answer().completeExceptionally(gone));
+            queue.forEach(p -> p.answer().completeExceptionally(gone));
+        }
+    }
+
+    private void runBatch(List<Pending<I, O>> batch) {
+        List<I> inputs = new ArrayList<>(batch.size());
+        for (Pending<I, O> p : batch) inputs.add(p.request());
+        try {
+            List<O> outputs = service.apply(inputs);
+            if (outputs.size() != inputs.size()) {
+                throw new ModelServiceException("model service returned " + outputs.size()
+                        + " answers for " + inputs.size() + " requests");
+            }
+            for (int i = 0; i < batch.size(); i++) batch.get(i).answer().complete(outputs.get(i));
+        } catch (Exception | Error e) {
+            batch.forEach(p -> p.answer().completeExceptionally(e));
+        }
+        batches.incrementAndGet();
+        requests.addAndGet(batch.size());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        worker.interrupt();
+    }
+}

@@ -1,0 +1,50 @@
+package org.sdvp.core.service;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Sends each request of a batch to the first service that covers it, keeping one sub-batch per service. */
+final class RoutingModelService<I, O> implements ModelService<I, O> {
+    private final List<ModelService<I, O>> chain;
+
+    RoutingModelService(List<ModelService<I, O>> chain) { this.chain = List.copyOf(chain); }
+
+    @Override
+    public List<O> apply(List<I> batch) throws ModelServiceException {
+        int n = chain.size();
+        List<List<Integer>> positions = new ArrayList<>();
+        List<List<I>> parts = new ArrayList<>();
+        for (int s = 0; s < n; s++) {
+            positions.add(new ArrayList<>());
+            parts.add(new ArrayList<>());
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            int s = firstCovering(batch.get(i));
+            positions.get(s).add(i);
+            parts.get(s).add(batch.get(i));
+        }
+        Object[] out = new Object[batch.size()];
+        for (int s = 0; s < n; s++) {
+            if (parts.get(s).isEmpty()) continue;
+            List<O> answers = chain.get(s).apply(parts.get(s));
+            for (int k = 0; k < answers.size(); k++) out[positions.get(s).get(k)] = answers.get(k);
+        }
+        @SuppressWarnings("unchecked")
+        List<O> result = (List<O>) Arrays.asList(out);
+        return result;
+    }
+
+    private int firstCovering(I request) throws ModelServiceException {
+        for (int s = 0; s < chain.size(); s++) {
+            if (chain.get(s).covers(request)) return s;
+        }
+        throw new ModelServiceException("no backend covers the call " + request
+                + "; add a general backend at the end of --modules (e.g. vlm:DIR or oracle)");
+    }
+
+    @Override
+    public boolean covers(I request) {
+        return chain.stream().anyMatch(s -> s.covers(request));
+    }
+}
