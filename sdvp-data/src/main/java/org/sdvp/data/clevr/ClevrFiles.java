@@ -1,0 +1,93 @@
+package org.sdvp.data.clevr;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.sdvp.core.io.DataException;
+import org.sdvp.data.json.ArrayElements;
+import org.sdvp.data.json.UncheckedDataException;
+
+/**
+ * Reads the CLEVR schema. The release layout and a flat folder are both accepted:
+ * <pre>
+ * ROOT/questions/CLEVR_val_questions.json   (or ROOT/CLEVR_val_questions.json, ROOT/val_questions.json)
+ * ROOT/scenes/CLEVR_val_scenes.json         (same alternatives)
+ * ROOT/images/val/CLEVR_val_000000.png      (or ROOT/images/CLEVR_val_000000.png)
+ * </pre>
+ * Questions are streamed ({@link #questions}); scenes are read whole ({@link #scenes}: one image's scene is
+ * small and the oracle needs them all).
+ */
+public final class ClevrFiles {
+    private final Path root;
+
+    public ClevrFiles(Path root) { this.root = root; }
+
+    public Path root() { return root; }
+
+    public Path questionsFile(String split) throws DataException { return find(split, "questions"); }
+
+    public Path scenesFile(String split) throws DataException { return find(split, "scenes"); }
+
+    /** Every scenes file under the root. */
+    public List<Path> allScenesFiles() {
+        List<Path> out = new ArrayList<>();
+        for (Path dir : List.of(root.resolve("scenes"), root)) {
+            for (Path p : list(dir)) if (p.getFileName().toString().endsWith("_scenes.json")) out.add(p);
+        }
+        return out;
+    }
+
+    public Path image(String split, String imageFilename) {
+        Path nested = root.resolve("images").resolve(split).resolve(imageFilename);
+        if (Files.isRegularFile(nested)) return nested;
+        Path flat = root.resolve("images").resolve(imageFilename);
+        return Files.isRegularFile(flat) ? flat : nested;
+    }
+
+    /** Streams the {@code questions} array; close it. */
+    public static ArrayElements<ClevrQuestion> questions(Path file) throws DataException {
+        return ArrayElements.open(file, "questions", ClevrQuestion.class);
+    }
+
+    /** All scenes of a scenes file. */
+    public static List<ClevrScene> scenes(Path file) throws DataException {
+        List<ClevrScene> out = new ArrayList<>();
+        try (ArrayElements<ClevrScene> it = ArrayElements.open(file, "scenes", ClevrScene.class)) {
+            it.forEachRemaining(out::add);
+        } catch (UncheckedDataException e) {
+            throw e.getCause();
+        }
+        return out;
+    }
+
+    private Path find(String split, String kind) throws DataException {
+        for (Path dir : List.of(root.resolve(kind), root)) {
+            for (String name : List.of("CLEVR_" + split + "_" + kind + ".json", split + "_" + kind + ".json")) {
+                Path p = dir.resolve(name);
+                if (Files.isRegularFile(p)) return p;
+            }
+        }
+        TreeSet<String> found = new TreeSet<>();
+        for (Path dir : List.of(root.resolve(kind), root)) {
+            for (Path p : list(dir)) {
+                String n = p.getFileName().toString();
+                if (n.endsWith("_" + kind + ".json")) found.add(n.replaceFirst("^CLEVR_", "").replace("_" + kind + ".json", ""));
+            }
+        }
+        throw new DataException("unknown CLEVR split '" + split + "' under " + root + " (no " + kind + " file); splits found: "
+                + (found.isEmpty() ? "(none: expected questions/CLEVR_SPLIT_questions.json)" : String.join(", ", found)));
+    }
+
+    private static List<Path> list(Path dir) {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}
