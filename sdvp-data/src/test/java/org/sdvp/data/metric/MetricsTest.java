@@ -35,6 +35,9 @@ class MetricsTest {
         assertEquals(2.0 / 4, Nlvr2Consistency.of(results), 1e-12);
         // accuracy over the same results is 5/7: consistency is the stricter figure
         assertEquals(0, Nlvr2Consistency.of(List.of()));
+        Nlvr2Consistency.Listener listener = new Nlvr2Consistency.Listener();
+        for (QuestionResult q : results) listener.questionDone(null, q, java.util.Optional.empty());
+        assertEquals(0.5, listener.consistency(), 1e-12);
     }
 
     @Test
