@@ -18,6 +18,8 @@ import org.sdvp.data.json.UncheckedDataException;
  * ROOT/scenes/CLEVR_val_scenes.json         (same alternatives)
  * ROOT/images/val/CLEVR_val_000000.png      (or ROOT/images/CLEVR_val_000000.png)
  * </pre>
+ * and sdvp-world's layout, one folder per split: {@code ROOT/SPLIT/questions.json}, {@code ROOT/SPLIT/scenes.json},
+ * {@code ROOT/SPLIT/images/NAME}.
  * Questions are streamed ({@link #questions}); scenes are read whole ({@link #scenes}: one image's scene is
  * small and the oracle needs them all).
  */
@@ -38,14 +40,17 @@ public final class ClevrFiles {
         for (Path dir : List.of(root.resolve("scenes"), root)) {
             for (Path p : list(dir)) if (p.getFileName().toString().endsWith("_scenes.json")) out.add(p);
         }
+        for (Path split : folders(root)) {
+            if (Files.isRegularFile(split.resolve("scenes.json"))) out.add(split.resolve("scenes.json"));
+        }
         return out;
     }
 
+    /** The first existing of images/SPLIT/NAME, images/NAME, SPLIT/images/NAME; else the first (reported missing later). */
     public Path image(String split, String imageFilename) {
-        Path nested = root.resolve("images").resolve(split).resolve(imageFilename);
-        if (Files.isRegularFile(nested)) return nested;
-        Path flat = root.resolve("images").resolve(imageFilename);
-        return Files.isRegularFile(flat) ? flat : nested;
+        List<Path> candidates = List.of(root.resolve("images").resolve(split).resolve(imageFilename),
+                root.resolve("images").resolve(imageFilename), root.resolve(split).resolve("images").resolve(imageFilename));
+        return candidates.stream().filter(Files::isRegularFile).findFirst().orElse(candidates.get(0));
     }
 
     /** Streams the {@code questions} array; close it. */
@@ -65,6 +70,8 @@ public final class ClevrFiles {
     }
 
     private Path find(String split, String kind) throws DataException {
+        Path splitFolder = root.resolve(split).resolve(kind + ".json"); // sdvp-world's layout: DIR/SPLIT/questions.json
+        if (Files.isRegularFile(splitFolder)) return splitFolder;
         for (Path dir : List.of(root.resolve(kind), root)) {
             for (String name : List.of("CLEVR_" + split + "_" + kind + ".json", split + "_" + kind + ".json")) {
                 Path p = dir.resolve(name);
@@ -78,8 +85,20 @@ public final class ClevrFiles {
                 if (n.endsWith("_" + kind + ".json")) found.add(n.replaceFirst("^CLEVR_", "").replace("_" + kind + ".json", ""));
             }
         }
+        for (Path folder : folders(root)) {
+            if (Files.isRegularFile(folder.resolve(kind + ".json"))) found.add(folder.getFileName().toString());
+        }
         throw new DataException("unknown CLEVR split '" + split + "' under " + root + " (no " + kind + " file); splits found: "
                 + (found.isEmpty() ? "(none: expected questions/CLEVR_SPLIT_questions.json)" : String.join(", ", found)));
+    }
+
+    private static List<Path> folders(Path dir) {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     private static List<Path> list(Path dir) {

@@ -126,6 +126,8 @@ public final class GqaProgramConverter {
 
         private Node relate(Objects anchor, String argument) throws Unsupported {
             Rel rel = Rel.parse(argument);
+            // "relate: _,same color,s": objects sharing an attribute with the anchor; no module compares objects
+            if (rel.relation().startsWith("same ")) throw new Unsupported("relate by " + rel.relation());
             String region = regionFor(anchor, rel.relation(), rel.targetIsSubject());
             if (rel.target().equals("_")) return new Related(region, rel.relation(), rel.targetIsSubject(), anchor.phrase);
             return new Objects(region, rel.target());

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sdvp.core.evaluation.EvalResult;
 import org.sdvp.core.evaluation.Evaluator;
 import org.sdvp.core.evaluation.Example;
@@ -22,6 +25,7 @@ import org.sdvp.core.service.ModelServices;
 import org.sdvp.core.service.ModuleSpec;
 import org.sdvp.core.service.ProviderContext;
 import org.sdvp.core.source.DatasetPrograms;
+import org.sdvp.core.value.Box;
 import org.sdvp.core.value.TextValue;
 import org.sdvp.data.Fixtures;
 import org.sdvp.data.oracle.AnnotatedScene;
@@ -89,6 +93,36 @@ class ClevrTaskTest {
             assertEquals(0, r.errors(), () -> r.misses().toString());
             assertEquals(List.of("7"), r.misses().stream().map(QuestionResult::id).toList(), () -> r.misses().toString());
             assertEquals(8.0 / 9, r.score(), 1e-9);
+        }
+    }
+
+    @Test
+    void aFolderInSdvpWorldsLayoutAndSchemaExtensionsIsRead(@TempDir Path root) throws Exception {
+        // sdvp-world writes DIR/SPLIT/{scenes,questions}.json, images under DIR/SPLIT/images, a question-level
+        // "type", program nodes keyed "type" here for the generator's variant, and per object bbox [x1,y1,x2,y2]
+        Path split = Files.createDirectories(root.resolve("test/images"));
+        Files.copy(Fixtures.CLEVR.resolve("images/val/CLEVR_val_000000.png"), split.resolve("w0.png"));
+        Files.writeString(root.resolve("test/scenes.json"), """
+                {"info": {}, "scenes": [{"split": "test", "image_index": 0, "image_filename": "w0.png", "width": 480,
+                 "height": 320, "style": "flat", "objects": [{"shape": "cube", "color": "red", "size": "large",
+                 "material": "rubber", "pixel_coords": [120, 200, 7], "bbox": [90, 170, 150, 230], "mask": {"counts": [1]}}],
+                 "relationships": {"left": [[]], "right": [[]], "front": [[]], "behind": [[]]}}]}""");
+        Files.writeString(root.resolve("test/questions.json"), """
+                {"info": {}, "questions": [{"split": "test", "question_index": 0, "image_index": 0, "image_filename": "w0.png",
+                 "question": "What color is the cube?", "type": "query_color", "answer": "red",
+                 "program": [{"type": "scene", "inputs": [], "side_inputs": []},
+                             {"type": "filter_shape", "inputs": [0], "side_inputs": ["cube"]},
+                             {"type": "unique", "inputs": [1], "side_inputs": []},
+                             {"type": "query_color", "inputs": [2], "side_inputs": []}]}]}""");
+        AnnotatedScene scene = ClevrScenes.toScene(ClevrFiles.scenes(root.resolve("test/scenes.json")).get(0));
+        assertEquals(new Box(90, 170, 150, 230), scene.objects().get(0).box());
+        var task = Tasks.find("clevr");
+        try (ExampleSource source = task.open(root, "test");
+             ModelServices services = ModuleSpec.parse("clevr-oracle").load(ProviderContext.ofData(root));
+             ModelGateway gateway = new ModelGateway(services)) {
+            EvalResult r = new Evaluator(task, new VisProgInterpreter(), new DatasetPrograms(), gateway, 1)
+                    .run(source, "test", Map.of(), null);
+            assertEquals(1.0, r.score(), () -> r.misses().toString());
         }
     }
 

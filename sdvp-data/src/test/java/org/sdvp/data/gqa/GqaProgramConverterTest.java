@@ -161,6 +161,7 @@ class GqaProgramConverterTest {
                 fallbackReason("select: man (1)->select: woman (2)->choose older: man|woman [0, 1]"));
         assertEquals("select of a deictic 'this'", fallbackReason("select: this (3)->choose name: train|truck [0]"));
         assertEquals("unknown operation frobnicate", fallbackReason("select: car (2)->frobnicate: x [0]"));
+        assertEquals("relate by same color", fallbackReason("select: car (2)->relate: _,same color,s (5) [0]->query: name [1]"));
     }
 
     @Test
