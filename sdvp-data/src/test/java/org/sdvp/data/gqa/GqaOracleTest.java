@@ -102,6 +102,14 @@ class GqaOracleTest {
         try (var services = ModuleSpec.parse("gqa-oracle").load(ProviderContext.ofData(Fixtures.GQA))) {
             assertTrue(services.loc().isPresent() && services.vqa().isPresent() && services.match().isPresent());
         }
+        for (String spec : List.of("gqa-oracle:val", "gqa-oracle:" + Fixtures.GQA.resolve("val_sceneGraphs.json"))) {
+            try (var services = ModuleSpec.parse(spec).load(ProviderContext.ofData(Fixtures.GQA))) {
+                assertTrue(services.vqa().isPresent(), spec);
+            }
+        }
+        BackendException noTrain = assertThrows(BackendException.class,
+                () -> ModuleSpec.parse("gqa-oracle:train").load(ProviderContext.ofData(Fixtures.GQA)));
+        assertEquals("gqa-oracle: no train_sceneGraphs.json under " + Fixtures.GQA, noTrain.getMessage());
         BackendException e = assertThrows(BackendException.class,
                 () -> ModuleSpec.parse("gqa-oracle").load(ProviderContext.ofData(Fixtures.NLVR2)));
         assertTrue(e.getMessage().startsWith("gqa-oracle: no *_sceneGraphs.json under"), e.getMessage());
