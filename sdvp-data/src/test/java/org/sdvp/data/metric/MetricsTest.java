@@ -58,6 +58,10 @@ class MetricsTest {
         assertEquals(1, em.score(new TextValue("The white car"), new TextValue("white car")));
         assertEquals(1, em.score(BoolValue.TRUE, new TextValue("yes")));
         assertEquals(0, em.score(new TextValue("white"), new TextValue("black")));
+        // the VQA script's number and contraction handling
+        assertEquals(1, em.score(new TextValue("1,000"), new TextValue("1000")));
+        assertEquals(1, em.score(new TextValue("dont"), new TextValue("don't")));
+        assertEquals(0, em.score(new TextValue("1 000"), new TextValue("1000")));
     }
 
     @Test
