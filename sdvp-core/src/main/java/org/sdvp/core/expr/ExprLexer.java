@@ -102,9 +102,11 @@ final class ExprLexer {
         add(ExprToken.Type.PLACEHOLDER, name);
     }
 
+    /** Digits with an optional fraction, or a bare fraction such as {@code .5}. */
     private void number() {
+        boolean inFraction = source.charAt(start) == '.';
         while (isDigit(peek())) current++;
-        if (peek() == '.' && isDigit(peekNext())) {
+        if (!inFraction && peek() == '.' && isDigit(peekNext())) {
             current++;
             while (isDigit(peek())) current++;
         }
