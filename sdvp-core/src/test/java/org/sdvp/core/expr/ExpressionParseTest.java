@@ -118,6 +118,17 @@ class ExpressionParseTest {
     }
 
     @Test
+    void placeholderWithoutClosingBraceBeforeABlankQuotesNothing() {
+        assertError("{A > 1", 3, "", "Expect '}' after variable name 'A'.");
+    }
+
+    @Test
+    void aBareFractionIsANumberAndTwoInARowAreTwoNumbers() throws ExpressionSyntaxException {
+        assertEquals(".5", Expression.parse(".5").source());
+        assertError(".5.5", 3, ".5", "Unexpected '.5' after the end of the expression.");
+    }
+
+    @Test
     void bareName() {
         assertError("ANSWER0 > 0", 1, "ANSWER0", "Unknown name 'ANSWER0'; write {ANSWER0} to use a program variable.");
     }

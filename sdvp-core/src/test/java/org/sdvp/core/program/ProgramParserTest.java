@@ -111,6 +111,13 @@ class ProgramParserTest {
     }
 
     @Test
+    void aMinusOrPointWithoutDigitsIsAnUnexpectedCharacter() {
+        assertEquals(List.of("[line 1:7] Error at '-': Unexpected character.",
+                        "[line 1:11] Error at '.': Unexpected character."),
+                errors("X=F(a=-,b=..5)"));
+    }
+
+    @Test
     void unterminatedString() {
         assertEquals(List.of("[line 1:29] Error: Unterminated string."), errors("BOX0=LOC(image=IMAGE,object='dog)"));
     }
