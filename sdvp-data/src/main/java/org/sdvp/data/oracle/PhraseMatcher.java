@@ -11,7 +11,7 @@ import java.util.Set;
  * a category such as {@code vehicle}, a plural, or {@code object}/{@code thing} for anything). A phrase of
  * attributes only ({@code "red"}, used by MATCH) matches any object with them. Position words
  * ({@code left}, {@code middle}, {@code right}, {@code top}, {@code bottom}) are attributes computed from the
- * box within the whole image. Articles are ignored.
+ * box within the whole image; {@code male}/{@code female} follow from the name. Articles are ignored.
  */
 public final class PhraseMatcher {
     private PhraseMatcher() {}
@@ -64,6 +64,8 @@ public final class PhraseMatcher {
         for (String own : o.attributes()) {
             if (Vocabulary.canonical(own).equals(a)) return true;
         }
+        Set<String> gendered = Vocabulary.GENDER.get(a);
+        if (gendered != null && gendered.contains(o.name())) return true;
         return a.equals(AnnotatedScene.horizontalPosition(o.box(), scene.frame()))
                 || a.equals(AnnotatedScene.verticalPosition(o.box(), scene.frame()));
     }

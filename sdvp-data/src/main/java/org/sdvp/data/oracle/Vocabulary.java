@@ -51,5 +51,10 @@ public final class Vocabulary {
             "little", "small", "people", "person", "shiny", "metal", "matte", "rubber", "ball", "sphere",
             "block", "cube");
 
+    /** GQA's {@code filter gender} values, implied by names rather than annotated as attributes. */
+    public static final Map<String, Set<String>> GENDER = Map.of(
+            "female", Set.of("woman", "women", "girl", "girls", "lady", "ladies", "mother", "bride"),
+            "male", Set.of("man", "men", "boy", "boys", "guy", "guys", "father", "groom", "gentleman"));
+
     public static String canonical(String word) { return SYNONYMS.getOrDefault(word, word); }
 }

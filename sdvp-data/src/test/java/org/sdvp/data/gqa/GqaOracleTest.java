@@ -45,6 +45,8 @@ class GqaOracleTest {
                 oracle.locate(new LocRequest(IMAGE_1, "white car")));
         assertEquals(1, oracle.locate(new LocRequest(IMAGE_1, "vehicle")).size());
         assertEquals(0, oracle.locate(new LocRequest(IMAGE_1, "black car")).size());
+        assertEquals(1, oracle.locate(new LocRequest(IMAGE_1, "male person")).size());
+        assertEquals(0, oracle.locate(new LocRequest(IMAGE_1, "female person")).size());
         // small things: hat, table, cup, dog; "not black" removes the dog; largest first
         assertEquals(List.of(new Box(250, 380, 370, 460), new Box(115, 120, 165, 155), new Box(290, 355, 320, 385)),
                 oracle.locate(new LocRequest(IMAGE_1, "not black small thing")).stream().map(Detection::box).toList());
