@@ -91,6 +91,17 @@ class GqaTaskTest {
     }
 
     @Test
+    void sceneGraphsAreFoundAtTheRootOrInTheirZipsFolder() throws Exception {
+        Files.createDirectories(tmp.resolve("sceneGraphs"));
+        Files.writeString(tmp.resolve("sceneGraphs/val_sceneGraphs.json"), "{}");
+        Files.writeString(tmp.resolve("train_sceneGraphs.json"), "{}");
+        GqaLayout layout = new GqaLayout(tmp);
+        assertEquals(2, layout.sceneGraphFiles().size());
+        assertEquals(tmp.resolve("sceneGraphs/val_sceneGraphs.json"), layout.sceneGraphFile("val_balanced").orElseThrow());
+        assertTrue(layout.sceneGraphFile("testdev_balanced").isEmpty());
+    }
+
+    @Test
     void theFixtureFallbackRateIsCounted() throws Exception {
         try (GqaExampleSource s = new GqaTask().open(Fixtures.GQA, "val_balanced")) {
             List<String> fallbacks = new ArrayList<>();
