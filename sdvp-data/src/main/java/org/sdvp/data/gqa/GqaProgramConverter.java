@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sdvp.data.program.Conversion;
 import org.sdvp.data.program.SpatialCrops;
 import org.sdvp.data.oracle.QuestionForms;
@@ -29,6 +31,7 @@ import org.sdvp.data.program.VisProgWriter;
  * <p>Stateless and thread-safe.
  */
 public final class GqaProgramConverter {
+    private static final Pattern NOT = Pattern.compile("not\\((.*)\\)");
 
     public Conversion convert(GqaQuestion q) {
         return convert(q.semantic(), q.question());
@@ -119,7 +122,7 @@ public final class GqaProgramConverter {
         private Node filter(Objects in, String attr, String argument) throws Unsupported {
             String value = argument.strip().toLowerCase(Locale.ROOT);
             if (value.isEmpty()) throw new Unsupported("filter without a value");
-            java.util.regex.Matcher not = java.util.regex.Pattern.compile("not\\((.*)\\)").matcher(value);
+            Matcher not = NOT.matcher(value);
             String word = not.matches() ? "not " + not.group(1).strip() : value;
             return new Objects(in.image, word + " " + in.phrase);
         }
