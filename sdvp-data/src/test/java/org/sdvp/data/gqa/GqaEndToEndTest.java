@@ -3,14 +3,17 @@ package org.sdvp.data.gqa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sdvp.core.evaluation.EvalResult;
 import org.sdvp.core.evaluation.Evaluator;
 import org.sdvp.core.evaluation.QuestionResult;
 import org.sdvp.core.interp.VisProgInterpreter;
+import org.sdvp.core.io.Json;
 import org.sdvp.core.service.ModelGateway;
 import org.sdvp.core.service.ModelServices;
 import org.sdvp.core.service.ModuleSpec;
@@ -23,12 +26,16 @@ import org.sdvp.data.metric.GqaBreakdown;
 class GqaEndToEndTest {
 
     static EvalResult run(String split, List<String> log) throws Exception {
+        return run(split, log, null);
+    }
+
+    static EvalResult run(String split, List<String> log, Evaluator.Listener listener) throws Exception {
         GqaTask task = new GqaTask();
         try (GqaExampleSource source = task.open(Fixtures.GQA, split);
              ModelServices services = ModuleSpec.parse("gqa-oracle").load(ProviderContext.ofData(Fixtures.GQA));
              ModelGateway gateway = new ModelGateway(services)) {
             EvalResult r = new Evaluator(task, new VisProgInterpreter(), new DatasetPrograms(), gateway, 2)
-                    .run(source, split, Map.of(), null);
+                    .run(source, split, Map.of(), listener);
             log.add(source.stats().toString());
             return r;
         }
@@ -38,7 +45,6 @@ class GqaEndToEndTest {
     void everyConvertedProgramIsAnsweredCorrectlyAndOnlyFallbacksMiss() throws Exception {
         List<String> log = new ArrayList<>();
         EvalResult r = run("val_balanced", log);
-        for (QuestionResult m : r.misses()) System.out.println("miss " + m);
         assertEquals(32, r.count());
         assertEquals(0, r.errors(), () -> r.misses().toString());
         assertEquals("32 programs, 3 fallbacks (9.4%)", log.get(0));
@@ -49,6 +55,17 @@ class GqaEndToEndTest {
         GqaBreakdown b = GqaBreakdown.of(r.byType());
         assertEquals(1.0, b.structural().get("choose").score());
         assertEquals(4, b.semantic().get("obj").count());
+    }
+
+    @Test
+    void predictionsAreWrittenInGqasSubmissionFormat(@TempDir Path dir) throws Exception {
+        GqaPredictions predictions = new GqaPredictions();
+        run("val_all", new ArrayList<>(), predictions);
+        Path file = dir.resolve("predictions.json");
+        predictions.write(file);
+        List<?> rows = Json.mapper().readValue(file.toFile(), List.class);
+        assertEquals(List.of(Map.of("questionId", "a01", "prediction", "white"), Map.of("questionId", "a02", "prediction", "")),
+                rows.stream().sorted(java.util.Comparator.comparing(Object::toString)).toList());
     }
 
     @Test

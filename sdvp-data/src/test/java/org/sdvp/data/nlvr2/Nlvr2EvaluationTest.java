@@ -63,9 +63,13 @@ class Nlvr2EvaluationTest {
     void pairsAreScoredByAccuracyAndConsistency() throws Exception {
         Nlvr2Task task = new Nlvr2Task();
         Nlvr2Consistency.Listener consistency = new Nlvr2Consistency.Listener();
+        Nlvr2Predictions predictions = new Nlvr2Predictions();
         try (ModelGateway gateway = new ModelGateway(pixelVqa())) {
             EvalResult r = new Evaluator(task, new VisProgInterpreter(), PROGRAMS, gateway, 2)
-                    .run(task.open(Fixtures.NLVR2, "dev"), "dev", Map.of(), consistency);
+                    .run(task.open(Fixtures.NLVR2, "dev"), "dev", Map.of(), (ex, q, exec) -> {
+                        consistency.questionDone(ex, q, exec);
+                        predictions.questionDone(ex, q, exec);
+                    });
             assertEquals(4, r.count());
             assertEquals(2, r.errors());
             // dev-0-0-0 (left: red square, True) and dev-0-1-0 (left: blue circle, a JPEG named .png, False) are right
@@ -73,6 +77,9 @@ class Nlvr2EvaluationTest {
             assertEquals(List.of("dev-1-0-1", "dev-1-1-1"), r.misses().stream().map(m -> m.id()).toList());
             // sentence dev-0-0 right on both pairs; sentence dev-1-1 failed
             assertEquals(0.5, consistency.consistency(), 1e-12);
+            assertEquals(List.of("dev-0-0-0,True", "dev-0-1-0,False", "dev-1-0-1,False", "dev-1-1-1,False"),
+                    predictions.lines().stream().sorted().toList());
+            assertEquals(2, predictions.unanswered());
         }
     }
 }
