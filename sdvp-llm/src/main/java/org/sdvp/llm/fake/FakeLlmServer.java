@@ -61,7 +61,7 @@ public final class FakeLlmServer {
             String q = "'" + question.replace("\\", "\\\\").replace("'", "\\'") + "'";
             program = pair
                     ? "ANSWER0=VQA(image=LEFT,question=" + q + ")\nANSWER1=VQA(image=RIGHT,question=" + q + ")\n"
-                            + "ANSWER2=EVAL(expr=\"{ANSWER0} or {ANSWER1}\")\nFINAL_ANSWER=RESULT(var=ANSWER2)"
+                            + "ANSWER2=EVAL(expr=\"'yes' if {ANSWER0} or {ANSWER1} else 'no'\")\nFINAL_ANSWER=RESULT(var=ANSWER2)"
                     : "ANSWER0=VQA(image=IMAGE,question=" + q + ")\nFINAL_RESULT=RESULT(var=ANSWER0)";
         }
         return Response.ok("```\n" + program + "\n```");

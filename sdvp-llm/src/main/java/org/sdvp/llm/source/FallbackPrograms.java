@@ -10,7 +10,9 @@ import org.sdvp.core.evaluation.Example;
  * Image pair: the statement is put to the VQA model on {@code LEFT} and on {@code RIGHT} and the answers are
  * combined with {@code or}: most pair statements that name one image ("the left image shows...", "in one
  * image...") are true when one side says yes, and for "both images..." statements each side sees both the
- * statement and its own image. It is a weak baseline by design; the count of fallbacks is reported.
+ * statement and its own image. The result is spelled {@code yes}/{@code no} explicitly, because a VQA answer
+ * that is neither (e.g. {@code unknown}) is a truthy string that {@code or} would return as it is. It is a
+ * weak baseline by design; the count of fallbacks is reported.
  */
 public final class FallbackPrograms {
     private FallbackPrograms() {}
@@ -25,7 +27,7 @@ public final class FallbackPrograms {
         if (isPair(example)) {
             return "ANSWER0=VQA(image=LEFT,question=" + q + ")\n"
                     + "ANSWER1=VQA(image=RIGHT,question=" + q + ")\n"
-                    + "ANSWER2=EVAL(expr=\"{ANSWER0} or {ANSWER1}\")\n"
+                    + "ANSWER2=EVAL(expr=\"'yes' if {ANSWER0} or {ANSWER1} else 'no'\")\n"
                     + "FINAL_ANSWER=RESULT(var=ANSWER2)";
         }
         String image = example.images().containsKey("IMAGE") || example.images().isEmpty()

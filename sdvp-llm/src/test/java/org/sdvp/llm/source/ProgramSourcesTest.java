@@ -92,6 +92,6 @@ class ProgramSourcesTest {
         assertTrue(single.contains("question='Is the \"big\" cube\\'s colour red \\\\ blue?'"), single);
         String pair = FallbackPrograms.programFor(Examples.pair("p", tricky));
         LlmProgramSourceTest.CHECKER.check(pair, Set.of("LEFT", "RIGHT"));
-        assertTrue(pair.contains("image=LEFT") && pair.contains("image=RIGHT") && pair.contains("{ANSWER0} or {ANSWER1}"), pair);
+        assertTrue(pair.contains("image=LEFT") && pair.contains("image=RIGHT") && pair.contains("\"'yes' if {ANSWER0} or {ANSWER1} else 'no'\""), pair);
     }
 }
