@@ -110,7 +110,7 @@ public final class OpenAiChatClient implements ChatClient {
             }
             if (t instanceof IOException) {
                 return new LlmException(LlmException.Kind.CONNECTION, 0,
-                        "cannot reach " + url + ": " + t, e);
+                        "cannot reach " + url + " (is the server running, and is the URL right?): " + t, e);
             }
         }
         return new LlmException(LlmException.Kind.MALFORMED, 0,

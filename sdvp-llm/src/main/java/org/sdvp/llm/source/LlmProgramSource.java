@@ -1,6 +1,7 @@
 package org.sdvp.llm.source;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +31,21 @@ import org.slf4j.LoggerFactory;
  * the model's reply and the checker's messages are appended to the conversation and the model is asked
  * again, up to {@code maxReasks} times; after that the {@link FallbackPrograms fallback program} is used and
  * counted. If the LLM cannot be reached (after the client's retries) the question fails with a
- * {@link ProgramSourceException} and the run goes on; a wrong key or unknown model fails every later
- * question at once with the same message, without further requests.
+ * {@link ProgramSourceException} and the run goes on; a wrong key, an unknown model or an unreachable
+ * server fails every later question at once with the same message, without further requests.
  *
  * <p>Thread-safe: the client bounds concurrent requests, counters are adders.
  */
 public final class LlmProgramSource implements GeneratingSource, StatsReporting {
     private static final Logger LOG = LoggerFactory.getLogger(LlmProgramSource.class);
+
+    /**
+     * Failures that will repeat for every question: a wrong key, an unknown model or URL, and a server that
+     * still cannot be reached after all retries (not running, wrong port). Timeouts are not among them: a
+     * slow model may answer the next, shorter request.
+     */
+    private static final Set<LlmException.Kind> FATAL = EnumSet.of(LlmException.Kind.AUTHENTICATION,
+            LlmException.Kind.NOT_FOUND, LlmException.Kind.CONNECTION);
 
     private final ChatClient client;
     private final Prompts.Style style;
@@ -109,7 +118,7 @@ public final class LlmProgramSource implements GeneratingSource, StatsReporting 
             return reply;
         } catch (LlmException e) {
             stats.errors.increment();
-            if (e.kind() == LlmException.Kind.AUTHENTICATION || e.kind() == LlmException.Kind.NOT_FOUND) {
+            if (FATAL.contains(e.kind())) {
                 if (fatal.compareAndSet(null, e)) LOG.error("{}", e.getMessage());
             }
             throw new ProgramSourceException("question " + example.id() + ": no program from the LLM: " + e.getMessage(), e);

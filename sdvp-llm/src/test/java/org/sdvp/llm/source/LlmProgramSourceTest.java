@@ -155,4 +155,23 @@ class LlmProgramSourceTest {
             assertEquals(1, server.requestCount(), "no request after a wrong key");
         }
     }
+
+    @Test
+    void unreachableServerFailsFastAfterItsRetries() throws Exception {
+        int port;
+        try (FakeChatServer server = FakeChatServer.start(0, (i, req) -> Response.ok(VALID))) {
+            port = server.port();
+        }
+        ClientConfig c = new ClientConfig("http://127.0.0.1:" + port + "/v1", "m", "K", 0, 64, Duration.ofMillis(300), 2, 1,
+                Duration.ofMillis(1), Duration.ofMillis(2), 1L);
+        RetryingChatClient client = new RetryingChatClient(new OpenAiChatClient(c, k -> null), c);
+        try (LlmProgramSource source = new LlmProgramSource(client, Prompts.Style.WORLD, CHECKER, 1)) {
+            ProgramSourceException e = assertThrows(ProgramSourceException.class,
+                    () -> source.programFor(Examples.single("q1", "How many cubes are there?")));
+            assertTrue(e.getMessage().contains("is the server running"), e.getMessage());
+            assertEquals(2, client.retries());
+            assertThrows(ProgramSourceException.class, () -> source.programFor(Examples.single("q2", "How many cones are there?")));
+            assertEquals(2, client.retries(), "no further attempts once the server is known to be unreachable");
+        }
+    }
 }
