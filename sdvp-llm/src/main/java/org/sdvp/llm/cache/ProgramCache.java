@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,13 +38,13 @@ public final class ProgramCache implements AutoCloseable {
     private final Path file;
     private final Map<String, CacheEntry> entries = new ConcurrentHashMap<>();
     private final BufferedWriter writer;
-    private final int skippedLines;
+    private final List<String> problems = new ArrayList<>();
 
     private ProgramCache(Path file) throws IOException {
         this.file = file;
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        this.skippedLines = load();
+        load();
         terminateLastLine();
         this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND, StandardOpenOption.WRITE);
@@ -52,29 +53,31 @@ public final class ProgramCache implements AutoCloseable {
     /** Opens (creating if needed) the cache file and reads every entry in it. */
     public static ProgramCache open(Path file) throws IOException { return new ProgramCache(file); }
 
-    private int load() throws IOException {
-        if (!Files.exists(file)) return 0;
+    private void load() throws IOException {
+        if (!Files.exists(file)) return;
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        int skipped = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) continue;
             try {
                 CacheEntry e = JSON.readValue(line, CacheEntry.class);
                 if (e.v() > FORMAT_VERSION) {
-                    LOG.warn("{}:{}: skipping cache entry of format version {} (this sdvp reads at most {})",
-                            file, i + 1, e.v(), FORMAT_VERSION);
-                    skipped++;
+                    skip(i + 1, "entry of format version " + e.v() + " (this sdvp reads at most " + FORMAT_VERSION + ")");
                     continue;
                 }
                 entries.put(e.key(), e);
             } catch (IOException | RuntimeException ex) {
-                LOG.warn("{}:{}: skipping corrupt cache line: {}", file, i + 1, firstLine(ex.getMessage()));
-                skipped++;
+                skip(i + 1, "corrupt line: " + firstLine(ex.getMessage()));
             }
         }
-        LOG.info("program cache {}: {} entries{}", file, entries.size(), skipped > 0 ? ", " + skipped + " lines skipped" : "");
-        return skipped;
+        LOG.info("program cache {}: {} entries{}", file, entries.size(),
+                problems.isEmpty() ? "" : ", " + problems.size() + " lines skipped");
+    }
+
+    private void skip(int line, String why) {
+        String problem = file + ":" + line + ": skipped " + why;
+        LOG.warn("{}", problem);
+        problems.add(problem);
     }
 
     /** A crash can leave a last line without its newline; the next append must not be glued onto it. */
@@ -105,7 +108,10 @@ public final class ProgramCache implements AutoCloseable {
     public int size() { return entries.size(); }
 
     /** Lines of the file that could not be used when it was opened. */
-    public int skippedLines() { return skippedLines; }
+    public int skippedLines() { return problems.size(); }
+
+    /** Why each of those lines was skipped, as {@code PATH:LINE: skipped ...}. */
+    public List<String> problems() { return List.copyOf(problems); }
 
     public Path file() { return file; }
 

@@ -69,7 +69,7 @@ public final class FakeChatServer implements AutoCloseable {
 
     private FakeChatServer(int port, Responder responder) throws IOException {
         this.responder = responder;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 0);
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-chat-server");
             t.setDaemon(true);

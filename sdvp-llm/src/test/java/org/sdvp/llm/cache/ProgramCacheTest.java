@@ -60,6 +60,9 @@ class ProgramCacheTest {
         try (ProgramCache c = ProgramCache.open(file)) {
             assertEquals(3, c.skippedLines());
             assertEquals(1, c.size());
+            assertTrue(c.problems().get(0).startsWith(file + ":2: skipped corrupt line"), c.problems().toString());
+            assertTrue(c.problems().get(1).startsWith(file + ":3: skipped entry of format version 99"), c.problems().toString());
+            assertTrue(c.problems().get(2).startsWith(file + ":4: skipped corrupt line"), c.problems().toString());
             assertTrue(c.get(key("z")).isEmpty());
             c.put(CacheEntry.of(key("b"), "P2", false));
         }
