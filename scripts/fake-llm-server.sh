@@ -3,6 +3,9 @@
 # `sdvp eval --programs llm` end to end without a real model. Options (all optional):
 #   --port N          listen on N (default: a free port, printed)
 #   --replies FILE    JSON lines {"question": "...", "program": "..."}: program per exact question text
+#   --task T --data DIR [--split S]
+#                     serve the dataset's own program for each question text (reproduces the
+#                     --programs dataset score through the whole LLM path)
 #   --invalid-first   answer each new question first with an invalid program (exercises re-asking)
 # Example:
 #   scripts/fake-llm-server.sh --port 18080 &
@@ -11,8 +14,6 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LIB="$ROOT/sdvp-cli/target/lib"
-if ! ls "$LIB"/sdvp-llm-*.jar >/dev/null 2>&1; then
-  echo "fake-llm-server: building the command line first ..." >&2
-  "$ROOT/mvnw" -q -B -f "$ROOT/pom.xml" -DskipTests -pl sdvp-cli -am package >&2
-fi
+# the launcher rebuilds the CLI (and so target/lib) when it is missing or older than the sources
+"$ROOT/sdvp" --version >/dev/null
 exec java -cp "$LIB/*" org.sdvp.llm.fake.FakeLlmServer "$@"

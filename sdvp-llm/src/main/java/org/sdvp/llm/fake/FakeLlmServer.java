@@ -14,6 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sdvp.core.evaluation.Example;
+import org.sdvp.core.evaluation.ExampleSource;
+import org.sdvp.core.evaluation.Tasks;
 import org.sdvp.llm.fake.FakeChatServer.Response;
 
 /**
@@ -22,7 +25,9 @@ import org.sdvp.llm.fake.FakeChatServer.Response;
  * {@code Question:}/{@code Statement:} line and answers with:
  * <ol>
  *   <li>the program given for that exact question text in {@code --replies FILE} (JSON lines
- *       {@code {"question": "...", "program": "..."}}), else</li>
+ *       {@code {"question": "...", "program": "..."}}) or, with {@code --task T --data DIR [--split S]},
+ *       the dataset program of a question with that text (so an LLM run can reproduce the dataset-program
+ *       score), else</li>
  *   <li>a whole-question VQA program (for a pair statement: VQA on LEFT and RIGHT, combined with
  *       {@code or}).</li>
  * </ol>
@@ -82,24 +87,52 @@ public final class FakeLlmServer {
         return m;
     }
 
-    /** {@code [--port N] [--replies FILE] [--invalid-first]}; runs until killed. */
+    /** The dataset programs of a split, by question text (the first program wins for repeated texts). */
+    static Map<String, String> datasetReplies(String task, Path data, String split) throws Exception {
+        Map<String, String> m = new HashMap<>();
+        try (ExampleSource examples = Tasks.find(task).open(data, split)) {
+            while (examples.hasNext()) {
+                Example e = examples.next();
+                e.program().ifPresent(p -> m.putIfAbsent(e.question().strip(), p));
+            }
+        }
+        return m;
+    }
+
+    /** {@code [--port N] [--replies FILE] [--task T --data DIR [--split S]] [--invalid-first]}; runs until killed. */
     public static void main(String[] args) throws Exception {
         int port = 0;
         Path repliesFile = null;
+        String task = null;
+        Path data = null;
+        String split = "test";
         boolean invalidFirst = false;
         PrintStream out = System.out;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--replies" -> repliesFile = Path.of(args[++i]);
+                case "--task" -> task = args[++i];
+                case "--data" -> data = Path.of(args[++i]);
+                case "--split" -> split = args[++i];
                 case "--invalid-first" -> invalidFirst = true;
                 default -> {
-                    System.err.println("usage: fake-llm-server [--port N] [--replies FILE] [--invalid-first]");
+                    System.err.println("usage: fake-llm-server [--port N] [--replies FILE] "
+                            + "[--task T --data DIR [--split S]] [--invalid-first]");
                     System.exit(2);
                 }
             }
         }
-        FakeLlmServer fake = new FakeLlmServer(repliesFile == null ? Map.of() : readReplies(repliesFile), invalidFirst);
+        if ((task == null) != (data == null)) {
+            System.err.println("fake-llm-server: --task and --data go together");
+            System.exit(2);
+        }
+        Map<String, String> replies = new HashMap<>();
+        if (task != null) replies.putAll(datasetReplies(task, data, split));
+        if (repliesFile != null) replies.putAll(readReplies(repliesFile));
+        FakeLlmServer fake = new FakeLlmServer(replies, invalidFirst);
+        out.println("fake LLM server: " + replies.size() + " canned programs"
+                + (invalidFirst ? ", first reply to each question invalid" : ""));
         FakeChatServer server = FakeChatServer.start(port, fake::respond);
         out.println("fake LLM server on " + server.baseUrl() + " (any model name; Ctrl-C to stop)");
         out.println("  try: ./sdvp eval ... --programs llm --llm-base-url " + server.baseUrl() + " --llm-model fake");

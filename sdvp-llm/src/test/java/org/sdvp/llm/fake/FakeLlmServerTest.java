@@ -51,4 +51,15 @@ class FakeLlmServerTest {
             assertEquals(2, source.counters().reasks(), "one re-ask per new question");
         }
     }
+
+    @Test
+    void datasetProgramsServedByQuestionText() throws Exception {
+        Map<String, String> replies = FakeLlmServer.datasetReplies("toy-llm", dir, "test");
+        assertEquals(Map.of("How many cones are there?", ToyTaskProvider.COUNT), replies);
+        FakeLlmServer fake = new FakeLlmServer(replies, false);
+        try (FakeChatServer server = FakeChatServer.start(0, fake::respond); LlmProgramSource source = source(server)) {
+            assertEquals(ToyTaskProvider.COUNT, source.programFor(single("How many cones are there?")));
+            assertEquals(1, server.requestCount());
+        }
+    }
 }
