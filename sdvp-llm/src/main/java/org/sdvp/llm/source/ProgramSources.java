@@ -70,6 +70,16 @@ public final class ProgramSources {
         return source instanceof StatsReporting s ? s.stats() : Map.of();
     }
 
+    /**
+     * The cache hit rate from {@link #stats}: hits / (hits + misses), or NaN when the source has no cache or
+     * was not asked anything.
+     */
+    public static double cacheHitRate(Map<String, Long> stats) {
+        long hits = stats.getOrDefault("cache_hits", 0L);
+        long total = hits + stats.getOrDefault("cache_misses", 0L);
+        return total == 0 ? Double.NaN : (double) hits / total;
+    }
+
     /** What to record in the results' provenance so the programs can be regenerated (never the key). */
     public static Map<String, String> provenance(String programs, LlmOptions llm, String taskName) {
         Map<String, String> p = new LinkedHashMap<>();

@@ -59,6 +59,8 @@ class CachedProgramSourceTest {
         }
         assertEquals(3L, firstStats.get("cache_misses"));
         assertEquals(1L, firstStats.get("cache_hits"));
+        assertEquals(0.25, ProgramSources.cacheHitRate(firstStats));
+        assertTrue(Double.isNaN(ProgramSources.cacheHitRate(Map.of())));
         assertEquals(1L, firstStats.get("llm_fallbacks"));
         assertEquals(4L, firstStats.get("llm_calls"));
 
@@ -73,6 +75,7 @@ class CachedProgramSourceTest {
             assertEquals(0L, s.get("cache_misses"));
             assertEquals(0L, s.get("llm_calls"));
             assertEquals(1L, s.get("cache_fallbacks"));
+            assertEquals(1.0, ProgramSources.cacheHitRate(s));
         }
     }
 
