@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import org.sdvp.core.evaluation.Example;
+import org.sdvp.core.program.InvalidProgramException;
 import org.sdvp.core.source.ProgramSourceException;
 import org.sdvp.llm.cache.CacheEntry;
 import org.sdvp.llm.cache.CacheKey;
@@ -21,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * storing what it returns (fallbacks included, flagged, so a second run reproduces the first and makes no
  * LLM calls). Questions that fail are not stored. Concurrent requests for the same key wait for one
  * generation instead of each asking the LLM (world datasets repeat question texts across images).
+ *
+ * <p>A cached program is checked again before it is served (parsing is cheap): a file written by an older
+ * sdvp whose modules have since changed must not turn into invalid programs at run time. An entry that no
+ * longer validates is counted ({@code cache_invalid}) and regenerated; the new line supersedes it.
  * Thread-safe.
  */
 public final class CachedProgramSource implements GeneratingSource, StatsReporting {
@@ -32,10 +38,28 @@ public final class CachedProgramSource implements GeneratingSource, StatsReporti
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final LongAdder cachedFallbacks = new LongAdder();
+    private final LongAdder invalid = new LongAdder();
+    private final ProgramChecker checker;
 
-    public CachedProgramSource(GeneratingSource inner, ProgramCache cache) {
+    /** @param checker re-checks cached programs; {@code (p, vars) -> {}} trusts the file */
+    public CachedProgramSource(GeneratingSource inner, ProgramCache cache, ProgramChecker checker) {
         this.inner = inner;
         this.cache = cache;
+        this.checker = checker;
+    }
+
+    /** The cached entry for the key, if there is one and it still validates for this example. */
+    private Optional<CacheEntry> usable(CacheEntry e, CacheKey key, Example example) {
+        if (e == null || example.images().isEmpty()) return Optional.ofNullable(e);
+        try {
+            checker.check(e.program(), example.images().keySet());
+            return Optional.of(e);
+        } catch (InvalidProgramException ex) {
+            invalid.increment();
+            LOG.warn("cached program for '{}' no longer validates ({}); regenerating", key.question(),
+                    ex.getMessage().replace('\n', ' '));
+            return Optional.empty();
+        }
     }
 
     @Override public String name() { return inner.name(); }
@@ -45,14 +69,16 @@ public final class CachedProgramSource implements GeneratingSource, StatsReporti
     @Override
     public GeneratedProgram generate(Example example) throws ProgramSourceException {
         CacheKey key = inner.cacheKey(example);
-        var cached = cache.get(key);
+        CacheEntry seen = cache.get(key).orElse(null);
+        Optional<CacheEntry> cached = usable(seen, key, example);
         if (cached.isPresent()) return hit(cached.get());
         CompletableFuture<GeneratedProgram> mine = new CompletableFuture<>();
         CompletableFuture<GeneratedProgram> running = inFlight.putIfAbsent(key.hash(), mine);
         if (running != null) return await(running, example);
         try {
             // re-check: another thread may have stored it between our lookup and our claim
-            cached = cache.get(key);
+            CacheEntry now = cache.get(key).orElse(null);
+            cached = now == seen ? Optional.empty() : usable(now, key, example);
             if (cached.isPresent()) {
                 GeneratedProgram g = hit(cached.get());
                 mine.complete(g);
@@ -114,6 +140,7 @@ public final class CachedProgramSource implements GeneratingSource, StatsReporti
         m.put("cache_hits", hits());
         m.put("cache_misses", misses());
         m.put("cache_fallbacks", cachedFallbacks.sum());
+        m.put("cache_invalid", invalid.sum());
         m.put("cache_entries", (long) cache.size());
         m.put("cache_skipped_lines", (long) cache.skippedLines());
         return m;

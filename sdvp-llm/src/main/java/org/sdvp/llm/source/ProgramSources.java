@@ -58,7 +58,7 @@ public final class ProgramSources {
         LlmProgramSource source = new LlmProgramSource(client, style, checker, llm.reasks());
         if (llm.cache() == null) return source;
         try {
-            return new CachedProgramSource(source, ProgramCache.open(llm.cache()));
+            return new CachedProgramSource(source, ProgramCache.open(llm.cache()), checker);
         } catch (IOException e) {
             source.close();
             throw new DataException("cannot open the program cache " + llm.cache() + ": " + e.getMessage(), e);

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.source.ProgramSource;
 import org.sdvp.core.source.ProgramSourceException;
+import org.sdvp.llm.cache.CacheEntry;
+import org.sdvp.llm.cache.CacheKey;
+import org.sdvp.llm.cache.ProgramCache;
 import org.sdvp.llm.client.ClientConfig;
 import org.sdvp.llm.client.OpenAiChatClient;
 import org.sdvp.llm.client.RetryingChatClient;
@@ -108,6 +111,29 @@ class CachedProgramSourceTest {
             assertEquals(LlmProgramSourceTest.VALID, source.programFor(QUESTIONS.get(0)));
             assertEquals(1, server.requestCount());
             assertTrue(ProgramSources.stats(source).get("cache_misses") == 1L);
+        }
+    }
+
+    @Test
+    void cachedProgramThatNoLongerValidatesIsRegenerated() throws Exception {
+        Path cache = dir.resolve("c.jsonl");
+        Example q = QUESTIONS.get(0);
+        CacheKey key = new CacheKey("visprog-single-v1", "fake-model", q.question(), false);
+        // an entry as an older sdvp with another module set might have written it
+        try (ProgramCache c = ProgramCache.open(cache)) {
+            c.put(CacheEntry.of(key, "A=OLDMODULE(x=1)", false));
+        }
+        try (FakeChatServer server = FakeChatServer.start(0, (i, req) -> Response.ok(LlmProgramSourceTest.VALID));
+             ProgramSource source = open(server, cache)) {
+            assertEquals(LlmProgramSourceTest.VALID, source.programFor(q));
+            assertEquals(1, server.requestCount());
+            assertEquals(1L, ProgramSources.stats(source).get("cache_invalid"));
+        }
+        try (FakeChatServer server = FakeChatServer.start(0, (i, req) -> Response.error(500, "no"));
+             ProgramSource source = open(server, cache)) {
+            assertEquals(LlmProgramSourceTest.VALID, source.programFor(q));
+            assertEquals(0, server.requestCount());
+            assertEquals(0L, ProgramSources.stats(source).get("cache_invalid"));
         }
     }
 }
