@@ -1,5 +1,6 @@
 package org.sdvp.cli;
 
+import org.sdvp.cli.distill.CollectCommand;
 import org.sdvp.cli.eval.EvalCommand;
 import org.sdvp.cli.run.RunCommand;
 import picocli.CommandLine;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             RunCommand.class,
             EvalCommand.class,
+            CollectCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
