@@ -23,9 +23,13 @@ import org.sdvp.data.program.VisProgWriter;
  * it, in the forms of {@link QuestionForms}; {@code exist} is COUNT &gt; 0; {@code and}, {@code or},
  * {@code same}, {@code different} and {@code common} are EVAL expressions.
  *
- * <p>Where the module set cannot express an operation (a {@code same}/{@code different} over one group,
- * comparatives such as {@code choose older}, questions about the whole scene, attributes of an unnamed
- * related object other than its name), the whole program falls back to
+ * <p>An object known only through a relation ({@code relate: _,on,s}) is asked about directly when its
+ * name is queried ("What is on the table?"); otherwise it becomes the relative phrase
+ * {@code "thing on the table"} / {@code "thing that the man is holding"}, which later filters refine.
+ *
+ * <p>Where the module set cannot express an operation ({@code same}/{@code different} within one group,
+ * comparatives such as {@code choose older}, questions about the whole scene, relations by shared
+ * attribute, a deictic {@code select: this}), the whole program falls back to
  * {@code VQA(image=IMAGE,question=<the question>)} and the {@link Conversion} says why.
  *
  * <p>Stateless and thread-safe.
@@ -69,8 +73,17 @@ public final class GqaProgramConverter {
         }
     }
 
-    /** {@code relate: _,rel,s|o}: some unnamed object in a relation to {@code anchor}, near it in {@code image}. */
-    private record Related(String image, String relation, boolean targetIsSubject, String anchor) implements Node {}
+    /**
+     * {@code relate: _,rel,s|o}: some unnamed object in a relation to {@code anchor}, near it in {@code image}.
+     * A following {@code query name} asks what it is ("What is on the table?"); other operations treat it as
+     * the objects of a relative phrase ({@link #phrase}).
+     */
+    private record Related(String image, String relation, boolean targetIsSubject, String anchor) implements Node {
+        /** {@code "thing on the table"} / {@code "thing that the man is holding"}. */
+        String phrase() {
+            return targetIsSubject ? "thing " + relation + " the " + anchor : "thing that the " + anchor + " is " + relation;
+        }
+    }
 
     /** A text answer variable ({@code yes}/{@code no} or an attribute value). */
     private record Answer(String var) implements Node {}
@@ -163,7 +176,7 @@ public final class GqaProgramConverter {
             if (in instanceof Related r && attr.equals("name")) {
                 return new Answer(vqa(r.image(), QuestionForms.queryRelated(r.relation(), r.targetIsSubject(), r.anchor())));
             }
-            if (in instanceof Related) throw new Unsupported("query " + attr + " of an unnamed related object");
+            if (in instanceof Related r) return query(new Objects(r.image(), r.phrase()), attr);
             throw new Unsupported("query " + attr + " of the whole scene");
         }
 
@@ -181,6 +194,7 @@ public final class GqaProgramConverter {
         private Answer choose(GqaOperation op, String attr) throws Unsupported {
             if (op.dependencies().size() != 1) throw new Unsupported("choose " + attr + " (objects compared)");
             Node in = dep(op, 0);
+            if (in instanceof Related r) in = new Objects(r.image(), r.phrase());
             if (!(in instanceof Objects o)) throw new Unsupported("choose " + attr + " of the whole scene");
             if (attr.equals("rel")) {
                 Rel rel = Rel.parse(stripId(op.argument()));
@@ -200,6 +214,7 @@ public final class GqaProgramConverter {
         }
 
         private Answer exist(Node in) throws Unsupported {
+            if (in instanceof Related r) return exist(new Objects(r.image(), r.phrase()));
             if (!(in instanceof Objects o)) throw new Unsupported("exist of " + describe(in));
             String count = w.step("ANSWER", "COUNT", "box", boxes(o));
             return new Answer(w.eval("'yes' if {" + count + "} > 0 else 'no'"));
@@ -236,6 +251,7 @@ public final class GqaProgramConverter {
         private Objects objects(GqaOperation op, int i) throws Unsupported {
             Node n = dep(op, i);
             if (n instanceof Objects o) return o;
+            if (n instanceof Related r) return new Objects(r.image(), r.phrase());
             throw new Unsupported(op.operation() + " of " + describe(n));
         }
 

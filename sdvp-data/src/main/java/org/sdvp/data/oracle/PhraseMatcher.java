@@ -12,13 +12,49 @@ import java.util.Set;
  * attributes only ({@code "red"}, used by MATCH) matches any object with them. Position words
  * ({@code left}, {@code middle}, {@code right}, {@code top}, {@code bottom}) are attributes computed from the
  * box within the whole image; {@code male}/{@code female} follow from the name. Articles are ignored.
+ *
+ * <p>A phrase may end in one relative clause naming an annotated relation, for objects known only through
+ * it (GQA's {@code relate: _,...}): {@code "white thing on the table"} (the object is the subject) or
+ * {@code "thing that the man is holding"} (the object is the object); the anchor phrase may itself be
+ * relative.
  */
 public final class PhraseMatcher {
     private PhraseMatcher() {}
 
     public static boolean matches(SceneObject o, String phrase, AnnotatedScene scene) {
+        String p = phrase.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+        int that = p.indexOf(" that the ");
+        if (that > 0) {
+            // "HEAD that the ANCHOR is REL": o is the object of the anchor's relation
+            String head = p.substring(0, that), clause = p.substring(that + " that the ".length());
+            int is = clause.lastIndexOf(" is ");
+            if (is > 0) {
+                String anchor = clause.substring(0, is), rel = clause.substring(is + 4);
+                return simple(o, head, scene) && scene.objects().stream()
+                        .anyMatch(a -> a != o && related(a, rel, o) && matches(a, anchor, scene));
+            }
+        }
+        for (String rel : scene.relationNames()) {
+            // "HEAD REL the ANCHOR": o is the subject
+            int at = p.indexOf(" " + rel + " the ");
+            if (at <= 0) continue;
+            String head = p.substring(0, at), anchor = p.substring(at + rel.length() + " the ".length() + 1);
+            if (simple(o, head, scene) && scene.objects().stream()
+                    .anyMatch(a -> a != o && related(o, rel, a) && matches(a, anchor, scene))) {
+                return true;
+            }
+        }
+        return simple(o, p, scene);
+    }
+
+    private static boolean related(SceneObject subject, String relation, SceneObject object) {
+        return subject.relations().stream().anyMatch(r -> r.name().equals(relation) && r.objectId().equals(object.id()));
+    }
+
+    /** A phrase without a relative clause. */
+    private static boolean simple(SceneObject o, String phrase, AnnotatedScene scene) {
         List<String> words = new ArrayList<>();
-        for (String w : phrase.toLowerCase(Locale.ROOT).strip().split("\\s+")) {
+        for (String w : phrase.split(" ")) {
             if (!w.isEmpty() && !w.equals("a") && !w.equals("an") && !w.equals("the")) words.add(w);
         }
         if (words.isEmpty()) return false;

@@ -138,6 +138,7 @@ public final class QuestionForms {
         if ((m = PART.matcher(q)).matches()) return Optional.of(new Part(m.group(1)));
         if (q.startsWith("what is the ")) {
             String rest = q.substring("what is the ".length());
+            if (rest.contains(" that the ")) return Optional.of(new Name(rest)); // "thing that the man is holding"
             for (String r : rels) {
                 if (rest.endsWith(" " + r)) return Optional.of(new RelatedObject(rest.substring(0, rest.length() - r.length() - 1), r));
             }

@@ -85,6 +85,18 @@ class GqaOracleTest {
     }
 
     @Test
+    void relativePhrasesNameObjectsThroughTheirRelations() throws Exception {
+        assertEquals("cup", ask(IMAGE_1, "What is the white thing on the table?"));
+        assertEquals("blue", ask(IMAGE_1, "What color is the thing that the man is holding?"));
+        assertEquals("no", ask(IMAGE_1, "Is the thing that the man is wearing blue?"));
+        assertEquals(List.of(new Box(290, 355, 320, 385)),
+                oracle.locate(new LocRequest(IMAGE_1, "thing on the table")).stream().map(Detection::box).toList());
+        assertTrue(oracle.locate(new LocRequest(IMAGE_1, "black thing on the table")).isEmpty());
+        // the hat is the one thing on the man
+        assertEquals(1, oracle.locate(new LocRequest(IMAGE_1, "thing on the man")).size());
+    }
+
+    @Test
     void matchPrefersTheObjectTheCropIsAround() throws Exception {
         ImageValue aroundCar = IMAGE_1.crop(new Box(330, 220, 630, 400));
         assertTrue(oracle.match(new MatchRequest(aroundCar, "white car")) > 0.4);

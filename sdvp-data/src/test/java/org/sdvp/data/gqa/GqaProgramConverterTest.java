@@ -102,6 +102,22 @@ class GqaProgramConverterTest {
     }
 
     @Test
+    void anUnnamedRelatedObjectBecomesARelativePhraseForOtherOperations() throws Exception {
+        assertEquals("""
+                BOX0=LOC(image=IMAGE,object='table')
+                IMAGE0=CROP(image=IMAGE,box=BOX0)
+                BOX1=LOC(image=IMAGE0,object='white thing on the table')
+                IMAGE1=CROP(image=IMAGE0,box=BOX1)
+                ANSWER0=VQA(image=IMAGE1,question='What is the white thing on the table?')
+                FINAL_RESULT=RESULT(var=ANSWER0)
+                """, convert("select: table (5)->relate: _,on,s (6) [0]->filter color: white [1]->query: name [2]"));
+        assertTrue(convert("select: man (1)->relate: _,holding,o (4) [0]->query: color [1]")
+                .contains("question='What color is the thing that the man is holding?'"));
+        assertTrue(convert("select: table (5)->relate: _,on,s (6) [0]->exist: ? [1]")
+                .contains("LOC(image=IMAGE0,object='thing on the table')"));
+    }
+
+    @Test
     void verifyAttributeRelationAndPosition() throws Exception {
         assertTrue(convert("select: hat (3)->verify color: red [0]").contains("question='Is the hat red?'"));
         assertTrue(convert("select: man (1)->verify rel: hat,wearing,o (3) [0]").contains("question='Is the man wearing a hat?'"));
@@ -155,8 +171,6 @@ class GqaProgramConverterTest {
     void whatTheModuleSetCannotExpressFallsBackWithAReason() {
         assertEquals("query place of the whole scene", fallbackReason("select: scene->query: place [0]"));
         assertEquals("same color within one group", fallbackReason("select: vehicle (11,12)->same color:  [0]"));
-        assertEquals("filter color of an unnamed related object",
-                fallbackReason("select: table (5)->relate: _,on,s (6) [0]->filter color: white [1]->query: name [2]"));
         assertEquals("choose older (objects compared)",
                 fallbackReason("select: man (1)->select: woman (2)->choose older: man|woman [0, 1]"));
         assertEquals("select of a deictic 'this'", fallbackReason("select: this (3)->choose name: train|truck [0]"));

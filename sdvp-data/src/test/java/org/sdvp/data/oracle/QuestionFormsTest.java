@@ -39,6 +39,9 @@ class QuestionFormsTest {
         assertEquals(new RelatedSubject("on", "white table"), parse(QuestionForms.queryRelated("on", true, "white table")));
         assertEquals(new RelatedObject("man", "holding"), parse(QuestionForms.queryRelated("holding", false, "man")));
         assertEquals(new RelatedObject("man", "sitting on"), parse(QuestionForms.queryRelated("sitting on", false, "man")));
+        // a relative phrase ending in a relation name is still an object phrase
+        assertEquals(new Name("thing that the man is holding"), parse(QuestionForms.query("name", "thing that the man is holding")));
+        assertEquals(new Attribute("color", "thing on the table"), parse(QuestionForms.query("color", "thing on the table")));
         assertEquals(new VerifyRelation("table", "on", "cup", true), parse(QuestionForms.verifyRelation("cup", "on", true, "table")));
         assertEquals(new VerifyRelation("man", "wearing", "hat", false), parse(QuestionForms.verifyRelation("hat", "wearing", false, "man")));
         assertEquals(new ChooseRelation("man", "to the left of", "to the right of", "car"),
