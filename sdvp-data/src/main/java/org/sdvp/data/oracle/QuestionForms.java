@@ -31,8 +31,9 @@ import java.util.regex.Pattern;
  *                                         answers "left", as GQA's answers do
  * </pre>
  *
- * Parsing "Is the X R a T?" and "What is the X R?" needs the relation names the scene knows, since
- * phrases and relations are both free words.
+ * An object phrase X may be relative ({@code "thing on the table"}, {@code "thing that the man is holding"};
+ * see {@link PhraseMatcher}). Parsing "Is the X R a T?" and "What is the X R?" needs the relation names the
+ * scenes know, since phrases and relations are both free words.
  */
 public final class QuestionForms {
     /** GQA attributes that {@code choose ATTR} asks about with two values; others (older, healthier) compare objects. */
