@@ -37,7 +37,7 @@ public final class ClevrTask implements Task {
     public ExampleSource open(Path root, String split) throws DataException {
         ClevrFiles files = new ClevrFiles(root);
         Path questions = files.questionsFile(split);
-        long size = ArrayElements.count(questions, "questions");
+        long size = ArrayElements.count(questions, "questions", ClevrQuestion.class); // also checks every entry binds
         ArrayElements<ClevrQuestion> it = ClevrFiles.questions(questions);
         return new Source(it, files, split, size);
     }

@@ -12,8 +12,10 @@ import org.sdvp.data.program.ConversionStats;
 
 /**
  * {@code --dataset gqa}: a GQA questions split ({@code testdev_balanced}, {@code val_all}, ...) under a root
- * laid out as in {@link GqaLayout}, scored by exact match after VQA normalisation. Opening a split scans
- * its file(s) once to check the JSON and count the questions; then entries are streamed.
+ * laid out as in {@link GqaLayout}, scored by exact match after VQA normalisation. Opening a split reads
+ * its file(s) once, binding and dropping each entry, so that malformed JSON or a value of the wrong type is
+ * reported (file, line, column) before anything runs, and to count the questions; then entries are
+ * streamed.
  */
 public final class GqaTask implements Task {
     @Override public String name() { return "gqa"; }
@@ -29,7 +31,7 @@ public final class GqaTask implements Task {
         GqaLayout layout = new GqaLayout(dataDir);
         List<Path> files = layout.questionFiles(split);
         long size = 0;
-        for (Path f : files) size += ObjectEntries.count(f);
+        for (Path f : files) size += ObjectEntries.count(f, GqaQuestion.class); // also checks every entry binds
         return new GqaExampleSource(files, layout, new GqaProgramConverter(), new ConversionStats(), size);
     }
 }

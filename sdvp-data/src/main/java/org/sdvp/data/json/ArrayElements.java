@@ -47,12 +47,17 @@ public final class ArrayElements<T> implements Iterator<T>, AutoCloseable {
 
     /** The number of elements of {@code field}'s array, checking the syntax of the whole file. */
     public static long count(Path file, String field) throws DataException {
+        return count(file, field, null);
+    }
+
+    /** As {@link #count(Path, String)}, also binding each element to {@code type} (null: syntax only). */
+    public static long count(Path file, String field, Class<?> type) throws DataException {
         try (JsonParser p = Json.mapper().createParser(file.toFile())) {
             seek(file, p, field);
             long n = 0;
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 if (p.currentToken() == null) throw JsonErrors.at(file, p.currentLocation(), "unterminated array");
-                p.skipChildren();
+                if (type == null) p.skipChildren(); else p.readValueAs(type);
                 n++;
             }
             while (p.nextToken() != null) p.skipChildren(); // the rest must parse too

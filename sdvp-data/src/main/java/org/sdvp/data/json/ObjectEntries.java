@@ -54,6 +54,14 @@ public final class ObjectEntries<T> implements Iterator<Map.Entry<String, T>>, A
 
     /** The number of top-level entries; reads the whole file once, token by token, checking its syntax. */
     public static long count(Path file) throws DataException {
+        return count(file, null);
+    }
+
+    /**
+     * The number of top-level entries, binding each one to {@code type} (and dropping it) so that a value of
+     * the wrong type fails here, at open, rather than halfway through a run; {@code null} checks syntax only.
+     */
+    public static long count(Path file, Class<?> type) throws DataException {
         try (JsonParser p = Json.mapper().createParser(file.toFile())) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw JsonErrors.at(file, p.currentTokenLocation(), "expected a JSON object keyed by id");
@@ -61,7 +69,7 @@ public final class ObjectEntries<T> implements Iterator<Map.Entry<String, T>>, A
             long n = 0;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 p.nextToken();
-                p.skipChildren();
+                if (type == null) p.skipChildren(); else p.readValueAs(type);
                 n++;
             }
             if (p.currentToken() != JsonToken.END_OBJECT) {

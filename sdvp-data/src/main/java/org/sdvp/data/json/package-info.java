@@ -3,10 +3,12 @@
  * one object of ~1 GB for {@code train_all}). Each reader binds one entry at a time with Jackson's
  * {@link com.fasterxml.jackson.core.JsonParser#readValueAs}, so memory holds the current entry only.
  *
- * <p>Errors: syntax errors found when a file is opened become a checked
- * {@link org.sdvp.core.io.DataException} naming the file, line and column; errors met later while
- * iterating (a field of the wrong type deep in the file) surface as {@link UncheckedDataException}
- * carrying the same message, because {@link java.util.Iterator#next} cannot throw checked exceptions.
+ * <p>Errors: the tasks read a file once when a split is opened ({@code count} with a type binds every
+ * entry and drops it), so syntax errors and values of the wrong type become a checked
+ * {@link org.sdvp.core.io.DataException} naming the file, line and column before anything runs. What can
+ * still fail while iterating (the file changed or vanished meanwhile) surfaces as
+ * {@link UncheckedDataException} carrying the same kind of message, because {@link java.util.Iterator#next}
+ * cannot throw checked exceptions.
  *
  * <p>Readers are not thread-safe; {@code Evaluator} pulls from a source under a lock.
  */

@@ -79,6 +79,15 @@ class GqaTaskTest {
     }
 
     @Test
+    void aValueOfTheWrongTypeIsADataExceptionAtOpenToo() throws Exception {
+        Files.createDirectories(tmp.resolve("questions"));
+        Path f = tmp.resolve("questions/val_balanced_questions.json");
+        Files.writeString(f, "{\"q1\": {\"imageId\": \"1\", \"question\": \"Is it?\"},\n  \"q2\": {\"imageId\": \"1\", \"semantic\": \"oops\"}}");
+        DataException e = assertThrows(DataException.class, () -> new GqaTask().open(tmp, "val_balanced"));
+        assertTrue(e.getMessage().startsWith("malformed JSON in " + f + " at line 2"), e.getMessage());
+    }
+
+    @Test
     void trainAllIsReadFromItsNumberedParts() throws Exception {
         Path parts = Files.createDirectories(tmp.resolve("questions/train_all_questions"));
         Files.writeString(parts.resolve("train_all_questions_10.json"), "{\"c\": {\"imageId\": \"3\", \"question\": \"C?\", \"answer\": \"c\"}}");
