@@ -1,6 +1,6 @@
 /**
  * Streaming JSON readers for dataset files that are too large to bind at once (a GQA questions file is
- * one object of ~1 GB for {@code train_all}). Each reader binds one entry at a time with Jackson's
+ * one JSON object; {@code train_all}'s parts hold about 14M questions). Each reader binds one entry at a time with Jackson's
  * {@link com.fasterxml.jackson.core.JsonParser#readValueAs}, so memory holds the current entry only.
  *
  * <p>Errors: the tasks read a file once when a split is opened ({@code count} with a type binds every
