@@ -1,0 +1,145 @@
+package org.sdvp.core.evaluation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.sdvp.core.interp.Execution;
+import org.sdvp.core.interp.Framework;
+import org.sdvp.core.io.DataException;
+import org.sdvp.core.io.Images;
+import org.sdvp.core.program.InvalidProgramException;
+import org.sdvp.core.service.ModelGateway;
+import org.sdvp.core.source.ProgramSource;
+import org.sdvp.core.source.ProgramSourceException;
+import org.sdvp.core.value.Value;
+
+/**
+ * Runs a task's questions through a framework, many programs at once so that their model calls batch in
+ * the shared gateway, and scores the answers. A question that fails (no program, invalid program, failing
+ * step, unreadable image) is recorded with its reason and scores 0; the run goes on.
+ *
+ * <p>Examples are pulled from the source one at a time, so memory stays bounded by the concurrency.
+ */
+public final class Evaluator {
+
+    /** Called after each question (from worker threads). */
+    public interface Listener {
+        void questionDone(Example example, QuestionResult result, Optional<Execution> execution);
+    }
+
+    private final Task task;
+    private final Framework framework;
+    private final ProgramSource programs;
+    private final ModelGateway gateway;
+    private final int concurrency;
+
+    public Evaluator(Task task, Framework framework, ProgramSource programs, ModelGateway gateway, int concurrency) {
+        if (concurrency < 1) throw new IllegalArgumentException("concurrency must be >= 1: " + concurrency);
+        this.task = task;
+        this.framework = framework;
+        this.programs = programs;
+        this.gateway = gateway;
+        this.concurrency = concurrency;
+    }
+
+    public EvalResult run(ExampleSource source, String split, Map<String, String> provenance, Listener listener)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        long[] batchesBefore = gateway.batchesAndRequests();
+        List<Indexed> results = new ArrayList<>();
+        AtomicInteger next = new AtomicInteger();
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            Thread t = new Thread(() -> work(source, next, results, listener), "sdvp-eval-" + w);
+            t.setDaemon(true);
+            workers.add(t);
+            t.start();
+        }
+        for (Thread t : workers) t.join();
+        results.sort(Comparator.comparingInt(Indexed::index));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] batchesAfter = gateway.batchesAndRequests();
+        return summarise(split, results.stream().map(Indexed::result).toList(), seconds,
+                Map.of("batches", batchesAfter[0] - batchesBefore[0], "requests", batchesAfter[1] - batchesBefore[1]),
+                provenance);
+    }
+
+    private record Indexed(int index, QuestionResult result) {}
+
+    private void work(ExampleSource source, AtomicInteger next, List<Indexed> results, Listener listener) {
+        while (true) {
+            Example ex;
+            int index;
+            synchronized (source) {
+                if (!source.hasNext()) return;
+                ex = source.next();
+                index = next.getAndIncrement();
+            }
+            Optional<Execution> execution = Optional.empty();
+            QuestionResult r;
+            try {
+                Execution e = runOne(ex);
+                execution = Optional.of(e);
+                r = score(ex, e);
+            } catch (InvalidProgramException e) {
+                r = failed(ex, "invalid program: " + e.getMessage().replace('\n', ' '));
+            } catch (ProgramSourceException | DataException e) {
+                r = failed(ex, e.getMessage());
+            } catch (RuntimeException e) {
+                r = failed(ex, "internal error: " + e);
+            }
+            synchronized (results) {
+                results.add(new Indexed(index, r));
+            }
+            if (listener != null) listener.questionDone(ex, r, execution);
+        }
+    }
+
+    private Execution runOne(Example ex) throws ProgramSourceException, DataException, InvalidProgramException {
+        String program = programs.programFor(ex);
+        Map<String, Value> initial = new LinkedHashMap<>();
+        for (var image : ex.images().entrySet()) initial.put(image.getKey(), Images.load(image.getValue()));
+        return framework.execute(program, initial, gateway);
+    }
+
+    private QuestionResult score(Example ex, Execution e) {
+        String gold = ex.gold().map(Value::display).orElse(null);
+        if (e.failure().isPresent()) {
+            return new QuestionResult(ex.id(), ex.type(), ex.question(), null, gold, 0, e.failure().get().format());
+        }
+        Value prediction = e.result().orElseThrow();
+        double s = ex.gold().map(g -> task.metric().score(prediction, g)).orElse(0.0);
+        return new QuestionResult(ex.id(), ex.type(), ex.question(), prediction.display(), gold, s, null);
+    }
+
+    private static QuestionResult failed(Example ex, String why) {
+        return new QuestionResult(ex.id(), ex.type(), ex.question(), null,
+                ex.gold().map(Value::display).orElse(null), 0, why);
+    }
+
+    private EvalResult summarise(String split, List<QuestionResult> all, double seconds, Map<String, Long> batching,
+                                 Map<String, String> provenance) {
+        Map<String, double[]> perType = new TreeMap<>();
+        double total = 0;
+        int errors = 0;
+        List<QuestionResult> misses = new ArrayList<>();
+        for (QuestionResult r : all) {
+            total += r.score();
+            double[] acc = perType.computeIfAbsent(r.type(), k -> new double[2]);
+            acc[0]++;
+            acc[1] += r.score();
+            if (r.failed()) errors++;
+            if (r.score() < 1) misses.add(r);
+        }
+        Map<String, TypeScore> byType = new LinkedHashMap<>();
+        perType.forEach((type, acc) -> byType.put(type, new TypeScore((int) acc[0], acc[1] / acc[0])));
+        double score = all.isEmpty() ? 0 : total / all.size();
+        return new EvalResult(task.name(), split, framework.name(), gateway.name(), task.metric().name(),
+                all.size(), score, errors, byType, misses, seconds, batching, provenance);
+    }
+}

@@ -1,0 +1,19 @@
+package org.sdvp.core.source;
+
+import org.sdvp.core.evaluation.Example;
+
+/**
+ * Gives the program text for a question: the dataset's converted program, an LLM, or a cache file.
+ * Implementations are thread-safe (evaluation asks from many threads).
+ */
+public interface ProgramSource extends AutoCloseable {
+
+    /** For reports: {@code dataset}, {@code llm:MODEL}, a file name. */
+    String name();
+
+    /** @throws ProgramSourceException when no program can be had for this question (recorded, run goes on) */
+    String programFor(Example example) throws ProgramSourceException;
+
+    @Override
+    default void close() {}
+}
