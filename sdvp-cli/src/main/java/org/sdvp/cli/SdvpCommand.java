@@ -2,6 +2,7 @@ package org.sdvp.cli;
 
 import org.sdvp.cli.eval.EvalCommand;
 import org.sdvp.cli.run.RunCommand;
+import org.sdvp.cli.world.WorldCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             EvalCommand.class,
             DemoCommand.class,
+            WorldCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -34,6 +34,8 @@ public final class DatasetGenerator {
     private static final Logger LOG = LoggerFactory.getLogger(DatasetGenerator.class);
     /** Draws for one question before the balance cap is waived for it (logged); never reached in practice. */
     static final int MAX_ATTEMPTS = 20_000;
+    /** Questions tried on one drawn scene (or pair) before new scenes are drawn. */
+    static final int QUESTIONS_PER_SCENE = 8;
 
     /**
      * @param dir the split's folder (images go to {@code dir/images})
@@ -64,9 +66,13 @@ public final class DatasetGenerator {
         for (int i = 0; i < r.count(); i++) {
             String type = types.get(i % types.size());
             GeneratedExample ex = null;
+            List<Scene> drawn = null;
             for (int attempt = 0; ex == null; attempt++) {
-                List<Scene> drawn = new ArrayList<>(images);
-                for (int k = 0; k < images; k++) drawn.add(scenes.next(rng, r.style(), fileName(r, i, k, images)));
+                // a few questions are tried on each drawn scene before drawing new ones: scenes cost more
+                if (attempt % QUESTIONS_PER_SCENE == 0) {
+                    drawn = new ArrayList<>(images);
+                    for (int k = 0; k < images; k++) drawn.add(scenes.next(rng, r.style(), fileName(r, i, k, images)));
+                }
                 Question q = r.task().questions().make(type, drawn, rng);
                 if (q == null) continue;
                 Object answer;
