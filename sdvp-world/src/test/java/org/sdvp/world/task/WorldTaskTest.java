@@ -1,0 +1,78 @@
+package org.sdvp.world.task;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sdvp.core.evaluation.Example;
+import org.sdvp.core.evaluation.Tasks;
+import org.sdvp.core.io.DataException;
+import org.sdvp.world.scene.SceneGenerator;
+
+class WorldTaskTest {
+    @TempDir Path dir;
+    private final WorldTask task = new WorldTask(WorldTaskSpec.get("count-sim"));
+
+    @BeforeEach
+    void generate() throws Exception {
+        new DatasetGenerator().generate(new DatasetGenerator.Request(task.spec(), "test", 6, 1, "studio",
+                dir.resolve("test"), SceneGenerator.Config.defaults()), n -> {});
+    }
+
+    @Test
+    void theTasksAreInstalledThroughTheServiceLoader() {
+        assertTrue(Tasks.installed().keySet().containsAll(WorldTaskSpec.names()), Tasks.installed().keySet().toString());
+    }
+
+    @Test
+    void opensASplitWithProgramsAndGoldAnswers() throws Exception {
+        List<Example> all = task.read(dir.resolve("test"), dir.resolve("test/questions.json"));
+        assertEquals(6, all.size());
+        Example e = all.get(0);
+        assertTrue(e.program().orElseThrow().contains("COUNT(box="), e.program().get());
+        assertTrue(Files.isRegularFile(e.images().get("IMAGE")));
+        assertTrue(e.gold().isPresent());
+    }
+
+    @Test
+    void aMissingSplitNamesTheSplitsFound() {
+        DataException e = assertThrows(DataException.class, () -> task.open(dir, "train"));
+        assertTrue(e.getMessage().contains("splits found: test"), e.getMessage());
+    }
+
+    @Test
+    void corruptJsonIsReportedWithFileLineAndColumn() throws Exception {
+        Path q = dir.resolve("test/questions.json");
+        Files.writeString(q, "{\"questions\": [\n  {\"question\": \"How many\",, }\n]}");
+        DataException e = assertThrows(DataException.class, () -> task.open(dir, "test"));
+        assertTrue(e.getMessage().contains(q.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("line 2, column"), e.getMessage());
+    }
+
+    @Test
+    void anEntryBreakingTheSchemaIsNamed() throws Exception {
+        Path q = dir.resolve("test/questions.json");
+        Files.writeString(q, "{\"questions\": [{\"question\": \"x\", \"answer\": \"1\", \"image_filename\": \"a.png\","
+                + " \"program\": [{\"function\": \"count\", \"inputs\": [3]}]}]}");
+        DataException e = assertThrows(DataException.class, () -> task.open(dir, "test"));
+        assertTrue(e.getMessage().contains("questions[0]"), e.getMessage());
+    }
+
+    @Test
+    void clevrsTypeKeyIsAcceptedForFunction() throws Exception {
+        Path q = dir.resolve("test/questions.json");
+        Files.writeString(q, "{\"questions\": [{\"question\": \"How many cubes are there?\", \"answer\": \"1\","
+                + " \"image_filename\": \"a.png\", \"program\": [{\"type\": \"scene\", \"inputs\": [], \"value_inputs\": []},"
+                + " {\"type\": \"filter_shape\", \"inputs\": [0], \"value_inputs\": [\"cube\"]},"
+                + " {\"type\": \"count\", \"inputs\": [1], \"value_inputs\": []}]}]}");
+        Example e = task.read(dir.resolve("test"), q).get(0);
+        assertEquals("BOX0=LOC(image=IMAGE,object='cube')\nANSWER0=COUNT(box=BOX0)\nFINAL_RESULT=RESULT(var=ANSWER0)\n",
+                e.program().orElseThrow());
+    }
+}
