@@ -25,7 +25,7 @@ import org.sdvp.world.task.WorldTaskSpec;
  * together.
  */
 class OracleRoundTripTest {
-    static final int COUNT = Integer.getInteger("oracle.count", 160);
+    static final int COUNT = Integer.getInteger("oracle.count", 120);
 
     @TempDir Path dir;
 

@@ -75,4 +75,14 @@ class WorldTaskTest {
         assertEquals("BOX0=LOC(image=IMAGE,object='cube')\nANSWER0=COUNT(box=BOX0)\nFINAL_RESULT=RESULT(var=ANSWER0)\n",
                 e.program().orElseThrow());
     }
+
+    @Test
+    void aBadJsonLineIsReportedWithItsOwnLineNumber() throws Exception {
+        WorldTask pairs = new WorldTask(WorldTaskSpec.get("nlvr-sim"));
+        Path q = dir.resolve("p/questions.jsonl");
+        Files.createDirectories(q.getParent());
+        Files.writeString(q, "{}\n{}\n{\"identifier\": tru}\n");
+        DataException e = assertThrows(DataException.class, () -> pairs.read(q.getParent(), q));
+        assertTrue(e.getMessage().contains(q + " at line 3, column"), e.getMessage());
+    }
 }
