@@ -1,5 +1,6 @@
 package org.sdvp.cli;
 
+import org.sdvp.cli.distill.CollectCommand;
 import org.sdvp.cli.eval.EvalCommand;
 import org.sdvp.cli.run.RunCommand;
 import org.sdvp.cli.world.WorldCommand;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             RunCommand.class,
             EvalCommand.class,
+            CollectCommand.class,
             DemoCommand.class,
             WorldCommand.class,
             CommandLine.HelpCommand.class},
