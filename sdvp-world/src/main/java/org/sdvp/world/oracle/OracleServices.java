@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.sdvp.core.service.LocRequest;
 import org.sdvp.core.service.MatchRequest;
 import org.sdvp.core.service.ModelService;
@@ -17,7 +15,6 @@ import org.sdvp.core.value.Box;
 import org.sdvp.core.value.Detection;
 import org.sdvp.world.program.VqaForms;
 import org.sdvp.world.question.Description;
-import org.sdvp.world.scene.Relation;
 import org.sdvp.world.scene.Scene;
 
 /**
@@ -25,7 +22,8 @@ import org.sdvp.world.scene.Scene;
  * the check that converters and interpreter agree with the symbolic executor.
  * <ul>
  *   <li>LOC: the objects in the image matching the phrase, their visible boxes clipped to the image.</li>
- *   <li>VQA: the {@link VqaForms} sub-questions, about the matching object nearest the image's centre.</li>
+ *   <li>VQA: the {@link org.sdvp.world.program.VqaForms} sub-questions (and paraphrases, see
+ *       {@link OracleQuestion}), about the matching object nearest the image's centre.</li>
  *   <li>MATCH: 1 when the crop's subject fits the text (a phrase, or a referring expression with
  *       "to the left of the …"), else 0.</li>
  * </ul>
@@ -50,13 +48,13 @@ public final class OracleServices {
             return out;
         }
 
+        /** Phrases outside the vocabulary are left to the next backend of a chain, if any. */
         @Override public boolean covers(LocRequest r) { return Description.parse(r.object()).isPresent(); }
 
         static List<Detection> locate(Region region, String phrase) {
-            Optional<Description> d = Description.parse(phrase);
-            if (d.isEmpty()) return List.of();
             Scene s = region.scene();
-            List<Integer> hits = region.objects().stream().filter(i -> d.get().matches(s.object(i)))
+            List<Integer> described = Phrases.resolve(s, phrase);
+            List<Integer> hits = region.objects().stream().filter(described::contains)
                     .sorted(Comparator.<Integer>comparingInt(i -> -s.view(i).visibleArea()).thenComparingInt(i -> i))
                     .toList();
             List<Detection> out = new ArrayList<>();
@@ -78,49 +76,36 @@ public final class OracleServices {
         public List<VqaAnswer> apply(List<VqaRequest> batch) throws ModelServiceException {
             List<VqaAnswer> out = new ArrayList<>();
             for (VqaRequest r : batch) {
-                Optional<VqaForms> form = VqaForms.parse(r.question());
-                out.add(form.isEmpty() ? new VqaAnswer("unknown", 0) : answer(region(r.image(), index), form.get()));
+                Optional<OracleQuestion> q = OracleQuestion.parse(r.question());
+                out.add(q.isEmpty() ? new VqaAnswer("unknown", 0) : answer(region(r.image(), index), q.get()));
             }
             return out;
         }
 
-        @Override public boolean covers(VqaRequest r) { return VqaForms.parse(r.question()).isPresent(); }
+        @Override public boolean covers(VqaRequest r) { return OracleQuestion.parse(r.question()).isPresent(); }
 
-        static VqaAnswer answer(Region region, VqaForms form) {
+        static VqaAnswer answer(Region region, OracleQuestion question) {
             Scene s = region.scene();
+            List<Integer> matching = new ArrayList<>(Phrases.resolve(s, question.np()));
+            matching.retainAll(region.objects());
+            int subject = matching.isEmpty() ? -1 : region.nearestCentre(matching);
             String a;
-            if (form instanceof VqaForms.Query q) {
-                int o = subject(region, q.np());
-                a = o < 0 ? "unknown" : s.object(o).get(q.attribute());
-            } else if (form instanceof VqaForms.Verify v) {
-                int o = subject(region, v.np());
-                a = o >= 0 && s.object(o).get(v.attribute()).equals(v.value()) ? "yes" : "no";
-            } else if (form instanceof VqaForms.Choose c) {
-                int o = subject(region, c.np());
-                a = o >= 0 && s.object(o).get(c.attribute()).equals(c.second()) ? c.second() : c.first();
-            } else if (form instanceof VqaForms.Exist e) {
-                a = matching(region, e.np()).isEmpty() ? "no" : "yes";
-            } else if (form instanceof VqaForms.HowMany h) {
-                a = Integer.toString(matching(region, h.np()).size());
+            if (question instanceof OracleQuestion.Query q) {
+                a = subject < 0 ? "unknown" : s.object(subject).get(q.attribute());
+            } else if (question instanceof OracleQuestion.Verify v) {
+                a = subject >= 0 && s.object(subject).get(v.attribute()).equals(v.value()) ? "yes" : "no";
+            } else if (question instanceof OracleQuestion.Choose c) {
+                a = subject >= 0 && s.object(subject).get(c.attribute()).equals(c.second()) ? c.second() : c.first();
+            } else if (question instanceof OracleQuestion.Exist) {
+                a = matching.isEmpty() ? "no" : "yes";
             } else {
-                throw new IllegalStateException("unhandled form " + form);
+                a = Integer.toString(matching.size());
             }
             return new VqaAnswer(a, 1.0);
-        }
-
-        private static List<Integer> matching(Region region, Description d) {
-            return region.objects().stream().filter(i -> d.matches(region.scene().object(i))).toList();
-        }
-
-        private static int subject(Region region, Description d) {
-            List<Integer> c = matching(region, d);
-            return c.isEmpty() ? -1 : region.nearestCentre(c);
         }
     }
 
     static final class Match implements ModelService<MatchRequest, Double> {
-        private static final Pattern RELATIONAL =
-                Pattern.compile("(.+?) (to the left of|to the right of|above|below) the (.+)");
         private final SceneIndex index;
 
         Match(SceneIndex index) { this.index = index; }
@@ -131,43 +116,11 @@ public final class OracleServices {
             for (MatchRequest r : batch) {
                 Region region = region(r.image(), index);
                 int subject = region.subject();
-                out.add(subject >= 0 && referents(region.scene(), r.text()).contains(subject) ? 1.0 : 0.0);
+                out.add(subject >= 0 && Phrases.resolve(region.scene(), r.text()).contains(subject) ? 1.0 : 0.0);
             }
             return out;
         }
 
-        /** The objects of the scene that {@code text} describes ("red", "cube to the left of the red sphere"). */
-        static List<Integer> referents(Scene s, String text) {
-            String t = text.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("^(the|a|an) ", "");
-            Matcher m = RELATIONAL.matcher(t);
-            if (m.matches()) {
-                Optional<Description> d = Description.parse(m.group(1));
-                if (d.isEmpty()) return List.of();
-                Relation rel = switch (m.group(2)) {
-                    case "to the left of" -> Relation.LEFT;
-                    case "to the right of" -> Relation.RIGHT;
-                    case "above" -> Relation.ABOVE;
-                    default -> Relation.BELOW;
-                };
-                List<Integer> refs = referents(s, m.group(3));
-                List<Integer> out = new ArrayList<>();
-                for (int i = 0; i < s.size(); i++) {
-                    if (!d.get().matches(s.object(i))) continue;
-                    for (int r : refs) {
-                        if (r != i && rel.holds(s.view(i), s.view(r))) {
-                            out.add(i);
-                            break;
-                        }
-                    }
-                }
-                return out;
-            }
-            Optional<Description> d = Description.parse(t);
-            if (d.isEmpty()) return List.of();
-            List<Integer> out = new ArrayList<>();
-            for (int i = 0; i < s.size(); i++) if (d.get().matches(s.object(i))) out.add(i);
-            return out;
-        }
     }
 
     private static Region region(org.sdvp.core.value.ImageValue image, SceneIndex index) throws ModelServiceException {

@@ -65,6 +65,8 @@ class OracleServicesTest {
         assertEquals("no", vqa.apply(List.of(new VqaRequest(IMAGE, "Is there a green object?"))).get(0).answer());
         assertEquals("2", vqa.apply(List.of(new VqaRequest(IMAGE, "How many spheres are there?"))).get(0).answer());
         assertEquals(0.0, vqa.apply(List.of(new VqaRequest(IMAGE, "Why?"))).get(0).confidence());
+        assertEquals("red", vqa.apply(List.of(new VqaRequest(IMAGE, "What color is the ball right of the small ball?"))).get(0).answer());
+        assertEquals("1", vqa.apply(List.of(new VqaRequest(IMAGE, "How many cubes are left of the blue sphere?"))).get(0).answer());
     }
 
     @Test
