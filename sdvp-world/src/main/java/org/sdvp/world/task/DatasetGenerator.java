@@ -36,6 +36,8 @@ public final class DatasetGenerator {
     static final int MAX_ATTEMPTS = 20_000;
     /** Questions tried on one drawn scene (or pair) before new scenes are drawn. */
     static final int QUESTIONS_PER_SCENE = 8;
+    /** Image pairs per nlvr-sim sentence: consecutive rows share the sentence, each with its own pair. */
+    public static final int PAIRS_PER_SENTENCE = 2;
 
     /**
      * @param dir the split's folder (images go to {@code dir/images})
@@ -60,20 +62,25 @@ public final class DatasetGenerator {
         SplittableRandom rng = new SplittableRandom(Seeds.of(r.task().name(), r.split(), r.seed()));
         SceneGenerator scenes = new SceneGenerator(r.config());
         List<String> types = r.task().questions().types();
-        Balancer balance = new Balancer(types, r.count());
         int images = r.task().questions().images();
+        // NLVR2 shows each sentence with several image pairs (its consistency metric needs that)
+        int perSentence = images == 2 ? PAIRS_PER_SENTENCE : 1;
+        List<String> typeOf = new ArrayList<>(r.count());
+        for (int i = 0; i < r.count(); i++) typeOf.add(types.get((i / perSentence) % types.size()));
+        Balancer balance = new Balancer(typeOf);
         List<GeneratedExample> out = new ArrayList<>(r.count());
         for (int i = 0; i < r.count(); i++) {
-            String type = types.get(i % types.size());
+            String type = typeOf.get(i);
+            Question shared = i % perSentence == 0 ? null : out.get(i - 1).question();
             GeneratedExample ex = null;
             List<Scene> drawn = null;
             for (int attempt = 0; ex == null; attempt++) {
                 // a few questions are tried on each drawn scene before drawing new ones: scenes cost more
-                if (attempt % QUESTIONS_PER_SCENE == 0) {
+                if (attempt % QUESTIONS_PER_SCENE == 0 || shared != null) {
                     drawn = new ArrayList<>(images);
                     for (int k = 0; k < images; k++) drawn.add(scenes.next(rng, r.style(), fileName(r, i, k, images)));
                 }
-                Question q = r.task().questions().make(type, drawn, rng);
+                Question q = shared != null ? shared : r.task().questions().make(type, drawn, rng);
                 if (q == null) continue;
                 Object answer;
                 try {
@@ -87,7 +94,7 @@ public final class DatasetGenerator {
                 if (!waive && !balance.admits(type, key, answer instanceof Boolean)) continue;
                 if (waive) LOG.warn("{} question {}: balance cap waived after {} draws", r.task().name(), i, attempt);
                 balance.accept(type, key);
-                ex = new GeneratedExample(i, q, drawn, answer);
+                ex = new GeneratedExample(i, i / perSentence, q, drawn, answer);
             }
             out.add(ex);
         }

@@ -26,6 +26,8 @@ import org.sdvp.world.question.FProgram;
  * examples with their gold values. Thread-safe (immutable).
  */
 public final class WorldTask implements Task {
+    /** NLVR2's {@code split-setId-pairId-sentenceId} (the split may itself contain '-'). */
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("(.+)-(\\d+)-(\\d+)-(\\d+)");
     private final WorldTaskSpec spec;
 
     public WorldTask(WorldTaskSpec spec) { this.spec = spec; }
@@ -85,8 +87,8 @@ public final class WorldTask implements Task {
             Map<String, Path> images = Map.of("LEFT", dir.resolve(text(q, "left_image")),
                     "RIGHT", dir.resolve(text(q, "right_image")));
             // NLVR2 consistency groups rows by the identifier without its pair id
-            String[] parts = id.split("-");
-            String sentence = parts.length == 4 ? parts[0] + "-" + parts[1] + "-" + parts[3] : id;
+            var m = IDENTIFIER.matcher(id);
+            String sentence = m.matches() ? m.group(1) + "-" + m.group(2) + "-" + m.group(4) : id;
             return new Example(id, type, text(q, "sentence"), images, Optional.of(program), Optional.of(gold),
                     Map.of("sentence_id", sentence));
         }

@@ -85,4 +85,16 @@ class WorldTaskTest {
         DataException e = assertThrows(DataException.class, () -> pairs.read(q.getParent(), q));
         assertTrue(e.getMessage().contains(q + " at line 3, column"), e.getMessage());
     }
+
+    @Test
+    void nlvrSentencesAreSharedByConsecutivePairs() throws Exception {
+        WorldTask pairs = new WorldTask(WorldTaskSpec.get("nlvr-sim"));
+        new DatasetGenerator().generate(new DatasetGenerator.Request(pairs.spec(), "dev", 6, 2, "clutter",
+                dir.resolve("dev"), SceneGenerator.Config.defaults()), n -> {});
+        List<Example> all = pairs.read(dir.resolve("dev"), dir.resolve("dev/questions.jsonl"));
+        assertEquals(List.of("dev-0-0-0", "dev-0-1-0", "dev-1-0-0"), all.subList(0, 3).stream().map(Example::id).toList());
+        assertEquals(all.get(0).question(), all.get(1).question());
+        assertEquals(all.get(0).meta().get("sentence_id"), all.get(1).meta().get("sentence_id"));
+        assertTrue(!all.get(0).images().get("LEFT").equals(all.get(1).images().get("LEFT")));
+    }
 }
