@@ -10,7 +10,7 @@ import me.tongfei.progressbar.ProgressBar;
 import org.sdvp.cli.support.Progress;
 import org.sdvp.core.io.DataException;
 import org.sdvp.world.scene.SceneGenerator;
-import org.sdvp.world.style.Styles;
+import org.sdvp.world.style.StyleMix;
 import org.sdvp.world.task.DatasetGenerator;
 import org.sdvp.world.task.WorldTaskSpec;
 import picocli.CommandLine.Command;
@@ -49,8 +49,9 @@ public final class GenerateCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--style", paramLabel = "STYLE",
-            description = "Visual style (studio, overcast, fog, dusk, clutter). Default: the task's own "
-                    + "(gqa-sim dusk, nlvr-sim clutter, count-sim studio, ref-sim overcast, tag-sim fog).")
+            description = "Visual style (studio, overcast, fog, dusk, clutter), or a per-scene mix such as "
+                    + "'studio:65,fog:25,clutter:10' or 'general' (studio, overcast, fog in equal parts). Default: "
+                    + "the task's own (gqa-sim dusk, nlvr-sim clutter, count-sim studio, ref-sim overcast, tag-sim fog).")
     String style;
 
     @Option(names = "--size", defaultValue = "128", paramLabel = "PX",
@@ -69,8 +70,10 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new DataException(e.getMessage());
         }
         String st = style == null ? t.defaultStyle() : style;
-        if (Styles.find(st).isEmpty()) {
-            throw new DataException("unknown style '" + st + "'; valid styles: " + String.join(", ", Styles.names()));
+        try {
+            StyleMix.parse(st);
+        } catch (IllegalArgumentException e) {
+            throw new DataException(e.getMessage());
         }
         if (!split.matches("[A-Za-z0-9_.-]+") || split.startsWith(".")) {
             throw new DataException("split name '" + split + "' must be letters, digits, '_', '-' or '.'");

@@ -92,4 +92,15 @@ class DatasetGeneratorTest {
         assertTrue(Seeds.of("gqa-sim", "train", 1) != Seeds.of("nlvr-sim", "train", 1));
         assertEquals(Seeds.of("gqa-sim", "train", 1), Seeds.of("gqa-sim", "train", 1));
     }
+
+    @Test
+    void aStyleMixGivesEachSceneOneOfItsStyles() throws IOException {
+        WorldTaskSpec spec = WorldTaskSpec.get("count-sim");
+        var r = new DatasetGenerator.Request(spec, "train", 40, 1, "studio:1,dusk:1", dir.resolve("mix"),
+                SceneGenerator.Config.defaults());
+        Set<String> styles = new HashSet<>();
+        for (GeneratedExample ex : new DatasetGenerator().generate(r, n -> {})) styles.add(ex.scenes().get(0).style());
+        assertEquals(Set.of("studio", "dusk"), styles);
+        assertTrue(Files.readString(dir.resolve("mix/scenes.json")).contains("\"style\":\"dusk\""));
+    }
 }
