@@ -60,4 +60,16 @@ class WorldCommandTest {
         }
         assertTrue(CliRunner.run("world", "list").out().contains("nlvr-sim"));
     }
+
+    @Test
+    void evalOnACorruptQuestionsFileNamesTheFileAndPosition() throws Exception {
+        assertEquals(0, CliRunner.run("world", "generate", "--task", "gqa-sim", "--split", "test", "--count", "2",
+                "--out", dir.toString()).exitCode());
+        Path q = dir.resolve("test/questions.json");
+        Files.writeString(q, Files.readString(q).substring(0, 200));
+        var r = CliRunner.run("eval", "--task", "gqa-sim", "--data", dir.toString(), "--split", "test",
+                "--modules", "oracle", "--out", dir.resolve("r.json").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains(q.toString()) && r.err().contains("line 1, column"), r.err());
+    }
 }
