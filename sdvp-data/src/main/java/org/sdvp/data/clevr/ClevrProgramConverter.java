@@ -18,7 +18,12 @@ import org.sdvp.data.program.VisProgWriter;
  * {@code count} is COUNT, {@code exist} COUNT &gt; 0, {@code query_*} a VQA question on a crop around the object
  * ({@link QuestionForms}), {@code equal_*}, {@code less_than} and {@code greater_than} EVAL comparisons.
  * {@code same_*} (all objects sharing an attribute with one, except itself), {@code union} and
- * {@code intersect} have no VisProg module; such programs fall back to one VQA step. Thread-safe.
+ * {@code intersect} have no VisProg module; such programs fall back to one VQA step.
+ *
+ * <p>The extensions sdvp-world writes in the same schema are converted too: {@code scene} with a
+ * {@code LEFT}/{@code RIGHT} value, {@code verify_*} and {@code choose_*} (VQA on a crop), {@code and},
+ * {@code or}, {@code xor}, {@code not}, {@code integer}, {@code add} (EVAL); {@code tag} falls back.
+ * Thread-safe.
  */
 public final class ClevrProgramConverter {
 
@@ -81,7 +86,8 @@ public final class ClevrProgramConverter {
         /** Returns an {@link Objects} or an answer variable name. */
         private Object step(ClevrQuestion.Node n) throws Unsupported {
             String f = n.function() == null ? "" : n.function();
-            if (f.equals("scene")) return new Objects("IMAGE", new LinkedHashMap<>(), null);
+            // sdvp-world writes scene with a value (LEFT or RIGHT) for image pairs
+            if (f.equals("scene")) return new Objects(n.valueInputs().isEmpty() ? "IMAGE" : value(n), new LinkedHashMap<>(), null);
             if (f.startsWith("filter_")) return objects(n, 0).with(f.substring("filter_".length()), value(n));
             if (f.equals("unique")) return objects(n, 0);
             if (f.equals("relate")) return relate(objects(n, 0), value(n));
@@ -91,6 +97,17 @@ public final class ClevrProgramConverter {
                 return w.eval("'yes' if {" + count + "} > 0 else 'no'");
             }
             if (f.startsWith("query_")) return query(objects(n, 0), f.substring("query_".length()));
+            // the extensions sdvp-world's generator writes in the same schema
+            if (f.startsWith("verify_")) return ask(objects(n, 0), QuestionForms.verify(objects(n, 0).phrase(), value(n)));
+            if (f.startsWith("choose_") && n.valueInputs().size() == 2) {
+                return ask(objects(n, 0), QuestionForms.choose(objects(n, 0).phrase(), n.valueInputs().get(0), n.valueInputs().get(1)));
+            }
+            if (f.equals("and") || f.equals("or") || f.equals("xor")) {
+                return w.eval("'yes' if {" + answer(n, 0) + "} " + f + " {" + answer(n, 1) + "} else 'no'");
+            }
+            if (f.equals("not")) return w.eval("'no' if {" + answer(n, 0) + "} else 'yes'");
+            if (f.equals("integer") && value(n).matches("\\d+")) return w.eval(value(n));
+            if (f.equals("add")) return w.eval("{" + answer(n, 0) + "} + {" + answer(n, 1) + "}");
             if (f.startsWith("equal_") && !f.equals("equal_object")) return compare(n, "==");
             if (f.equals("less_than")) return compare(n, "<");
             if (f.equals("greater_than")) return compare(n, ">");
@@ -101,8 +118,8 @@ public final class ClevrProgramConverter {
             String crop = switch (relation) {
                 case "left" -> "CROP_LEFTOF";
                 case "right" -> "CROP_RIGHTOF";
-                case "behind" -> "CROP_ABOVE";
-                case "front" -> "CROP_BELOW";
+                case "behind", "above" -> "CROP_ABOVE"; // above/below: sdvp-world's image-plane relations
+                case "front", "below" -> "CROP_BELOW";
                 default -> throw new Unsupported("relate " + relation);
             };
             String image = w.step("IMAGE", crop, "image", anchor.image, "box", boxes(anchor));
@@ -110,8 +127,13 @@ public final class ClevrProgramConverter {
         }
 
         private String query(Objects o, String attribute) {
+            return ask(o, QuestionForms.query(attribute, o.phrase()));
+        }
+
+        /** VQA on a crop around the (first) object. */
+        private String ask(Objects o, String question) {
             String crop = w.step("IMAGE", "CROP", "image", o.image, "box", boxes(o));
-            return w.step("ANSWER", "VQA", "image", crop, "question", VisProgWriter.quote(QuestionForms.query(attribute, o.phrase())));
+            return w.step("ANSWER", "VQA", "image", crop, "question", VisProgWriter.quote(question));
         }
 
         private String compare(ClevrQuestion.Node n, String op) throws Unsupported {

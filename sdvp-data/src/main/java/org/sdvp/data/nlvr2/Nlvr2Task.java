@@ -31,7 +31,7 @@ import org.sdvp.data.metric.BooleanAccuracy;
 public final class Nlvr2Task implements Task {
     @Override public String name() { return "nlvr2"; }
 
-    @Override public String description() { return "NLVR2 image-pair statements (real data; no programs: use an LLM program source)"; }
+    @Override public String description() { return "NLVR2 image-pair statements (real data; no programs: use --programs llm or a program file)"; }
 
     @Override public Set<String> initialVariables() { return Set.of("LEFT", "RIGHT"); }
 

@@ -66,6 +66,41 @@ class ClevrProgramConverterTest {
     }
 
     @Test
+    void sdvpWorldExtensionsConvertToEvalAndVqa() throws Exception {
+        assertEquals("""
+                BOX0=LOC(image=IMAGE,object='cube')
+                ANSWER0=COUNT(box=BOX0)
+                ANSWER1=EVAL(expr="'yes' if {ANSWER0} > 0 else 'no'")
+                BOX1=LOC(image=IMAGE,object='sphere')
+                ANSWER2=COUNT(box=BOX1)
+                ANSWER3=EVAL(expr="'yes' if {ANSWER2} > 0 else 'no'")
+                ANSWER4=EVAL(expr="'yes' if {ANSWER1} xor {ANSWER3} else 'no'")
+                ANSWER5=EVAL(expr="'no' if {ANSWER4} else 'yes'")
+                FINAL_RESULT=RESULT(var=ANSWER5)
+                """, convert("scene; filter_shape cube 0; exist 1; scene; filter_shape sphere 3; exist 4; xor 2 5; not 6").program());
+        assertTrue(convert("scene; filter_shape cube 0; unique 1; relate below 2; count 3").program()
+                .contains("IMAGE0=CROP_BELOW(image=IMAGE,box=BOX0)"));
+        assertTrue(convert("scene; filter_shape cube 0; unique 1; verify_color red 2").program()
+                .contains("question='Is the cube red?'"));
+        ClevrQuestion choose = new ClevrQuestion("val", "x.png", 0, "q", "a", List.of(
+                new ClevrQuestion.Node("scene", List.of(), List.of("LEFT")),
+                new ClevrQuestion.Node("filter_shape", List.of(0), List.of("cube")),
+                new ClevrQuestion.Node("unique", List.of(1), List.of()),
+                new ClevrQuestion.Node("choose_color", List.of(2), List.of("red", "blue"))), 0, 0);
+        String p = converter.convert(choose).program();
+        assertTrue(p.startsWith("BOX0=LOC(image=LEFT,object='cube')") && p.contains("question='Is the cube red or blue?'"), p);
+        new VisProgInterpreter().check(p, Set.of("LEFT", "RIGHT"));
+        ClevrQuestion add = new ClevrQuestion("val", "x.png", 0, "q", "a", List.of(
+                new ClevrQuestion.Node("scene", List.of(), List.of()),
+                new ClevrQuestion.Node("count", List.of(0), List.of()),
+                new ClevrQuestion.Node("integer", List.of(), List.of("2")),
+                new ClevrQuestion.Node("add", List.of(1, 2), List.of())), 0, 0);
+        String sum = converter.convert(add).program();
+        assertTrue(sum.contains("ANSWER1=EVAL(expr=\"2\")") && sum.contains("ANSWER2=EVAL(expr=\"{ANSWER0} + {ANSWER1}\")"), sum);
+        new VisProgInterpreter().check(sum, Set.of("IMAGE"));
+    }
+
+    @Test
     void setOperationsAndSameAttributeFallBack() throws Exception {
         assertEquals("union", convert("scene; filter_color red 0; scene; filter_color blue 2; union 1 3; count 4")
                 .fallbackReason().orElseThrow());
