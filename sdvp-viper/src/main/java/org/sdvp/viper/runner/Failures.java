@@ -1,0 +1,42 @@
+package org.sdvp.viper.runner;
+
+import org.graalvm.polyglot.PolyglotException;
+import org.sdvp.core.interp.StepFailure;
+import org.sdvp.viper.api.Prelude;
+
+/** Clear messages for the ways a sandboxed program can stop. */
+final class Failures {
+    private Failures() {}
+
+    static StepFailure of(PolyglotException e, int stepIndex) {
+        int line = programLine(e);
+        if (e.isCancelled()) {
+            return new StepFailure(stepIndex, line, "sandbox", "the program was cancelled: " + e.getMessage());
+        }
+        if (e.isResourceExhausted()) {
+            return new StepFailure(stepIndex, line, "sandbox", "resource limit exceeded: " + e.getMessage());
+        }
+        if (e.isExit()) {
+            return new StepFailure(stepIndex, line, "python",
+                    "the program tried to exit the interpreter (status " + e.getExitStatus() + ")");
+        }
+        if (e.isHostException()) {
+            return new StepFailure(stepIndex, line, "python", "internal error in the API: " + e.asHostException());
+        }
+        if (e.isInternalError()) {
+            return new StepFailure(stepIndex, line, "python", "internal error in GraalPy: " + e.getMessage());
+        }
+        return new StepFailure(stepIndex, line, "python", String.valueOf(e.getMessage()));
+    }
+
+    /** The innermost line of the program itself in the guest stack (not the prelude's), or 0. */
+    private static int programLine(PolyglotException e) {
+        for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
+            var at = f.getSourceLocation();
+            if (f.isGuestFrame() && at != null && Prelude.PROGRAM_FILE.equals(at.getSource().getName()) && at.hasLines()) {
+                return at.getStartLine();
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,64 @@
+package org.sdvp.viper.runner;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.sdvp.core.interp.Execution;
+import org.sdvp.core.interp.Framework;
+import org.sdvp.core.program.InvalidProgramException;
+import org.sdvp.core.service.ModelGateway;
+import org.sdvp.core.value.Value;
+import org.sdvp.viper.sandbox.PythonSandbox;
+
+/**
+ * The {@code viper} framework: ViperGPT-style Python programs run by a {@link ViperRunner} in the GraalPy
+ * sandbox. Found by {@link java.util.ServiceLoader} through {@code META-INF/services}; the no-argument
+ * constructor is cheap, and the shared engine is built on the first program. Thread-safe.
+ */
+public final class ViperFramework implements Framework {
+    public static final String NAME = "viper";
+
+    private final PythonSandbox given;
+    private volatile ViperRunner runner;
+
+    /** Uses the process-wide {@link PythonSandbox#shared() shared sandbox}, built on first use. */
+    public ViperFramework() { this.given = null; }
+
+    public ViperFramework(PythonSandbox sandbox) { this.given = sandbox; }
+
+    @Override public String name() { return NAME; }
+
+    @Override
+    public void check(String source, Set<String> initialVariables) throws InvalidProgramException {
+        runner().check(source);
+    }
+
+    /** Without the question a program that does not compile is rejected (no fallback is possible). */
+    @Override
+    public Execution execute(String source, Map<String, Value> initial, ModelGateway gateway)
+            throws InvalidProgramException {
+        return runner().run(source, initial, gateway, Optional.empty()).execution();
+    }
+
+    /** A program that does not compile is replaced by {@code simple_query(question)}; see {@link #fallbackCount()}. */
+    @Override
+    public Execution execute(String source, Map<String, Value> initial, ModelGateway gateway, String question)
+            throws InvalidProgramException {
+        return runner().run(source, initial, gateway, Optional.ofNullable(question)).execution();
+    }
+
+    /** Programs replaced by the fallback so far (ViperGPT's compile-failure count). */
+    public long fallbackCount() { return runner == null ? 0 : runner.fallbackCount(); }
+
+    /** The runner, for callers that need the per-run fallback flag. */
+    public ViperRunner runner() {
+        ViperRunner r = runner;
+        if (r == null) {
+            synchronized (this) {
+                r = runner;
+                if (r == null) runner = r = new ViperRunner(given != null ? given : PythonSandbox.shared());
+            }
+        }
+        return r;
+    }
+}
