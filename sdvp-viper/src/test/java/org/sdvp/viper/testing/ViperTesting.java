@@ -28,9 +28,17 @@ public final class ViperTesting {
         return run(source, new SceneModels());
     }
 
+    public static Execution run(String source, SandboxLimits limits) {
+        return run(source, new SceneModels(), new ViperRunner(PythonSandbox.shared(), limits));
+    }
+
     public static Execution run(String source, SceneModels models) {
+        return run(source, models, new ViperRunner(PythonSandbox.shared(), SandboxLimits.defaults()));
+    }
+
+    public static Execution run(String source, SceneModels models, ViperRunner runner) {
         try (ModelGateway gw = new ModelGateway(models.services())) {
-            ViperRun r = runner().run(source, Map.of("IMAGE", SceneModels.image()), gw, Optional.of("What is it?"));
+            ViperRun r = runner.run(source, Map.of("IMAGE", SceneModels.image()), gw, Optional.of("What is it?"));
             return r.execution();
         } catch (InvalidProgramException e) {
             throw new AssertionError(e);
