@@ -8,20 +8,24 @@ import org.graalvm.polyglot.Source;
 import org.sdvp.viper.sandbox.PythonSandbox;
 
 /**
- * The Python half of the API ({@code image_patch.py}), parsed once per engine: the source is
- * {@code cached}, so each new context reuses the parsed code instead of compiling it again.
+ * The Python half of the API ({@code image_patch.py}) and the program loop ({@code session.py}), parsed
+ * once per engine: the sources are {@code cached}, so each new context reuses the parsed code.
  */
 public final class Prelude {
     /** The file name programs are evaluated under; the prelude finds call lines by it. */
     public static final String PROGRAM_FILE = "program.py";
-    /** Name of the host bridge in a context's bindings before the prelude hides it. */
-    public static final String BRIDGE_BINDING = "_api";
-
     private static final Source SOURCE = PythonSandbox.cachedSource("image_patch.py", read("image_patch.py"));
+    private static final Source SESSION = PythonSandbox.cachedSource("session.py", read("session.py"));
 
     private Prelude() {}
 
     public static Source source() { return SOURCE; }
+
+    /**
+     * The program loop evaluated after the prelude: fresh namespaces per program, the fallback program,
+     * and the check that a program left the shared interpreter state alone (for reused contexts).
+     */
+    public static Source session() { return SESSION; }
 
     /** The prelude text (for docs and tests). */
     public static String text() { return SOURCE.getCharacters().toString(); }

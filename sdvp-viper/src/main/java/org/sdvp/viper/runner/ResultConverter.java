@@ -27,9 +27,9 @@ final class ResultConverter {
     private final org.graalvm.polyglot.Value str;
     private final ImagePatchApi api;
 
-    ResultConverter(org.graalvm.polyglot.Value bindings, ImagePatchApi api) {
-        this.kind = bindings.getMember("_kind");
-        this.str = bindings.getMember("str");
+    ResultConverter(org.graalvm.polyglot.Value kind, org.graalvm.polyglot.Value str, ImagePatchApi api) {
+        this.kind = kind;
+        this.str = str;
         this.api = api;
     }
 

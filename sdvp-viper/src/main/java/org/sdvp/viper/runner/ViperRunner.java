@@ -1,6 +1,8 @@
 package org.sdvp.viper.runner;
 
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,6 @@ import org.sdvp.core.program.ProgramError;
 import org.sdvp.core.service.ModelGateway;
 import org.sdvp.core.trace.Trace;
 import org.sdvp.core.value.ImageValue;
-import org.sdvp.core.value.Value;
 import org.sdvp.viper.api.ImagePatchApi;
 import org.sdvp.viper.api.Prelude;
 import org.sdvp.viper.api.StepRecorder;
@@ -32,32 +33,50 @@ import org.sdvp.viper.sandbox.Watchdog;
  * {@code LEFT}, {@code RIGHT}, then any other initial image), each argument an {@code ImagePatch} of the
  * whole image.
  *
- * <p>Each run gets a fresh sandboxed context on the shared engine, the API prelude, a CPU-time limit and a
- * wall-clock watchdog. A program that does not compile (syntax error, or no {@code execute_command})
- * is replaced by a fixed fallback that asks the question of the whole first image, as ViperGPT does, and
- * the run is flagged; without a question it is rejected with {@link InvalidProgramException}. A program
- * that raises, or is stopped by a limit, yields an {@link Execution} with a failure: the caller's run goes
- * on. Thread-safe: many programs may run at once, one context each.
+ * <p>Each program runs in its own namespace in a sandboxed context on the shared engine, under a
+ * CPU-time limit and a wall-clock and allocation watchdog. By default every program gets a fresh context
+ * ({@code programsPerContext = 1}). With a larger value a context is reused for up to that many
+ * programs, one after another: a context costs ~70 ms to create, a program in a warm one a few ms. A
+ * reused context is dropped as soon as a program fails, is stopped, or changes shared interpreter state
+ * (builtins, {@code sys}, loaded modules, the API's globals and classes); see docs/viper.md for what that
+ * check does not cover.
+ *
+ * <p>A program that does not compile (syntax error, or no {@code execute_command}) is replaced by a
+ * fixed fallback that asks the question of the whole first image, as ViperGPT does, and the run is
+ * flagged; without a question it is rejected with {@link InvalidProgramException}. A program that raises,
+ * or is stopped by a limit, yields an {@link Execution} with a failure: the caller's run goes on.
+ * Thread-safe: many programs may run at once, each in its own context.
  */
-public final class ViperRunner {
-    /** Runs when a program does not compile; the question comes from a binding, never from source text. */
+public final class ViperRunner implements AutoCloseable {
+    /** Shown in the trace when the fallback ran (the program text itself lives in session.py). */
     public static final String FALLBACK_PROGRAM = """
             def execute_command(image, *more_images):
                 return ImagePatch(image).simple_query(_fallback_question)
             """;
-    private static final Source FALLBACK = PythonSandbox.cachedSource("fallback.py", FALLBACK_PROGRAM);
     private static final Pattern DEFINES_ENTRY = Pattern.compile("(?m)^def\\s+execute_command\\s*\\(");
     private static final List<String> ARGUMENT_ORDER = List.of("IMAGE", "LEFT", "RIGHT");
 
     private final PythonSandbox sandbox;
     private final SandboxLimits limits;
+    private final int programsPerContext;
+    /** Idle reusable sessions; empty when every program gets a fresh context. */
+    private final Deque<Session> idle = new ConcurrentLinkedDeque<>();
     private final AtomicLong runs = new AtomicLong();
     private final AtomicLong fallbacks = new AtomicLong();
+    private final AtomicLong contexts = new AtomicLong();
 
-    public ViperRunner(PythonSandbox sandbox, SandboxLimits limits) {
+    /**
+     * @param programsPerContext 1 for a fresh context per program (the default, strongest isolation);
+     *                           more to reuse a context for that many programs in turn
+     */
+    public ViperRunner(PythonSandbox sandbox, SandboxLimits limits, int programsPerContext) {
+        if (programsPerContext < 1) throw new IllegalArgumentException("programsPerContext must be >= 1");
         this.sandbox = sandbox;
         this.limits = limits;
+        this.programsPerContext = programsPerContext;
     }
+
+    public ViperRunner(PythonSandbox sandbox, SandboxLimits limits) { this(sandbox, limits, 1); }
 
     public ViperRunner(PythonSandbox sandbox) { this(sandbox, sandbox.limits()); }
 
@@ -67,13 +86,16 @@ public final class ViperRunner {
     /** Programs that did not compile and were replaced by the fallback program. */
     public long fallbackCount() { return fallbacks.get(); }
 
+    /** Contexts created so far (equal to {@link #runCount()} without reuse). */
+    public long contextCount() { return contexts.get(); }
+
     /**
      * Runs {@code source} on the initial images.
      *
      * @param question the question, for the fallback program; empty to reject a non-compiling program instead
      * @throws InvalidProgramException only when the program does not compile and there is no question
      */
-    public ViperRun run(String source, Map<String, Value> initial, ModelGateway gateway, Optional<String> question)
+    public ViperRun run(String source, Map<String, org.sdvp.core.value.Value> initial, ModelGateway gateway, Optional<String> question)
             throws InvalidProgramException {
         List<ImageValue> images = arguments(initial);
         runs.incrementAndGet();
@@ -81,28 +103,25 @@ public final class ViperRunner {
         ImagePatchApi api = new ImagePatchApi(recorder);
         String ran = source;
         boolean fallback = false;
-        Context ctx = sandbox.newContext(limits);
-        Watchdog.Guard guard = sandbox.watchdog().watch(ctx, Thread.currentThread(), limits);
+        boolean reusable = false;
+        Session session = session();
+        Watchdog.Guard guard = sandbox.watchdog().watch(session.context(), Thread.currentThread(), limits);
         try {
-            org.graalvm.polyglot.Value bindings = ctx.getBindings(PythonSandbox.LANGUAGE);
-            bindings.putMember(Prelude.BRIDGE_BINDING, api);
-            ctx.eval(Prelude.source());
-            Optional<ProgramError> compileError = load(ctx, bindings, source);
+            session.begin(api);
+            Optional<ProgramError> compileError = session.load(source);
             if (compileError.isPresent()) {
                 if (question.isEmpty()) throw new InvalidProgramException(List.of(compileError.get()));
                 fallback = true;
                 fallbacks.incrementAndGet();
                 ran = "# fallback: the program did not compile: " + compileError.get().format().replace('\n', ' ')
                         + "\n" + FALLBACK_PROGRAM;
-                bindings.putMember("_fallback_question", question.get());
-                ctx.eval(FALLBACK);
+                session.loadFallback(question.get());
             }
-            org.graalvm.polyglot.Value makePatch = bindings.getMember("_patch");
             Object[] args = new Object[images.size()];
-            for (int i = 0; i < args.length; i++) args[i] = makePatch.execute(api.addRoot(images.get(i)));
-            org.graalvm.polyglot.Value out = bindings.getMember("execute_command").execute(args);
-            Value result = new ResultConverter(bindings, api).convert(out);
+            for (int i = 0; i < args.length; i++) args[i] = session.patch(api.addRoot(images.get(i)));
+            org.sdvp.core.value.Value result = session.converter(api).convert(session.call(args));
             Optional<StepFailure> failure = failureWins(guard, recorder);
+            reusable = failure.isEmpty();
             Trace trace = new Trace(ran, initial, recorder.steps());
             return new ViperRun(new Execution(failure.isPresent() ? Optional.empty() : Optional.of(result), trace,
                     failure), fallback);
@@ -112,14 +131,33 @@ public final class ViperRunner {
                     Optional.of(failure)), fallback);
         } finally {
             guard.close();
-            try {
-                ctx.close(true);
-            } catch (RuntimeException alreadyClosing) {
-                // The watchdog is closing it on its own thread.
-            }
+            release(session, reusable && guard.cancelReason().isEmpty());
             // A watchdog interrupt must not leak into the caller's next program.
             Thread.interrupted();
         }
+    }
+
+    private Session session() {
+        Session s = idle.pollFirst();
+        if (s != null) return s;
+        contexts.incrementAndGet();
+        return Session.open(sandbox, limits, programsPerContext);
+    }
+
+    private void release(Session s, boolean healthy) {
+        boolean keep = false;
+        try {
+            keep = healthy && programsPerContext > 1 && s.finish();
+        } catch (RuntimeException e) {
+            // A context that cannot even report its state is not reused.
+        }
+        if (keep) idle.addFirst(s); else s.close();
+    }
+
+    /** Closes the idle reusable contexts (the shared engine stays). */
+    @Override
+    public void close() {
+        for (Session s; (s = idle.pollFirst()) != null; ) s.close();
     }
 
     /**
@@ -130,7 +168,7 @@ public final class ViperRunner {
     public void check(String source) throws InvalidProgramException {
         try (Context ctx = sandbox.newContext(limits)) {
             Optional<ProgramError> e = syntaxError(ctx, source);
-            if (e.isEmpty() && !DEFINES_ENTRY.matcher(source).find()) e = Optional.of(noEntry());
+            if (e.isEmpty() && !DEFINES_ENTRY.matcher(source).find()) e = Optional.of(Session.missingEntry());
             if (e.isPresent()) throw new InvalidProgramException(List.of(e.get()));
         }
     }
@@ -142,15 +180,6 @@ public final class ViperRunner {
             return Optional.of(new StepFailure(recorder.size(), 0, "sandbox", cancelled.get()));
         }
         return recorder.failure();
-    }
-
-    private static Optional<ProgramError> load(Context ctx, org.graalvm.polyglot.Value bindings, String source) {
-        Optional<ProgramError> syntax = syntaxError(ctx, source);
-        if (syntax.isPresent()) return syntax;
-        ctx.eval(programSource(source));
-        org.graalvm.polyglot.Value entry = bindings.getMember("execute_command");
-        if (entry == null || !entry.canExecute()) return Optional.of(noEntry());
-        return Optional.empty();
     }
 
     private static Optional<ProgramError> syntaxError(Context ctx, String source) {
@@ -166,19 +195,14 @@ public final class ViperRunner {
         }
     }
 
-    private static ProgramError noEntry() {
-        return new ProgramError(1, 0, "execute_command",
-                "the program must define execute_command(image), or execute_command(left, right) for image pairs");
-    }
-
     private static Source programSource(String source) {
         // Not cached: every program is different, and the engine would keep them all.
         return Source.newBuilder(PythonSandbox.LANGUAGE, source, Prelude.PROGRAM_FILE).cached(false).buildLiteral();
     }
 
     /** The images in argument order: IMAGE, LEFT, RIGHT, then the rest as given. */
-    static List<ImageValue> arguments(Map<String, Value> initial) {
-        Map<String, Value> ordered = new LinkedHashMap<>();
+    static List<ImageValue> arguments(Map<String, org.sdvp.core.value.Value> initial) {
+        Map<String, org.sdvp.core.value.Value> ordered = new LinkedHashMap<>();
         for (String name : ARGUMENT_ORDER) if (initial.containsKey(name)) ordered.put(name, initial.get(name));
         initial.forEach(ordered::putIfAbsent);
         List<ImageValue> images = new ArrayList<>();

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.graalvm.polyglot.Context;
 
 /**
- * Cancels programs that run past their wall-clock limit or allocate too much, by closing their context
+ * Cancels programs that run past their wall-clock or CPU-time limit or allocate too much, by closing their context
  * with {@code cancelIfExecuting}. GraalPy's CPU-time limit cannot see a program blocked in a host call or
  * an allocation storm, so this is the second, independent line of defence.
  *
@@ -26,6 +26,7 @@ public final class Watchdog implements AutoCloseable {
     private final Set<Guard> active = ConcurrentHashMap.newKeySet();
     /** HotSpot's per-thread allocation counter; null on a JVM without it (then only time is limited). */
     private final com.sun.management.ThreadMXBean allocation;
+    private final boolean cpuTime;
 
     public Watchdog() {
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sdvp-viper-watchdog"));
@@ -37,13 +38,15 @@ public final class Watchdog implements AutoCloseable {
             alloc = sun;
         }
         this.allocation = alloc;
+        this.cpuTime = bean.isThreadCpuTimeSupported() && bean.isThreadCpuTimeEnabled();
         timer.scheduleWithFixedDelay(this::tick, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Starts watching {@code context}, run by {@code thread}, until the returned guard is closed. */
     public Guard watch(Context context, Thread thread, SandboxLimits limits) {
         Guard g = new Guard(context, thread, System.nanoTime() + limits.wallTime().toNanos(),
-                limits.wallTime().toMillis(), allocated(thread), limits.maxAllocatedBytes());
+                limits.wallTime().toMillis(), allocated(thread), limits.maxAllocatedBytes(), cpu(thread),
+                limits.cpuTime().toNanos());
         active.add(g);
         return g;
     }
@@ -55,6 +58,10 @@ public final class Watchdog implements AutoCloseable {
         return allocation == null ? 0 : allocation.getThreadAllocatedBytes(t.getId());
     }
 
+    private long cpu(Thread t) {
+        return cpuTime ? ManagementFactory.getThreadMXBean().getThreadCpuTime(t.getId()) : 0;
+    }
+
     private void tick() {
         long now = System.nanoTime();
         for (Guard g : active) {
@@ -63,6 +70,9 @@ public final class Watchdog implements AutoCloseable {
                 g.cancel("wall-clock limit of " + g.wallMillis + " ms exceeded");
             } else if (allocation != null && allocated(g.thread) - g.allocatedAtStart > g.maxAllocated) {
                 g.cancel("memory limit exceeded: the program allocated more than " + (g.maxAllocated >> 20) + " MiB");
+            } else if (cpuTime && cpu(g.thread) - g.cpuAtStart > g.maxCpu) {
+                // Normally GraalPy's own limit fires first; this one holds per program in a reused context.
+                g.cancel("CPU time limit of " + g.maxCpu / 1_000_000 + " ms exceeded");
             }
         }
     }
@@ -87,10 +97,14 @@ public final class Watchdog implements AutoCloseable {
         private final long wallMillis;
         private final long allocatedAtStart;
         private final long maxAllocated;
+        private final long cpuAtStart;
+        private final long maxCpu;
         private volatile String reason;
 
         private Guard(Context context, Thread thread, long deadline, long wallMillis, long allocatedAtStart,
-                      long maxAllocated) {
+                      long maxAllocated, long cpuAtStart, long maxCpu) {
+            this.cpuAtStart = cpuAtStart;
+            this.maxCpu = maxCpu;
             this.context = context;
             this.thread = thread;
             this.deadline = deadline;

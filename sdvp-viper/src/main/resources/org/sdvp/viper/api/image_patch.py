@@ -1,8 +1,9 @@
 # sdvp's ImagePatch API for ViperGPT-style programs (this project's own implementation).
 #
-# Evaluated once per sandboxed context, before the program. Everything that touches pixels or models is
-# delegated to the host bridge `_api` (only its @HostAccess.Export methods are visible); patches are
-# plain Python objects that hold an integer handle, so no host object ever reaches program code.
+# Evaluated once per sandboxed context, before any program. Everything that touches pixels or models is
+# delegated to the host bridge `_API` (only its @HostAccess.Export methods are visible), which session.py
+# sets for each program; patches are plain Python objects that hold an integer handle, so no host object
+# but the bridge ever reaches program code.
 #
 # Coordinates (ViperGPT's convention): pixels of the image passed to execute_command, x from its LEFT
 # edge, y from its BOTTOM edge. left <= right, lower <= upper. A patch's fields are always in that frame;
@@ -10,8 +11,7 @@
 
 import sys as _sys
 
-_API = _api
-del _api
+_API = None
 _PROGRAM_FILE = 'program.py'
 
 

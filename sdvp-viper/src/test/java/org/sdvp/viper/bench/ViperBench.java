@@ -54,8 +54,8 @@ public final class ViperBench {
                 ctx.add(ms(a));
                 a = System.nanoTime();
                 try (Context c = sandbox.newContext()) {
-                    c.getBindings("python").putMember(Prelude.BRIDGE_BINDING, new Object());
                     c.eval(Prelude.source());
+                    c.eval(Prelude.session());
                 }
                 prelude.add(ms(a));
                 a = System.nanoTime();
@@ -67,20 +67,33 @@ public final class ViperBench {
             System.out.printf("first program after cold start:     %.0f ms%n", first);
             System.out.printf("after %d warm-up programs, median of %d:%n", warmup, runs);
             System.out.printf("  new context + trivial eval + close: %.1f ms%n", median(ctx));
-            System.out.printf("  new context + API prelude + close:  %.1f ms%n", median(prelude));
+            System.out.printf("  new context + API prelude and session loop + close: %.1f ms%n", median(prelude));
             System.out.printf("  whole program (find + simple_query, zero-latency models): %.1f ms%n", median(program));
 
-            for (int threads : new int[] {1, 2, 4}) {
-                ExecutorService pool = Executors.newFixedThreadPool(threads);
-                long b0 = models.batchSizes.size();
-                long a = System.nanoTime();
-                List<Future<?>> fs = new ArrayList<>();
-                for (int i = 0; i < runs; i++) fs.add(pool.submit(() -> runner.run(PROGRAM, initial, gw, Optional.of("q"))));
-                for (Future<?> f : fs) f.get();
-                double s = ms(a) / 1000;
-                pool.shutdown();
-                System.out.printf("  %d threads: %.1f programs/s (%.1f ms each amortised), %d batches for %d model calls%n",
-                        threads, runs / s, s * 1000 / runs, models.batchSizes.size() - b0, 2L * runs);
+            for (int perContext : new int[] {1, 100}) {
+                try (ViperRunner r = new ViperRunner(sandbox, sandbox.limits(), perContext)) {
+                    for (int i = 0; i < warmup / 2; i++) r.run(PROGRAM, initial, gw, Optional.of("q"));
+                    List<Double> single = new ArrayList<>();
+                    for (int i = 0; i < runs; i++) {
+                        long a = System.nanoTime();
+                        r.run(PROGRAM, initial, gw, Optional.of("q"));
+                        single.add(ms(a));
+                    }
+                    System.out.printf("programs per context %d: median %.1f ms per program, 1 thread%n",
+                            perContext, median(single));
+                    for (int threads : new int[] {2, 4}) {
+                        ExecutorService pool = Executors.newFixedThreadPool(threads);
+                        long b0 = models.batchSizes.size();
+                        long a = System.nanoTime();
+                        List<Future<?>> fs = new ArrayList<>();
+                        for (int i = 0; i < runs; i++) fs.add(pool.submit(() -> r.run(PROGRAM, initial, gw, Optional.of("q"))));
+                        for (Future<?> f : fs) f.get();
+                        double s = ms(a) / 1000;
+                        pool.shutdown();
+                        System.out.printf("  %d threads: %.1f programs/s (%.1f ms each amortised), %d batches for %d model calls%n",
+                                threads, runs / s, s * 1000 / runs, models.batchSizes.size() - b0, 2L * runs);
+                    }
+                }
             }
         }
         sandbox.close();
