@@ -1,0 +1,38 @@
+package org.sdvp.cli.eval;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.sdvp.cli.support.BenchmarkOptions;
+import org.sdvp.cli.support.BenchmarkRun;
+import org.sdvp.core.evaluation.EvalResult;
+import org.sdvp.core.io.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sdvp eval}: a task's split through a framework and backends, scored, to results.json. */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Evaluate programs on a benchmark split and write the score, the per-type",
+            "breakdown and every miss. Many programs run at once so that their model calls batch."},
+        footer = {"", "Example:",
+            "  sdvp eval --task gqa-sim --data data/gqa-sim --split test --modules oracle --out results.json"})
+public final class EvalCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin BenchmarkOptions options;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write results.json.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (BenchmarkRun.listTasksIfAsked(options, spec)) return 0;
+        EvalResult result = BenchmarkRun.evaluate(options, null);
+        Json.write(out, result);
+        spec.commandLine().getOut().println(result.summary());
+        spec.commandLine().getOut().println("results: " + out);
+        return 0;
+    }
+}
