@@ -12,19 +12,29 @@ import org.sdvp.viper.sandbox.PythonSandbox;
 
 /**
  * The {@code viper} framework: ViperGPT-style Python programs run by a {@link ViperRunner} in the GraalPy
- * sandbox. Found by {@link java.util.ServiceLoader} through {@code META-INF/services}; the no-argument
- * constructor is cheap, and the shared engine is built on the first program. Thread-safe.
+ * sandbox, registered through {@link ViperFrameworkProvider}. Constructors are cheap: the shared engine is
+ * built on the first program. Thread-safe.
  */
 public final class ViperFramework implements Framework {
     public static final String NAME = "viper";
 
     private final PythonSandbox given;
+    private final int programsPerContext;
     private volatile ViperRunner runner;
 
-    /** Uses the process-wide {@link PythonSandbox#shared() shared sandbox}, built on first use. */
-    public ViperFramework() { this.given = null; }
+    /** A fresh context per program on the process-wide {@link PythonSandbox#shared() shared sandbox}. */
+    public ViperFramework() { this(null, 1); }
 
-    public ViperFramework(PythonSandbox sandbox) { this.given = sandbox; }
+    /** @param programsPerContext see {@link ViperRunner#ViperRunner(PythonSandbox, org.sdvp.viper.sandbox.SandboxLimits, int)} */
+    public ViperFramework(int programsPerContext) { this(null, programsPerContext); }
+
+    public ViperFramework(PythonSandbox sandbox) { this(sandbox, 1); }
+
+    public ViperFramework(PythonSandbox sandbox, int programsPerContext) {
+        if (programsPerContext < 1) throw new IllegalArgumentException("programsPerContext must be >= 1");
+        this.given = sandbox;
+        this.programsPerContext = programsPerContext;
+    }
 
     @Override public String name() { return NAME; }
 
@@ -56,7 +66,10 @@ public final class ViperFramework implements Framework {
         if (r == null) {
             synchronized (this) {
                 r = runner;
-                if (r == null) runner = r = new ViperRunner(given != null ? given : PythonSandbox.shared());
+                if (r == null) {
+                    PythonSandbox sandbox = given != null ? given : PythonSandbox.shared();
+                    runner = r = new ViperRunner(sandbox, sandbox.limits(), programsPerContext);
+                }
             }
         }
         return r;

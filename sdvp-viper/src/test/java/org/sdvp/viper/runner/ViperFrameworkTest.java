@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.sdvp.core.interp.Framework;
+import org.sdvp.core.interp.Frameworks;
 import org.sdvp.core.program.InvalidProgramException;
 import org.sdvp.core.service.ModelGateway;
 import org.sdvp.viper.sandbox.PythonSandbox;
@@ -20,9 +20,9 @@ class ViperFrameworkTest {
 
     @Test
     void isFoundByServiceLoaderUnderItsName() {
-        Framework viper = ServiceLoader.load(Framework.class).stream().map(ServiceLoader.Provider::get)
-                .filter(f -> f.name().equals("viper")).findFirst().orElseThrow();
+        Framework viper = assertDoesNotThrow(() -> Frameworks.create("viper"));
         assertEquals(ViperFramework.class, viper.getClass());
+        assertEquals("viper", viper.name());
     }
 
     @Test
