@@ -76,6 +76,32 @@ public final class ImagePatchApi {
         return (int) Math.round(v);
     }
 
+    /**
+     * Like {@link #coord} but for the patch's exact box (a detection's box before rounding to pixels), as
+     * a double. VisProg's crops are computed from exact boxes; translated programs use this to match them.
+     */
+    @HostAccess.Export
+    public double exact(int handle, int i) {
+        Patch p = patch(handle);
+        Box root = patch(p.root()).image().region();
+        Box b = p.box();
+        return switch (i) {
+            case 0 -> b.x1() - root.x1();
+            case 1 -> root.y2() - b.y2();
+            case 2 -> b.x2() - root.x1();
+            case 3 -> root.y2() - b.y1();
+            default -> throw new IllegalArgumentException("coordinate index must be 0..3: " + i);
+        };
+    }
+
+    /** The same patch under another label and score (VisProg's SELECT and CLASSIFY relabel boxes). */
+    @HostAccess.Export
+    public int label(int handle, String label, double score) {
+        Patch p = patch(handle);
+        patches.add(new Patch(p.image(), p.root(), p.box(), label, score));
+        return patches.size() - 1;
+    }
+
     /** A crop of the patch; the box is relative to the patch, y from its bottom. No model: not a step. */
     @HostAccess.Export
     public Object crop(int handle, double left, double lower, double right, double upper) {

@@ -8,6 +8,7 @@ import org.sdvp.core.interp.Framework;
 import org.sdvp.core.program.InvalidProgramException;
 import org.sdvp.core.service.ModelGateway;
 import org.sdvp.core.value.Value;
+import org.sdvp.viper.convert.VisProgTranslator;
 import org.sdvp.viper.sandbox.PythonSandbox;
 
 /**
@@ -38,23 +39,34 @@ public final class ViperFramework implements Framework {
 
     @Override public String name() { return NAME; }
 
+    /** Python: parses it; a VisProg program: validates and translates it. Nothing runs. */
     @Override
     public void check(String source, Set<String> initialVariables) throws InvalidProgramException {
-        runner().check(source);
+        runner().check(python(source, initialVariables));
     }
 
-    /** Without the question a program that does not compile is rejected (no fallback is possible). */
+    /**
+     * Runs a ViperGPT program, or a VisProg program after {@link VisProgTranslator translating} it (the
+     * dataset programs of world tasks come as VisProg). Without the question a program that does not
+     * compile is rejected (no fallback is possible).
+     */
     @Override
     public Execution execute(String source, Map<String, Value> initial, ModelGateway gateway)
             throws InvalidProgramException {
-        return runner().run(source, initial, gateway, Optional.empty()).execution();
+        return runner().run(python(source, initial.keySet()), initial, gateway, Optional.empty()).execution();
     }
 
     /** A program that does not compile is replaced by {@code simple_query(question)}; see {@link #fallbackCount()}. */
     @Override
     public Execution execute(String source, Map<String, Value> initial, ModelGateway gateway, String question)
             throws InvalidProgramException {
-        return runner().run(source, initial, gateway, Optional.ofNullable(question)).execution();
+        return runner().run(python(source, initial.keySet()), initial, gateway, Optional.ofNullable(question))
+                .execution();
+    }
+
+    /** The Python to run: {@code source} itself, or its translation when it is a VisProg program. */
+    static String python(String source, Set<String> initialVariables) throws InvalidProgramException {
+        return VisProgTranslator.isVisProg(source) ? VisProgTranslator.translate(source, initialVariables) : source;
     }
 
     /** Programs replaced by the fallback so far (ViperGPT's compile-failure count). */

@@ -79,6 +79,7 @@ class ImagePatch:
         self.height = self.upper - self.lower
         self.horizontal_center = (self.left + self.right) / 2
         self.vertical_center = (self.lower + self.upper) / 2
+        self._box = (_API.exact(h, 0), _API.exact(h, 1), _API.exact(h, 2), _API.exact(h, 3))
 
     def _crop(self, left, lower, right, upper):
         left = 0 if left is None else left
@@ -176,6 +177,102 @@ def coerce_to_numeric(text):
 
 def llm_query(query, context=None, long_answer=True):
     raise RuntimeError('llm_query is not configured: this run has no LLM backend for ViperGPT programs')
+
+
+# --- VisProg step equivalents, used by programs translated from VisProg (VisProgTranslator) -------------
+# Each reproduces the core module's semantics on patches, with the same model calls.
+
+def _vp_coerce(v):
+    # EVAL placeholders: "yes"/"no" -> bool, decimal text -> number (as org.sdvp.core.expr.Coercions).
+    if isinstance(v, str):
+        s = v.strip()
+        if s.lower() == 'yes':
+            return True
+        if s.lower() == 'no':
+            return False
+        body = s[1:] if s[:1] in '+-' else s
+        whole, dot, frac = body.partition('.')
+        if whole.isdigit() and whole.isascii() and (not dot or (frac.isdigit() and frac.isascii())):
+            return float(s) if dot else int(s)
+    return v
+
+
+def _vp_xor(a, b):
+    if not isinstance(a, bool) or not isinstance(b, bool):
+        raise TypeError("'xor' needs two booleans")
+    return a != b
+
+
+def _vp_relabel(patch, label, score=1.0):
+    return _patch(_API.label(patch._h, str(label), float(score)))
+
+
+def _vp_local(image, patch):
+    l, b, r, u = patch._box
+    return l - image.left, b - image.lower, r - image.left, u - image.lower
+
+
+def _vp_cut(image, l, b, r, u):
+    # Clamp to the image; fewer than one pixel is an error, as in VisProg's crops.
+    l, r = max(0, min(image.width, l)), max(0, min(image.width, r))
+    b, u = max(0, min(image.height, b)), max(0, min(image.height, u))
+    r, u = max(l, r), max(b, u)
+    if r - l < 1 or u - b < 1:
+        raise ValueError('crop of an empty region')
+    return image.crop(l, b, r, u)
+
+
+def _vp_loc(image, name):
+    key = name.strip().upper()
+    w, h = image.width, image.height
+    halves = {'TOP': (0, h / 2, w, h), 'BOTTOM': (0, 0, w, h / 2), 'LEFT': (0, 0, w / 2, h), 'RIGHT': (w / 2, 0, w, h)}
+    if key in halves:
+        return [_vp_relabel(image.crop(*halves[key]), name)]
+    return image.find(name)
+
+
+def _vp_crop(image, boxes):
+    if not boxes:
+        return image
+    l, b, r, u = _vp_local(image, boxes[0])
+    cx, cy, hw, hh = (l + r) / 2, (b + u) / 2, (r - l) * 0.75, (u - b) * 0.75
+    return _vp_cut(image, cx - hw, cy - hh, cx + hw, cy + hh)
+
+
+def _vp_side(image, boxes, side):
+    w, h = image.width, image.height
+    if boxes:
+        l, b, r, u = _vp_local(image, boxes[0])
+        cx, cy = (l + r) / 2, (b + u) / 2
+    else:
+        cx, cy = w / 2, h / 2
+    if side == 'LEFTOF':
+        return _vp_cut(image, 0, 0, cx, h)
+    if side == 'RIGHTOF':
+        return _vp_cut(image, cx, 0, w, h)
+    if side == 'ABOVE':
+        return _vp_cut(image, 0, cy, w, h)
+    return _vp_cut(image, 0, 0, w, cy)
+
+
+def _vp_select(image, objects, query, category=None):
+    crops = [_vp_crop(image, [o]) for o in objects]
+    category = (category or '').strip()
+    selected = []
+    for q in query.split(','):
+        q = q.strip()
+        if not q or not objects:
+            continue
+        i = best_image_match(crops, [q + ' ' + category if category else q], return_index=True)
+        selected.append(_vp_relabel(objects[i], q))
+    return selected
+
+
+def _vp_classify(image, objects, categories):
+    cats = [c.strip() for c in categories.split(',') if c.strip()]
+    if not cats:
+        raise ValueError("argument 'categories' names no category")
+    return [_vp_relabel(o, _vp_crop(image, [o]).best_text_match(cats)) for o in objects]
 
 
 def _kind(x):
