@@ -112,8 +112,8 @@ class HostileProgramTest {
         assertContains(stopped("def execute_command(image):\n    return _API.recorder()\n"), "has no attribute 'recorder'");
         String names = ViperTesting.answer(ViperTesting.run(
                 "def execute_command(image):\n    return ' '.join(n for n in dir(_API) if not n.startswith('__'))\n"));
-        assertEquals("best_image_match best_text_match coord crop depth exists find last_error simple_query "
-                + "verify_property", names);
+        assertEquals("best_image_match best_text_match coord crop depth exact exists find label last_error "
+                + "simple_query verify_property", names);
         // A patch is a plain Python object holding an int handle: nothing of the host to reflect on.
         assertEquals("ImagePatch,object int", ViperTesting.answer(ViperTesting.run("""
                 def execute_command(image):
