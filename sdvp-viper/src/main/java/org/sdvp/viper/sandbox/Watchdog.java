@@ -116,7 +116,11 @@ public final class Watchdog implements AutoCloseable {
         /** Why the watchdog stopped the program, if it did. */
         public Optional<String> cancelReason() { return Optional.ofNullable(reason); }
 
-        private void cancel(String why) {
+        private boolean closed;
+
+        /** Synchronized with {@link #close()}: once the owner has closed the guard, nothing is cancelled. */
+        private synchronized void cancel(String why) {
+            if (closed) return;
             reason = why;
             // The interrupt ends a wait for a model answer; close(true) stops guest code.
             thread.interrupt();
@@ -130,6 +134,9 @@ public final class Watchdog implements AutoCloseable {
         }
 
         @Override
-        public void close() { active.remove(this); }
+        public synchronized void close() {
+            closed = true;
+            active.remove(this);
+        }
     }
 }

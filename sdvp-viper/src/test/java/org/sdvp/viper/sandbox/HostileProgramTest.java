@@ -177,6 +177,14 @@ class HostileProgramTest {
     }
 
     @Test
+    void wallClockLimitEndsASleep() {
+        long t0 = System.nanoTime();
+        assertContains(stopped("import time\ndef execute_command(image):\n    time.sleep(60)\n    return 1\n",
+                LIMITS.withWallTime(Duration.ofMillis(1500))), "wall-clock limit of 1500 ms exceeded");
+        assertTrue(System.nanoTime() - t0 < 10e9);
+    }
+
+    @Test
     void wallClockLimitEndsAWaitForAModel() {
         long t0 = System.nanoTime();
         Execution e = ViperTesting.run("def execute_command(image):\n    return image.simple_query('slow')\n",
