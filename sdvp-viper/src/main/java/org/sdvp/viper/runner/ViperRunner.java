@@ -30,8 +30,8 @@ import org.sdvp.viper.sandbox.Watchdog;
 /**
  * Runs ViperGPT-style programs: {@code def execute_command(image)} for single-image tasks, or
  * {@code def execute_command(left, right)} for image pairs (arguments in the order {@code IMAGE}, then
- * {@code LEFT}, {@code RIGHT}, then any other initial image), each argument an {@code ImagePatch} of the
- * whole image.
+ * {@code LEFT}, {@code RIGHT}, then any other initial image by name), each argument an {@code ImagePatch}
+ * of the whole image.
  *
  * <p>Each program runs in its own namespace in a sandboxed context on the shared engine, under a
  * CPU-time limit and a wall-clock and allocation watchdog. By default every program gets a fresh context
@@ -200,11 +200,11 @@ public final class ViperRunner implements AutoCloseable {
         return Source.newBuilder(PythonSandbox.LANGUAGE, source, Prelude.PROGRAM_FILE).cached(false).buildLiteral();
     }
 
-    /** The images in argument order: IMAGE, LEFT, RIGHT, then the rest as given. */
+    /** The images in argument order: IMAGE, LEFT, RIGHT, then the rest by name (as VisProgTranslator). */
     static List<ImageValue> arguments(Map<String, org.sdvp.core.value.Value> initial) {
         Map<String, org.sdvp.core.value.Value> ordered = new LinkedHashMap<>();
         for (String name : ARGUMENT_ORDER) if (initial.containsKey(name)) ordered.put(name, initial.get(name));
-        initial.forEach(ordered::putIfAbsent);
+        new java.util.TreeMap<>(initial).forEach(ordered::putIfAbsent);
         List<ImageValue> images = new ArrayList<>();
         ordered.forEach((name, v) -> {
             if (!(v instanceof ImageValue img)) {
