@@ -3,6 +3,7 @@ package org.sdvp.cli;
 import org.sdvp.cli.distill.CollectCommand;
 import org.sdvp.cli.eval.EvalCommand;
 import org.sdvp.cli.run.RunCommand;
+import org.sdvp.cli.world.WorldCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Spec;
             EvalCommand.class,
             CollectCommand.class,
             DemoCommand.class,
+            WorldCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -36,7 +36,7 @@ public final class CollectCommand implements Callable<Integer> {
         if (BenchmarkRun.listTasksIfAsked(options, spec)) return 0;
         CollectedCalls calls = BenchmarkRun.run(options, (task, fw, programs, examples, gateway, bar) ->
                 new TraceCollector(task, fw, programs, options.concurrency).collect(examples, options.split, gateway,
-                        options.provenance(programs.name()), BenchmarkRun.progress(bar, null)));
+                        options.provenance(), BenchmarkRun.progress(bar, null)));
         CallsFile.write(out, calls.calls());
         Json.write(out.resolveSibling(out.getFileName() + ".summary.json"), new Summary(calls.questions(),
                 calls.consistent(), calls.callsByKind(), calls.consistentByKind(), calls.evaluation().summary(),

@@ -3,7 +3,10 @@ package org.sdvp.cli.support;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.sdvp.cli.llm.LlmMixin;
 import org.sdvp.core.Version;
+import org.sdvp.llm.source.ProgramSources;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of every command that runs a benchmark split through programs ({@code eval}, {@code collect}). */
@@ -26,6 +29,13 @@ public final class BenchmarkOptions {
     @Option(names = "--modules", paramLabel = "SPEC", description = Backends.MODULES_HELP)
     public String modules;
 
+    @Option(names = "--programs", defaultValue = "dataset", paramLabel = "SOURCE",
+            description = "Where programs come from: dataset (the data's converted programs), llm (generated; "
+                    + "see --llm-*), or a JSON lines file of {\"id\", \"program\"}. Default: ${DEFAULT-VALUE}.")
+    public String programs;
+
+    @Mixin public LlmMixin llm;
+
     @Option(names = "--limit", paramLabel = "N", description = "Only the first N questions.")
     public Integer limit;
 
@@ -34,10 +44,10 @@ public final class BenchmarkOptions {
     public int concurrency;
 
     /** How a run was made, for its output file. */
-    public Map<String, String> provenance(String programs) {
+    public Map<String, String> provenance() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("data", data == null ? "" : data.toAbsolutePath().normalize().toString());
-        p.put("programs", programs);
+        p.putAll(ProgramSources.provenance(programs, llm.options(), task));
         p.put("concurrency", Integer.toString(concurrency));
         p.put("limit", limit == null ? "none" : limit.toString());
         p.put("sdvp", Version.describe());

@@ -14,8 +14,8 @@ import org.sdvp.core.io.DataException;
 import org.sdvp.core.service.BackendException;
 import org.sdvp.core.service.ModelGateway;
 import org.sdvp.core.service.ModelServices;
-import org.sdvp.core.source.DatasetPrograms;
 import org.sdvp.core.source.ProgramSource;
+import org.sdvp.llm.source.ProgramSources;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Opens what {@link BenchmarkOptions} name and runs the split with a progress bar. */
@@ -34,7 +34,7 @@ public final class BenchmarkRun {
             throws DataException, BackendException, InterruptedException, java.io.IOException {
         return run(o, (task, fw, programs, examples, gateway, bar) ->
                 new Evaluator(task, fw, programs, gateway, o.concurrency)
-                        .run(examples, o.split, o.provenance(programs.name()), progress(bar, listener)));
+                        .run(examples, o.split, o.provenance(), progress(bar, listener)));
     }
 
     /** What to do with an opened benchmark. */
@@ -48,8 +48,8 @@ public final class BenchmarkRun {
         if (o.data == null) throw new DataException("--data DIR is required: the task's data folder");
         Task task = Tasks.find(o.task);
         Framework fw = Frameworks.create(o.framework);
-        ProgramSource programs = new DatasetPrograms();
-        try (ExampleSource examples = Limited.of(task.open(o.data, o.split), o.limit);
+        try (ProgramSource programs = programSource(o, fw, task);
+             ExampleSource examples = Limited.of(task.open(o.data, o.split), o.limit);
              ModelServices services = Backends.load(o.modules, o.data);
              ModelGateway gateway = new ModelGateway(services);
              ProgressBar bar = Progress.bar(task.name() + "/" + o.split, examples.size().orElse(-1), "q")) {
@@ -58,6 +58,14 @@ public final class BenchmarkRun {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("closing the backends failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static ProgramSource programSource(BenchmarkOptions o, Framework fw, Task task) throws DataException {
+        try {
+            return ProgramSources.create(o.programs, o.llm.options(), fw::check, task.name());
+        } catch (IllegalArgumentException e) {
+            throw new DataException(e.getMessage(), e);
         }
     }
 
