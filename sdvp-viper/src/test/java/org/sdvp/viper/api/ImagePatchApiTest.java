@@ -84,6 +84,8 @@ class ImagePatchApiTest {
                     assert (quarter.left, quarter.lower, quarter.right, quarter.upper) == (100, 0, 200, 50)
                     same = ImagePatch(image, 100, 0, 200, 50)
                     assert (same.left, same.upper) == (100, 50)
+                    found = quarter.find('cylinder')[0]
+                    assert (found.left, found.lower, found.right, found.upper) == (150, 5, 190, 30), found
                     return quarter.find('cylinder')
                 """);
         BoxesValue boxes = assertInstanceOf(BoxesValue.class, e.result().orElseThrow(() ->

@@ -49,6 +49,20 @@ class ViperRunnerTest {
         assertEquals(2, boxes.size());
         assertEquals("metal", boxes.detections().get(0).label());
         assertEquals(1, assertInstanceOf(BoxesValue.class, result("return image.find('cube')[0]")).size());
+        assertEquals(new ListValue(List.of(new NumberValue(1), new TextValue("a"))), result("return (1, 'a')"));
+        assertEquals(new NumberValue(1e20), result("return 10 ** 20"));
+        ListValue mixed = assertInstanceOf(ListValue.class, result("return [image.find('cube')[0], 'x']"));
+        assertEquals(1, assertInstanceOf(BoxesValue.class, mixed.items().get(0)).size());
+        assertEquals(new TextValue("x"), mixed.items().get(1));
+    }
+
+    @Test
+    void misusingTheApiGivesPythonErrors() {
+        Execution e = ViperTesting.run("def execute_command(image):\n    return ImagePatch('photo.png')\n");
+        assertTrue(e.failure().orElseThrow().message().contains("TypeError: ImagePatch(image) must be an ImagePatch"),
+                e.failure().get().message());
+        e = ViperTesting.run("def execute_command(image):\n    return best_image_match(['a'], 'blue')\n");
+        assertTrue(e.failure().orElseThrow().message().contains("TypeError"), e.failure().get().message());
     }
 
     @Test
