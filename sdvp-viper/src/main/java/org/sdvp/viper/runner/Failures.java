@@ -7,7 +7,7 @@ import org.sdvp.viper.api.Prelude;
 /** Clear messages for the ways a sandboxed program can stop. */
 final class Failures {
     private static final java.util.regex.Pattern DENIED =
-            java.util.regex.Pattern.compile("SecurityException|is not allowed");
+            java.util.regex.Pattern.compile("(?i)security ?exception|is not allowed");
 
     private Failures() {}
 

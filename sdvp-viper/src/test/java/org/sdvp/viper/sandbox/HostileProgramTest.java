@@ -79,6 +79,20 @@ class HostileProgramTest {
     }
 
     @Test
+    void graalPyInternalFileHelpersCannotLeaveTheLanguageHome() {
+        assertContains(stopped("""
+                import __graalpython__ as g
+                def execute_command(image):
+                    return str(g.read_file(g.home + '/../../../../../../../../../etc/hostname'))
+                """), "line 3", "PermissionError");
+        assertContains(stopped("""
+                import __graalpython__ as g
+                def execute_command(image):
+                    return g.load_file('../../../../../../../../../../usr/lib/python3.11/this')
+                """), "line 3", "denied by the sandbox");
+    }
+
+    @Test
     void socketsAreUnavailable() {
         assertContains(stopped("""
                 import socket
