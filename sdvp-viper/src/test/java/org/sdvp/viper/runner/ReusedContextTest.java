@@ -19,7 +19,7 @@ import org.sdvp.viper.testing.ViperTesting;
 /** Reusing a context for several programs: fresh namespaces, and a dirty context is never handed on. */
 class ReusedContextTest {
     private final ViperRunner runner = new ViperRunner(PythonSandbox.shared(),
-            SandboxLimits.defaults().withCpuTime(Duration.ofSeconds(1)).withMaxAllocatedBytes(512L << 20), 50);
+            SandboxLimits.defaults().withCpuTime(Duration.ofSeconds(3)).withMaxAllocatedBytes(512L << 20), 50);
     private final ModelGateway gateway = new ModelGateway(new SceneModels().services());
 
     @AfterEach

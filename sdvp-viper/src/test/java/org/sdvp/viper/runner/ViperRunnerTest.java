@@ -132,7 +132,8 @@ class ViperRunnerTest {
 
     @Test
     void concurrentProgramsShareBatches() throws Exception {
-        SceneModels models = new SceneModels(40);
+        // Slow enough that, even on a busy machine, programs wait on the model together.
+        SceneModels models = new SceneModels(150);
         ViperRunner runner = ViperTesting.runner();
         String program = """
                 def execute_command(image):

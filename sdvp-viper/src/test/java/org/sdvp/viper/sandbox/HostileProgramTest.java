@@ -202,9 +202,10 @@ class HostileProgramTest {
     void wallClockLimitEndsAWaitForAModel() {
         long t0 = System.nanoTime();
         Execution e = ViperTesting.run("def execute_command(image):\n    return image.simple_query('slow')\n",
-                new SceneModels(4000), new ViperRunner(PythonSandbox.shared(), LIMITS.withWallTime(Duration.ofMillis(1500))));
+                new SceneModels(8000), new ViperRunner(PythonSandbox.shared(), LIMITS.withWallTime(Duration.ofMillis(1500))));
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertContains(e.failure().orElseThrow().format(), "wall-clock limit of 1500 ms exceeded");
-        assertTrue(seconds < 3.5, "took " + seconds + " s");
+        // Well before the model would have answered: the wait itself was interrupted.
+        assertTrue(seconds < 6, "took " + seconds + " s");
     }
 }
