@@ -38,10 +38,17 @@ public final class ImagePatchApi {
     public static final double VERIFY_THRESHOLD = 0.5;
 
     private final StepRecorder recorder;
+    private final LlmQuery llm;
     private final List<Patch> patches = new ArrayList<>();
     private String lastError = "";
 
-    public ImagePatchApi(StepRecorder recorder) { this.recorder = recorder; }
+    /** @param llm answers {@code llm_query}; null when no language model is configured */
+    public ImagePatchApi(StepRecorder recorder, LlmQuery llm) {
+        this.recorder = recorder;
+        this.llm = llm;
+    }
+
+    public ImagePatchApi(StepRecorder recorder) { this(recorder, null); }
 
     /** Registers an image given to {@code execute_command}; its handle starts a coordinate frame. */
     public int addRoot(ImageValue image) {
@@ -256,7 +263,27 @@ public final class ImagePatchApi {
         return coord(handle, 1);
     }
 
-    /** {@code Kind:message} of the last failed call ({@code ValueError} or {@code ModelError}). */
+    /** A text-only question to the configured language model; recorded as a step without model calls. */
+    @HostAccess.Export
+    public Object llm_query(String question, int line) {
+        if (llm == null) {
+            return fail("RuntimeError", "llm_query is not configured: this run has no LLM backend for ViperGPT programs");
+        }
+        try {
+            return recorder.record(line, "llm_query", call("llm_query", question),
+                    Map.of("question", new TextValue(question)), ctx -> {
+                        try {
+                            return llm.answer(question);
+                        } catch (Exception e) {
+                            throw new StepException("llm_query failed: " + e.getMessage(), e);
+                        }
+                    }, TextValue::new);
+        } catch (StepException e) {
+            return fail("ModelError", e.getMessage());
+        }
+    }
+
+    /** {@code Kind:message} of the last failed call ({@code ValueError}, {@code RuntimeError} or {@code ModelError}). */
     @HostAccess.Export
     public String last_error() { return lastError; }
 

@@ -8,6 +8,7 @@ import org.sdvp.core.interp.Framework;
 import org.sdvp.core.program.InvalidProgramException;
 import org.sdvp.core.service.ModelGateway;
 import org.sdvp.core.value.Value;
+import org.sdvp.viper.api.LlmQuery;
 import org.sdvp.viper.convert.VisProgTranslator;
 import org.sdvp.viper.sandbox.PythonSandbox;
 
@@ -21,6 +22,7 @@ public final class ViperFramework implements Framework {
 
     private final PythonSandbox given;
     private final int programsPerContext;
+    private final LlmQuery llm;
     private volatile ViperRunner runner;
 
     /** A fresh context per program on the process-wide {@link PythonSandbox#shared() shared sandbox}. */
@@ -31,10 +33,17 @@ public final class ViperFramework implements Framework {
 
     public ViperFramework(PythonSandbox sandbox) { this(sandbox, 1); }
 
-    public ViperFramework(PythonSandbox sandbox, int programsPerContext) {
+    public ViperFramework(PythonSandbox sandbox, int programsPerContext) { this(sandbox, programsPerContext, null); }
+
+    /**
+     * @param sandbox            null for the process-wide shared sandbox
+     * @param llm                answers {@code llm_query}; null: it raises "not configured"
+     */
+    public ViperFramework(PythonSandbox sandbox, int programsPerContext, LlmQuery llm) {
         if (programsPerContext < 1) throw new IllegalArgumentException("programsPerContext must be >= 1");
         this.given = sandbox;
         this.programsPerContext = programsPerContext;
+        this.llm = llm;
     }
 
     @Override public String name() { return NAME; }
@@ -80,7 +89,7 @@ public final class ViperFramework implements Framework {
                 r = runner;
                 if (r == null) {
                     PythonSandbox sandbox = given != null ? given : PythonSandbox.shared();
-                    runner = r = new ViperRunner(sandbox, sandbox.limits(), programsPerContext);
+                    runner = r = new ViperRunner(sandbox, sandbox.limits(), programsPerContext, llm);
                 }
             }
         }

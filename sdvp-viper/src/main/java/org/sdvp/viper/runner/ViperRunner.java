@@ -21,6 +21,7 @@ import org.sdvp.core.service.ModelGateway;
 import org.sdvp.core.trace.Trace;
 import org.sdvp.core.value.ImageValue;
 import org.sdvp.viper.api.ImagePatchApi;
+import org.sdvp.viper.api.LlmQuery;
 import org.sdvp.viper.api.Prelude;
 import org.sdvp.viper.api.StepRecorder;
 import org.sdvp.viper.sandbox.PythonSandbox;
@@ -59,6 +60,7 @@ public final class ViperRunner implements AutoCloseable {
     private final PythonSandbox sandbox;
     private final SandboxLimits limits;
     private final int programsPerContext;
+    private final LlmQuery llm;
     /** Idle reusable sessions; empty when every program gets a fresh context. */
     private final Deque<Session> idle = new ConcurrentLinkedDeque<>();
     private final AtomicLong runs = new AtomicLong();
@@ -70,10 +72,16 @@ public final class ViperRunner implements AutoCloseable {
      *                           more to reuse a context for that many programs in turn
      */
     public ViperRunner(PythonSandbox sandbox, SandboxLimits limits, int programsPerContext) {
+        this(sandbox, limits, programsPerContext, null);
+    }
+
+    /** @param llm answers {@code llm_query}; null: {@code llm_query} raises "not configured" */
+    public ViperRunner(PythonSandbox sandbox, SandboxLimits limits, int programsPerContext, LlmQuery llm) {
         if (programsPerContext < 1) throw new IllegalArgumentException("programsPerContext must be >= 1");
         this.sandbox = sandbox;
         this.limits = limits;
         this.programsPerContext = programsPerContext;
+        this.llm = llm;
     }
 
     public ViperRunner(PythonSandbox sandbox, SandboxLimits limits) { this(sandbox, limits, 1); }
@@ -100,7 +108,7 @@ public final class ViperRunner implements AutoCloseable {
         List<ImageValue> images = arguments(initial);
         runs.incrementAndGet();
         StepRecorder recorder = new StepRecorder(gateway);
-        ImagePatchApi api = new ImagePatchApi(recorder);
+        ImagePatchApi api = new ImagePatchApi(recorder, llm);
         String ran = source;
         boolean fallback = false;
         boolean reusable = false;

@@ -26,11 +26,13 @@ public record SandboxLimits(Duration cpuTime, Duration wallTime, int maxStackFra
     }
 
     /**
-     * 5 s CPU, 60 s wall clock (a program may wait on batched model calls), 400 frames (the prelude adds a
-     * few to the program's own), 2 GiB allocated (a typical program allocates a few MiB).
+     * 5 s CPU, 60 s wall clock (a program may wait on batched model calls), 1200 frames (above Python's
+     * default recursion limit of 1000, so ordinary deep recursion ends in Python's own RecursionError and
+     * this limit is the backstop after {@code sys.setrecursionlimit}), 2 GiB allocated (a typical program
+     * allocates a few MiB).
      */
     public static SandboxLimits defaults() {
-        return new SandboxLimits(Duration.ofSeconds(5), Duration.ofSeconds(60), 400, 2L << 30);
+        return new SandboxLimits(Duration.ofSeconds(5), Duration.ofSeconds(60), 1200, 2L << 30);
     }
 
     public SandboxLimits withCpuTime(Duration d) { return new SandboxLimits(d, wallTime, maxStackFrames, maxAllocatedBytes); }

@@ -34,6 +34,8 @@ def _checked(result):
         kind, _, message = _API.last_error().partition(':')
         if kind == 'ValueError':
             raise ValueError(message)
+        if kind == 'RuntimeError':
+            raise RuntimeError(message)
         raise ViperModelError(message)
     return result
 
@@ -176,7 +178,9 @@ def coerce_to_numeric(text):
 
 
 def llm_query(query, context=None, long_answer=True):
-    raise RuntimeError('llm_query is not configured: this run has no LLM backend for ViperGPT programs')
+    """A text-only question to the language model the run was given (RuntimeError if none)."""
+    question = str(query) if context is None else str(context) + '\n' + str(query)
+    return str(_checked(_API.llm_query(question, _line())))
 
 
 # --- VisProg step equivalents, used by programs translated from VisProg (VisProgTranslator) -------------

@@ -149,6 +149,21 @@ class ImagePatchApiTest {
     }
 
     @Test
+    void llmQueryUsesTheConfiguredModelAndIsRecorded() throws Exception {
+        var runner = new org.sdvp.viper.runner.ViperRunner(org.sdvp.viper.sandbox.PythonSandbox.shared(),
+                org.sdvp.viper.sandbox.SandboxLimits.defaults(), 1, q -> q.endsWith("cube?") ? "a solid" : "?");
+        try (var gw = new org.sdvp.core.service.ModelGateway(new SceneModels().services())) {
+            Execution e = runner.run("def execute_command(image):\n    return llm_query('What is a cube?')\n",
+                    java.util.Map.of("IMAGE", SceneModels.image()), gw, java.util.Optional.empty()).execution();
+            assertEquals("a solid", ViperTesting.answer(e));
+            StepRecord step = e.trace().steps().get(0);
+            assertEquals("llm_query", step.module());
+            assertEquals(2, step.line());
+            assertTrue(step.calls().isEmpty());
+        }
+    }
+
+    @Test
     void everyModelCallIsRecordedAsAStepWithItsLine() {
         Execution e = ViperTesting.run("""
                 def execute_command(image):
