@@ -165,6 +165,19 @@ class HostileProgramTest {
     }
 
     @Test
+    void convertingTheResultIsGuardedToo() {
+        // str() of the result runs program code after execute_command has returned.
+        assertContains(stopped("""
+                class Sly:
+                    def __str__(self):
+                        while True:
+                            pass
+                def execute_command(image):
+                    return Sly()
+                """, LIMITS.withCpuTime(Duration.ofSeconds(1))), "resource limit exceeded");
+    }
+
+    @Test
     void hugeAllocationsAreStopped() {
         assertContains(stopped("def execute_command(image):\n    return len([0] * (10 ** 11))\n"),
                 "line 2", "Error");
