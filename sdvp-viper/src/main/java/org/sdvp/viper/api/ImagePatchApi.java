@@ -1,7 +1,6 @@
 package org.sdvp.viper.api;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -132,7 +131,7 @@ public final class ImagePatchApi {
     public Object find(int handle, String name, int line) {
         Patch p = patch(handle);
         try {
-            List<Detection> found = recorder.record(line, "find", call("find", name), inputs(p, "object", name),
+            List<Detection> found = recorder.record(line, "find", call("find", repr(name)), inputs(p, "object", name),
                     ctx -> ctx.locate(new LocRequest(p.image(), name)), BoxesValue::new);
             List<Object> handles = new ArrayList<>();
             for (Detection d : found) {
@@ -155,7 +154,7 @@ public final class ImagePatchApi {
     public Object exists(int handle, String name, int line) {
         Patch p = patch(handle);
         try {
-            return recorder.record(line, "exists", call("exists", name), inputs(p, "object", name),
+            return recorder.record(line, "exists", call("exists", repr(name)), inputs(p, "object", name),
                     ctx -> !ctx.locate(new LocRequest(p.image(), name)).isEmpty(), BoolValue::of);
         } catch (StepException e) {
             return fail("ModelError", e.getMessage());
@@ -170,7 +169,7 @@ public final class ImagePatchApi {
         Map<String, Value> in = inputs(p, "object", name);
         in.put("property", new TextValue(property));
         try {
-            return recorder.record(line, "verify_property", call("verify_property", name, property), in,
+            return recorder.record(line, "verify_property", call("verify_property", repr(name), repr(property)), in,
                     ctx -> ctx.match(new MatchRequest(p.image(), phrase)) > VERIFY_THRESHOLD, BoolValue::of);
         } catch (StepException e) {
             return fail("ModelError", e.getMessage());
@@ -187,7 +186,7 @@ public final class ImagePatchApi {
         in.put("options", new ListValue(opts.stream().<Value>map(TextValue::new).toList()));
         if (!prefix.isEmpty()) in.put("prefix", new TextValue(prefix));
         try {
-            return recorder.record(line, "best_text_match", call("best_text_match", opts.toString()), in, ctx -> {
+            return recorder.record(line, "best_text_match", call("best_text_match", pyList(opts)), in, ctx -> {
                 String best = opts.get(0);
                 double bestScore = Double.NEGATIVE_INFINITY;
                 for (String o : opts) {
@@ -209,7 +208,7 @@ public final class ImagePatchApi {
     public Object simple_query(int handle, String question, int line) {
         Patch p = patch(handle);
         try {
-            return recorder.record(line, "simple_query", call("simple_query", question),
+            return recorder.record(line, "simple_query", call("simple_query", repr(question)),
                     inputs(p, "question", question),
                     ctx -> ctx.ask(new VqaRequest(p.image(), question)).answer(), TextValue::new);
         } catch (StepException e) {
@@ -232,7 +231,7 @@ public final class ImagePatchApi {
         in.put("patches", new BoxesValue(ps.stream().map(Patch::toDetection).toList()));
         in.put("content", new ListValue(texts.stream().<Value>map(TextValue::new).toList()));
         try {
-            int best = recorder.record(line, "best_image_match", call("best_image_match", texts.toString()), in,
+            int best = recorder.record(line, "best_image_match", call("best_image_match", pyList(texts)), in,
                     ctx -> {
                         int arg = 0;
                         double bestScore = Double.NEGATIVE_INFINITY;
@@ -270,7 +269,7 @@ public final class ImagePatchApi {
             return fail("RuntimeError", "llm_query is not configured: this run has no LLM backend for ViperGPT programs");
         }
         try {
-            return recorder.record(line, "llm_query", call("llm_query", question),
+            return recorder.record(line, "llm_query", call("llm_query", repr(question)),
                     Map.of("question", new TextValue(question)), ctx -> {
                         try {
                             return llm.answer(question);
@@ -309,14 +308,18 @@ public final class ImagePatchApi {
         return out;
     }
 
-    /** {@code find('red cube')}: the call as it reads in Python. */
-    static String call(String method, String... args) {
-        return method + Arrays.stream(args).map(ImagePatchApi::repr).collect(Collectors.joining(", ", "(", ")"));
+    /** {@code find('red cube')}: the call as it reads in Python, from arguments already rendered. */
+    static String call(String method, String... renderedArgs) {
+        return method + "(" + String.join(", ", renderedArgs) + ")";
     }
 
+    /** A Python string literal. */
     private static String repr(String s) {
-        if (s.startsWith("[")) return s;
-        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'";
+    }
+
+    private static String pyList(List<String> items) {
+        return items.stream().map(ImagePatchApi::repr).collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static String num(double d) {

@@ -65,6 +65,9 @@ class ImagePatchApiTest {
     @Test
     void bestTextMatchPicksTheMatchingOption() {
         assertEquals("green", answer("return image.find('cylinder')[0].best_text_match(['red', 'blue', 'green'])"));
+        Execution e = ViperTesting.run("def execute_command(image):\n    return image.best_text_match(['red', \"it's\"])\n");
+        assertEquals("best_text_match(['red', 'it\\'s'])", e.trace().steps().get(0).text());
+        assertEquals(2, e.trace().steps().get(0).calls().size());
         assertEquals("metal", answer("return image.find('sphere')[0].best_text_match(['rubber', 'metal'], prefix='blue')"));
     }
 
