@@ -3,7 +3,6 @@ package org.sdvp.world.scene;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.sdvp.world.render.IdBuffer;
 
 /**
  * Draws random scenes: 3–10 objects with uniform attributes, standing on a floor seen in perspective
