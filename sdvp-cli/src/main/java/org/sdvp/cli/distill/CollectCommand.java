@@ -16,10 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code sdvp collect}: the distillable sub-task calls of a task's programs, for SDVP. */
 @Command(name = "collect", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a task's programs and collect every call to a distillable module (LOC, VQA,",
-            "image-text matching) with the provenance of the pixels it saw and whether the program's",
-            "answer was right (answer-consistent filtering). Teacher-driven collection: pass",
-            "--modules teacher:DIR,vlm:DIR."},
+        description = "Run a task's programs and collect every call to a distillable module (LOC, VQA, "
+                + "image-text matching) with the provenance of the pixels it saw and whether the program's answer "
+                + "was right (answer-consistent filtering). Teacher-driven collection: --modules teacher:DIR,vlm:DIR.",
         footer = {"", "Writes FILE (JSON lines, one call per line) and FILE.summary.json (counts, score, provenance).",
             "", "Example:",
             "  sdvp collect --task gqa-sim --data data/gqa-sim --split train --modules oracle --out calls.jsonl"})

@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code sdvp eval}: a task's split through a framework and backends, scored, to results.json. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Evaluate programs on a benchmark split and write the score, the per-type",
-            "breakdown and every miss. Many programs run at once so that their model calls batch."},
+        description = "Evaluate programs on a benchmark split and write the score, the per-type breakdown and "
+                + "every miss. Many programs run at once so that their model calls batch.",
         footer = {"", "Example:",
             "  sdvp eval --task gqa-sim --data data/gqa-sim --split test --modules oracle --out results.json"})
 public final class EvalCommand implements Callable<Integer> {
