@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.sdvp.core.interp.Execution;
 import org.sdvp.core.interp.Framework;
 import org.sdvp.core.io.DataException;
@@ -47,20 +48,31 @@ public final class Evaluator {
         this.concurrency = concurrency;
     }
 
+    /**
+     * @throws DataException when the example source itself fails mid-run (a file changed or is corrupt
+     *                       past the point its opening checked); the run stops, nothing is reported as done
+     */
     public EvalResult run(ExampleSource source, String split, Map<String, String> provenance, Listener listener)
-            throws InterruptedException {
+            throws InterruptedException, DataException {
         long start = System.nanoTime();
         long[] batchesBefore = gateway.batchesAndRequests();
         List<Indexed> results = new ArrayList<>();
         AtomicInteger next = new AtomicInteger();
+        AtomicReference<RuntimeException> sourceFailure = new AtomicReference<>();
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < concurrency; w++) {
-            Thread t = new Thread(() -> work(source, next, results, listener), "sdvp-eval-" + w);
+            Thread t = new Thread(() -> work(source, next, results, listener, sourceFailure), "sdvp-eval-" + w);
             t.setDaemon(true);
             workers.add(t);
             t.start();
         }
         for (Thread t : workers) t.join();
+        if (sourceFailure.get() != null) {
+            RuntimeException e = sourceFailure.get();
+            throw e.getCause() instanceof DataException d ? d
+                    : new DataException("reading the examples failed after " + results.size() + " questions: "
+                            + e.getMessage(), e);
+        }
         results.sort(Comparator.comparingInt(Indexed::index));
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] batchesAfter = gateway.batchesAndRequests();
@@ -71,13 +83,21 @@ public final class Evaluator {
 
     private record Indexed(int index, QuestionResult result) {}
 
-    private void work(ExampleSource source, AtomicInteger next, List<Indexed> results, Listener listener) {
+    private void work(ExampleSource source, AtomicInteger next, List<Indexed> results, Listener listener,
+                      AtomicReference<RuntimeException> sourceFailure) {
         while (true) {
             Example ex;
             int index;
             synchronized (source) {
-                if (!source.hasNext()) return;
-                ex = source.next();
+                // after a failure of the source every worker stops: what follows it cannot be trusted
+                if (sourceFailure.get() != null) return;
+                try {
+                    if (!source.hasNext()) return;
+                    ex = source.next();
+                } catch (RuntimeException e) {
+                    sourceFailure.set(e);
+                    return;
+                }
                 index = next.getAndIncrement();
             }
             Optional<Execution> execution = Optional.empty();

@@ -6,6 +6,10 @@ import java.util.OptionalLong;
 /**
  * A stream of examples read lazily from a dataset (a large questions file must not be held in memory
  * several times over). Close it to release the file.
+ *
+ * <p>{@link #next()} cannot throw checked exceptions: a source that finds bad data mid-stream throws an
+ * unchecked exception whose cause is a {@link org.sdvp.core.io.DataException} naming the file and position;
+ * the {@code Evaluator} then stops the run and reports it.
  */
 public interface ExampleSource extends Iterator<Example>, AutoCloseable {
 

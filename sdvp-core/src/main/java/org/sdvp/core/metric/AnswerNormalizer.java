@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The standard VQA answer normalisation, so that "Two.", "2" and "two" compare equal: lower case,
- * punctuation removed (a decimal point between digits is kept), articles dropped, number words up to ten
+ * punctuation removed (a decimal point between digits is kept; a comma between digits and apostrophes are
+ * deleted rather than spaced), articles dropped, number words up to ten
  * written as digits, whitespace collapsed. Booleans in any spelling ("True", "yes") become {@code yes}/{@code no}.
  */
 public final class AnswerNormalizer {
@@ -17,11 +18,14 @@ public final class AnswerNormalizer {
             Map.entry("true", "yes"), Map.entry("false", "no"));
     private static final Pattern PUNCTUATION = Pattern.compile("(?!(?<=\\d)\\.(?=\\d))[\\p{Punct}]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern DIGIT_COMMA = Pattern.compile("(?<=\\d),(?=\\d)");
 
     private AnswerNormalizer() {}
 
     public static String normalize(String answer) {
-        String s = PUNCTUATION.matcher(answer.toLowerCase(Locale.ROOT)).replaceAll(" ");
+        // as the VQA evaluation script does: "1,000" is 1000, and an apostrophe joins ("don't" = "dont")
+        String joined = DIGIT_COMMA.matcher(answer.toLowerCase(Locale.ROOT)).replaceAll("").replace("'", "");
+        String s = PUNCTUATION.matcher(joined).replaceAll(" ");
         StringBuilder out = new StringBuilder();
         for (String word : SPACES.split(s.strip())) {
             if (word.isEmpty() || word.equals("a") || word.equals("an") || word.equals("the")) continue;

@@ -46,6 +46,30 @@ class EvaluatorTest {
     }
 
     @Test
+    void aSourceFailingMidRunStopsTheRunWithItsMessage() throws Exception {
+        Path image = dir.resolve("img.png");
+        ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png", image.toFile());
+        Example good = example("a", "t", image, "A=EVAL(expr=\"1\")", "1");
+        ExampleSource failing = new ExampleSource() {
+            int served;
+            @Override public java.util.OptionalLong size() { return java.util.OptionalLong.empty(); }
+            @Override public boolean hasNext() { return true; }
+            @Override public Example next() {
+                if (served++ < 3) return good;
+                throw new java.io.UncheckedIOException(new java.io.IOException("questions.json changed"));
+            }
+            @Override public void close() {}
+        };
+        try (ModelGateway g = new ModelGateway(ModelServices.none())) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(org.sdvp.core.io.DataException.class,
+                    () -> new Evaluator(task(List.of()), new VisProgInterpreter(), new DatasetPrograms(), g, 4)
+                            .run(failing, "test", Map.of(), null));
+            assertTrue(e.getMessage().startsWith("reading the examples failed after 3 questions"), e.getMessage());
+            assertTrue(e.getMessage().contains("questions.json changed"), e.getMessage());
+        }
+    }
+
+    @Test
     void scoresEveryQuestionRecordsFailuresAndBatchesAcrossPrograms() throws Exception {
         Path image = dir.resolve("img.png");
         ImageIO.write(new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB), "png", image.toFile());

@@ -1,0 +1,95 @@
+package org.sdvp.data.clevr;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.sdvp.core.evaluation.Example;
+import org.sdvp.core.evaluation.ExampleSource;
+import org.sdvp.core.evaluation.Metric;
+import org.sdvp.core.evaluation.Task;
+import org.sdvp.core.io.DataException;
+import org.sdvp.core.metric.ExactMatch;
+import org.sdvp.core.value.TextValue;
+import org.sdvp.data.json.ArrayElements;
+import org.sdvp.data.program.Conversion;
+import org.sdvp.data.program.ConversionStats;
+
+/**
+ * {@code --dataset clevr}: CLEVR questions with their programs converted to VisProg, scored by exact
+ * match. Example id = {@code question_index} (or the position in the file); type = the program's last
+ * function ({@code count}, {@code query_color}, ...); meta {@code program} = {@code converted} or
+ * {@code fallback}.
+ */
+public final class ClevrTask implements Task {
+    @Override public String name() { return "clevr"; }
+
+    @Override public String description() { return "CLEVR questions (real data or the CLEVR schema; programs converted to VisProg)"; }
+
+    @Override public Set<String> initialVariables() { return Set.of("IMAGE"); }
+
+    @Override public Metric metric() { return new ExactMatch(); }
+
+    @Override
+    public ExampleSource open(Path root, String split) throws DataException {
+        ClevrFiles files = new ClevrFiles(root);
+        Path questions = files.questionsFile(split);
+        long size = ArrayElements.count(questions, "questions", ClevrQuestion.class); // also checks every entry binds
+        ArrayElements<ClevrQuestion> it = ClevrFiles.questions(questions);
+        return new Source(it, files, split, size);
+    }
+
+    /** Streams the questions; counts fallbacks in {@link #stats()}. */
+    public static final class Source implements ExampleSource {
+        private final ArrayElements<ClevrQuestion> it;
+        private final ClevrFiles files;
+        private final String split;
+        private final long size;
+        private final ClevrProgramConverter converter = new ClevrProgramConverter();
+        private final ConversionStats stats = new ConversionStats();
+        private int position;
+
+        Source(ArrayElements<ClevrQuestion> it, ClevrFiles files, String split, long size) {
+            this.it = it;
+            this.files = files;
+            this.split = split;
+            this.size = size;
+        }
+
+        public ConversionStats stats() { return stats; }
+
+        @Override public OptionalLong size() { return OptionalLong.of(size); }
+
+        @Override public boolean hasNext() { return it.hasNext(); }
+
+        @Override
+        public Example next() {
+            if (!hasNext()) throw new NoSuchElementException();
+            ClevrQuestion q = it.next();
+            int index = position++;
+            Map<String, String> meta = new LinkedHashMap<>();
+            Optional<String> program = Optional.empty();
+            String type = "unknown";
+            if (!q.program().isEmpty()) {
+                Conversion c = converter.convert(q);
+                stats.add(c);
+                program = Optional.of(c.program());
+                meta.put("program", c.fallback() ? "fallback" : "converted");
+                c.fallbackReason().ifPresent(r -> meta.put("fallbackReason", r));
+                String last = q.program().get(q.program().size() - 1).function();
+                type = last == null ? "unknown" : last;
+            }
+            if (q.questionFamilyIndex() != null) meta.put("family", q.questionFamilyIndex().toString());
+            String id = q.questionIndex() != null ? q.questionIndex().toString() : Integer.toString(index);
+            String imageSplit = q.split() != null ? q.split() : split;
+            return new Example(id, type, q.question() == null ? "" : q.question(),
+                    Map.of("IMAGE", files.image(imageSplit, q.imageFilename() == null ? "" : q.imageFilename())),
+                    program, Optional.ofNullable(q.answer()).map(TextValue::new), meta);
+        }
+
+        @Override public void close() { it.close(); }
+    }
+}

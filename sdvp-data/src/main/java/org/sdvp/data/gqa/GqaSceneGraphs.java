@@ -1,0 +1,51 @@
+package org.sdvp.data.gqa;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.sdvp.core.io.DataException;
+import org.sdvp.core.value.Box;
+import org.sdvp.data.json.ObjectEntries;
+import org.sdvp.data.json.UncheckedDataException;
+import org.sdvp.data.oracle.AnnotatedScene;
+import org.sdvp.data.oracle.SceneObject;
+
+/** Reads GQA scene-graph files into {@link AnnotatedScene}s keyed by image file name ({@code 2375429.jpg}). */
+public final class GqaSceneGraphs {
+    private GqaSceneGraphs() {}
+
+    /** Streams {@code file} (one object keyed by image id), converting each graph as it is read. */
+    public static Map<String, AnnotatedScene> read(Path file) throws DataException {
+        Map<String, AnnotatedScene> out = new HashMap<>();
+        try (ObjectEntries<GqaSceneGraph> entries = ObjectEntries.open(file, GqaSceneGraph.class)) {
+            while (entries.hasNext()) {
+                Map.Entry<String, GqaSceneGraph> e = entries.next();
+                AnnotatedScene scene = toScene(e.getKey(), e.getValue());
+                out.put(scene.imageFile(), scene);
+            }
+        } catch (UncheckedDataException e) {
+            throw e.getCause();
+        }
+        return out;
+    }
+
+    public static AnnotatedScene toScene(String imageId, GqaSceneGraph g) {
+        List<SceneObject> objects = new ArrayList<>();
+        for (Map.Entry<String, GqaSceneGraph.GqaObject> e : g.objects().entrySet()) {
+            GqaSceneGraph.GqaObject o = e.getValue();
+            Set<String> attributes = new HashSet<>();
+            o.attributes().forEach(a -> attributes.add(a.strip().toLowerCase(Locale.ROOT)));
+            List<SceneObject.Relation> relations = o.relations().stream()
+                    .map(r -> new SceneObject.Relation(r.name().strip().toLowerCase(Locale.ROOT), r.object())).toList();
+            objects.add(new SceneObject(e.getKey(), o.name().strip().toLowerCase(Locale.ROOT), attributes,
+                    Box.ofSize(o.x(), o.y(), Math.max(0, o.w()), Math.max(0, o.h())), relations));
+        }
+        objects.sort(java.util.Comparator.comparing(SceneObject::id));
+        return new AnnotatedScene(imageId + ".jpg", g.width(), g.height(), objects);
+    }
+}

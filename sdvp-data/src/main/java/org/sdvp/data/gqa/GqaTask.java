@@ -1,0 +1,37 @@
+package org.sdvp.data.gqa;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.sdvp.core.evaluation.Metric;
+import org.sdvp.core.evaluation.Task;
+import org.sdvp.core.io.DataException;
+import org.sdvp.core.metric.ExactMatch;
+import org.sdvp.data.json.ObjectEntries;
+import org.sdvp.data.program.ConversionStats;
+
+/**
+ * {@code --dataset gqa}: a GQA questions split ({@code testdev_balanced}, {@code val_all}, ...) under a root
+ * laid out as in {@link GqaLayout}, scored by exact match after VQA normalisation. Opening a split reads
+ * its file(s) once, binding and dropping each entry, so that malformed JSON or a value of the wrong type is
+ * reported (file, line, column) before anything runs, and to count the questions; then entries are
+ * streamed.
+ */
+public final class GqaTask implements Task {
+    @Override public String name() { return "gqa"; }
+
+    @Override public String description() { return "GQA questions (real data; --root holds questions/, images/, *_sceneGraphs.json)"; }
+
+    @Override public Set<String> initialVariables() { return Set.of("IMAGE"); }
+
+    @Override public Metric metric() { return new ExactMatch(); }
+
+    @Override
+    public GqaExampleSource open(Path dataDir, String split) throws DataException {
+        GqaLayout layout = new GqaLayout(dataDir);
+        List<Path> files = layout.questionFiles(split);
+        long size = 0;
+        for (Path f : files) size += ObjectEntries.count(f, GqaQuestion.class); // also checks every entry binds
+        return new GqaExampleSource(files, layout, new GqaProgramConverter(), new ConversionStats(), size);
+    }
+}

@@ -1,0 +1,100 @@
+package org.sdvp.data.nlvr2;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.sdvp.core.evaluation.Example;
+import org.sdvp.core.evaluation.ExampleSource;
+import org.sdvp.core.evaluation.Metric;
+import org.sdvp.core.evaluation.Task;
+import org.sdvp.core.io.DataException;
+import org.sdvp.core.value.BoolValue;
+import org.sdvp.core.value.Value;
+import org.sdvp.data.json.JsonLines;
+import org.sdvp.data.metric.BooleanAccuracy;
+
+/**
+ * {@code --dataset nlvr2}: statements about an image pair, from {@code ROOT/SPLIT.json} (or
+ * {@code ROOT/data/SPLIT.json}, as in the NLVR2 repository), images under {@code ROOT/images/SPLIT/} or
+ * {@code ROOT/SPLIT/} (train: in the row's {@code directory} sub-folder). Examples have images {@code LEFT}
+ * and {@code RIGHT}, the gold answer is a boolean, and there is no program (see the package docs).
+ */
+public final class Nlvr2Task implements Task {
+    @Override public String name() { return "nlvr2"; }
+
+    @Override public String description() { return "NLVR2 image-pair statements (real data; no programs: use --programs llm or a program file)"; }
+
+    @Override public Set<String> initialVariables() { return Set.of("LEFT", "RIGHT"); }
+
+    @Override public Metric metric() { return new BooleanAccuracy(); }
+
+    @Override
+    public ExampleSource open(Path root, String split) throws DataException {
+        Path file = statementsFile(root, split);
+        List<Example> examples = new ArrayList<>();
+        for (Nlvr2Row row : JsonLines.read(file, Nlvr2Row.class)) examples.add(toExample(root, split, row, file));
+        return ExampleSource.of(examples);
+    }
+
+    static Path statementsFile(Path root, String split) throws DataException {
+        for (Path p : List.of(root.resolve(split + ".json"), root.resolve("data").resolve(split + ".json"))) {
+            if (Files.isRegularFile(p)) return p;
+        }
+        TreeSet<String> found = new TreeSet<>();
+        for (Path dir : List.of(root, root.resolve("data"))) {
+            if (!Files.isDirectory(dir)) continue;
+            try (Stream<Path> s = Files.list(dir)) {
+                s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
+                        .forEach(n -> found.add(n.substring(0, n.length() - ".json".length())));
+            } catch (IOException e) {
+                // unreadable folder: nothing to list
+            }
+        }
+        throw new DataException("unknown NLVR2 split '" + split + "' under " + root + "; splits found: "
+                + (found.isEmpty() ? "(none: expected SPLIT.json)" : String.join(", ", found)));
+    }
+
+    static Example toExample(Path root, String split, Nlvr2Row row, Path file) throws DataException {
+        if (row.identifier() == null || row.identifier().split("-").length != 4) {
+            throw new DataException("NLVR2 row in " + file + " has a bad identifier '" + row.identifier()
+                    + "' (expected split-setId-pairId-sentenceId)");
+        }
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("sentenceKey", row.sentenceKey());
+        meta.put("pairId", row.parts()[2]);
+        if (row.writer() != null) meta.put("writer", row.writer());
+        if (row.synset() != null) meta.put("synset", row.synset());
+        Optional<Value> gold = Optional.empty();
+        if (row.label() != null) {
+            String l = row.label().strip().toLowerCase(Locale.ROOT);
+            if (!l.equals("true") && !l.equals("false")) {
+                throw new DataException("NLVR2 row " + row.identifier() + " in " + file + " has label '" + row.label()
+                        + "' (expected \"True\" or \"False\")");
+            }
+            gold = Optional.of(BoolValue.of(l.equals("true")));
+        }
+        return new Example(row.identifier(), "statement", row.sentence() == null ? "" : row.sentence(),
+                Map.of("LEFT", image(root, split, row, 0), "RIGHT", image(root, split, row, 1)),
+                Optional.empty(), gold, meta);
+    }
+
+    /** The first existing candidate location; else the first candidate (the evaluator reports it missing). */
+    static Path image(Path root, String split, Nlvr2Row row, int side) {
+        String name = row.imageName(side);
+        List<Path> candidates = new ArrayList<>();
+        for (Path base : List.of(root.resolve("images").resolve(split), root.resolve(split), root.resolve("images"))) {
+            if (row.directory() != null && !row.directory().isBlank()) candidates.add(base.resolve(row.directory()).resolve(name));
+            candidates.add(base.resolve(name));
+        }
+        return candidates.stream().filter(Files::isRegularFile).findFirst().orElse(candidates.get(0));
+    }
+}

@@ -1,0 +1,103 @@
+package org.sdvp.data.oracle;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.sdvp.core.service.LocRequest;
+import org.sdvp.core.service.MatchRequest;
+import org.sdvp.core.service.ModelServiceException;
+import org.sdvp.core.service.ModelServices;
+import org.sdvp.core.service.VqaAnswer;
+import org.sdvp.core.service.VqaRequest;
+import org.sdvp.core.value.Box;
+import org.sdvp.core.value.Detection;
+import org.sdvp.core.value.ImageValue;
+
+/**
+ * LOC, VQA and MATCH answered from scene annotations.
+ * <ul>
+ *   <li>LOC: the objects matching the phrase whose box centre lies in the request image's region, clipped
+ *       to it, in the request image's coordinates, largest first, score 1.</li>
+ *   <li>VQA: questions in the {@link QuestionForms}; "the X" is the matching object that lies most inside
+ *       the region (a crop around an object is about that object). Relations come from the annotations;
+ *       positions are thirds of the request image. Unknown forms or missing objects answer {@code unknown}
+ *       (yes/no forms answer {@code no}), confidence 0.</li>
+ *   <li>MATCH: the best intersection over union between the region and an object the text describes, so
+ *       the crop around an object matches that object best (what SELECT and CLASSIFY need).</li>
+ * </ul>
+ * Immutable and thread-safe.
+ */
+public final class SceneOracle {
+    private static final double EDGE = 1.0;
+    private final Map<String, AnnotatedScene> scenes;
+    private final Set<String> relations;
+
+    /** @param scenes image file name → annotations */
+    public SceneOracle(Map<String, AnnotatedScene> scenes) {
+        this.scenes = Map.copyOf(scenes);
+        TreeSet<String> names = new TreeSet<>(List.of("to the left of", "to the right of", "above", "below",
+                "on top of", "under", "behind", "in front of", "left", "right", "front"));
+        for (AnnotatedScene s : scenes.values()) {
+            for (SceneObject o : s.objects()) o.relations().forEach(r -> names.add(r.name()));
+        }
+        this.relations = Set.copyOf(names);
+    }
+
+    public int size() { return scenes.size(); }
+
+    /** The three services, named {@code name} in reports. */
+    public ModelServices services(String name) {
+        return ModelServices.builder(name)
+                .loc(batch -> { List<List<Detection>> out = new ArrayList<>(); for (LocRequest r : batch) out.add(locate(r)); return out; })
+                .vqa(batch -> { List<VqaAnswer> out = new ArrayList<>(); for (VqaRequest r : batch) out.add(answer(r)); return out; })
+                .match(batch -> { List<Double> out = new ArrayList<>(); for (MatchRequest r : batch) out.add(match(r)); return out; })
+                .build();
+    }
+
+    AnnotatedScene scene(ImageValue image) throws ModelServiceException {
+        AnnotatedScene s = scenes.get(image.sourceId());
+        if (s == null) throw new ModelServiceException("no scene annotations for image '" + image.sourceId() + "'");
+        return s;
+    }
+
+    public List<Detection> locate(LocRequest r) throws ModelServiceException {
+        AnnotatedScene scene = scene(r.image());
+        Box region = r.image().region();
+        List<Detection> found = new ArrayList<>();
+        for (SceneObject o : scene.objects()) {
+            Box b = o.box();
+            // a one-pixel margin: crops round outwards, and the anchor of CROP_LEFTOF (centre on the edge)
+            // must not be found beside itself
+            boolean centreInside = b.centerX() >= region.x1() + EDGE && b.centerX() < region.x2() - EDGE
+                    && b.centerY() >= region.y1() + EDGE && b.centerY() < region.y2() - EDGE;
+            if (!centreInside || !PhraseMatcher.matches(o, r.object(), scene)) continue;
+            Box local = b.intersection(region).translate(-region.x1(), -region.y1());
+            found.add(new Detection(local, r.object(), 1.0));
+        }
+        found.sort(Comparator.comparingDouble((Detection d) -> d.box().area()).reversed());
+        return found;
+    }
+
+    public double match(MatchRequest r) throws ModelServiceException {
+        AnnotatedScene scene = scene(r.image());
+        double best = 0;
+        for (SceneObject o : scene.objects()) {
+            if (PhraseMatcher.matches(o, r.text(), scene)) best = Math.max(best, o.box().iou(r.image().region()));
+        }
+        return best;
+    }
+
+    public VqaAnswer answer(VqaRequest r) throws ModelServiceException {
+        AnnotatedScene scene = scene(r.image());
+        Optional<QuestionForms.Parsed> parsed = QuestionForms.parse(r.question(), relations);
+        if (parsed.isEmpty()) return new VqaAnswer("unknown", 0);
+        Optional<String> a = new OracleAnswerer(scene, r.image().region()).answer(parsed.get());
+        return a.map(s -> new VqaAnswer(s, 1.0)).orElseGet(() -> new VqaAnswer(
+                parsed.get() instanceof QuestionForms.Verify || parsed.get() instanceof QuestionForms.VerifyPosition
+                        || parsed.get() instanceof QuestionForms.VerifyRelation ? "no" : "unknown", 0));
+    }
+}

@@ -1,0 +1,134 @@
+package org.sdvp.data.clevr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sdvp.core.evaluation.EvalResult;
+import org.sdvp.core.evaluation.Evaluator;
+import org.sdvp.core.evaluation.Example;
+import org.sdvp.core.evaluation.ExampleSource;
+import org.sdvp.core.evaluation.QuestionResult;
+import org.sdvp.core.evaluation.Tasks;
+import org.sdvp.core.interp.VisProgInterpreter;
+import org.sdvp.core.io.DataException;
+import org.sdvp.core.service.ModelGateway;
+import org.sdvp.core.service.ModelServices;
+import org.sdvp.core.service.ModuleSpec;
+import org.sdvp.core.service.ProviderContext;
+import org.sdvp.core.source.DatasetPrograms;
+import org.sdvp.core.value.Box;
+import org.sdvp.core.value.TextValue;
+import org.sdvp.data.Fixtures;
+import org.sdvp.data.oracle.AnnotatedScene;
+import org.sdvp.data.oracle.SceneObject;
+
+class ClevrTaskTest {
+
+    private static List<Example> all() throws Exception {
+        List<Example> out = new ArrayList<>();
+        try (ExampleSource s = Tasks.find("clevr").open(Fixtures.CLEVR, "val")) {
+            assertEquals(9, s.size().orElseThrow());
+            s.forEachRemaining(out::add);
+        }
+        return out;
+    }
+
+    @Test
+    void questionsBecomeExamplesWithConvertedProgramsInBothNodeFormats() throws Exception {
+        List<Example> qs = all();
+        Example first = qs.get(0);
+        assertEquals("0", first.id());
+        assertEquals("count", first.type());
+        assertEquals(new TextValue("2"), first.gold().orElseThrow());
+        assertEquals(Fixtures.CLEVR.resolve("images/val/CLEVR_val_000000.png"), first.images().get("IMAGE"));
+        assertEquals("""
+                BOX0=LOC(image=IMAGE,object='red thing')
+                ANSWER0=COUNT(box=BOX0)
+                FINAL_RESULT=RESULT(var=ANSWER0)
+                """, first.program().orElseThrow());
+        // question 6 is in the generator's format (type / side_inputs)
+        assertEquals("""
+                BOX0=LOC(image=IMAGE,object='small red sphere')
+                IMAGE0=CROP_BELOW(image=IMAGE,box=BOX0)
+                BOX1=LOC(image=IMAGE0,object='thing')
+                ANSWER0=COUNT(box=BOX1)
+                FINAL_RESULT=RESULT(var=ANSWER0)
+                """, qs.get(6).program().orElseThrow());
+        assertEquals("fallback", qs.get(7).meta().get("program"));
+        assertEquals("same_size", qs.get(7).meta().get("fallbackReason"));
+        for (Example e : qs) new VisProgInterpreter().check(e.program().orElseThrow(), Set.of("IMAGE"));
+    }
+
+    @Test
+    void scenesBecomeAnnotationsWithClevrRelationsAndEstimatedBoxes() throws Exception {
+        List<ClevrScene> scenes = ClevrFiles.scenes(Fixtures.CLEVR.resolve("scenes/CLEVR_val_scenes.json"));
+        AnnotatedScene s = ClevrScenes.toScene(scenes.get(0));
+        SceneObject cube = s.objects().get(0);
+        assertEquals("cube", cube.name());
+        assertEquals(Set.of("large", "red", "rubber", "cube"), cube.attributes());
+        assertEquals(120, cube.box().centerX(), 1e-9);
+        assertEquals(2 * 515 * 0.7 / 10, cube.box().width(), 1e-9);
+        // relationships["left"][1] lists the objects left of object 1 (the blue sphere at x=300): 0 and 3
+        assertTrue(cube.relations().contains(new SceneObject.Relation("left", "1")));
+        assertTrue(s.objects().get(3).relations().contains(new SceneObject.Relation("left", "1")));
+    }
+
+    @Test
+    void convertedProgramsOnTheOracleScoreAllButTheFallback() throws Exception {
+        var task = Tasks.find("clevr");
+        try (ExampleSource source = task.open(Fixtures.CLEVR, "val");
+             ModelServices services = ModuleSpec.parse("clevr-oracle").load(ProviderContext.ofData(Fixtures.CLEVR));
+             ModelGateway gateway = new ModelGateway(services)) {
+            EvalResult r = new Evaluator(task, new VisProgInterpreter(), new DatasetPrograms(), gateway, 2)
+                    .run(source, "val", Map.of(), null);
+            assertEquals(0, r.errors(), () -> r.misses().toString());
+            assertEquals(List.of("7"), r.misses().stream().map(QuestionResult::id).toList(), () -> r.misses().toString());
+            assertEquals(8.0 / 9, r.score(), 1e-9);
+        }
+    }
+
+    @Test
+    void aFolderInSdvpWorldsLayoutAndSchemaExtensionsIsRead(@TempDir Path root) throws Exception {
+        // sdvp-world writes DIR/SPLIT/{scenes,questions}.json, images under DIR/SPLIT/images, a question-level
+        // "type", program nodes keyed "type" here for the generator's variant, and per object bbox [x1,y1,x2,y2]
+        Path split = Files.createDirectories(root.resolve("test/images"));
+        Files.copy(Fixtures.CLEVR.resolve("images/val/CLEVR_val_000000.png"), split.resolve("w0.png"));
+        Files.writeString(root.resolve("test/scenes.json"), """
+                {"info": {}, "scenes": [{"split": "test", "image_index": 0, "image_filename": "w0.png", "width": 480,
+                 "height": 320, "style": "flat", "objects": [{"shape": "cube", "color": "red", "size": "large",
+                 "material": "rubber", "pixel_coords": [120, 200, 7], "bbox": [90, 170, 150, 230], "mask": {"counts": [1]}}],
+                 "relationships": {"left": [[]], "right": [[]], "front": [[]], "behind": [[]]}}]}""");
+        Files.writeString(root.resolve("test/questions.json"), """
+                {"info": {}, "questions": [{"split": "test", "question_index": 0, "image_index": 0, "image_filename": "w0.png",
+                 "question": "What color is the cube?", "type": "query_color", "answer": "red",
+                 "program": [{"type": "scene", "inputs": [], "side_inputs": []},
+                             {"type": "filter_shape", "inputs": [0], "side_inputs": ["cube"]},
+                             {"type": "unique", "inputs": [1], "side_inputs": []},
+                             {"type": "query_color", "inputs": [2], "side_inputs": []}]}]}""");
+        AnnotatedScene scene = ClevrScenes.toScene(ClevrFiles.scenes(root.resolve("test/scenes.json")).get(0));
+        assertEquals(new Box(90, 170, 150, 230), scene.objects().get(0).box());
+        var task = Tasks.find("clevr");
+        try (ExampleSource source = task.open(root, "test");
+             ModelServices services = ModuleSpec.parse("clevr-oracle").load(ProviderContext.ofData(root));
+             ModelGateway gateway = new ModelGateway(services)) {
+            EvalResult r = new Evaluator(task, new VisProgInterpreter(), new DatasetPrograms(), gateway, 1)
+                    .run(source, "test", Map.of(), null);
+            assertEquals(1.0, r.score(), () -> r.misses().toString());
+        }
+    }
+
+    @Test
+    void anUnknownSplitListsTheSplitsFound() {
+        DataException e = assertThrows(DataException.class, () -> Tasks.find("clevr").open(Fixtures.CLEVR, "train"));
+        assertEquals("unknown CLEVR split 'train' under " + Fixtures.CLEVR + " (no questions file); splits found: val", e.getMessage());
+    }
+}

@@ -1,0 +1,123 @@
+package org.sdvp.data.gqa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sdvp.core.evaluation.Example;
+import org.sdvp.core.evaluation.Tasks;
+import org.sdvp.core.io.DataException;
+import org.sdvp.core.io.Images;
+import org.sdvp.core.value.TextValue;
+import org.sdvp.data.Fixtures;
+
+class GqaTaskTest {
+    @TempDir Path tmp;
+
+    private static List<Example> all(Path root, String split) throws Exception {
+        List<Example> out = new ArrayList<>();
+        try (GqaExampleSource s = new GqaTask().open(root, split)) {
+            s.forEachRemaining(out::add);
+        }
+        return out;
+    }
+
+    @Test
+    void theTaskIsInstalledUnderItsName() throws Exception {
+        assertEquals(GqaTask.class, Tasks.find("gqa").getClass());
+    }
+
+    @Test
+    void aBalancedSplitStreamsEveryQuestionWithProgramGoldTypeAndImage() throws Exception {
+        try (GqaExampleSource s = new GqaTask().open(Fixtures.GQA, "val_balanced")) {
+            assertEquals(32, s.size().orElseThrow());
+            Example q01 = s.next();
+            assertEquals("q01", q01.id());
+            assertEquals("query/attr", q01.type());
+            assertEquals("What color is the car?", q01.question());
+            assertEquals(new TextValue("white"), q01.gold().orElseThrow());
+            assertEquals(Fixtures.GQA.resolve("images/1.jpg"), q01.images().get("IMAGE"));
+            assertEquals("converted", q01.meta().get("program"));
+            assertEquals("queryAttr", q01.meta().get("detailed"));
+            assertTrue(q01.program().orElseThrow().contains("LOC(image=IMAGE,object='car')"));
+            assertEquals(640, Images.load(q01.images().get("IMAGE")).width());
+        }
+    }
+
+    @Test
+    void testSplitEntriesHaveNoAnswerNoProgramAndUnknownType() throws Exception {
+        List<Example> test = all(Fixtures.GQA, "test_balanced");
+        assertEquals(2, test.size());
+        for (Example e : test) {
+            assertTrue(e.gold().isEmpty());
+            assertTrue(e.program().isEmpty());
+            assertEquals("unknown", e.type());
+        }
+    }
+
+    @Test
+    void anUnknownSplitListsTheSplitsFound() {
+        DataException e = assertThrows(DataException.class, () -> new GqaTask().open(Fixtures.GQA, "testdev_balanced"));
+        assertEquals("unknown GQA split 'testdev_balanced' under " + Fixtures.GQA
+                + "; splits found: test_balanced, val_all, val_balanced", e.getMessage());
+    }
+
+    @Test
+    void malformedJsonIsADataExceptionAtOpenNamingFileAndPosition() throws Exception {
+        Files.createDirectories(tmp.resolve("questions"));
+        Path f = tmp.resolve("questions/val_balanced_questions.json");
+        Files.writeString(f, "{\"q1\": {\"imageId\": \"1\", \"question\": \"Is it?\"},\n  \"q2\": {\"imageId\": \"1\" \"question\": \"x\"}}");
+        DataException e = assertThrows(DataException.class, () -> new GqaTask().open(tmp, "val_balanced"));
+        assertTrue(e.getMessage().startsWith("malformed JSON in " + f + " at line 2, column 25"), e.getMessage());
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsADataExceptionAtOpenToo() throws Exception {
+        Files.createDirectories(tmp.resolve("questions"));
+        Path f = tmp.resolve("questions/val_balanced_questions.json");
+        Files.writeString(f, "{\"q1\": {\"imageId\": \"1\", \"question\": \"Is it?\"},\n  \"q2\": {\"imageId\": \"1\", \"semantic\": \"oops\"}}");
+        DataException e = assertThrows(DataException.class, () -> new GqaTask().open(tmp, "val_balanced"));
+        assertTrue(e.getMessage().startsWith("malformed JSON in " + f + " at line 2"), e.getMessage());
+    }
+
+    @Test
+    void trainAllIsReadFromItsNumberedParts() throws Exception {
+        Path parts = Files.createDirectories(tmp.resolve("questions/train_all_questions"));
+        Files.writeString(parts.resolve("train_all_questions_10.json"), "{\"c\": {\"imageId\": \"3\", \"question\": \"C?\", \"answer\": \"c\"}}");
+        Files.writeString(parts.resolve("train_all_questions_2.json"), "{\"a\": {\"imageId\": \"1\", \"question\": \"A?\", \"answer\": \"a\"},"
+                + "\"b\": {\"imageId\": \"2\", \"question\": \"B?\", \"answer\": \"b\"}}");
+        List<Example> all = all(tmp, "train_all");
+        assertEquals(List.of("a", "b", "c"), all.stream().map(Example::id).toList());
+        assertFalse(all.get(0).program().isPresent());
+        assertTrue(new GqaLayout(tmp).splits().contains("train_all"));
+    }
+
+    @Test
+    void sceneGraphsAreFoundAtTheRootOrInTheirZipsFolder() throws Exception {
+        Files.createDirectories(tmp.resolve("sceneGraphs"));
+        Files.writeString(tmp.resolve("sceneGraphs/val_sceneGraphs.json"), "{}");
+        Files.writeString(tmp.resolve("train_sceneGraphs.json"), "{}");
+        GqaLayout layout = new GqaLayout(tmp);
+        assertEquals(2, layout.sceneGraphFiles().size());
+        assertEquals(tmp.resolve("sceneGraphs/val_sceneGraphs.json"), layout.sceneGraphFile("val_balanced").orElseThrow());
+        assertTrue(layout.sceneGraphFile("testdev_balanced").isEmpty());
+    }
+
+    @Test
+    void theFixtureFallbackRateIsCounted() throws Exception {
+        try (GqaExampleSource s = new GqaTask().open(Fixtures.GQA, "val_balanced")) {
+            List<String> fallbacks = new ArrayList<>();
+            s.forEachRemaining(e -> { if ("fallback".equals(e.meta().get("program"))) fallbacks.add(e.id()); });
+            assertEquals(List.of("q23", "q24"), fallbacks);
+            assertEquals(2, s.stats().fallbacks());
+            assertEquals(2.0 / 32, s.stats().fallbackRate(), 1e-12);
+        }
+    }
+}

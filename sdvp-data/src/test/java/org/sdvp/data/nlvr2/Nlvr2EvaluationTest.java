@@ -1,0 +1,85 @@
+package org.sdvp.data.nlvr2;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sdvp.core.evaluation.EvalResult;
+import org.sdvp.core.evaluation.Evaluator;
+import org.sdvp.core.evaluation.Example;
+import org.sdvp.core.interp.VisProgInterpreter;
+import org.sdvp.core.service.ModelGateway;
+import org.sdvp.core.service.ModelServices;
+import org.sdvp.core.service.VqaAnswer;
+import org.sdvp.core.service.VqaRequest;
+import org.sdvp.core.source.ProgramSource;
+import org.sdvp.core.source.ProgramSourceException;
+import org.sdvp.data.Fixtures;
+import org.sdvp.data.metric.Nlvr2Consistency;
+
+/**
+ * NLVR2 through the evaluator: image pairs decoded by content (one is a JPEG named .png), a program per
+ * sentence from a test program source, accuracy and consistency.
+ */
+class Nlvr2EvaluationTest {
+
+    /** "Is there a red square?" answered from the pixels: yes when the image has red. */
+    private static ModelServices pixelVqa() {
+        return ModelServices.builder("pixels").vqa(batch -> {
+            List<VqaAnswer> out = new ArrayList<>();
+            for (VqaRequest r : batch) out.add(new VqaAnswer(hasRed(r.image().pixels()) ? "yes" : "no", 1));
+            return out;
+        }).build();
+    }
+
+    private static boolean hasRed(BufferedImage img) {
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                if (((rgb >> 16) & 0xff) > 200 && ((rgb >> 8) & 0xff) < 60 && (rgb & 0xff) < 60) return true;
+            }
+        }
+        return false;
+    }
+
+    /** A program for the red-square sentence only; the others have none (recorded as errors). */
+    private static final ProgramSource PROGRAMS = new ProgramSource() {
+        @Override public String name() { return "test"; }
+
+        @Override
+        public String programFor(Example e) throws ProgramSourceException {
+            if (!e.question().contains("red square")) throw new ProgramSourceException("no program for " + e.id());
+            return """
+                    ANSWER0=VQA(image=LEFT,question='Is there a red square?')
+                    FINAL_ANSWER=RESULT(var=ANSWER0)
+                    """;
+        }
+    };
+
+    @Test
+    void pairsAreScoredByAccuracyAndConsistency() throws Exception {
+        Nlvr2Task task = new Nlvr2Task();
+        Nlvr2Consistency.Listener consistency = new Nlvr2Consistency.Listener();
+        Nlvr2Predictions predictions = new Nlvr2Predictions();
+        try (ModelGateway gateway = new ModelGateway(pixelVqa())) {
+            EvalResult r = new Evaluator(task, new VisProgInterpreter(), PROGRAMS, gateway, 2)
+                    .run(task.open(Fixtures.NLVR2, "dev"), "dev", Map.of(), (ex, q, exec) -> {
+                        consistency.questionDone(ex, q, exec);
+                        predictions.questionDone(ex, q, exec);
+                    });
+            assertEquals(4, r.count());
+            assertEquals(2, r.errors());
+            // dev-0-0-0 (left: red square, True) and dev-0-1-0 (left: blue circle, a JPEG named .png, False) are right
+            assertEquals(0.5, r.score(), 1e-12);
+            assertEquals(List.of("dev-1-0-1", "dev-1-1-1"), r.misses().stream().map(m -> m.id()).toList());
+            // sentence dev-0-0 right on both pairs; sentence dev-1-1 failed
+            assertEquals(0.5, consistency.consistency(), 1e-12);
+            assertEquals(List.of("dev-0-0-0,True", "dev-0-1-0,False", "dev-1-0-1,False", "dev-1-1-1,False"),
+                    predictions.lines().stream().sorted().toList());
+            assertEquals(2, predictions.unanswered());
+        }
+    }
+}
