@@ -66,7 +66,7 @@ final class ExprLexer {
         while (current < source.length() && source.charAt(current) != quote) {
             char c = source.charAt(current++);
             if (c == '\\' && current < source.length()) {
-                text.append(unescape(source.charAt(current++)));
+                text.append(PythonEscapes.unescape(source.charAt(current++)));
             } else {
                 text.append(c);
             }
@@ -76,17 +76,6 @@ final class ExprLexer {
         }
         current++; // the closing quote
         add(ExprToken.Type.STRING, text.toString());
-    }
-
-    /** Python's common escapes; an unknown escape keeps its backslash, as Python does. */
-    private static String unescape(char c) {
-        return switch (c) {
-            case 'n' -> "\n";
-            case 't' -> "\t";
-            case 'r' -> "\r";
-            case '\\', '\'', '"' -> String.valueOf(c);
-            default -> "\\" + c;
-        };
     }
 
     private void placeholder() throws ExpressionSyntaxException {

@@ -1,5 +1,7 @@
 package org.sdvp.core.program;
 
+import org.sdvp.core.expr.PythonEscapes;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,7 +58,7 @@ final class ProgramScanner {
         StringBuilder text = new StringBuilder();
         while (current < line.length() && line.charAt(current) != quote) {
             char c = line.charAt(current++);
-            if (c == '\\' && current < line.length()) text.append(unescape(line.charAt(current++)));
+            if (c == '\\' && current < line.length()) text.append(PythonEscapes.unescape(line.charAt(current++)));
             else text.append(c);
         }
         if (current >= line.length()) {
@@ -65,17 +67,6 @@ final class ProgramScanner {
         }
         current++; // closing quote
         add(Token.Type.STRING, text.toString());
-    }
-
-    /** Python's common escapes; an unknown escape keeps its backslash, as Python does. */
-    private static String unescape(char c) {
-        return switch (c) {
-            case 'n' -> "\n";
-            case 't' -> "\t";
-            case 'r' -> "\r";
-            case '\\', '\'', '"' -> String.valueOf(c);
-            default -> "\\" + c;
-        };
     }
 
     /**
@@ -88,7 +79,7 @@ final class ProgramScanner {
         int decoded = 0;
         while (decoded < decodedIndex && i < line.length()) {
             if (line.charAt(i) == '\\' && i + 1 < line.length()) {
-                decoded += unescape(line.charAt(i + 1)).length();
+                decoded += PythonEscapes.unescape(line.charAt(i + 1)).length();
                 i += 2;
             } else {
                 decoded++;
