@@ -40,7 +40,7 @@ public final class BenchmarkRun {
     /** What to do with an opened benchmark. */
     public interface Job<R> {
         R run(Task task, Framework framework, ProgramSource programs, ExampleSource examples, ModelGateway gateway,
-              ProgressBar bar) throws InterruptedException;
+              ProgressBar bar) throws InterruptedException, DataException;
     }
 
     public static <R> R run(BenchmarkOptions o, Job<R> job)

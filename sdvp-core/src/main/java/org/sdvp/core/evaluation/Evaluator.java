@@ -124,7 +124,7 @@ public final class Evaluator {
         String program = programs.programFor(ex);
         Map<String, Value> initial = new LinkedHashMap<>();
         for (var image : ex.images().entrySet()) initial.put(image.getKey(), Images.load(image.getValue()));
-        return framework.execute(program, initial, gateway);
+        return framework.execute(program, initial, gateway, ex.question());
     }
 
     private QuestionResult score(Example ex, Execution e) {

@@ -30,4 +30,13 @@ public interface Framework {
      */
     Execution execute(String source, Map<String, Value> initial, ModelGateway gateway)
             throws InvalidProgramException;
+
+    /**
+     * As {@link #execute(String, Map, ModelGateway)}, knowing the question. ViperGPT needs it: a program that
+     * does not compile is replaced by a fallback that asks the question directly. Others ignore it.
+     */
+    default Execution execute(String source, Map<String, Value> initial, ModelGateway gateway, String question)
+            throws InvalidProgramException {
+        return execute(source, initial, gateway);
+    }
 }

@@ -13,6 +13,7 @@ import org.sdvp.core.evaluation.QuestionResult;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.interp.Execution;
 import org.sdvp.core.interp.Framework;
+import org.sdvp.core.io.DataException;
 import org.sdvp.core.service.ModelGateway;
 import org.sdvp.core.source.ProgramSource;
 import org.sdvp.core.trace.ModelCall;
@@ -41,7 +42,7 @@ public final class TraceCollector {
 
     public CollectedCalls collect(ExampleSource examples, String split, ModelGateway gateway,
                                   Map<String, String> provenance, Evaluator.Listener progress)
-            throws InterruptedException {
+            throws InterruptedException, DataException {
         List<Indexed> found = new ArrayList<>();
         Evaluator evaluator = new Evaluator(task, framework, programs, gateway, concurrency);
         EvalResult eval = evaluator.run(examples, split, provenance, (ex, result, execution) -> {

@@ -1,0 +1,227 @@
+package org.sdvp.viper.runner;
+
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.SourceSection;
+import org.sdvp.core.interp.Execution;
+import org.sdvp.core.interp.StepFailure;
+import org.sdvp.core.program.InvalidProgramException;
+import org.sdvp.core.program.ProgramError;
+import org.sdvp.core.service.ModelGateway;
+import org.sdvp.core.trace.Trace;
+import org.sdvp.core.value.ImageValue;
+import org.sdvp.viper.api.ImagePatchApi;
+import org.sdvp.viper.api.LlmQuery;
+import org.sdvp.viper.api.Prelude;
+import org.sdvp.viper.api.StepRecorder;
+import org.sdvp.viper.sandbox.PythonSandbox;
+import org.sdvp.viper.sandbox.SandboxLimits;
+import org.sdvp.viper.sandbox.Watchdog;
+
+/**
+ * Runs ViperGPT-style programs: {@code def execute_command(image)} for single-image tasks, or
+ * {@code def execute_command(left, right)} for image pairs (arguments in the order {@code IMAGE}, then
+ * {@code LEFT}, {@code RIGHT}, then any other initial image by name), each argument an {@code ImagePatch}
+ * of the whole image.
+ *
+ * <p>Each program runs in its own namespace in a sandboxed context on the shared engine, under a
+ * CPU-time limit and a wall-clock and allocation watchdog. By default every program gets a fresh context
+ * ({@code programsPerContext = 1}). With a larger value a context is reused for up to that many
+ * programs, one after another: a context costs ~70 ms to create, a program in a warm one a few ms. A
+ * reused context is dropped as soon as a program fails, is stopped, or changes shared interpreter state
+ * (builtins, {@code sys}, loaded modules, the API's globals and classes); see docs/viper.md for what that
+ * check does not cover.
+ *
+ * <p>A program that does not compile (syntax error, or no {@code execute_command}) is replaced by a
+ * fixed fallback that asks the question of the whole first image, as ViperGPT does, and the run is
+ * flagged; without a question it is rejected with {@link InvalidProgramException}. A program that raises,
+ * or is stopped by a limit, yields an {@link Execution} with a failure: the caller's run goes on.
+ * Thread-safe: many programs may run at once, each in its own context.
+ */
+public final class ViperRunner implements AutoCloseable {
+    /** Shown in the trace when the fallback ran (the program text itself lives in session.py). */
+    public static final String FALLBACK_PROGRAM = """
+            def execute_command(image, *more_images):
+                return ImagePatch(image).simple_query(_fallback_question)
+            """;
+    private static final Pattern DEFINES_ENTRY = Pattern.compile("(?m)^def\\s+execute_command\\s*\\(");
+    private static final List<String> ARGUMENT_ORDER = List.of("IMAGE", "LEFT", "RIGHT");
+
+    private final PythonSandbox sandbox;
+    private final SandboxLimits limits;
+    private final int programsPerContext;
+    private final LlmQuery llm;
+    /** Idle reusable sessions; empty when every program gets a fresh context. */
+    private final Deque<Session> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicLong runs = new AtomicLong();
+    private final AtomicLong fallbacks = new AtomicLong();
+    private final AtomicLong contexts = new AtomicLong();
+
+    /**
+     * @param programsPerContext 1 for a fresh context per program (the default, strongest isolation);
+     *                           more to reuse a context for that many programs in turn
+     */
+    public ViperRunner(PythonSandbox sandbox, SandboxLimits limits, int programsPerContext) {
+        this(sandbox, limits, programsPerContext, null);
+    }
+
+    /** @param llm answers {@code llm_query}; null: {@code llm_query} raises "not configured" */
+    public ViperRunner(PythonSandbox sandbox, SandboxLimits limits, int programsPerContext, LlmQuery llm) {
+        if (programsPerContext < 1) throw new IllegalArgumentException("programsPerContext must be >= 1");
+        this.sandbox = sandbox;
+        this.limits = limits;
+        this.programsPerContext = programsPerContext;
+        this.llm = llm;
+    }
+
+    public ViperRunner(PythonSandbox sandbox, SandboxLimits limits) { this(sandbox, limits, 1); }
+
+    public ViperRunner(PythonSandbox sandbox) { this(sandbox, sandbox.limits()); }
+
+    /** Programs run so far. */
+    public long runCount() { return runs.get(); }
+
+    /** Programs that did not compile and were replaced by the fallback program. */
+    public long fallbackCount() { return fallbacks.get(); }
+
+    /** Contexts created so far (equal to {@link #runCount()} without reuse). */
+    public long contextCount() { return contexts.get(); }
+
+    /**
+     * Runs {@code source} on the initial images.
+     *
+     * @param question the question, for the fallback program; empty to reject a non-compiling program instead
+     * @throws InvalidProgramException only when the program does not compile and there is no question
+     */
+    public ViperRun run(String source, Map<String, org.sdvp.core.value.Value> initial, ModelGateway gateway, Optional<String> question)
+            throws InvalidProgramException {
+        List<ImageValue> images = arguments(initial);
+        runs.incrementAndGet();
+        StepRecorder recorder = new StepRecorder(gateway);
+        ImagePatchApi api = new ImagePatchApi(recorder, llm);
+        String ran = source;
+        boolean fallback = false;
+        boolean reusable = false;
+        Session session = session();
+        Watchdog.Guard guard = sandbox.watchdog().watch(session.context(), Thread.currentThread(), limits);
+        try {
+            session.begin(api);
+            Optional<ProgramError> compileError = session.load(source);
+            if (compileError.isPresent()) {
+                if (question.isEmpty()) throw new InvalidProgramException(List.of(compileError.get()));
+                fallback = true;
+                fallbacks.incrementAndGet();
+                ran = "# fallback: the program did not compile: " + compileError.get().format().replace('\n', ' ')
+                        + "\n" + FALLBACK_PROGRAM;
+                session.loadFallback(question.get());
+            }
+            Object[] args = new Object[images.size()];
+            for (int i = 0; i < args.length; i++) args[i] = session.patch(api.addRoot(images.get(i)));
+            org.sdvp.core.value.Value result = session.converter(api).convert(session.call(args));
+            Optional<StepFailure> failure = failureWins(guard, recorder);
+            reusable = failure.isEmpty();
+            Trace trace = new Trace(ran, initial, recorder.steps());
+            return new ViperRun(new Execution(failure.isPresent() ? Optional.empty() : Optional.of(result), trace,
+                    failure), fallback);
+        } catch (PolyglotException e) {
+            StepFailure failure = failureWins(guard, recorder).orElseGet(() -> Failures.of(e, recorder.size()));
+            return new ViperRun(new Execution(Optional.empty(), new Trace(ran, initial, recorder.steps()),
+                    Optional.of(failure)), fallback);
+        } finally {
+            guard.close();
+            release(session, reusable && guard.cancelReason().isEmpty());
+            // A watchdog interrupt must not leak into the caller's next program.
+            Thread.interrupted();
+        }
+    }
+
+    private Session session() {
+        Session s = idle.pollFirst();
+        if (s != null) return s;
+        contexts.incrementAndGet();
+        return Session.open(sandbox, limits, programsPerContext);
+    }
+
+    private void release(Session s, boolean healthy) {
+        boolean keep = false;
+        try {
+            keep = healthy && programsPerContext > 1 && s.finish();
+        } catch (RuntimeException e) {
+            // A context that cannot even report its state is not reused.
+        }
+        if (keep) idle.addFirst(s); else s.close();
+    }
+
+    /** Closes the idle reusable contexts (the shared engine stays). */
+    @Override
+    public void close() {
+        for (Session s; (s = idle.pollFirst()) != null; ) s.close();
+    }
+
+    /**
+     * Checks that {@code source} parses and defines {@code execute_command}, without running it.
+     *
+     * @throws InvalidProgramException with the syntax error's line and column
+     */
+    public void check(String source) throws InvalidProgramException {
+        try (Context ctx = sandbox.newContext(limits)) {
+            Optional<ProgramError> e = syntaxError(ctx, source);
+            if (e.isEmpty() && !DEFINES_ENTRY.matcher(source).find()) e = Optional.of(Session.missingEntry());
+            if (e.isPresent()) throw new InvalidProgramException(List.of(e.get()));
+        }
+    }
+
+    /** A watchdog verdict first (it explains an interrupted model wait), then a failed model step. */
+    private static Optional<StepFailure> failureWins(Watchdog.Guard guard, StepRecorder recorder) {
+        Optional<String> cancelled = guard.cancelReason();
+        if (cancelled.isPresent()) {
+            return Optional.of(new StepFailure(recorder.size(), 0, "sandbox", cancelled.get()));
+        }
+        return recorder.failure();
+    }
+
+    private static Optional<ProgramError> syntaxError(Context ctx, String source) {
+        try {
+            ctx.parse(programSource(source));
+            return Optional.empty();
+        } catch (PolyglotException e) {
+            if (!e.isSyntaxError()) throw e;
+            SourceSection at = e.getSourceLocation();
+            int line = at != null && at.hasLines() ? at.getStartLine() : 0;
+            int column = at != null && at.hasColumns() ? at.getStartColumn() : 0;
+            return Optional.of(new ProgramError(line, column, "", "Python syntax error: " + e.getMessage()));
+        }
+    }
+
+    private static Source programSource(String source) {
+        // Not cached: every program is different, and the engine would keep them all.
+        return Source.newBuilder(PythonSandbox.LANGUAGE, source, Prelude.PROGRAM_FILE).cached(false).buildLiteral();
+    }
+
+    /** The images in argument order: IMAGE, LEFT, RIGHT, then the rest by name (as VisProgTranslator). */
+    static List<ImageValue> arguments(Map<String, org.sdvp.core.value.Value> initial) {
+        Map<String, org.sdvp.core.value.Value> ordered = new LinkedHashMap<>();
+        for (String name : ARGUMENT_ORDER) if (initial.containsKey(name)) ordered.put(name, initial.get(name));
+        new java.util.TreeMap<>(initial).forEach(ordered::putIfAbsent);
+        List<ImageValue> images = new ArrayList<>();
+        ordered.forEach((name, v) -> {
+            if (!(v instanceof ImageValue img)) {
+                throw new IllegalArgumentException("initial variable " + name + " must be an image, not "
+                        + v.type().describe());
+            }
+            images.add(img);
+        });
+        if (images.isEmpty()) throw new IllegalArgumentException("a ViperGPT program needs at least one image");
+        return images;
+    }
+}
