@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
  * after a warm-up run, so the JIT is not measured.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure single-thread scene generation and rendering speed (scenes/s, median of runs).",
-            "PNG encoding and file writing are not included."})
+        description = "Measure single-thread scene generation and rendering speed (scenes/s, median of runs). "
+                + "PNG encoding and file writing are not included.")
 public final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

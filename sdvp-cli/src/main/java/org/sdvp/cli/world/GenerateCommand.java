@@ -20,10 +20,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code sdvp world generate}: one split of a world task, written to {@code OUT/SPLIT}. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Generate one split of a world task: PNG images, scenes.json (CLEVR schema plus boxes and",
-            "masks) and questions.json (CLEVR schema; nlvr-sim: questions.jsonl with NLVR2's fields), in OUT/SPLIT.",
-            "The same task, split, seed, count, style and size give byte-identical files; splits draw from",
-            "disjoint random streams."},
+        description = {"Generate one split of a world task: PNG images, scenes.json (CLEVR schema plus boxes and "
+                + "masks) and questions.json (CLEVR schema; nlvr-sim: questions.jsonl with NLVR2's fields), in OUT/SPLIT.",
+            "The same task, split, seed, count, style and size give byte-identical files; splits draw from "
+                + "disjoint random streams."},
         footer = {"", "Example:",
             "  sdvp world generate --task gqa-sim --split test --count 500 --seed 1 --out data/world",
             "  sdvp eval --task gqa-sim --data data/world --split test --modules oracle --out results.json"})
@@ -39,7 +39,8 @@ public final class GenerateCommand implements Callable<Integer> {
     String split;
 
     @Option(names = "--count", defaultValue = "1000", paramLabel = "N",
-            description = "Number of questions (statements for nlvr-sim). Default: ${DEFAULT-VALUE}.")
+            description = "Number of questions (for nlvr-sim: sentence-pair rows, two pairs per sentence). "
+                    + "Default: ${DEFAULT-VALUE}.")
     int count;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "K", description = "Base seed. Default: ${DEFAULT-VALUE}.")
@@ -88,7 +89,7 @@ public final class GenerateCommand implements Callable<Integer> {
             new DatasetGenerator().generate(request, done -> bar.stepTo(done));
         }
         spec.commandLine().getOut().printf("%s/%s: %d %s in style %s (seed %d) -> %s%n", t.name(), split, count,
-                t.pairs() ? "statements" : "questions", st, seed, dir);
+                t.pairs() ? "sentence-pair rows" : "questions", st, seed, dir);
         return 0;
     }
 

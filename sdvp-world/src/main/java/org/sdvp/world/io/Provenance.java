@@ -10,7 +10,7 @@ import java.util.Objects;
 public record Provenance(String generator, String task, String split, long seed, String style, int count,
                          int width, int height) {
     /** The world generator's version; part of the determinism contract (same version + seed = same bytes). */
-    public static final String VERSION = "sdvp-world/1";
+    public static final String VERSION = "sdvp-world/2";
 
     public Provenance {
         Objects.requireNonNull(generator, "generator");

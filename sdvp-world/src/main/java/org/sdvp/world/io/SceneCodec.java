@@ -67,6 +67,14 @@ public final class SceneCodec {
     private static double round(double v) { return Math.round(v * 100) / 100.0; }
 
     public static Scene decode(JsonNode n, Path file, int position) throws DataException {
+        return decode(n, file, position, true);
+    }
+
+    /**
+     * @param withMasks false to leave the masks out (empty lists): the oracle needs only boxes, and masks
+     *                  are most of a large split's memory
+     */
+    public static Scene decode(JsonNode n, Path file, int position, boolean withMasks) throws DataException {
         String where = "scenes[" + position + "]";
         try {
             List<SceneObject> objects = new ArrayList<>();
@@ -76,8 +84,7 @@ public final class SceneCodec {
                 objects.add(new SceneObject(text(on, "size"), text(on, "color"), text(on, "material"),
                         text(on, "shape"), fp.get(0).asDouble(), fp.get(1).asDouble(), fp.get(2).asDouble()));
                 List<Integer> counts = new ArrayList<>();
-                JsonNode mask = on.path("mask").path("counts");
-                for (JsonNode c : mask) counts.add(c.asInt());
+                if (withMasks) for (JsonNode c : on.path("mask").path("counts")) counts.add(c.asInt());
                 views.add(new ObjectView(bb.get(0).asInt(), bb.get(1).asInt(), bb.get(2).asInt(), bb.get(3).asInt(),
                         on.path("visible_area").asInt(), on.path("full_area").asInt(), counts));
             }
@@ -100,14 +107,16 @@ public final class SceneCodec {
         return v.asText();
     }
 
-    /** All scenes of a {@code scenes.json}. */
-    public static List<Scene> readAll(Path file) throws DataException {
+    /** All scenes of a {@code scenes.json}, with their masks. */
+    public static List<Scene> readAll(Path file) throws DataException { return readAll(file, true); }
+
+    public static List<Scene> readAll(Path file, boolean withMasks) throws DataException {
         JsonNode root = WorldFiles.read(file);
         JsonNode scenes = root.get("scenes");
         if (scenes == null || !scenes.isArray()) throw WorldFiles.invalid(file, "top level", "no 'scenes' array");
         List<Scene> out = new ArrayList<>();
         int i = 0;
-        for (JsonNode s : scenes) out.add(decode(s, file, i++));
+        for (JsonNode s : scenes) out.add(decode(s, file, i++, withMasks));
         return out;
     }
 }

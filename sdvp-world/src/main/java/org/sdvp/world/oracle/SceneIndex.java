@@ -44,7 +44,7 @@ public final class SceneIndex {
                     + "scene annotations (generate data with 'sdvp world generate')");
         }
         Map<String, Scene> m = new HashMap<>();
-        for (Path f : files) for (Scene s : SceneCodec.readAll(f)) m.put(s.imageFilename(), s);
+        for (Path f : files) for (Scene s : SceneCodec.readAll(f, false)) m.put(s.imageFilename(), s);
         return new SceneIndex(m);
     }
 

@@ -1,11 +1,15 @@
 package org.sdvp.world.program;
 
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sdvp.world.question.Description;
 import org.sdvp.world.scene.Attribute;
 
 /**
- * The sub-questions converted programs ask VQA, and nothing else; the oracle reads them (and some
- * paraphrases) back with {@code org.sdvp.world.oracle.OracleQuestion}.
+ * The sub-questions converted programs ask VQA, and nothing else; {@link #parse} reads exactly
+ * these back (what a teacher may cover); the oracle also reads paraphrases ({@code OracleQuestion}).
  *
  * <ul>
  *   <li>{@code What <attribute> is the <np>?} → an attribute value</li>
@@ -42,4 +46,41 @@ public sealed interface VqaForms {
     }
 
     private static String pred(Attribute a, String v) { return a == Attribute.SHAPE ? "a " + v : v; }
+
+    Pattern QUERY = Pattern.compile("what (color|shape|size|material) is the (.+)\\?");
+    Pattern CHOOSE = Pattern.compile("is the (.+?) (?:a )?(\\w+) or (?:a )?(\\w+)\\?");
+    Pattern VERIFY = Pattern.compile("is the (.+) (?:a )?(\\w+)\\?");
+    Pattern EXIST = Pattern.compile("is there (?:a|an) (.+)\\?");
+    Pattern HOW_MANY = Pattern.compile("how many (.+) are there\\?");
+
+    /**
+     * Reads a question written by one of the forms, and no other wording (case, spacing and the synonyms
+     * {@link Description#parse} knows aside): what a
+     * task-specific teacher may claim to cover. The oracle reads more ({@code OracleQuestion}).
+     */
+    static Optional<VqaForms> parse(String question) {
+        String q = question.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        Matcher m;
+        if ((m = QUERY.matcher(q)).matches()) {
+            Attribute a = Attribute.ofWord(m.group(1));
+            return Description.parse(m.group(2)).map(d -> new Query(d, a));
+        }
+        if ((m = CHOOSE.matcher(q)).matches()) {
+            Optional<Attribute> a = Attribute.ofValue(m.group(2));
+            if (a.isPresent() && a.equals(Attribute.ofValue(m.group(3)))) {
+                String first = m.group(2), second = m.group(3);
+                return Description.parse(m.group(1)).map(d -> new Choose(d, a.get(), first, second));
+            }
+        }
+        if ((m = VERIFY.matcher(q)).matches()) {
+            Optional<Attribute> a = Attribute.ofValue(m.group(2));
+            if (a.isPresent()) {
+                String v = m.group(2);
+                return Description.parse(m.group(1)).map(d -> new Verify(d, a.get(), v));
+            }
+        }
+        if ((m = EXIST.matcher(q)).matches()) return Description.parse(m.group(1)).map(Exist::new);
+        if ((m = HOW_MANY.matcher(q)).matches()) return Description.parse(m.group(1)).map(HowMany::new);
+        return Optional.empty();
+    }
 }

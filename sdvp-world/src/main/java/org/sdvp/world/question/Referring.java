@@ -22,6 +22,7 @@ public final class Referring {
         if (rng.nextInt(4) != 0) order.add(0, Attribute.SHAPE); else order.add(rng.nextInt(order.size() + 1), Attribute.SHAPE);
         order.remove(excluded);
         Description d = Description.ANY;
+        // a lone candidate ("the object to the left of the cube") is named bare or by one attribute, at random
         if (count(s, among, d) == 1) return rng.nextBoolean() ? d : extend(s, d, order, target);
         for (Attribute a : order) {
             d = d.with(a, s.object(target).get(a));

@@ -10,6 +10,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
+import org.sdvp.world.scene.Geometry;
 import org.sdvp.world.scene.SceneObject;
 
 /**

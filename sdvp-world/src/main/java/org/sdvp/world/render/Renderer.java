@@ -10,6 +10,7 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.SplittableRandom;
+import org.sdvp.world.scene.Depth;
 import org.sdvp.world.scene.Scene;
 import org.sdvp.world.scene.SceneObject;
 import org.sdvp.world.style.Style;

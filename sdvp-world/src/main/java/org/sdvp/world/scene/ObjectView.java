@@ -8,7 +8,8 @@ import org.sdvp.core.value.Box;
  * bottom-right), its visible and unoccluded pixel counts, and its visible mask as a run-length encoding.
  *
  * @param mask run lengths over the image in row-major order, starting with a run of pixels <em>not</em> in
- *             the mask (possibly 0), alternating after that; the runs sum to width × height
+ *             the mask (possibly 0), alternating after that; the runs sum to width × height (empty when a
+ *             reader chose to skip masks)
  */
 public record ObjectView(int x1, int y1, int x2, int y2, int visibleArea, int fullArea, List<Integer> mask) {
     public ObjectView {

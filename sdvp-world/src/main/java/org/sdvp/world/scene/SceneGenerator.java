@@ -3,10 +3,9 @@ package org.sdvp.world.scene;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.sdvp.world.render.IdBuffer;
 
 /**
- * Draws random scenes: 3–10 objects with uniform attributes, standing on a floor seen in perspective
+ * Draws random scenes: 3–10 objects (uniform count) with uniform attributes, standing on a floor seen in perspective
  * (nearer = lower in the image = larger). A candidate is rejected and redrawn when an object shows fewer
  * than {@link Config#minVisiblePixels} pixels or less than {@link Config#minVisibleFraction} of itself
  * (occlusion by nearer objects or the image border), or when two objects' visible boxes share a centre
@@ -56,19 +55,29 @@ public final class SceneGenerator {
 
     public Config config() { return config; }
 
-    /** The next valid scene from {@code rng}. */
+    /**
+     * The next valid scene from {@code rng}. The object count is drawn first and kept while candidates are
+     * redrawn: rejection would otherwise favour small scenes (crowded ones fail the visibility checks more
+     * often) and the count would no longer be uniform.
+     */
     public Scene next(SplittableRandom rng, String style, String imageFilename) {
+        int n = config.minObjects() + rng.nextInt(config.maxObjects() - config.minObjects() + 1);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Scene s = fromSeed(rng.nextLong(), style, imageFilename);
+            Scene s = fromSeed(rng.nextLong(), n, style, imageFilename);
             if (s != null) return s;
         }
-        throw new IllegalStateException("no valid scene in " + MAX_ATTEMPTS + " attempts: " + config);
+        throw new IllegalStateException("no valid scene with " + n + " objects in " + MAX_ATTEMPTS + " attempts: " + config);
     }
 
-    /** The scene of {@code seed}, or {@code null} if that candidate is rejected. */
+    /** The scene of {@code seed} (which also draws the object count), or {@code null} if it is rejected. */
     public Scene fromSeed(long seed, String style, String imageFilename) {
+        int n = config.minObjects() + new SplittableRandom(~seed).nextInt(config.maxObjects() - config.minObjects() + 1);
+        return fromSeed(seed, n, style, imageFilename);
+    }
+
+    /** The scene of {@code seed} with {@code n} objects, or {@code null} if that candidate is rejected. */
+    public Scene fromSeed(long seed, int n, String style, String imageFilename) {
         SplittableRandom r = new SplittableRandom(seed);
-        int n = config.minObjects() + r.nextInt(config.maxObjects() - config.minObjects() + 1);
         List<SceneObject> objects = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             SceneObject o = place(r, objects);

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sdvp.world.question.Description;
 import org.sdvp.world.question.FProgram;
-import org.sdvp.world.render.IdBuffer;
+import org.sdvp.world.scene.IdBuffer;
 import org.sdvp.world.scene.Scene;
 import org.sdvp.world.scene.SceneObject;
 

@@ -16,7 +16,7 @@ import org.sdvp.core.service.VqaRequest;
 import org.sdvp.core.service.BackendException;
 import org.sdvp.core.value.Box;
 import org.sdvp.core.value.ImageValue;
-import org.sdvp.world.render.IdBuffer;
+import org.sdvp.world.scene.IdBuffer;
 import org.sdvp.world.scene.Scene;
 import org.sdvp.world.scene.SceneObject;
 

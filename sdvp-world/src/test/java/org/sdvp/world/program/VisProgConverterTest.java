@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.sdvp.world.program.VisProgConverter.Flavor;
 import org.sdvp.world.question.Description;
 import org.sdvp.world.question.FProgram;
+import org.sdvp.world.scene.Attribute;
 
 /** Golden VisProg programs for each shape of functional program the question generators write. */
 class VisProgConverterTest {
@@ -116,5 +118,17 @@ class VisProgConverterTest {
                 IMAGE0=TAG(image=IMAGE,object=OBJ0)
                 FINAL_RESULT=RESULT(var=IMAGE0)
                 """, VisProgConverter.convert(b.build(), Flavor.GQA));
+    }
+
+    @Test
+    void everyFormParsesBackToItselfAndNothingFreerParses() {
+        Description d = new Description("large", "red", "metal", null);
+        List<VqaForms> forms = List.of(new VqaForms.Query(d, Attribute.SHAPE), new VqaForms.Verify(CUBE, Attribute.COLOR, "red"),
+                new VqaForms.Verify(d, Attribute.SHAPE, "cone"), new VqaForms.Choose(CUBE, Attribute.MATERIAL, "rubber", "metal"),
+                new VqaForms.Choose(d, Attribute.SHAPE, "cube", "sphere"), new VqaForms.Exist(d),
+                new VqaForms.Exist(Description.ANY), new VqaForms.HowMany(CUBE));
+        for (VqaForms f : forms) assertEquals(Optional.of(f), VqaForms.parse(f.text()), f.text());
+        assertEquals(Optional.empty(), VqaForms.parse("What is the colour of the cube?"));
+        assertEquals(Optional.empty(), VqaForms.parse("Is the cube to the left of the sphere red?"));
     }
 }

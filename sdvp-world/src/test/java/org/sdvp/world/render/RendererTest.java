@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.sdvp.world.scene.IdBuffer;
 import org.sdvp.world.scene.ObjectView;
 import org.sdvp.world.scene.Scene;
 import org.sdvp.world.scene.SceneGenerator;

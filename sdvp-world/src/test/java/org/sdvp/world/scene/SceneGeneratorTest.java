@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.sdvp.world.render.Depth;
-import org.sdvp.world.render.Geometry;
 
 class SceneGeneratorTest {
     private final SceneGenerator gen = new SceneGenerator(SceneGenerator.Config.defaults());

@@ -1,9 +1,8 @@
-package org.sdvp.world.render;
+package org.sdvp.world.scene;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.sdvp.world.scene.SceneObject;
 
 /** Painter's order: far (small base y) to near; ties by index, so the order is total and deterministic. */
 public final class Depth {

@@ -1,4 +1,4 @@
-package org.sdvp.world.render;
+package org.sdvp.world.scene;
 
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
@@ -9,8 +9,6 @@ import java.awt.image.DataBufferByte;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.sdvp.world.scene.ObjectView;
-import org.sdvp.world.scene.SceneObject;
 
 /**
  * The ID buffer: for every pixel, which object is visible there (index + 1; 0 = background). Outlines are

@@ -1,11 +1,10 @@
-package org.sdvp.world.render;
+package org.sdvp.world.scene;
 
 import java.awt.Shape;
 import java.awt.geom.Area;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
-import org.sdvp.world.scene.SceneObject;
 
 /**
  * The silhouettes of the four shapes, in a fixed oblique view from slightly above. The colour renderer
@@ -16,9 +15,9 @@ public final class Geometry {
     private Geometry() {}
 
     /** Depth of a cube's receding faces relative to its front side: the oblique projection. */
-    static final double CUBE_DEPTH = 0.35;
+    public static final double CUBE_DEPTH = 0.35;
     /** Half-height of cylinder and cone end ellipses relative to their half-width. */
-    static final double ELLIPSE = 0.32;
+    public static final double ELLIPSE = 0.32;
 
     public static Shape outline(SceneObject o) {
         double r = o.radius(), cx = o.x(), by = o.y();
@@ -32,7 +31,7 @@ public final class Geometry {
     }
 
     /** Front face of a cube: side {@code 1.55 r}, shifted left so the whole cube is centred on {@code cx}. */
-    static Rectangle2D cubeFront(double cx, double by, double r) {
+    public static Rectangle2D cubeFront(double cx, double by, double r) {
         double a = 1.55 * r, d = a * CUBE_DEPTH;
         return new Rectangle2D.Double(cx - (a + d) / 2, by - a, a, a);
     }
@@ -51,9 +50,9 @@ public final class Geometry {
         return p;
     }
 
-    static double cylinderWidth(double r) { return 1.6 * r; }
+    public static double cylinderWidth(double r) { return 1.6 * r; }
 
-    static double cylinderHeight(double r) { return 1.75 * r; }
+    public static double cylinderHeight(double r) { return 1.75 * r; }
 
     private static Shape cylinder(double cx, double by, double r) {
         double w = cylinderWidth(r), h = cylinderHeight(r), e = w / 2 * ELLIPSE;
@@ -70,7 +69,7 @@ public final class Geometry {
         return p;
     }
 
-    static double coneHeight(double r) { return 2.0 * r; }
+    public static double coneHeight(double r) { return 2.0 * r; }
 
     private static Shape cone(double cx, double by, double r) {
         double rx = r * 1.0, e = rx * ELLIPSE, h = coneHeight(r);
