@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files through a temporary sibling and a rename, so a reader (or a resumed run) never sees a
@@ -28,6 +29,10 @@ public final class AtomicFiles {
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.write(out);
+            }
+            // temp files are created owner-only; the result should be as readable as any file written plainly
+            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
