@@ -2,15 +2,13 @@ package org.sdvp.core.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** The project's one JSON configuration: stable key order, pretty output for files people read. */
+/** The project's one JSON configuration: keys in declaration order, pretty output for files people read. */
 public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
     private Json() {}

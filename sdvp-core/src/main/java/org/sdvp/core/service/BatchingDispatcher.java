@@ -91,18 +91,24 @@ public final class BatchingDispatcher<I, O> implements AutoCloseable {
     private void runBatch(List<Pending<I, O>> batch) {
         List<I> inputs = new ArrayList<>(batch.size());
         for (Pending<I, O> p : batch) inputs.add(p.request());
+        List<O> outputs = null;
+        Throwable failure = null;
         try {
-            List<O> outputs = service.apply(inputs);
+            outputs = service.apply(inputs);
             if (outputs.size() != inputs.size()) {
-                throw new ModelServiceException("model service returned " + outputs.size()
+                failure = new ModelServiceException("model service returned " + outputs.size()
                         + " answers for " + inputs.size() + " requests");
             }
-            for (int i = 0; i < batch.size(); i++) batch.get(i).answer().complete(outputs.get(i));
         } catch (Exception | Error e) {
-            batch.forEach(p -> p.answer().completeExceptionally(e));
+            failure = e;
         }
+        // count before answering, so a caller that has its answer also sees it counted
         batches.incrementAndGet();
         requests.addAndGet(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            if (failure == null) batch.get(i).answer().complete(outputs.get(i));
+            else batch.get(i).answer().completeExceptionally(failure);
+        }
     }
 
     @Override

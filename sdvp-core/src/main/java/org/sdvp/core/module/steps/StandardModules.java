@@ -13,7 +13,7 @@ public final class StandardModules {
                 new LocModule(), new CountModule(), new CropModule(),
                 new DirectionalCropModule(Direction.LEFTOF), new DirectionalCropModule(Direction.RIGHTOF),
                 new DirectionalCropModule(Direction.ABOVE), new DirectionalCropModule(Direction.BELOW),
-                new VqaModule(), new ResultModule(),
+                new VqaModule(), new EvalModule(), new ResultModule(),
                 new SelectModule(), new ClassifyModule(), new TagModule());
     }
 }

@@ -1,0 +1,48 @@
+package org.sdvp.cli;
+
+import org.sdvp.cli.eval.EvalCommand;
+import org.sdvp.cli.run.RunCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code sdvp} command: lists the subcommands; each lives in its own class. */
+@Command(name = "sdvp",
+        mixinStandardHelpOptions = true,
+        versionProvider = SdvpVersion.class,
+        description = {
+            "Visual programming with stepwise distillation (SDVP).",
+            "Runs VisProg- and ViperGPT-style programs over images, evaluates them on",
+            "benchmarks, and distills small task-specific teachers into the general VLM",
+            "behind the program modules."},
+        subcommands = {
+            RunCommand.class,
+            EvalCommand.class,
+            DemoCommand.class,
+            CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            " 0:Success.",
+            " 1:Failure (a program step failed, a run could not finish).",
+            " 2:Bad usage or input (invalid program, unknown task or backend, unreadable file)."},
+        footer = {"", "Run 'sdvp help COMMAND' for a command's options. Docs: README.md and docs/."})
+public final class SdvpCommand implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** The configured command line (also used by tests, with their own out/err writers). */
+    public static CommandLine newCommandLine() {
+        return new CommandLine(new SdvpCommand())
+                .setExecutionExceptionHandler(new ErrorHandler())
+                .setCaseInsensitiveEnumValuesAllowed(true);
+    }
+}

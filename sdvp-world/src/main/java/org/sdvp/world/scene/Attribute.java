@@ -1,0 +1,41 @@
+package org.sdvp.world.scene;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The four object attributes of the world and their closed vocabularies, in a fixed order (the order is
+ * part of the generator's determinism: it is the order values are drawn in).
+ */
+public enum Attribute {
+    SIZE("size", List.of("small", "large")),
+    COLOR("color", List.of("gray", "red", "blue", "green", "brown", "purple", "cyan", "yellow")),
+    MATERIAL("material", List.of("rubber", "metal")),
+    SHAPE("shape", List.of("cube", "sphere", "cylinder", "cone"));
+
+    private final String word;
+    private final List<String> values;
+
+    Attribute(String word, List<String> values) {
+        this.word = word;
+        this.values = values;
+    }
+
+    /** The attribute's name as questions and CLEVR's function names spell it ("color", "shape"). */
+    public String word() { return word; }
+
+    public List<String> vocabulary() { return values; }
+
+    /** The attribute a value word belongs to ("red" → COLOR); values are unique across attributes. */
+    public static Optional<Attribute> ofValue(String value) {
+        String v = value.toLowerCase(Locale.ROOT);
+        for (Attribute a : values()) if (a.values.contains(v)) return Optional.of(a);
+        return Optional.empty();
+    }
+
+    public static Attribute ofWord(String word) {
+        for (Attribute a : values()) if (a.word.equals(word)) return a;
+        throw new IllegalArgumentException("unknown attribute '" + word + "'");
+    }
+}

@@ -1,0 +1,118 @@
+package org.sdvp.world.task;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+import javax.imageio.ImageIO;
+import org.sdvp.core.io.AtomicFiles;
+import org.sdvp.world.exec.ExecutionException;
+import org.sdvp.world.exec.SymbolicExecutor;
+import org.sdvp.world.io.Provenance;
+import org.sdvp.world.question.Question;
+import org.sdvp.world.render.Renderer;
+import org.sdvp.world.scene.Scene;
+import org.sdvp.world.scene.SceneGenerator;
+import org.sdvp.world.style.Style;
+import org.sdvp.world.style.Styles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Generates one split of a task: draws scenes and questions from the split's seed (types in round-robin
+ * order, answers balanced by rejection), computes answers with the symbolic executor, renders the images
+ * and writes the files ({@link SplitWriter}). The same request gives byte-identical files.
+ *
+ * <p>Single-threaded by design: the random stream is consumed in one fixed order.
+ */
+public final class DatasetGenerator {
+    private static final Logger LOG = LoggerFactory.getLogger(DatasetGenerator.class);
+    /** Draws for one question before the balance cap is waived for it (logged); never reached in practice. */
+    static final int MAX_ATTEMPTS = 20_000;
+
+    /**
+     * @param dir the split's folder (images go to {@code dir/images})
+     */
+    public record Request(WorldTaskSpec task, String split, int count, long seed, String style, Path dir,
+                          SceneGenerator.Config config) {
+        public Request {
+            if (count < 1) throw new IllegalArgumentException("count must be at least 1: " + count);
+            Styles.get(style);
+        }
+
+        public Provenance provenance() {
+            return new Provenance(Provenance.VERSION, task.name(), split, seed, style, count, config.width(),
+                    config.height());
+        }
+    }
+
+    private final SymbolicExecutor executor = new SymbolicExecutor();
+
+    /** Draws the examples without rendering or writing anything. */
+    public List<GeneratedExample> draw(Request r) {
+        SplittableRandom rng = new SplittableRandom(Seeds.of(r.task().name(), r.split(), r.seed()));
+        SceneGenerator scenes = new SceneGenerator(r.config());
+        List<String> types = r.task().questions().types();
+        Balancer balance = new Balancer(types, r.count());
+        int images = r.task().questions().images();
+        List<GeneratedExample> out = new ArrayList<>(r.count());
+        for (int i = 0; i < r.count(); i++) {
+            String type = types.get(i % types.size());
+            GeneratedExample ex = null;
+            for (int attempt = 0; ex == null; attempt++) {
+                List<Scene> drawn = new ArrayList<>(images);
+                for (int k = 0; k < images; k++) drawn.add(scenes.next(rng, r.style(), fileName(r, i, k, images)));
+                Question q = r.task().questions().make(type, drawn, rng);
+                if (q == null) continue;
+                Object answer;
+                try {
+                    answer = images == 1 ? executor.run(q.program(), drawn.get(0))
+                            : executor.run(q.program(), Map.of("left", drawn.get(0), "right", drawn.get(1)));
+                } catch (ExecutionException e) {
+                    continue; // a question the scene does not support; draw again
+                }
+                String key = Answers.balanceKey(r.task().answers(), answer);
+                boolean waive = attempt >= MAX_ATTEMPTS;
+                if (!waive && !balance.admits(type, key, answer instanceof Boolean)) continue;
+                if (waive) LOG.warn("{} question {}: balance cap waived after {} draws", r.task().name(), i, attempt);
+                balance.accept(type, key);
+                ex = new GeneratedExample(i, q, drawn, answer);
+            }
+            out.add(ex);
+        }
+        return out;
+    }
+
+    /** Draws, renders and writes the split; {@code progress} receives the number of examples written. */
+    public List<GeneratedExample> generate(Request r, IntConsumer progress) throws IOException {
+        List<GeneratedExample> examples = draw(r);
+        Path imageDir = r.dir().resolve("images");
+        Files.createDirectories(imageDir);
+        Renderer renderer = new Renderer();
+        Style style = Styles.get(r.style());
+        int done = 0;
+        for (GeneratedExample ex : examples) {
+            for (Scene s : ex.scenes()) writePng(imageDir.resolve(s.imageFilename()), renderer.render(s, style));
+            progress.accept(++done);
+        }
+        new SplitWriter(r).write(examples);
+        return examples;
+    }
+
+    static void writePng(Path file, BufferedImage img) throws IOException {
+        AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(img, "png", out)) throw new IOException("no PNG writer available");
+        });
+    }
+
+    /** CLEVR-style names, unique across tasks and splits so one data folder can hold them all. */
+    static String fileName(Request r, int index, int image, int images) {
+        String base = String.format(java.util.Locale.ROOT, "%s_%s_%06d", r.task().name(), r.split(), index);
+        return images == 1 ? base + ".png" : base + "-img" + image + ".png";
+    }
+}
