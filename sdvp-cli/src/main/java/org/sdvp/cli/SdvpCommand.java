@@ -1,6 +1,8 @@
 package org.sdvp.cli;
 
 import org.sdvp.cli.eval.EvalCommand;
+import org.sdvp.cli.models.PretrainCommand;
+import org.sdvp.cli.models.TeacherCommand;
 import org.sdvp.cli.run.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +22,8 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             EvalCommand.class,
             DemoCommand.class,
+            PretrainCommand.class,
+            TeacherCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -112,11 +112,23 @@ public final class Checkpoints {
     public static void loadParameters(Path dir, CheckpointMeta meta, Block block, NDManager manager)
             throws BackendException {
         Path params = dir.resolve(meta.parameters().file());
+        Map<String, ai.djl.ndarray.types.Shape> expected = new java.util.LinkedHashMap<>();
+        for (Pair<String, Parameter> p : block.getParameters()) expected.put(p.getKey(), p.getValue().getArray().getShape());
         try (InputStream in = new BufferedInputStream(Files.newInputStream(params))) {
             block.loadParameters(manager, new DataInputStream(in));
         } catch (IOException | MalformedModelException | IllegalArgumentException | IllegalStateException e) {
             throw new BackendException("checkpoint " + dir + ": parameters do not fit the network built from its "
                     + "config: " + e.getMessage(), e);
+        }
+        // DJL replaces each array by the stored one without comparing shapes: compare them here
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            var want = expected.get(p.getKey());
+            var got = p.getValue().getArray().getShape();
+            if (!got.equals(want)) {
+                throw new BackendException("checkpoint " + dir + ": parameter " + p.getKey() + " has shape " + got
+                        + " in " + meta.parameters().file() + " but " + want + " in the network built from its config "
+                        + "(parameters do not fit the architecture)");
+            }
         }
         long count = parameterCount(block);
         if (count != meta.parameters().count()) {

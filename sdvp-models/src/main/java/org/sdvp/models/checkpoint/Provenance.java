@@ -1,10 +1,7 @@
 package org.sdvp.models.checkpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import org.sdvp.models.train.DjlSetup;
 
@@ -44,16 +41,6 @@ public record Provenance(String stage, String task, long seed, JsonNode recipe, 
                 DjlSetup.threads());
     }
 
-    /** sdvp's version, from the build (or "dev" when run from an IDE without resource filtering). */
-    public static String currentCodeVersion() {
-        try (InputStream in = Provenance.class.getResourceAsStream("/org/sdvp/models/version.properties")) {
-            if (in == null) return "dev";
-            Properties p = new Properties();
-            p.load(in);
-            String v = p.getProperty("version", "dev");
-            return v.startsWith("${") ? "dev" : v;
-        } catch (IOException e) {
-            return "dev";
-        }
-    }
+    /** sdvp's version and commit (see {@link org.sdvp.core.Version}). */
+    public static String currentCodeVersion() { return org.sdvp.core.Version.describe(); }
 }

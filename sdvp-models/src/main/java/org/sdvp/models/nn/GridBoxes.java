@@ -39,7 +39,8 @@ public record GridBoxes(int gridW, int gridH) {
     }
 
     /** One scored box before suppression. */
-    public record Scored(Box box, double score) {}
+    /** @param cell the grid cell that predicted it (row-major), for reading other per-cell outputs */
+    public record Scored(Box box, double score, int cell) {}
 
     /**
      * Decodes one image's head output (already through the sigmoid): {@code map} is {@code [5*gridH*gridW]}
@@ -57,7 +58,7 @@ public record GridBoxes(int gridW, int gridH) {
             double cy = (gy + map[2 * cells + c]) / gridH * imageH;
             double w = sq(map[3 * cells + c]) * imageW, h = sq(map[4 * cells + c]) * imageH;
             Box b = new Box(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2).clampTo(imageW, imageH);
-            if (!b.isEmpty()) found.add(new Scored(b, score));
+            if (!b.isEmpty()) found.add(new Scored(b, score, c));
         }
         return nms(found, nmsIou, maxBoxes);
     }

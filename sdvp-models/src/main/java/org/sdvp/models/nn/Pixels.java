@@ -33,7 +33,7 @@ public final class Pixels {
                 data[base + 2 * plane + i] = ((p & 0xff) / 255f - 0.5f) * 4f;
             }
         }
-        return manager.create(data, new Shape(images.size(), 3, height, width));
+        return Tensors.of(manager, data, new Shape(images.size(), 3, height, width));
     }
 
     /** The image itself when it already has the size, else a bilinear resize in {@code TYPE_INT_RGB}. */

@@ -3,6 +3,8 @@ package org.sdvp.models.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.util.Pair;
@@ -22,15 +24,30 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 public final class StepLoop {
 
-    /** Computes one step's loss inside {@code scope}; everything it allocates dies with the scope. */
+    /**
+     * Computes one step's loss inside {@code scope} (everything it allocates dies with the scope) and hands
+     * each of its terms to {@code backward}; returns the step's total loss.
+     *
+     * <p>Why one backward per term instead of one on the sum: a graph in which the same convolution weights
+     * see inputs of two sizes (64×64 crops and 96×96 whole images) gave gradients that differed from run to
+     * run and were sometimes NaN on this libtorch build; per-term backward passes, whose gradients
+     * PyTorch accumulates, are reproducible. Each term's graph is also freed sooner.
+     */
     @FunctionalInterface
     public interface StepLoss {
-        NDArray loss(NDManager scope, int step);
+        float loss(NDManager scope, int step, java.util.function.Consumer<NDArray> backward);
     }
 
     /** The mean loss of each logged window of steps, and the throughput. */
+    /**
+     * @param cpuSeconds CPU time of the training thread: with one PyTorch thread the ops run on it, so this is
+     *     the compute the run needed, whatever else the (shared) machine was doing
+     */
     public record Result(List<Double> lossCurve, double firstLoss, double lastLoss, double seconds,
-                         double samplesPerSecond) {}
+                         double samplesPerSecond, double cpuSeconds) {}
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final Trainer trainer;
     private final PrintStream progress;
@@ -55,18 +72,19 @@ public final class StepLoop {
         List<Double> curve = new ArrayList<>();
         double windowSum = 0, first = Double.NaN, last = Double.NaN, ema = Double.NaN;
         long start = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         try (ProgressBar bar = progress == null ? null : bar(steps)) {
             for (int step = 0; step < steps; step++) {
                 float value;
                 try (NDManager scope = trainer.getManager().newSubManager()) {
-                    NDArray loss;
+                    zeroGradients(trainer);
                     try (GradientCollector gc = trainer.newGradientCollector()) {
-                        loss = stepLoss.loss(scope, step);
-                        gc.backward(loss);
+                        value = stepLoss.loss(scope, step, gc::backward);
                     }
+                    if (DEBUG) checkFinite("gradient", step, true);
                     trainer.step();
-                    zeroGradients();
-                    value = loss.getFloat();
+                    if (DEBUG) checkFinite("parameter", step, false);
+                    zeroGradients(trainer);
                 }
                 if (!Float.isFinite(value)) {
                     throw new IllegalStateException("loss became " + value + " at step " + step
@@ -90,18 +108,30 @@ public final class StepLoop {
             }
         }
         double secs = (System.nanoTime() - start) / 1e9;
-        return new Result(curve, first, last, secs, steps * (double) samplesPerStep / Math.max(secs, 1e-9));
+        double cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        return new Result(curve, first, last, secs, steps * (double) samplesPerStep / Math.max(secs, 1e-9), cpu);
     }
 
-    private void zeroGradients() {
-        // PyTorch accumulates gradients; DJL's collector does not clear them between steps on this engine
+    private static final boolean DEBUG = Boolean.getBoolean("sdvp.debugLoss");
+
+    private void checkFinite(String what, int step, boolean gradients) {
+        StringBuilder bad = new StringBuilder();
         for (Pair<String, Parameter> p : trainer.getModel().getBlock().getParameters()) {
             NDArray a = p.getValue().getArray();
-            if (a.hasGradient()) {
-                NDArray g = a.getGradient();
-                g.subi(g);
-                g.close();
+            NDArray x = gradients ? (a.hasGradient() ? a.getGradient() : null) : a;
+            if (x != null && (x.isNaN().any().getBoolean() || x.isInfinite().any().getBoolean())) {
+                bad.append(' ').append(p.getKey());
             }
+        }
+        if (bad.length() > 0) throw new IllegalStateException("non-finite " + what + " at step " + step + ":" + bad);
+    }
+
+    public static void zeroGradients(Trainer trainer) {
+        // PyTorch accumulates gradients and DJL's collector does not clear them on this engine. zero_() rather
+        // than g - g: the latter keeps a NaN or inf for ever once one appears
+        for (Pair<String, Parameter> p : trainer.getModel().getBlock().getParameters()) {
+            NDArray a = p.getValue().getArray();
+            if (a.hasGradient() && a instanceof PtNDArray pt) JniUtils.zeroGrad(pt);
         }
     }
 

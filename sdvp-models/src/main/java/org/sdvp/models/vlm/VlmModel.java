@@ -20,6 +20,7 @@ import org.sdvp.models.checkpoint.CheckpointMeta;
 import org.sdvp.models.checkpoint.Checkpoints;
 import org.sdvp.models.checkpoint.Provenance;
 import org.sdvp.models.nn.GridBoxes;
+import org.sdvp.models.nn.Tensors;
 import org.sdvp.models.nn.Pixels;
 import org.sdvp.models.text.TextFeatures;
 import org.sdvp.models.text.Tokenizer;
@@ -149,7 +150,7 @@ public final class VlmModel implements AutoCloseable {
     }
 
     public NDArray texts(NDManager m, List<String> texts) {
-        return m.create(textFeatures.encode(texts), new Shape(texts.size(), textFeatures.width()));
+        return Tensors.of(m, textFeatures.encode(texts), new Shape(texts.size(), textFeatures.width()));
     }
 
     /** The answer's class, or 0 (unknown) when the answer is outside the vocabulary. */
@@ -157,21 +158,66 @@ public final class VlmModel implements AutoCloseable {
 
     // ---- inference: one sub-scope per call ----
 
+    /**
+     * Whether VQA/MATCH see this image at the grounding size rather than the crop size: whole images (long
+     * side above 1.5 crop sides) keep their small objects readable, crops are cheap at 64×64. The pooled
+     * heads do not care about the grid size.
+     */
+    public boolean isWhole(BufferedImage image) {
+        return Math.max(image.getWidth(), image.getHeight()) > 1.5 * config.cropSize();
+    }
+
+    /** VQA/MATCH visual input for a group of images that are all crops or all whole. */
+    public NDArray visual(NDManager m, List<BufferedImage> images, boolean whole) {
+        return whole ? fullImages(m, images) : crops(m, images);
+    }
+
+    /** Indices of the crops and of the whole images, each in input order. */
+    public List<List<Integer>> sizeGroups(List<BufferedImage> images) {
+        List<Integer> crops = new ArrayList<>(), whole = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) (isWhole(images.get(i)) ? whole : crops).add(i);
+        return List.of(crops, whole);
+    }
+
     /** Answer distributions {@code [batch][answers]}. */
     public float[][] vqaProbabilities(List<BufferedImage> images, List<String> questions) {
-        try (NDManager m = model.getNDManager().newSubManager()) {
-            ParameterStore ps = new ParameterStore(m, false);
-            NDArray p = block.vqa(ps, crops(m, images), texts(m, questions), false).softmax(1);
-            return rows(p.toFloatArray(), images.size(), answers.size());
+        float[][] out = new float[images.size()][];
+        List<List<Integer>> groups = sizeGroups(images);
+        for (int g = 0; g < 2; g++) {
+            List<Integer> idx = groups.get(g);
+            if (idx.isEmpty()) continue;
+            try (NDManager m = model.getNDManager().newSubManager()) {
+                ParameterStore ps = new ParameterStore(m, false);
+                NDArray p = block.vqa(ps, visual(m, pick(images, idx), g == 1), texts(m, pick(questions, idx)), false)
+                        .softmax(1);
+                float[][] rows = rows(p.toFloatArray(), idx.size(), answers.size());
+                for (int k = 0; k < idx.size(); k++) out[idx.get(k)] = rows[k];
+            }
         }
+        return out;
     }
 
     /** Match probabilities. */
     public float[] matchProbabilities(List<BufferedImage> images, List<String> texts) {
-        try (NDManager m = model.getNDManager().newSubManager()) {
-            ParameterStore ps = new ParameterStore(m, false);
-            return Activation.sigmoid(block.match(ps, crops(m, images), texts(m, texts), false)).toFloatArray();
+        float[] out = new float[images.size()];
+        List<List<Integer>> groups = sizeGroups(images);
+        for (int g = 0; g < 2; g++) {
+            List<Integer> idx = groups.get(g);
+            if (idx.isEmpty()) continue;
+            try (NDManager m = model.getNDManager().newSubManager()) {
+                ParameterStore ps = new ParameterStore(m, false);
+                float[] p = Activation.sigmoid(block.match(ps, visual(m, pick(images, idx), g == 1),
+                        texts(m, pick(texts, idx)), false)).toFloatArray();
+                for (int k = 0; k < idx.size(); k++) out[idx.get(k)] = p[k];
+            }
         }
+        return out;
+    }
+
+    public static <T> List<T> pick(List<T> from, List<Integer> idx) {
+        List<T> out = new ArrayList<>(idx.size());
+        for (int i : idx) out.add(from.get(i));
+        return out;
     }
 
     /** Scored boxes per image (in that image's pixel coordinates), best first, after NMS. */

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.sdvp.models.nn.GridBoxes;
+import org.sdvp.models.nn.Tensors;
 import org.sdvp.models.train.Losses;
 import org.sdvp.models.train.LocExample;
 import org.sdvp.models.train.MatchExample;
@@ -56,51 +57,89 @@ public final class VlmTrainer {
         GridBoxes grid = model.grid();
         try (Trainer trainer = model.model().newTrainer(tc)) {
             trainer.initialize(model.block().inputShapes(model.words().size()));
+            warmUp(trainer);
             StepLoop loop = new StepLoop(trainer, "pretrain", progress);
-            return loop.run(c.steps(), vqaN + matchN + locN, Math.max(1, c.steps() / 50), (m, step) -> {
+            return loop.run(c.steps(), vqaN + matchN + locN, Math.max(1, c.steps() / 50), (m, step, backward) -> {
                 ParameterStore ps = new ParameterStore(m, false);
-                NDArray total = m.zeros(new Shape());
-                if (vqaN > 0) {
-                    List<VqaExample> b = draw(data.vqa(), vqaN, rVqa);
-                    total = total.add(vqaLoss(m, ps, b).mul(c.vqaWeight()));
-                }
-                if (matchN > 0) {
-                    List<MatchExample> b = draw(data.match(), matchN, rMatch);
-                    total = total.add(matchLoss(m, ps, b).mul(c.matchWeight()));
-                }
-                if (locN > 0) {
-                    List<LocExample> b = draw(data.loc(), locN, rLoc);
-                    total = total.add(locLoss(m, ps, b, grid).mul(c.locWeight()));
-                }
+                float total = 0;
+                // draws happen in a fixed order whatever the batch composition, so runs are reproducible
+                List<VqaExample> vb = vqaN > 0 ? draw(data.vqa(), vqaN, rVqa) : List.of();
+                List<MatchExample> mb = matchN > 0 ? draw(data.match(), matchN, rMatch) : List.of();
+                List<LocExample> lb = locN > 0 ? draw(data.loc(), locN, rLoc) : List.of();
+                for (NDArray l : vqaLosses(m, ps, vb)) total += apply(l.mul(c.vqaWeight()), backward);
+                for (NDArray l : matchLosses(m, ps, mb)) total += apply(l.mul(c.matchWeight()), backward);
+                if (!lb.isEmpty()) total += apply(locLoss(m, ps, lb, grid).mul(c.locWeight()), backward);
                 return total;
             });
         }
     }
 
-    NDArray vqaLoss(NDManager m, ParameterStore ps, List<VqaExample> b) {
-        List<BufferedImage> imgs = new ArrayList<>();
-        List<String> qs = new ArrayList<>();
-        float[] labels = new float[b.size()];
-        for (int i = 0; i < b.size(); i++) {
-            imgs.add(b.get(i).image());
-            qs.add(b.get(i).question());
-            labels[i] = model.answerIndex(b.get(i).answer());
+    /**
+     * One forward and backward pass per input size, with the gradients then cleared and no update. Measured:
+     * without it, the first training run in a process drifted from later identical runs after about ten
+     * steps (libtorch picks its CPU kernels on first use of a shape); with it, runs repeat exactly.
+     */
+    private void warmUp(Trainer trainer) {
+        try (NDManager m = trainer.getManager().newSubManager()) {
+            ParameterStore ps = new ParameterStore(m, false);
+            VlmConfig cfg = model.config();
+            NDArray text = m.zeros(new Shape(2, model.words().size()));
+            try (var gc = trainer.newGradientCollector()) {
+                gc.backward(model.block().vqa(ps, m.zeros(new Shape(2, 3, cfg.cropSize(), cfg.cropSize())), text, true).sum());
+                gc.backward(model.block().vqa(ps, m.zeros(new Shape(2, 3, cfg.locHeight(), cfg.locWidth())), text, true).sum());
+                gc.backward(model.block().match(ps, m.zeros(new Shape(2, 3, cfg.cropSize(), cfg.cropSize())), text, true).sum());
+                gc.backward(model.block().loc(ps, m.zeros(new Shape(2, 3, cfg.locHeight(), cfg.locWidth())), text, true).sum());
+            }
         }
-        NDArray logits = model.block().vqa(ps, model.crops(m, imgs), model.texts(m, qs), true);
-        return Losses.crossEntropy(logits, m.create(labels));
+        StepLoop.zeroGradients(trainer);
     }
 
-    NDArray matchLoss(NDManager m, ParameterStore ps, List<MatchExample> b) {
+    private static float apply(NDArray loss, java.util.function.Consumer<NDArray> backward) {
+        float v = loss.getFloat();
+        backward.accept(loss);
+        return v;
+    }
+
+    /** One loss term per size group, each already weighted by its share of the batch. */
+    List<NDArray> vqaLosses(NDManager m, ParameterStore ps, List<VqaExample> b) {
         List<BufferedImage> imgs = new ArrayList<>();
-        List<String> ts = new ArrayList<>();
-        float[] labels = new float[b.size()];
-        for (int i = 0; i < b.size(); i++) {
-            imgs.add(b.get(i).image());
-            ts.add(b.get(i).text());
-            labels[i] = b.get(i).matches() ? 1f : 0f;
+        for (VqaExample e : b) imgs.add(e.image());
+        List<NDArray> out = new ArrayList<>();
+        for (List<Integer> idx : grouped(imgs)) {
+            boolean whole = model.isWhole(imgs.get(idx.get(0)));
+            List<String> qs = new ArrayList<>();
+            float[] labels = new float[idx.size()];
+            for (int k = 0; k < idx.size(); k++) {
+                qs.add(b.get(idx.get(k)).question());
+                labels[k] = model.answerIndex(b.get(idx.get(k)).answer());
+            }
+            NDArray logits = model.block().vqa(ps, model.visual(m, VlmModel.pick(imgs, idx), whole), model.texts(m, qs), true);
+            out.add(Losses.crossEntropy(logits, Tensors.of(m, labels)).mul(idx.size() / (float) b.size()));
         }
-        NDArray logits = model.block().match(ps, model.crops(m, imgs), model.texts(m, ts), true);
-        return Losses.bceWithLogits(logits, m.create(labels));
+        return out;
+    }
+
+    List<NDArray> matchLosses(NDManager m, ParameterStore ps, List<MatchExample> b) {
+        List<BufferedImage> imgs = new ArrayList<>();
+        for (MatchExample e : b) imgs.add(e.image());
+        List<NDArray> out = new ArrayList<>();
+        for (List<Integer> idx : grouped(imgs)) {
+            boolean whole = model.isWhole(imgs.get(idx.get(0)));
+            List<String> ts = new ArrayList<>();
+            float[] labels = new float[idx.size()];
+            for (int k = 0; k < idx.size(); k++) {
+                ts.add(b.get(idx.get(k)).text());
+                labels[k] = b.get(idx.get(k)).matches() ? 1f : 0f;
+            }
+            NDArray logits = model.block().match(ps, model.visual(m, VlmModel.pick(imgs, idx), whole), model.texts(m, ts), true);
+            out.add(Losses.bceWithLogits(logits, Tensors.of(m, labels)).mul(idx.size() / (float) b.size()));
+        }
+        return out;
+    }
+
+    /** The non-empty size groups (crops, whole images) of a batch. */
+    private List<List<Integer>> grouped(List<BufferedImage> imgs) {
+        return model.sizeGroups(imgs).stream().filter(g -> !g.isEmpty()).toList();
     }
 
     NDArray locLoss(NDManager m, ParameterStore ps, List<LocExample> b, GridBoxes grid) {
@@ -125,12 +164,12 @@ public final class VlmTrainer {
     /** Objectness BCE (positives weighted) + L1 on the boxes of cells holding an object. */
     public static NDArray gridLoss(NDManager m, NDArray map, float[] obj, float[] box, int n, int cells,
                                    float positiveWeight, float boxWeight) {
-        NDArray objT = m.create(obj, new Shape(n, cells));
+        NDArray objT = Tensors.of(m, obj, new Shape(n, cells));
         NDArray weights = objT.mul(positiveWeight - 1f).add(1f);
         NDArray objLoss = Losses.bceWithLogits(map.get(new NDIndex(":, 0, :")), objT, weights);
         NDArray boxPred = Activation.sigmoid(map.get(new NDIndex(":, 1:5, :")));
         NDArray mask = objT.reshape(n, 1, cells).broadcast(new Shape(n, 4, cells));
-        NDArray boxLoss = Losses.maskedL1(boxPred, m.create(box, new Shape(n, 4, cells)), mask);
+        NDArray boxLoss = Losses.maskedL1(boxPred, Tensors.of(m, box, new Shape(n, 4, cells)), mask);
         return objLoss.add(boxLoss.mul(boxWeight));
     }
 
