@@ -1,6 +1,7 @@
 package org.sdvp.cli;
 
 import org.sdvp.cli.eval.EvalCommand;
+import org.sdvp.cli.models.EvalModulesCommand;
 import org.sdvp.cli.models.PretrainCommand;
 import org.sdvp.cli.models.TeacherCommand;
 import org.sdvp.cli.run.RunCommand;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
             DemoCommand.class,
             PretrainCommand.class,
             TeacherCommand.class,
+            EvalModulesCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
