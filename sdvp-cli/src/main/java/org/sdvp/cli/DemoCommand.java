@@ -7,8 +7,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code sdvp demo}: the main job on the embedded default (the SDVP experiment). */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"The main job: the whole SDVP experiment on the embedded world",
-            "(experiment --preset default --out runs/demo), printing the result table."})
+        description = "The main job: the whole SDVP experiment on the embedded world "
+                + "(experiment --preset default --out runs/demo), printing the result table.")
 public final class DemoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -1,10 +1,12 @@
 package org.sdvp.cli;
 
+import org.sdvp.cli.distill.CollectCommand;
 import org.sdvp.cli.eval.EvalCommand;
 import org.sdvp.cli.models.EvalModulesCommand;
 import org.sdvp.cli.models.PretrainCommand;
 import org.sdvp.cli.models.TeacherCommand;
 import org.sdvp.cli.run.RunCommand;
+import org.sdvp.cli.world.WorldCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +24,9 @@ import picocli.CommandLine.Spec;
         subcommands = {
             RunCommand.class,
             EvalCommand.class,
+            CollectCommand.class,
             DemoCommand.class,
+            WorldCommand.class,
             PretrainCommand.class,
             TeacherCommand.class,
             EvalModulesCommand.class,

@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code sdvp run}: one program on one image (or pair), printing its result and writing its rationale. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run one program on one image (or an image pair) and print its result.",
-            "The program is checked completely before anything runs; every problem is listed with its line."},
+        description = "Run one program on one image (or an image pair) and print its result. The program is "
+                + "checked completely before anything runs; every problem is listed with its line.",
         footer = {"", "Example:",
             "  sdvp run --image img.png --program-text $'ANSWER0=EVAL(expr=\"1 + 2\")\\nFINAL_RESULT=RESULT(var=ANSWER0)'"})
 public final class RunCommand implements Callable<Integer> {

@@ -76,7 +76,7 @@ class RunCommandTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"run", "eval", "demo"}) {
+        for (String command : new String[] {"run", "eval", "collect", "demo"}) {
             var r = CliRunner.run(command, "--help");
             assertEquals(0, r.exitCode(), command);
             assertTrue(r.out().startsWith("Usage: sdvp " + command), r.out());

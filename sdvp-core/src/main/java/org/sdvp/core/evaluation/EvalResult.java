@@ -12,12 +12,13 @@ import java.util.Map;
  * @param misses    every question that did not score 1, failures included
  * @param seconds   wall-clock time of the run
  * @param batching  model batches run and requests answered (cross-program batching)
+ * @param programs  the program source's counters (LLM calls, tokens, re-asks, fallbacks, cache hits)
  * @param provenance how the numbers were made: data folder, program source, concurrency, code version
  */
 public record EvalResult(String task, String split, String framework, String modules, String metric,
                          int count, double score, int errors, Map<String, TypeScore> byType,
                          List<QuestionResult> misses, double seconds, Map<String, Long> batching,
-                         Map<String, String> provenance) {
+                         Map<String, Long> programs, Map<String, String> provenance) {
 
     /** {@code gqa-sim/test visprog oracle: exact-match 0.994 on 500 questions (2 errors) in 3.1 s} */
     public String summary() {

@@ -140,6 +140,6 @@ public final class Evaluator {
         perType.forEach((type, acc) -> byType.put(type, new TypeScore((int) acc[0], acc[1] / acc[0])));
         double score = all.isEmpty() ? 0 : total / all.size();
         return new EvalResult(task.name(), split, framework.name(), gateway.name(), task.metric().name(),
-                all.size(), score, errors, byType, misses, seconds, batching, provenance);
+                all.size(), score, errors, byType, misses, seconds, batching, programs.stats(), provenance);
     }
 }

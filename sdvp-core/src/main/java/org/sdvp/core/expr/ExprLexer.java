@@ -102,9 +102,11 @@ final class ExprLexer {
         add(ExprToken.Type.PLACEHOLDER, name);
     }
 
+    /** Digits with an optional fraction, or a bare fraction such as {@code .5}. */
     private void number() {
+        boolean inFraction = source.charAt(start) == '.';
         while (isDigit(peek())) current++;
-        if (peek() == '.' && isDigit(peekNext())) {
+        if (!inFraction && peek() == '.' && isDigit(peekNext())) {
             current++;
             while (isDigit(peek())) current++;
         }
@@ -141,9 +143,9 @@ final class ExprLexer {
         return new ExpressionSyntaxException(start + 1, near(start), reason);
     }
 
-    /** The code point at {@code index} as text, or empty at the end. */
+    /** The code point at {@code index} as text; empty at the end or on a blank (quoting a blank helps no one). */
     private String near(int index) {
-        if (index >= source.length()) return "";
+        if (index >= source.length() || Character.isWhitespace(source.charAt(index))) return "";
         return new String(Character.toChars(source.codePointAt(index)));
     }
 

@@ -43,7 +43,7 @@ final class ProgramScanner {
                 case ',' -> add(Token.Type.COMMA, null);
                 case '\'', '"' -> string(c);
                 default -> {
-                    if (isDigit(c) || ((c == '-' || c == '.') && (isDigit(peek()) || peek() == '.'))) number();
+                    if (isDigit(c) || c == '-' || c == '.') number();
                     else if (isNameStart(c)) name();
                     else unexpected();
                 }
@@ -98,19 +98,29 @@ final class ProgramScanner {
         return i;
     }
 
+    /** A number: optional '-', digits with an optional fraction, or a bare fraction ({@code .5}, {@code -.5}). */
     private void number() {
-        while (isDigit(peek())) current++;
-        if (peek() == '.' && isDigit(peekNext())) {
+        char first = line.charAt(start);
+        boolean inFraction = first == '.';
+        if (first == '-' && peek() == '.') {
             current++;
-            while (isDigit(peek())) current++;
+            inFraction = true;
         }
-        String text = line.substring(start, current);
-        if (text.equals("-") || text.equals(".") || text.equals("-.")) {
+        int digits = isDigit(first) ? 1 : 0;
+        while (isDigit(peek())) {
+            current++;
+            digits++;
+        }
+        if (digits == 0) {
             current = start + 1;
             unexpected();
             return;
         }
-        add(Token.Type.NUMBER, Double.parseDouble(text));
+        if (!inFraction && peek() == '.' && isDigit(peekNext())) {
+            current++;
+            while (isDigit(peek())) current++;
+        }
+        add(Token.Type.NUMBER, Double.parseDouble(line.substring(start, current)));
     }
 
     private void name() {

@@ -14,6 +14,12 @@ public interface ProgramSource extends AutoCloseable {
     /** @throws ProgramSourceException when no program can be had for this question (recorded, run goes on) */
     String programFor(Example example) throws ProgramSourceException;
 
+    /**
+     * Counters for the results file (LLM calls, tokens, re-asks, fallbacks, cache hits); empty for sources
+     * that have nothing to count.
+     */
+    default java.util.Map<String, Long> stats() { return java.util.Map.of(); }
+
     @Override
     default void close() {}
 }

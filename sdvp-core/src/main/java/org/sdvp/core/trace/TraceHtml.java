@@ -2,6 +2,7 @@ package org.sdvp.core.trace;
 
 import java.util.List;
 import java.util.Map;
+import org.sdvp.core.io.Html;
 import org.sdvp.core.value.BoxesValue;
 import org.sdvp.core.value.Detection;
 import org.sdvp.core.value.ImageValue;
@@ -30,35 +31,35 @@ public final class TraceHtml {
      */
     public static String render(String title, Trace trace, String outcome, boolean failed) {
         StringBuilder h = new StringBuilder(4096);
-        h.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").append(esc(title))
+        h.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").append(Html.escape(title))
                 .append("</title><style>").append(STYLE).append("</style></head><body>");
-        h.append("<h1>").append(esc(title)).append("</h1>");
+        h.append("<h1>").append(Html.escape(title)).append("</h1>");
         h.append("<div class=\"q\">Initial: ");
         trace.initial().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-                h.append("<b>").append(esc(e.getKey())).append("</b> ").append(cell(e.getValue(), null)));
+                h.append("<b>").append(Html.escape(e.getKey())).append("</b> ").append(cell(e.getValue(), null)));
         h.append("</div><table><tr><th>#</th><th>step</th><th>inputs</th><th>output</th><th>model calls</th></tr>");
         for (StepRecord r : trace.steps()) {
             h.append("<tr><td>").append(r.index() + 1).append("<div class=\"meta\">line ").append(r.line())
                     .append("<br>").append(r.micros()).append(" µs</div></td>");
-            h.append("<td><code>").append(esc(r.text())).append("</code></td><td>");
+            h.append("<td><code>").append(Html.escape(r.text())).append("</code></td><td>");
             r.inputs().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-                    h.append("<div><b>").append(esc(e.getKey())).append("</b>: ").append(cell(e.getValue(), null))
+                    h.append("<div><b>").append(Html.escape(e.getKey())).append("</b>: ").append(cell(e.getValue(), null))
                             .append("</div>"));
             h.append("</td><td>");
             if (r.error().isPresent()) {
-                h.append("<span class=\"err\">").append(esc(r.error().get())).append("</span>");
+                h.append("<span class=\"err\">").append(Html.escape(r.error().get())).append("</span>");
             } else {
-                h.append("<b>").append(esc(r.output())).append("</b> = ")
+                h.append("<b>").append(Html.escape(r.output())).append("</b> = ")
                         .append(cell(r.result().orElseThrow(), imageInput(r)));
             }
             h.append("</td><td class=\"meta\">");
             for (ModelCall c : r.calls()) {
-                h.append(esc(c.request().kind() + " \"" + c.request().text() + "\" → " + brief(c.response())))
+                h.append(Html.escape(c.request().kind() + " \"" + c.request().text() + "\" → " + brief(c.response())))
                         .append("<br>");
             }
             h.append("</td></tr>");
         }
-        h.append("</table><p class=\"").append(failed ? "err" : "ok").append("\">").append(esc(outcome))
+        h.append("</table><p class=\"").append(failed ? "err" : "ok").append("\">").append(Html.escape(outcome))
                 .append("</p></body></html>\n");
         return h.toString();
     }
@@ -71,13 +72,13 @@ public final class TraceHtml {
     private static String cell(Value v, ImageValue boxesOn) {
         if (v instanceof ImageValue i) {
             return "<img src=\"" + Thumbnails.dataUri(i.pixels(), List.of(), THUMB) + "\"><span class=\"meta\">"
-                    + esc(i.sourceId() + " " + i.region()) + "</span>";
+                    + Html.escape(i.sourceId() + " " + i.region()) + "</span>";
         }
         if (v instanceof BoxesValue b && boxesOn != null) {
             return "<img src=\"" + Thumbnails.dataUri(boxesOn.pixels(), b.detections(), THUMB) + "\">"
-                    + "<span class=\"meta\">" + esc(b.display()) + "</span>";
+                    + "<span class=\"meta\">" + Html.escape(b.display()) + "</span>";
         }
-        return "<code>" + esc(v.display()) + "</code>";
+        return "<code>" + Html.escape(v.display()) + "</code>";
     }
 
     private static String brief(Object response) {
@@ -86,10 +87,9 @@ public final class TraceHtml {
                     + (l.isEmpty() || !(l.get(0) instanceof Detection d) ? "" : " (best " + d.box() + ")");
         }
         if (response instanceof Double d) return String.format(java.util.Locale.ROOT, "%.3f", d);
+        if (response instanceof org.sdvp.core.service.VqaAnswer a) {
+            return a.answer() + String.format(java.util.Locale.ROOT, " (%.2f)", a.confidence());
+        }
         return String.valueOf(response);
-    }
-
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,6 +1,7 @@
 package org.sdvp.core.value;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.util.Objects;
 
 /**
@@ -41,11 +42,26 @@ public record ImageValue(BufferedImage pixels, String sourceId, Box region) impl
             throw new IllegalArgumentException("crop region " + local + " has no pixels inside a "
                     + width() + "x" + height() + " image");
         }
-        BufferedImage copy = new BufferedImage(x2 - x1, y2 - y1, BufferedImage.TYPE_INT_RGB);
+        return new ImageValue(copyRegion(pixels, x1, y1, x2, y2), sourceId,
+                new Box(x1, y1, x2, y2).translate(region.x1(), region.y1()));
+    }
+
+    /** Copies pixels (row by row for RGB images: several times faster than drawing them). */
+    private static BufferedImage copyRegion(BufferedImage src, int x1, int y1, int x2, int y2) {
+        int w = x2 - x1, h = y2 - y1;
+        BufferedImage copy = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        if (src.getType() == BufferedImage.TYPE_INT_RGB
+                && src.getRaster().getDataBuffer() instanceof DataBufferInt in
+                && src.getRaster().getParent() == null) {
+            int[] from = in.getData();
+            int[] to = ((DataBufferInt) copy.getRaster().getDataBuffer()).getData();
+            for (int y = 0; y < h; y++) System.arraycopy(from, (y1 + y) * src.getWidth() + x1, to, y * w, w);
+            return copy;
+        }
         var g = copy.createGraphics();
-        g.drawImage(pixels, 0, 0, x2 - x1, y2 - y1, x1, y1, x2, y2, null);
+        g.drawImage(src, 0, 0, w, h, x1, y1, x2, y2, null);
         g.dispose();
-        return new ImageValue(copy, sourceId, new Box(x1, y1, x2, y2).translate(region.x1(), region.y1()));
+        return copy;
     }
 
     /** Maps a box in this image's coordinates to source-image coordinates. */

@@ -21,6 +21,18 @@ class ImageValueTest {
     }
 
     @Test
+    void aCropHoldsExactlyTheSourcePixels() {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(7, 5, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 5; y++) for (int x = 0; x < 7; x++) img.setRGB(x, y, (x * 16 + y) << 8);
+        ImageValue crop = ImageValue.source("p.png", img).crop(new Box(2, 1, 6, 4));
+        for (int y = 0; y < 3; y++) {
+            for (int x = 0; x < 4; x++) {
+                assertEquals(img.getRGB(x + 2, y + 1), crop.pixels().getRGB(x, y), "pixel " + x + "," + y);
+            }
+        }
+    }
+
+    @Test
     void cropsAreClampedToTheImage() {
         ImageValue crop = FakeModels.image("a.png", 50, 50).crop(new Box(-10, 40, 20, 90));
         assertEquals(new Box(0, 40, 20, 50), crop.region());

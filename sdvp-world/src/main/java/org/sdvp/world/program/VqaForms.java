@@ -1,14 +1,11 @@
 package org.sdvp.world.program;
 
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.sdvp.world.question.Description;
 import org.sdvp.world.scene.Attribute;
 
 /**
- * The sub-questions converted programs ask VQA, and nothing else; the oracle answers exactly these. Each
- * form is one sealed record, so writing and reading a form cannot drift apart.
+ * The sub-questions converted programs ask VQA, and nothing else; the oracle reads them (and some
+ * paraphrases) back with {@code org.sdvp.world.oracle.OracleQuestion}.
  *
  * <ul>
  *   <li>{@code What <attribute> is the <np>?} → an attribute value</li>
@@ -45,37 +42,4 @@ public sealed interface VqaForms {
     }
 
     private static String pred(Attribute a, String v) { return a == Attribute.SHAPE ? "a " + v : v; }
-
-    Pattern QUERY = Pattern.compile("what (color|shape|size|material) is the (.+)\\?");
-    Pattern CHOOSE = Pattern.compile("is the (.+?) (?:a )?(\\w+) or (?:a )?(\\w+)\\?");
-    Pattern VERIFY = Pattern.compile("is the (.+) (?:a )?(\\w+)\\?");
-    Pattern EXIST = Pattern.compile("is there (?:a|an|any) (.+)\\?");
-    Pattern HOW_MANY = Pattern.compile("how many (.+) are there\\?");
-
-    /** Reads a question written by one of the forms; empty for anything else. */
-    static Optional<VqaForms> parse(String question) {
-        String q = question.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
-        Matcher m;
-        if ((m = QUERY.matcher(q)).matches()) {
-            Attribute a = Attribute.ofWord(m.group(1));
-            return Description.parse(m.group(2)).map(d -> new Query(d, a));
-        }
-        if ((m = CHOOSE.matcher(q)).matches()) {
-            Optional<Attribute> a = Attribute.ofValue(m.group(2));
-            if (a.isPresent() && a.equals(Attribute.ofValue(m.group(3)))) {
-                Matcher mm = m;
-                return Description.parse(m.group(1)).map(d -> new Choose(d, a.get(), mm.group(2), mm.group(3)));
-            }
-        }
-        if ((m = VERIFY.matcher(q)).matches()) {
-            Optional<Attribute> a = Attribute.ofValue(m.group(2));
-            if (a.isPresent()) {
-                Matcher mm = m;
-                return Description.parse(m.group(1)).map(d -> new Verify(d, a.get(), mm.group(2)));
-            }
-        }
-        if ((m = EXIST.matcher(q)).matches()) return Description.parse(m.group(1)).map(Exist::new);
-        if ((m = HOW_MANY.matcher(q)).matches()) return Description.parse(m.group(1)).map(HowMany::new);
-        return Optional.empty();
-    }
 }

@@ -64,22 +64,27 @@ public record Description(String size, String color, String material, String sha
         return String.join(" ", w);
     }
 
-    /** Parses a phrase (singular or plural, optional article); empty if a word is not in the vocabulary. */
+    /**
+     * Parses a phrase (singular or plural, optional article, a few common synonyms such as "grey", "big",
+     * "shiny", "ball"); empty if a word is outside the vocabulary. The writer only uses canonical words;
+     * synonyms are read so that programs written by an LLM still reach the oracle.
+     */
     public static Optional<Description> parse(String text) {
         Description d = ANY;
         boolean noun = false;
         for (String raw : text.toLowerCase(Locale.ROOT).strip().split("\\s+")) {
             if (raw.isEmpty() || raw.equals("a") || raw.equals("an") || raw.equals("the") || raw.equals("any")) continue;
             if (noun) return Optional.empty();
-            if (raw.equals("object") || raw.equals("objects") || raw.equals("thing") || raw.equals("things")) {
+            String w = canonical(raw);
+            if (w.equals("object") || w.equals("objects")) {
                 noun = true;
                 continue;
             }
-            String w = raw;
             Optional<Attribute> a = Attribute.ofValue(w);
             if (a.isEmpty() && w.endsWith("s")) {
-                a = Attribute.ofValue(w.substring(0, w.length() - 1)).filter(x -> x == Attribute.SHAPE);
-                if (a.isPresent()) w = w.substring(0, w.length() - 1);
+                String single = canonical(w.substring(0, w.length() - 1));
+                a = Attribute.ofValue(single).filter(x -> x == Attribute.SHAPE);
+                if (a.isPresent()) w = single;
             }
             if (a.isEmpty() || d.get(a.get()) != null) return Optional.empty();
             d = d.with(a.get(), w);
@@ -87,4 +92,16 @@ public record Description(String size, String color, String material, String sha
         }
         return noun || d.constraints() > 0 ? Optional.of(d) : Optional.empty();
     }
+
+    private static final java.util.Map<String, String> SYNONYMS = java.util.Map.ofEntries(
+            java.util.Map.entry("grey", "gray"), java.util.Map.entry("big", "large"),
+            java.util.Map.entry("tiny", "small"), java.util.Map.entry("little", "small"),
+            java.util.Map.entry("shiny", "metal"), java.util.Map.entry("metallic", "metal"),
+            java.util.Map.entry("matte", "rubber"), java.util.Map.entry("ball", "sphere"),
+            java.util.Map.entry("block", "cube"), java.util.Map.entry("thing", "object"),
+            java.util.Map.entry("things", "objects"), java.util.Map.entry("item", "object"),
+            java.util.Map.entry("items", "objects"));
+
+    /** A vocabulary word for a common synonym ("grey" → "gray"); other words unchanged. */
+    public static String canonical(String word) { return SYNONYMS.getOrDefault(word, word); }
 }

@@ -1,10 +1,13 @@
 package org.sdvp.world.render;
 
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
+import java.awt.Shape;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.sdvp.world.scene.ObjectView;
 import org.sdvp.world.scene.SceneObject;
@@ -12,25 +15,35 @@ import org.sdvp.world.scene.SceneObject;
 /**
  * The ID buffer: for every pixel, which object is visible there (index + 1; 0 = background). Outlines are
  * filled without antialiasing, far to near, so a pixel belongs to the nearest object covering it. From it
- * come each object's exact visible mask, visible box and area.
+ * come each object's exact visible mask, visible box and area, in one pass over the pixels.
  *
- * <p>Not thread-safe: one instance per thread (it reuses its rasters).
+ * <p>Not thread-safe: one instance per thread (it reuses its rasters and graphics).
  */
 public final class IdBuffer {
     private final int width;
     private final int height;
-    private final BufferedImage ids;
     private final byte[] idPixels;
-    private final BufferedImage single;
+    private final Graphics2D idGraphics;
     private final byte[] singlePixels;
+    private final Graphics2D singleGraphics;
 
     public IdBuffer(int width, int height) {
+        if ((long) width * height > Integer.MAX_VALUE / 2) throw new IllegalArgumentException("image too large");
         this.width = width;
         this.height = height;
-        this.ids = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        BufferedImage ids = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         this.idPixels = ((DataBufferByte) ids.getRaster().getDataBuffer()).getData();
-        this.single = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        this.idGraphics = graphics(ids);
+        BufferedImage single = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         this.singlePixels = ((DataBufferByte) single.getRaster().getDataBuffer()).getData();
+        this.singleGraphics = graphics(single);
+        singleGraphics.setColor(java.awt.Color.WHITE);
+    }
+
+    private static Graphics2D graphics(BufferedImage img) {
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+        return g;
     }
 
     /**
@@ -38,59 +51,72 @@ public final class IdBuffer {
      * visible pixel gets {@code null}.
      */
     public List<ObjectView> views(List<SceneObject> objects) {
-        if (objects.size() > 254) throw new IllegalArgumentException("at most 254 objects");
-        java.util.Arrays.fill(idPixels, (byte) 0);
-        Graphics2D g = ids.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+        int n = objects.size();
+        if (n > 254) throw new IllegalArgumentException("at most 254 objects");
+        Arrays.fill(idPixels, (byte) 0);
+        Shape[] outlines = new Shape[n];
+        for (int i = 0; i < n; i++) outlines[i] = Geometry.outline(objects.get(i));
         for (int i : Depth.order(objects)) {
-            g.setColor(new java.awt.Color(i + 1, i + 1, i + 1));
-            g.fill(Geometry.outline(objects.get(i)));
+            idGraphics.setColor(new java.awt.Color(i + 1, i + 1, i + 1));
+            idGraphics.fill(outlines[i]);
         }
-        g.dispose();
-        List<ObjectView> out = new ArrayList<>(objects.size());
-        for (int i = 0; i < objects.size(); i++) out.add(view(i, fullArea(objects.get(i))));
+        // one pass: areas, boxes, and the positions where each object's mask switches on or off
+        int[] area = new int[n + 1], x1 = new int[n + 1], y1 = new int[n + 1], x2 = new int[n + 1], y2 = new int[n + 1];
+        Arrays.fill(x1, width);
+        Arrays.fill(y1, height);
+        Arrays.fill(x2, -1);
+        Arrays.fill(y2, -1);
+        List<List<Integer>> toggles = new ArrayList<>(n + 1);
+        for (int i = 0; i <= n; i++) toggles.add(new ArrayList<>());
+        int prev = 0;
+        for (int y = 0, p = 0; y < height; y++) {
+            for (int x = 0; x < width; x++, p++) {
+                int id = idPixels[p] & 0xff;
+                if (id != prev) {
+                    toggles.get(prev).add(p);
+                    toggles.get(id).add(p);
+                    prev = id;
+                }
+                if (id == 0) continue;
+                area[id]++;
+                if (x < x1[id]) x1[id] = x;
+                if (x > x2[id]) x2[id] = x;
+                if (y < y1[id]) y1[id] = y;
+                if (y > y2[id]) y2[id] = y;
+            }
+        }
+        int total = width * height;
+        List<ObjectView> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int id = i + 1;
+            if (area[id] == 0) {
+                out.add(null);
+                continue;
+            }
+            out.add(new ObjectView(x1[id], y1[id], x2[id] + 1, y2[id] + 1, area[id], fullArea(outlines[i]),
+                    runs(toggles.get(id), total)));
+        }
         return out;
     }
 
-    /** The id of the object visible at (x, y), or -1 for background; valid after {@link #views}. */
-    public int objectAt(int x, int y) { return (idPixels[y * width + x] & 0xff) - 1; }
-
-    private ObjectView view(int index, int fullArea) {
-        int id = index + 1, x1 = width, y1 = height, x2 = -1, y2 = -1, area = 0;
-        List<Integer> runs = new ArrayList<>();
-        boolean inMask = false;
-        int run = 0;
-        for (int p = 0; p < idPixels.length; p++) {
-            boolean on = (idPixels[p] & 0xff) == id;
-            if (on != inMask) {
-                runs.add(run);
-                run = 0;
-                inMask = on;
-            }
-            run++;
-            if (on) {
-                area++;
-                int x = p % width, y = p / width;
-                if (x < x1) x1 = x;
-                if (x > x2) x2 = x;
-                if (y < y1) y1 = y;
-                if (y > y2) y2 = y;
-            }
+    /** Run lengths from toggle positions: off-run first, alternating, summing to {@code total}. */
+    private static List<Integer> runs(List<Integer> toggles, int total) {
+        List<Integer> runs = new ArrayList<>(toggles.size() + 2);
+        int last = 0;
+        for (int t : toggles) {
+            runs.add(t - last);
+            last = t;
         }
-        runs.add(run);
-        if (area == 0) return null;
-        return new ObjectView(x1, y1, x2 + 1, y2 + 1, area, fullArea, runs);
+        runs.add(total - last);
+        return runs;
     }
 
     /** Pixels the object would cover with nothing in front of it (inside the image). */
-    private int fullArea(SceneObject o) {
-        java.util.Arrays.fill(singlePixels, (byte) 0);
-        Graphics2D g = single.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
-        g.setColor(java.awt.Color.WHITE);
-        g.fill(Geometry.outline(o));
-        g.dispose();
-        java.awt.Rectangle b = Geometry.outline(o).getBounds().intersection(new java.awt.Rectangle(0, 0, width, height));
+    private int fullArea(Shape outline) {
+        Rectangle b = outline.getBounds().intersection(new Rectangle(0, 0, width, height));
+        if (b.isEmpty()) return 0;
+        for (int y = b.y; y < b.y + b.height; y++) Arrays.fill(singlePixels, y * width + b.x, y * width + b.x + b.width, (byte) 0);
+        singleGraphics.fill(outline);
         int n = 0;
         for (int y = b.y; y < b.y + b.height; y++) {
             for (int x = b.x; x < b.x + b.width; x++) if (singlePixels[y * width + x] != 0) n++;

@@ -3,9 +3,9 @@ package org.sdvp.world.scene;
 import java.util.Locale;
 
 /**
- * Spatial relations in image coordinates, on the centres of visible boxes. The generator rejects scenes in
- * which two objects share a centre coordinate, so for any two objects exactly one of left/right and one of
- * above/below holds — and a directional crop at the reference's centre holds exactly the related objects.
+ * Spatial relations in image coordinates, on the centres of visible boxes. The generator keeps centres at
+ * least a pixel apart per axis, so for any two objects exactly one of left/right and one of above/below
+ * holds, and a directional crop at the reference's centre holds exactly the related objects.
  */
 public enum Relation {
     LEFT("left", "to the left of"),

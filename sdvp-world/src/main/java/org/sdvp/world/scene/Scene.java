@@ -25,8 +25,8 @@ public record Scene(String imageFilename, int width, int height, String style, l
 
     public ObjectView view(int i) { return views.get(i); }
 
-    public Scene withName(String name) {
-        return new Scene(name, width, height, style, seed, objects, views);
+    public Scene withStyle(String newStyle) {
+        return new Scene(imageFilename, width, height, newStyle, seed, objects, views);
     }
 
     /**

@@ -44,6 +44,8 @@ public final class SceneGenerator {
     }
 
     private static final int MAX_ATTEMPTS = 10_000;
+    /** Least distance between two objects' visible-box centres, per axis, in pixels. */
+    public static final double MIN_CENTRE_GAP = 1.0;
     private final Config config;
     private final IdBuffer ids;
 
@@ -80,8 +82,8 @@ public final class SceneGenerator {
         }
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                if (views.get(i).centerX() == views.get(j).centerX()
-                        || views.get(i).centerY() == views.get(j).centerY()) return null;
+                if (Math.abs(views.get(i).centerX() - views.get(j).centerX()) < MIN_CENTRE_GAP
+                        || Math.abs(views.get(i).centerY() - views.get(j).centerY()) < MIN_CENTRE_GAP) return null;
             }
         }
         return new Scene(imageFilename, config.width(), config.height(), style, seed, objects, views);

@@ -40,7 +40,7 @@ public final class Styles {
     /** The style called {@code name}; the message lists the valid names. */
     public static Style get(String name) {
         Style s = ALL.get(name);
-        if (s == null) throw new IllegalArgumentException("unknown style '" + name + "'; valid styles: " + names());
+        if (s == null) throw new IllegalArgumentException("unknown style '" + name + "'; valid styles: " + String.join(", ", names()));
         return s;
     }
 

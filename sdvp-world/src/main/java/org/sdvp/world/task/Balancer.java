@@ -16,8 +16,9 @@ final class Balancer {
     private final Map<String, Integer> perType = new HashMap<>();
     private final Map<String, Map<String, Integer>> counts = new HashMap<>();
 
-    Balancer(List<String> types, int total) {
-        for (int i = 0; i < total; i++) perType.merge(types.get(i % types.size()), 1, Integer::sum);
+    /** @param typeOf the type of every question of the split, in order */
+    Balancer(List<String> typeOf) {
+        for (String t : typeOf) perType.merge(t, 1, Integer::sum);
     }
 
     boolean admits(String type, String key, boolean binary) {

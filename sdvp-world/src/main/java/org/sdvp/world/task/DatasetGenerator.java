@@ -18,7 +18,7 @@ import org.sdvp.world.question.Question;
 import org.sdvp.world.render.Renderer;
 import org.sdvp.world.scene.Scene;
 import org.sdvp.world.scene.SceneGenerator;
-import org.sdvp.world.style.Style;
+import org.sdvp.world.style.StyleMix;
 import org.sdvp.world.style.Styles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,15 +34,20 @@ public final class DatasetGenerator {
     private static final Logger LOG = LoggerFactory.getLogger(DatasetGenerator.class);
     /** Draws for one question before the balance cap is waived for it (logged); never reached in practice. */
     static final int MAX_ATTEMPTS = 20_000;
+    /** Questions tried on one drawn scene (or pair) before new scenes are drawn. */
+    static final int QUESTIONS_PER_SCENE = 8;
+    /** Image pairs per nlvr-sim sentence: consecutive rows share the sentence, each with its own pair. */
+    public static final int PAIRS_PER_SENTENCE = 2;
 
     /**
-     * @param dir the split's folder (images go to {@code dir/images})
+     * @param style a style or a {@link StyleMix} spec ({@code studio:65,fog:25,clutter:10}, {@code general})
+     * @param dir   the split's folder (images go to {@code dir/images})
      */
     public record Request(WorldTaskSpec task, String split, int count, long seed, String style, Path dir,
                           SceneGenerator.Config config) {
         public Request {
             if (count < 1) throw new IllegalArgumentException("count must be at least 1: " + count);
-            Styles.get(style);
+            StyleMix.parse(style);
         }
 
         public Provenance provenance() {
@@ -57,17 +62,30 @@ public final class DatasetGenerator {
     public List<GeneratedExample> draw(Request r) {
         SplittableRandom rng = new SplittableRandom(Seeds.of(r.task().name(), r.split(), r.seed()));
         SceneGenerator scenes = new SceneGenerator(r.config());
+        StyleMix mix = StyleMix.parse(r.style());
         List<String> types = r.task().questions().types();
-        Balancer balance = new Balancer(types, r.count());
         int images = r.task().questions().images();
+        // NLVR2 shows each sentence with several image pairs (its consistency metric needs that)
+        int perSentence = images == 2 ? PAIRS_PER_SENTENCE : 1;
+        List<String> typeOf = new ArrayList<>(r.count());
+        for (int i = 0; i < r.count(); i++) typeOf.add(types.get((i / perSentence) % types.size()));
+        Balancer balance = new Balancer(typeOf);
         List<GeneratedExample> out = new ArrayList<>(r.count());
         for (int i = 0; i < r.count(); i++) {
-            String type = types.get(i % types.size());
+            String type = typeOf.get(i);
+            Question shared = i % perSentence == 0 ? null : out.get(i - 1).question();
             GeneratedExample ex = null;
+            List<Scene> drawn = null;
             for (int attempt = 0; ex == null; attempt++) {
-                List<Scene> drawn = new ArrayList<>(images);
-                for (int k = 0; k < images; k++) drawn.add(scenes.next(rng, r.style(), fileName(r, i, k, images)));
-                Question q = r.task().questions().make(type, drawn, rng);
+                // a few questions are tried on each drawn scene before drawing new ones: scenes cost more
+                if (attempt % QUESTIONS_PER_SCENE == 0 || shared != null) {
+                    drawn = new ArrayList<>(images);
+                    for (int k = 0; k < images; k++) {
+                        Scene s = scenes.next(rng, r.style(), fileName(r, i, k, images));
+                        drawn.add(mix.single() ? s : s.withStyle(mix.pick(s.seed())));
+                    }
+                }
+                Question q = shared != null ? shared : r.task().questions().make(type, drawn, rng);
                 if (q == null) continue;
                 Object answer;
                 try {
@@ -81,7 +99,7 @@ public final class DatasetGenerator {
                 if (!waive && !balance.admits(type, key, answer instanceof Boolean)) continue;
                 if (waive) LOG.warn("{} question {}: balance cap waived after {} draws", r.task().name(), i, attempt);
                 balance.accept(type, key);
-                ex = new GeneratedExample(i, q, drawn, answer);
+                ex = new GeneratedExample(i, i / perSentence, q, drawn, answer);
             }
             out.add(ex);
         }
@@ -94,10 +112,9 @@ public final class DatasetGenerator {
         Path imageDir = r.dir().resolve("images");
         Files.createDirectories(imageDir);
         Renderer renderer = new Renderer();
-        Style style = Styles.get(r.style());
         int done = 0;
         for (GeneratedExample ex : examples) {
-            for (Scene s : ex.scenes()) writePng(imageDir.resolve(s.imageFilename()), renderer.render(s, style));
+            for (Scene s : ex.scenes()) writePng(imageDir.resolve(s.imageFilename()), renderer.render(s, Styles.get(s.style())));
             progress.accept(++done);
         }
         new SplitWriter(r).write(examples);

@@ -59,8 +59,9 @@ final class SplitWriter {
         List<JsonNode> rows = new ArrayList<>();
         for (GeneratedExample ex : examples) {
             ObjectNode q = WorldFiles.object();
-            // NLVR2: split-setId-pairId-sentenceId; one pair per sentence here
-            q.put("identifier", request.split() + "-" + ex.index() + "-0-0");
+            // NLVR2: split-setId-pairId-sentenceId; here the set is the sentence group, one pair per row
+            q.put("identifier", request.split() + "-" + ex.sentence() + "-"
+                    + (ex.index() - ex.sentence() * DatasetGenerator.PAIRS_PER_SENTENCE) + "-0");
             q.put("sentence", ex.question().text());
             Answers.write(q, request.task().answers(), ex.answer(), ex.scenes().get(0));
             q.put("left_image", "images/" + ex.scenes().get(0).imageFilename());

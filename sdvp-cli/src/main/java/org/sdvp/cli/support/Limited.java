@@ -1,4 +1,4 @@
-package org.sdvp.cli.eval;
+package org.sdvp.cli.support;
 
 import java.io.IOException;
 import java.util.NoSuchElementException;
@@ -7,7 +7,7 @@ import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.evaluation.ExampleSource;
 
 /** The first N examples of a source ({@code --limit}). */
-final class Limited implements ExampleSource {
+public final class Limited implements ExampleSource {
     private final ExampleSource inner;
     private final int limit;
     private int taken;
@@ -17,7 +17,7 @@ final class Limited implements ExampleSource {
         this.limit = limit;
     }
 
-    static ExampleSource of(ExampleSource inner, Integer limit) {
+    public static ExampleSource of(ExampleSource inner, Integer limit) {
         return limit == null ? inner : new Limited(inner, limit);
     }
 

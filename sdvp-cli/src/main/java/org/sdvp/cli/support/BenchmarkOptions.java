@@ -1,0 +1,57 @@
+package org.sdvp.cli.support;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sdvp.cli.llm.LlmMixin;
+import org.sdvp.core.Version;
+import org.sdvp.llm.source.ProgramSources;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The options of every command that runs a benchmark split through programs ({@code eval}, {@code collect}). */
+public final class BenchmarkOptions {
+    @Option(names = {"--task", "--dataset"}, required = true, paramLabel = "NAME",
+            description = "The benchmark: a world task (gqa-sim, nlvr-sim, count-sim, ref-sim, tag-sim) or a real "
+                    + "dataset (gqa, nlvr2, clevr). '--task list' lists the installed ones.")
+    public String task;
+
+    @Option(names = {"--data", "--root"}, paramLabel = "DIR", description = "The task's data folder.")
+    public Path data;
+
+    @Option(names = "--split", defaultValue = "test", paramLabel = "SPLIT", description = "Default: ${DEFAULT-VALUE}.")
+    public String split;
+
+    @Option(names = "--framework", defaultValue = "visprog", paramLabel = "NAME",
+            description = "visprog or viper. Default: ${DEFAULT-VALUE}.")
+    public String framework;
+
+    @Option(names = "--modules", paramLabel = "SPEC", description = Backends.MODULES_HELP)
+    public String modules;
+
+    @Option(names = "--programs", defaultValue = "dataset", paramLabel = "SOURCE",
+            description = "Where programs come from: dataset (the data's converted programs), llm (generated; "
+                    + "see --llm-*), or a JSON lines file of {\"id\", \"program\"}. Default: ${DEFAULT-VALUE}.")
+    public String programs;
+
+    @Mixin public LlmMixin llm;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Only the first N questions.")
+    public Integer limit;
+
+    @Option(names = "--concurrency", defaultValue = "16", paramLabel = "N",
+            description = "Programs run at once; their model calls batch together. Default: ${DEFAULT-VALUE}.")
+    public int concurrency;
+
+    /** How a run was made, for its output file. */
+    public Map<String, String> provenance() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("data", data == null ? "" : data.toAbsolutePath().normalize().toString());
+        p.putAll(ProgramSources.provenance(programs, llm.options(), task));
+        p.put("concurrency", Integer.toString(concurrency));
+        p.put("limit", limit == null ? "none" : limit.toString());
+        p.put("sdvp", Version.describe());
+        p.put("java", System.getProperty("java.version"));
+        return p;
+    }
+}

@@ -1,0 +1,84 @@
+package org.sdvp.cli.support;
+
+import java.util.Locale;
+import java.util.concurrent.atomic.DoubleAdder;
+import me.tongfei.progressbar.ProgressBar;
+import org.sdvp.core.evaluation.EvalResult;
+import org.sdvp.core.evaluation.Evaluator;
+import org.sdvp.core.evaluation.ExampleSource;
+import org.sdvp.core.evaluation.Task;
+import org.sdvp.core.evaluation.Tasks;
+import org.sdvp.core.interp.Framework;
+import org.sdvp.core.interp.Frameworks;
+import org.sdvp.core.io.DataException;
+import org.sdvp.core.service.BackendException;
+import org.sdvp.core.service.ModelGateway;
+import org.sdvp.core.service.ModelServices;
+import org.sdvp.core.source.ProgramSource;
+import org.sdvp.llm.source.ProgramSources;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Opens what {@link BenchmarkOptions} name and runs the split with a progress bar. */
+public final class BenchmarkRun {
+    private BenchmarkRun() {}
+
+    /** {@code --task list}: prints the installed tasks. */
+    public static boolean listTasksIfAsked(BenchmarkOptions o, CommandSpec spec) {
+        if (!o.task.equals("list")) return false;
+        Tasks.installed().values().forEach(t -> spec.commandLine().getOut().printf("%-10s %s%n", t.name(), t.description()));
+        return true;
+    }
+
+    /** Runs an evaluation; {@code listener} (may be null) sees each question too. */
+    public static EvalResult evaluate(BenchmarkOptions o, Evaluator.Listener listener)
+            throws DataException, BackendException, InterruptedException, java.io.IOException {
+        return run(o, (task, fw, programs, examples, gateway, bar) ->
+                new Evaluator(task, fw, programs, gateway, o.concurrency)
+                        .run(examples, o.split, o.provenance(), progress(bar, listener)));
+    }
+
+    /** What to do with an opened benchmark. */
+    public interface Job<R> {
+        R run(Task task, Framework framework, ProgramSource programs, ExampleSource examples, ModelGateway gateway,
+              ProgressBar bar) throws InterruptedException;
+    }
+
+    public static <R> R run(BenchmarkOptions o, Job<R> job)
+            throws DataException, BackendException, InterruptedException, java.io.IOException {
+        if (o.data == null) throw new DataException("--data DIR is required: the task's data folder");
+        Task task = Tasks.find(o.task);
+        Framework fw = Frameworks.create(o.framework);
+        try (ProgramSource programs = programSource(o, fw, task);
+             ExampleSource examples = Limited.of(task.open(o.data, o.split), o.limit);
+             ModelServices services = Backends.load(o.modules, o.data);
+             ModelGateway gateway = new ModelGateway(services);
+             ProgressBar bar = Progress.bar(task.name() + "/" + o.split, examples.size().orElse(-1), "q")) {
+            return job.run(task, fw, programs, examples, gateway, bar);
+        } catch (java.io.IOException | DataException | BackendException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the backends failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static ProgramSource programSource(BenchmarkOptions o, Framework fw, Task task) throws DataException {
+        try {
+            return ProgramSources.create(o.programs, o.llm.options(), fw::check, task.name());
+        } catch (IllegalArgumentException e) {
+            throw new DataException(e.getMessage(), e);
+        }
+    }
+
+    /** Steps the bar and shows the running score. */
+    public static Evaluator.Listener progress(ProgressBar bar, Evaluator.Listener then) {
+        DoubleAdder scored = new DoubleAdder();
+        return (ex, r, execution) -> {
+            scored.add(r.score());
+            synchronized (bar) {
+                bar.step();
+                bar.setExtraMessage(String.format(Locale.ROOT, " score %.3f", scored.sum() / bar.getCurrent()));
+            }
+            if (then != null) then.questionDone(ex, r, execution);
+        };
+    }
+}

@@ -1,0 +1,75 @@
+package org.sdvp.cli.world;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sdvp.cli.CliRunner;
+
+class WorldCommandTest {
+    @TempDir Path dir;
+
+    @Test
+    void generatesASplitThatEvalScoresPerfectlyOnTheOracle() throws Exception {
+        var r = CliRunner.run("world", "generate", "--task", "count-sim", "--split", "test", "--count", "12",
+                "--seed", "4", "--out", dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.isRegularFile(dir.resolve("test/questions.json")));
+        assertTrue(Files.isRegularFile(dir.resolve("test/images/count-sim_test_000011.png")));
+        Path results = dir.resolve("results.json");
+        var e = CliRunner.run("eval", "--task", "count-sim", "--data", dir.toString(), "--split", "test",
+                "--modules", "oracle", "--out", results.toString());
+        assertEquals(0, e.exitCode(), e.err());
+        assertTrue(e.out().contains("exact-match 1.0000 on 12 questions"), e.out());
+    }
+
+    @Test
+    void unknownTaskOrStyleExitsTwoListingTheValidOnes() {
+        var r = CliRunner.run("world", "generate", "--task", "vqa-sim", "--out", dir.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("gqa-sim, nlvr-sim, count-sim, ref-sim, tag-sim"), r.err());
+        r = CliRunner.run("world", "generate", "--task", "gqa-sim", "--style", "noir", "--out", dir.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("studio, overcast, fog, dusk, clutter"), r.err());
+    }
+
+    @Test
+    void anExistingSplitIsOnlyReplacedWithForce() throws Exception {
+        Files.createDirectories(dir.resolve("val"));
+        Files.writeString(dir.resolve("val/keep.txt"), "mine");
+        String[] args = {"world", "generate", "--task", "ref-sim", "--split", "val", "--count", "3", "--out", dir.toString()};
+        var r = CliRunner.run(args);
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--force"), r.err());
+        assertTrue(Files.exists(dir.resolve("val/keep.txt")));
+        String[] forced = java.util.Arrays.copyOf(args, args.length + 1);
+        forced[args.length] = "--force";
+        assertEquals(0, CliRunner.run(forced).exitCode());
+        assertTrue(!Files.exists(dir.resolve("val/keep.txt")));
+    }
+
+    @Test
+    void helpDescribesTheOptions() {
+        var r = CliRunner.run("world", "generate", "--help");
+        assertEquals(0, r.exitCode());
+        for (String opt : new String[] {"--task", "--split", "--count", "--seed", "--out", "--style", "--force"}) {
+            assertTrue(r.out().contains(opt), opt);
+        }
+        assertTrue(CliRunner.run("world", "list").out().contains("nlvr-sim"));
+    }
+
+    @Test
+    void evalOnACorruptQuestionsFileNamesTheFileAndPosition() throws Exception {
+        assertEquals(0, CliRunner.run("world", "generate", "--task", "gqa-sim", "--split", "test", "--count", "2",
+                "--out", dir.toString()).exitCode());
+        Path q = dir.resolve("test/questions.json");
+        Files.writeString(q, Files.readString(q).substring(0, 200));
+        var r = CliRunner.run("eval", "--task", "gqa-sim", "--data", dir.toString(), "--split", "test",
+                "--modules", "oracle", "--out", dir.resolve("r.json").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains(q.toString()) && r.err().contains("line 1, column"), r.err());
+    }
+}

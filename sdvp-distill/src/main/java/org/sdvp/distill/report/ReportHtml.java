@@ -1,0 +1,67 @@
+package org.sdvp.distill.report;
+
+import java.util.Map;
+import org.sdvp.core.io.Html;
+import org.sdvp.distill.report.ExperimentReport.ExampleTrace;
+import org.sdvp.distill.report.ExperimentReport.FrameworkRows;
+
+/**
+ * {@code report.html}: the experiment's tables, a bar chart of rows × tasks per framework, the training
+ * curves, a few example traces and the provenance, in one self-contained page.
+ */
+public final class ReportHtml {
+    private static final String STYLE = """
+            body{font-family:system-ui,sans-serif;margin:2em;max-width:1100px;color:#222}
+            table{border-collapse:collapse;margin:.6em 0} td,th{border:1px solid #ddd;padding:.3em .6em}
+            th{background:#f4f4f4} td.n{text-align:right;font-variant-numeric:tabular-nums}
+            .meta{color:#666;font-size:.85em} details{margin:.6em 0} img{max-width:100%}
+            """;
+
+    private ReportHtml() {}
+
+    public static String render(ExperimentReport r) {
+        StringBuilder h = new StringBuilder(1 << 16);
+        h.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>SDVP experiment</title><style>")
+                .append(STYLE).append("</style></head><body><h1>SDVP experiment</h1>");
+        h.append("<p class=\"meta\">preset ").append(Html.escape(r.preset())).append(", seeds ").append(r.seeds())
+                .append(". Scores in points (0–100): mean ± standard deviation over seeds; n = test questions per seed.</p>");
+        for (var fw : r.frameworks().entrySet()) {
+            h.append("<h2>").append(Html.escape(fw.getKey())).append("</h2>");
+            table(h, fw.getValue());
+            h.append("<img alt=\"scores\" src=\"").append(Charts.scoresBarChart(fw.getKey(), fw.getValue())).append("\">");
+        }
+        if (!r.curves().isEmpty()) {
+            h.append("<h2>Training curves</h2><img alt=\"curves\" src=\"").append(Charts.curvesChart(r.curves())).append("\">");
+        }
+        if (!r.examples().isEmpty()) {
+            h.append("<h2>Example traces</h2>");
+            for (ExampleTrace e : r.examples()) {
+                h.append("<details><summary>").append(Html.escape(e.title())).append("</summary>").append(e.html()).append("</details>");
+            }
+        }
+        h.append("<h2>Provenance</h2><table>");
+        r.provenance().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> h.append("<tr><th>")
+                .append(Html.escape(e.getKey())).append("</th><td>").append(Html.escape(e.getValue())).append("</td></tr>"));
+        h.append("</table></body></html>\n");
+        return h.toString();
+    }
+
+    private static void table(StringBuilder h, FrameworkRows rows) {
+        var tasks = ReportTable.tasks(rows);
+        h.append("<table><tr><th>row</th>");
+        tasks.forEach(t -> h.append("<th>").append(Html.escape(t)).append("</th>"));
+        h.append("</tr>");
+        for (var row : rows.rows().entrySet()) {
+            h.append("<tr><th>").append(Html.escape(row.getKey())).append("</th>");
+            Map<String, Double> spread = rows.spread().getOrDefault(row.getKey(), Map.of());
+            for (String t : tasks) {
+                Double v = row.getValue().get(t);
+                h.append("<td class=\"n\">").append(v == null ? "–" : Html.escape(ReportTable.points(v, spread.get(t)))).append("</td>");
+            }
+            h.append("</tr>");
+        }
+        h.append("<tr><th class=\"meta\">n</th>");
+        tasks.forEach(t -> h.append("<td class=\"n meta\">").append(rows.counts().getOrDefault(t, 0)).append("</td>"));
+        h.append("</tr></table>");
+    }
+}

@@ -1,0 +1,94 @@
+package org.sdvp.distill.trace;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.sdvp.core.evaluation.EvalResult;
+import org.sdvp.core.evaluation.Evaluator;
+import org.sdvp.core.evaluation.Example;
+import org.sdvp.core.evaluation.ExampleSource;
+import org.sdvp.core.evaluation.QuestionResult;
+import org.sdvp.core.evaluation.Task;
+import org.sdvp.core.interp.Execution;
+import org.sdvp.core.interp.Framework;
+import org.sdvp.core.service.ModelGateway;
+import org.sdvp.core.source.ProgramSource;
+import org.sdvp.core.trace.ModelCall;
+import org.sdvp.core.trace.StepRecord;
+import org.sdvp.core.trace.ValueJson;
+
+/**
+ * Step 1 of an SDVP stage: runs a task's programs (by default teacher-driven: the backends are
+ * {@code teacher:DIR,vlm:DIR}, so later steps see the inputs a correct execution would produce) and
+ * collects every model call with its image provenance and whether the program's answer was right.
+ *
+ * <p>Collection is evaluation with a listener, so it batches across programs exactly like {@code eval}.
+ */
+public final class TraceCollector {
+    private final Task task;
+    private final Framework framework;
+    private final ProgramSource programs;
+    private final int concurrency;
+
+    public TraceCollector(Task task, Framework framework, ProgramSource programs, int concurrency) {
+        this.task = task;
+        this.framework = framework;
+        this.programs = programs;
+        this.concurrency = concurrency;
+    }
+
+    public CollectedCalls collect(ExampleSource examples, String split, ModelGateway gateway,
+                                  Map<String, String> provenance, Evaluator.Listener progress)
+            throws InterruptedException {
+        List<Indexed> found = new ArrayList<>();
+        Evaluator evaluator = new Evaluator(task, framework, programs, gateway, concurrency);
+        EvalResult eval = evaluator.run(examples, split, provenance, (ex, result, execution) -> {
+            List<SubTaskCall> calls = execution.map(e -> calls(ex, result, e)).orElse(List.of());
+            synchronized (found) {
+                found.add(new Indexed(ex.id(), calls, result.score() >= 1 && !result.failed()));
+            }
+            if (progress != null) progress.questionDone(ex, result, execution);
+        });
+        // Worker threads finish in any order; sort by question id so the output is reproducible.
+        found.sort(java.util.Comparator.comparing(Indexed::questionId));
+        List<SubTaskCall> all = new ArrayList<>();
+        Map<String, Integer> byKind = new TreeMap<>(), consistentByKind = new TreeMap<>();
+        int consistent = 0;
+        for (Indexed q : found) {
+            if (q.consistent()) consistent++;
+            for (SubTaskCall c : q.calls()) {
+                all.add(c);
+                byKind.merge(c.kind(), 1, Integer::sum);
+                if (c.answerConsistent()) consistentByKind.merge(c.kind(), 1, Integer::sum);
+            }
+        }
+        return new CollectedCalls(all, found.size(), consistent, byKind, consistentByKind, eval);
+    }
+
+    private record Indexed(String questionId, List<SubTaskCall> calls, boolean consistent) {}
+
+    private static List<SubTaskCall> calls(Example ex, QuestionResult result, Execution execution) {
+        boolean consistent = result.score() >= 1 && !result.failed();
+        List<SubTaskCall> out = new ArrayList<>();
+        for (StepRecord step : execution.trace().steps()) {
+            for (ModelCall call : step.calls()) {
+                var image = call.request().image();
+                out.add(new SubTaskCall(ex.id(), ex.type(), step.index(), step.line(), step.module(),
+                        call.request().kind().name(), image.sourceId(), pathOf(ex, image.sourceId()),
+                        ValueJson.box(image.region()), call.request().text(), ValueJson.response(call.response()),
+                        call.backend(), consistent));
+            }
+        }
+        return out;
+    }
+
+    /** The example's image file whose name is {@code sourceId} (how images are identified in traces). */
+    private static String pathOf(Example ex, String sourceId) {
+        for (Path p : ex.images().values()) {
+            if (p.getFileName().toString().equals(sourceId)) return p.toString();
+        }
+        return "";
+    }
+}

@@ -1,0 +1,52 @@
+package org.sdvp.distill.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sdvp.distill.report.ExperimentReport.Curve;
+import org.sdvp.distill.report.ExperimentReport.ExampleTrace;
+import org.sdvp.distill.report.ExperimentReport.FrameworkRows;
+
+/** Rendering of a made-up report (the numbers here are test data, not results). */
+class ReportRenderingTest {
+
+    private static FrameworkRows rows() {
+        Map<String, Map<String, Double>> rows = new LinkedHashMap<>();
+        rows.put("oracle", new LinkedHashMap<>(Map.of("gqa-sim", 1.0)));
+        rows.get("oracle").put("count-sim", 0.995);
+        rows.put("baseline", new LinkedHashMap<>(Map.of("gqa-sim", 0.61234)));
+        rows.get("baseline").put("count-sim", 0.7);
+        return new FrameworkRows(rows, Map.of("baseline", Map.of("gqa-sim", 0.0123)),
+                new LinkedHashMap<>(Map.of("gqa-sim", 500, "count-sim", 400)));
+    }
+
+    @Test
+    void theTerminalTableShowsPointsWithSpreadAndCounts() {
+        String table = ReportTable.render("visprog", rows());
+        List<String> lines = table.lines().toList();
+        assertEquals("visprog", lines.get(0));
+        assertTrue(lines.get(2).startsWith("oracle"), table);
+        assertTrue(lines.get(2).contains("100.0") && lines.get(2).contains("99.5"), table);
+        assertTrue(lines.get(3).contains("61.2 ± 1.2"), table);
+        assertTrue(lines.get(3).contains("70.0"), table);
+        assertTrue(lines.get(4).startsWith("n") && lines.get(4).contains("500") && lines.get(4).contains("400"), table);
+    }
+
+    @Test
+    void theHtmlReportIsSelfContainedWithChartsTracesAndProvenance() {
+        ExperimentReport r = new ExperimentReport("quick", List.of(1L, 2L), Map.of("visprog", rows()),
+                List.of(new Curve("sdvp:gqa-sim loss", List.of(0, 100, 200), List.of(2.0, 1.1, 0.7))),
+                List.of(new ExampleTrace("What color is the <cube>?", "<table><tr><td>step</td></tr></table>")),
+                Map.of(), Map.of("sdvp", "0.1.0"));
+        String html = ReportHtml.render(r);
+        assertTrue(html.contains("61.2 ± 1.2"));
+        assertEquals(2, html.split("data:image/png;base64,", -1).length - 1, "bar chart and curves embedded");
+        assertTrue(html.contains("What color is the &lt;cube&gt;?"));
+        assertTrue(html.contains("<th>sdvp</th><td>0.1.0</td>"));
+        assertTrue(!html.contains("src=\"http") && !html.contains("href=\"http"), "no external resources");
+    }
+}

@@ -1,0 +1,65 @@
+package org.sdvp.world.oracle;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.sdvp.core.value.Box;
+import org.sdvp.core.value.ImageValue;
+import org.sdvp.world.scene.ObjectView;
+import org.sdvp.world.scene.Scene;
+
+/**
+ * What an image given to the oracle shows: its scene and the part of it (source coordinates). An object
+ * is <em>in</em> the image when the centre of its visible box lies inside the region by more than half a
+ * pixel. Why: a directional crop cuts at the reference's centre c and rounds the cut outwards to a whole
+ * pixel, so the edge lies within 0.5 px of c; visible-box centres are multiples of 0.5 and the generator
+ * keeps any two at least 1 px apart per axis. So the reference itself falls outside its own crop and
+ * every object on that side falls inside.
+ */
+record Region(Scene scene, Box box) {
+    static final double MARGIN = 0.5;
+
+    static Region of(ImageValue image, SceneIndex index) throws UnknownImage {
+        Scene s = index.find(image.sourceId()).orElseThrow(() -> new UnknownImage(image.sourceId()));
+        return new Region(s, image.region());
+    }
+
+    /** Thrown for an image with no scene in the index. */
+    static final class UnknownImage extends Exception {
+        UnknownImage(String id) { super("no scene annotation for image '" + id + "' in the oracle's data folder"); }
+    }
+
+    boolean contains(int object) {
+        ObjectView v = scene.view(object);
+        return box.x1() + MARGIN < v.centerX() && v.centerX() < box.x2() - MARGIN
+                && box.y1() + MARGIN < v.centerY() && v.centerY() < box.y2() - MARGIN;
+    }
+
+    List<Integer> objects() {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < scene.size(); i++) if (contains(i)) out.add(i);
+        return out;
+    }
+
+    /** The object nearest the region's centre among {@code candidates}: what a crop around it is about. */
+    int nearestCentre(List<Integer> candidates) {
+        return candidates.stream().min(Comparator.<Integer>comparingDouble(i -> {
+            ObjectView v = scene.view(i);
+            double dx = v.centerX() - box.centerX(), dy = v.centerY() - box.centerY();
+            return dx * dx + dy * dy;
+        }).thenComparingInt(i -> i)).orElseThrow();
+    }
+
+    /**
+     * The object a crop made around a box (enlarged ×1.5 about its centre, as CROP, SELECT and CLASSIFY do)
+     * shows: the one whose visible box best overlaps the region shrunk back by 1.5; -1 if the region holds
+     * no object.
+     */
+    int subject() {
+        List<Integer> in = objects();
+        if (in.isEmpty()) return -1;
+        Box core = box.scaleAboutCenter(1 / 1.5);
+        return in.stream().max(Comparator.<Integer>comparingDouble(i -> scene.view(i).box().iou(core))
+                .thenComparing(i -> -i)).orElseThrow();
+    }
+}
