@@ -36,6 +36,31 @@ public final class Pixels {
         return Tensors.of(manager, data, new Shape(images.size(), 3, height, width));
     }
 
+    /**
+     * Crops at a fixed scale: each image is scaled by {@code scale} (not stretched to fill), centred on a
+     * mid-grey {@code size × size} canvas, and shrunk further only if it would not fit. Stretching every crop
+     * to the same size erases the one cue for "small" versus "large" — how many pixels the object covers —
+     * so both the student and the teachers see crops this way.
+     */
+    public static NDArray fixedScale(NDManager manager, List<BufferedImage> images, int size, double scale) {
+        List<BufferedImage> placed = new java.util.ArrayList<>(images.size());
+        for (BufferedImage img : images) placed.add(placed(img, size, scale));
+        return tensor(manager, placed, size, size);
+    }
+
+    static BufferedImage placed(BufferedImage src, int size, double scale) {
+        double s = Math.min(scale, Math.min(size / (double) src.getWidth(), size / (double) src.getHeight()));
+        int w = Math.max(1, (int) Math.round(src.getWidth() * s)), h = Math.max(1, (int) Math.round(src.getHeight() * s));
+        BufferedImage out = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(new java.awt.Color(128, 128, 128));
+        g.fillRect(0, 0, size, size);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(src, (size - w) / 2, (size - h) / 2, w, h, null);
+        g.dispose();
+        return out;
+    }
+
     /** The image itself when it already has the size, else a bilinear resize in {@code TYPE_INT_RGB}. */
     public static BufferedImage resized(BufferedImage src, int width, int height) {
         if (src.getWidth() == width && src.getHeight() == height && src.getType() == BufferedImage.TYPE_INT_RGB) {

@@ -76,6 +76,7 @@ public final class TeacherBuilder {
             metrics.put("train.firstLoss", r.firstLoss());
             metrics.put("train.lastLoss", r.lastLoss());
             metrics.put("train.seconds", r.seconds());
+            metrics.put("train.cpuSeconds", r.cpuSeconds());
             ObjectNode recipe = Json.mapper().createObjectNode();
             recipe.put("task", task.name());
             recipe.put("split", "train");

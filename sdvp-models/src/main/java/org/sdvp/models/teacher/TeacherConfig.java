@@ -28,7 +28,7 @@ public record TeacherConfig(int cropSize, int detSize, List<Integer> channels, L
 
     /** About 30 k parameters: a twentieth of the default student. */
     public static TeacherConfig defaults() {
-        return new TeacherConfig(32, 96, List.of(16, 24, 32, 32), List.of(2, 2, 2, 1), 0, 48);
+        return new TeacherConfig(40, 96, List.of(16, 24, 32, 32), List.of(2, 2, 2, 1), 0, 48);
     }
 
     public static TeacherConfig tiny() {

@@ -98,8 +98,9 @@ public final class TeacherModel implements AutoCloseable {
 
     public long parameterCount() { return Checkpoints.parameterCount(block); }
 
+    /** Crops at the scale frames are seen at (detSize / 128), centred: object size stays readable. */
     public NDArray crops(NDManager m, List<BufferedImage> images) {
-        return Pixels.tensor(m, images, config.cropSize(), config.cropSize());
+        return Pixels.fixedScale(m, images, config.cropSize(), config.detSize() / 128.0);
     }
 
     public NDArray frames(NDManager m, List<BufferedImage> images) {

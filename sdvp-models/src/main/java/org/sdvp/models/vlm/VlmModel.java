@@ -139,10 +139,16 @@ public final class VlmModel implements AutoCloseable {
 
     // ---- batch inputs, shared by the trainer and the services ----
 
-    /** VQA/MATCH inputs resized to {@code cropSize²}. */
+    /**
+     * VQA/MATCH crop inputs: placed at the scale whole images are seen at ({@code locWidth / 128}, the
+     * world's image side), centred on a {@code cropSize²} canvas, so object size stays readable.
+     */
     public NDArray crops(NDManager m, List<BufferedImage> images) {
-        return Pixels.tensor(m, images, config.cropSize(), config.cropSize());
+        return Pixels.fixedScale(m, images, config.cropSize(), config.locWidth() / (double) CROP_SCALE_REFERENCE);
     }
+
+    /** Side of the world's images: crops are shown at the same scale as whole images are. */
+    static final int CROP_SCALE_REFERENCE = 128;
 
     /** Grounding inputs resized to {@code locWidth × locHeight}. */
     public NDArray fullImages(NDManager m, List<BufferedImage> images) {
