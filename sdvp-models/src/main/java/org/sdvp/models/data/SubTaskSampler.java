@@ -134,8 +134,7 @@ public record SubTaskSampler(int vqaCrops, int vqaWhole, int matches, int locs, 
         if (np == null || np.get(a) != null) {
             return new QA(new VqaForms.Exist(new Description(null, o.color(), null, o.shape())).text(), "yes", "exist");
         }
-        QA qa = attributeQuestion(np, o, a, r);
-        return new QA(qa.question, qa.answer, qa.form.startsWith("choose") ? qa.form : qa.form);
+        return attributeQuestion(np, o, a, r);
     }
 
     /** The shortest phrase (fewest attributes, in a random order of tries) that matches only object i. */

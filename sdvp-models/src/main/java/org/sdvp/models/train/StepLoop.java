@@ -112,7 +112,8 @@ public final class StepLoop {
         return new Result(curve, first, last, secs, steps * (double) samplesPerStep / Math.max(secs, 1e-9), cpu);
     }
 
-    private static final boolean DEBUG = Boolean.getBoolean("sdvp.debugLoss");
+    /** {@code -Dsdvp.checkFinite=true}: stop at the first non-finite gradient or parameter, naming them. */
+    private static final boolean DEBUG = Boolean.getBoolean("sdvp.checkFinite");
 
     private void checkFinite(String what, int step, boolean gradients) {
         StringBuilder bad = new StringBuilder();
