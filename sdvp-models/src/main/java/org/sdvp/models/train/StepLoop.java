@@ -82,6 +82,7 @@ public final class StepLoop {
                         value = stepLoss.loss(scope, step, gc::backward);
                     }
                     if (DEBUG) checkFinite("gradient", step, true);
+                    clipGlobalNorm(trainer, MAX_GRAD_NORM);
                     trainer.step();
                     if (DEBUG) checkFinite("parameter", step, false);
                     zeroGradients(trainer);
@@ -125,6 +126,36 @@ public final class StepLoop {
             }
         }
         if (bad.length() > 0) throw new IllegalStateException("non-finite " + what + " at step " + step + ":" + bad);
+    }
+
+    /**
+     * Largest global gradient norm; larger gradients are scaled down. Measured: without it the default
+     * pretraining (4,000 steps at 2e-3) had one loss spike from 1.1 to 14 around step 1,200 and never
+     * fully recovered; element-wise clipping inside Adam does not prevent that.
+     */
+    public static final float MAX_GRAD_NORM = 5f;
+
+    /** Scales all gradients by {@code max / norm} when their global L2 norm exceeds {@code max}. */
+    public static double clipGlobalNorm(Trainer trainer, float max) {
+        List<NDArray> grads = new ArrayList<>();
+        double sq = 0;
+        for (Pair<String, Parameter> p : trainer.getModel().getBlock().getParameters()) {
+            NDArray a = p.getValue().getArray();
+            if (!a.hasGradient()) continue;
+            NDArray g = a.getGradient();
+            grads.add(g);
+            // the temporaries belong to the model's long-lived manager: close them at once
+            try (NDArray squared = g.square(); NDArray sum = squared.sum()) {
+                sq += sum.getFloat();
+            }
+        }
+        double norm = Math.sqrt(sq);
+        if (norm > max && Double.isFinite(norm)) {
+            float scale = (float) (max / norm);
+            for (NDArray g : grads) g.muli(scale);
+        }
+        for (NDArray g : grads) g.close();
+        return norm;
     }
 
     public static void zeroGradients(Trainer trainer) {

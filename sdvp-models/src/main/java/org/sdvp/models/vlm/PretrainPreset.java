@@ -21,7 +21,7 @@ public record PretrainPreset(String name, VlmConfig architecture, StyleMix style
 
     public static PretrainPreset standard() {
         return new PretrainPreset("default", VlmConfig.defaults(), StyleMix.general(), 6000, 300,
-                new SubTaskSampler(4, 2, 4, 2, 1), 4000, 32, 24, 12, 2e-3f);
+                new SubTaskSampler(4, 2, 4, 2, 1), 4000, 32, 24, 12, 1e-3f);
     }
 
     /** @throws IllegalArgumentException naming the valid presets */
