@@ -32,6 +32,11 @@ public final class TeacherTrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The checkpoint folder to write.")
     Path out;
 
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "A data folder from 'sdvp world generate' with train and val splits of the task; "
+                    + "without it the splits are drawn in memory with the same seeds.")
+    Path data;
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
             description = "Data split seed (as 'sdvp generate --seed') and training seed. Default: ${DEFAULT-VALUE}.")
     long seed;
@@ -47,7 +52,7 @@ public final class TeacherTrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         DjlSetup.configure();
-        TeacherBuilder.Result r = new TeacherBuilder(spec0, p, seed).run(out, System.err);
+        TeacherBuilder.Result r = new TeacherBuilder(spec0, p, seed).run(out, data, System.err);
         var o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "teacher checkpoint: %s (%d parameters, task %s)%n", r.checkpoint(), r.parameters(), task);
         o.printf(Locale.ROOT, "data %.1f s, training %.1f s%n", r.dataSeconds(), r.trainSeconds());

@@ -36,4 +36,13 @@ class ModelCommandsTest {
         assertEquals(2, t.exitCode());
         assertTrue(t.err().contains("valid tasks"), t.err());
     }
+
+    @Test
+    void teacherDataFolderWithoutScenesExitsTwoNamingTheFile(@TempDir Path tmp) throws Exception {
+        Files.createDirectories(tmp.resolve("data/train"));
+        CliRunner.Result r = CliRunner.run("teacher", "train", "--task", "gqa-sim", "--data", tmp.resolve("data").toString(),
+                "--out", tmp.resolve("t").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("scenes.json"), r.err());
+    }
 }

@@ -9,11 +9,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sdvp.core.io.DataException;
+import org.sdvp.core.io.Images;
 import org.sdvp.core.io.Json;
 import org.sdvp.core.value.Box;
 import org.sdvp.models.checkpoint.Provenance;
 import org.sdvp.models.train.StepLoop;
 import org.sdvp.models.vlm.VlmEvaluation;
+import org.sdvp.world.io.SceneCodec;
 import org.sdvp.world.render.Renderer;
 import org.sdvp.world.scene.Attribute;
 import org.sdvp.world.scene.Scene;
@@ -60,10 +63,34 @@ public final class TeacherBuilder {
         return new TeacherExamples(crops, frames);
     }
 
-    public Result run(Path out, PrintStream log) throws IOException {
+    /**
+     * A generated split on disk ({@code DATA/<split>/scenes.json} and {@code images/}, as
+     * {@code sdvp world generate} writes it), read as teacher examples.
+     *
+     * @throws DataException naming the missing or unreadable file
+     */
+    public static TeacherExamples examples(Path data, String split) throws DataException {
+        Path dir = data.resolve(split);
+        List<Scene> scenes = SceneCodec.readAll(dir.resolve("scenes.json"));
+        List<TeacherExamples.Crop> crops = new ArrayList<>();
+        List<TeacherExamples.Frame> frames = new ArrayList<>();
+        for (Scene s : scenes) {
+            BufferedImage img = Images.load(dir.resolve("images").resolve(s.imageFilename())).pixels();
+            TeacherExamples.add(s, img, crops, frames);
+        }
+        return new TeacherExamples(crops, frames);
+    }
+
+    public Result run(Path out, PrintStream log) throws IOException, DataException {
+        return run(out, null, log);
+    }
+
+    /** @param data a generated data folder to read the train and val splits from, or null to draw them */
+    public Result run(Path out, Path data, PrintStream log) throws IOException, DataException {
         long t0 = System.nanoTime();
-        TeacherExamples train = examples(task, "train", preset.questions(), seed);
-        TeacherExamples val = examples(task, "val", Math.max(50, preset.questions() / 8), seed);
+        TeacherExamples train = data == null ? examples(task, "train", preset.questions(), seed) : examples(data, "train");
+        TeacherExamples val = data == null ? examples(task, "val", Math.max(50, preset.questions() / 8), seed)
+                : examples(data, "val");
         double dataSeconds = (System.nanoTime() - t0) / 1e9;
         if (log != null) {
             log.printf(java.util.Locale.ROOT, "%s train split: %d crops, %d images in %.1f s (style %s)%n", task.name(),
@@ -79,6 +106,7 @@ public final class TeacherBuilder {
             metrics.put("train.cpuSeconds", r.cpuSeconds());
             ObjectNode recipe = Json.mapper().createObjectNode();
             recipe.put("task", task.name());
+            if (data != null) recipe.put("data", data.toAbsolutePath().toString());
             recipe.put("split", "train");
             recipe.put("questions", preset.questions());
             recipe.put("style", task.defaultStyle());
