@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code sdvp eval-modules}: sub-task accuracy of a backend chain on a task's split. */
 @Command(name = "eval-modules", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure model backends on the sub-task calls of a task's split, in the task's style:",
-            "VQA accuracy by question form, image-text matching accuracy, LOC recall/precision at IoU 0.5."},
+        description = "Measure model backends on the sub-task calls of a task's split, in the task's style: "
+                + "VQA accuracy by question form, image-text matching accuracy, LOC recall/precision at IoU 0.5.",
         footer = {"", "Example:",
             "  sdvp eval-modules --task gqa-sim --modules teacher:runs/teacher-gqa,vlm:runs/student"})
 public final class EvalModulesCommand implements Callable<Integer> {

@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code sdvp pretrain}: the general student VLM on the world's general styles. */
 @Command(name = "pretrain", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Pretrain the general student VLM (VQA, grounding, image-text matching) on fresh scenes in",
-            "the world's general styles; the target tasks' data and styles are left out. Writes a checkpoint",
-            "folder (model.params + config.json with architecture, vocabularies, seed, data recipe and metrics)."},
+        description = {"Pretrain the general student VLM (VQA, grounding, image-text matching) on fresh scenes in "
+                + "the world's general styles; the target tasks' data and styles are left out.",
+            "Writes a checkpoint folder (model.params + config.json with architecture, vocabularies, seed, data "
+                + "recipe and metrics)."},
         footer = {"", "Example:", "  sdvp pretrain --preset quick --out runs/student-quick"})
 public final class PretrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

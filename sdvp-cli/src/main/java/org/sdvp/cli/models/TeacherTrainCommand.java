@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code sdvp teacher train}: one task's teacher from its training split and scene annotations. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a task's teacher on its training split (drawn with the same seeds as 'sdvp generate')",
-            "and the split's scene annotations, in the task's style."},
+        description = "Train a task's teacher on its training split (drawn with the same seeds as "
+                + "'sdvp world generate') and the split's scene annotations, in the task's style.",
         footer = {"", "Example:", "  sdvp teacher train --task gqa-sim --preset quick --out runs/teacher-gqa"})
 public final class TeacherTrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
