@@ -99,7 +99,7 @@ public final class TeacherAnswers {
     /** The form of a question, if the teacher's forms cover it. */
     public static Optional<VqaForms> form(String question) {
         try {
-            return FormParser.parse(question);
+            return VqaForms.parse(question);
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.sdvp.models.train.LocExample;
 import org.sdvp.models.train.SubTaskSet;
 import org.sdvp.models.train.VqaExample;
-import org.sdvp.models.teacher.FormParser;
+import org.sdvp.world.program.VqaForms;
 
 class SubTaskSamplerTest {
     @Test
@@ -18,7 +18,7 @@ class SubTaskSamplerTest {
         assertEquals(30, a.vqa().size());
         assertEquals(18, a.loc().size());
         for (VqaExample e : a.vqa()) {
-            assertTrue(FormParser.parse(e.question()).isPresent(), "not a world form: " + e.question());
+            assertTrue(VqaForms.parse(e.question()).isPresent(), "not a world form: " + e.question());
             assertTrue(WorldLexicon.answers().contains(e.answer()), "answer outside the lexicon: " + e.answer());
         }
         for (LocExample e : a.loc()) {

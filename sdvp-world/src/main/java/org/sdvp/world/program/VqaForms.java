@@ -58,7 +58,7 @@ public sealed interface VqaForms {
      * {@link Description#parse} knows aside): what a
      * task-specific teacher may claim to cover. The oracle reads more ({@code OracleQuestion}).
      */
-    static Optional<VqaForms> parse(String question) {
+    public static Optional<VqaForms> parse(String question) {
         String q = question.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         Matcher m;
         if ((m = QUERY.matcher(q)).matches()) {
