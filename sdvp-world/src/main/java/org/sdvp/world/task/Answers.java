@@ -10,6 +10,7 @@ import org.sdvp.core.value.BoxesValue;
 import org.sdvp.core.value.Detection;
 import org.sdvp.core.value.TextValue;
 import org.sdvp.core.value.Value;
+import org.sdvp.data.clevr.ClevrQuestion;
 import org.sdvp.world.exec.SymbolicExecutor.ObjRef;
 import org.sdvp.world.exec.Tag;
 import org.sdvp.world.scene.Scene;
@@ -79,6 +80,32 @@ public final class Answers {
                 yield new BoxesValue(ds);
             }
         };
+    }
+
+    /** The gold value of a {@code questions.json} entry, as the shared CLEVR reader bound it. */
+    static Value gold(AnswerKind kind, ClevrQuestion q) {
+        return switch (kind) {
+            case WORD, NUMBER -> new TextValue(required(q.answer(), "answer"));
+            case LABEL -> throw new IllegalArgumentException("label answers are written to questions.jsonl, not questions.json");
+            case BOX -> new BoxesValue(List.of(new Detection(box(required(q.answerBox(), "answer_box")), "", 1)));
+            case TAGS -> {
+                List<Detection> ds = new ArrayList<>();
+                for (ClevrQuestion.AnswerTag t : required(q.answerTags(), "answer_tags")) {
+                    ds.add(new Detection(box(t.box()), required(t.label(), "label"), 1));
+                }
+                yield new BoxesValue(ds);
+            }
+        };
+    }
+
+    private static <T> T required(T v, String field) {
+        if (v == null) throw new IllegalArgumentException("missing '" + field + "'");
+        return v;
+    }
+
+    private static Box box(List<Double> a) {
+        if (a == null || a.size() != 4) throw new IllegalArgumentException("a box needs 4 numbers");
+        return new Box(a.get(0), a.get(1), a.get(2), a.get(3));
     }
 
     private static JsonNode required(JsonNode q, String field) {
