@@ -12,12 +12,14 @@ import java.util.stream.Stream;
 import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.evaluation.ExampleSource;
 import org.sdvp.core.evaluation.Metric;
+import org.sdvp.core.evaluation.Outcome;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.value.Value;
 import org.sdvp.data.clevr.ClevrFiles;
 import org.sdvp.data.clevr.ClevrQuestion;
 import org.sdvp.data.json.ArrayElements;
+import org.sdvp.data.metric.Nlvr2Consistency;
 import org.sdvp.data.json.UncheckedDataException;
 import org.sdvp.world.io.ProgramCodec;
 import org.sdvp.world.io.WorldFiles;
@@ -45,6 +47,12 @@ public final class WorldTask implements Task {
     @Override public Set<String> initialVariables() { return spec.pairs() ? Set.of("LEFT", "RIGHT") : Set.of("IMAGE"); }
 
     @Override public Metric metric() { return spec.metric(); }
+
+    /** Image-pair tasks ({@code nlvr-sim}) report NLVR2's consistency, computed as for {@code nlvr2}. */
+    @Override
+    public Map<String, Double> aggregates(List<Outcome> outcomes) {
+        return spec.pairs() ? Map.of(Nlvr2Consistency.NAME, Nlvr2Consistency.ofOutcomes(outcomes)) : Map.of();
+    }
 
     @Override
     public ExampleSource open(Path dataDir, String split) throws DataException {
@@ -124,7 +132,7 @@ public final class WorldTask implements Task {
         var m = IDENTIFIER.matcher(id);
         String sentence = m.matches() ? m.group(1) + "-" + m.group(2) + "-" + m.group(4) : id;
         return new Example(id, type, text(q, "sentence"), images, Optional.of(program), Optional.of(gold),
-                Map.of("sentence_id", sentence));
+                Map.of(Nlvr2Consistency.SENTENCE_ID, sentence));
     }
 
     private static String text(JsonNode q, String field) {
