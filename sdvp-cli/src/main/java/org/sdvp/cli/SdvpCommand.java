@@ -2,6 +2,9 @@ package org.sdvp.cli;
 
 import org.sdvp.cli.distill.CollectCommand;
 import org.sdvp.cli.eval.EvalCommand;
+import org.sdvp.cli.models.EvalModulesCommand;
+import org.sdvp.cli.models.PretrainCommand;
+import org.sdvp.cli.models.TeacherCommand;
 import org.sdvp.cli.run.RunCommand;
 import org.sdvp.cli.world.WorldCommand;
 import picocli.CommandLine;
@@ -24,6 +27,9 @@ import picocli.CommandLine.Spec;
             CollectCommand.class,
             DemoCommand.class,
             WorldCommand.class,
+            PretrainCommand.class,
+            TeacherCommand.class,
+            EvalModulesCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

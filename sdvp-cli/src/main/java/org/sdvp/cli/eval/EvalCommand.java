@@ -32,6 +32,7 @@ public final class EvalCommand implements Callable<Integer> {
         EvalResult result = BenchmarkRun.evaluate(options, null);
         Json.write(out, result);
         spec.commandLine().getOut().println(result.summary());
+        if (!result.programs().isEmpty()) spec.commandLine().getOut().println("programs: " + result.programs());
         spec.commandLine().getOut().println("results: " + out);
         return 0;
     }

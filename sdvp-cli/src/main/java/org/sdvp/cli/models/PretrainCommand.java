@@ -1,0 +1,54 @@
+package org.sdvp.cli.models;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sdvp.models.train.DjlSetup;
+import org.sdvp.models.vlm.PretrainPreset;
+import org.sdvp.models.vlm.Pretrainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code sdvp pretrain}: the general student VLM on the world's general styles. */
+@Command(name = "pretrain", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Pretrain the general student VLM (VQA, grounding, image-text matching) on fresh scenes in",
+            "the world's general styles; the target tasks' data and styles are left out. Writes a checkpoint",
+            "folder (model.params + config.json with architecture, vocabularies, seed, data recipe and metrics)."},
+        footer = {"", "Example:", "  sdvp pretrain --preset quick --out runs/student-quick"})
+public final class PretrainCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--preset", defaultValue = "quick", paramLabel = "NAME",
+            description = "quick (a few minutes) or default. Default: ${DEFAULT-VALUE}.")
+    String preset;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The checkpoint folder to write.")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        PretrainPreset p;
+        try {
+            p = PretrainPreset.named(preset);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        DjlSetup.configure();
+        Pretrainer.Result r = new Pretrainer(p, seed).run(out, System.err);
+        var o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "student checkpoint: %s (%d parameters)%n", r.checkpoint(), r.parameters());
+        o.printf(Locale.ROOT, "data %.1f s, training %.1f s (%.0f samples/s)%n", r.dataSeconds(), r.trainSeconds(),
+                r.samplesPerSecond());
+        for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
+            if (!e.getKey().startsWith("train.")) o.printf(Locale.ROOT, "  %-32s %.3f%n", e.getKey(), e.getValue());
+        }
+        return 0;
+    }
+}

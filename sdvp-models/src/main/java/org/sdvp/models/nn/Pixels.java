@@ -1,0 +1,76 @@
+package org.sdvp.models.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * Images to a {@code (N, 3, H, W)} float tensor: resized with bilinear filtering to a fixed size, channels
+ * scaled to roughly zero mean and unit spread ({@code (v/255 - 0.5) / 0.25}).
+ *
+ * <p>The resize is done in Java2D on the calling thread; with the world's small images it costs far less
+ * than the network.
+ */
+public final class Pixels {
+    private Pixels() {}
+
+    public static NDArray tensor(NDManager manager, List<BufferedImage> images, int width, int height) {
+        int plane = width * height;
+        float[] data = new float[images.size() * 3 * plane];
+        int[] rgb = new int[plane];
+        for (int n = 0; n < images.size(); n++) {
+            BufferedImage img = resized(images.get(n), width, height);
+            img.getRGB(0, 0, width, height, rgb, 0, width);
+            int base = n * 3 * plane;
+            for (int i = 0; i < plane; i++) {
+                int p = rgb[i];
+                data[base + i] = (((p >> 16) & 0xff) / 255f - 0.5f) * 4f;
+                data[base + plane + i] = (((p >> 8) & 0xff) / 255f - 0.5f) * 4f;
+                data[base + 2 * plane + i] = ((p & 0xff) / 255f - 0.5f) * 4f;
+            }
+        }
+        return Tensors.of(manager, data, new Shape(images.size(), 3, height, width));
+    }
+
+    /**
+     * Crops at a fixed scale: each image is scaled by {@code scale} (not stretched to fill), centred on a
+     * mid-grey {@code size × size} canvas, and shrunk further only if it would not fit. Stretching every crop
+     * to the same size erases the one cue for "small" versus "large" — how many pixels the object covers —
+     * so both the student and the teachers see crops this way.
+     */
+    public static NDArray fixedScale(NDManager manager, List<BufferedImage> images, int size, double scale) {
+        List<BufferedImage> placed = new java.util.ArrayList<>(images.size());
+        for (BufferedImage img : images) placed.add(placed(img, size, scale));
+        return tensor(manager, placed, size, size);
+    }
+
+    static BufferedImage placed(BufferedImage src, int size, double scale) {
+        double s = Math.min(scale, Math.min(size / (double) src.getWidth(), size / (double) src.getHeight()));
+        int w = Math.max(1, (int) Math.round(src.getWidth() * s)), h = Math.max(1, (int) Math.round(src.getHeight() * s));
+        BufferedImage out = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(new java.awt.Color(128, 128, 128));
+        g.fillRect(0, 0, size, size);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(src, (size - w) / 2, (size - h) / 2, w, h, null);
+        g.dispose();
+        return out;
+    }
+
+    /** The image itself when it already has the size, else a bilinear resize in {@code TYPE_INT_RGB}. */
+    public static BufferedImage resized(BufferedImage src, int width, int height) {
+        if (src.getWidth() == width && src.getHeight() == height && src.getType() == BufferedImage.TYPE_INT_RGB) {
+            return src;
+        }
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(src, 0, 0, width, height, null);
+        g.dispose();
+        return out;
+    }
+}

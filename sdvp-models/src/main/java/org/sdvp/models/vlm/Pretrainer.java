@@ -1,0 +1,122 @@
+package org.sdvp.models.vlm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sdvp.core.io.Json;
+import org.sdvp.models.checkpoint.Provenance;
+import org.sdvp.models.data.StyleMix;
+import org.sdvp.models.data.WorldData;
+import org.sdvp.models.data.WorldLexicon;
+import org.sdvp.models.text.Tokenizer;
+import org.sdvp.models.text.Vocabulary;
+import org.sdvp.models.train.StepLoop;
+import org.sdvp.models.train.SubTaskSet;
+import org.sdvp.world.scene.SceneGenerator;
+
+/**
+ * Pretrains the general student: generates fresh scenes in the general styles only (the target tasks'
+ * styles, dusk and clutter, are absent — see docs/models.md), samples them into sub-task examples,
+ * trains, evaluates on held-out general scenes and on the target styles (to show what the student has not
+ * learned), and writes the checkpoint with its full provenance.
+ */
+public final class Pretrainer {
+    /** Styles of the target tasks: measured, never trained on. */
+    public static final List<String> TARGET_STYLES = List.of("dusk", "clutter");
+
+    private final PretrainPreset preset;
+    private final long seed;
+
+    public Pretrainer(PretrainPreset preset, long seed) {
+        this.preset = preset;
+        this.seed = seed;
+    }
+
+    /** What a run produced. */
+    public record Result(Path checkpoint, long parameters, Map<String, Double> metrics, double dataSeconds,
+                         double trainSeconds, double samplesPerSecond) {}
+
+    public Result run(Path out, PrintStream log) throws IOException {
+        long t0 = System.nanoTime();
+        log(log, "generating " + preset.scenes() + " general scenes (" + preset.styles().shares() + ")");
+        SubTaskSet train = WorldData.generate(preset.scenes(), preset.styles(), preset.sampler(), seed * 1_000_003L + 1,
+                "pretrain", null);
+        SubTaskSet heldOut = WorldData.generate(preset.evalScenes(), preset.styles(), preset.sampler(),
+                seed * 1_000_003L + 2, "pretrain-eval", null);
+        Map<String, SubTaskSet> targetStyles = new LinkedHashMap<>();
+        for (String s : TARGET_STYLES) {
+            targetStyles.put(s, WorldData.generate(preset.evalScenes(), StyleMix.of(s), preset.sampler(),
+                    seed * 1_000_003L + 3 + s.hashCode(), "pretrain-eval-" + s, null));
+        }
+        double dataSeconds = (System.nanoTime() - t0) / 1e9;
+        log(log, String.format(java.util.Locale.ROOT, "data: %d VQA, %d MATCH, %d LOC examples in %.1f s",
+                train.vqa().size(), train.match().size(), train.loc().size(), dataSeconds));
+
+        VlmConfig arch = preset.architecture();
+        try (VlmModel vlm = VlmModel.create(arch, wordVocabulary(train, arch.bigrams()), answerVocabulary(), seed)) {
+            log(log, "student: " + vlm.parameterCount() + " parameters");
+            VlmTrainConfig tc = preset.trainConfig(seed);
+            StepLoop.Result r = new VlmTrainer(vlm, tc).train(train, log);
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.putAll(VlmEvaluation.evaluate(vlm, heldOut, "general."));
+            for (var e : targetStyles.entrySet()) metrics.putAll(VlmEvaluation.evaluate(vlm, e.getValue(), e.getKey() + "."));
+            metrics.put("train.firstLoss", r.firstLoss());
+            metrics.put("train.lastLoss", r.lastLoss());
+            metrics.put("train.seconds", r.seconds());
+            metrics.put("train.cpuSeconds", r.cpuSeconds());
+            metrics.put("train.samplesPerSecond", r.samplesPerSecond());
+            ObjectNode training = Json.mapper().valueToTree(tc);
+            training.set("lossCurve", Json.mapper().valueToTree(r.lossCurve()));
+            Provenance p = Provenance.of("pretrain", "general", seed, recipe(), train.sha256(), train.size(), training,
+                    metrics, null);
+            vlm.save(out, p);
+            return new Result(out, vlm.parameterCount(), metrics, dataSeconds, r.seconds(), r.samplesPerSecond());
+        }
+    }
+
+    /** The data recipe as recorded in the checkpoint (enough to regenerate the data exactly). */
+    public JsonNode recipe() {
+        ObjectNode n = Json.mapper().createObjectNode();
+        n.put("preset", preset.name());
+        n.put("generator", "sdvp-world SceneGenerator");
+        n.set("sceneConfig", Json.mapper().valueToTree(SceneGenerator.Config.defaults()));
+        n.set("styles", Json.mapper().valueToTree(preset.styles().shares()));
+        n.set("excludedStyles", Json.mapper().valueToTree(TARGET_STYLES));
+        n.put("scenes", preset.scenes());
+        n.set("sampler", Json.mapper().valueToTree(preset.sampler()));
+        n.put("trainSeed", seed * 1_000_003L + 1);
+        n.put("note", "fresh scenes from the world generator; no task split, question or target style is included");
+        return n;
+    }
+
+    /** The world's lexicon plus the word pairs seen at least 3 times in the training texts. */
+    public static Vocabulary wordVocabulary(SubTaskSet data, boolean bigrams) {
+        List<String> tokens = new ArrayList<>(WorldLexicon.words());
+        List<String> pairs = new ArrayList<>();
+        if (bigrams) {
+            for (String t : data.texts()) {
+                for (String g : Tokenizer.ngrams(t, true)) if (g.contains("_")) pairs.add(g);
+            }
+        }
+        Vocabulary bigramVocab = Vocabulary.build(pairs, 3);
+        tokens.addAll(bigramVocab.tokens().subList(1, bigramVocab.size()));
+        return Vocabulary.build(tokens, 1);
+    }
+
+    public static Vocabulary answerVocabulary() {
+        List<String> t = new ArrayList<>();
+        t.add(Vocabulary.UNKNOWN);
+        t.addAll(WorldLexicon.answers());
+        return new Vocabulary(t);
+    }
+
+    private static void log(PrintStream log, String msg) {
+        if (log != null) log.println(msg);
+    }
+}

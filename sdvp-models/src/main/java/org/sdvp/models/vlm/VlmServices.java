@@ -1,0 +1,105 @@
+package org.sdvp.models.vlm;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.sdvp.core.service.LocRequest;
+import org.sdvp.core.service.MatchRequest;
+import org.sdvp.core.service.ModelService;
+import org.sdvp.core.service.ModelServiceException;
+import org.sdvp.core.service.ModelServices;
+import org.sdvp.core.service.VqaAnswer;
+import org.sdvp.core.service.VqaRequest;
+import org.sdvp.core.value.Detection;
+import org.sdvp.models.nn.GridBoxes;
+
+/**
+ * The student's three model services. Each answers a whole batch with one forward pass per size group
+ * (one NDManager sub-scope each, see {@link VlmModel}); nothing is cached between batches.
+ */
+public final class VlmServices {
+    /** Objectness above which a grid cell is reported as a box. */
+    public static final double LOC_THRESHOLD = 0.5;
+    /** Boxes overlapping a better one by more than this IoU are dropped. */
+    public static final double NMS_IOU = 0.5;
+    public static final int MAX_BOXES = 16;
+
+    private VlmServices() {}
+
+    /** The bundle for {@code --modules vlm:DIR}; closing it closes the model. */
+    public static ModelServices of(String name, VlmModel vlm) {
+        return ModelServices.builder(name).vqa(new Vqa(vlm)).match(new Match(vlm)).loc(new Loc(vlm))
+                .closing(vlm).build();
+    }
+
+    static final class Vqa implements ModelService<VqaRequest, VqaAnswer> {
+        private final VlmModel vlm;
+
+        Vqa(VlmModel vlm) { this.vlm = vlm; }
+
+        @Override
+        public List<VqaAnswer> apply(List<VqaRequest> batch) throws ModelServiceException {
+            List<BufferedImage> imgs = new ArrayList<>(batch.size());
+            List<String> qs = new ArrayList<>(batch.size());
+            for (VqaRequest r : batch) {
+                imgs.add(r.image().pixels());
+                qs.add(r.question());
+            }
+            float[][] p = run(() -> vlm.vqaProbabilities(imgs, qs));
+            List<VqaAnswer> out = new ArrayList<>(batch.size());
+            for (float[] row : p) {
+                int best = VlmEvaluation.argmax(row);
+                out.add(new VqaAnswer(vlm.answers().token(best), row[best]));
+            }
+            return out;
+        }
+    }
+
+    static final class Match implements ModelService<MatchRequest, Double> {
+        private final VlmModel vlm;
+
+        Match(VlmModel vlm) { this.vlm = vlm; }
+
+        @Override
+        public List<Double> apply(List<MatchRequest> batch) throws ModelServiceException {
+            float[] p = run(() -> vlm.matchProbabilities(batch.stream().map(r -> r.image().pixels()).toList(),
+                    batch.stream().map(MatchRequest::text).toList()));
+            List<Double> out = new ArrayList<>(p.length);
+            for (float v : p) out.add((double) v);
+            return out;
+        }
+    }
+
+    static final class Loc implements ModelService<LocRequest, List<Detection>> {
+        private final VlmModel vlm;
+
+        Loc(VlmModel vlm) { this.vlm = vlm; }
+
+        @Override
+        public List<List<Detection>> apply(List<LocRequest> batch) throws ModelServiceException {
+            List<List<GridBoxes.Scored>> found = run(() -> vlm.locate(
+                    batch.stream().map(r -> r.image().pixels()).toList(),
+                    batch.stream().map(LocRequest::object).toList(), LOC_THRESHOLD, NMS_IOU, MAX_BOXES));
+            List<List<Detection>> out = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                List<Detection> d = new ArrayList<>();
+                for (GridBoxes.Scored s : found.get(i)) d.add(new Detection(s.box(), batch.get(i).object(), s.score()));
+                out.add(d);
+            }
+            return out;
+        }
+    }
+
+    interface Call<T> {
+        T get();
+    }
+
+    /** Engine errors become service errors, so one bad batch fails its steps, not the run. */
+    static <T> T run(Call<T> call) throws ModelServiceException {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            throw new ModelServiceException("student VLM failed: " + e.getMessage(), e);
+        }
+    }
+}

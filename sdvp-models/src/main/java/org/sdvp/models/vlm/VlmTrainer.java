@@ -1,0 +1,190 @@
+package org.sdvp.models.vlm;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Adam;
+import ai.djl.training.tracker.Tracker;
+import java.awt.image.BufferedImage;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.sdvp.models.nn.GridBoxes;
+import org.sdvp.models.nn.Tensors;
+import org.sdvp.models.train.Losses;
+import org.sdvp.models.train.LocExample;
+import org.sdvp.models.train.MatchExample;
+import org.sdvp.models.train.StepLoop;
+import org.sdvp.models.train.SubTaskSet;
+import org.sdvp.models.train.VqaExample;
+
+/**
+ * Trains a {@link VlmModel} on a {@link SubTaskSet} with the multi-task loss of {@link VlmTrainConfig}.
+ * With one PyTorch thread, the same model seed, data and config give bit-identical weights.
+ */
+public final class VlmTrainer {
+    private final VlmModel model;
+    private final VlmTrainConfig config;
+
+    public VlmTrainer(VlmModel model, VlmTrainConfig config) {
+        this.model = model;
+        this.config = config;
+    }
+
+    /** Runs the configured steps; {@code progress} gets a progress bar (null for none). */
+    public StepLoop.Result train(SubTaskSet data, PrintStream progress) {
+        VlmTrainConfig c = config;
+        int vqaN = data.vqa().isEmpty() ? 0 : c.vqaBatch();
+        int matchN = data.match().isEmpty() ? 0 : c.matchBatch();
+        int locN = data.loc().isEmpty() ? 0 : c.locBatch();
+        if (vqaN + matchN + locN == 0) throw new IllegalArgumentException("no training examples for the configured batches");
+        Tracker lr = schedule(c);
+        DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())
+                .optOptimizer(Adam.builder().optLearningRateTracker(lr).optClipGrad(5f).build())
+                .optDevices(new Device[] {Device.cpu()});
+        // one generator per sub-task, split from the seed, so that changing one batch size leaves the
+        // other sub-tasks' draws unchanged
+        SplittableRandom root = new SplittableRandom(c.seed());
+        SplittableRandom rVqa = root.split(), rMatch = root.split(), rLoc = root.split();
+        GridBoxes grid = model.grid();
+        try (Trainer trainer = model.model().newTrainer(tc)) {
+            trainer.initialize(model.block().inputShapes(model.words().size()));
+            warmUp(trainer);
+            StepLoop loop = new StepLoop(trainer, "pretrain", progress);
+            return loop.run(c.steps(), vqaN + matchN + locN, Math.max(1, c.steps() / 50), (m, step, backward) -> {
+                ParameterStore ps = new ParameterStore(m, false);
+                float total = 0;
+                // draws happen in a fixed order whatever the batch composition, so runs are reproducible
+                List<VqaExample> vb = vqaN > 0 ? draw(data.vqa(), vqaN, rVqa) : List.of();
+                List<MatchExample> mb = matchN > 0 ? draw(data.match(), matchN, rMatch) : List.of();
+                List<LocExample> lb = locN > 0 ? draw(data.loc(), locN, rLoc) : List.of();
+                for (NDArray l : vqaLosses(m, ps, vb)) total += apply(l.mul(c.vqaWeight()), backward);
+                for (NDArray l : matchLosses(m, ps, mb)) total += apply(l.mul(c.matchWeight()), backward);
+                if (!lb.isEmpty()) total += apply(locLoss(m, ps, lb, grid).mul(c.locWeight()), backward);
+                return total;
+            });
+        }
+    }
+
+    /**
+     * One forward and backward pass per input size, with the gradients then cleared and no update. Measured:
+     * without it, the first training run in a process drifted from later identical runs after about ten
+     * steps (libtorch picks its CPU kernels on first use of a shape); with it, runs repeat exactly.
+     */
+    private void warmUp(Trainer trainer) {
+        try (NDManager m = trainer.getManager().newSubManager()) {
+            ParameterStore ps = new ParameterStore(m, false);
+            VlmConfig cfg = model.config();
+            NDArray text = m.zeros(new Shape(2, model.words().size()));
+            try (var gc = trainer.newGradientCollector()) {
+                gc.backward(model.block().vqa(ps, m.zeros(new Shape(2, 3, cfg.cropSize(), cfg.cropSize())), text, true).sum());
+                gc.backward(model.block().vqa(ps, m.zeros(new Shape(2, 3, cfg.locHeight(), cfg.locWidth())), text, true).sum());
+                gc.backward(model.block().match(ps, m.zeros(new Shape(2, 3, cfg.cropSize(), cfg.cropSize())), text, true).sum());
+                gc.backward(model.block().loc(ps, m.zeros(new Shape(2, 3, cfg.locHeight(), cfg.locWidth())), text, true).sum());
+            }
+        }
+        StepLoop.zeroGradients(trainer);
+    }
+
+    private static float apply(NDArray loss, java.util.function.Consumer<NDArray> backward) {
+        float v = loss.getFloat();
+        backward.accept(loss);
+        return v;
+    }
+
+    /** One loss term per size group, each already weighted by its share of the batch. */
+    List<NDArray> vqaLosses(NDManager m, ParameterStore ps, List<VqaExample> b) {
+        List<BufferedImage> imgs = new ArrayList<>();
+        for (VqaExample e : b) imgs.add(e.image());
+        List<NDArray> out = new ArrayList<>();
+        for (List<Integer> idx : grouped(imgs)) {
+            boolean whole = model.isWhole(imgs.get(idx.get(0)));
+            List<String> qs = new ArrayList<>();
+            float[] labels = new float[idx.size()];
+            for (int k = 0; k < idx.size(); k++) {
+                qs.add(b.get(idx.get(k)).question());
+                labels[k] = model.answerIndex(b.get(idx.get(k)).answer());
+            }
+            NDArray logits = model.block().vqa(ps, model.visual(m, VlmModel.pick(imgs, idx), whole), model.texts(m, qs), true);
+            out.add(Losses.crossEntropy(logits, Tensors.of(m, labels)).mul(idx.size() / (float) b.size()));
+        }
+        return out;
+    }
+
+    List<NDArray> matchLosses(NDManager m, ParameterStore ps, List<MatchExample> b) {
+        List<BufferedImage> imgs = new ArrayList<>();
+        for (MatchExample e : b) imgs.add(e.image());
+        List<NDArray> out = new ArrayList<>();
+        for (List<Integer> idx : grouped(imgs)) {
+            boolean whole = model.isWhole(imgs.get(idx.get(0)));
+            List<String> ts = new ArrayList<>();
+            float[] labels = new float[idx.size()];
+            for (int k = 0; k < idx.size(); k++) {
+                ts.add(b.get(idx.get(k)).text());
+                labels[k] = b.get(idx.get(k)).matches() ? 1f : 0f;
+            }
+            NDArray logits = model.block().match(ps, model.visual(m, VlmModel.pick(imgs, idx), whole), model.texts(m, ts), true);
+            out.add(Losses.bceWithLogits(logits, Tensors.of(m, labels)).mul(idx.size() / (float) b.size()));
+        }
+        return out;
+    }
+
+    /** The non-empty size groups (crops, whole images) of a batch. */
+    private List<List<Integer>> grouped(List<BufferedImage> imgs) {
+        return model.sizeGroups(imgs).stream().filter(g -> !g.isEmpty()).toList();
+    }
+
+    NDArray locLoss(NDManager m, ParameterStore ps, List<LocExample> b, GridBoxes grid) {
+        int cells = grid.gridW() * grid.gridH();
+        List<BufferedImage> imgs = new ArrayList<>();
+        List<String> ps2 = new ArrayList<>();
+        float[] obj = new float[b.size() * cells];
+        float[] box = new float[b.size() * 4 * cells];
+        for (int i = 0; i < b.size(); i++) {
+            LocExample e = b.get(i);
+            imgs.add(e.image());
+            ps2.add(e.phrase());
+            GridBoxes.Targets t = grid.encode(e.boxes(), e.image().getWidth(), e.image().getHeight());
+            System.arraycopy(t.objectness(), 0, obj, i * cells, cells);
+            System.arraycopy(t.box(), 0, box, i * 4 * cells, 4 * cells);
+        }
+        NDArray map = model.block().loc(ps, model.fullImages(m, imgs), model.texts(m, ps2), true)
+                .reshape(b.size(), GridBoxes.CHANNELS, cells);
+        return gridLoss(m, map, obj, box, b.size(), cells, config.objectnessPositiveWeight(), config.boxWeight());
+    }
+
+    /** Objectness BCE (positives weighted) + L1 on the boxes of cells holding an object. */
+    public static NDArray gridLoss(NDManager m, NDArray map, float[] obj, float[] box, int n, int cells,
+                                   float positiveWeight, float boxWeight) {
+        NDArray objT = Tensors.of(m, obj, new Shape(n, cells));
+        NDArray weights = objT.mul(positiveWeight - 1f).add(1f);
+        NDArray objLoss = Losses.bceWithLogits(map.get(new NDIndex(":, 0, :")), objT, weights);
+        NDArray boxPred = Activation.sigmoid(map.get(new NDIndex(":, 1:5, :")));
+        NDArray mask = objT.reshape(n, 1, cells).broadcast(new Shape(n, 4, cells));
+        NDArray boxLoss = Losses.maskedL1(boxPred, Tensors.of(m, box, new Shape(n, 4, cells)), mask);
+        return objLoss.add(boxLoss.mul(boxWeight));
+    }
+
+    static Tracker schedule(VlmTrainConfig c) {
+        Tracker cosine = Tracker.cosine().setBaseValue(c.learningRate())
+                .optFinalValue(c.learningRate() * c.finalLearningRateFraction())
+                .setMaxUpdates(Math.max(1, c.steps())).build();
+        if (c.warmupSteps() <= 0) return cosine;
+        return Tracker.warmUp().setMainTracker(cosine).optWarmUpSteps(c.warmupSteps())
+                .optWarmUpBeginValue(c.learningRate() * 0.05f).build();
+    }
+
+    static <T> List<T> draw(List<T> from, int n, SplittableRandom rng) {
+        List<T> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) out.add(from.get(rng.nextInt(from.size())));
+        return out;
+    }
+}
