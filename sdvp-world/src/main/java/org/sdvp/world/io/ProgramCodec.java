@@ -1,7 +1,5 @@
 package org.sdvp.world.io;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,12 +44,4 @@ public final class ProgramCodec {
         }
         return new FProgram(nodes);
     }
-
-    /** A program held in a JSON tree (a JSON-lines row), bound with the same node record. */
-    public static FProgram decode(JsonNode program) {
-        if (program == null || !program.isArray()) throw new IllegalArgumentException("'program' is not a list");
-        return decode(WorldFiles.mapper().convertValue(program, NODES));
-    }
-
-    private static final TypeReference<List<ClevrQuestion.Node>> NODES = new TypeReference<>() {};
 }

@@ -64,22 +64,12 @@ public final class Answers {
         return org.sdvp.world.io.WorldFiles.array().add((int) b.x1()).add((int) b.y1()).add((int) b.x2()).add((int) b.y2());
     }
 
-    /** The gold value of a question entry. */
-    static Value gold(AnswerKind kind, JsonNode q) {
-        return switch (kind) {
-            case WORD, NUMBER -> new TextValue(required(q, "answer").asText());
-            case LABEL -> {
-                String l = required(q, "label").asText();
-                if (!l.equals("True") && !l.equals("False")) throw new IllegalArgumentException("label must be True or False: " + l);
-                yield BoolValue.of(l.equals("True"));
-            }
-            case BOX -> new BoxesValue(List.of(new Detection(readBox(required(q, "answer_box")), "", 1)));
-            case TAGS -> {
-                List<Detection> ds = new ArrayList<>();
-                for (JsonNode t : required(q, "answer_tags")) ds.add(new Detection(readBox(t.get("box")), t.get("label").asText(), 1));
-                yield new BoxesValue(ds);
-            }
-        };
+    /** The gold value of a {@code questions.jsonl} row: its NLVR2 {@code label}. */
+    static Value gold(AnswerKind kind, String label) {
+        if (kind != AnswerKind.LABEL) throw new IllegalArgumentException("image pairs answer with a label, not " + kind);
+        String l = required(label, "label");
+        if (!l.equals("True") && !l.equals("False")) throw new IllegalArgumentException("label must be True or False: " + l);
+        return BoolValue.of(l.equals("True"));
     }
 
     /** The gold value of a {@code questions.json} entry, as the shared CLEVR reader bound it. */
@@ -108,14 +98,4 @@ public final class Answers {
         return new Box(a.get(0), a.get(1), a.get(2), a.get(3));
     }
 
-    private static JsonNode required(JsonNode q, String field) {
-        JsonNode v = q.get(field);
-        if (v == null) throw new IllegalArgumentException("missing '" + field + "'");
-        return v;
-    }
-
-    private static Box readBox(JsonNode a) {
-        if (a == null || a.size() != 4) throw new IllegalArgumentException("a box needs 4 numbers");
-        return new Box(a.get(0).asDouble(), a.get(1).asDouble(), a.get(2).asDouble(), a.get(3).asDouble());
-    }
 }

@@ -1,6 +1,5 @@
 package org.sdvp.world.task;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +18,9 @@ import org.sdvp.core.value.Value;
 import org.sdvp.data.clevr.ClevrFiles;
 import org.sdvp.data.clevr.ClevrQuestion;
 import org.sdvp.data.json.ArrayElements;
+import org.sdvp.data.json.JsonLines;
 import org.sdvp.data.metric.Nlvr2Consistency;
+import org.sdvp.data.nlvr2.Nlvr2Row;
 import org.sdvp.data.json.UncheckedDataException;
 import org.sdvp.world.io.ProgramCodec;
 import org.sdvp.world.io.WorldFiles;
@@ -96,12 +97,14 @@ public final class WorldTask implements Task {
     }
 
     private List<Example> readPairs(Path dir, Path file) throws DataException {
-        List<JsonNode> rows = WorldFiles.readLines(file);
+        if (!Files.isRegularFile(file)) throw new DataException("file not found: " + file);
+        List<Nlvr2Row> rows = JsonLines.read(file, Nlvr2Row.class);
         List<Example> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             try {
                 out.add(pair(dir, rows.get(i)));
             } catch (RuntimeException e) {
+                // the world writes no blank lines, so row i is line i + 1
                 throw WorldFiles.invalid(file, "line " + (i + 1), e.getMessage() == null ? e.toString() : e.getMessage());
             }
         }
@@ -120,25 +123,24 @@ public final class WorldTask implements Task {
         return new Example(id, type, q.question(), images, Optional.of(program), Optional.of(gold), Map.of());
     }
 
-    private Example pair(Path dir, JsonNode q) {
-        FProgram p = ProgramCodec.decode(q.get("program"));
+    private Example pair(Path dir, Nlvr2Row q) {
+        FProgram p = ProgramCodec.decode(q.program());
         String program = VisProgConverter.convert(p, spec.flavor());
-        Value gold = Answers.gold(spec.answers(), q);
-        String type = q.path("type").asText("unknown");
-        String id = text(q, "identifier");
-        Map<String, Path> images = Map.of("LEFT", dir.resolve(text(q, "left_image")),
-                "RIGHT", dir.resolve(text(q, "right_image")));
+        Value gold = Answers.gold(spec.answers(), q.label());
+        String type = q.type() == null ? "unknown" : q.type();
+        String id = text(q.identifier(), "identifier");
+        Map<String, Path> images = Map.of("LEFT", dir.resolve(text(q.leftImage(), "left_image")),
+                "RIGHT", dir.resolve(text(q.rightImage(), "right_image")));
         // NLVR2 consistency groups rows by the identifier without its pair id
         var m = IDENTIFIER.matcher(id);
         String sentence = m.matches() ? m.group(1) + "-" + m.group(2) + "-" + m.group(4) : id;
-        return new Example(id, type, text(q, "sentence"), images, Optional.of(program), Optional.of(gold),
+        return new Example(id, type, text(q.sentence(), "sentence"), images, Optional.of(program), Optional.of(gold),
                 Map.of(Nlvr2Consistency.SENTENCE_ID, sentence));
     }
 
-    private static String text(JsonNode q, String field) {
-        JsonNode v = q.get(field);
-        if (v == null || !v.isTextual()) throw new IllegalArgumentException("missing text field '" + field + "'");
-        return v.asText();
+    private static String text(String v, String field) {
+        if (v == null) throw new IllegalArgumentException("missing text field '" + field + "'");
+        return v;
     }
 
     private String splits(Path dataDir) {
