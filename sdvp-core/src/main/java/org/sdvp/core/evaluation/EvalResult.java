@@ -14,15 +14,40 @@ import java.util.Map;
  * @param batching  model batches run and requests answered (cross-program batching)
  * @param programs  the program source's counters (LLM calls, tokens, re-asks, fallbacks, cache hits)
  * @param provenance how the numbers were made: data folder, program source, concurrency, code version
+ * @param aggregates the task's split-level figures beyond the mean ({@link Task#aggregates}), e.g.
+ *                   {@code consistency}; empty for most tasks (null, from an older results.json, reads as empty)
  */
 public record EvalResult(String task, String split, String framework, String modules, String metric,
                          int count, double score, int errors, Map<String, TypeScore> byType,
                          List<QuestionResult> misses, double seconds, Map<String, Long> batching,
-                         Map<String, Long> programs, Map<String, String> provenance) {
+                         Map<String, Long> programs, Map<String, String> provenance,
+                         Map<String, Double> aggregates) {
+    public EvalResult {
+        aggregates = aggregates == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(aggregates));
+    }
 
-    /** {@code gqa-sim/test visprog oracle: exact-match 0.994 on 500 questions (2 errors) in 3.1 s} */
+    /** A result without split-level figures. */
+    public EvalResult(String task, String split, String framework, String modules, String metric, int count,
+                      double score, int errors, Map<String, TypeScore> byType, List<QuestionResult> misses,
+                      double seconds, Map<String, Long> batching, Map<String, Long> programs,
+                      Map<String, String> provenance) {
+        this(task, split, framework, modules, metric, count, score, errors, byType, misses, seconds, batching,
+                programs, provenance, Map.of());
+    }
+
+    /**
+     * {@code gqa-sim/test visprog oracle: exact-match 0.994 on 500 questions (2 errors) in 3.1 s}, followed
+     * by the aggregates when there are any: {@code ...; consistency 0.9800}.
+     */
     public String summary() {
-        return String.format(java.util.Locale.ROOT, "%s/%s %s %s: %s %.4f on %d questions (%d errors) in %.1f s",
-                task, split, framework, modules, metric, score, count, errors, seconds);
+        StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT,
+                "%s/%s %s %s: %s %.4f on %d questions (%d errors) in %.1f s",
+                task, split, framework, modules, metric, score, count, errors, seconds));
+        String sep = "; ";
+        for (Map.Entry<String, Double> a : aggregates.entrySet()) {
+            b.append(sep).append(a.getKey()).append(' ').append(String.format(java.util.Locale.ROOT, "%.4f", a.getValue()));
+            sep = ", ";
+        }
+        return b.toString();
     }
 }

@@ -76,12 +76,12 @@ public final class Evaluator {
         results.sort(Comparator.comparingInt(Indexed::index));
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] batchesAfter = gateway.batchesAndRequests();
-        return summarise(split, results.stream().map(Indexed::result).toList(), seconds,
+        return summarise(split, results.stream().map(Indexed::outcome).toList(), seconds,
                 Map.of("batches", batchesAfter[0] - batchesBefore[0], "requests", batchesAfter[1] - batchesBefore[1]),
                 provenance);
     }
 
-    private record Indexed(int index, QuestionResult result) {}
+    private record Indexed(int index, Outcome outcome) {}
 
     private void work(ExampleSource source, AtomicInteger next, List<Indexed> results, Listener listener,
                       AtomicReference<RuntimeException> sourceFailure) {
@@ -114,7 +114,7 @@ public final class Evaluator {
                 r = failed(ex, "internal error: " + e);
             }
             synchronized (results) {
-                results.add(new Indexed(index, r));
+                results.add(new Indexed(index, new Outcome(r, ex.meta())));
             }
             if (listener != null) listener.questionDone(ex, r, execution);
         }
@@ -142,8 +142,9 @@ public final class Evaluator {
                 ex.gold().map(Value::display).orElse(null), 0, why);
     }
 
-    private EvalResult summarise(String split, List<QuestionResult> all, double seconds, Map<String, Long> batching,
+    private EvalResult summarise(String split, List<Outcome> outcomes, double seconds, Map<String, Long> batching,
                                  Map<String, String> provenance) {
+        List<QuestionResult> all = outcomes.stream().map(Outcome::result).toList();
         Map<String, double[]> perType = new TreeMap<>();
         double total = 0;
         int errors = 0;
@@ -160,6 +161,7 @@ public final class Evaluator {
         perType.forEach((type, acc) -> byType.put(type, new TypeScore((int) acc[0], acc[1] / acc[0])));
         double score = all.isEmpty() ? 0 : total / all.size();
         return new EvalResult(task.name(), split, framework.name(), gateway.name(), task.metric().name(),
-                all.size(), score, errors, byType, misses, seconds, batching, programs.stats(), provenance);
+                all.size(), score, errors, byType, misses, seconds, batching, programs.stats(), provenance,
+                task.aggregates(outcomes));
     }
 }

@@ -1,6 +1,8 @@
 package org.sdvp.core.evaluation;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.sdvp.core.io.DataException;
 
@@ -28,4 +30,13 @@ public interface Task {
      *                       (naming the file and the position)
      */
     ExampleSource open(Path dataDir, String split) throws DataException;
+
+    /**
+     * Split-level figures beyond the mean score, e.g. NLVR2's {@code consistency} or GQA's accuracy per
+     * structural type, computed once from every question's outcome (in input order) at the end of a run.
+     * They go to {@code results.json} and the one-line summary. Most tasks have none.
+     *
+     * @return name → value; keep the names stable, reports compare them across runs
+     */
+    default Map<String, Double> aggregates(List<Outcome> outcomes) { return Map.of(); }
 }

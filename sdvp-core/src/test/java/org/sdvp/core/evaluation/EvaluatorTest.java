@@ -102,4 +102,41 @@ class EvaluatorTest {
             assertTrue(vqa.batches.get() < 40, "calls from concurrent programs share batches: " + vqa.batches.get());
         }
     }
+
+    @Test
+    void theTaskSeesEveryOutcomeWithItsMetaInInputOrderForItsAggregates() throws Exception {
+        Path image = dir.resolve("img.png");
+        ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png", image.toFile());
+        // sentence s1: both right; sentence s2: one right, one wrong → "all right per group" = 1/2
+        List<Example> examples = new ArrayList<>();
+        String[][] rows = {{"a", "s1", "1"}, {"b", "s2", "1"}, {"c", "s1", "1"}, {"d", "s2", "2"}};
+        for (String[] row : rows) {
+            examples.add(new Example(row[0], "t", "q", Map.of("IMAGE", image), Optional.of("A=EVAL(expr=\"1\")"),
+                    Optional.of(new TextValue(row[2])), Map.of("sentence_id", row[1])));
+        }
+        List<String> seen = new ArrayList<>();
+        Task grouped = new Task() {
+            @Override public String name() { return "grouped"; }
+            @Override public String description() { return "toy task with a group figure"; }
+            @Override public Set<String> initialVariables() { return Set.of("IMAGE"); }
+            @Override public Metric metric() { return new ExactMatch(); }
+            @Override public ExampleSource open(Path d, String split) { return ExampleSource.of(examples); }
+            @Override public Map<String, Double> aggregates(List<Outcome> outcomes) {
+                Map<String, Boolean> allRight = new java.util.TreeMap<>();
+                for (Outcome o : outcomes) {
+                    seen.add(o.result().id());
+                    allRight.merge(o.meta().get("sentence_id"), o.result().score() == 1, Boolean::logicalAnd);
+                }
+                return Map.of("groups", allRight.values().stream().filter(b -> b).count() / (double) allRight.size());
+            }
+        };
+        try (ModelGateway g = new ModelGateway(ModelServices.none())) {
+            EvalResult r = new Evaluator(grouped, new VisProgInterpreter(), new DatasetPrograms(), g, 3)
+                    .run(grouped.open(dir, "test"), "test", Map.of(), null);
+            assertEquals(0.75, r.score(), 1e-12);
+            assertEquals(List.of("a", "b", "c", "d"), seen);
+            assertEquals(Map.of("groups", 0.5), r.aggregates());
+            assertTrue(r.summary().endsWith("; groups 0.5000"), r.summary());
+        }
+    }
 }

@@ -2,12 +2,15 @@ package org.sdvp.data.gqa;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.sdvp.core.evaluation.Metric;
+import org.sdvp.core.evaluation.Outcome;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.metric.ExactMatch;
 import org.sdvp.data.json.ObjectEntries;
+import org.sdvp.data.metric.GqaBreakdown;
 import org.sdvp.data.program.ConversionStats;
 
 /**
@@ -25,6 +28,12 @@ public final class GqaTask implements Task {
     @Override public Set<String> initialVariables() { return Set.of("IMAGE"); }
 
     @Override public Metric metric() { return new ExactMatch(); }
+
+    /** GQA's official breakdowns by structural and by semantic type. */
+    @Override
+    public Map<String, Double> aggregates(List<Outcome> outcomes) {
+        return GqaBreakdown.ofOutcomes(outcomes).aggregates();
+    }
 
     @Override
     public GqaExampleSource open(Path dataDir, String split) throws DataException {

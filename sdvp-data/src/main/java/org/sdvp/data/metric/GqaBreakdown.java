@@ -29,6 +29,27 @@ public record GqaBreakdown(Map<String, TypeScore> structural, Map<String, TypeSc
         return new GqaBreakdown(finish(st), finish(se));
     }
 
+    /** The breakdown of a run's outcomes (types {@code structural/semantic}). */
+    public static GqaBreakdown ofOutcomes(java.util.List<org.sdvp.core.evaluation.Outcome> outcomes) {
+        Map<String, double[]> perType = new TreeMap<>();
+        for (var o : outcomes) {
+            double[] a = perType.computeIfAbsent(o.result().type(), k -> new double[2]);
+            a[0]++;
+            a[1] += o.result().score();
+        }
+        return of(finish(perType));
+    }
+
+    /** As aggregates for {@code results.json}: {@code structural.query}, ..., {@code semantic.attr}, ... → score. */
+    public Map<String, Double> aggregates() {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        structural.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> out.put("structural." + e.getKey(), e.getValue().score()));
+        semantic.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> out.put("semantic." + e.getKey(), e.getValue().score()));
+        return out;
+    }
+
     private static void add(Map<String, double[]> acc, String key, TypeScore s) {
         double[] a = acc.computeIfAbsent(key, k -> new double[2]);
         a[0] += s.count();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.sdvp.core.evaluation.Evaluator;
 import org.sdvp.core.evaluation.Example;
+import org.sdvp.core.evaluation.Outcome;
 import org.sdvp.core.evaluation.QuestionResult;
 import org.sdvp.core.interp.Execution;
 import org.sdvp.data.nlvr2.Nlvr2Row;
@@ -29,6 +30,27 @@ public final class Nlvr2Consistency {
         if (allRight.isEmpty()) return 0;
         return allRight.values().stream().filter(b -> b).count() / (double) allRight.size();
     }
+
+    /**
+     * As {@link #of(Collection)}, grouping by {@code meta.sentence_id} (written by both {@code nlvr2} and the
+     * world's {@code nlvr-sim}), or by the identifier without its pair id when the meta lacks it.
+     */
+    public static double ofOutcomes(Collection<Outcome> outcomes) {
+        Map<String, Boolean> allRight = new LinkedHashMap<>();
+        for (Outcome o : outcomes) {
+            QuestionResult r = o.result();
+            String key = o.meta().getOrDefault(SENTENCE_ID, Nlvr2Row.sentenceKey(r.id()));
+            allRight.merge(key, r.score() >= 1 && !r.failed(), Boolean::logicalAnd);
+        }
+        if (allRight.isEmpty()) return 0;
+        return allRight.values().stream().filter(b -> b).count() / (double) allRight.size();
+    }
+
+    /** The meta key that names an example's sentence. */
+    public static final String SENTENCE_ID = "sentence_id";
+
+    /** The name of the aggregate in {@code results.json}. */
+    public static final String NAME = "consistency";
 
     /**
      * Collects every question's result during a run ({@code EvalResult} keeps only the misses), for

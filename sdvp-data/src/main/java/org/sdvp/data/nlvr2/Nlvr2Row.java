@@ -2,6 +2,8 @@ package org.sdvp.data.nlvr2;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import org.sdvp.data.clevr.ClevrQuestion;
 
 /**
  * One line of an NLVR2 JSON-lines file.
@@ -9,11 +11,23 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param identifier {@code split-setId-pairId-sentenceId}, e.g. {@code dev-850-0-0}
  * @param label      the string {@code "True"} or {@code "False"} (absent in unreleased test files)
  * @param directory  train only: the image sub-folder ({@code "73"})
+ * @param leftImage  optional, sdvp-world only ({@code nlvr-sim}): the left image's path, relative to the split folder
+ * @param rightImage optional, sdvp-world only: likewise for the right image
+ * @param type       optional, sdvp-world only: the question type
+ * @param program    optional, sdvp-world only: the statement's functional program, in CLEVR's node schema
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Nlvr2Row(String identifier, String sentence, String label,
                        @JsonProperty("left_url") String leftUrl, @JsonProperty("right_url") String rightUrl,
-                       String writer, String synset, String query, String directory) {
+                       String writer, String synset, String query, String directory,
+                       @JsonProperty("left_image") String leftImage, @JsonProperty("right_image") String rightImage,
+                       String type, List<ClevrQuestion.Node> program) {
+
+    /** A row of the NLVR2 release, without sdvp-world's extensions. */
+    public Nlvr2Row(String identifier, String sentence, String label, String leftUrl, String rightUrl,
+                    String writer, String synset, String query, String directory) {
+        this(identifier, sentence, label, leftUrl, rightUrl, writer, synset, query, directory, null, null, null, null);
+    }
 
     /** The identifier's parts: split, set id, pair id, sentence id. */
     public String[] parts() {

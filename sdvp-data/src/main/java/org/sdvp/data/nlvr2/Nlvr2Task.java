@@ -15,12 +15,14 @@ import java.util.stream.Stream;
 import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.evaluation.ExampleSource;
 import org.sdvp.core.evaluation.Metric;
+import org.sdvp.core.evaluation.Outcome;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.value.BoolValue;
 import org.sdvp.core.value.Value;
 import org.sdvp.data.json.JsonLines;
 import org.sdvp.data.metric.BooleanAccuracy;
+import org.sdvp.data.metric.Nlvr2Consistency;
 
 /**
  * {@code --dataset nlvr2}: statements about an image pair, from {@code ROOT/SPLIT.json} (or
@@ -36,6 +38,12 @@ public final class Nlvr2Task implements Task {
     @Override public Set<String> initialVariables() { return Set.of("LEFT", "RIGHT"); }
 
     @Override public Metric metric() { return new BooleanAccuracy(); }
+
+    /** NLVR2's second official figure: the fraction of sentences whose every image pair is right. */
+    @Override
+    public Map<String, Double> aggregates(List<Outcome> outcomes) {
+        return Map.of(Nlvr2Consistency.NAME, Nlvr2Consistency.ofOutcomes(outcomes));
+    }
 
     @Override
     public ExampleSource open(Path root, String split) throws DataException {
@@ -70,6 +78,7 @@ public final class Nlvr2Task implements Task {
         }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("sentenceKey", row.sentenceKey());
+        meta.put(Nlvr2Consistency.SENTENCE_ID, row.sentenceKey()); // the key nlvr-sim uses too
         meta.put("pairId", row.parts()[2]);
         if (row.writer() != null) meta.put("writer", row.writer());
         if (row.synset() != null) meta.put("synset", row.synset());

@@ -38,7 +38,12 @@ public final class VisProgWriter {
 
     /** The closing {@code FINAL_RESULT=RESULT(var=X)}. */
     public void result(String var) {
-        lines.add("FINAL_RESULT=RESULT(var=" + var + ")");
+        result("FINAL_RESULT", var);
+    }
+
+    /** The closing {@code NAME=RESULT(var=X)}: VisProg's NLVR programs name it {@code FINAL_ANSWER}. */
+    public void result(String name, String var) {
+        lines.add(name + "=RESULT(var=" + var + ")");
     }
 
     public String text() { return String.join("\n", lines) + "\n"; }

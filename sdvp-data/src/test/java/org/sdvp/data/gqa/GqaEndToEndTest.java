@@ -55,6 +55,10 @@ class GqaEndToEndTest {
         GqaBreakdown b = GqaBreakdown.of(r.byType());
         assertEquals(1.0, b.structural().get("choose").score());
         assertEquals(4, b.semantic().get("obj").count());
+        // the task reports both breakdowns itself, in results.json and the summary
+        assertEquals(b.aggregates(), r.aggregates());
+        assertEquals(1.0, r.aggregates().get("structural.choose"));
+        assertTrue(r.summary().contains("; structural.choose 1.0000"), r.summary());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.sdvp.data.nlvr2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -77,6 +78,9 @@ class Nlvr2EvaluationTest {
             assertEquals(List.of("dev-1-0-1", "dev-1-1-1"), r.misses().stream().map(m -> m.id()).toList());
             // sentence dev-0-0 right on both pairs; sentence dev-1-1 failed
             assertEquals(0.5, consistency.consistency(), 1e-12);
+            // the task reports the same figure itself, into results.json and the summary
+            assertEquals(Map.of("consistency", 0.5), r.aggregates());
+            assertTrue(r.summary().endsWith("; consistency 0.5000"), r.summary());
             assertEquals(List.of("dev-0-0-0,True", "dev-0-1-0,False", "dev-1-0-1,False", "dev-1-1-1,False"),
                     predictions.lines().stream().sorted().toList());
             assertEquals(2, predictions.unanswered());

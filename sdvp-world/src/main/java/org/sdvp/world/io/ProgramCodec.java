@@ -1,15 +1,16 @@
 package org.sdvp.world.io;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.sdvp.data.clevr.ClevrQuestion;
 import org.sdvp.world.question.FNode;
 import org.sdvp.world.question.FProgram;
 
 /**
  * A functional program as CLEVR writes it: a list of {@code {function, inputs, value_inputs}}; the key
- * {@code type} (CLEVR's generator output) is accepted for {@code function}.
+ * {@code type} (CLEVR's generator output) is accepted for {@code function}. Decoding binds sdvp-data's
+ * {@link ClevrQuestion.Node}, the one reader of the schema.
  */
 public final class ProgramCodec {
     private ProgramCodec() {}
@@ -27,20 +28,19 @@ public final class ProgramCodec {
         return a;
     }
 
-    /** @throws IllegalArgumentException describing the first bad node */
-    public static FProgram decode(JsonNode program) {
-        if (program == null || !program.isArray()) throw new IllegalArgumentException("'program' is not a list");
+    /**
+     * The world's program from the nodes sdvp-data's shared reader bound (which accepts CLEVR's {@code type}
+     * key for {@code function}).
+     *
+     * @throws IllegalArgumentException describing the first bad node
+     */
+    public static FProgram decode(List<ClevrQuestion.Node> program) {
+        if (program == null || program.isEmpty()) throw new IllegalArgumentException("'program' is missing or empty");
         List<FNode> nodes = new ArrayList<>();
-        int i = 0;
-        for (JsonNode n : program) {
-            JsonNode f = n.has("function") ? n.get("function") : n.get("type");
-            if (f == null || !f.isTextual()) throw new IllegalArgumentException("program node " + i + " has no function");
-            List<Integer> in = new ArrayList<>();
-            for (JsonNode x : n.path("inputs")) in.add(x.asInt());
-            List<String> values = new ArrayList<>();
-            for (JsonNode x : n.path("value_inputs")) values.add(x.asText());
-            nodes.add(new FNode(f.asText(), in, values));
-            i++;
+        for (int i = 0; i < program.size(); i++) {
+            ClevrQuestion.Node n = program.get(i);
+            if (n.function() == null) throw new IllegalArgumentException("program node " + i + " has no function");
+            nodes.add(new FNode(n.function(), n.inputs(), n.valueInputs()));
         }
         return new FProgram(nodes);
     }

@@ -1,12 +1,14 @@
 package org.sdvp.world.io;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.sdvp.core.io.DataException;
+import org.sdvp.data.clevr.ClevrScene;
+import org.sdvp.data.json.ArrayElements;
+import org.sdvp.data.json.UncheckedDataException;
 import org.sdvp.world.scene.ObjectView;
 import org.sdvp.world.scene.Relation;
 import org.sdvp.world.scene.Scene;
@@ -18,6 +20,9 @@ import org.sdvp.world.scene.SceneObject;
  * world's extensions: {@code style}, {@code seed}, {@code width}/{@code height}, and per object
  * {@code footprint} [x, y, radius], {@code bbox} [x1, y1, x2, y2] of the visible pixels, {@code visible_area},
  * {@code full_area} and {@code mask} (row-major run lengths, starting with a background run).
+ *
+ * <p>Writing is here (the bytes must stay exactly as the determinism tests pin them); reading goes through
+ * sdvp-data's {@link ClevrScene} records and streaming reader, the same code that reads the CLEVR release.
  */
 public final class SceneCodec {
     private SceneCodec() {}
@@ -66,57 +71,59 @@ public final class SceneCodec {
 
     private static double round(double v) { return Math.round(v * 100) / 100.0; }
 
-    public static Scene decode(JsonNode n, Path file, int position) throws DataException {
-        return decode(n, file, position, true);
-    }
-
     /**
+     * The world's view of one scene as sdvp-data's shared CLEVR reader binds it; the world extensions
+     * (footprint, bbox, areas) are required here, the mask only when asked for.
+     *
      * @param withMasks false to leave the masks out (empty lists): the oracle needs only boxes, and masks
      *                  are most of a large split's memory
      */
-    public static Scene decode(JsonNode n, Path file, int position, boolean withMasks) throws DataException {
+    public static Scene decode(ClevrScene n, Path file, int position, boolean withMasks) throws DataException {
         String where = "scenes[" + position + "]";
         try {
+            if (n.imageFilename() == null) throw new IllegalArgumentException("missing text field 'image_filename'");
             List<SceneObject> objects = new ArrayList<>();
             List<ObjectView> views = new ArrayList<>();
-            for (JsonNode on : required(n, "objects", file, where)) {
-                JsonNode fp = on.get("footprint"), bb = on.get("bbox");
-                objects.add(new SceneObject(text(on, "size"), text(on, "color"), text(on, "material"),
-                        text(on, "shape"), fp.get(0).asDouble(), fp.get(1).asDouble(), fp.get(2).asDouble()));
-                List<Integer> counts = new ArrayList<>();
-                if (withMasks) for (JsonNode c : on.path("mask").path("counts")) counts.add(c.asInt());
-                views.add(new ObjectView(bb.get(0).asInt(), bb.get(1).asInt(), bb.get(2).asInt(), bb.get(3).asInt(),
-                        on.path("visible_area").asInt(), on.path("full_area").asInt(), counts));
+            for (ClevrScene.ClevrObject on : n.objects()) {
+                List<Double> fp = required(on.footprint(), "footprint", 3), bb = required(on.bbox(), "bbox", 4);
+                objects.add(new SceneObject(text(on.size(), "size"), text(on.color(), "color"),
+                        text(on.material(), "material"), text(on.shape(), "shape"), fp.get(0), fp.get(1), fp.get(2)));
+                List<Integer> counts = withMasks && on.mask() != null ? List.copyOf(on.mask().counts()) : List.of();
+                views.add(new ObjectView(bb.get(0).intValue(), bb.get(1).intValue(), bb.get(2).intValue(),
+                        bb.get(3).intValue(), orZero(on.visibleArea()), orZero(on.fullArea()), counts));
             }
-            return new Scene(text(n, "image_filename"), n.path("width").asInt(128), n.path("height").asInt(128),
-                    n.path("style").asText("studio"), n.path("seed").asLong(), objects, views);
+            return new Scene(n.imageFilename(), n.width() == null ? 128 : n.width(), n.height() == null ? 128 : n.height(),
+                    n.style() == null ? "studio" : n.style(), n.seed() == null ? 0 : n.seed(), objects, views);
         } catch (RuntimeException e) {
             throw WorldFiles.invalid(file, where, e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 
-    private static JsonNode required(JsonNode n, String field, Path file, String where) throws DataException {
-        JsonNode v = n.get(field);
-        if (v == null) throw WorldFiles.invalid(file, where, "missing '" + field + "'");
+    private static List<Double> required(List<Double> v, String field, int size) {
+        if (v == null || v.size() < size) throw new IllegalArgumentException("missing '" + field + "' (" + size + " numbers)");
         return v;
     }
 
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isTextual()) throw new IllegalArgumentException("missing text field '" + field + "'");
-        return v.asText();
+    private static String text(String v, String field) {
+        if (v == null) throw new IllegalArgumentException("missing text field '" + field + "'");
+        return v;
     }
+
+    private static int orZero(Integer v) { return v == null ? 0 : v; }
 
     /** All scenes of a {@code scenes.json}, with their masks. */
     public static List<Scene> readAll(Path file) throws DataException { return readAll(file, true); }
 
+    /** Streams the file through the shared reader, converting scene by scene (so unwanted masks never pile up). */
     public static List<Scene> readAll(Path file, boolean withMasks) throws DataException {
-        JsonNode root = WorldFiles.read(file);
-        JsonNode scenes = root.get("scenes");
-        if (scenes == null || !scenes.isArray()) throw WorldFiles.invalid(file, "top level", "no 'scenes' array");
+        if (!java.nio.file.Files.isRegularFile(file)) throw new DataException("file not found: " + file);
         List<Scene> out = new ArrayList<>();
-        int i = 0;
-        for (JsonNode s : scenes) out.add(decode(s, file, i++, withMasks));
+        try (ArrayElements<ClevrScene> it = ArrayElements.open(file, "scenes", ClevrScene.class)) {
+            int i = 0;
+            while (it.hasNext()) out.add(decode(it.next(), file, i++, withMasks));
+        } catch (UncheckedDataException e) {
+            throw e.getCause();
+        }
         return out;
     }
 }

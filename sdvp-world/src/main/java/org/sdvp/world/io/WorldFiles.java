@@ -1,20 +1,18 @@
 package org.sdvp.world.io;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.sdvp.core.io.AtomicFiles;
 import org.sdvp.core.io.DataException;
 
 /**
- * Reading and writing the world's JSON files: compact, with keys in insertion order (so bytes depend only
- * on content), written atomically; read errors name the file and, for malformed JSON, the line and column.
+ * Writing the world's JSON files: compact, with keys in insertion order (so bytes depend only on content),
+ * written atomically. Reading goes through sdvp-data's readers (CLEVR records, JSON lines), whose errors
+ * name the file and, for malformed JSON, the line and column.
  */
 public final class WorldFiles {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -55,44 +53,6 @@ public final class WorldFiles {
                 out.write('\n');
             }
         });
-    }
-
-    public static JsonNode read(Path file) throws DataException {
-        if (!Files.isRegularFile(file)) throw new DataException("file not found: " + file);
-        try {
-            return MAPPER.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw malformed(file, e, 0);
-        } catch (IOException e) {
-            throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Reads JSON lines; a bad line is reported with its own line number. */
-    public static java.util.List<JsonNode> readLines(Path file) throws DataException {
-        if (!Files.isRegularFile(file)) throw new DataException("file not found: " + file);
-        java.util.List<JsonNode> rows = new java.util.ArrayList<>();
-        try {
-            int lineNo = 0;
-            for (String line : Files.readAllLines(file)) {
-                lineNo++;
-                if (line.isBlank()) continue;
-                try {
-                    rows.add(MAPPER.readTree(line));
-                } catch (JsonProcessingException e) {
-                    throw malformed(file, e, lineNo - 1);
-                }
-            }
-        } catch (IOException e) {
-            throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        return rows;
-    }
-
-    private static DataException malformed(Path file, JsonProcessingException e, int lineOffset) {
-        JsonLocation loc = e.getLocation();
-        String where = loc == null ? "" : " at line " + (loc.getLineNr() + lineOffset) + ", column " + loc.getColumnNr();
-        return new DataException("malformed JSON in " + file + where + ": " + e.getOriginalMessage(), e);
     }
 
     /** A file whose content does not follow the schema: names the file and the entry. */

@@ -1,8 +1,7 @@
 package org.sdvp.world.program;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
+import org.sdvp.data.program.VisProgWriter;
 import org.sdvp.world.question.Description;
 import org.sdvp.world.question.FNode;
 import org.sdvp.world.question.FProgram;
@@ -22,6 +21,15 @@ import org.sdvp.world.scene.Relation;
  * involves a relation (boxes found inside a crop would be in the crop's coordinates); {@code tag} becomes
  * LOC + CLASSIFY + TAG. VQA questions come from {@link VqaForms} only.
  *
+ * <p>Why this is not sdvp-data's {@code ClevrProgramConverter}, which reads the same nodes: the two target
+ * different oracles and answer conventions. This one writes the world's {@link VqaForms} (the forms the
+ * world oracle and the distillation teachers parse exactly), NLVR programs that return booleans and ask
+ * VQA about whole images, referents (LOC/SELECT) and tags (CLASSIFY/TAG), and fails loudly on anything
+ * else, because a world program it cannot translate is a generator bug. The dataset converter writes
+ * {@code QuestionForms} for the scene-graph oracles, yes/no strings at every step, and falls back to one
+ * VQA step (counted) on real CLEVR's {@code same_*}/{@code union}/{@code intersect}. What is the same is
+ * shared: the node records ({@code ClevrQuestion.Node}) and the program writer ({@link VisProgWriter}).
+ *
  * <p>One converter per program: not thread-safe, cheap to create.
  */
 public final class VisProgConverter {
@@ -32,8 +40,8 @@ public final class VisProgConverter {
 
     private final FProgram program;
     private final Flavor flavor;
-    private final List<String> lines = new ArrayList<>();
-    private int boxes, images, answers, objects;
+    /** Line syntax, per-prefix numbering and quoting are shared with sdvp-data's dataset converters. */
+    private final VisProgWriter w = new VisProgWriter();
 
     private VisProgConverter(FProgram program, Flavor flavor) {
         this.program = program;
@@ -62,12 +70,12 @@ public final class VisProgConverter {
                     var = m.group(1);
                 } else {
                     String expr = flavor == Flavor.GQA && isBoolean(root) ? "'yes' if " + e + " else 'no'" : e;
-                    var = emit("ANSWER", "EVAL(expr=\"" + expr + "\")");
+                    var = w.eval(expr);
                 }
             }
         }
-        lines.add(result + "=RESULT(var=" + var + ")");
-        return String.join("\n", lines) + "\n";
+        w.result(result, var);
+        return w.text();
     }
 
     private static boolean isBoolean(FNode n) {
@@ -77,16 +85,9 @@ public final class VisProgConverter {
                 || f.equals("less_than");
     }
 
-    private String emit(String prefix, String call) {
-        int n = switch (prefix) {
-            case "BOX" -> boxes++;
-            case "IMAGE" -> images++;
-            case "OBJ" -> objects++;
-            default -> answers++;
-        };
-        String var = prefix + n;
-        lines.add(var + "=" + call);
-        return var;
+    /** {@code LOC(image=IMAGE,object='phrase')}: world phrases hold no apostrophes, so quoting is plain. */
+    private String loc(String image, Description np) {
+        return w.step("BOX", "LOC", "image", image, "object", VisProgWriter.quote(np.phrase()));
     }
 
     private Located locate(int index) {
@@ -102,14 +103,14 @@ public final class VisProgConverter {
         }
         if (f.equals("relate")) {
             Located ref = locate(uniqueInput(n.input()));
-            String box = emit("BOX", "LOC(image=" + ref.image() + ",object='" + ref.np().phrase() + "')");
+            String box = loc(ref.image(), ref.np());
             String dir = switch (Relation.ofWord(n.value())) {
                 case LEFT -> "CROP_LEFTOF";
                 case RIGHT -> "CROP_RIGHTOF";
                 case ABOVE -> "CROP_ABOVE";
                 case BELOW -> "CROP_BELOW";
             };
-            return new Located(emit("IMAGE", dir + "(image=" + ref.image() + ",box=" + box + ")"), Description.ANY);
+            return new Located(w.step("IMAGE", dir, "image", ref.image(), "box", box), Description.ANY);
         }
         throw new IllegalArgumentException("not an object set: " + f);
     }
@@ -160,20 +161,18 @@ public final class VisProgConverter {
     }
 
     private String count(Located l) {
-        String box = emit("BOX", "LOC(image=" + l.image() + ",object='" + l.np().phrase() + "')");
-        return emit("ANSWER", "COUNT(box=" + box + ")");
+        return w.step("ANSWER", "COUNT", "box", loc(l.image(), l.np()));
     }
 
     /** GQA: locate the object and ask about a crop around it; NLVR: ask about the whole image. */
     private String look(Located l, VqaForms form) {
         if (flavor == Flavor.NLVR) return vqa(l.image(), form);
-        String box = emit("BOX", "LOC(image=" + l.image() + ",object='" + l.np().phrase() + "')");
-        String crop = emit("IMAGE", "CROP(image=" + l.image() + ",box=" + box + ")");
+        String crop = w.step("IMAGE", "CROP", "image", l.image(), "box", loc(l.image(), l.np()));
         return vqa(crop, form);
     }
 
     private String vqa(String image, VqaForms form) {
-        return emit("ANSWER", "VQA(image=" + image + ",question='" + form.text() + "')");
+        return w.step("ANSWER", "VQA", "image", image, "question", VisProgWriter.quote(form.text()));
     }
 
     private String referent(int uniqueNode) {
@@ -187,12 +186,12 @@ public final class VisProgConverter {
         }
         if (program.node(cur).function().equals("scene")) {
             Located l = locate(setNode);
-            return emit("BOX", "LOC(image=" + l.image() + ",object='" + l.np().phrase() + "')");
+            return loc(l.image(), l.np());
         }
         // relational: boxes found inside a directional crop would be in the crop's coordinates, so the
         // candidates are located in the whole image and SELECT picks the one the whole expression describes
-        String box = emit("BOX", "LOC(image=IMAGE,object='" + np.phrase() + "')");
-        return emit("BOX", "SELECT(image=IMAGE,object=" + box + ",query='" + describe(setNode) + "')");
+        String box = loc("IMAGE", np);
+        return w.step("BOX", "SELECT", "image", "IMAGE", "object", box, "query", VisProgWriter.quote(describe(setNode)));
     }
 
     /** The referring expression of an object set: "cube to the left of the red sphere". */
@@ -215,9 +214,9 @@ public final class VisProgConverter {
     private String tag(FNode root) {
         Located l = locate(root.input());
         Attribute a = Attribute.ofWord(root.value());
-        String box = emit("BOX", "LOC(image=" + l.image() + ",object='" + l.np().phrase() + "')");
-        String obj = emit("OBJ", "CLASSIFY(image=" + l.image() + ",object=" + box + ",categories='"
-                + String.join(",", a.vocabulary()) + "')");
-        return emit("IMAGE", "TAG(image=" + l.image() + ",object=" + obj + ")");
+        String box = loc(l.image(), l.np());
+        String obj = w.step("OBJ", "CLASSIFY", "image", l.image(), "object", box, "categories",
+                VisProgWriter.quote(String.join(",", a.vocabulary())));
+        return w.step("IMAGE", "TAG", "image", l.image(), "object", obj);
     }
 }

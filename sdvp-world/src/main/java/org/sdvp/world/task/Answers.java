@@ -10,6 +10,7 @@ import org.sdvp.core.value.BoxesValue;
 import org.sdvp.core.value.Detection;
 import org.sdvp.core.value.TextValue;
 import org.sdvp.core.value.Value;
+import org.sdvp.data.clevr.ClevrQuestion;
 import org.sdvp.world.exec.SymbolicExecutor.ObjRef;
 import org.sdvp.world.exec.Tag;
 import org.sdvp.world.scene.Scene;
@@ -63,32 +64,38 @@ public final class Answers {
         return org.sdvp.world.io.WorldFiles.array().add((int) b.x1()).add((int) b.y1()).add((int) b.x2()).add((int) b.y2());
     }
 
-    /** The gold value of a question entry. */
-    static Value gold(AnswerKind kind, JsonNode q) {
+    /** The gold value of a {@code questions.jsonl} row: its NLVR2 {@code label}. */
+    static Value gold(AnswerKind kind, String label) {
+        if (kind != AnswerKind.LABEL) throw new IllegalArgumentException("image pairs answer with a label, not " + kind);
+        String l = required(label, "label");
+        if (!l.equals("True") && !l.equals("False")) throw new IllegalArgumentException("label must be True or False: " + l);
+        return BoolValue.of(l.equals("True"));
+    }
+
+    /** The gold value of a {@code questions.json} entry, as the shared CLEVR reader bound it. */
+    static Value gold(AnswerKind kind, ClevrQuestion q) {
         return switch (kind) {
-            case WORD, NUMBER -> new TextValue(required(q, "answer").asText());
-            case LABEL -> {
-                String l = required(q, "label").asText();
-                if (!l.equals("True") && !l.equals("False")) throw new IllegalArgumentException("label must be True or False: " + l);
-                yield BoolValue.of(l.equals("True"));
-            }
-            case BOX -> new BoxesValue(List.of(new Detection(readBox(required(q, "answer_box")), "", 1)));
+            case WORD, NUMBER -> new TextValue(required(q.answer(), "answer"));
+            case LABEL -> throw new IllegalArgumentException("label answers are written to questions.jsonl, not questions.json");
+            case BOX -> new BoxesValue(List.of(new Detection(box(required(q.answerBox(), "answer_box")), "", 1)));
             case TAGS -> {
                 List<Detection> ds = new ArrayList<>();
-                for (JsonNode t : required(q, "answer_tags")) ds.add(new Detection(readBox(t.get("box")), t.get("label").asText(), 1));
+                for (ClevrQuestion.AnswerTag t : required(q.answerTags(), "answer_tags")) {
+                    ds.add(new Detection(box(t.box()), required(t.label(), "label"), 1));
+                }
                 yield new BoxesValue(ds);
             }
         };
     }
 
-    private static JsonNode required(JsonNode q, String field) {
-        JsonNode v = q.get(field);
+    private static <T> T required(T v, String field) {
         if (v == null) throw new IllegalArgumentException("missing '" + field + "'");
         return v;
     }
 
-    private static Box readBox(JsonNode a) {
+    private static Box box(List<Double> a) {
         if (a == null || a.size() != 4) throw new IllegalArgumentException("a box needs 4 numbers");
-        return new Box(a.get(0).asDouble(), a.get(1).asDouble(), a.get(2).asDouble(), a.get(3).asDouble());
+        return new Box(a.get(0), a.get(1), a.get(2), a.get(3));
     }
+
 }

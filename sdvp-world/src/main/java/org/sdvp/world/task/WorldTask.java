@@ -1,6 +1,5 @@
 package org.sdvp.world.task;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,9 +11,17 @@ import java.util.stream.Stream;
 import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.evaluation.ExampleSource;
 import org.sdvp.core.evaluation.Metric;
+import org.sdvp.core.evaluation.Outcome;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.value.Value;
+import org.sdvp.data.clevr.ClevrFiles;
+import org.sdvp.data.clevr.ClevrQuestion;
+import org.sdvp.data.json.ArrayElements;
+import org.sdvp.data.json.JsonLines;
+import org.sdvp.data.metric.Nlvr2Consistency;
+import org.sdvp.data.nlvr2.Nlvr2Row;
+import org.sdvp.data.json.UncheckedDataException;
 import org.sdvp.world.io.ProgramCodec;
 import org.sdvp.world.io.WorldFiles;
 import org.sdvp.world.program.VisProgConverter;
@@ -42,6 +49,12 @@ public final class WorldTask implements Task {
 
     @Override public Metric metric() { return spec.metric(); }
 
+    /** Image-pair tasks ({@code nlvr-sim}) report NLVR2's consistency, computed as for {@code nlvr2}. */
+    @Override
+    public Map<String, Double> aggregates(List<Outcome> outcomes) {
+        return spec.pairs() ? Map.of(Nlvr2Consistency.NAME, Nlvr2Consistency.ofOutcomes(outcomes)) : Map.of();
+    }
+
     @Override
     public ExampleSource open(Path dataDir, String split) throws DataException {
         Path dir = dataDir.resolve(split);
@@ -54,53 +67,80 @@ public final class WorldTask implements Task {
         return ExampleSource.of(read(dir, file));
     }
 
-    /** Every example of a questions file; entries that break the schema are errors naming file and entry. */
+    /**
+     * Every example of a questions file; entries that break the schema are errors naming file and entry.
+     * {@code questions.json} is read by sdvp-data's CLEVR reader (the same records and streaming parser as
+     * {@code --dataset clevr}); {@code questions.jsonl} holds NLVR2's fields and is read line by line.
+     */
     public List<Example> read(Path dir, Path file) throws DataException {
-        List<JsonNode> rows;
-        if (spec.pairs()) {
-            rows = WorldFiles.readLines(file);
-        } else {
-            JsonNode qs = WorldFiles.read(file).get("questions");
-            if (qs == null || !qs.isArray()) throw WorldFiles.invalid(file, "top level", "no 'questions' array");
-            rows = new ArrayList<>();
-            qs.forEach(rows::add);
+        return spec.pairs() ? readPairs(dir, file) : readQuestions(dir, file);
+    }
+
+    private List<Example> readQuestions(Path dir, Path file) throws DataException {
+        if (!Files.isRegularFile(file)) throw new DataException("file not found: " + file);
+        List<Example> out = new ArrayList<>();
+        try (ArrayElements<ClevrQuestion> it = ClevrFiles.questions(file)) {
+            int i = 0;
+            while (it.hasNext()) {
+                ClevrQuestion q = it.next();
+                try {
+                    out.add(example(dir, q, i));
+                } catch (RuntimeException e) {
+                    throw WorldFiles.invalid(file, "questions[" + i + "]", e.getMessage() == null ? e.toString() : e.getMessage());
+                }
+                i++;
+            }
+        } catch (UncheckedDataException e) {
+            throw e.getCause();
         }
+        return out;
+    }
+
+    private List<Example> readPairs(Path dir, Path file) throws DataException {
+        if (!Files.isRegularFile(file)) throw new DataException("file not found: " + file);
+        List<Nlvr2Row> rows = JsonLines.read(file, Nlvr2Row.class);
         List<Example> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            String where = spec.pairs() ? "line " + (i + 1) : "questions[" + i + "]";
             try {
-                out.add(example(dir, rows.get(i), i));
+                out.add(pair(dir, rows.get(i)));
             } catch (RuntimeException e) {
-                throw WorldFiles.invalid(file, where, e.getMessage() == null ? e.toString() : e.getMessage());
+                // the world writes no blank lines, so row i is line i + 1
+                throw WorldFiles.invalid(file, "line " + (i + 1), e.getMessage() == null ? e.toString() : e.getMessage());
             }
         }
         return out;
     }
 
-    private Example example(Path dir, JsonNode q, int i) {
-        FProgram p = ProgramCodec.decode(q.get("program"));
+    private Example example(Path dir, ClevrQuestion q, int i) {
+        FProgram p = ProgramCodec.decode(q.program());
         String program = VisProgConverter.convert(p, spec.flavor());
         Value gold = Answers.gold(spec.answers(), q);
-        String type = q.path("type").asText("unknown");
-        if (spec.pairs()) {
-            String id = text(q, "identifier");
-            Map<String, Path> images = Map.of("LEFT", dir.resolve(text(q, "left_image")),
-                    "RIGHT", dir.resolve(text(q, "right_image")));
-            // NLVR2 consistency groups rows by the identifier without its pair id
-            var m = IDENTIFIER.matcher(id);
-            String sentence = m.matches() ? m.group(1) + "-" + m.group(2) + "-" + m.group(4) : id;
-            return new Example(id, type, text(q, "sentence"), images, Optional.of(program), Optional.of(gold),
-                    Map.of("sentence_id", sentence));
-        }
-        String id = q.has("question_index") ? q.get("split").asText("") + "-" + q.get("question_index").asInt() : "q" + i;
-        Map<String, Path> images = Map.of("IMAGE", dir.resolve("images").resolve(text(q, "image_filename")));
-        return new Example(id, type, text(q, "question"), images, Optional.of(program), Optional.of(gold), Map.of());
+        String type = q.type() == null ? "unknown" : q.type();
+        String id = q.questionIndex() != null ? (q.split() == null ? "" : q.split()) + "-" + q.questionIndex() : "q" + i;
+        if (q.imageFilename() == null) throw new IllegalArgumentException("missing text field 'image_filename'");
+        if (q.question() == null) throw new IllegalArgumentException("missing text field 'question'");
+        Map<String, Path> images = Map.of("IMAGE", dir.resolve("images").resolve(q.imageFilename()));
+        return new Example(id, type, q.question(), images, Optional.of(program), Optional.of(gold), Map.of());
     }
 
-    private static String text(JsonNode q, String field) {
-        JsonNode v = q.get(field);
-        if (v == null || !v.isTextual()) throw new IllegalArgumentException("missing text field '" + field + "'");
-        return v.asText();
+    private Example pair(Path dir, Nlvr2Row q) {
+        FProgram p = ProgramCodec.decode(q.program());
+        String program = VisProgConverter.convert(p, spec.flavor());
+        Value gold = Answers.gold(spec.answers(), q.label());
+        String type = q.type() == null ? "unknown" : q.type();
+        String id = text(q.identifier(), "identifier");
+        Map<String, Path> images = Map.of("LEFT", dir.resolve(text(q.leftImage(), "left_image")),
+                "RIGHT", dir.resolve(text(q.rightImage(), "right_image")));
+        // NLVR2 consistency groups rows by the identifier without its pair id
+        var m = IDENTIFIER.matcher(id);
+        String sentence = m.matches() ? m.group(1) + "-" + m.group(2) + "-" + m.group(4) : id;
+        return new Example(id, type, text(q.sentence(), "sentence"), images, Optional.of(program), Optional.of(gold),
+                Map.of(Nlvr2Consistency.SENTENCE_ID, sentence));
+    }
+
+    private static String text(String v, String field) {
+        if (v == null) throw new IllegalArgumentException("missing text field '" + field + "'");
+        return v;
     }
 
     private String splits(Path dataDir) {

@@ -42,6 +42,14 @@ class OracleRoundTripTest {
                     .run(task.open(dir, "test"), "test", Map.of(), null);
             r.misses().forEach(m -> System.out.println(name + " MISS " + m));
             assertTrue(r.score() >= 0.99, name + ": " + r.summary());
+            // image pairs report NLVR2's consistency; it cannot exceed accuracy, and is 1 when nothing is missed
+            if (spec.pairs()) {
+                double c = r.aggregates().get("consistency");
+                assertTrue(c <= r.score() + 1e-12 && (r.misses().isEmpty() ? c == 1 : c < 1), r.summary());
+                assertTrue(r.summary().contains("; consistency "), r.summary());
+            } else {
+                assertTrue(r.aggregates().isEmpty(), r.summary());
+            }
         }
     }
 }
