@@ -1,16 +1,13 @@
 package org.sdvp.models.teacher;
 
 import java.awt.image.BufferedImage;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import org.sdvp.core.value.Box;
 import org.sdvp.core.value.ImageValue;
 import org.sdvp.models.data.SubTaskSampler;
+import org.sdvp.models.train.DataDigest;
 import org.sdvp.world.scene.Scene;
 
 /**
@@ -44,38 +41,17 @@ public record TeacherExamples(List<Crop> crops, List<Frame> frames) {
     }
 
     public String sha256() {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        DataDigest md = new DataDigest();
         for (Crop c : crops) {
-            pixels(md, c.image());
-            md.update(Arrays.toString(c.labels()).getBytes(StandardCharsets.UTF_8));
+            md.image(c.image());
+            md.text(Arrays.toString(c.labels()));
         }
         for (Frame f : frames) {
-            pixels(md, f.image());
+            md.image(f.image());
             for (int i = 0; i < f.boxes().size(); i++) {
-                md.update((f.boxes().get(i) + Arrays.toString(f.labels().get(i))).getBytes(StandardCharsets.UTF_8));
+                md.text(f.boxes().get(i) + Arrays.toString(f.labels().get(i)));
             }
         }
-        return HexFormat.of().formatHex(md.digest());
-    }
-
-
-    private static void pixels(MessageDigest md, BufferedImage img) {
-        int[] row = new int[img.getWidth()];
-        byte[] b = new byte[row.length * 4];
-        for (int y = 0; y < img.getHeight(); y++) {
-            img.getRGB(0, y, row.length, 1, row, 0, row.length);
-            for (int x = 0; x < row.length; x++) {
-                b[4 * x] = (byte) (row[x] >>> 24);
-                b[4 * x + 1] = (byte) (row[x] >>> 16);
-                b[4 * x + 2] = (byte) (row[x] >>> 8);
-                b[4 * x + 3] = (byte) row[x];
-            }
-            md.update(b);
-        }
+        return md.hex();
     }
 }
