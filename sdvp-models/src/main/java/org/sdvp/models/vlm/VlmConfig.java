@@ -19,8 +19,8 @@ import java.util.List;
  * @param bigrams whether the text encoder sees word pairs besides words
  * @param boundedFilm whether the FiLM scale is {@code 1 + tanh(γ)} (in (0, 2)) rather than the unbounded
  *     {@code 1 + γ}; without normalisation in the encoder an unbounded scale let two modulated units
- *     multiply activations without limit, and the default pretraining diverged (docs/models.md). False only
- *     in checkpoints written before the bound existed, which load with their original semantics.
+ *     multiply activations without limit, and the default pretraining diverged (docs/models.md). Checkpoints
+ *     written before this field existed lack it and are rejected by name (retrain them).
  */
 public record VlmConfig(int cropSize, int locWidth, int locHeight, List<Integer> channels, List<Integer> strides,
                         int filmUnits, int groups, int textDim, int hidden, boolean bigrams,
