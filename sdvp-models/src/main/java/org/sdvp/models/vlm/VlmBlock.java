@@ -19,7 +19,7 @@ import org.sdvp.models.nn.ConvUnit;
 import org.sdvp.models.nn.GridBoxes;
 
 /**
- * The student VLM's network: a conv image encoder (GroupNorm, no BatchNorm), a bag-of-n-grams text encoder,
+ * The student VLM's network: a conv image encoder (optional GroupNorm, never BatchNorm), a bag-of-n-grams text encoder,
  * FiLM fusion (the text scales and shifts the last conv units' channels) and three heads:
  * <ul>
  *   <li>VQA: pooled features + text vector → logits over the answer vocabulary;</li>
@@ -89,14 +89,23 @@ public final class VlmBlock extends AbstractBlock {
             if (i >= first) {
                 int k = i - first;
                 long b = x.getShape().get(0);
-                // (1 + gamma) so that a fresh FiLM layer starts close to the identity
                 NDArray gamma = gb.get(new NDIndex(":, {}:{}", 2 * k * c, (2 * k + 1) * c)).reshape(b, c, 1, 1);
                 NDArray beta = gb.get(new NDIndex(":, {}:{}", (2 * k + 1) * c, (2 * k + 2) * c)).reshape(b, c, 1, 1);
-                x = x.mul(gamma.add(1f)).add(beta);
+                x = x.mul(filmScale(gamma)).add(beta);
             }
             x = Activation.relu(x);
         }
         return x;
+    }
+
+    /**
+     * The per-channel FiLM scale. Both forms start near the identity for a fresh FiLM layer (γ ≈ 0). The
+     * bounded form keeps it in (0, 2): the encoder has no normalisation, so an unbounded scale on two
+     * stacked units let the text multiply activations by an arbitrary factor, which is what made the
+     * default pretraining diverge; the bound keeps the text's role (gating channels up or down) intact.
+     */
+    private NDArray filmScale(NDArray gamma) {
+        return config.boundedFilm() ? gamma.tanh().add(1f) : gamma.add(1f);
     }
 
     /** VQA logits {@code (B, answers)}. */

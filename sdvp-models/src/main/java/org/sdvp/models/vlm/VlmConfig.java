@@ -17,9 +17,14 @@ import java.util.List;
  * @param textDim width of the text vector
  * @param hidden width of the VQA and MATCH heads' hidden layer
  * @param bigrams whether the text encoder sees word pairs besides words
+ * @param boundedFilm whether the FiLM scale is {@code 1 + tanh(γ)} (in (0, 2)) rather than the unbounded
+ *     {@code 1 + γ}; without normalisation in the encoder an unbounded scale let two modulated units
+ *     multiply activations without limit, and the default pretraining diverged (docs/models.md). Checkpoints
+ *     written before this field existed lack it and are rejected by name (retrain them).
  */
 public record VlmConfig(int cropSize, int locWidth, int locHeight, List<Integer> channels, List<Integer> strides,
-                        int filmUnits, int groups, int textDim, int hidden, boolean bigrams) {
+                        int filmUnits, int groups, int textDim, int hidden, boolean bigrams,
+                        boolean boundedFilm) {
 
     public VlmConfig {
         channels = List.copyOf(channels);
@@ -49,12 +54,12 @@ public record VlmConfig(int cropSize, int locWidth, int locHeight, List<Integer>
      */
     public static VlmConfig defaults() {
         return new VlmConfig(64, 96, 96, List.of(32, 64, 96, 96, 96), List.of(2, 2, 2, 1, 1),
-                2, 0, 128, 256, true);
+                2, 0, 128, 256, true, true);
     }
 
     /** A tiny network for tests: same structure, a few thousand parameters. */
     public static VlmConfig tiny() {
-        return new VlmConfig(32, 64, 48, List.of(8, 16, 16), List.of(2, 2, 2), 1, 0, 16, 32, true);
+        return new VlmConfig(32, 64, 48, List.of(8, 16, 16), List.of(2, 2, 2), 1, 0, 16, 32, true, true);
     }
 
     /** Pixels per grounding-grid cell. */

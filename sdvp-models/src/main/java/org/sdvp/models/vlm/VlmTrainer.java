@@ -39,6 +39,14 @@ public final class VlmTrainer {
         this.config = config;
     }
 
+    /**
+     * Adam's second-moment decay. The default 0.999 averages squared gradients over ~1,000 steps: a weight
+     * whose gradient was small for long and then jumps gets an update up to 1/sqrt(1 - 0.999) ≈ 32 times
+     * the learning rate, whatever the gradient clipping (Adam divides the scale out). That is the loss-spike
+     * mechanism the default pretraining showed; 0.99 caps the ratio at 10 and tracks the scale faster.
+     */
+    static final float ADAM_BETA2 = 0.99f;
+
     /** Runs the configured steps; {@code progress} gets a progress bar (null for none). */
     public StepLoop.Result train(SubTaskSet data, PrintStream progress) {
         VlmTrainConfig c = config;
@@ -48,7 +56,7 @@ public final class VlmTrainer {
         if (vqaN + matchN + locN == 0) throw new IllegalArgumentException("no training examples for the configured batches");
         Tracker lr = schedule(c);
         DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())
-                .optOptimizer(Adam.builder().optLearningRateTracker(lr).optClipGrad(5f).build())
+                .optOptimizer(Adam.builder().optLearningRateTracker(lr).optBeta2(ADAM_BETA2).optClipGrad(5f).build())
                 .optDevices(new Device[] {Device.cpu()});
         // one generator per sub-task, split from the seed, so that changing one batch size leaves the
         // other sub-tasks' draws unchanged

@@ -71,6 +71,17 @@ class VlmCheckpointTest {
         assertTrue(e.getMessage().contains("architecture lacks 'filmUnits'"), e.getMessage());
     }
 
+    /** Checkpoints from before the bounded FiLM scale must not load silently with the new semantics. */
+    @Test
+    void checkpointWithoutFilmBoundIsRefusedByName(@TempDir Path tmp) throws Exception {
+        Path dir = saved(tmp.resolve("ck"));
+        ObjectNode root = (ObjectNode) Json.mapper().readTree(dir.resolve("config.json").toFile());
+        ((ObjectNode) root.get("architecture")).remove("boundedFilm");
+        Json.write(dir.resolve("config.json"), root);
+        BackendException e = assertThrows(BackendException.class, () -> VlmModel.load(dir));
+        assertTrue(e.getMessage().contains("architecture lacks 'boundedFilm'"), e.getMessage());
+    }
+
     @Test
     void differentArchitectureListsEachDifference(@TempDir Path tmp) throws Exception {
         Path dir = saved(tmp.resolve("ck"));
