@@ -38,10 +38,7 @@ public final class TeacherTrainer {
         int cropN = data.crops().isEmpty() ? 0 : c.cropBatch();
         int frameN = data.frames().isEmpty() ? 0 : c.frameBatch();
         if (cropN + frameN == 0) throw new IllegalArgumentException("no teacher training examples");
-        Tracker cosine = Tracker.cosine().setBaseValue(c.learningRate()).optFinalValue(c.learningRate() * 0.05f)
-                .setMaxUpdates(c.steps()).build();
-        Tracker lr = c.warmupSteps() > 0 ? Tracker.warmUp().setMainTracker(cosine).optWarmUpSteps(c.warmupSteps())
-                .optWarmUpBeginValue(c.learningRate() * 0.05f).build() : cosine;
+        Tracker lr = StepLoop.cosineWithWarmup(c.learningRate(), 0.05f, c.steps(), c.warmupSteps());
         DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())
                 .optOptimizer(Adam.builder().optLearningRateTracker(lr).optClipGrad(5f).build())
                 .optDevices(new Device[] {Device.cpu()});

@@ -1,5 +1,6 @@
 package org.sdvp.models.train;
 
+import ai.djl.training.tracker.Tracker;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
@@ -171,5 +172,18 @@ public final class StepLoop {
         return new ProgressBarBuilder().setTaskName(taskName).setInitialMax(steps)
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
                 .setConsumer(new ConsoleProgressBarConsumer(progress)).build();
+    }
+
+    /**
+     * The learning-rate schedule of every trainer here: linear warm-up from 5 % over {@code warmupSteps}
+     * (none when 0), then cosine decay to {@code finalFraction} of the base rate at {@code steps}.
+     */
+    public static Tracker cosineWithWarmup(float learningRate, float finalFraction,
+                                                                   int steps, int warmupSteps) {
+        Tracker cosine = Tracker.cosine().setBaseValue(learningRate)
+                .optFinalValue(learningRate * finalFraction).setMaxUpdates(Math.max(1, steps)).build();
+        if (warmupSteps <= 0) return cosine;
+        return Tracker.warmUp().setMainTracker(cosine).optWarmUpSteps(warmupSteps)
+                .optWarmUpBeginValue(learningRate * 0.05f).build();
     }
 }

@@ -182,12 +182,7 @@ public final class VlmTrainer {
     }
 
     static Tracker schedule(VlmTrainConfig c) {
-        Tracker cosine = Tracker.cosine().setBaseValue(c.learningRate())
-                .optFinalValue(c.learningRate() * c.finalLearningRateFraction())
-                .setMaxUpdates(Math.max(1, c.steps())).build();
-        if (c.warmupSteps() <= 0) return cosine;
-        return Tracker.warmUp().setMainTracker(cosine).optWarmUpSteps(c.warmupSteps())
-                .optWarmUpBeginValue(c.learningRate() * 0.05f).build();
+        return StepLoop.cosineWithWarmup(c.learningRate(), c.finalLearningRateFraction(), c.steps(), c.warmupSteps());
     }
 
     static <T> List<T> draw(List<T> from, int n, SplittableRandom rng) {
