@@ -1,6 +1,5 @@
 package org.sdvp.models.train;
 
-import ai.djl.training.tracker.Tracker;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
@@ -8,6 +7,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
+import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import java.io.PrintStream;
 import java.util.ArrayList;
