@@ -16,7 +16,6 @@ import org.sdvp.world.task.WorldTaskSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code sdvp eval-modules}: sub-task accuracy of a backend chain on a task's split. */
@@ -49,12 +48,7 @@ public final class EvalModulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        WorldTaskSpec t;
-        try {
-            t = WorldTaskSpec.get(task);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        WorldTaskSpec t = WorldTaskSpec.find(task);
         DjlSetup.configure();
         SubTaskSet calls = SubTaskEvaluation.calls(t, split, questions, seed, new SubTaskSampler(2, 2, 2, 2, 0));
         Map<String, Double> m;

@@ -43,10 +43,9 @@ public final class TeacherTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        WorldTaskSpec spec0;
+        WorldTaskSpec spec0 = WorldTaskSpec.find(task);
         TeacherPreset p;
         try {
-            spec0 = WorldTaskSpec.get(task);
             p = TeacherPreset.named(preset);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -64,12 +64,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        WorldTaskSpec t;
-        try {
-            t = WorldTaskSpec.get(task);
-        } catch (IllegalArgumentException e) {
-            throw new DataException(e.getMessage());
-        }
+        WorldTaskSpec t = WorldTaskSpec.find(task);
         String st = style == null ? t.defaultStyle() : style;
         try {
             StyleMix.parse(st);

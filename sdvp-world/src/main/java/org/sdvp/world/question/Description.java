@@ -15,14 +15,7 @@ import org.sdvp.world.scene.SceneObject;
 public record Description(String size, String color, String material, String shape) {
     public static final Description ANY = new Description(null, null, null, null);
 
-    public String get(Attribute a) {
-        return switch (a) {
-            case SIZE -> size;
-            case COLOR -> color;
-            case MATERIAL -> material;
-            case SHAPE -> shape;
-        };
-    }
+    public String get(Attribute a) { return a.of(size, color, material, shape); }
 
     public Description with(Attribute a, String v) {
         return new Description(a == Attribute.SIZE ? v : size, a == Attribute.COLOR ? v : color,

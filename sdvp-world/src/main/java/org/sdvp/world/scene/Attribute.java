@@ -34,6 +34,16 @@ public enum Attribute {
         return Optional.empty();
     }
 
+    /** This attribute's value among the four, in the records' field order (objects, descriptions). */
+    public String of(String size, String color, String material, String shape) {
+        return switch (this) {
+            case SIZE -> size;
+            case COLOR -> color;
+            case MATERIAL -> material;
+            case SHAPE -> shape;
+        };
+    }
+
     public static Attribute ofWord(String word) {
         for (Attribute a : values()) if (a.word.equals(word)) return a;
         throw new IllegalArgumentException("unknown attribute '" + word + "'");

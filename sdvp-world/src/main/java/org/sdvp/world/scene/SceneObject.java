@@ -27,14 +27,7 @@ public record SceneObject(String size, String color, String material, String sha
         if (!a.vocabulary().contains(v)) throw new IllegalArgumentException("unknown " + a.word() + " '" + v + "'");
     }
 
-    public String get(Attribute a) {
-        return switch (a) {
-            case SIZE -> size;
-            case COLOR -> color;
-            case MATERIAL -> material;
-            case SHAPE -> shape;
-        };
-    }
+    public String get(Attribute a) { return a.of(size, color, material, shape); }
 
     /** "large red metal cube". */
     public String describe() { return size + " " + color + " " + material + " " + shape; }

@@ -1,5 +1,7 @@
 package org.sdvp.world.task;
 
+import org.sdvp.core.io.DataException;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,15 @@ public record WorldTaskSpec(String name, String role, String description, Questi
         WorldTaskSpec t = ALL.get(name);
         if (t == null) throw new IllegalArgumentException("unknown task '" + name + "'; valid tasks: " + String.join(", ", names()));
         return t;
+    }
+
+    /** {@link #get} for user input: an unknown name is bad input (exit 2), listing the valid ones. */
+    public static WorldTaskSpec find(String name) throws DataException {
+        try {
+            return get(name);
+        } catch (IllegalArgumentException e) {
+            throw new DataException(e.getMessage());
+        }
     }
 
     public boolean pairs() { return questions.images() == 2; }
