@@ -188,36 +188,43 @@ public final class VlmModel implements AutoCloseable {
     /** Answer distributions {@code [batch][answers]}. */
     public float[][] vqaProbabilities(List<BufferedImage> images, List<String> questions) {
         float[][] out = new float[images.size()][];
-        List<List<Integer>> groups = sizeGroups(images);
-        for (int g = 0; g < 2; g++) {
-            List<Integer> idx = groups.get(g);
-            if (idx.isEmpty()) continue;
-            try (NDManager m = model.getNDManager().newSubManager()) {
-                ParameterStore ps = new ParameterStore(m, false);
-                NDArray p = block.vqa(ps, visual(m, pick(images, idx), g == 1), texts(m, pick(questions, idx)), false)
-                        .softmax(1);
-                float[][] rows = rows(p.toFloatArray(), idx.size(), answers.size());
-                for (int k = 0; k < idx.size(); k++) out[idx.get(k)] = rows[k];
-            }
-        }
+        forEachSizeGroup(images, questions, (ps, visual, text, idx) -> {
+            NDArray p = block.vqa(ps, visual, text, false).softmax(1);
+            float[][] rows = rows(p.toFloatArray(), idx.size(), answers.size());
+            for (int k = 0; k < idx.size(); k++) out[idx.get(k)] = rows[k];
+        });
         return out;
     }
 
     /** Match probabilities. */
     public float[] matchProbabilities(List<BufferedImage> images, List<String> texts) {
         float[] out = new float[images.size()];
+        forEachSizeGroup(images, texts, (ps, visual, text, idx) -> {
+            float[] p = Activation.sigmoid(block.match(ps, visual, text, false)).toFloatArray();
+            for (int k = 0; k < idx.size(); k++) out[idx.get(k)] = p[k];
+        });
+        return out;
+    }
+
+    /** One forward pass over the inputs of one size group (crops or whole images). */
+    private interface GroupPass {
+        void run(ParameterStore ps, NDArray visual, NDArray text, List<Integer> idx);
+    }
+
+    /**
+     * Splits a batch into its two size groups and runs {@code pass} on each in its own NDManager sub-scope,
+     * so nothing of a forward pass outlives it.
+     */
+    private void forEachSizeGroup(List<BufferedImage> images, List<String> texts, GroupPass pass) {
         List<List<Integer>> groups = sizeGroups(images);
         for (int g = 0; g < 2; g++) {
             List<Integer> idx = groups.get(g);
             if (idx.isEmpty()) continue;
             try (NDManager m = model.getNDManager().newSubManager()) {
-                ParameterStore ps = new ParameterStore(m, false);
-                float[] p = Activation.sigmoid(block.match(ps, visual(m, pick(images, idx), g == 1),
-                        texts(m, pick(texts, idx)), false)).toFloatArray();
-                for (int k = 0; k < idx.size(); k++) out[idx.get(k)] = p[k];
+                pass.run(new ParameterStore(m, false), visual(m, pick(images, idx), g == 1),
+                        texts(m, pick(texts, idx)), idx);
             }
         }
-        return out;
     }
 
     public static <T> List<T> pick(List<T> from, List<Integer> idx) {
