@@ -1,0 +1,70 @@
+package org.sdvp.distill.label;
+
+import java.awt.image.BufferedImage;
+import java.util.Objects;
+import org.sdvp.core.service.ServiceKind;
+
+/**
+ * One training target of a distillation stage, already in the student's output space: the pixels a module
+ * saw, its text input, and what the student should answer. Pseudo-labels (from a teacher, through the
+ * adapter) and replay targets (from the frozen previous student) are both targets; only the loss term they
+ * feed differs.
+ */
+public sealed interface DistillTarget permits DistillTarget.Vqa, DistillTarget.Match, DistillTarget.Loc {
+    BufferedImage image();
+
+    /** The question, match text or object phrase. */
+    String text();
+
+    ServiceKind kind();
+
+    /**
+     * A VQA target.
+     *
+     * @param probs a distribution over the student's answer vocabulary (sums to 1)
+     */
+    record Vqa(BufferedImage image, String text, float[] probs) implements DistillTarget {
+        public Vqa {
+            Objects.requireNonNull(image, "image");
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(probs, "probs");
+        }
+
+        @Override public ServiceKind kind() { return ServiceKind.VQA; }
+
+        /** Index of the most likely answer (ties: first). */
+        public int argmax() {
+            int best = 0;
+            for (int i = 1; i < probs.length; i++) if (probs[i] > probs[best]) best = i;
+            return best;
+        }
+    }
+
+    /** An image–text matching target: the probability that {@code text} describes {@code image}. */
+    record Match(BufferedImage image, String text, float probability) implements DistillTarget {
+        public Match {
+            Objects.requireNonNull(image, "image");
+            Objects.requireNonNull(text, "text");
+            if (!(probability >= 0 && probability <= 1)) throw new IllegalArgumentException("probability " + probability);
+        }
+
+        @Override public ServiceKind kind() { return ServiceKind.MATCH; }
+    }
+
+    /**
+     * A grounding target in the student's grid code ({@link org.sdvp.models.nn.GridBoxes}): per cell an
+     * objectness in [0, 1] (0/1 from a teacher's boxes, soft from a previous student) and the 4-channel box
+     * code, laid out as {@code GridBoxes.Targets}.
+     */
+    record Loc(BufferedImage image, String text, float[] objectness, float[] box) implements DistillTarget {
+        public Loc {
+            Objects.requireNonNull(image, "image");
+            Objects.requireNonNull(text, "text");
+            if (box.length != 4 * objectness.length) {
+                throw new IllegalArgumentException("box code needs 4 channels per cell: " + box.length + " vs " + objectness.length);
+            }
+        }
+
+        @Override public ServiceKind kind() { return ServiceKind.LOC; }
+    }
+}
