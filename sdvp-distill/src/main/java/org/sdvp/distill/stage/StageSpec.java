@@ -13,6 +13,7 @@ import org.sdvp.distill.train.DistillConfig;
  *
  * @param task          the target task (a world task name)
  * @param data          the task's data folder holding {@code split}; generated there when missing
+ * @param framework     the framework whose programs are traced ({@code visprog} or {@code viper})
  * @param split         the split whose programs are traced (train)
  * @param questions     how many of its questions to trace (and to generate when missing)
  * @param student       S_prev's checkpoint folder
@@ -29,13 +30,14 @@ import org.sdvp.distill.train.DistillConfig;
  * @param config        loss and optimisation
  * @param resume        continue from {@code out}'s last checkpoint
  */
-public record StageSpec(String task, Path data, String split, int questions, Path student, Path teacher, Path out,
+public record StageSpec(String task, Path data, String framework, String split, int questions, Path student, Path teacher, Path out,
                         Path calls, boolean teacherDriven, LabelOptions labels, Set<ServiceKind> kinds,
                         double dataFraction, int replayScenes, List<Path> replayCalls, DistillConfig config,
                         boolean resume) {
     public StageSpec {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(framework, "framework");
         Objects.requireNonNull(student, "student");
         Objects.requireNonNull(teacher, "teacher");
         Objects.requireNonNull(out, "out");
