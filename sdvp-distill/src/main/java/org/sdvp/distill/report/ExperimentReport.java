@@ -10,21 +10,35 @@ import java.util.Map;
  * @param preset      the preset that made it
  * @param seeds       the seeds the scores are averaged over
  * @param frameworks  {@code visprog}, {@code viper} → their rows
+ * @param ablations   {@code visprog}, ... → the ablation table (one seed, target gqa-sim, with the baseline and
+ *                    the full sdvp:gqa-sim row of that seed for reference); empty without ablations
  * @param curves      training curves (loss or validation score by step), by stage
  * @param examples    a few example traces, as HTML fragments, with their rationale
  * @param config      the full configuration (the config is the provenance)
  * @param provenance  code version, data recipes and hashes, checkpoints
+ * @param timings     wall time in seconds by part (data, student, teachers, collect, distill, eval, ...)
+ * @param notes       how to read the numbers (which rows are seed-independent, what was reused)
  */
 public record ExperimentReport(String preset, List<Long> seeds, Map<String, FrameworkRows> frameworks,
-                               List<Curve> curves, List<ExampleTrace> examples, Map<String, Object> config,
-                               Map<String, String> provenance) {
+                               Map<String, FrameworkRows> ablations, List<Curve> curves, List<ExampleTrace> examples,
+                               Map<String, Object> config, Map<String, String> provenance, Map<String, Double> timings,
+                               List<String> notes) {
     public ExperimentReport {
         seeds = List.copyOf(seeds);
-        frameworks = Map.copyOf(frameworks);
+        frameworks = new java.util.LinkedHashMap<>(frameworks);
+        ablations = new java.util.LinkedHashMap<>(ablations);
         curves = List.copyOf(curves);
         examples = List.copyOf(examples);
-        config = Map.copyOf(config);
-        provenance = Map.copyOf(provenance);
+        config = new java.util.LinkedHashMap<>(config);
+        provenance = new java.util.TreeMap<>(provenance);
+        timings = new java.util.LinkedHashMap<>(timings);
+        notes = List.copyOf(notes);
+    }
+
+    /** A report without ablations, timings or notes. */
+    public ExperimentReport(String preset, List<Long> seeds, Map<String, FrameworkRows> frameworks, List<Curve> curves,
+                            List<ExampleTrace> examples, Map<String, Object> config, Map<String, String> provenance) {
+        this(preset, seeds, frameworks, Map.of(), curves, examples, config, provenance, Map.of(), List.of());
     }
 
     /**
@@ -33,9 +47,20 @@ public record ExperimentReport(String preset, List<Long> seeds, Map<String, Fram
      * @param rows   row → task → mean score over seeds, in [0, 1]; rows and tasks in display order
      * @param spread row → task → standard deviation over seeds (0 with one seed)
      * @param counts task → test questions per seed
+     * @param runs   row → how many seeds its numbers are over (1 for seed-independent rows: oracle, baseline,
+     *               teacher-swap, whose spread is therefore 0 by construction, not measured)
      */
     public record FrameworkRows(Map<String, Map<String, Double>> rows, Map<String, Map<String, Double>> spread,
-                                Map<String, Integer> counts) {}
+                                Map<String, Integer> counts, Map<String, Integer> runs) {
+        public FrameworkRows {
+            runs = runs == null ? Map.of() : runs;
+        }
+
+        public FrameworkRows(Map<String, Map<String, Double>> rows, Map<String, Map<String, Double>> spread,
+                             Map<String, Integer> counts) {
+            this(rows, spread, counts, Map.of());
+        }
+    }
 
     /** A named series, e.g. the distillation loss of stage {@code sdvp:gqa-sim} by step. */
     public record Curve(String name, List<Integer> steps, List<Double> values) {

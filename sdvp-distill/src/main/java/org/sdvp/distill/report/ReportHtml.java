@@ -1,7 +1,9 @@
 package org.sdvp.distill.report;
 
+import java.util.List;
 import java.util.Map;
 import org.sdvp.core.io.Html;
+import org.sdvp.distill.report.ExperimentReport.Curve;
 import org.sdvp.distill.report.ExperimentReport.ExampleTrace;
 import org.sdvp.distill.report.ExperimentReport.FrameworkRows;
 
@@ -25,19 +27,42 @@ public final class ReportHtml {
                 .append(STYLE).append("</style></head><body><h1>SDVP experiment</h1>");
         h.append("<p class=\"meta\">preset ").append(Html.escape(r.preset())).append(", seeds ").append(r.seeds())
                 .append(". Scores in points (0–100): mean ± standard deviation over seeds; n = test questions per seed.</p>");
+        if (!r.notes().isEmpty()) {
+            h.append("<ul class=\"meta\">");
+            r.notes().forEach(n -> h.append("<li>").append(Html.escape(n)).append("</li>"));
+            h.append("</ul>");
+        }
         for (var fw : r.frameworks().entrySet()) {
             h.append("<h2>").append(Html.escape(fw.getKey())).append("</h2>");
             table(h, fw.getValue());
             h.append("<img alt=\"scores\" src=\"").append(Charts.scoresBarChart(fw.getKey(), fw.getValue())).append("\">");
         }
-        if (!r.curves().isEmpty()) {
-            h.append("<h2>Training curves</h2><img alt=\"curves\" src=\"").append(Charts.curvesChart(r.curves())).append("\">");
+        for (var fw : r.ablations().entrySet()) {
+            h.append("<h2>Ablations (").append(Html.escape(fw.getKey())).append(")</h2>");
+            table(h, fw.getValue());
+        }
+        List<Curve> main = r.curves().stream().filter(c -> !c.name().contains("ablation")).toList();
+        List<Curve> ablation = r.curves().stream().filter(c -> c.name().contains("ablation")).toList();
+        if (!r.curves().isEmpty()) h.append("<h2>Training curves</h2>");
+        if (!main.isEmpty()) h.append("<img alt=\"curves\" src=\"").append(Charts.curvesChart(main)).append("\">");
+        if (!ablation.isEmpty()) {
+            h.append("<img alt=\"ablation curves\" src=\"").append(Charts.curvesChart(ablation)).append("\">");
         }
         if (!r.examples().isEmpty()) {
             h.append("<h2>Example traces</h2>");
             for (ExampleTrace e : r.examples()) {
                 h.append("<details><summary>").append(Html.escape(e.title())).append("</summary>").append(e.html()).append("</details>");
             }
+        }
+        if (!r.timings().isEmpty()) {
+            h.append("<h2>Timing</h2><table>");
+            r.timings().forEach((k, v) -> h.append("<tr><th>").append(Html.escape(k)).append("</th><td class=\"n\">")
+                    .append(String.format(java.util.Locale.ROOT, "%.1f s", v)).append("</td></tr>"));
+            h.append("</table>");
+        }
+        if (!r.config().isEmpty()) {
+            h.append("<h2>Configuration</h2><details><summary>the full configuration (report.json: config)</summary><pre>")
+                    .append(Html.escape(org.sdvp.core.io.Json.pretty(r.config()))).append("</pre></details>");
         }
         h.append("<h2>Provenance</h2><table>");
         r.provenance().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> h.append("<tr><th>")
@@ -52,7 +77,10 @@ public final class ReportHtml {
         tasks.forEach(t -> h.append("<th>").append(Html.escape(t)).append("</th>"));
         h.append("</tr>");
         for (var row : rows.rows().entrySet()) {
-            h.append("<tr><th>").append(Html.escape(row.getKey())).append("</th>");
+            Integer runs = rows.runs().get(row.getKey());
+            h.append("<tr><th>").append(Html.escape(row.getKey()));
+            if (runs != null) h.append(" <span class=\"meta\">(").append(runs).append(runs == 1 ? " run" : " seeds").append(")</span>");
+            h.append("</th>");
             Map<String, Double> spread = rows.spread().getOrDefault(row.getKey(), Map.of());
             for (String t : tasks) {
                 Double v = row.getValue().get(t);

@@ -34,6 +34,14 @@ public final class ReportTable {
         return b.append('\n').toString();
     }
 
+    /** Every table of a report: each framework's rows, then its ablations. */
+    public static String render(ExperimentReport report) {
+        StringBuilder b = new StringBuilder();
+        report.frameworks().forEach((fw, rows) -> b.append(render(fw, rows)).append('\n'));
+        report.ablations().forEach((fw, rows) -> b.append(render(fw + " ablations (one seed, target gqa-sim)", rows)).append('\n'));
+        return b.toString();
+    }
+
     /** {@code 87.4 ± 0.6}, or {@code 87.4} with no spread. */
     static String points(double score, Double spread) {
         String mean = String.format(Locale.ROOT, "%.1f", 100 * score);

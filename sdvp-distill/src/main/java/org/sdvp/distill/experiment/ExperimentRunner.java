@@ -1,0 +1,174 @@
+package org.sdvp.distill.experiment;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.sdvp.core.Version;
+import org.sdvp.core.evaluation.EvalResult;
+import org.sdvp.core.io.AtomicFiles;
+import org.sdvp.core.io.Json;
+import org.sdvp.distill.experiment.ExperimentEvaluation.Cell;
+import org.sdvp.distill.report.ExperimentReport;
+import org.sdvp.distill.report.ExperimentReport.FrameworkRows;
+import org.sdvp.distill.report.ReportHtml;
+
+/**
+ * {@code sdvp experiment}: data → S0 → teachers → stages → evaluation → report, in {@code out}, resumable
+ * at every step (each part skips what is already on disk and matches).
+ */
+public final class ExperimentRunner {
+
+    /**
+     * @param out             the experiment folder
+     * @param student         S0 to use, or null (cached, shipped, or pretrained)
+     * @param shippedModels   folders that may hold shipped checkpoints ({@code models/student-PRESET/})
+     * @param frameworks      evaluated frameworks (the first one gets the example traces)
+     * @param traceFramework  the framework whose programs the stages trace
+     */
+    public record Options(ExperimentPreset preset, Path out, Path student, List<Path> shippedModels,
+                          List<String> frameworks, String traceFramework) {
+        public Options {
+            Objects.requireNonNull(preset, "preset");
+            Objects.requireNonNull(out, "out");
+            shippedModels = List.copyOf(shippedModels);
+            frameworks = List.copyOf(frameworks);
+            if (frameworks.isEmpty()) throw new IllegalArgumentException("at least one framework is needed");
+            if (frameworks.stream().distinct().count() != frameworks.size()) {
+                throw new IllegalArgumentException("frameworks repeat: " + frameworks);
+            }
+        }
+    }
+
+    /** The parts that train or evaluate models; tests replace them. */
+    public record Parts(ModelBuilder models, StageRunner stages, RowEvaluator evaluator) {
+        public static Parts real() { return new Parts(ModelBuilder.training(), StageRunner.distill(), new ProgramEvaluator()); }
+    }
+
+    /** What a run produced. */
+    public record Result(ExperimentReport report, Path reportJson, Path reportHtml, int evaluated) {}
+
+    private final Options options;
+    private final Parts parts;
+    private final PrintStream log;
+
+    public ExperimentRunner(Options options, Parts parts, PrintStream log) {
+        this.options = options;
+        this.parts = parts;
+        this.log = log;
+    }
+
+    public Result run() throws Exception {
+        ExperimentPreset preset = options.preset();
+        ExperimentLayout layout = new ExperimentLayout(options.out());
+        ExperimentPlan plan = ExperimentPlan.of(preset);
+        Map<String, Double> timings = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        log.printf("experiment: preset %s, seeds %s, frameworks %s, %d stages, %d rows, out %s%n", preset.name(),
+                preset.seeds(), options.frameworks(), plan.stages().size(), plan.allRows().size(), options.out());
+
+        long t = System.nanoTime();
+        Map<String, String> dataHashes = new ExperimentData(layout, log).prepare(preset);
+        timings.put("data", seconds(t));
+
+        t = System.nanoTime();
+        ExperimentModels models = new ExperimentModels(layout, parts.models(), log);
+        ExperimentModels.Student s0 = models.student(preset, options.student(), options.shippedModels());
+        timings.put("student", seconds(t));
+        t = System.nanoTime();
+        Map<String, Path> teachers = models.teachers(preset);
+        timings.put("teachers", seconds(t));
+        log.println("student S0: " + s0.dir() + " (" + s0.origin() + "); teachers: " + teachers.values());
+
+        t = System.nanoTime();
+        var stageInputs = new ExperimentStages.Inputs(s0.dir(), teachers, options.traceFramework(), preset.trainQuestions());
+        Map<String, StageSummary> stages = new ExperimentStages(layout, parts.stages(), log).run(plan, stageInputs);
+        double stageWall = seconds(t);
+        Map<String, Double> stageParts = new LinkedHashMap<>();
+        stages.values().forEach(s -> s.seconds().forEach((k, v) -> stageParts.merge(k, v, Double::sum)));
+        timings.put("collect", stageParts.getOrDefault("collect", 0.0));
+        timings.put("distill", stageParts.entrySet().stream().filter(e -> !e.getKey().equals("collect"))
+                .mapToDouble(Map.Entry::getValue).sum());
+        timings.put("stages (wall, this run)", stageWall);
+
+        t = System.nanoTime();
+        ExperimentEvaluation.Modules modules = (row, seed) -> modulesSpec(row, seed, s0.dir(), teachers, stages);
+        ExperimentEvaluation evaluation = new ExperimentEvaluation(layout, parts.evaluator(), preset.evalConcurrency(), log);
+        int[] evaluated = {0};
+        Map<Cell, EvalResult> cells = evaluation.run(options.frameworks(), plan.allRows(), plan.tasks(), modules, evaluated);
+        timings.put("eval", seconds(t));
+
+        t = System.nanoTime();
+        String fw0 = options.frameworks().get(0);
+        var examples = new ExampleTraces(parts.evaluator(), evaluation, log).render(fw0, preset.seeds().get(0), cells,
+                plan, modules);
+        timings.put("examples", seconds(t));
+        timings.put("total (this run)", seconds(start));
+
+        ExperimentReport report = report(plan, cells, stages, examples, s0, teachers, dataHashes, timings);
+        Json.write(layout.reportJson(), report);
+        AtomicFiles.writeString(layout.reportHtml(), ReportHtml.render(report));
+        return new Result(report, layout.reportJson(), layout.reportHtml(), evaluated[0]);
+    }
+
+    static String modulesSpec(RowPlan row, Long seed, Path s0, Map<String, Path> teachers, Map<String, StageSummary> stages) {
+        String vlm = "vlm:" + s0.toAbsolutePath();
+        return switch (row.backend().kind()) {
+            case ORACLE -> "oracle";
+            case STUDENT -> vlm;
+            case TEACHER_SWAP -> "teacher:" + teachers.get(row.backend().teacherTask()).toAbsolutePath() + "," + vlm;
+            case STAGE -> {
+                StageSummary s = stages.get(ExperimentStages.key(Objects.requireNonNull(seed, "seed"), row.backend().stageId()));
+                if (s == null) throw new IllegalStateException("row " + row.name() + ": stage " + row.backend().stageId() + " did not run");
+                yield "vlm:" + Path.of(s.checkpoint()).toAbsolutePath();
+            }
+        };
+    }
+
+    private ExperimentReport report(ExperimentPlan plan, Map<Cell, EvalResult> cells, Map<String, StageSummary> stages,
+                                    List<ExperimentReport.ExampleTrace> examples, ExperimentModels.Student s0,
+                                    Map<String, Path> teachers, Map<String, String> dataHashes, Map<String, Double> timings) {
+        ExperimentPreset preset = options.preset();
+        Map<String, FrameworkRows> tables = new LinkedHashMap<>(), ablations = new LinkedHashMap<>();
+        for (String fw : options.frameworks()) {
+            tables.put(fw, ReportBuilder.table(fw, plan.rows(), plan.tasks(), cells));
+            if (!plan.ablationRows().isEmpty()) {
+                ablations.put(fw, ReportBuilder.ablationTable(fw, plan, preset.ablationSeed(), plan.tasks(), cells));
+            }
+        }
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("preset", preset);
+        config.put("distill", preset.distillConfig(preset.seeds().get(0)));
+        config.put("frameworks", options.frameworks());
+        config.put("traceFramework", options.traceFramework());
+        config.put("targets", plan.targets());
+        config.put("tasks", plan.tasks());
+        config.put("student", s0.origin() + ", shared by every seed");
+        config.put("teachers", "one per target task, seed " + preset.teacherSeed() + ", shared by every seed");
+        config.put("stages", stages.values());
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("sdvp", Version.describe());
+        provenance.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+        dataHashes.forEach((k, v) -> provenance.put("data " + k + " sha256", v));
+        provenance.put("checkpoint S0", s0.dir().toAbsolutePath() + " sha256 " + ExperimentModels.parametersSha256(s0.dir()));
+        teachers.forEach((k, v) -> provenance.put("checkpoint teacher " + k, v.toAbsolutePath() + " sha256 "
+                + ExperimentModels.parametersSha256(v)));
+        stages.values().forEach(s -> provenance.put("checkpoint seed " + s.seed() + " " + s.id(), s.checkpoint()
+                + " sha256 " + ExperimentModels.parametersSha256(Path.of(s.checkpoint()))));
+        List<String> notes = new ArrayList<>();
+        notes.add("oracle, baseline and teacher-swap involve no seeded training (S0 and the teachers are shared by "
+                + "every seed), so they are evaluated once; their spread is 0 by construction.");
+        notes.add("naive-ft, sdvp and sdvp-seq: mean ± sample standard deviation over seeds " + preset.seeds() + ".");
+        notes.add("sdvp-seq = sdvp:gqa-sim, then a nlvr-sim stage from it replaying gqa-sim's calls.");
+        if (!plan.ablationRows().isEmpty()) {
+            notes.add("ablations: one seed (" + preset.ablationSeed() + "), target gqa-sim, evaluated on every task.");
+        }
+        return new ExperimentReport(preset.name(), preset.seeds(), tables, ablations, ReportBuilder.curves(stages),
+                examples, config, provenance, timings, notes);
+    }
+
+    private static double seconds(long since) { return Math.round((System.nanoTime() - since) / 1e8) / 10.0; }
+}

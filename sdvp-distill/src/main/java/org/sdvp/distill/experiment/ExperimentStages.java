@@ -1,0 +1,81 @@
+package org.sdvp.distill.experiment;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.sdvp.core.io.Json;
+import org.sdvp.distill.stage.StageResult;
+import org.sdvp.distill.stage.StageSpec;
+
+/**
+ * Runs the plan's stages in order. A stage whose {@code stage.json} exists is done and read back; a stage
+ * whose folder has files but no {@code stage.json} was interrupted and runs again with {@code resume}.
+ */
+final class ExperimentStages {
+    private final ExperimentLayout layout;
+    private final StageRunner runner;
+    private final PrintStream log;
+
+    ExperimentStages(ExperimentLayout layout, StageRunner runner, PrintStream log) {
+        this.layout = layout;
+        this.runner = runner;
+        this.log = log;
+    }
+
+    /** The inputs every stage shares. */
+    record Inputs(Path student, Map<String, Path> teachers, String framework, int questions) {}
+
+    /** @return "seed|id" → its summary, in plan order */
+    Map<String, StageSummary> run(ExperimentPlan plan, Inputs in) throws Exception {
+        Map<String, StageSummary> done = new LinkedHashMap<>();
+        int i = 0;
+        for (StagePlan s : plan.stages()) {
+            i++;
+            Path summaryFile = layout.stageSummary(s.seed(), s.id());
+            if (Files.isRegularFile(summaryFile)) {
+                done.put(key(s.seed(), s.id()), Json.mapper().readValue(summaryFile.toFile(), StageSummary.class));
+                log.printf("stage %d/%d %s (seed %d): done before, reused%n", i, plan.stages().size(), s.id(), s.seed());
+                continue;
+            }
+            StageSpec spec = spec(s, in, done);
+            log.printf("stage %d/%d %s (seed %d)%s%n", i, plan.stages().size(), s.id(), s.seed(),
+                    spec.resume() ? ": resuming" : "");
+            StageResult r = runner.run(spec, log);
+            StageSummary summary = StageSummary.of(s, r);
+            Json.write(summaryFile, summary);
+            done.put(key(s.seed(), s.id()), summary);
+        }
+        return done;
+    }
+
+    static String key(long seed, String id) { return seed + "|" + id; }
+
+    StageSpec spec(StagePlan s, Inputs in, Map<String, StageSummary> done) throws java.io.IOException {
+        Path student = s.startFrom() == null ? in.student() : Path.of(need(done, s, s.startFrom()).checkpoint());
+        Path calls = s.reuseCallsOf() == null ? null : Path.of(need(done, s, s.reuseCallsOf()).callsFile());
+        List<Path> replay = new ArrayList<>();
+        for (String r : s.replayCallsOf()) replay.add(Path.of(need(done, s, r).callsFile()));
+        Path out = layout.stage(s.seed(), s.id());
+        return new StageSpec(s.task(), layout.data(s.task()), in.framework(), "train", in.questions(), student,
+                in.teachers().get(s.task()), out, calls, true, s.labels(), s.kinds(), s.dataFraction(), s.replayScenes(),
+                replay, s.config(), hasFiles(out));
+    }
+
+    private static StageSummary need(Map<String, StageSummary> done, StagePlan s, String id) {
+        StageSummary d = done.get(key(s.seed(), id));
+        if (d == null) throw new IllegalStateException("stage " + s.id() + " needs " + id + ", which has not run (plan order)");
+        return d;
+    }
+
+    private static boolean hasFiles(Path dir) throws java.io.IOException {
+        if (!Files.isDirectory(dir)) return false;
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isPresent();
+        }
+    }
+}

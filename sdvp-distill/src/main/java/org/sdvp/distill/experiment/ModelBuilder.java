@@ -1,0 +1,36 @@
+package org.sdvp.distill.experiment;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.sdvp.models.teacher.TeacherBuilder;
+import org.sdvp.models.teacher.TeacherPreset;
+import org.sdvp.models.train.DjlSetup;
+import org.sdvp.models.vlm.PretrainPreset;
+import org.sdvp.models.vlm.Pretrainer;
+import org.sdvp.world.task.WorldTaskSpec;
+
+/** Trains the experiment's S0 and teachers (an interface so that tests can stand in for hours of training). */
+public interface ModelBuilder {
+    /** Pretrains S0 into {@code out} ({@code sdvp pretrain --preset P --seed S --out DIR}). */
+    void pretrain(String preset, long seed, Path out, PrintStream log) throws Exception;
+
+    /** Trains a task's teacher into {@code out} ({@code sdvp teacher train --task T --preset P --seed S}). */
+    void teacher(String task, String preset, long seed, Path out, PrintStream log) throws Exception;
+
+    /** The real thing: {@link Pretrainer} and {@link TeacherBuilder}, as the CLI commands use them. */
+    static ModelBuilder training() {
+        return new ModelBuilder() {
+            @Override
+            public void pretrain(String preset, long seed, Path out, PrintStream log) throws Exception {
+                DjlSetup.configure();
+                new Pretrainer(PretrainPreset.named(preset), seed).run(out, log);
+            }
+
+            @Override
+            public void teacher(String task, String preset, long seed, Path out, PrintStream log) throws Exception {
+                DjlSetup.configure();
+                new TeacherBuilder(WorldTaskSpec.find(task), TeacherPreset.named(preset), seed).run(out, log);
+            }
+        };
+    }
+}

@@ -1,0 +1,83 @@
+package org.sdvp.distill.experiment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sdvp.core.evaluation.EvalResult;
+import org.sdvp.distill.experiment.ExperimentEvaluation.Cell;
+import org.sdvp.distill.report.ExperimentReport.Curve;
+import org.sdvp.distill.report.ExperimentReport.FrameworkRows;
+
+/** Turns the evaluated cells and stage summaries into the report's tables and curves. */
+final class ReportBuilder {
+    private ReportBuilder() {}
+
+    /** A framework's main table: each row's mean ± spread over its seeds, per task. */
+    static FrameworkRows table(String fw, List<RowPlan> rows, List<String> tasks, Map<Cell, EvalResult> cells) {
+        Map<String, Map<String, Double>> means = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> spreads = new LinkedHashMap<>();
+        Map<String, Integer> runs = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (RowPlan row : rows) {
+            Map<String, Double> m = new LinkedHashMap<>(), sp = new LinkedHashMap<>();
+            for (String task : tasks) {
+                List<Double> scores = new ArrayList<>();
+                for (String seed : row.seedLabels()) {
+                    EvalResult r = cells.get(new Cell(fw, row.name(), seed, task));
+                    if (r == null) continue;
+                    scores.add(r.score());
+                    counts.merge(task, r.count(), Math::max);
+                }
+                if (scores.isEmpty()) continue;
+                Spread s = Spread.of(scores);
+                m.put(task, s.mean());
+                sp.put(task, s.spread());
+            }
+            means.put(row.name(), m);
+            spreads.put(row.name(), sp);
+            runs.put(row.name(), row.seedLabels().size());
+        }
+        Map<String, Integer> ordered = new LinkedHashMap<>();
+        for (String t : tasks) if (counts.containsKey(t)) ordered.put(t, counts.get(t));
+        return new FrameworkRows(means, spreads, ordered, runs);
+    }
+
+    /**
+     * The ablation table: the baseline, the full sdvp row of the ablation seed (the 100 % / all-modules /
+     * all-terms reference), then every ablation; all single runs.
+     */
+    static FrameworkRows ablationTable(String fw, ExperimentPlan plan, long seed, List<String> tasks,
+                                       Map<Cell, EvalResult> cells) {
+        List<RowPlan> rows = new ArrayList<>();
+        String sdvp = "sdvp:" + ExperimentPlan.ABLATION_TASK;
+        for (RowPlan r : plan.rows()) {
+            if (r.name().equals("baseline")) rows.add(r);
+            if (r.name().equals(sdvp)) rows.add(new RowPlan(r.name(), r.backend(), List.of(seed), false));
+        }
+        rows.addAll(plan.ablationRows());
+        FrameworkRows t = table(fw, rows, tasks, cells);
+        Map<String, Map<String, Double>> renamed = new LinkedHashMap<>();
+        Map<String, Integer> runs = new LinkedHashMap<>();
+        t.rows().forEach((k, v) -> {
+            String name = k.equals(sdvp) ? sdvp + " (seed " + seed + ")" : k;
+            renamed.put(name, v);
+            runs.put(name, 1);
+        });
+        return new FrameworkRows(renamed, Map.of(), t.counts(), runs);
+    }
+
+    /** Each stage's loss curve, named {@code seed N STAGE}; x = the step at the end of each window. */
+    static List<Curve> curves(Map<String, StageSummary> stages) {
+        List<Curve> out = new ArrayList<>();
+        for (StageSummary s : stages.values()) {
+            List<Double> loss = s.lossCurve();
+            if (loss == null || loss.isEmpty()) continue;
+            int steps = s.steps() > 0 ? s.steps() : s.config().steps();
+            List<Integer> x = new ArrayList<>();
+            for (int i = 0; i < loss.size(); i++) x.add((int) Math.round((i + 1) * (double) steps / loss.size()));
+            out.add(new Curve("seed " + s.seed() + " " + s.id() + " loss", x, loss));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,15 @@
+package org.sdvp.distill.experiment;
+
+import java.io.PrintStream;
+import org.sdvp.distill.stage.DistillStage;
+import org.sdvp.distill.stage.StageResult;
+import org.sdvp.distill.stage.StageSpec;
+
+/** Runs one distillation stage (an interface so that tests can run the experiment without training). */
+@FunctionalInterface
+public interface StageRunner {
+    StageResult run(StageSpec spec, PrintStream log) throws Exception;
+
+    /** The real stage: {@link DistillStage#run}. */
+    static StageRunner distill() { return DistillStage::run; }
+}
