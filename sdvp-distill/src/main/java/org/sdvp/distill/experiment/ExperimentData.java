@@ -55,7 +55,7 @@ final class ExperimentData {
         return hashes;
     }
 
-    private String ensure(String taskName, String split, int count, long seed) throws IOException, DataException {
+    String ensure(String taskName, String split, int count, long seed) throws IOException, DataException {
         WorldTaskSpec task = WorldTaskSpec.find(taskName);
         SceneGenerator.Config config = SceneGenerator.Config.defaults();
         SplitRecipe recipe = new SplitRecipe(taskName, split, count, seed, task.defaultStyle(), config.width());

@@ -19,6 +19,22 @@ final class ExperimentEvaluation {
     /** One cell of the results: a row's score on a task, for one seed (or {@link RowPlan#SHARED}). */
     record Cell(String framework, String row, String seed, String task) {}
 
+    /**
+     * The provenance key of what a result was computed from: the modules spec, the SHA-256 of every checkpoint
+     * it names and of the test split. A stored result is reused only when it matches.
+     */
+    static final String INPUTS = "inputs";
+
+    static String inputs(String spec, String dataSha256) {
+        StringBuilder b = new StringBuilder(spec).append(" | data ").append(dataSha256);
+        for (String entry : spec.split(",")) {
+            int colon = entry.indexOf(':');
+            if (colon > 0) b.append(" | ").append(entry, 0, colon).append(' ')
+                    .append(ExperimentModels.parametersSha256(Path.of(entry.substring(colon + 1))));
+        }
+        return b.toString();
+    }
+
     /** A row's backends at a seed, as a {@code --modules} spec. */
     interface Modules {
         String spec(RowPlan row, Long seed);
@@ -27,12 +43,16 @@ final class ExperimentEvaluation {
     private final ExperimentLayout layout;
     private final RowEvaluator evaluator;
     private final int concurrency;
+    private final Map<String, String> dataHashes;
     private final PrintStream log;
 
-    ExperimentEvaluation(ExperimentLayout layout, RowEvaluator evaluator, int concurrency, PrintStream log) {
+    /** @param dataHashes {@code TASK/SPLIT} → the split's SHA-256, part of each result's inputs */
+    ExperimentEvaluation(ExperimentLayout layout, RowEvaluator evaluator, int concurrency,
+                         Map<String, String> dataHashes, PrintStream log) {
         this.layout = layout;
         this.evaluator = evaluator;
         this.concurrency = concurrency;
+        this.dataHashes = Map.copyOf(dataHashes);
         this.log = log;
     }
 
@@ -47,11 +67,14 @@ final class ExperimentEvaluation {
                     Long seed = row.perSeed() ? row.seeds().get(i) : null;
                     for (String task : tasks) {
                         Path file = layout.eval(fw, row, labels.get(i), task);
-                        EvalResult r;
-                        if (Files.isRegularFile(file)) {
-                            r = Json.mapper().readValue(file.toFile(), EvalResult.class);
-                        } else {
-                            r = evaluator.evaluate(job(fw, row, seed, task, modules));
+                        RowEvaluator.Job job = job(fw, row, seed, task, modules);
+                        EvalResult r = Files.isRegularFile(file) ? Json.mapper().readValue(file.toFile(), EvalResult.class) : null;
+                        if (r != null && !job.provenance().get(INPUTS).equals(r.provenance().get(INPUTS))) {
+                            log.println("eval " + file + ": made from other data or checkpoints; evaluating again");
+                            r = null;
+                        }
+                        if (r == null) {
+                            r = evaluator.evaluate(job);
                             Json.write(file, r);
                             evaluated[0]++;
                             log.printf(java.util.Locale.ROOT, "eval %s %-22s %-8s %-9s %.3f on %d questions (%.1f s)%n",
@@ -74,6 +97,7 @@ final class ExperimentEvaluation {
         provenance.put("programs", "dataset");
         provenance.put("modules", spec);
         provenance.put("concurrency", Integer.toString(concurrency));
+        provenance.put(INPUTS, inputs(spec, dataHashes.getOrDefault(task + "/test", "unknown")));
         provenance.put("sdvp", Version.describe());
         provenance.put("java", System.getProperty("java.version"));
         return new RowEvaluator.Job(task, layout.data(task), "test", fw, spec, concurrency, provenance);

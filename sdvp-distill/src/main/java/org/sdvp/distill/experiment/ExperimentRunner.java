@@ -96,7 +96,8 @@ public final class ExperimentRunner {
 
         t = System.nanoTime();
         ExperimentEvaluation.Modules modules = (row, seed) -> modulesSpec(row, seed, s0.dir(), teachers, stages);
-        ExperimentEvaluation evaluation = new ExperimentEvaluation(layout, parts.evaluator(), preset.evalConcurrency(), log);
+        ExperimentEvaluation evaluation = new ExperimentEvaluation(layout, parts.evaluator(), preset.evalConcurrency(),
+                dataHashes, log);
         int[] evaluated = {0};
         Map<Cell, EvalResult> cells = evaluation.run(options.frameworks(), plan.allRows(), plan.tasks(), modules, evaluated);
         timings.put("eval", seconds(t));

@@ -8,13 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.sdvp.core.io.AtomicFiles;
 import org.sdvp.core.io.Json;
 import org.sdvp.distill.stage.StageResult;
 import org.sdvp.distill.stage.StageSpec;
 
 /**
- * Runs the plan's stages in order. A stage whose {@code stage.json} exists is done and read back; a stage
- * whose folder has files but no {@code stage.json} was interrupted and runs again with {@code resume}.
+ * Runs the plan's stages in order. A stage whose {@code stage.json} exists and whose inputs (plan, S_prev,
+ * teacher) are unchanged is done and read back; a stage whose folder has files but no {@code stage.json} was
+ * interrupted and runs again with {@code resume}; a stage made from other inputs starts again.
  */
 final class ExperimentStages {
     private final ExperimentLayout layout;
@@ -36,21 +38,47 @@ final class ExperimentStages {
         int i = 0;
         for (StagePlan s : plan.stages()) {
             i++;
+            StageSpec spec = spec(s, in, done);
+            String inputs = inputs(s, spec);
+            Path dir = layout.stage(s.seed(), s.id());
             Path summaryFile = layout.stageSummary(s.seed(), s.id());
-            if (Files.isRegularFile(summaryFile)) {
+            Path inputsFile = dir.resolve(INPUTS_FILE);
+            String header = String.format("stage %d/%d %s (seed %d)", i, plan.stages().size(), s.id(), s.seed());
+            if (Files.isRegularFile(summaryFile) && inputs.equals(Files.readString(inputsFile))) {
                 done.put(key(s.seed(), s.id()), Json.mapper().readValue(summaryFile.toFile(), StageSummary.class));
-                log.printf("stage %d/%d %s (seed %d): done before, reused%n", i, plan.stages().size(), s.id(), s.seed());
+                log.println(header + ": done before, reused");
                 continue;
             }
-            StageSpec spec = spec(s, in, done);
-            log.printf("stage %d/%d %s (seed %d)%s%n", i, plan.stages().size(), s.id(), s.seed(),
-                    spec.resume() ? ": resuming" : "");
-            StageResult r = runner.run(spec, log);
+            boolean resume = hasFiles(dir) && Files.isRegularFile(inputsFile) && inputs.equals(Files.readString(inputsFile));
+            if (!resume && hasFiles(dir)) {
+                log.println(header + ": " + dir + " holds a stage with other inputs; starting it again");
+                ExperimentData.deleteTree(dir);
+            }
+            Files.createDirectories(dir);
+            AtomicFiles.writeString(inputsFile, inputs);
+            log.println(header + (resume ? ": resuming" : ""));
+            StageResult r = runner.run(withResume(spec, resume), log);
             StageSummary summary = StageSummary.of(s, r);
             Json.write(summaryFile, summary);
             done.put(key(s.seed(), s.id()), summary);
         }
         return done;
+    }
+
+    /** Written when a stage starts: what it is made from (plan, S_prev, teacher, data); a resume needs the same. */
+    static final String INPUTS_FILE = "stage-inputs.txt";
+
+    private static String inputs(StagePlan s, StageSpec spec) {
+        return Json.pretty(s) + "framework " + spec.framework() + "\nquestions " + spec.questions()
+                + "\nS_prev " + ExperimentModels.parametersSha256(spec.student())
+                + "\nteacher " + ExperimentModels.parametersSha256(spec.teacher())
+                + "\ncalls " + (spec.calls() == null ? "collected" : spec.calls()) + "\n";
+    }
+
+    private static StageSpec withResume(StageSpec s, boolean resume) {
+        return new StageSpec(s.task(), s.data(), s.framework(), s.split(), s.questions(), s.student(), s.teacher(), s.out(),
+                s.calls(), s.teacherDriven(), s.labels(), s.kinds(), s.dataFraction(), s.replayScenes(), s.replayCalls(),
+                s.config(), resume);
     }
 
     static String key(long seed, String id) { return seed + "|" + id; }
@@ -63,7 +91,7 @@ final class ExperimentStages {
         Path out = layout.stage(s.seed(), s.id());
         return new StageSpec(s.task(), layout.data(s.task()), in.framework(), "train", in.questions(), student,
                 in.teachers().get(s.task()), out, calls, true, s.labels(), s.kinds(), s.dataFraction(), s.replayScenes(),
-                replay, s.config(), hasFiles(out));
+                replay, s.config(), false);
     }
 
     private static StageSummary need(Map<String, StageSummary> done, StagePlan s, String id) {

@@ -1,0 +1,88 @@
+package org.sdvp.distill.experiment;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sdvp.core.evaluation.EvalResult;
+import org.sdvp.core.evaluation.QuestionResult;
+import org.sdvp.distill.label.DistillSet;
+import org.sdvp.distill.label.Labelled;
+import org.sdvp.distill.stage.StageResult;
+import org.sdvp.distill.stage.StageSpec;
+import org.sdvp.distill.train.StepwiseDistiller;
+
+/** Stand-ins for training and model evaluation, so that the experiment's wiring can be tested in seconds. */
+final class Fakes {
+    private Fakes() {}
+
+    /** Writes a checkpoint folder whose config.json records what {@link ExperimentModels#matches} checks. */
+    static void checkpoint(Path dir, String stage, String task, String preset, long seed) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("model.params"), "fake " + dir);
+        Files.writeString(dir.resolve("config.json"), """
+                {"kind": "vlm", "parameters": {"sha256": "%s"},
+                 "provenance": {"stage": "%s", "task": "%s", "seed": %d, "recipe": {"preset": "%s"}}}
+                """.formatted(Integer.toHexString(dir.toString().hashCode()), stage, task, seed, preset));
+    }
+
+    static final class Models implements ModelBuilder {
+        final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void pretrain(String preset, long seed, Path out, PrintStream log) throws IOException {
+            calls.add("pretrain " + preset);
+            checkpoint(out, "pretrain", "general", preset, seed);
+        }
+
+        @Override
+        public void teacher(String task, String preset, long seed, Path out, PrintStream log) throws IOException {
+            calls.add("teacher " + task);
+            checkpoint(out, "teacher", task, preset, seed);
+        }
+    }
+
+    /** A stage that copies nothing and trains nothing: writes a student folder and a calls file. */
+    static final class Stages implements StageRunner {
+        final List<StageSpec> specs = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public StageResult run(StageSpec spec, PrintStream log) throws IOException {
+            specs.add(spec);
+            Path student = spec.out().resolve("student");
+            checkpoint(student, "distill", spec.task(), "quick", spec.config().seed());
+            Path calls = spec.calls() != null ? spec.calls() : spec.out().resolve("calls.jsonl");
+            if (spec.calls() == null) Files.writeString(calls, "");
+            var training = new StepwiseDistiller.Result(List.of(2.0, 1.5, 1.2), spec.config().steps(), 0, 0.1, 100);
+            return new StageResult(student, calls, null,
+                    new Labelled(DistillSet.empty(), Map.of("VQA", 3), Map.of(), Map.of(), Map.of(), Map.of()), 0,
+                    training, Map.of("collect", 0.5, "distill", 1.0));
+        }
+    }
+
+    /**
+     * Scores a made-up number in [0, 1] from the modules spec and task (so that seeds differ), with question
+     * "q0" missed or not depending on it; counts every evaluation.
+     */
+    static final class Evaluator implements RowEvaluator {
+        final List<Job> jobs = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public EvalResult evaluate(Job job) {
+            jobs.add(job);
+            double score = Math.floorMod((job.modules() + job.task()).hashCode(), 1000) / 1000.0;
+            List<QuestionResult> misses = new ArrayList<>();
+            if (score < 0.5) misses.add(new QuestionResult("q0", "t", "q?", "no", "yes", 0, null));
+            return new EvalResult(job.task(), job.split(), job.framework(), job.modules(), "accuracy", 10, score, 0,
+                    Map.of(), misses, 0.01, Map.of(), Map.of(), job.provenance());
+        }
+
+        @Override
+        public List<Traced> trace(Job job, Set<String> ids) { return List.of(); }
+    }
+}
