@@ -1,6 +1,8 @@
 package org.sdvp.cli;
 
 import org.sdvp.cli.distill.CollectCommand;
+import org.sdvp.cli.distill.DistillCommand;
+import org.sdvp.cli.distill.ExperimentCommand;
 import org.sdvp.cli.eval.EvalCommand;
 import org.sdvp.cli.models.EvalModulesCommand;
 import org.sdvp.cli.models.PretrainCommand;
@@ -25,6 +27,8 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             EvalCommand.class,
             CollectCommand.class,
+            DistillCommand.class,
+            ExperimentCommand.class,
             DemoCommand.class,
             WorldCommand.class,
             PretrainCommand.class,

@@ -1,0 +1,192 @@
+package org.sdvp.cli.distill;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.sdvp.core.interp.Frameworks;
+import org.sdvp.core.io.DataException;
+import org.sdvp.core.service.ServiceKind;
+import org.sdvp.distill.label.LabelOptions;
+import org.sdvp.distill.stage.DistillStage;
+import org.sdvp.distill.stage.StageResult;
+import org.sdvp.distill.stage.StageSpec;
+import org.sdvp.distill.train.DistillConfig;
+import org.sdvp.models.checkpoint.CheckpointMeta;
+import org.sdvp.models.train.DjlSetup;
+import org.sdvp.world.task.WorldTaskSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code sdvp distill}: one SDVP stage (collect, pseudo-label, filter, replay, distill, checkpoint). */
+@Command(name = "distill", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"One SDVP stage on a target task: trace the task's training programs (teacher-driven: "
+                + "teacher:TEACHER,vlm:STUDENT), pseudo-label the distillable calls with the teacher, keep those of "
+                + "programs that reached the gold answer, and distil them into the student with the stepwise loss plus "
+                + "self-distillation towards the previous student on replayed calls.",
+            "Writes OUT/student (the new checkpoint), OUT/calls.jsonl (reusable with --calls) and the stage's state; "
+                + "checkpoints are written atomically, and --resume continues a killed run to the same result."},
+        footer = {"", "Examples:",
+            "  sdvp distill --task gqa-sim --student runs/student-quick --teacher runs/teacher-gqa --out runs/sdvp-gqa",
+            "  sdvp distill --task nlvr-sim --student runs/sdvp-gqa/student --teacher runs/teacher-nlvr \\",
+            "      --replay-calls runs/sdvp-gqa/calls.jsonl --out runs/sdvp-seq        # sequential SDVP",
+            "  sdvp distill --task gqa-sim --student S --teacher T --naive --out runs/naive   # naive fine-tuning",
+            "", "Defaults are docs/experiment.md's (DistillConfig.defaults)."})
+public final class DistillCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--task", required = true, paramLabel = "TASK", description = "The target task: gqa-sim or nlvr-sim (any world task works).")
+    String task;
+
+    @Option(names = "--student", required = true, paramLabel = "DIR", description = "S_prev's checkpoint folder.")
+    Path student;
+
+    @Option(names = "--teacher", required = true, paramLabel = "DIR", description = "The task teacher's checkpoint folder.")
+    Path teacher;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The stage's folder.")
+    Path out;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "The task's data folder; its train split is generated there when missing. Default: OUT/data.")
+    Path data;
+
+    @Option(names = "--framework", defaultValue = "visprog", paramLabel = "NAME",
+            description = "Whose programs are traced: visprog or viper. Default: ${DEFAULT-VALUE}.")
+    String framework;
+
+    @Option(names = "--questions", defaultValue = "1000", paramLabel = "N",
+            description = "Training questions traced (and generated when missing). Default: ${DEFAULT-VALUE}.")
+    int questions;
+
+    @Option(names = "--steps", defaultValue = "400", paramLabel = "N", description = "Distillation steps. Default: ${DEFAULT-VALUE}.")
+    int steps;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Training seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--naive", description = "Naive fine-tuning: the same pseudo-labels, no self-distillation, no replay, "
+            + "nothing frozen (the naive-ft row).")
+    boolean naive;
+
+    @Option(names = "--no-filter", description = "Keep the calls of every program, not only answer-consistent ones.")
+    boolean noFilter;
+
+    @Option(names = "--min-confidence", defaultValue = "0", paramLabel = "P",
+            description = "Drop VQA/MATCH labels whose top probability is below P. Default: ${DEFAULT-VALUE}.")
+    double minConfidence;
+
+    @Option(names = "--tau", paramLabel = "X", description = "KL temperature τ. Default: 2.")
+    Float tau;
+
+    @Option(names = "--beta", paramLabel = "X", description = "Self-distillation weight β (0: none). Default: 1.")
+    Float beta;
+
+    @Option(names = "--replay-scenes", defaultValue = "1000", paramLabel = "N",
+            description = "General-data scenes replayed for self-distillation (0: none; --naive sets 0). Default: ${DEFAULT-VALUE}.")
+    int replayScenes;
+
+    @Option(names = "--replay-calls", arity = "1..*", paramLabel = "FILE",
+            description = "Earlier stages' calls.jsonl to replay too (sequential SDVP).")
+    List<Path> replayCalls = new ArrayList<>();
+
+    @Option(names = "--calls", paramLabel = "FILE",
+            description = "Reuse calls collected by an earlier stage with the same task, teacher and student.")
+    Path calls;
+
+    @Option(names = "--modules-subset", paramLabel = "KINDS", split = ",",
+            description = "Sub-tasks to distil, from VQA, LOC, MATCH. Default: all.")
+    List<String> subset;
+
+    @Option(names = "--data-fraction", defaultValue = "1", paramLabel = "F",
+            description = "Share of the pseudo-labels kept, in (0, 1]. Default: ${DEFAULT-VALUE}.")
+    double dataFraction;
+
+    @Option(names = "--resume", description = "Continue from OUT's last checkpoint (same options and seed).")
+    boolean resume;
+
+    @Override
+    public Integer call() throws Exception {
+        StageSpec s = stageSpec();
+        DjlSetup.configure();
+        StageResult r = DistillStage.run(s, System.err);
+        print(spec.commandLine().getOut(), r);
+        return 0;
+    }
+
+    /** Checks every option and builds the stage (bad input: exit 2, before anything runs). */
+    StageSpec stageSpec() throws DataException {
+        WorldTaskSpec.find(task);
+        if (!Frameworks.installed().containsKey(framework)) {
+            throw new DataException("unknown framework '" + framework + "'; installed: " + String.join(", ", Frameworks.installed().keySet()));
+        }
+        checkpoint("--student", student);
+        checkpoint("--teacher", teacher);
+        if (questions < 1) throw usage("--questions must be at least 1");
+        if (steps < 1) throw usage("--steps must be at least 1");
+        if (replayScenes < 0) throw usage("--replay-scenes must be >= 0");
+        if (!(dataFraction > 0 && dataFraction <= 1)) throw usage("--data-fraction must be in (0, 1]");
+        if (tau != null && !(tau > 0)) throw usage("--tau must be > 0");
+        if (beta != null && !(beta >= 0)) throw usage("--beta must be >= 0");
+        if (!(minConfidence >= 0 && minConfidence < 1)) throw usage("--min-confidence must be in [0, 1)");
+        for (Path p : replayCalls) if (!Files.isRegularFile(p)) throw new DataException("--replay-calls: no file " + p);
+        if (calls != null && !Files.isRegularFile(calls)) throw new DataException("--calls: no file " + calls);
+        DistillConfig config = DistillConfig.defaults(steps, seed);
+        if (naive) config = config.naive();
+        if (tau != null) config = config.withTau(tau);
+        if (beta != null) config = config.withLoss(config.klWeight(), config.ceWeight(), beta);
+        return new StageSpec(task, data != null ? data : out.resolve("data"), framework, "train", questions, student, teacher,
+                out, calls, true, new LabelOptions(!noFilter, minConfidence), kinds(), dataFraction,
+                naive ? 0 : replayScenes, replayCalls, config, resume);
+    }
+
+    private Set<ServiceKind> kinds() {
+        if (subset == null || subset.isEmpty()) return EnumSet.allOf(ServiceKind.class);
+        Set<ServiceKind> k = EnumSet.noneOf(ServiceKind.class);
+        for (String s : subset) {
+            try {
+                k.add(ServiceKind.valueOf(s.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw usage("--modules-subset: unknown sub-task '" + s + "'; valid: VQA, LOC, MATCH");
+            }
+        }
+        return k;
+    }
+
+    private static void checkpoint(String option, Path dir) throws DataException {
+        if (!Files.isRegularFile(dir.resolve(CheckpointMeta.CONFIG_FILE))) {
+            throw new DataException(option + " " + dir + ": not a checkpoint folder (no " + CheckpointMeta.CONFIG_FILE + ")");
+        }
+    }
+
+    private ParameterException usage(String message) { return new ParameterException(spec.commandLine(), message); }
+
+    static void print(PrintWriter o, StageResult r) {
+        if (r.collected() != null) o.println("collected: " + r.collected().summary());
+        else o.println("calls reused: " + r.callsFile());
+        if (r.labels() != null) o.println("labels: " + r.labels().summary());
+        o.println("replay targets: " + r.replayCount());
+        var t = r.training();
+        if (t != null) {
+            List<Double> c = t.lossCurve();
+            o.printf(Locale.ROOT, "distilled %d steps%s in %.1f s (%.0f samples/s)%s%n", t.steps(),
+                    t.resumedFrom() > 0 ? " (resumed at " + t.resumedFrom() + ")" : "", t.seconds(), t.samplesPerSecond(),
+                    c.isEmpty() ? "" : String.format(Locale.ROOT, ", loss %.4f → %.4f", c.get(0), c.get(c.size() - 1)));
+        }
+        if (r.seconds() != null) {
+            StringBuilder b = new StringBuilder("time:");
+            r.seconds().forEach((k, v) -> b.append(String.format(Locale.ROOT, " %s %.1f s", k, v)));
+            o.println(b);
+        }
+        o.println("student checkpoint: " + r.checkpoint());
+        o.println("calls: " + r.callsFile());
+    }
+}

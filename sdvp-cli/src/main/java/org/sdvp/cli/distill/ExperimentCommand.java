@@ -1,0 +1,140 @@
+package org.sdvp.cli.distill;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sdvp.core.interp.Frameworks;
+import org.sdvp.core.io.DataException;
+import org.sdvp.distill.experiment.ExperimentPreset;
+import org.sdvp.distill.experiment.ExperimentRunner;
+import org.sdvp.distill.report.ReportTable;
+import org.sdvp.models.checkpoint.CheckpointMeta;
+import org.sdvp.models.train.DjlSetup;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code sdvp experiment}: the paper's table on the embedded world (see docs/experiment.md). */
+@Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"The SDVP experiment: generates the five world tasks' data, pretrains (or reuses) the student "
+                + "S0, trains a teacher per target task, runs the distillation stages and evaluates every row "
+                + "(oracle, baseline, teacher-swap, naive-ft, sdvp:gqa-sim, sdvp:nlvr-sim, sdvp-seq, ablations) on every "
+                + "task's test split. Writes OUT/report.json and a self-contained OUT/report.html, and prints the table.",
+            "Resumable: run the same command again after an interruption; finished parts (data, models, stages, "
+                + "evaluations) are reused when their inputs are unchanged."},
+        footer = {"", "Presets (docs/experiment.md):",
+            "  quick    150 test questions/task, 300 train questions/target, 150 steps, 1 seed, no ablations",
+            "  default  300 test questions/task, 1000 train questions/target, 400 steps, seeds 1,2,3, ablations",
+            "", "Examples:",
+            "  sdvp experiment --preset quick --out runs/quick",
+            "  sdvp experiment --preset default --out runs/exp --seeds 1,2,3 --frameworks visprog,viper",
+            "  sdvp experiment --preset quick --out runs/q2 --student runs/student-quick --no-ablations"})
+public final class ExperimentCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--preset", defaultValue = "quick", paramLabel = "NAME",
+            description = "quick or default. Default: ${DEFAULT-VALUE}.")
+    String preset;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The experiment folder.")
+    Path out;
+
+    @Option(names = "--seeds", paramLabel = "LIST", description = "Distillation seeds, e.g. 1,2,3. Default: the preset's.")
+    String seeds;
+
+    @Option(names = "--student", paramLabel = "DIR",
+            description = "S0's checkpoint folder. Default: OUT/student if it matches the preset, else models/student-PRESET "
+                    + "if shipped, else pretrained into OUT/student.")
+    Path student;
+
+    @Option(names = "--frameworks", defaultValue = "visprog", paramLabel = "LIST",
+            description = "Frameworks the rows are evaluated under, e.g. visprog,viper. Default: ${DEFAULT-VALUE}.")
+    String frameworks;
+
+    @Option(names = "--trace-framework", defaultValue = "visprog", paramLabel = "NAME",
+            description = "Whose programs the stages trace (viper: cross-framework transfer the other way). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String traceFramework;
+
+    @Option(names = "--no-ablations", description = "Skip the ablation rows (the default preset runs them).")
+    boolean noAblations;
+
+    @Override
+    public Integer call() throws Exception {
+        return run(spec, options(spec, preset, seeds, noAblations, out, student, frameworks, traceFramework));
+    }
+
+    /** Checks every option (bad input: exit 2, before anything runs) and builds the run's options. */
+    public static ExperimentRunner.Options options(CommandSpec spec, String presetName, String seedList, boolean noAblations,
+                                            Path out, Path student, String frameworkList, String traceFramework)
+            throws DataException {
+        ExperimentPreset p;
+        try {
+            p = ExperimentPreset.named(presetName);
+            if (seedList != null) p = p.withSeeds(ExperimentPreset.parseSeeds(seedList));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (noAblations) p = p.withAblations(false);
+        List<String> fws = new ArrayList<>(new LinkedHashSet<>(List.of(frameworkList.split(","))));
+        fws.replaceAll(String::trim);
+        for (String fw : fws.isEmpty() ? List.of("") : fws) checkFramework("--frameworks", fw);
+        checkFramework("--trace-framework", traceFramework);
+        if (student != null && !Files.isRegularFile(student.resolve(CheckpointMeta.CONFIG_FILE))) {
+            throw new DataException("--student " + student + ": not a checkpoint folder (no " + CheckpointMeta.CONFIG_FILE + ")");
+        }
+        return new ExperimentRunner.Options(p, out, student, shippedModels(), fws, traceFramework);
+    }
+
+    private static void checkFramework(String option, String name) throws DataException {
+        if (!Frameworks.installed().containsKey(name)) {
+            throw new DataException(option + ": unknown framework '" + name + "'; installed: "
+                    + String.join(", ", Frameworks.installed().keySet()));
+        }
+    }
+
+    /** {@code models/} in the working directory and in the repository the CLI was built in. */
+    static List<Path> shippedModels() {
+        List<Path> roots = new ArrayList<>(List.of(Path.of("models").toAbsolutePath()));
+        try {
+            Path code = Path.of(ExperimentCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path repo = code.getParent() == null || code.getParent().getParent() == null ? null
+                    : code.getParent().getParent().getParent();
+            if (repo != null && !roots.contains(repo.resolve("models"))) roots.add(repo.resolve("models"));
+        } catch (Exception e) {
+            // no code location (unusual class loader): the working directory's models/ is enough
+        }
+        return roots;
+    }
+
+    public static int run(CommandSpec spec, ExperimentRunner.Options options) throws Exception {
+        DjlSetup.configure();
+        ExperimentRunner.Result r = new ExperimentRunner(options, ExperimentRunner.Parts.real(), System.err).run();
+        PrintWriter o = spec.commandLine().getOut();
+        o.println();
+        o.print(ReportTable.render(r.report()));
+        o.printf(Locale.ROOT, "Scores in points: mean ± standard deviation over seeds %s; n = test questions per task.%n",
+                r.report().seeds());
+        StringBuilder t = new StringBuilder("time:");
+        r.report().timings().forEach((k, v) -> t.append(String.format(Locale.ROOT, " %s %.0f s,", k, v)));
+        o.println(t.substring(0, t.length() - 1));
+        o.println("report: " + r.reportHtml() + " (data: " + r.reportJson() + ")");
+        return 0;
+    }
+
+    /** For tests: the parsed command's options, without running anything. */
+    static ExperimentRunner.Options parse(String... args) throws DataException {
+        ExperimentCommand c = new ExperimentCommand();
+        CommandLine cl = new CommandLine(c);
+        cl.parseArgs(args);
+        return options(cl.getCommandSpec(), c.preset, c.seeds, c.noAblations, c.out, c.student, c.frameworks, c.traceFramework);
+    }
+}
