@@ -1,6 +1,5 @@
 package org.sdvp.distill.experiment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -62,8 +61,13 @@ final class ExperimentData {
         Path dir = layout.data(taskName).resolve(split);
         Path recipeFile = dir.resolve(RECIPE_FILE);
         if (Files.isRegularFile(recipeFile) && Files.isRegularFile(dir.resolve(task.questionsFile()))) {
-            JsonNode found = Json.mapper().readTree(recipeFile.toFile());
-            if (found.equals(Json.mapper().valueToTree(recipe))) return sha256(dir, task);
+            SplitRecipe found;
+            try {
+                found = Json.mapper().readValue(recipeFile.toFile(), SplitRecipe.class);
+            } catch (IOException e) {
+                found = null; // unreadable: made by something else, generate again
+            }
+            if (recipe.equals(found)) return sha256(dir, task);
             log.println("data: " + dir + " was made with a different recipe; generating it again");
         }
         deleteTree(dir);

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Json;
 import org.sdvp.models.checkpoint.CheckpointMeta;
+import org.sdvp.models.teacher.TeacherPreset;
+import org.sdvp.models.vlm.PretrainPreset;
 
 /**
  * S0 and the teachers. S0 is, in order: {@code --student DIR}; the cached {@code out/student} when its
@@ -41,12 +43,13 @@ final class ExperimentModels {
             }
             return new Student(given, "given (--student)");
         }
-        if (matches(layout.student(), "pretrain", null, preset.pretrainPreset(), preset.studentSeed())) {
+        JsonNode arch = Json.mapper().valueToTree(PretrainPreset.named(preset.pretrainPreset()).architecture());
+        if (matches(layout.student(), "pretrain", null, preset.pretrainPreset(), preset.studentSeed(), arch)) {
             return new Student(layout.student(), "cached (" + layout.student() + ")");
         }
         for (Path root : shippedRoots) {
             Path shipped = root.resolve("student-" + preset.pretrainPreset());
-            if (matches(shipped, "pretrain", null, preset.pretrainPreset(), preset.studentSeed())) {
+            if (matches(shipped, "pretrain", null, preset.pretrainPreset(), preset.studentSeed(), arch)) {
                 return new Student(shipped, "shipped (" + shipped + ")");
             }
         }
@@ -59,9 +62,10 @@ final class ExperimentModels {
     /** task → its teacher's folder, trained when missing or made differently. */
     Map<String, Path> teachers(ExperimentPreset preset) throws Exception {
         Map<String, Path> out = new LinkedHashMap<>();
+        JsonNode arch = Json.mapper().valueToTree(TeacherPreset.named(preset.teacherPreset()).architecture());
         for (String task : ExperimentPlan.TARGETS) {
             Path dir = layout.teacher(task);
-            if (!matches(dir, "teacher", task, preset.teacherPreset(), preset.teacherSeed())) {
+            if (!matches(dir, "teacher", task, preset.teacherPreset(), preset.teacherSeed(), arch)) {
                 log.println("teacher: training " + task + " (preset " + preset.teacherPreset() + ", seed "
                         + preset.teacherSeed() + ")");
                 ExperimentData.deleteTree(dir);
@@ -72,13 +76,19 @@ final class ExperimentModels {
         return out;
     }
 
-    /** Whether {@code dir}'s config.json records this stage, task (null: any), preset and seed. */
-    static boolean matches(Path dir, String stage, String task, String preset, long seed) throws IOException {
+    /**
+     * Whether {@code dir}'s config.json records this stage, task (null: any), preset, seed and architecture (a
+     * checkpoint from older code with another architecture is not reused: it would not load).
+     */
+    static boolean matches(Path dir, String stage, String task, String preset, long seed, JsonNode architecture)
+            throws IOException {
         Path config = dir.resolve(CheckpointMeta.CONFIG_FILE);
         if (!Files.isRegularFile(config) || !Files.isRegularFile(dir.resolve(CheckpointMeta.PARAMS_FILE))) return false;
-        JsonNode p = Json.mapper().readTree(config.toFile()).path("provenance");
+        JsonNode c = Json.mapper().readTree(config.toFile());
+        JsonNode p = c.path("provenance");
         return stage.equals(p.path("stage").asText()) && (task == null || task.equals(p.path("task").asText()))
-                && preset.equals(p.path("recipe").path("preset").asText()) && p.path("seed").asLong(-1) == seed;
+                && preset.equals(p.path("recipe").path("preset").asText()) && p.path("seed").asLong(-1) == seed
+                && architecture.equals(c.path("architecture"));
     }
 
     /** The parameters' SHA-256 recorded in a checkpoint's config.json, or "unknown". */

@@ -104,6 +104,7 @@ class ExperimentRunnerTest {
         assertTrue(second.stages().specs.isEmpty());
         assertTrue(second.models().calls.isEmpty());
         assertTrue(second.log().contains("done before, reused"), second.log());
+        assertTrue(!second.log().contains("data:"), "data reused silently: " + second.log());
         JsonNode a = Json.mapper().readTree(firstJson).path("frameworks"), b = Json.mapper().readTree(
                 out.resolve("report.json").toFile()).path("frameworks");
         assertEquals(a, b);

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import org.sdvp.core.evaluation.EvalResult;
 import org.sdvp.core.evaluation.QuestionResult;
+import org.sdvp.core.io.Json;
+import org.sdvp.models.teacher.TeacherPreset;
+import org.sdvp.models.vlm.PretrainPreset;
 import org.sdvp.distill.label.DistillSet;
 import org.sdvp.distill.label.Labelled;
 import org.sdvp.distill.stage.StageResult;
@@ -25,10 +28,12 @@ final class Fakes {
     static void checkpoint(Path dir, String stage, String task, String preset, long seed) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("model.params"), "fake " + dir);
+        Object arch = stage.equals("teacher") ? TeacherPreset.named(preset).architecture()
+                : PretrainPreset.named(preset).architecture();
         Files.writeString(dir.resolve("config.json"), """
-                {"kind": "vlm", "parameters": {"sha256": "%s"},
+                {"kind": "vlm", "parameters": {"sha256": "%s"}, "architecture": %s,
                  "provenance": {"stage": "%s", "task": "%s", "seed": %d, "recipe": {"preset": "%s"}}}
-                """.formatted(Integer.toHexString(dir.toString().hashCode()), stage, task, seed, preset));
+                """.formatted(Integer.toHexString(dir.toString().hashCode()), Json.pretty(arch), stage, task, seed, preset));
     }
 
     static final class Models implements ModelBuilder {
