@@ -30,7 +30,9 @@ public record StagePlan(String id, String task, long seed, String startFrom, Str
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(task, "task");
         replayCallsOf = List.copyOf(replayCallsOf);
-        kinds = Set.copyOf(kinds);
+        if (kinds.isEmpty()) throw new IllegalArgumentException("stage " + id + ": no sub-task to distil");
+        // enum order, not Set.copyOf's per-JVM order: the plan's JSON is part of a stage's recorded inputs
+        kinds = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(kinds));
     }
 
     /** The stages this one needs finished first. */
