@@ -89,10 +89,9 @@ public final class ExperimentRunner {
         double stageWall = seconds(t);
         Map<String, Double> stageParts = new LinkedHashMap<>();
         stages.values().forEach(s -> s.seconds().forEach((k, v) -> stageParts.merge(k, v, Double::sum)));
-        timings.put("collect", stageParts.getOrDefault("collect", 0.0));
-        timings.put("distill", stageParts.entrySet().stream().filter(e -> !e.getKey().equals("collect"))
-                .mapToDouble(Map.Entry::getValue).sum());
-        timings.put("stages (wall, this run)", stageWall);
+        for (String part : List.of("collect", "label", "replay", "distill")) timings.put(part, stageParts.getOrDefault(part, 0.0));
+        stageParts.forEach((k, v) -> timings.putIfAbsent(k, v));
+        timings.put("stages (this run)", stageWall);
 
         t = System.nanoTime();
         ExperimentEvaluation.Modules modules = (row, seed) -> modulesSpec(row, seed, s0.dir(), teachers, stages);
@@ -164,6 +163,9 @@ public final class ExperimentRunner {
                 + "every seed), so they are evaluated once; their spread is 0 by construction.");
         notes.add("naive-ft, sdvp and sdvp-seq: mean ± sample standard deviation over seeds " + preset.seeds() + ".");
         notes.add("sdvp-seq = sdvp:gqa-sim, then a nlvr-sim stage from it replaying gqa-sim's calls.");
+        notes.add("timings: data, student, teachers, stages, eval, examples and total are this run's wall time (near 0 "
+                + "for reused parts); collect, label, replay and distill are summed over every stage as recorded when it "
+                + "ran (config.stages has each stage's own).");
         if (!plan.ablationRows().isEmpty()) {
             notes.add("ablations: one seed (" + preset.ablationSeed() + "), target gqa-sim, evaluated on every task.");
         }
