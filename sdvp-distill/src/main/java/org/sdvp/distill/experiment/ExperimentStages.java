@@ -49,8 +49,10 @@ final class ExperimentStages {
                 log.println(header + ": done before, reused");
                 continue;
             }
-            boolean resume = hasFiles(dir) && Files.isRegularFile(inputsFile) && inputs.equals(Files.readString(inputsFile));
-            if (!resume && hasFiles(dir)) {
+            boolean sameInputs = Files.isRegularFile(inputsFile) && inputs.equals(Files.readString(inputsFile));
+            // resume only when the stage itself wrote something (the inputs file alone is this class's)
+            boolean resume = sameInputs && hasStageFiles(dir);
+            if (!sameInputs && hasStageFiles(dir)) {
                 log.println(header + ": " + dir + " holds a stage with other inputs; starting it again");
                 ExperimentData.deleteTree(dir);
             }
@@ -100,10 +102,10 @@ final class ExperimentStages {
         return d;
     }
 
-    private static boolean hasFiles(Path dir) throws java.io.IOException {
+    private static boolean hasStageFiles(Path dir) throws java.io.IOException {
         if (!Files.isDirectory(dir)) return false;
         try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isPresent();
+            return s.anyMatch(p -> !p.getFileName().toString().equals(INPUTS_FILE));
         }
     }
 }

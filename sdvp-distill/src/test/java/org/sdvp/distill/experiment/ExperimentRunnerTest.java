@@ -121,6 +121,27 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void aStageThatFailedBeforeWritingAnythingStartsFreshNotResumed() throws Exception {
+        run(tiny(List.of(1L), false), List.of("visprog"));
+        Path dir = out.resolve("stages/seed-1/sdvp-nlvr-sim");
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) if (!p.getFileName().toString().equals(ExperimentStages.INPUTS_FILE)) ExperimentData.deleteTree(p);
+        }
+        Run again = run(tiny(List.of(1L), false), List.of("visprog"));
+        assertEquals(1, again.stages().specs.size());
+        assertTrue(!again.stages().specs.get(0).resume());
+    }
+
+    @Test
+    void stagesTraceTheChosenFramework() throws Exception {
+        var stages = new Fakes.Stages();
+        var options = new ExperimentRunner.Options(tiny(List.of(1L), false), out, null, List.of(), List.of("visprog"), "viper");
+        new ExperimentRunner(options, new ExperimentRunner.Parts(new Fakes.Models(), stages, new Fakes.Evaluator()),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+        assertTrue(stages.specs.stream().allMatch(s -> s.framework().equals("viper")));
+    }
+
+    @Test
     void everyFrameworkGetsItsTableAndEvalFiles() throws Exception {
         run(tiny(List.of(1L), false), List.of("visprog", "viper"));
         JsonNode report = Json.mapper().readTree(out.resolve("report.json").toFile());
