@@ -132,9 +132,12 @@ public final class ExperimentRunner {
                                     List<ExperimentReport.ExampleTrace> examples, ExperimentModels.Student s0,
                                     Map<String, Path> teachers, Map<String, String> dataHashes, Map<String, Double> timings) {
         ExperimentPreset preset = options.preset();
-        Map<String, FrameworkRows> tables = new LinkedHashMap<>(), ablations = new LinkedHashMap<>();
+        Map<String, FrameworkRows> tables = new LinkedHashMap<>(), deltas = new LinkedHashMap<>(),
+                ablations = new LinkedHashMap<>();
+        List<String> unseen = plan.tasks().stream().filter(t -> !plan.targets().contains(t)).toList();
         for (String fw : options.frameworks()) {
             tables.put(fw, ReportBuilder.table(fw, plan.rows(), plan.tasks(), cells));
+            deltas.put(fw, ReportBuilder.deltas(tables.get(fw), unseen));
             if (!plan.ablationRows().isEmpty()) {
                 ablations.put(fw, ReportBuilder.ablationTable(fw, plan, preset.ablationSeed(), plan.tasks(), cells));
             }
@@ -169,7 +172,7 @@ public final class ExperimentRunner {
         if (!plan.ablationRows().isEmpty()) {
             notes.add("ablations: one seed (" + preset.ablationSeed() + "), target gqa-sim, evaluated on every task.");
         }
-        return new ExperimentReport(preset.name(), preset.seeds(), tables, ablations, ReportBuilder.curves(stages),
+        return new ExperimentReport(preset.name(), preset.seeds(), tables, deltas, ablations, ReportBuilder.curves(stages),
                 examples, config, provenance, timings, notes);
     }
 

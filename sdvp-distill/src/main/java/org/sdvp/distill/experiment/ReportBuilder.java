@@ -67,6 +67,33 @@ final class ReportBuilder {
         return new FrameworkRows(renamed, Map.of(), t.counts(), runs);
     }
 
+    /** The column of {@link #deltas} averaging the unseen tasks. */
+    static final String UNSEEN_MEAN = "unseen mean";
+
+    /**
+     * Every row's change against the baseline per task (mean score − baseline score), and its mean over the
+     * unseen tasks (the generality the acceptance criteria are about). No counts: these are differences.
+     */
+    static FrameworkRows deltas(FrameworkRows table, List<String> unseen) {
+        Map<String, Double> base = table.rows().get("baseline");
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        if (base == null) return new FrameworkRows(out, Map.of(), Map.of(), Map.of());
+        table.rows().forEach((row, scores) -> {
+            if (row.equals("baseline") || row.equals("oracle")) return;
+            Map<String, Double> d = new LinkedHashMap<>();
+            List<Double> unseenDeltas = new ArrayList<>();
+            scores.forEach((task, v) -> {
+                Double b = base.get(task);
+                if (b == null) return;
+                d.put(task, v - b);
+                if (unseen.contains(task)) unseenDeltas.add(v - b);
+            });
+            if (unseenDeltas.size() == unseen.size() && !unseen.isEmpty()) d.put(UNSEEN_MEAN, Spread.of(unseenDeltas).mean());
+            out.put(row, d);
+        });
+        return new FrameworkRows(out, Map.of(), Map.of(), table.runs());
+    }
+
     /** Each stage's loss curve, named {@code seed N STAGE}; x = the step at the end of each window. */
     static List<Curve> curves(Map<String, StageSummary> stages) {
         List<Curve> out = new ArrayList<>();

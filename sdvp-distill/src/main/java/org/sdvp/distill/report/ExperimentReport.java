@@ -10,6 +10,8 @@ import java.util.Map;
  * @param preset      the preset that made it
  * @param seeds       the seeds the scores are averaged over
  * @param frameworks  {@code visprog}, {@code viper} → their rows
+ * @param deltas      {@code visprog}, ... → each row's change against the baseline (score − baseline, in [−1, 1])
+ *                    per task, plus {@code unseen mean}: the mean change over the unseen tasks
  * @param ablations   {@code visprog}, ... → the ablation table (one seed, target gqa-sim, with the baseline and
  *                    the full sdvp:gqa-sim row of that seed for reference); empty without ablations
  * @param curves      training curves (loss or validation score by step), by stage
@@ -20,12 +22,13 @@ import java.util.Map;
  * @param notes       how to read the numbers (which rows are seed-independent, what was reused)
  */
 public record ExperimentReport(String preset, List<Long> seeds, Map<String, FrameworkRows> frameworks,
-                               Map<String, FrameworkRows> ablations, List<Curve> curves, List<ExampleTrace> examples,
+                               Map<String, FrameworkRows> deltas, Map<String, FrameworkRows> ablations, List<Curve> curves, List<ExampleTrace> examples,
                                Map<String, Object> config, Map<String, String> provenance, Map<String, Double> timings,
                                List<String> notes) {
     public ExperimentReport {
         seeds = List.copyOf(seeds);
         frameworks = new java.util.LinkedHashMap<>(frameworks);
+        deltas = new java.util.LinkedHashMap<>(deltas);
         ablations = new java.util.LinkedHashMap<>(ablations);
         curves = List.copyOf(curves);
         examples = List.copyOf(examples);
@@ -38,7 +41,7 @@ public record ExperimentReport(String preset, List<Long> seeds, Map<String, Fram
     /** A report without ablations, timings or notes. */
     public ExperimentReport(String preset, List<Long> seeds, Map<String, FrameworkRows> frameworks, List<Curve> curves,
                             List<ExampleTrace> examples, Map<String, Object> config, Map<String, String> provenance) {
-        this(preset, seeds, frameworks, Map.of(), curves, examples, config, provenance, Map.of(), List.of());
+        this(preset, seeds, frameworks, Map.of(), Map.of(), curves, examples, config, provenance, Map.of(), List.of());
     }
 
     /**

@@ -36,6 +36,11 @@ public final class ReportHtml {
             h.append("<h2>").append(Html.escape(fw.getKey())).append("</h2>");
             table(h, fw.getValue());
             h.append("<img alt=\"scores\" src=\"").append(Charts.scoresBarChart(fw.getKey(), fw.getValue())).append("\">");
+            FrameworkRows delta = r.deltas().get(fw.getKey());
+            if (delta != null) {
+                h.append("<h3>Change against the baseline (points)</h3>");
+                table(h, delta);
+            }
         }
         for (var fw : r.ablations().entrySet()) {
             h.append("<h2>Ablations (").append(Html.escape(fw.getKey())).append(")</h2>");

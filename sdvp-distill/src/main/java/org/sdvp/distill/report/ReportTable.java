@@ -37,7 +37,11 @@ public final class ReportTable {
     /** Every table of a report: each framework's rows, then its ablations. */
     public static String render(ExperimentReport report) {
         StringBuilder b = new StringBuilder();
-        report.frameworks().forEach((fw, rows) -> b.append(render(fw, rows)).append('\n'));
+        report.frameworks().forEach((fw, rows) -> {
+            b.append(render(fw, rows)).append('\n');
+            FrameworkRows delta = report.deltas().get(fw);
+            if (delta != null) b.append(render(fw + " change against the baseline (points)", delta)).append('\n');
+        });
         report.ablations().forEach((fw, rows) -> b.append(render(fw + " ablations (one seed, target gqa-sim)", rows)).append('\n'));
         return b.toString();
     }

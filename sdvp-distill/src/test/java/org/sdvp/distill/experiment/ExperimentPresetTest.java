@@ -59,16 +59,4 @@ class ExperimentPresetTest {
         assertFalse(p.ablations());
         assertThrows(IllegalArgumentException.class, () -> p.withSeeds(List.of()));
     }
-
-    @Test
-    void spreadIsTheSampleStandardDeviation() {
-        Spread one = Spread.of(List.of(0.5));
-        assertEquals(0.5, one.mean());
-        assertEquals(0.0, one.spread());
-        Spread three = Spread.of(List.of(0.6, 0.7, 0.8));
-        assertEquals(0.7, three.mean(), 1e-12);
-        assertEquals(0.1, three.spread(), 1e-12);
-        assertEquals(3, three.n());
-        assertThrows(IllegalArgumentException.class, () -> Spread.of(List.of()));
-    }
 }

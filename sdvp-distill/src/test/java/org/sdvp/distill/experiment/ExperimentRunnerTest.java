@@ -55,6 +55,11 @@ class ExperimentRunnerTest {
         assertEquals(10, report.path("frameworks").path("visprog").path("counts").path("gqa-sim").asInt());
         assertEquals(2, report.path("frameworks").path("visprog").path("runs").path("sdvp:gqa-sim").asInt());
         assertEquals(1, report.path("frameworks").path("visprog").path("runs").path("baseline").asInt());
+        JsonNode deltas = report.path("deltas").path("visprog").path("rows");
+        assertEquals(rows.path("sdvp:gqa-sim").path("ref-sim").asDouble() - rows.path("baseline").path("ref-sim").asDouble(),
+                deltas.path("sdvp:gqa-sim").path("ref-sim").asDouble(), 1e-12);
+        assertTrue(deltas.path("naive-ft:nlvr-sim").path("unseen mean").isNumber(), deltas.toString());
+        assertTrue(deltas.path("baseline").isMissingNode() && deltas.path("oracle").isMissingNode());
         JsonNode abl = report.path("ablations").path("visprog").path("rows");
         assertTrue(abl.path("ablation:no-kl").path("count-sim").isNumber(), abl.toString());
         assertTrue(abl.path("sdvp:gqa-sim (seed 1)").path("gqa-sim").isNumber(), abl.toString());

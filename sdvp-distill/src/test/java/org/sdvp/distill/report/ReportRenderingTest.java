@@ -56,13 +56,16 @@ class ReportRenderingTest {
                 Map.of(), Map.of("gqa-sim", 500), Map.of("ablation:no-kl", 1));
         FrameworkRows main = new FrameworkRows(rows().rows(), rows().spread(), rows().counts(),
                 Map.of("oracle", 1, "baseline", 3));
+        FrameworkRows delta = new FrameworkRows(new LinkedHashMap<>(Map.of("sdvp:gqa-sim", Map.of("gqa-sim", -0.031))),
+                Map.of(), Map.of(), Map.of());
         ExperimentReport r = new ExperimentReport("default", List.of(1L, 2L, 3L), Map.of("visprog", main),
-                Map.of("visprog", abl), List.of(new Curve("seed 1 ablation-no-kl loss", List.of(1, 2), List.of(1.0, 0.5)),
+                Map.of("visprog", delta), Map.of("visprog", abl), List.of(new Curve("seed 1 ablation-no-kl loss", List.of(1, 2), List.of(1.0, 0.5)),
                         new Curve("seed 1 sdvp-gqa-sim loss", List.of(1, 2), List.of(1.0, 0.4))),
                 List.of(), Map.of("preset", Map.of("steps", 400)), Map.of(), new LinkedHashMap<>(Map.of("eval", 72.4)),
                 List.of("oracle is evaluated once"));
         String html = ReportHtml.render(r);
         assertTrue(html.contains("Ablations (visprog)") && html.contains("ablation:no-kl"), html);
+        assertTrue(html.contains("Change against the baseline") && html.contains("-3.1"), html);
         assertTrue(html.contains("72.4 s"));
         assertTrue(html.contains("oracle is evaluated once"));
         assertTrue(html.contains("(3 seeds)") && html.contains("(1 run)"));
@@ -70,6 +73,7 @@ class ReportRenderingTest {
         assertEquals(3, html.split("data:image/png;base64,", -1).length - 1, "bar chart, main and ablation curves");
         String text = ReportTable.render(r);
         assertTrue(text.startsWith("visprog\n"), text);
+        assertTrue(text.contains("visprog change against the baseline (points)") && text.contains("-3.1"), text);
         assertTrue(text.contains("visprog ablations (one seed, target gqa-sim)") && text.contains("50.0"), text);
     }
 }
