@@ -93,8 +93,11 @@ public final class ReportHtml {
             }
             h.append("</tr>");
         }
-        h.append("<tr><th class=\"meta\">n</th>");
-        tasks.forEach(t -> h.append("<td class=\"n meta\">").append(rows.counts().getOrDefault(t, 0)).append("</td>"));
-        h.append("</tr></table>");
+        if (!rows.counts().isEmpty()) {
+            h.append("<tr><th class=\"meta\">n</th>");
+            tasks.forEach(t -> h.append("<td class=\"n meta\">").append(rows.counts().getOrDefault(t, 0)).append("</td>"));
+            h.append("</tr>");
+        }
+        h.append("</table>");
     }
 }

@@ -29,6 +29,7 @@ public final class ReportTable {
             }
             b.append('\n');
         }
+        if (rows.counts().isEmpty()) return b.toString(); // a table of differences has no test-set sizes
         b.append(pad("n", rowWidth));
         for (String t : tasks) b.append(' ').append(padLeft(String.valueOf(rows.counts().getOrDefault(t, 0)), cell));
         return b.append('\n').toString();
