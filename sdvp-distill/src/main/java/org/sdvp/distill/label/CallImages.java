@@ -32,7 +32,17 @@ public final class CallImages {
         protected boolean removeEldestEntry(Map.Entry<String, ImageValue> eldest) { return size() > CACHED_SOURCES; }
     };
     private final Map<String, String> failures = new HashMap<>();
+    private final Path base;
     private int missing;
+
+    /** Relative image paths resolve against the working directory. */
+    public CallImages() { this(Path.of("")); }
+
+    /**
+     * @param base where relative image paths resolve (the directory the collection ran in; calls collected by
+     *     this version record absolute paths)
+     */
+    public CallImages(Path base) { this.base = base; }
 
     /** The image the call saw, or empty (counted) when it cannot be re-cut. */
     public Optional<BufferedImage> image(SubTaskCall call) {
@@ -68,7 +78,7 @@ public final class CallImages {
         ImageValue cached = sources.get(path);
         if (cached != null) return cached;
         try {
-            ImageValue v = Images.load(Path.of(path));
+            ImageValue v = Images.load(base.resolve(path));
             sources.put(path, v);
             return v;
         } catch (DataException | RuntimeException e) {

@@ -53,5 +53,10 @@ class CallImagesTest {
         assertTrue(images.image(ok).isPresent());
         assertEquals(3, images.missing());
         assertTrue(images.failures().get(gone.imagePath()).contains("not found"), images.failures().toString());
+
+        // a relative path resolves against the given base (the directory the collection ran in)
+        SubTaskCall relative = new SubTaskCall("q", "t", 0, 1, "vqa", "VQA", ok.sourceImage(), ok.sourceImage(),
+                ok.region(), "x", null, "teacher", true);
+        assertTrue(new CallImages(tmp).image(relative).isPresent());
     }
 }
