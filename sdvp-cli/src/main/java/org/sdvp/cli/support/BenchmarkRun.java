@@ -6,6 +6,7 @@ import me.tongfei.progressbar.ProgressBar;
 import org.sdvp.core.evaluation.EvalResult;
 import org.sdvp.core.evaluation.Evaluator;
 import org.sdvp.core.evaluation.ExampleSource;
+import org.sdvp.core.evaluation.Limited;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.evaluation.Tasks;
 import org.sdvp.core.interp.Framework;

@@ -9,9 +9,10 @@ import java.util.TreeMap;
  * @param targets       the kept targets
  * @param calls         every collected call
  * @param inconsistent  calls dropped by answer-consistent filtering
- * @param uncovered     calls no teacher covers (skipped, as SDVP.md step 2 says)
+ * @param uncovered     calls no teacher covers (skipped, as SDVP.md step 2 says), and VQA calls none of whose
+ *                      teacher answers the student's vocabulary holds
  * @param unsure        calls whose label was below the confidence threshold
- * @param missingImage  calls whose source image could not be read again
+ * @param missingImage  calls whose source image could not be read again (or whose region has no pixels)
  */
 public record Labelled(DistillSet targets, Map<String, Integer> calls, Map<String, Integer> inconsistent,
                        Map<String, Integer> uncovered, Map<String, Integer> unsure, Map<String, Integer> missingImage) {

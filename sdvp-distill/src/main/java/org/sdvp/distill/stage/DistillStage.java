@@ -1,13 +1,176 @@
 package org.sdvp.distill.stage;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.sdvp.core.evaluation.ExampleSource;
+import org.sdvp.core.evaluation.Limited;
+import org.sdvp.core.evaluation.Task;
+import org.sdvp.core.evaluation.Tasks;
+import org.sdvp.core.interp.Framework;
+import org.sdvp.core.interp.Frameworks;
+import org.sdvp.core.io.Json;
+import org.sdvp.core.service.ModelGateway;
+import org.sdvp.core.service.ModelServices;
+import org.sdvp.core.service.ModuleSpec;
+import org.sdvp.core.service.ProviderContext;
+import org.sdvp.core.source.DatasetPrograms;
+import org.sdvp.distill.label.CallImages;
+import org.sdvp.distill.label.DistillSet;
+import org.sdvp.distill.label.Labelled;
+import org.sdvp.distill.label.PseudoLabeler;
+import org.sdvp.distill.replay.Replay;
+import org.sdvp.distill.trace.CallsFile;
+import org.sdvp.distill.trace.CollectedCalls;
+import org.sdvp.distill.trace.SubTaskCall;
+import org.sdvp.distill.trace.TraceCollector;
+import org.sdvp.distill.train.StepwiseDistiller;
+import org.sdvp.models.checkpoint.Provenance;
+import org.sdvp.models.teacher.TeacherModel;
+import org.sdvp.models.vlm.VlmModel;
 
-/** Work in progress (lead): one SDVP stage — collect, label, filter, replay, distill, checkpoint. */
+/**
+ * One SDVP stage (SDVP.md, "One stage"): trace the task's training programs (teacher-driven by default),
+ * pseudo-label the distillable calls through the teacher's adapter, filter them, build the replay set
+ * labelled by the frozen previous student, distil, and write S_new with its provenance.
+ *
+ * <p>Files in {@code out}: {@code calls.jsonl} (+ {@code .summary.json}), {@code state/} (resumable
+ * training state), {@code student/} (S_new's checkpoint) and {@code stage.json} (counts, timings, curve).
+ */
 public final class DistillStage {
+    /** Questions traced concurrently while collecting (cross-program batching, as {@code eval}). */
+    static final int CONCURRENCY = 16;
+
     private DistillStage() {}
 
     /** Runs the stage; {@code log} gets progress bars and one-line summaries (null for none). */
     public static StageResult run(StageSpec spec, PrintStream log) throws Exception {
-        throw new UnsupportedOperationException("in progress");
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        Files.createDirectories(spec.out());
+        long t0 = System.nanoTime();
+        Path callsFile = spec.calls() != null ? spec.calls() : spec.out().resolve("calls.jsonl");
+        CollectedCalls collected = null;
+        if (spec.calls() == null && !(spec.resume() && Files.isRegularFile(callsFile))) {
+            collected = collect(spec, callsFile, log);
+        }
+        List<SubTaskCall> calls = CallsFile.read(callsFile);
+        seconds.put("collect", since(t0));
+
+        t0 = System.nanoTime();
+        try (TeacherModel teacher = TeacherModel.load(spec.teacher()); VlmModel student = VlmModel.load(spec.student())) {
+            Labelled labelled = new PseudoLabeler(teacher, student, spec.labels()).label(calls, new CallImages());
+            DistillSet targets = labelled.targets().restrictTo(spec.kinds())
+                    .fraction(spec.dataFraction(), spec.config().seed());
+            say(log, "labels: " + labelled.summary());
+            seconds.put("label", since(t0));
+
+            t0 = System.nanoTime();
+            DistillSet replay = DistillSet.empty();
+            if (spec.config().selfDistills()) {
+                if (spec.replayScenes() > 0) replay = Replay.general(student, spec.replayScenes(), spec.config().seed());
+                for (Path earlier : spec.replayCalls()) replay = replay.plus(Replay.ofCalls(student, CallsFile.read(earlier)));
+                say(log, "replay: " + replay.vqa().size() + " VQA, " + replay.match().size() + " MATCH, "
+                        + replay.loc().size() + " LOC targets labelled by the previous student");
+            }
+            seconds.put("replay", since(t0));
+
+            t0 = System.nanoTime();
+            JsonNode parent = Json.mapper().valueToTree(student.provenance());
+            StepwiseDistiller.Result training = new StepwiseDistiller(spec.config())
+                    .distill(student, targets, replay, spec.out().resolve("state"), spec.resume(), log);
+            seconds.put("distill", since(t0));
+
+            Path checkpoint = spec.out().resolve("student");
+            Map<String, Double> metrics = new TreeMap<>();
+            if (!training.lossCurve().isEmpty()) metrics.put("final_loss", training.lossCurve().get(training.lossCurve().size() - 1));
+            metrics.put("targets", (double) targets.size());
+            metrics.put("replay_targets", (double) replay.size());
+            student.save(checkpoint, Provenance.of("distill", spec.task(), spec.config().seed(), recipe(spec, callsFile),
+                    targets.sha256() + "+" + replay.sha256(), targets.size() + replay.size(),
+                    Json.mapper().valueToTree(spec.config()), metrics, withPath(parent, spec.student())));
+            StageResult result = new StageResult(checkpoint, callsFile, collected, labelled, replay.size(), training, seconds);
+            Json.write(spec.out().resolve("stage.json"), summary(spec, result));
+            say(log, String.format(java.util.Locale.ROOT, "stage %s: %d targets, %d replay, %d steps (%.0f s) -> %s",
+                    spec.task(), targets.size(), replay.size(), training.steps(), seconds.get("distill"), checkpoint));
+            return result;
+        }
     }
+
+    private static CollectedCalls collect(StageSpec spec, Path callsFile, PrintStream log) throws Exception {
+        TaskData.ensure(spec.task(), spec.data(), spec.split(), spec.questions(), 1, log);
+        Task task = Tasks.find(spec.task());
+        Framework fw = Frameworks.create(spec.framework());
+        String modules = spec.teacherDriven() ? "teacher:" + spec.teacher() + ",vlm:" + spec.student() : "vlm:" + spec.student();
+        try (ExampleSource examples = Limited.of(task.open(spec.data(), spec.split()), spec.questions());
+             ModelServices services = ModuleSpec.parse(modules).load(ProviderContext.ofData(spec.data()));
+             ModelGateway gateway = new ModelGateway(services)) {
+            Map<String, String> provenance = new LinkedHashMap<>();
+            provenance.put("modules", modules);
+            provenance.put("framework", spec.framework());
+            CollectedCalls c = new TraceCollector(task, fw, new DatasetPrograms(), CONCURRENCY)
+                    .collect(examples, spec.split(), gateway, provenance, null);
+            CallsFile.write(callsFile, c.calls());
+            Json.write(callsFile.resolveSibling(callsFile.getFileName() + ".summary.json"), Map.of(
+                    "questions", c.questions(), "answerConsistent", c.consistent(), "callsByKind", c.callsByKind(),
+                    "consistentCallsByKind", c.consistentByKind(), "evaluation", c.evaluation().summary(),
+                    "provenance", c.evaluation().provenance()));
+            say(log, "collected (" + modules + "): " + c.summary());
+            return c;
+        }
+    }
+
+    /** The stage's data recipe: everything that decides which targets it trains on. */
+    private static JsonNode recipe(StageSpec spec, Path callsFile) {
+        ObjectNode r = Json.mapper().createObjectNode();
+        r.put("task", spec.task());
+        r.put("framework", spec.framework());
+        r.put("split", spec.split());
+        r.put("questions", spec.questions());
+        r.put("teacher", spec.teacher().toString());
+        r.put("teacherDriven", spec.teacherDriven());
+        r.put("calls", callsFile.toString());
+        r.set("labels", Json.mapper().valueToTree(spec.labels()));
+        r.set("kinds", Json.mapper().valueToTree(new java.util.TreeSet<>(spec.kinds())));
+        r.put("dataFraction", spec.dataFraction());
+        r.put("replayScenes", spec.replayScenes());
+        r.set("replayCalls", Json.mapper().valueToTree(spec.replayCalls().stream().map(Path::toString).toList()));
+        return r;
+    }
+
+    private static JsonNode withPath(JsonNode parent, Path dir) {
+        ObjectNode p = Json.mapper().createObjectNode();
+        p.put("checkpoint", dir.toString());
+        p.set("provenance", parent);
+        return p;
+    }
+
+    private static Map<String, Object> summary(StageSpec spec, StageResult r) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("task", spec.task());
+        s.put("checkpoint", r.checkpoint().toString());
+        s.put("calls", r.callsFile().toString());
+        s.put("labels", Map.of("calls", r.labels().calls(), "inconsistent", r.labels().inconsistent(),
+                "uncovered", r.labels().uncovered(), "unsure", r.labels().unsure(), "missingImage", r.labels().missingImage(),
+                "kept", Map.of("VQA", r.labels().targets().vqa().size(), "MATCH", r.labels().targets().match().size(),
+                        "LOC", r.labels().targets().loc().size())));
+        s.put("replayTargets", r.replayCount());
+        s.put("steps", r.training().steps());
+        s.put("resumedFrom", r.training().resumedFrom());
+        s.put("lossCurve", r.training().lossCurve());
+        s.put("lossCurveWindow", r.training().window());
+        s.put("seconds", r.seconds());
+        s.put("config", spec.config());
+        return s;
+    }
+
+    private static double since(long t0) { return (System.nanoTime() - t0) / 1e9; }
+
+    private static void say(PrintStream log, String line) { if (log != null) log.println(line); }
 }

@@ -88,7 +88,8 @@ public final class TraceCollector {
     /** The example's image file whose name is {@code sourceId} (how images are identified in traces). */
     private static String pathOf(Example ex, String sourceId) {
         for (Path p : ex.images().values()) {
-            if (p.getFileName().toString().equals(sourceId)) return p.toString();
+            // absolute: the calls file is read again later, from wherever that run starts
+            if (p.getFileName().toString().equals(sourceId)) return p.toAbsolutePath().normalize().toString();
         }
         return "";
     }

@@ -65,6 +65,12 @@ public record DistillConfig(int steps, int vqaBatch, int matchBatch, int locBatc
                 matchWeight, locWeight, frozenUnits, Math.min(checkpointEvery, newSteps), seed);
     }
 
+    public DistillConfig withLearningRate(float lr) {
+        return new DistillConfig(steps, vqaBatch, matchBatch, locBatch, replayVqa, replayMatch, replayLoc, lr,
+                warmupSteps, tau, klWeight, ceWeight, beta, vqaWeight, matchWeight, locWeight, frozenUnits,
+                checkpointEvery, seed);
+    }
+
     public DistillConfig withCheckpointEvery(int every) {
         return new DistillConfig(steps, vqaBatch, matchBatch, locBatch, replayVqa, replayMatch, replayLoc,
                 learningRate, warmupSteps, tau, klWeight, ceWeight, beta, vqaWeight, matchWeight, locWeight,

@@ -33,9 +33,21 @@ public final class TeacherServices {
 
     private TeacherServices() {}
 
+    /** The bundle for {@code --modules teacher:DIR}; closing it closes the teacher. */
     public static ModelServices of(String name, TeacherModel teacher) {
-        return ModelServices.builder(name).vqa(new Vqa(teacher)).match(new Match(teacher)).loc(new Loc(teacher))
-                .closing(teacher).build();
+        return builder(name, teacher).closing(teacher).build();
+    }
+
+    /**
+     * The same services over a teacher the caller keeps owning: closing the bundle leaves the teacher open
+     * (pseudo-labelling borrows a teacher for a while).
+     */
+    public static ModelServices borrowing(String name, TeacherModel teacher) {
+        return builder(name, teacher).build();
+    }
+
+    private static ModelServices.Builder builder(String name, TeacherModel teacher) {
+        return ModelServices.builder(name).vqa(new Vqa(teacher)).match(new Match(teacher)).loc(new Loc(teacher));
     }
 
     static boolean whole(BufferedImage img) { return Math.max(img.getWidth(), img.getHeight()) > WHOLE_IMAGE_SIDE; }

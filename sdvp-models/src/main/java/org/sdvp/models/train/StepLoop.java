@@ -70,12 +70,29 @@ public final class StepLoop {
      * @param window steps per point of the returned loss curve
      */
     public Result run(int steps, int samplesPerStep, int window, StepLoss stepLoss) {
+        return run(0, steps, samplesPerStep, window, stepLoss, null);
+    }
+
+    /** Called after each step with the number of steps done and the loss curve so far (for checkpoints). */
+    @FunctionalInterface
+    public interface AfterStep {
+        void done(int stepsDone, List<Double> curveSoFar);
+    }
+
+    /**
+     * Runs steps {@code firstStep .. steps-1} (a resumed run starts past 0: step-driven schedules and
+     * per-step data draws make it continue exactly where the interrupted run stopped).
+     *
+     * @param afterStep called after every step (may be null)
+     */
+    public Result run(int firstStep, int steps, int samplesPerStep, int window, StepLoss stepLoss, AfterStep afterStep) {
         List<Double> curve = new ArrayList<>();
         double windowSum = 0, first = Double.NaN, last = Double.NaN, ema = Double.NaN;
         long start = System.nanoTime();
         long cpuStart = THREADS.getCurrentThreadCpuTime();
         try (ProgressBar bar = progress == null ? null : bar(steps)) {
-            for (int step = 0; step < steps; step++) {
+            if (bar != null) bar.stepTo(firstStep);
+            for (int step = firstStep; step < steps; step++) {
                 float value;
                 try (NDManager scope = trainer.getManager().newSubManager()) {
                     zeroGradients(trainer);
@@ -92,26 +109,27 @@ public final class StepLoop {
                     throw new IllegalStateException("loss became " + value + " at step " + step
                             + "; lower the learning rate or check the data");
                 }
-                if (step == 0) first = value;
+                if (step == firstStep) first = value;
                 last = value;
                 ema = Double.isNaN(ema) ? value : 0.95 * ema + 0.05 * value;
                 windowSum += value;
                 if ((step + 1) % window == 0 || step == steps - 1) {
-                    int n = (step % window) + 1;
+                    int n = Math.min(step - firstStep, step % window) + 1;
                     curve.add(windowSum / n);
                     windowSum = 0;
                 }
+                if (afterStep != null) afterStep.done(step + 1, curve);
                 if (bar != null) {
                     double secs = (System.nanoTime() - start) / 1e9;
                     bar.step();
                     bar.setExtraMessage(String.format(java.util.Locale.ROOT, "loss %.4f  %.0f samples/s", ema,
-                            (step + 1) * (double) samplesPerStep / Math.max(secs, 1e-9)));
+                            (step + 1 - firstStep) * (double) samplesPerStep / Math.max(secs, 1e-9)));
                 }
             }
         }
         double secs = (System.nanoTime() - start) / 1e9;
         double cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-        return new Result(curve, first, last, secs, steps * (double) samplesPerStep / Math.max(secs, 1e-9), cpu);
+        return new Result(curve, first, last, secs, (steps - firstStep) * (double) samplesPerStep / Math.max(secs, 1e-9), cpu);
     }
 
     /** {@code -Dsdvp.checkFinite=true}: stop at the first non-finite gradient or parameter, naming them. */

@@ -72,6 +72,11 @@ public final class VlmBlock extends AbstractBlock {
 
     public VlmConfig config() { return config; }
 
+    /** Keeps the first {@code n} conv units' weights fixed during training (distillation freezes early units). */
+    public void freezeEncoderUnits(int n) {
+        for (int i = 0; i < units.size(); i++) units.get(i).freezeParameters(i < n);
+    }
+
     /** {@code (B, V)} bag-of-n-grams → {@code (B, textDim)}. */
     public NDArray text(ParameterStore ps, NDArray bag, boolean training) {
         NDArray e = textIn.forward(ps, new NDList(bag), training).singletonOrThrow();

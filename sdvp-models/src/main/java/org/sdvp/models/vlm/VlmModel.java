@@ -233,16 +233,23 @@ public final class VlmModel implements AutoCloseable {
         return out;
     }
 
-    /** Scored boxes per image (in that image's pixel coordinates), best first, after NMS. */
-    public List<List<GridBoxes.Scored>> locate(List<BufferedImage> images, List<String> phrases, double threshold,
-                                               double nmsIou, int maxBoxes) {
-        float[][] maps;
+    /**
+     * The grounding head's output per image, through the sigmoid: {@code [batch][5*gridH*gridW]}, channel-major
+     * as {@link GridBoxes#decode} reads it (channel 0 objectness, channels 1–4 the box code). SDVP's replay
+     * targets for LOC are these maps.
+     */
+    public float[][] locMaps(List<BufferedImage> images, List<String> phrases) {
         try (NDManager m = model.getNDManager().newSubManager()) {
             ParameterStore ps = new ParameterStore(m, false);
             NDArray out = Activation.sigmoid(block.loc(ps, fullImages(m, images), texts(m, phrases), false));
-            maps = rows(out.toFloatArray(), images.size(),
-                    GridBoxes.CHANNELS * config.gridWidth() * config.gridHeight());
+            return rows(out.toFloatArray(), images.size(), GridBoxes.CHANNELS * config.gridWidth() * config.gridHeight());
         }
+    }
+
+    /** Scored boxes per image (in that image's pixel coordinates), best first, after NMS. */
+    public List<List<GridBoxes.Scored>> locate(List<BufferedImage> images, List<String> phrases, double threshold,
+                                               double nmsIou, int maxBoxes) {
+        float[][] maps = locMaps(images, phrases);
         List<List<GridBoxes.Scored>> result = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
             BufferedImage img = images.get(i);

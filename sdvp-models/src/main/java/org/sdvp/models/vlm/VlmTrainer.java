@@ -45,7 +45,7 @@ public final class VlmTrainer {
      * the learning rate, whatever the gradient clipping (Adam divides the scale out). That is the loss-spike
      * mechanism the default pretraining showed; 0.99 caps the ratio at 10 and tracks the scale faster.
      */
-    static final float ADAM_BETA2 = 0.99f;
+    public static final float ADAM_BETA2 = 0.99f;
 
     /** Runs the configured steps; {@code progress} gets a progress bar (null for none). */
     public StepLoop.Result train(SubTaskSet data, PrintStream progress) {
@@ -87,7 +87,10 @@ public final class VlmTrainer {
      * without it, the first training run in a process drifted from later identical runs after about ten
      * steps (libtorch picks its CPU kernels on first use of a shape); with it, runs repeat exactly.
      */
-    private void warmUp(Trainer trainer) {
+    private void warmUp(Trainer trainer) { warmUp(model, trainer); }
+
+    /** {@link #warmUp(Trainer)} for any trainer of {@code model} (distillation uses it too). */
+    public static void warmUp(VlmModel model, Trainer trainer) {
         try (NDManager m = trainer.getManager().newSubManager()) {
             ParameterStore ps = new ParameterStore(m, false);
             VlmConfig cfg = model.config();

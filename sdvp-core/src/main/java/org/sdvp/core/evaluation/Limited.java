@@ -1,10 +1,8 @@
-package org.sdvp.cli.support;
+package org.sdvp.core.evaluation;
 
 import java.io.IOException;
 import java.util.NoSuchElementException;
 import java.util.OptionalLong;
-import org.sdvp.core.evaluation.Example;
-import org.sdvp.core.evaluation.ExampleSource;
 
 /** The first N examples of a source ({@code --limit}). */
 public final class Limited implements ExampleSource {

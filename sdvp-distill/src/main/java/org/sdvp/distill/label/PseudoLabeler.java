@@ -1,0 +1,209 @@
+package org.sdvp.distill.label;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.sdvp.core.service.LocRequest;
+import org.sdvp.core.service.MatchRequest;
+import org.sdvp.core.service.ModelRequest;
+import org.sdvp.core.service.ModelServiceException;
+import org.sdvp.core.service.ModelServices;
+import org.sdvp.core.service.ServiceKind;
+import org.sdvp.core.service.VqaRequest;
+import org.sdvp.core.value.Box;
+import org.sdvp.core.value.Detection;
+import org.sdvp.core.value.ImageValue;
+import org.sdvp.distill.trace.SubTaskCall;
+import org.sdvp.models.nn.GridBoxes;
+import org.sdvp.models.teacher.TeacherModel;
+import org.sdvp.models.teacher.TeacherServices;
+import org.sdvp.models.vlm.VlmModel;
+
+/**
+ * SDVP steps 2–3: turns collected calls into targets in the student's output space (the adapter), after
+ * answer-consistent filtering, skipping and counting what no teacher covers.
+ *
+ * <ul>
+ *   <li>VQA: the teacher's answer distribution, re-indexed over the student's answer vocabulary and
+ *       renormalised (answers the student cannot name are dropped; a call left with none counts as uncovered);</li>
+ *   <li>MATCH: the teacher's match probability;</li>
+ *   <li>LOC: the teacher's boxes encoded in the student's grid ({@link GridBoxes#encode}): objectness 0/1 and
+ *       the box code.</li>
+ * </ul>
+ * Each call goes through, in order: the filter ({@code inconsistent}), re-cutting its pixels
+ * ({@code missingImage}), teacher coverage ({@code uncovered}), labelling, and the confidence threshold
+ * ({@code unsure}, VQA and MATCH only). Teacher calls are batched ({@link #BATCH} per forward pass); the targets
+ * keep the calls' order, so the same calls give the same set.
+ */
+public final class PseudoLabeler {
+    /** Requests per teacher forward pass. */
+    public static final int BATCH = 64;
+
+    private final TeacherModel teacher;
+    private final VlmModel student;
+    private final LabelOptions options;
+    // borrowed: closing it would close the teacher, which the caller owns
+    private final ModelServices services;
+
+    public PseudoLabeler(TeacherModel teacher, VlmModel student, LabelOptions options) {
+        this.teacher = Objects.requireNonNull(teacher, "teacher");
+        this.student = Objects.requireNonNull(student, "student");
+        this.options = Objects.requireNonNull(options, "options");
+        this.services = TeacherServices.borrowing("teacher", teacher);
+    }
+
+    /** A call that passed the filter and coverage, waiting for its label. */
+    private record Pending(int order, ModelRequest request) {}
+
+    /**
+     * @throws ModelServiceException when the teacher fails on a batch
+     */
+    public Labelled label(List<SubTaskCall> calls) throws ModelServiceException {
+        return label(calls, new CallImages());
+    }
+
+    /** As {@link #label(List)}, re-cutting images through {@code images} (shared cache, counts). */
+    public Labelled label(List<SubTaskCall> calls, CallImages images) throws ModelServiceException {
+        Counts n = new Counts();
+        Map<ServiceKind, List<Pending>> pending = new TreeMap<>();
+        for (ServiceKind k : ServiceKind.values()) pending.put(k, new ArrayList<>());
+        for (int i = 0; i < calls.size(); i++) {
+            SubTaskCall c = calls.get(i);
+            n.calls.merge(c.kind(), 1, Integer::sum);
+            ServiceKind kind = kindOf(c.kind());
+            if (kind == null) {
+                n.uncovered.merge(c.kind(), 1, Integer::sum);
+                continue;
+            }
+            if (options.answerConsistentOnly() && !c.answerConsistent()) {
+                n.inconsistent.merge(c.kind(), 1, Integer::sum);
+                continue;
+            }
+            var pixels = images.image(c);
+            if (pixels.isEmpty()) {
+                n.missingImage.merge(c.kind(), 1, Integer::sum);
+                continue;
+            }
+            ModelRequest r = request(kind, c, pixels.get());
+            if (!covers(r)) {
+                n.uncovered.merge(c.kind(), 1, Integer::sum);
+                continue;
+            }
+            pending.get(kind).add(new Pending(i, r));
+        }
+        DistillTarget[] out = new DistillTarget[calls.size()];
+        for (List<Pending> chunk : chunks(pending.get(ServiceKind.VQA))) labelVqa(chunk, out, n);
+        for (List<Pending> chunk : chunks(pending.get(ServiceKind.MATCH))) labelMatch(chunk, out, n);
+        for (List<Pending> chunk : chunks(pending.get(ServiceKind.LOC))) labelLoc(chunk, out, n);
+        List<DistillTarget> kept = new ArrayList<>();
+        for (DistillTarget t : out) if (t != null) kept.add(t);
+        return new Labelled(DistillSet.of(kept), n.calls, n.inconsistent, n.uncovered, n.unsure, n.missingImage);
+    }
+
+    private static final class Counts {
+        final Map<String, Integer> calls = new TreeMap<>(), inconsistent = new TreeMap<>(), uncovered = new TreeMap<>(),
+                unsure = new TreeMap<>(), missingImage = new TreeMap<>();
+    }
+
+    static ServiceKind kindOf(String kind) {
+        for (ServiceKind k : ServiceKind.values()) if (k.name().equals(kind)) return k;
+        return null;
+    }
+
+    private static ModelRequest request(ServiceKind kind, SubTaskCall c, BufferedImage pixels) {
+        List<Double> r = c.region();
+        ImageValue img = new ImageValue(pixels, c.sourceImage(), new Box(r.get(0), r.get(1), r.get(2), r.get(3)));
+        return switch (kind) {
+            case VQA -> new VqaRequest(img, c.text());
+            case MATCH -> new MatchRequest(img, c.text());
+            case LOC -> new LocRequest(img, c.text());
+        };
+    }
+
+    private boolean covers(ModelRequest r) {
+        if (r instanceof VqaRequest v) return services.vqa().map(s -> s.covers(v)).orElse(false);
+        if (r instanceof MatchRequest m) return services.match().map(s -> s.covers(m)).orElse(false);
+        LocRequest l = (LocRequest) r;
+        return services.loc().map(s -> s.covers(l)).orElse(false);
+    }
+
+    private void labelVqa(List<Pending> chunk, DistillTarget[] out, Counts n) throws ModelServiceException {
+        List<VqaRequest> reqs = chunk.stream().map(p -> (VqaRequest) p.request()).toList();
+        List<Map<String, Double>> dists;
+        try {
+            dists = TeacherServices.vqaDistributions(teacher, reqs);
+        } catch (RuntimeException e) {
+            throw new ModelServiceException("teacher failed on a VQA batch: " + e.getMessage(), e);
+        }
+        for (int k = 0; k < chunk.size(); k++) {
+            VqaRequest r = reqs.get(k);
+            float[] probs = toStudentVocabulary(dists.get(k));
+            if (probs == null) {
+                n.uncovered.merge("VQA", 1, Integer::sum);
+            } else if (options.minConfidence() > 0 && max(probs) < options.minConfidence()) {
+                n.unsure.merge("VQA", 1, Integer::sum);
+            } else {
+                out[chunk.get(k).order()] = new DistillTarget.Vqa(r.image().pixels(), r.question(), probs);
+            }
+        }
+    }
+
+    /**
+     * The distribution over the student's answers, renormalised; null when none of the teacher's answers (with
+     * positive probability) is in the student's vocabulary. Index 0 (unknown) never gets mass: it is not an
+     * answer the student should learn to give.
+     */
+    float[] toStudentVocabulary(Map<String, Double> dist) {
+        float[] probs = new float[student.answers().size()];
+        double total = 0;
+        for (Map.Entry<String, Double> e : dist.entrySet()) {
+            int idx = student.answerIndex(e.getKey());
+            double p = e.getValue();
+            if (idx == 0 || !(p > 0)) continue;
+            probs[idx] += (float) p;
+            total += p;
+        }
+        if (!(total > 0)) return null;
+        for (int i = 0; i < probs.length; i++) probs[i] = (float) (probs[i] / total);
+        return probs;
+    }
+
+    private void labelMatch(List<Pending> chunk, DistillTarget[] out, Counts n) throws ModelServiceException {
+        List<MatchRequest> reqs = chunk.stream().map(p -> (MatchRequest) p.request()).toList();
+        List<Double> p = services.match().orElseThrow().apply(reqs);
+        for (int k = 0; k < chunk.size(); k++) {
+            double v = Math.max(0, Math.min(1, p.get(k)));
+            if (options.minConfidence() > 0 && Math.max(v, 1 - v) < options.minConfidence()) {
+                n.unsure.merge("MATCH", 1, Integer::sum);
+            } else {
+                out[chunk.get(k).order()] = new DistillTarget.Match(reqs.get(k).image().pixels(), reqs.get(k).text(), (float) v);
+            }
+        }
+    }
+
+    private void labelLoc(List<Pending> chunk, DistillTarget[] out, Counts n) throws ModelServiceException {
+        List<LocRequest> reqs = chunk.stream().map(p -> (LocRequest) p.request()).toList();
+        List<List<Detection>> found = services.loc().orElseThrow().apply(reqs);
+        for (int k = 0; k < chunk.size(); k++) {
+            BufferedImage img = reqs.get(k).image().pixels();
+            List<Box> boxes = found.get(k).stream().map(Detection::box).toList();
+            GridBoxes.Targets t = student.grid().encode(boxes, img.getWidth(), img.getHeight());
+            out[chunk.get(k).order()] = new DistillTarget.Loc(img, reqs.get(k).object(), t.objectness(), t.box());
+        }
+    }
+
+    static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += BATCH) out.add(all.subList(i, Math.min(all.size(), i + BATCH)));
+        return out;
+    }
+
+    private static float max(float[] v) {
+        float m = Float.NEGATIVE_INFINITY;
+        for (float x : v) m = Math.max(m, x);
+        return m;
+    }
+}

@@ -1,0 +1,37 @@
+package org.sdvp.distill.stage;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.sdvp.world.scene.SceneGenerator;
+import org.sdvp.world.task.DatasetGenerator;
+import org.sdvp.world.task.WorldTaskSpec;
+
+/** A world task's split on disk, generated (as {@code sdvp world generate} would) when it is not there yet. */
+public final class TaskData {
+    private TaskData() {}
+
+    /**
+     * Makes sure {@code data/split} holds the task's split; generates {@code count} questions with
+     * {@code seed} in the task's own style when the folder is missing or empty. An existing split is used
+     * as it is (its own provenance says how it was made).
+     *
+     * @return whether it was generated now
+     */
+    public static boolean ensure(String task, Path data, String split, int count, long seed, PrintStream log)
+            throws IOException, org.sdvp.core.io.DataException {
+        Path dir = data.resolve(split);
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> s = Files.list(dir)) {
+                if (s.findAny().isPresent()) return false;
+            }
+        }
+        WorldTaskSpec t = WorldTaskSpec.find(task);
+        if (log != null) log.printf("generating %s/%s: %d questions (seed %d) -> %s%n", task, split, count, seed, dir);
+        new DatasetGenerator().generate(new DatasetGenerator.Request(t, split, count, seed, t.defaultStyle(), dir,
+                SceneGenerator.Config.defaults()), done -> { });
+        return true;
+    }
+}
