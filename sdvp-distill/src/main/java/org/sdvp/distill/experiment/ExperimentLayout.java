@@ -8,7 +8,8 @@ import java.nio.file.Path;
  *   data/TASK/{test,train}/          generated splits (+ split.json: the request they were generated from)
  *   student/                         S0 (when pretrained or copied here)
  *   teachers/TASK/                   one teacher per target task
- *   stages/seed-N/STAGE/             each distillation stage (student/, calls.jsonl, stage.json)
+ *   stages/seed-N/STAGE/             each distillation stage (student/, calls.jsonl, state/, stage.json,
+ *                                    stage-inputs.txt, experiment-stage.json)
  *   eval/FRAMEWORK/ROW/SEED/TASK.json results.json of a row on a task's test split (SEED: seed-N or shared)
  *   examples/                        the example traces' HTML
  *   report.json, report.html
@@ -23,8 +24,11 @@ public record ExperimentLayout(Path out) {
 
     public Path stage(long seed, String id) { return out.resolve("stages").resolve("seed-" + seed).resolve(id); }
 
-    /** The stage's own summary, written when it finished (its presence marks it done). */
-    public Path stageSummary(long seed, String id) { return stage(seed, id).resolve("stage.json"); }
+    /**
+     * The experiment's summary of a stage, written when it finished (its presence marks it done; the stage's
+     * own {@code stage.json} beside it is DistillStage's).
+     */
+    public Path stageSummary(long seed, String id) { return stage(seed, id).resolve("experiment-stage.json"); }
 
     public Path eval(String framework, RowPlan row, String seedLabel, String task) {
         return out.resolve("eval").resolve(framework).resolve(row.dirName()).resolve(seedLabel).resolve(task + ".json");

@@ -14,8 +14,8 @@ import org.sdvp.distill.stage.StageResult;
 import org.sdvp.distill.stage.StageSpec;
 
 /**
- * Runs the plan's stages in order. A stage whose {@code stage.json} exists and whose inputs (plan, S_prev,
- * teacher) are unchanged is done and read back; a stage whose folder has files but no {@code stage.json} was
+ * Runs the plan's stages in order. A stage whose {@code experiment-stage.json} exists and whose inputs (plan, S_prev,
+ * teacher) are unchanged is done and read back; a stage whose folder has files but no {@code experiment-stage.json} was
  * interrupted and runs again with {@code resume}; a stage made from other inputs starts again.
  */
 final class ExperimentStages {

@@ -94,7 +94,7 @@ final class ReportBuilder {
         return new FrameworkRows(out, Map.of(), Map.of(), table.runs());
     }
 
-    /** Each stage's loss curve, named {@code seed N STAGE}; x = the step at the end of each window. */
+    /** Each stage's loss curve, named {@code seed N STAGE loss}; x = the step at the end of each window. */
     static List<Curve> curves(Map<String, StageSummary> stages) {
         List<Curve> out = new ArrayList<>();
         for (StageSummary s : stages.values()) {
@@ -102,7 +102,11 @@ final class ReportBuilder {
             if (loss == null || loss.isEmpty()) continue;
             int steps = s.steps() > 0 ? s.steps() : s.config().steps();
             List<Integer> x = new ArrayList<>();
-            for (int i = 0; i < loss.size(); i++) x.add((int) Math.round((i + 1) * (double) steps / loss.size()));
+            for (int i = 0; i < loss.size(); i++) {
+                // the end of each window; without a recorded window, spread the points over the steps
+                x.add(s.lossCurveWindow() > 0 ? Math.min(steps, (i + 1) * s.lossCurveWindow())
+                        : (int) Math.round((i + 1) * (double) steps / loss.size()));
+            }
             out.add(new Curve("seed " + s.seed() + " " + s.id() + " loss", x, loss));
         }
         return out;

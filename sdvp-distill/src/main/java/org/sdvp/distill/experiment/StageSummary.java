@@ -7,8 +7,9 @@ import org.sdvp.distill.stage.StageResult;
 import org.sdvp.distill.train.DistillConfig;
 
 /**
- * What the experiment keeps of a finished stage, as {@code stage.json} in its folder: enough to resume the
- * experiment without running it again, and to report its curve, counts and timing.
+ * What the experiment keeps of a finished stage, as {@code experiment-stage.json} in its folder (beside the
+ * stage's own {@code stage.json}): enough to resume the experiment without running it again, and to report
+ * its curve, counts and timing.
  *
  * @param checkpoint   S_new's folder
  * @param callsFile    the calls it used (collected or reused)
@@ -16,13 +17,14 @@ import org.sdvp.distill.train.DistillConfig;
  * @param labels       the pseudo-labels' summary
  * @param targets      labelled targets used
  * @param lossCurve    mean loss per window of steps
+ * @param lossCurveWindow steps per curve point
  * @param seconds      wall time by part (collect, label, replay, distill)
  */
 public record StageSummary(String id, String task, long seed, String startFrom, String reuseCallsOf,
                            List<String> replayCallsOf, DistillConfig config, LabelOptions labelOptions,
                            List<String> kinds, double dataFraction, int replayScenes, String checkpoint,
                            String callsFile, String collected, String labels, int targets, int replayCount,
-                           List<Double> lossCurve, int steps, int resumedFrom, double trainSeconds,
+                           List<Double> lossCurve, int lossCurveWindow, int steps, int resumedFrom, double trainSeconds,
                            Map<String, Double> seconds) {
 
     static StageSummary of(StagePlan plan, StageResult r) {
@@ -33,7 +35,7 @@ public record StageSummary(String id, String task, long seed, String startFrom, 
                 r.checkpoint().toString(), r.callsFile().toString(),
                 r.collected() == null ? null : r.collected().summary(),
                 r.labels() == null ? "" : r.labels().summary(), r.labels() == null ? 0 : r.labels().targets().size(),
-                r.replayCount(), training == null ? List.of() : training.lossCurve(),
+                r.replayCount(), training == null ? List.of() : training.lossCurve(), training == null ? 0 : training.window(),
                 training == null ? 0 : training.steps(), training == null ? 0 : training.resumedFrom(),
                 training == null ? 0 : training.seconds(), r.seconds() == null ? Map.of() : r.seconds());
     }

@@ -118,7 +118,7 @@ class ExperimentRunnerTest {
     @Test
     void aStageInterruptedBeforeItsSummaryRunsAgainWithResume() throws Exception {
         run(tiny(List.of(1L), false), List.of("visprog"));
-        Files.delete(out.resolve("stages/seed-1/sdvp-nlvr-sim/stage.json"));
+        Files.delete(out.resolve("stages/seed-1/sdvp-nlvr-sim/experiment-stage.json"));
         Run again = run(tiny(List.of(1L), false), List.of("visprog"));
         assertEquals(1, again.stages().specs.size());
         assertTrue(again.stages().specs.get(0).resume());
