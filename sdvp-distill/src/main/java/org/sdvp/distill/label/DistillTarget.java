@@ -28,6 +28,12 @@ public sealed interface DistillTarget permits DistillTarget.Vqa, DistillTarget.M
             Objects.requireNonNull(image, "image");
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(probs, "probs");
+            double sum = 0;
+            for (float p : probs) {
+                if (!(p >= 0)) throw new IllegalArgumentException("VQA target for '" + text + "' has probability " + p);
+                sum += p;
+            }
+            if (Math.abs(sum - 1) > 1e-3) throw new IllegalArgumentException("VQA target for '" + text + "' sums to " + sum);
         }
 
         @Override public ServiceKind kind() { return ServiceKind.VQA; }
@@ -60,6 +66,8 @@ public sealed interface DistillTarget permits DistillTarget.Vqa, DistillTarget.M
         public Loc {
             Objects.requireNonNull(image, "image");
             Objects.requireNonNull(text, "text");
+            for (float o : objectness) if (!(o >= 0 && o <= 1)) throw new IllegalArgumentException("LOC objectness " + o);
+            for (float b : box) if (!Float.isFinite(b)) throw new IllegalArgumentException("LOC box code " + b);
             if (box.length != 4 * objectness.length) {
                 throw new IllegalArgumentException("box code needs 4 channels per cell: " + box.length + " vs " + objectness.length);
             }

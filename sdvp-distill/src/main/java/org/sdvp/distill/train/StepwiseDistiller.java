@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Json;
 import org.sdvp.distill.label.DistillSet;
+import org.sdvp.models.nn.Tensors;
 import org.sdvp.models.train.SavableAdam;
 import org.sdvp.models.train.StepLoop;
 import org.sdvp.models.vlm.VlmModel;
@@ -105,12 +106,12 @@ public final class StepwiseDistiller {
                 ParameterStore ps = new ParameterStore(m, false);
                 Batches.Drawn b = batches.draw(step);
                 float total = 0;
-                for (NDArray l : pseudo.vqa(m, ps, b.vqa())) total += apply(l.mul(c.vqaWeight()), backward);
-                for (NDArray l : pseudo.match(m, ps, b.match())) total += apply(l.mul(c.matchWeight()), backward);
-                if (!b.loc().isEmpty()) total += apply(pseudo.loc(m, ps, b.loc()).mul(c.locWeight()), backward);
-                for (NDArray l : self.vqa(m, ps, b.replayVqa())) total += apply(l.mul(c.beta()), backward);
-                for (NDArray l : self.match(m, ps, b.replayMatch())) total += apply(l.mul(c.beta()), backward);
-                if (!b.replayLoc().isEmpty()) total += apply(self.loc(m, ps, b.replayLoc()).mul(c.beta()), backward);
+                for (NDArray l : pseudo.vqa(m, ps, b.vqa())) total += apply(Tensors.scale(l, c.vqaWeight()), backward);
+                for (NDArray l : pseudo.match(m, ps, b.match())) total += apply(Tensors.scale(l, c.matchWeight()), backward);
+                if (!b.loc().isEmpty()) total += apply(Tensors.scale(pseudo.loc(m, ps, b.loc()), c.locWeight()), backward);
+                for (NDArray l : self.vqa(m, ps, b.replayVqa())) total += apply(Tensors.scale(l, c.beta()), backward);
+                for (NDArray l : self.match(m, ps, b.replayMatch())) total += apply(Tensors.scale(l, c.beta()), backward);
+                if (!b.replayLoc().isEmpty()) total += apply(Tensors.scale(self.loc(m, ps, b.replayLoc()), c.beta()), backward);
                 return total;
             }, (done, curveSoFar) -> {
                 if (done % c.checkpointEvery() == 0 || done == c.steps() || done == stopAt) {

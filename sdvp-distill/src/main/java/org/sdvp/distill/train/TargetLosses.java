@@ -61,9 +61,9 @@ final class TargetLosses {
             boolean whole = model.isWhole(batch.get(idx.get(0)).image());
             NDArray logits = model.block().vqa(ps, model.visual(m, VlmModel.pick(images(batch), idx), whole),
                     model.texts(m, texts), true);
-            NDArray loss = Losses.kl(logits, Tensors.of(m, soft, new Shape(idx.size(), k)), tau).mul(klWeight);
-            if (ceWeight > 0) loss = loss.add(Losses.crossEntropy(logits, Tensors.of(m, hard)).mul(ceWeight));
-            out.add(loss.mul(idx.size() / (float) batch.size()));
+            NDArray loss = Tensors.scale(Losses.kl(logits, Tensors.of(m, soft, new Shape(idx.size(), k)), tau), klWeight);
+            if (ceWeight > 0) loss = loss.add(Tensors.scale(Losses.crossEntropy(logits, Tensors.of(m, hard)), ceWeight));
+            out.add(Tensors.scale(loss, idx.size() / (float) batch.size()));
         }
         return out;
     }
@@ -84,9 +84,9 @@ final class TargetLosses {
             NDArray logits = model.block().match(ps, model.visual(m, VlmModel.pick(images(batch), idx), whole),
                     model.texts(m, texts), true);
             // binary KL to the tempered target = BCE against it minus the target's entropy (a constant)
-            NDArray loss = Losses.bceWithLogits(logits.div(tau), Tensors.of(m, soft)).mul(tau * tau * klWeight);
-            if (ceWeight > 0) loss = loss.add(Losses.bceWithLogits(logits, Tensors.of(m, hard)).mul(ceWeight));
-            out.add(loss.mul(idx.size() / (float) batch.size()));
+            NDArray loss = Tensors.scale(Losses.bceWithLogits(Tensors.scale(logits, 1f / tau), Tensors.of(m, soft)), tau * tau * klWeight);
+            if (ceWeight > 0) loss = loss.add(Tensors.scale(Losses.bceWithLogits(logits, Tensors.of(m, hard)), ceWeight));
+            out.add(Tensors.scale(loss, idx.size() / (float) batch.size()));
         }
         return out;
     }

@@ -141,7 +141,7 @@ public final class TeacherTrainer {
             NDArray t = targets.get(new NDIndex(":, {}:{}, :", o, o + k));
             attrLoss = attrLoss.add(logits.logSoftmax(1).mul(t).sum().neg().div(positives));
         }
-        return loss.add(attrLoss.mul(config.detAttributeWeight()));
+        return loss.add(Tensors.scale(attrLoss, config.detAttributeWeight()));
     }
 
     static <T> List<T> draw(List<T> from, int n, SplittableRandom rng) {

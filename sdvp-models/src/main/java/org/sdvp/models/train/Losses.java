@@ -1,6 +1,8 @@
 package org.sdvp.models.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
+import org.sdvp.models.nn.Tensors;
 
 /**
  * The losses of the student and the teachers, written out because DJL has no temperature KL and its
@@ -31,20 +33,20 @@ public final class Losses {
     public static NDArray kl(NDArray studentLogits, NDArray teacherProbs, float tau) {
         NDArray t = teacherProbs.clip(TARGET_FLOOR, 1f);
         t = t.div(t.sum(new int[] {1}, true));
-        NDArray logq = studentLogits.div(tau).logSoftmax(1);
-        return t.mul(t.log().sub(logq)).sum(new int[] {1}).mean().mul(tau * tau);
+        NDArray logq = Tensors.scale(studentLogits, 1f / tau).logSoftmax(1);
+        return Tensors.scale(t.mul(t.log().sub(logq)).sum(new int[] {1}).mean(), tau * tau);
     }
 
     /** Binary cross entropy with logits, element-wise weights, averaged over {@code weights}' sum. */
     public static NDArray bceWithLogits(NDArray logits, NDArray targets, NDArray weights) {
         // max(x,0) - x*t + log(1 + exp(-|x|)): stable for large |x|
-        NDArray l = logits.maximum(0f).sub(logits.mul(targets)).add(logits.abs().neg().exp().add(1f).log());
+        NDArray l = Activation.relu(logits).sub(logits.mul(targets)).add(logits.abs().neg().exp().add(1f).log());
         return l.mul(weights).sum().div(weights.sum().maximum(1f));
     }
 
     /** Plain binary cross entropy with logits, mean over all elements. */
     public static NDArray bceWithLogits(NDArray logits, NDArray targets) {
-        return logits.maximum(0f).sub(logits.mul(targets)).add(logits.abs().neg().exp().add(1f).log()).mean();
+        return Activation.relu(logits).sub(logits.mul(targets)).add(logits.abs().neg().exp().add(1f).log()).mean();
     }
 
     /** L1 distance summed over the last axis where {@code mask} is 1, averaged over the mask's ones. */

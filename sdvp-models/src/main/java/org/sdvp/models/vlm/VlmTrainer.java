@@ -74,9 +74,9 @@ public final class VlmTrainer {
                 List<VqaExample> vb = vqaN > 0 ? draw(data.vqa(), vqaN, rVqa) : List.of();
                 List<MatchExample> mb = matchN > 0 ? draw(data.match(), matchN, rMatch) : List.of();
                 List<LocExample> lb = locN > 0 ? draw(data.loc(), locN, rLoc) : List.of();
-                for (NDArray l : vqaLosses(m, ps, vb)) total += apply(l.mul(c.vqaWeight()), backward);
-                for (NDArray l : matchLosses(m, ps, mb)) total += apply(l.mul(c.matchWeight()), backward);
-                if (!lb.isEmpty()) total += apply(locLoss(m, ps, lb, grid).mul(c.locWeight()), backward);
+                for (NDArray l : vqaLosses(m, ps, vb)) total += apply(Tensors.scale(l, c.vqaWeight()), backward);
+                for (NDArray l : matchLosses(m, ps, mb)) total += apply(Tensors.scale(l, c.matchWeight()), backward);
+                if (!lb.isEmpty()) total += apply(Tensors.scale(locLoss(m, ps, lb, grid), c.locWeight()), backward);
                 return total;
             });
         }
@@ -125,7 +125,7 @@ public final class VlmTrainer {
                 labels[k] = model.answerIndex(b.get(idx.get(k)).answer());
             }
             NDArray logits = model.block().vqa(ps, model.visual(m, VlmModel.pick(imgs, idx), whole), model.texts(m, qs), true);
-            out.add(Losses.crossEntropy(logits, Tensors.of(m, labels)).mul(idx.size() / (float) b.size()));
+            out.add(Tensors.scale(Losses.crossEntropy(logits, Tensors.of(m, labels)), idx.size() / (float) b.size()));
         }
         return out;
     }
@@ -143,7 +143,7 @@ public final class VlmTrainer {
                 labels[k] = b.get(idx.get(k)).matches() ? 1f : 0f;
             }
             NDArray logits = model.block().match(ps, model.visual(m, VlmModel.pick(imgs, idx), whole), model.texts(m, ts), true);
-            out.add(Losses.bceWithLogits(logits, Tensors.of(m, labels)).mul(idx.size() / (float) b.size()));
+            out.add(Tensors.scale(Losses.bceWithLogits(logits, Tensors.of(m, labels)), idx.size() / (float) b.size()));
         }
         return out;
     }
@@ -181,7 +181,7 @@ public final class VlmTrainer {
         NDArray boxPred = Activation.sigmoid(map.get(new NDIndex(":, 1:5, :")));
         NDArray mask = objT.reshape(n, 1, cells).broadcast(new Shape(n, 4, cells));
         NDArray boxLoss = Losses.maskedL1(boxPred, Tensors.of(m, box, new Shape(n, 4, cells)), mask);
-        return objLoss.add(boxLoss.mul(boxWeight));
+        return objLoss.add(Tensors.scale(boxLoss, boxWeight));
     }
 
     static Tracker schedule(VlmTrainConfig c) {
