@@ -24,7 +24,8 @@ import org.sdvp.world.question.Description;
  *   <li>MATCH: texts made only of attribute words and an optional noun ("red", "metal cube") on crops;</li>
  *   <li>LOC: attribute phrases ("small red cube", "metal objects").</li>
  * </ul>
- * Anything else (free questions, referring expressions with relations) goes to the next backend.
+ * Anything else (free questions, referring expressions with relations) goes to the next backend, and so do
+ * the forms the teacher did not answer well on its validation split ({@link TeacherCoverage}).
  */
 public final class TeacherServices {
     /** Images whose long side exceeds this are whole images (the detector answers), others crops. */
@@ -96,10 +97,10 @@ public final class TeacherServices {
 
         @Override
         public boolean covers(VqaRequest r) {
-            Optional<VqaForms> f = TeacherAnswers.form(r.question());
-            if (f.isEmpty()) return false;
-            // on a crop only attribute questions make sense; existence and counts need the whole image
-            return whole(r.image().pixels()) || !(f.get() instanceof VqaForms.Exist || f.get() instanceof VqaForms.HowMany);
+            // on a crop only attribute questions make sense (vqaForm gives none for existence and counts there);
+            // of the rest, the forms the teacher answered well on validation
+            Optional<String> f = TeacherCoverage.vqaForm(r.question(), whole(r.image().pixels()));
+            return f.isPresent() && teacher.coverage().claims(f.get());
         }
 
         @Override
@@ -124,7 +125,8 @@ public final class TeacherServices {
 
         @Override
         public boolean covers(MatchRequest r) {
-            return !whole(r.image().pixels()) && Description.parse(r.text()).isPresent();
+            return !whole(r.image().pixels()) && Description.parse(r.text()).isPresent()
+                    && teacher.coverage().claims(TeacherCoverage.MATCH);
         }
 
         @Override
@@ -149,7 +151,9 @@ public final class TeacherServices {
         Loc(TeacherModel teacher) { this.teacher = teacher; }
 
         @Override
-        public boolean covers(LocRequest r) { return Description.parse(r.object()).isPresent(); }
+        public boolean covers(LocRequest r) {
+            return Description.parse(r.object()).isPresent() && teacher.coverage().claims(TeacherCoverage.LOC);
+        }
 
         @Override
         public List<List<Detection>> apply(List<LocRequest> batch) throws ModelServiceException {
