@@ -28,11 +28,11 @@ import org.sdvp.world.question.Description;
  */
 public final class CoverageMeasure {
     /**
-     * Per validation scene: 8 VQA on crops, 8 on the whole image, 4 MATCH, 3 LOC on the whole image and 1 on a
-     * directional crop. With the quick preset's 50 validation scenes each of the 12 crop forms gets about 33
+     * Per validation scene: 12 VQA on crops, 8 on the whole image, 4 MATCH, 3 LOC on the whole image and 1 on a
+     * directional crop. With the quick preset's 50 validation scenes each of the 12 crop forms gets about 50
      * calls and each whole-image form about 50–100, above {@link TeacherCoverage#MIN_CALLS}.
      */
-    public static final SubTaskSampler SAMPLER = new SubTaskSampler(8, 8, 4, 3, 1);
+    public static final SubTaskSampler SAMPLER = new SubTaskSampler(12, 8, 4, 3, 1);
     private static final int BATCH = 32;
 
     private CoverageMeasure() {}

@@ -51,7 +51,8 @@ public final class TeacherServices {
         return ModelServices.builder(name).vqa(new Vqa(teacher)).match(new Match(teacher)).loc(new Loc(teacher));
     }
 
-    static boolean whole(BufferedImage img) { return Math.max(img.getWidth(), img.getHeight()) > WHOLE_IMAGE_SIDE; }
+    /** Whether the teacher treats an image as a whole image (detector) rather than a crop (attribute head). */
+    public static boolean whole(BufferedImage img) { return Math.max(img.getWidth(), img.getHeight()) > WHOLE_IMAGE_SIDE; }
 
     /** The teacher's answer distributions for VQA requests it covers (SDVP's VQA pseudo-labels). */
     public static List<Map<String, Double>> vqaDistributions(TeacherModel t, List<VqaRequest> batch) {

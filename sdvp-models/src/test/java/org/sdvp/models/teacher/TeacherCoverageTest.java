@@ -1,0 +1,121 @@
+package org.sdvp.models.teacher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sdvp.core.io.Json;
+import org.sdvp.core.service.LocRequest;
+import org.sdvp.core.service.MatchRequest;
+import org.sdvp.core.service.ModelServices;
+import org.sdvp.core.service.ProviderContext;
+import org.sdvp.core.service.VqaRequest;
+import org.sdvp.core.value.ImageValue;
+import org.sdvp.models.checkpoint.Provenance;
+import java.awt.image.BufferedImage;
+
+class TeacherCoverageTest {
+    /** A hand-made validation table: accuracy per form and the calls it rests on. */
+    private static Map<String, Double> table() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("val.attribute.color", 0.97); // other metrics are ignored
+        m.put("coverage.vqa.crop_query_color", 0.95);
+        m.put("coverage.vqa.crop_query_color.calls", 40.0);
+        m.put("coverage.vqa.crop_query_shape", 0.899); // just below the threshold
+        m.put("coverage.vqa.crop_query_shape.calls", 40.0);
+        m.put("coverage.vqa.crop_verify_size", 1.0); // perfect, but on too few calls
+        m.put("coverage.vqa.crop_verify_size.calls", 19.0);
+        m.put("coverage.vqa.whole_exist", 0.60);
+        m.put("coverage.vqa.whole_exist.calls", 150.0);
+        m.put("coverage.vqa.whole_count", 0.90); // exactly the threshold
+        m.put("coverage.vqa.whole_count.calls", 100.0);
+        m.put("coverage.match", 0.85);
+        m.put("coverage.match.calls", 200.0);
+        m.put("coverage.loc.recall", 0.70);
+        m.put("coverage.loc.precision", 0.84);
+        m.put("coverage.loc.f1", 0.764);
+        m.put("coverage.loc.calls", 200.0);
+        return m;
+    }
+
+    @Test
+    void aFormIsClaimedOnlyAtTheThresholdOnEnoughCalls() {
+        TeacherCoverage c = TeacherCoverage.fromMetrics(table());
+        assertTrue(c.measured());
+        assertTrue(c.claims("vqa.crop_query_color"));
+        assertFalse(c.claims("vqa.crop_query_shape"));
+        assertFalse(c.claims("vqa.crop_verify_size"), "19 calls < MIN_CALLS");
+        assertFalse(c.claims("vqa.whole_exist"));
+        assertTrue(c.claims("vqa.whole_count"));
+        assertFalse(c.claims("match"));
+        assertTrue(c.claims("loc"), "LOC is decided by F1 0.764 >= " + TeacherCoverage.MIN_LOC_F1);
+        assertFalse(c.claims("vqa.crop_choose_material"), "an unmeasured form is not claimed");
+        assertEquals(List.of("loc", "vqa.crop_query_color", "vqa.whole_count"), c.claimed());
+        assertEquals(TeacherCoverage.fromMetrics(table()).decisions(), TeacherCoverage.fromMetrics(c.toMetrics()).decisions());
+    }
+
+    @Test
+    void withoutMeasurementsEveryParsedFormIsClaimed() {
+        TeacherCoverage c = TeacherCoverage.fromMetrics(Map.of("val.attribute.color", 0.9));
+        assertFalse(c.measured());
+        assertTrue(c.claims("vqa.whole_exist") && c.claims("match") && c.claims("loc"));
+        assertTrue(c.toMetrics().isEmpty());
+    }
+
+    @Test
+    void questionsMapToTheirForms() {
+        assertEquals(Optional.of("vqa.crop_query_color"), TeacherCoverage.vqaForm("What color is the cube?", false));
+        assertEquals(Optional.of("vqa.crop_verify_size"), TeacherCoverage.vqaForm("Is the cube small?", false));
+        assertEquals(Optional.of("vqa.crop_choose_material"),
+                TeacherCoverage.vqaForm("Is the cube metal or rubber?", false));
+        assertEquals(Optional.of("vqa.whole_query"), TeacherCoverage.vqaForm("What color is the cube?", true));
+        assertEquals(Optional.of("vqa.whole_exist"), TeacherCoverage.vqaForm("Is there a red cube?", true));
+        assertEquals(Optional.of("vqa.whole_count"), TeacherCoverage.vqaForm("How many spheres are there?", true));
+        assertEquals(Optional.empty(), TeacherCoverage.vqaForm("Is there a red cube?", false), "existence needs the image");
+        assertEquals(Optional.empty(), TeacherCoverage.vqaForm("Why is the sky blue?", true));
+    }
+
+    @Test
+    void servicesFollowTheCheckpointsCoverage(@TempDir Path tmp) throws Exception {
+        try (TeacherModel t = TeacherModel.create(TeacherConfig.tiny(), "gqa-sim", 3)) {
+            t.save(tmp.resolve("t"), Provenance.of("teacher", "gqa-sim", 3, Json.mapper().createObjectNode(), "x", 1,
+                    Json.mapper().createObjectNode(), table(), null));
+        }
+        var crop = ImageValue.source("c", new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB));
+        var whole = ImageValue.source("w", new BufferedImage(128, 128, BufferedImage.TYPE_INT_RGB));
+        try (ModelServices s = new TeacherProvider().create(tmp.resolve("t").toString(), ProviderContext.empty())) {
+            var vqa = s.vqa().orElseThrow();
+            assertTrue(vqa.covers(new VqaRequest(crop, "What color is the cube?")));
+            assertFalse(vqa.covers(new VqaRequest(crop, "What shape is the red object?")));
+            assertFalse(vqa.covers(new VqaRequest(whole, "Is there a red cube?")));
+            assertTrue(vqa.covers(new VqaRequest(whole, "How many red cubes are there?")));
+            assertFalse(s.match().orElseThrow().covers(new MatchRequest(crop, "red")));
+            assertTrue(s.loc().orElseThrow().covers(new LocRequest(whole, "small spheres")));
+        }
+    }
+
+    @Test
+    void measuringATeacherGivesEveryFormItsCalls() {
+        var calls = org.sdvp.models.eval.SubTaskEvaluation.calls(org.sdvp.world.task.WorldTaskSpec.get("gqa-sim"), "val",
+                6, 1, CoverageMeasure.SAMPLER);
+        try (TeacherModel t = TeacherModel.create(TeacherConfig.tiny(), "gqa-sim", 3)) {
+            TeacherCoverage c = CoverageMeasure.measure(t, calls);
+            assertTrue(c.measured());
+            assertTrue(c.calls("vqa.whole_exist") > 0 && c.calls("match") > 0 && c.calls("loc") > 0, c.toString());
+            int vqa = 0;
+            for (String f : c.decisions().keySet()) if (f.startsWith("vqa.")) vqa += c.calls(f);
+            assertEquals(calls.vqa().size(), vqa, "every sampled VQA call has a form");
+            for (String f : c.decisions().keySet()) {
+                double v = c.value(f.equals("loc") ? "loc.f1" : f).orElseThrow();
+                assertTrue(v >= 0 && v <= 1, f + " " + v);
+            }
+        }
+    }
+}
