@@ -88,7 +88,10 @@ public final class ProgramCallEvaluation {
         }
         counts(out, "vqa", graded.size(), calls.size() - graded.size(), uncovered);
         if (!graded.isEmpty()) out.put("vqa.accuracy", right / (double) graded.size());
-        forms.forEach((f, c) -> out.put(f, c[0] / (double) c[1]));
+        forms.forEach((f, c) -> {
+            out.put(f, c[0] / (double) c[1]);
+            out.put(f + ".calls", (double) c[1]);
+        });
     }
 
     private static void match(ModelServices services, ModelServices gold, List<Call> calls, Map<String, Double> out)

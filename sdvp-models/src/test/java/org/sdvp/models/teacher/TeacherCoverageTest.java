@@ -28,19 +28,19 @@ class TeacherCoverageTest {
         m.put("val.attribute.color", 0.97); // other metrics are ignored
         m.put("coverage.vqa.crop_query_color", 0.95);
         m.put("coverage.vqa.crop_query_color.calls", 40.0);
-        m.put("coverage.vqa.crop_query_shape", 0.899); // just below the threshold
+        m.put("coverage.vqa.crop_query_shape", 0.799); // just below the threshold
         m.put("coverage.vqa.crop_query_shape.calls", 40.0);
         m.put("coverage.vqa.crop_verify_size", 1.0); // perfect, but on too few calls
         m.put("coverage.vqa.crop_verify_size.calls", 19.0);
         m.put("coverage.vqa.whole_exist", 0.60);
         m.put("coverage.vqa.whole_exist.calls", 150.0);
-        m.put("coverage.vqa.whole_count", 0.90); // exactly the threshold
+        m.put("coverage.vqa.whole_count", 0.80); // exactly the threshold
         m.put("coverage.vqa.whole_count.calls", 100.0);
-        m.put("coverage.match", 0.85);
+        m.put("coverage.match", 0.75);
         m.put("coverage.match.calls", 200.0);
         m.put("coverage.loc.recall", 0.70);
         m.put("coverage.loc.precision", 0.84);
-        m.put("coverage.loc.f1", 0.764);
+        m.put("coverage.loc.f1", 0.29); // below MIN_LOC_F1
         m.put("coverage.loc.calls", 200.0);
         return m;
     }
@@ -55,10 +55,20 @@ class TeacherCoverageTest {
         assertFalse(c.claims("vqa.whole_exist"));
         assertTrue(c.claims("vqa.whole_count"));
         assertFalse(c.claims("match"));
-        assertTrue(c.claims("loc"), "LOC is decided by F1 0.764 >= " + TeacherCoverage.MIN_LOC_F1);
+        assertFalse(c.claims("loc"), "LOC is decided by F1 (0.29), not recall/precision");
         assertFalse(c.claims("vqa.crop_choose_material"), "an unmeasured form is not claimed");
-        assertEquals(List.of("loc", "vqa.crop_query_color", "vqa.whole_count"), c.claimed());
+        assertEquals(List.of("vqa.crop_query_color", "vqa.whole_count"), c.claimed());
         assertEquals(TeacherCoverage.fromMetrics(table()).decisions(), TeacherCoverage.fromMetrics(c.toMetrics()).decisions());
+    }
+
+    @Test
+    void yesNoFormsAreScoredAsBalancedAccuracy() {
+        // 80 yes-questions, 60 answered right; 20 no-questions, all right: plain 0.8, balanced 0.875
+        Map<String, int[]> yesNo = Map.of("yes", new int[] {60, 80}, "no", new int[] {20, 20});
+        assertEquals(0.875, CoverageMeasure.accuracy(yesNo), 1e-9);
+        // a form whose sample holds only one answer, or other answers, is scored plainly
+        assertEquals(0.75, CoverageMeasure.accuracy(Map.of("yes", new int[] {60, 80})), 1e-9);
+        assertEquals(0.7, CoverageMeasure.accuracy(Map.of("red", new int[] {5, 5}, "blue", new int[] {2, 5})), 1e-9);
     }
 
     @Test
@@ -97,7 +107,7 @@ class TeacherCoverageTest {
             assertFalse(vqa.covers(new VqaRequest(whole, "Is there a red cube?")));
             assertTrue(vqa.covers(new VqaRequest(whole, "How many red cubes are there?")));
             assertFalse(s.match().orElseThrow().covers(new MatchRequest(crop, "red")));
-            assertTrue(s.loc().orElseThrow().covers(new LocRequest(whole, "small spheres")));
+            assertFalse(s.loc().orElseThrow().covers(new LocRequest(whole, "small spheres")));
         }
     }
 
