@@ -20,7 +20,8 @@ import org.sdvp.world.program.VqaForms;
  * {@code vqa.whole_choose}); {@code match}; {@code loc} (recall, precision and F1 at IoU 0.5).
  *
  * <p>The rule: a form is claimed when it rests on at least {@link #MIN_CALLS} validation calls and its accuracy
- * is at least {@link #MIN_ACCURACY} ({@code loc}: F1 at least {@link #MIN_LOC_F1}). A teacher without measured
+ * is at least {@link #MIN_ACCURACY} ({@code loc}: F1 at least {@link #MIN_LOC_F1}; yes/no forms: balanced
+ * accuracy). A teacher without measured
  * coverage (built in memory, or a checkpoint written before coverage existed) claims every form it can parse,
  * as teachers did before.
  */
@@ -43,7 +44,7 @@ public final class TeacherCoverage {
      * detector finds too little to be worth preferring.
      */
     public static final double MIN_LOC_F1 = 0.3;
-    /** Below 20 calls an accuracy of 0.9 cannot be told from 0.75 (standard error ≈ 0.07–0.1): not claimed. */
+    /** Below 20 calls an accuracy of 0.8 cannot be told from 0.65 (standard error ≈ 0.09–0.11): not claimed. */
     public static final int MIN_CALLS = 20;
     public static final String PREFIX = "coverage.";
     public static final String MATCH = "match";
