@@ -9,6 +9,7 @@ import org.sdvp.cli.support.Backends;
 import org.sdvp.core.io.Json;
 import org.sdvp.core.service.ModelServices;
 import org.sdvp.models.data.SubTaskSampler;
+import org.sdvp.models.eval.ProgramCallEvaluation;
 import org.sdvp.models.eval.SubTaskEvaluation;
 import org.sdvp.models.train.DjlSetup;
 import org.sdvp.models.train.SubTaskSet;
@@ -16,14 +17,19 @@ import org.sdvp.world.task.WorldTaskSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code sdvp eval-modules}: sub-task accuracy of a backend chain on a task's split. */
+/**
+ * {@code sdvp eval-modules}: sub-task accuracy of a backend chain on calls sampled from a task's split, or
+ * on the calls its programs really made ({@code --calls}, graded by the oracle).
+ */
 @Command(name = "eval-modules", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measure model backends on the sub-task calls of a task's split, in the task's style: "
                 + "VQA accuracy by question form, image-text matching accuracy, LOC recall/precision at IoU 0.5.",
         footer = {"", "Example:",
-            "  sdvp eval-modules --task gqa-sim --modules teacher:runs/teacher-gqa,vlm:runs/student"})
+            "  sdvp eval-modules --task gqa-sim --modules teacher:runs/teacher-gqa,vlm:runs/student",
+            "  sdvp eval-modules --task gqa-sim --calls calls.jsonl --data data/gqa-sim --modules vlm:runs/student"})
 public final class EvalModulesCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -43,28 +49,62 @@ public final class EvalModulesCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Split seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--calls", paramLabel = "FILE",
+            description = "Measure on the calls a task's programs made (a calls.jsonl from 'sdvp collect'), their "
+                    + "pixels re-cut from the recorded images, graded against the oracle's answers; needs --data. "
+                    + "Without it, calls are sampled from the split's scenes.")
+    Path calls;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "With --calls: the data folder the calls' images come from (its scene annotations are "
+                    + "the gold answers).")
+    Path data;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the metrics as JSON.")
     Path out;
 
     @Override
     public Integer call() throws Exception {
         WorldTaskSpec t = WorldTaskSpec.find(task);
-        DjlSetup.configure();
-        SubTaskSet calls = SubTaskEvaluation.calls(t, split, questions, seed, new SubTaskSampler(2, 2, 2, 2, 0));
-        Map<String, Double> m;
-        try (ModelServices services = Backends.load(modules, null)) {
-            m = SubTaskEvaluation.evaluate(services, calls);
+        if (calls != null && data == null) {
+            throw new ParameterException(spec.commandLine(), "--calls needs --data DIR: the gold answers come from "
+                    + "the oracle on that folder's scene annotations");
         }
+        DjlSetup.configure();
+        Map<String, Double> m;
         var o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "%s %s (%s style), modules %s%n", task, split, t.defaultStyle(), modules);
+        if (calls == null) {
+            SubTaskSet sampled = SubTaskEvaluation.calls(t, split, questions, seed, new SubTaskSampler(2, 2, 2, 2, 0));
+            try (ModelServices services = Backends.load(modules, data)) {
+                m = SubTaskEvaluation.evaluate(services, sampled);
+            }
+            o.printf(Locale.ROOT, "%s %s (%s style), modules %s%n", task, split, t.defaultStyle(), modules);
+        } else {
+            ProgramCalls.Loaded loaded = ProgramCalls.load(calls);
+            try (ModelServices services = Backends.load(modules, data);
+                 ModelServices gold = Backends.load("oracle", data)) {
+                m = ProgramCallEvaluation.evaluate(services, gold, loaded.calls());
+            }
+            o.printf(Locale.ROOT, "%s program calls %s (%d calls, %d without image), gold: oracle on %s, modules %s%n",
+                    task, calls, loaded.calls().size() + loaded.missing(), loaded.missing(), data, modules);
+            if (loaded.missing() > 0) {
+                spec.commandLine().getErr().println("sdvp: " + loaded.missing() + " calls skipped, their images could "
+                        + "not be re-cut; first reasons: " + loaded.failures());
+            }
+        }
         m.forEach((k, v) -> o.printf(Locale.ROOT, "  %-28s %s%n", k,
-                k.endsWith(".calls") ? String.valueOf(v.longValue()) : String.format(Locale.ROOT, "%.3f", v)));
+                k.endsWith(".calls") || k.endsWith(".ungraded") || k.endsWith(".uncovered") ? String.valueOf(v.longValue()) : String.format(Locale.ROOT, "%.3f", v)));
         if (out != null) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("task", task);
-            report.put("split", split);
+            if (calls == null) report.put("split", split);
             report.put("modules", modules);
-            report.put("seed", seed);
+            if (calls == null) report.put("seed", seed);
+            else {
+                report.put("calls", calls.toAbsolutePath().toString());
+                report.put("data", data.toAbsolutePath().toString());
+                report.put("gold", "oracle");
+            }
             report.put("metrics", m);
             Json.write(out, report);
         }

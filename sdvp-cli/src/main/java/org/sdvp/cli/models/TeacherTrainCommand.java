@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sdvp.models.teacher.TeacherBuilder;
+import org.sdvp.models.teacher.TeacherCoverage;
 import org.sdvp.models.teacher.TeacherPreset;
 import org.sdvp.models.train.DjlSetup;
 import org.sdvp.world.task.WorldTaskSpec;
@@ -56,8 +57,17 @@ public final class TeacherTrainCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "teacher checkpoint: %s (%d parameters, task %s)%n", r.checkpoint(), r.parameters(), task);
         o.printf(Locale.ROOT, "data %.1f s, training %.1f s%n", r.dataSeconds(), r.trainSeconds());
         for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
-            if (!e.getKey().startsWith("train.")) o.printf(Locale.ROOT, "  %-32s %.3f%n", e.getKey(), e.getValue());
+            if (e.getKey().startsWith("train.") || e.getKey().startsWith(TeacherCoverage.PREFIX)) continue;
+            o.printf(Locale.ROOT, "  %-32s %.3f%n", e.getKey(), e.getValue());
         }
+        TeacherCoverage c = r.coverage();
+        o.printf(Locale.ROOT, "coverage (validation accuracy per call form, recorded in config.json):%n");
+        c.forms().forEach(form -> {
+            double v = c.value(TeacherCoverage.LOC.equals(form) ? "loc.f1" : form).orElse(Double.NaN);
+            String extra = TeacherCoverage.LOC.equals(form) ? String.format(Locale.ROOT, " (recall %.3f, precision %.3f)",
+                    c.value("loc.recall").orElse(Double.NaN), c.value("loc.precision").orElse(Double.NaN)) : "";
+            o.printf(Locale.ROOT, "  %-26s %.3f on %4d calls%s%n", form, v, c.calls(form), extra);
+        });
         return 0;
     }
 }

@@ -9,11 +9,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Images;
 import org.sdvp.core.io.Json;
 import org.sdvp.core.value.Box;
 import org.sdvp.models.checkpoint.Provenance;
+import org.sdvp.models.data.SubTaskSampler;
+import org.sdvp.models.eval.SubTaskEvaluation;
+import org.sdvp.models.train.LocExample;
+import org.sdvp.models.train.MatchExample;
+import org.sdvp.models.train.SubTaskSet;
+import org.sdvp.models.train.VqaExample;
 import org.sdvp.models.train.StepLoop;
 import org.sdvp.models.vlm.VlmEvaluation;
 import org.sdvp.world.io.SceneCodec;
@@ -29,8 +36,9 @@ import org.sdvp.world.task.WorldTaskSpec;
 /**
  * Trains one task's teacher: draws the task's training split exactly as {@code sdvp generate} would (same
  * seeds, same scenes, in the task's style), reads the scene annotations into crops and detection frames,
- * trains, measures attribute accuracy and detection recall/precision on the task's validation split, and
- * writes the checkpoint with provenance.
+ * trains, measures attribute accuracy and detection recall/precision on the task's validation split and its
+ * accuracy per call form there (its coverage, {@link TeacherCoverage}), and writes the checkpoint with
+ * provenance.
  */
 public final class TeacherBuilder {
     private final WorldTaskSpec task;
@@ -43,8 +51,9 @@ public final class TeacherBuilder {
         this.seed = seed;
     }
 
-    public record Result(Path checkpoint, long parameters, Map<String, Double> metrics, double dataSeconds,
-                         double trainSeconds) {}
+    /** @param coverage the teacher's validation accuracy per call form */
+    public record Result(Path checkpoint, long parameters, Map<String, Double> metrics, TeacherCoverage coverage,
+                         double dataSeconds, double trainSeconds) {}
 
     /** The task split's scenes, rendered in the task's style, as teacher examples. */
     public static TeacherExamples examples(WorldTaskSpec task, String split, int questions, long seed) {
@@ -81,6 +90,26 @@ public final class TeacherBuilder {
         return new TeacherExamples(crops, frames);
     }
 
+    private int valQuestions() { return Math.max(50, preset.questions() / 8); }
+
+    /**
+     * Sub-task calls sampled from a generated split on disk (its scenes and images), with a fixed seed.
+     *
+     * @throws DataException naming the missing or unreadable file
+     */
+    public static SubTaskSet calls(Path data, String split, SubTaskSampler sampler, long seed) throws DataException {
+        Path dir = data.resolve(split);
+        SplittableRandom rng = new SplittableRandom(seed ^ 0x5eed5eedL);
+        List<VqaExample> vqa = new ArrayList<>();
+        List<MatchExample> match = new ArrayList<>();
+        List<LocExample> loc = new ArrayList<>();
+        for (Scene s : SceneCodec.readAll(dir.resolve("scenes.json"))) {
+            BufferedImage img = Images.load(dir.resolve("images").resolve(s.imageFilename())).pixels();
+            sampler.sample(s, img, rng.split(), vqa, match, loc);
+        }
+        return new SubTaskSet(vqa, match, loc);
+    }
+
     public Result run(Path out, PrintStream log) throws IOException, DataException {
         return run(out, null, log);
     }
@@ -89,7 +118,7 @@ public final class TeacherBuilder {
     public Result run(Path out, Path data, PrintStream log) throws IOException, DataException {
         long t0 = System.nanoTime();
         TeacherExamples train = data == null ? examples(task, "train", preset.questions(), seed) : examples(data, "train");
-        TeacherExamples val = data == null ? examples(task, "val", Math.max(50, preset.questions() / 8), seed)
+        TeacherExamples val = data == null ? examples(task, "val", valQuestions(), seed)
                 : examples(data, "val");
         double dataSeconds = (System.nanoTime() - t0) / 1e9;
         if (log != null) {
@@ -100,6 +129,13 @@ public final class TeacherBuilder {
             if (log != null) log.println("teacher: " + t.parameterCount() + " parameters");
             StepLoop.Result r = new TeacherTrainer(t, preset.trainConfig(seed)).train(train, log);
             Map<String, Double> metrics = new LinkedHashMap<>(evaluate(t, val, "val."));
+            // the same validation scenes, as the calls programs make: which forms the teacher answers well
+            SubTaskSet valCalls = data == null
+                    ? SubTaskEvaluation.calls(task, "val", valQuestions(), seed, CoverageMeasure.SAMPLER)
+                    : calls(data, "val", CoverageMeasure.SAMPLER, seed);
+            TeacherCoverage coverage = CoverageMeasure.measure(t, valCalls);
+            t.coverage(coverage);
+            metrics.putAll(coverage.toMetrics());
             metrics.put("train.firstLoss", r.firstLoss());
             metrics.put("train.lastLoss", r.lastLoss());
             metrics.put("train.seconds", r.seconds());
@@ -118,7 +154,7 @@ public final class TeacherBuilder {
             Provenance p = Provenance.of("teacher", task.name(), seed, recipe, train.sha256(),
                     train.crops().size() + train.frames().size(), training, metrics, null);
             t.save(out, p);
-            return new Result(out, t.parameterCount(), metrics, dataSeconds, r.seconds());
+            return new Result(out, t.parameterCount(), metrics, coverage, dataSeconds, r.seconds());
         }
     }
 

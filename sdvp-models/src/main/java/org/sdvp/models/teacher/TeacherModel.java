@@ -40,6 +40,7 @@ public final class TeacherModel implements AutoCloseable {
     private final String task;
     private final GridBoxes grid;
     private Provenance provenance;
+    private TeacherCoverage coverage = TeacherCoverage.unmeasured();
 
     private TeacherModel(TeacherConfig config, String task, Provenance provenance) {
         DjlSetup.configure();
@@ -67,6 +68,7 @@ public final class TeacherModel implements AutoCloseable {
             throw new BackendException("checkpoint " + dir + " lacks 'provenance.task' (which task the teacher serves)");
         }
         TeacherModel m = new TeacherModel(config, meta.provenance().task(), meta.provenance());
+        m.coverage = TeacherCoverage.fromMetrics(meta.provenance().metrics());
         try {
             m.block.initialize(m.model.getNDManager(), DataType.FLOAT32, m.block.inputShapes());
             Checkpoints.loadParameters(dir, meta, m.block, m.model.getNDManager());
@@ -95,6 +97,12 @@ public final class TeacherModel implements AutoCloseable {
     public GridBoxes grid() { return grid; }
 
     public Provenance provenance() { return provenance; }
+
+    /** Which call forms this teacher claims (see {@link TeacherCoverage}). */
+    public TeacherCoverage coverage() { return coverage; }
+
+    /** Sets the measured coverage (after training; saved with the provenance metrics). */
+    public void coverage(TeacherCoverage c) { this.coverage = java.util.Objects.requireNonNull(c, "coverage"); }
 
     public long parameterCount() { return Checkpoints.parameterCount(block); }
 

@@ -24,7 +24,8 @@ import org.sdvp.world.question.Description;
  *   <li>MATCH: texts made only of attribute words and an optional noun ("red", "metal cube") on crops;</li>
  *   <li>LOC: attribute phrases ("small red cube", "metal objects").</li>
  * </ul>
- * Anything else (free questions, referring expressions with relations) goes to the next backend.
+ * Anything else (free questions, referring expressions with relations) goes to the next backend, and so do
+ * the forms the teacher did not answer well on its validation split ({@link TeacherCoverage}).
  */
 public final class TeacherServices {
     /** Images whose long side exceeds this are whole images (the detector answers), others crops. */
@@ -50,7 +51,8 @@ public final class TeacherServices {
         return ModelServices.builder(name).vqa(new Vqa(teacher)).match(new Match(teacher)).loc(new Loc(teacher));
     }
 
-    static boolean whole(BufferedImage img) { return Math.max(img.getWidth(), img.getHeight()) > WHOLE_IMAGE_SIDE; }
+    /** Whether the teacher treats an image as a whole image (detector) rather than a crop (attribute head). */
+    public static boolean whole(BufferedImage img) { return Math.max(img.getWidth(), img.getHeight()) > WHOLE_IMAGE_SIDE; }
 
     /** The teacher's answer distributions for VQA requests it covers (SDVP's VQA pseudo-labels). */
     public static List<Map<String, Double>> vqaDistributions(TeacherModel t, List<VqaRequest> batch) {
@@ -96,10 +98,10 @@ public final class TeacherServices {
 
         @Override
         public boolean covers(VqaRequest r) {
-            Optional<VqaForms> f = TeacherAnswers.form(r.question());
-            if (f.isEmpty()) return false;
-            // on a crop only attribute questions make sense; existence and counts need the whole image
-            return whole(r.image().pixels()) || !(f.get() instanceof VqaForms.Exist || f.get() instanceof VqaForms.HowMany);
+            // on a crop only attribute questions make sense (vqaForm gives none for existence and counts there);
+            // of the rest, the forms the teacher answered well on validation
+            Optional<String> f = TeacherCoverage.vqaForm(r.question(), whole(r.image().pixels()));
+            return f.isPresent();
         }
 
         @Override
@@ -149,7 +151,9 @@ public final class TeacherServices {
         Loc(TeacherModel teacher) { this.teacher = teacher; }
 
         @Override
-        public boolean covers(LocRequest r) { return Description.parse(r.object()).isPresent(); }
+        public boolean covers(LocRequest r) {
+            return Description.parse(r.object()).isPresent();
+        }
 
         @Override
         public List<List<Detection>> apply(List<LocRequest> batch) throws ModelServiceException {
