@@ -38,11 +38,11 @@ public record ExperimentPreset(String name, int testQuestions, int trainQuestion
     }
 
     public static ExperimentPreset quick() {
-        return new ExperimentPreset("quick", 150, 300, 150, 300, List.of(1L), "quick", "quick", false, 1, 1, 1, 16);
+        return new ExperimentPreset("quick", 150, 300, 150, 200, List.of(1L), "quick", "quick", false, 1, 1, 1, 16);
     }
 
     public static ExperimentPreset standard() {
-        return new ExperimentPreset("default", 300, 1000, 400, 1000, List.of(1L, 2L, 3L), "default", "default", true,
+        return new ExperimentPreset("default", 300, 1000, 200, 300, List.of(1L, 2L, 3L), "default", "default", true,
                 1, 1, 1, 16);
     }
 

@@ -31,7 +31,7 @@ public record DistillConfig(int steps, int vqaBatch, int matchBatch, int locBatc
 
     /** SDVP's defaults (docs/sdvp.md explains each). */
     public static DistillConfig defaults(int steps, long seed) {
-        return new DistillConfig(steps, 32, 16, 8, 32, 16, 8, 5e-4f, Math.min(20, steps / 10), 2f, 1f, 0.5f, 1f,
+        return new DistillConfig(steps, 16, 8, 4, 16, 8, 4, 1e-3f, Math.min(20, steps / 10), 2f, 1f, 0.5f, 1f,
                 1f, 1f, 1f, 2, Math.max(1, Math.min(100, steps)), seed);
     }
 
