@@ -67,7 +67,7 @@ public final class DistillCommand implements Callable<Integer> {
             description = "Training questions traced (and generated when missing). Default: ${DEFAULT-VALUE}.")
     int questions;
 
-    @Option(names = "--steps", defaultValue = "400", paramLabel = "N", description = "Distillation steps. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--steps", defaultValue = "200", paramLabel = "N", description = "Distillation steps. Default: ${DEFAULT-VALUE}.")
     int steps;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Training seed. Default: ${DEFAULT-VALUE}.")
@@ -90,7 +90,7 @@ public final class DistillCommand implements Callable<Integer> {
     @Option(names = "--beta", paramLabel = "X", description = "Self-distillation weight β (0: none). Default: 1.")
     Float beta;
 
-    @Option(names = "--replay-scenes", defaultValue = "1000", paramLabel = "N",
+    @Option(names = "--replay-scenes", defaultValue = "300", paramLabel = "N",
             description = "General-data scenes replayed for self-distillation (0: none; --naive sets 0). Default: ${DEFAULT-VALUE}.")
     int replayScenes;
 
