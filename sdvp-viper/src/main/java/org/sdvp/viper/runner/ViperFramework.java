@@ -25,13 +25,13 @@ public final class ViperFramework implements Framework {
     private final LlmQuery llm;
     private volatile ViperRunner runner;
 
-    /** A fresh context per program on the process-wide {@link PythonSandbox#shared() shared sandbox}. */
-    public ViperFramework() { this(null, 1); }
+    /** Pooled contexts (the default reuse) on the process-wide {@link PythonSandbox#shared() shared sandbox}. */
+    public ViperFramework() { this(null, ViperRunner.DEFAULT_PROGRAMS_PER_CONTEXT); }
 
     /** @param programsPerContext see {@link ViperRunner#ViperRunner(PythonSandbox, org.sdvp.viper.sandbox.SandboxLimits, int)} */
     public ViperFramework(int programsPerContext) { this(null, programsPerContext); }
 
-    public ViperFramework(PythonSandbox sandbox) { this(sandbox, 1); }
+    public ViperFramework(PythonSandbox sandbox) { this(sandbox, ViperRunner.DEFAULT_PROGRAMS_PER_CONTEXT); }
 
     public ViperFramework(PythonSandbox sandbox, int programsPerContext) { this(sandbox, programsPerContext, null); }
 
