@@ -34,6 +34,8 @@ public final class ViperGptConverter {
     private final String question;
     private final PythonWriter w = new PythonWriter();
     private final Map<String, Integer> names = new HashMap<>();
+    /** The answer is an object: a missing object falls back to the whole image, as a box. */
+    private boolean referent;
 
     private ViperGptConverter(FProgram program, Flavor flavor, String question) {
         this.program = program;
@@ -64,6 +66,7 @@ public final class ViperGptConverter {
             w.line("image_patch = ImagePatch(image)");
         }
         FNode root = program.node(program.root());
+        referent = root.function().equals("unique");
         switch (root.function()) {
             case "unique" -> w.line("return " + uniquePatch(program.root()));
             case "tag" -> tag(root);
@@ -191,9 +194,13 @@ public final class ViperGptConverter {
         return patch;
     }
 
-    /** ViperGPT's idiom when an object is missing: ask the whole image; without the question, a plain no. */
+    /**
+     * ViperGPT's idiom when an object is missing: ask the whole image; without the question, a plain no.
+     * A referent falls back to the whole image (a box), a pair statement to false.
+     */
     private String notFound() {
         if (pairs()) return "False";
+        if (referent) return "image_patch";
         return question == null ? "'no'" : "image_patch.simple_query(" + str(question) + ")";
     }
 

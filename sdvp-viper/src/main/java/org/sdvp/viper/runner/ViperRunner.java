@@ -1,12 +1,13 @@
 package org.sdvp.viper.runner;
 
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.graalvm.polyglot.Context;
@@ -66,7 +67,10 @@ public final class ViperRunner implements AutoCloseable {
     private final LlmQuery llm;
     private final boolean screened;
     /** Idle reusable sessions; empty when every program gets a fresh context. */
-    private final Deque<Session> idle = new ConcurrentLinkedDeque<>();
+    private final LinkedBlockingDeque<Session> idle = new LinkedBlockingDeque<>();
+    /** Contexts built at the same time, at most (see {@link #session()}). */
+    private static final int CREATING = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private final Semaphore creating = new Semaphore(CREATING);
     private final AtomicLong runs = new AtomicLong();
     private final AtomicLong fallbacks = new AtomicLong();
     private final AtomicLong contexts = new AtomicLong();
@@ -163,11 +167,33 @@ public final class ViperRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * An idle pooled context, or a new one. At most {@link #CREATING} contexts are built at once: when
+     * many programs start together (an evaluation's workers), the rest wait for one to come back to the
+     * pool instead of each building its own, which on a busy machine costs seconds of CPU per context
+     * while the interpreter is cold. More contexts are still built while all are busy (programs waiting
+     * for model batches keep theirs), just not all at once.
+     */
     private Session session() {
-        Session s = idle.pollFirst();
-        if (s != null) return s;
-        contexts.incrementAndGet();
-        return Session.open(sandbox, limits, programsPerContext);
+        for (;;) {
+            Session s = idle.pollFirst();
+            if (s != null) return s;
+            if (creating.tryAcquire()) {
+                try {
+                    contexts.incrementAndGet();
+                    return Session.open(sandbox, limits, programsPerContext);
+                } finally {
+                    creating.release();
+                }
+            }
+            try {
+                s = idle.pollFirst(5, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a sandbox context", e);
+            }
+            if (s != null) return s;
+        }
     }
 
     private void release(Session s, boolean healthy) {
