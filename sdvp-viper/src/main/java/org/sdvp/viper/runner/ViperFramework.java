@@ -78,6 +78,24 @@ public final class ViperFramework implements Framework {
         return VisProgTranslator.isVisProg(source) ? VisProgTranslator.translate(source, initialVariables) : source;
     }
 
+    /**
+     * Starts building the engine and a few pooled contexts on a daemon thread, so that GraalPy's cold start
+     * (seconds) overlaps with what the caller does before the first program (reading data, loading models).
+     * Harmless if no program ever runs, apart from the CPU it took.
+     */
+    public ViperFramework warmInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                runner().prewarm(Math.max(1, Runtime.getRuntime().availableProcessors()));
+            } catch (RuntimeException e) {
+                // The first program builds its context itself and reports any problem there.
+            }
+        }, "sdvp-viper-warm");
+        t.setDaemon(true);
+        t.start();
+        return this;
+    }
+
     /** Programs replaced by the fallback so far (ViperGPT's compile-failure count). */
     public long fallbackCount() { return runner == null ? 0 : runner.fallbackCount(); }
 

@@ -14,6 +14,8 @@ public final class ViperFrameworkProvider implements FrameworkProvider {
 
     @Override
     public Framework create() {
-        return new ViperFramework(Integer.getInteger(PROGRAMS_PER_CONTEXT, ViperRunner.DEFAULT_PROGRAMS_PER_CONTEXT));
+        // The CLI creates the framework before it reads the data and loads models: warm up meanwhile.
+        return new ViperFramework(Integer.getInteger(PROGRAMS_PER_CONTEXT, ViperRunner.DEFAULT_PROGRAMS_PER_CONTEXT))
+                .warmInBackground();
     }
 }

@@ -206,6 +206,24 @@ public final class ViperRunner implements AutoCloseable {
         if (keep) idle.addFirst(s); else s.close();
     }
 
+    /**
+     * Builds up to {@code n} contexts into the pool ahead of the first programs (at most as many as a pooled
+     * runner keeps). Meant for a background thread while the caller loads data and models: the engine's
+     * cold start and the first contexts then overlap with that work.
+     */
+    public void prewarm(int n) {
+        if (programsPerContext < 2) return;
+        for (int i = 0; i < n; i++) {
+            if (!creating.tryAcquire()) return;
+            try {
+                contexts.incrementAndGet();
+                idle.addLast(Session.open(sandbox, limits, programsPerContext));
+            } finally {
+                creating.release();
+            }
+        }
+    }
+
     /** Closes the idle reusable contexts (the shared engine stays). */
     @Override
     public void close() {

@@ -144,6 +144,17 @@ class ContextIsolationTest {
     }
 
     @Test
+    void prewarmedContextsServeTheFirstPrograms() throws Exception {
+        try (ViperRunner r = new ViperRunner(PythonSandbox.shared(), LIMITS, 50)) {
+            r.prewarm(2);
+            assertEquals(2, r.contextCount());
+            assertEquals(PRISTINE, ViperTesting.answer(run(r, VICTIM)));
+            assertEquals(PRISTINE, ViperTesting.answer(run(r, VICTIM)));
+            assertEquals(2, r.contextCount());
+        }
+    }
+
+    @Test
     void theCpuLimitIsPerProgramInAPooledContext() throws Exception {
         // Programs that together use more CPU than one program may, in one context: GraalPy's accumulator
         // is reset before each program.
