@@ -20,6 +20,18 @@ class ProgramScreenTest {
     }
 
     @Test
+    void theAllowedImportsAreTheModulesTheSessionPreloadsAndChecks() {
+        Session s = Session.open(org.sdvp.viper.sandbox.PythonSandbox.shared(),
+                org.sdvp.viper.sandbox.SandboxLimits.defaults(), 2);
+        try {
+            var preloaded = s.context().eval("python", "' '.join(sorted(_SDVP_IMPORTS))").asString();
+            assertEquals(String.join(" ", new java.util.TreeSet<>(ProgramScreen.IMPORTS)), preloaded);
+        } finally {
+            s.close();
+        }
+    }
+
+    @Test
     void ordinaryProgramsPass() {
         passes("""
                 import math
