@@ -27,6 +27,8 @@ public final class StepRecorder {
     private final ModelGateway gateway;
     private final List<StepRecord> steps = new ArrayList<>();
     private StepFailure failure;
+    /** Set when the program's run is over; see {@link #end()}. */
+    private volatile boolean ended;
 
     public StepRecorder(ModelGateway gateway) { this.gateway = gateway; }
 
@@ -42,6 +44,8 @@ public final class StepRecorder {
      */
     public <T> T record(int line, String module, String text, Map<String, Value> inputs, Body<T> body,
                         java.util.function.Function<T, Value> result) throws StepException {
+        // Not recorded: the trace of this run has been handed out, and the call is not the next program's.
+        if (ended) throw new StepException("the program's run has ended: no more model calls");
         StepContext ctx = new StepContext(Map.of(), gateway);
         long start = System.nanoTime();
         int index = steps.size();
@@ -57,6 +61,13 @@ public final class StepRecorder {
             throw e;
         }
     }
+
+    /**
+     * Ends the run: later calls fail without reaching a model. Code of a program that outlives its run (a
+     * patch kept somewhere, a late finaliser) can thus never make model calls or add steps to another
+     * program's trace when a context is reused.
+     */
+    public void end() { ended = true; }
 
     public List<StepRecord> steps() { return List.copyOf(steps); }
 

@@ -15,7 +15,8 @@ import org.sdvp.viper.api.Patch;
 /**
  * Turns what {@code execute_command} returned into a core {@link Value}: {@code str} → text,
  * {@code bool} → boolean, {@code int}/{@code float} → number, {@code None} → none, an {@code ImagePatch}
- * or a list of them → boxes in source coordinates (y down), other lists → a list, anything else → its
+ * or a list of them → boxes in source coordinates (y down), a list of {@code (patch, label)} pairs →
+ * labelled boxes, other lists → a list, anything else → its
  * {@code str()}. Must run while the context is open (and guarded: {@code str()} may run program code).
  */
 final class ResultConverter {
@@ -44,6 +45,16 @@ final class ResultConverter {
                 var dets = new ArrayList<org.sdvp.core.value.Detection>();
                 for (long i = 0; i < Math.min(v.getArraySize(), MAX_ITEMS); i++) {
                     dets.add(patch(v.getArrayElement(i)).toDetection());
+                }
+                return new BoxesValue(dets);
+            }
+            case "tagged": {
+                // (patch, label) pairs: labelled boxes, as VisProg's TAG reports them
+                var dets = new ArrayList<org.sdvp.core.value.Detection>();
+                for (long i = 0; i < Math.min(v.getArraySize(), MAX_ITEMS); i++) {
+                    org.graalvm.polyglot.Value pair = v.getArrayElement(i);
+                    org.sdvp.core.value.Detection d = patch(pair.getArrayElement(0)).toDetection();
+                    dets.add(new org.sdvp.core.value.Detection(d.box(), pair.getArrayElement(1).asString(), d.score()));
                 }
                 return new BoxesValue(dets);
             }

@@ -1,6 +1,5 @@
 package org.sdvp.viper.runner;
 
-import java.time.Duration;
 import java.util.Optional;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Value;
@@ -22,6 +21,8 @@ final class Session implements AutoCloseable {
     private final Value begin, compile, fallback, call, end, clean, patch, kind, str;
     private int uses;
     private Value namespace;
+    /** Why the current program may not share this context with later ones; null if it may. */
+    private String unscreened;
 
     private Session(Context context, int maxUses) {
         this.context = context;
@@ -41,12 +42,11 @@ final class Session implements AutoCloseable {
     }
 
     /**
-     * A new session. Its context's own CPU budget covers all its programs; each program's share is
-     * enforced by the watchdog.
+     * A new session. GraalPy's CPU-time limit is per program: its accumulator is reset before each one
+     * ({@link Context#resetLimits()}); the watchdog enforces the same limit independently.
      */
     static Session open(PythonSandbox sandbox, SandboxLimits limits, int maxUses) {
-        SandboxLimits budget = limits.withCpuTime(Duration.ofMillis(limits.cpuTime().toMillis() * maxUses));
-        Context c = sandbox.newContext(budget);
+        Context c = sandbox.newContext(limits);
         try {
             return new Session(c, maxUses);
         } catch (RuntimeException e) {
@@ -60,6 +60,8 @@ final class Session implements AutoCloseable {
     /** Starts a program: a fresh namespace and the bridge it calls. */
     void begin(ImagePatchApi api) {
         uses++;
+        unscreened = null;
+        if (uses > 1) context.resetLimits();
         namespace = begin.execute(api);
     }
 
@@ -69,6 +71,7 @@ final class Session implements AutoCloseable {
      * @return the reason it cannot run: a syntax error, or no {@code execute_command}
      */
     Optional<ProgramError> load(String source) {
+        unscreened = ProgramScreen.check(source).orElse(null);
         Value r = compile.execute(namespace, source);
         if (r.isNull()) return Optional.empty();
         String s = r.asString();
@@ -92,11 +95,22 @@ final class Session implements AutoCloseable {
 
     ResultConverter converter(ImagePatchApi api) { return new ResultConverter(kind, str, api); }
 
-    /** Ends the program; whether this session may run another (untouched state, uses left). */
-    boolean finish() {
+    /**
+     * Why the program that just ran may not share this context with later ones (it reaches for shared
+     * state: a name with '_', an attribute assignment, a non-allowed import, ...), or empty.
+     */
+    Optional<String> unscreened() { return Optional.ofNullable(unscreened); }
+
+    /**
+     * Ends the program; whether this session may run another: uses left, the program passed the screen,
+     * and the shared interpreter state is as it was when the context was made.
+     *
+     * @param screened false only in tests of the state check alone: ignore the screen's verdict
+     */
+    boolean finish(boolean screened) {
         namespace = null;
         end.execute();
-        return uses < maxUses && clean.execute().asBoolean();
+        return uses < maxUses && (unscreened == null || !screened) && clean.execute().asBoolean();
     }
 
     static ProgramError missingEntry() {

@@ -25,13 +25,13 @@ public final class ViperFramework implements Framework {
     private final LlmQuery llm;
     private volatile ViperRunner runner;
 
-    /** A fresh context per program on the process-wide {@link PythonSandbox#shared() shared sandbox}. */
-    public ViperFramework() { this(null, 1); }
+    /** Pooled contexts (the default reuse) on the process-wide {@link PythonSandbox#shared() shared sandbox}. */
+    public ViperFramework() { this(null, ViperRunner.DEFAULT_PROGRAMS_PER_CONTEXT); }
 
     /** @param programsPerContext see {@link ViperRunner#ViperRunner(PythonSandbox, org.sdvp.viper.sandbox.SandboxLimits, int)} */
     public ViperFramework(int programsPerContext) { this(null, programsPerContext); }
 
-    public ViperFramework(PythonSandbox sandbox) { this(sandbox, 1); }
+    public ViperFramework(PythonSandbox sandbox) { this(sandbox, ViperRunner.DEFAULT_PROGRAMS_PER_CONTEXT); }
 
     public ViperFramework(PythonSandbox sandbox, int programsPerContext) { this(sandbox, programsPerContext, null); }
 
@@ -76,6 +76,24 @@ public final class ViperFramework implements Framework {
     /** The Python to run: {@code source} itself, or its translation when it is a VisProg program. */
     static String python(String source, Set<String> initialVariables) throws InvalidProgramException {
         return VisProgTranslator.isVisProg(source) ? VisProgTranslator.translate(source, initialVariables) : source;
+    }
+
+    /**
+     * Starts building the engine and a few pooled contexts on a daemon thread, so that GraalPy's cold start
+     * (seconds) overlaps with what the caller does before the first program (reading data, loading models).
+     * Harmless if no program ever runs, apart from the CPU it took.
+     */
+    public ViperFramework warmInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                runner().prewarm(Math.max(1, Runtime.getRuntime().availableProcessors()));
+            } catch (RuntimeException e) {
+                // The first program builds its context itself and reports any problem there.
+            }
+        }, "sdvp-viper-warm");
+        t.setDaemon(true);
+        t.start();
+        return this;
     }
 
     /** Programs replaced by the fallback so far (ViperGPT's compile-failure count). */

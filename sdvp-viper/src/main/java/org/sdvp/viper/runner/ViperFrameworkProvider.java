@@ -5,7 +5,7 @@ import org.sdvp.core.interp.FrameworkProvider;
 
 /**
  * Registers the {@code viper} framework for {@code --framework viper}. The system property
- * {@code sdvp.viper.programsPerContext} (default 1: a fresh context per program) turns on context reuse.
+ * {@code sdvp.viper.programsPerContext} (default {@link ViperRunner#DEFAULT_PROGRAMS_PER_CONTEXT}; 1 gives every program a fresh context) bounds context reuse.
  */
 public final class ViperFrameworkProvider implements FrameworkProvider {
     public static final String PROGRAMS_PER_CONTEXT = "sdvp.viper.programsPerContext";
@@ -14,6 +14,8 @@ public final class ViperFrameworkProvider implements FrameworkProvider {
 
     @Override
     public Framework create() {
-        return new ViperFramework(Integer.getInteger(PROGRAMS_PER_CONTEXT, 1));
+        // The CLI creates the framework before it reads the data and loads models: warm up meanwhile.
+        return new ViperFramework(Integer.getInteger(PROGRAMS_PER_CONTEXT, ViperRunner.DEFAULT_PROGRAMS_PER_CONTEXT))
+                .warmInBackground();
     }
 }

@@ -1,12 +1,13 @@
 package org.sdvp.viper.runner;
 
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.graalvm.polyglot.Context;
@@ -35,12 +36,13 @@ import org.sdvp.viper.sandbox.Watchdog;
  * of the whole image.
  *
  * <p>Each program runs in its own namespace in a sandboxed context on the shared engine, under a
- * CPU-time limit and a wall-clock and allocation watchdog. By default every program gets a fresh context
- * ({@code programsPerContext = 1}). With a larger value a context is reused for up to that many
- * programs, one after another: a context costs ~70 ms to create, a program in a warm one a few ms. A
- * reused context is dropped as soon as a program fails, is stopped, or changes shared interpreter state
- * (builtins, {@code sys}, loaded modules, the API's globals and classes); see docs/viper.md for what that
- * check does not cover.
+ * CPU-time limit and a wall-clock and allocation watchdog. A context costs 20–70 ms to create and a
+ * program in a warm one a few ms, so contexts are pooled: by default one is reused for up to
+ * {@link #DEFAULT_PROGRAMS_PER_CONTEXT} programs, one after another, each in a fresh namespace with its
+ * own bridge. A context is closed instead of reused as soon as a program fails the static screen (it
+ * could reach state shared with later programs), fails, is stopped by a limit, or changed shared
+ * interpreter state after all (session.py, docs/viper.md). {@code programsPerContext = 1} gives every
+ * program a fresh context.
  *
  * <p>A program that does not compile (syntax error, or no {@code execute_command}) is replaced by a
  * fixed fallback that asks the question of the whole first image, as ViperGPT does, and the run is
@@ -56,20 +58,27 @@ public final class ViperRunner implements AutoCloseable {
             """;
     private static final Pattern DEFINES_ENTRY = Pattern.compile("(?m)^def\\s+execute_command\\s*\\(");
     private static final List<String> ARGUMENT_ORDER = List.of("IMAGE", "LEFT", "RIGHT");
+    /** Programs per pooled context by default; a bound on how long any one context lives. */
+    public static final int DEFAULT_PROGRAMS_PER_CONTEXT = 100;
 
     private final PythonSandbox sandbox;
     private final SandboxLimits limits;
     private final int programsPerContext;
     private final LlmQuery llm;
+    private final boolean screened;
     /** Idle reusable sessions; empty when every program gets a fresh context. */
-    private final Deque<Session> idle = new ConcurrentLinkedDeque<>();
+    private final LinkedBlockingDeque<Session> idle = new LinkedBlockingDeque<>();
+    /** Contexts built at the same time, at most (see {@link #session()}). */
+    private static final int CREATING = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private final Semaphore creating = new Semaphore(CREATING);
     private final AtomicLong runs = new AtomicLong();
     private final AtomicLong fallbacks = new AtomicLong();
     private final AtomicLong contexts = new AtomicLong();
+    private final AtomicLong unscreened = new AtomicLong();
 
     /**
-     * @param programsPerContext 1 for a fresh context per program (the default, strongest isolation);
-     *                           more to reuse a context for that many programs in turn
+     * @param programsPerContext 1 for a fresh context per program; more to reuse a pooled context for up
+     *                           to that many programs in turn ({@link #DEFAULT_PROGRAMS_PER_CONTEXT})
      */
     public ViperRunner(PythonSandbox sandbox, SandboxLimits limits, int programsPerContext) {
         this(sandbox, limits, programsPerContext, null);
@@ -77,14 +86,22 @@ public final class ViperRunner implements AutoCloseable {
 
     /** @param llm answers {@code llm_query}; null: {@code llm_query} raises "not configured" */
     public ViperRunner(PythonSandbox sandbox, SandboxLimits limits, int programsPerContext, LlmQuery llm) {
+        this(sandbox, limits, programsPerContext, llm, true);
+    }
+
+    /** @param screened false only for tests of the after-program state check alone */
+    ViperRunner(PythonSandbox sandbox, SandboxLimits limits, int programsPerContext, LlmQuery llm, boolean screened) {
         if (programsPerContext < 1) throw new IllegalArgumentException("programsPerContext must be >= 1");
+        this.screened = screened;
         this.sandbox = sandbox;
         this.limits = limits;
         this.programsPerContext = programsPerContext;
         this.llm = llm;
     }
 
-    public ViperRunner(PythonSandbox sandbox, SandboxLimits limits) { this(sandbox, limits, 1); }
+    public ViperRunner(PythonSandbox sandbox, SandboxLimits limits) {
+        this(sandbox, limits, DEFAULT_PROGRAMS_PER_CONTEXT);
+    }
 
     public ViperRunner(PythonSandbox sandbox) { this(sandbox, sandbox.limits()); }
 
@@ -96,6 +113,9 @@ public final class ViperRunner implements AutoCloseable {
 
     /** Contexts created so far (equal to {@link #runCount()} without reuse). */
     public long contextCount() { return contexts.get(); }
+
+    /** Programs that failed the reuse screen, so their context was closed after them. */
+    public long unscreenedCount() { return unscreened.get(); }
 
     /**
      * Runs {@code source} on the initial images.
@@ -117,6 +137,7 @@ public final class ViperRunner implements AutoCloseable {
         try {
             session.begin(api);
             Optional<ProgramError> compileError = session.load(source);
+            if (session.unscreened().isPresent()) unscreened.incrementAndGet();
             if (compileError.isPresent()) {
                 if (question.isEmpty()) throw new InvalidProgramException(List.of(compileError.get()));
                 fallback = true;
@@ -138,6 +159,7 @@ public final class ViperRunner implements AutoCloseable {
             return new ViperRun(new Execution(Optional.empty(), new Trace(ran, initial, recorder.steps()),
                     Optional.of(failure)), fallback);
         } finally {
+            recorder.end();
             guard.close();
             release(session, reusable && guard.cancelReason().isEmpty());
             // A watchdog interrupt must not leak into the caller's next program.
@@ -145,21 +167,61 @@ public final class ViperRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * An idle pooled context, or a new one. At most {@link #CREATING} contexts are built at once: when
+     * many programs start together (an evaluation's workers), the rest wait for one to come back to the
+     * pool instead of each building its own, which on a busy machine costs seconds of CPU per context
+     * while the interpreter is cold. More contexts are still built while all are busy (programs waiting
+     * for model batches keep theirs), just not all at once.
+     */
     private Session session() {
-        Session s = idle.pollFirst();
-        if (s != null) return s;
-        contexts.incrementAndGet();
-        return Session.open(sandbox, limits, programsPerContext);
+        for (;;) {
+            Session s = idle.pollFirst();
+            if (s != null) return s;
+            if (creating.tryAcquire()) {
+                try {
+                    contexts.incrementAndGet();
+                    return Session.open(sandbox, limits, programsPerContext);
+                } finally {
+                    creating.release();
+                }
+            }
+            try {
+                s = idle.pollFirst(5, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a sandbox context", e);
+            }
+            if (s != null) return s;
+        }
     }
 
     private void release(Session s, boolean healthy) {
         boolean keep = false;
         try {
-            keep = healthy && programsPerContext > 1 && s.finish();
+            keep = healthy && programsPerContext > 1 && s.finish(screened);
         } catch (RuntimeException e) {
             // A context that cannot even report its state is not reused.
         }
         if (keep) idle.addFirst(s); else s.close();
+    }
+
+    /**
+     * Builds up to {@code n} contexts into the pool ahead of the first programs (at most as many as a pooled
+     * runner keeps). Meant for a background thread while the caller loads data and models: the engine's
+     * cold start and the first contexts then overlap with that work.
+     */
+    public void prewarm(int n) {
+        if (programsPerContext < 2) return;
+        for (int i = 0; i < n; i++) {
+            if (!creating.tryAcquire()) return;
+            try {
+                contexts.incrementAndGet();
+                idle.addLast(Session.open(sandbox, limits, programsPerContext));
+            } finally {
+                creating.release();
+            }
+        }
     }
 
     /** Closes the idle reusable contexts (the shared engine stays). */
@@ -174,10 +236,14 @@ public final class ViperRunner implements AutoCloseable {
      * @throws InvalidProgramException with the syntax error's line and column
      */
     public void check(String source) throws InvalidProgramException {
-        try (Context ctx = sandbox.newContext(limits)) {
-            Optional<ProgramError> e = syntaxError(ctx, source);
+        // Parsing runs no program code, so a pooled context serves and goes back unchanged.
+        Session session = session();
+        try {
+            Optional<ProgramError> e = syntaxError(session.context(), source);
             if (e.isEmpty() && !DEFINES_ENTRY.matcher(source).find()) e = Optional.of(Session.missingEntry());
             if (e.isPresent()) throw new InvalidProgramException(List.of(e.get()));
+        } finally {
+            if (programsPerContext > 1) idle.addFirst(session); else session.close();
         }
     }
 

@@ -70,9 +70,10 @@ public final class Watchdog implements AutoCloseable {
                 g.cancel("wall-clock limit of " + g.wallMillis + " ms exceeded");
             } else if (allocation != null && allocated(g.thread) - g.allocatedAtStart > g.maxAllocated) {
                 g.cancel("memory limit exceeded: the program allocated more than " + (g.maxAllocated >> 20) + " MiB");
-            } else if (cpuTime && cpu(g.thread) - g.cpuAtStart > g.maxCpu) {
-                // Normally GraalPy's own limit fires first; this one holds per program in a reused context.
-                g.cancel("CPU time limit of " + g.maxCpu / 1_000_000 + " ms exceeded");
+            } else if (cpuTime && cpu(g.thread) - g.cpuAtStart > g.maxCpu + g.maxCpu / 4 + 100_000_000L) {
+                // A backstop with slack: GraalPy's own limit (reset per program in a pooled context) fires
+                // first; this one also counts host time and catches a program GraalPy's check misses.
+                g.cancel("CPU time limit of " + g.maxCpu / 1_000_000 + " ms exceeded (watchdog)");
             }
         }
     }

@@ -2,8 +2,9 @@
 #
 # Evaluated once per sandboxed context, before any program. Everything that touches pixels or models is
 # delegated to the host bridge `_API` (only its @HostAccess.Export methods are visible), which session.py
-# sets for each program; patches are plain Python objects that hold an integer handle, so no host object
-# but the bridge ever reaches program code.
+# sets for each program; patches are plain Python objects that hold an integer handle and the bridge of the
+# program that made them (so a patch that outlives its program can only reach that program's ended bridge,
+# never the next program's), and no host object but the bridge ever reaches program code.
 #
 # Coordinates (ViperGPT's convention): pixels of the image passed to execute_command, x from its LEFT
 # edge, y from its BOTTOM edge. left <= right, lower <= upper. A patch's fields are always in that frame;
@@ -29,9 +30,9 @@ def _line():
     return 0
 
 
-def _checked(result):
+def _checked(result, api):
     if result is None:
-        kind, _, message = _API.last_error().partition(':')
+        kind, _, message = api.last_error().partition(':')
         if kind == 'ValueError':
             raise ValueError(message)
         if kind == 'RuntimeError':
@@ -46,9 +47,9 @@ def _handle_of(patch, what):
     return patch._h
 
 
-def _patch(handle):
+def _patch(handle, api=None):
     p = ImagePatch.__new__(ImagePatch)
-    p._bind(handle)
+    p._bind(handle, _API if api is None else api)
     return p
 
 
@@ -67,59 +68,60 @@ class ImagePatch:
     def __init__(self, image, left=None, lower=None, right=None, upper=None):
         h = _handle_of(image, 'ImagePatch(image)')
         if left is None and lower is None and right is None and upper is None:
-            self._bind(h)
+            self._bind(h, image._a)
         else:
-            self._bind(image._crop(left, lower, right, upper))
+            self._bind(image._crop(left, lower, right, upper), image._a)
 
-    def _bind(self, h):
+    def _bind(self, h, api):
         self._h = h
-        self.left = _API.coord(h, 0)
-        self.lower = _API.coord(h, 1)
-        self.right = _API.coord(h, 2)
-        self.upper = _API.coord(h, 3)
+        self._a = api
+        self.left = api.coord(h, 0)
+        self.lower = api.coord(h, 1)
+        self.right = api.coord(h, 2)
+        self.upper = api.coord(h, 3)
         self.width = self.right - self.left
         self.height = self.upper - self.lower
         self.horizontal_center = (self.left + self.right) / 2
         self.vertical_center = (self.lower + self.upper) / 2
-        self._box = (_API.exact(h, 0), _API.exact(h, 1), _API.exact(h, 2), _API.exact(h, 3))
+        self._box = (api.exact(h, 0), api.exact(h, 1), api.exact(h, 2), api.exact(h, 3))
 
     def _crop(self, left, lower, right, upper):
         left = 0 if left is None else left
         lower = 0 if lower is None else lower
         right = self.width if right is None else right
         upper = self.height if upper is None else upper
-        return _checked(_API.crop(self._h, float(left), float(lower), float(right), float(upper)))
+        return _checked(self._a.crop(self._h, float(left), float(lower), float(right), float(upper)), self._a)
 
     def find(self, object_name):
         """Every instance of object_name in this patch (grounding model), best first."""
-        return [_patch(h) for h in _checked(_API.find(self._h, str(object_name), _line()))]
+        return [_patch(h, self._a) for h in _checked(self._a.find(self._h, str(object_name), _line()), self._a)]
 
     def exists(self, object_name):
         """Whether at least one object_name is in this patch (grounding model)."""
-        return bool(_checked(_API.exists(self._h, str(object_name), _line())))
+        return bool(_checked(self._a.exists(self._h, str(object_name), _line()), self._a))
 
     def verify_property(self, object_name, property):
         """Whether the text "property object_name" matches this patch (image-text matching, p > 0.5)."""
-        return bool(_checked(_API.verify_property(self._h, str(object_name), str(property), _line())))
+        return bool(_checked(self._a.verify_property(self._h, str(object_name), str(property), _line()), self._a))
 
     def best_text_match(self, option_list, prefix=None):
         """The option whose text ("prefix option" if a prefix is given) best matches this patch."""
         options = _texts(option_list, 'option_list')
-        return str(_checked(_API.best_text_match(self._h, options, '' if prefix is None else str(prefix),
-                                                 _line())))
+        return str(_checked(self._a.best_text_match(self._h, options, '' if prefix is None else str(prefix),
+                                                    _line()), self._a))
 
     def simple_query(self, question=None):
         """A short answer about this patch (visual question answering)."""
         q = 'What is this?' if question is None else str(question)
-        return str(_checked(_API.simple_query(self._h, q, _line())))
+        return str(_checked(self._a.simple_query(self._h, q, _line()), self._a))
 
     def compute_depth(self):
         """Relative distance from the camera (larger is farther); see docs/viper.md for its source."""
-        return float(_API.depth(self._h))
+        return float(self._a.depth(self._h))
 
     def crop(self, left, lower, right, upper):
         """The part of this patch inside the box, in coordinates relative to this patch."""
-        return _patch(self._crop(left, lower, right, upper))
+        return _patch(self._crop(left, lower, right, upper), self._a)
 
     def overlaps_with(self, left, lower, right, upper):
         """Whether this patch meets the box (given in the frame of the patch fields)."""
@@ -139,7 +141,8 @@ def best_image_match(list_patches, content, return_index=False):
     if not patches:
         return None
     handles = [_handle_of(p, 'best_image_match: each patch') for p in patches]
-    index = int(_checked(_API.best_image_match(handles, _texts(content, 'content'), _line())))
+    api = patches[0]._a
+    index = int(_checked(api.best_image_match(handles, _texts(content, 'content'), _line()), api))
     return index if return_index else patches[index]
 
 
@@ -180,7 +183,10 @@ def coerce_to_numeric(text):
 def llm_query(query, context=None, long_answer=True):
     """A text-only question to the language model the run was given (RuntimeError if none)."""
     question = str(query) if context is None else str(context) + '\n' + str(query)
-    return str(_checked(_API.llm_query(question, _line())))
+    if _API is None:
+        raise RuntimeError('llm_query called outside a program run')
+    api = _API
+    return str(_checked(api.llm_query(question, _line()), api))
 
 
 # --- VisProg step equivalents, used by programs translated from VisProg (VisProgTranslator) -------------
@@ -208,7 +214,7 @@ def _vp_xor(a, b):
 
 
 def _vp_relabel(patch, label, score=1.0):
-    return _patch(_API.label(patch._h, str(label), float(score)))
+    return _patch(patch._a.label(patch._h, str(label), float(score)), patch._a)
 
 
 def _vp_local(image, patch):
@@ -294,5 +300,8 @@ def _kind(x):
     if isinstance(x, (list, tuple)):
         if x and all(isinstance(e, ImagePatch) for e in x):
             return 'patches'
+        if x and all(isinstance(e, tuple) and len(e) == 2 and isinstance(e[0], ImagePatch)
+                     and isinstance(e[1], str) for e in x):
+            return 'tagged'
         return 'list'
     return 'other'

@@ -24,10 +24,11 @@ public final class ViperBench {
     static final String PROGRAM = """
             def execute_command(image):
                 image_patch = ImagePatch(image)
-                cubes = image_patch.find("cube")
-                if len(cubes) == 0:
-                    return image_patch.simple_query("What color is it?")
-                return cubes[0].simple_query("What color is it?")
+                cube_patches = image_patch.find("cube")
+                if len(cube_patches) == 0:
+                    return image_patch.simple_query("What color is the cube?")
+                cube_patch = cube_patches[0]
+                return cube_patch.simple_query("What color is the cube?")
             """;
 
     public static void main(String[] args) throws Exception {
@@ -36,7 +37,7 @@ public final class ViperBench {
         long t0 = System.nanoTime();
         PythonSandbox sandbox = new PythonSandbox();
         double cold = ms(t0);
-        ViperRunner runner = new ViperRunner(sandbox);
+        ViperRunner runner = new ViperRunner(sandbox, sandbox.limits(), 1);
         SceneModels models = new SceneModels();
         var initial = Map.<String, org.sdvp.core.value.Value>of("IMAGE", SceneModels.image());
         try (ModelGateway gw = new ModelGateway(models.services())) {
@@ -68,19 +69,22 @@ public final class ViperBench {
             System.out.printf("after %d warm-up programs, median of %d:%n", warmup, runs);
             System.out.printf("  new context + trivial eval + close: %.1f ms%n", median(ctx));
             System.out.printf("  new context + API prelude and session loop + close: %.1f ms%n", median(prelude));
-            System.out.printf("  whole program (find + simple_query, zero-latency models): %.1f ms%n", median(program));
+            System.out.printf("  whole program in a fresh context (find + simple_query, zero-latency models): %.1f ms%n", median(program));
 
-            for (int perContext : new int[] {1, 100}) {
+            var bean = java.lang.management.ManagementFactory.getThreadMXBean();
+            for (int perContext : new int[] {1, ViperRunner.DEFAULT_PROGRAMS_PER_CONTEXT}) {
                 try (ViperRunner r = new ViperRunner(sandbox, sandbox.limits(), perContext)) {
                     for (int i = 0; i < warmup / 2; i++) r.run(PROGRAM, initial, gw, Optional.of("q"));
-                    List<Double> single = new ArrayList<>();
+                    List<Double> single = new ArrayList<>(), cpu = new ArrayList<>();
                     for (int i = 0; i < runs; i++) {
-                        long a = System.nanoTime();
+                        long a = System.nanoTime(), c = bean.getCurrentThreadCpuTime();
                         r.run(PROGRAM, initial, gw, Optional.of("q"));
                         single.add(ms(a));
+                        cpu.add((bean.getCurrentThreadCpuTime() - c) / 1e6);
                     }
-                    System.out.printf("programs per context %d: median %.1f ms per program, 1 thread%n",
-                            perContext, median(single));
+                    System.out.printf("programs per context %d: median %.1f ms per program (CPU of the calling thread %.1f ms), "
+                            + "1 thread, %d contexts for %d programs%n", perContext, median(single), median(cpu),
+                            r.contextCount(), r.runCount());
                     for (int threads : new int[] {2, 4}) {
                         ExecutorService pool = Executors.newFixedThreadPool(threads);
                         long b0 = models.batchSizes.size();

@@ -40,7 +40,7 @@ class ReusedContextTest {
     @Test
     void cleanProgramsShareOneContextButNotTheirGlobals() throws Exception {
         assertEquals("red", answer("global seen\nseen = 1\nreturn image.find('cube')[0].simple_query('What color is it?')"));
-        assertEquals("fresh", answer("return 'leak' if 'seen' in globals() else 'fresh'"));
+        assertEquals("fresh", answer("try:\n    seen\n    return 'leak'\nexcept NameError:\n    return 'fresh'"));
         assertEquals("yes", ViperTesting.answer(run("not python (")));  // fallback, also in the same context
         assertEquals(3, runner.runCount());
         assertEquals(1, runner.contextCount());
@@ -62,11 +62,13 @@ class ReusedContextTest {
 
     @Test
     void changedSysStateOrNewModulesDiscardTheContext() throws Exception {
+        // Both programs fail the screen (imports of sys and json), so their contexts close after them.
         answer("import sys\nsys.setrecursionlimit(50)\nreturn 1");
         assertEquals("ok", answer("def f(n):\n    return 0 if n == 0 else f(n - 1)\nf(200)\nreturn 'ok'"));
         answer("import json\nreturn json.dumps(1)");
         answer("return 1");
         assertEquals(3, runner.contextCount());
+        assertEquals(2, runner.unscreenedCount());
     }
 
     @Test

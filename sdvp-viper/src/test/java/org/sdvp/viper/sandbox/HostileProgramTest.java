@@ -25,14 +25,33 @@ class HostileProgramTest {
             .withCpuTime(Duration.ofSeconds(3)).withWallTime(Duration.ofSeconds(30))
             .withMaxAllocatedBytes(512L << 20);
 
-    private static String stopped(String source, SandboxLimits limits) {
-        Execution e = ViperTesting.run(source, new SceneModels(), new ViperRunner(PythonSandbox.shared(), limits));
+    private static final String ORDINARY = """
+            def execute_command(image):
+                return image.find('cube')[0].simple_query('What color is it?')
+            """;
+    /** The runner of the test's last hostile program; the next ordinary program runs through it. */
+    private ViperRunner last;
+
+    /**
+     * Runs {@code source} in a pooled runner (the default) right after an ordinary program, so the hostile
+     * program meets a reused context; {@link #nextProgramRuns()} then runs through the same runner.
+     */
+    private String stopped(String source, SandboxLimits limits) {
+        closeLast();
+        last = new ViperRunner(PythonSandbox.shared(), limits);
+        assertEquals("red", ViperTesting.answer(ViperTesting.run(ORDINARY, new SceneModels(), last)));
+        Execution e = ViperTesting.run(source, new SceneModels(), last);
         assertTrue(e.failure().isPresent(), () -> "not stopped; returned " + e.result().map(Value::display));
         assertTrue(e.result().isEmpty());
         return e.failure().get().format();
     }
 
-    private static String stopped(String source) { return stopped(source, LIMITS); }
+    private void closeLast() {
+        if (last != null) last.close();
+        last = null;
+    }
+
+    private String stopped(String source) { return stopped(source, LIMITS); }
 
     private static void assertContains(String message, String... parts) {
         for (String p : parts) assertTrue(message.contains(p), () -> "expected '" + p + "' in: " + message);
@@ -40,11 +59,15 @@ class HostileProgramTest {
 
     @AfterEach
     void nextProgramRuns() {
-        String answer = ViperTesting.answer(ViperTesting.run("""
-                def execute_command(image):
-                    return image.find('cube')[0].simple_query('What color is it?')
-                """));
-        assertEquals("red", answer);
+        assertEquals("red", ViperTesting.answer(ViperTesting.run(ORDINARY)));
+        if (last != null) {
+            // The hostile program's context was reused from the ordinary one before it, and is never reused after it.
+            long before = last.contextCount();
+            assertEquals("red", ViperTesting.answer(ViperTesting.run(ORDINARY, new SceneModels(), last)));
+            assertEquals(before + 1, last.contextCount());
+            assertEquals(1, before, "the hostile program ran in the ordinary program's pooled context");
+            closeLast();
+        }
         assertEquals(0, PythonSandbox.shared().watchdog().activeCount());
     }
 

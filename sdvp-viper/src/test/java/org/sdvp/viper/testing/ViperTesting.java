@@ -29,11 +29,15 @@ public final class ViperTesting {
     }
 
     public static Execution run(String source, SandboxLimits limits) {
-        return run(source, new SceneModels(), new ViperRunner(PythonSandbox.shared(), limits));
+        try (ViperRunner runner = new ViperRunner(PythonSandbox.shared(), limits)) {
+            return run(source, new SceneModels(), runner);
+        }
     }
 
     public static Execution run(String source, SceneModels models) {
-        return run(source, models, new ViperRunner(PythonSandbox.shared(), SandboxLimits.defaults()));
+        try (ViperRunner runner = new ViperRunner(PythonSandbox.shared(), SandboxLimits.defaults())) {
+            return run(source, models, runner);
+        }
     }
 
     public static Execution run(String source, SceneModels models, ViperRunner runner) {
