@@ -9,11 +9,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import org.sdvp.core.interp.Execution;
 import org.sdvp.core.interp.Framework;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Images;
 import org.sdvp.core.program.InvalidProgramException;
+import org.sdvp.core.service.DispatchStats;
 import org.sdvp.core.service.ModelGateway;
 import org.sdvp.core.source.ProgramSource;
 import org.sdvp.core.source.ProgramSourceException;
@@ -55,13 +57,15 @@ public final class Evaluator {
     public EvalResult run(ExampleSource source, String split, Map<String, String> provenance, Listener listener)
             throws InterruptedException, DataException {
         long start = System.nanoTime();
-        long[] batchesBefore = gateway.batchesAndRequests();
+        Map<String, DispatchStats> statsBefore = gateway.stats();
+        LongAdder loadNanos = new LongAdder(), programNanos = new LongAdder();
         List<Indexed> results = new ArrayList<>();
         AtomicInteger next = new AtomicInteger();
         AtomicReference<RuntimeException> sourceFailure = new AtomicReference<>();
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < concurrency; w++) {
-            Thread t = new Thread(() -> work(source, next, results, listener, sourceFailure), "sdvp-eval-" + w);
+            Thread t = new Thread(() -> work(source, next, results, listener, sourceFailure,
+                    loadNanos, programNanos), "sdvp-eval-" + w);
             t.setDaemon(true);
             workers.add(t);
             t.start();
@@ -75,16 +79,15 @@ public final class Evaluator {
         }
         results.sort(Comparator.comparingInt(Indexed::index));
         double seconds = (System.nanoTime() - start) / 1e9;
-        long[] batchesAfter = gateway.batchesAndRequests();
         return summarise(split, results.stream().map(Indexed::outcome).toList(), seconds,
-                Map.of("batches", batchesAfter[0] - batchesBefore[0], "requests", batchesAfter[1] - batchesBefore[1]),
-                provenance);
+                EvalProfile.counters(statsBefore, gateway.stats(), loadNanos.sum(), programNanos.sum()), provenance);
     }
 
     private record Indexed(int index, Outcome outcome) {}
 
     private void work(ExampleSource source, AtomicInteger next, List<Indexed> results, Listener listener,
-                      AtomicReference<RuntimeException> sourceFailure) {
+                      AtomicReference<RuntimeException> sourceFailure, LongAdder loadNanos,
+                      LongAdder programNanos) {
         while (true) {
             Example ex;
             int index;
@@ -103,7 +106,7 @@ public final class Evaluator {
             Optional<Execution> execution = Optional.empty();
             QuestionResult r;
             try {
-                Execution e = runOne(ex);
+                Execution e = runOne(ex, loadNanos, programNanos);
                 execution = Optional.of(e);
                 r = score(ex, e);
             } catch (InvalidProgramException e) {
@@ -120,11 +123,19 @@ public final class Evaluator {
         }
     }
 
-    private Execution runOne(Example ex) throws ProgramSourceException, DataException, InvalidProgramException {
+    private Execution runOne(Example ex, LongAdder loadNanos, LongAdder programNanos)
+            throws ProgramSourceException, DataException, InvalidProgramException {
         String program = programs.programFor(ex);
+        long t0 = System.nanoTime();
         Map<String, Value> initial = new LinkedHashMap<>();
         for (var image : ex.images().entrySet()) initial.put(image.getKey(), Images.load(image.getValue()));
-        return framework.execute(program, initial, gateway, ex.question());
+        long t1 = System.nanoTime();
+        loadNanos.add(t1 - t0);
+        try {
+            return framework.execute(program, initial, gateway, ex.question());
+        } finally {
+            programNanos.add(System.nanoTime() - t1);
+        }
     }
 
     private QuestionResult score(Example ex, Execution e) {

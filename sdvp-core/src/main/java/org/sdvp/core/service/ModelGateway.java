@@ -1,6 +1,8 @@
 package org.sdvp.core.service;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sdvp.core.value.Detection;
 
@@ -44,6 +46,15 @@ public final class ModelGateway implements AutoCloseable {
             }
         }
         return new long[] {b, r};
+    }
+
+    /** Counters per service kind present ({@code loc}, {@code vqa}, {@code match}), in that order. */
+    public Map<String, DispatchStats> stats() {
+        Map<String, DispatchStats> out = new LinkedHashMap<>();
+        if (loc != null) out.put("loc", loc.stats());
+        if (vqa != null) out.put("vqa", vqa.stats());
+        if (match != null) out.put("match", match.stats());
+        return out;
     }
 
     @Override
