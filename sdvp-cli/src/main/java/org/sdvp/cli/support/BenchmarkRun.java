@@ -33,11 +33,15 @@ public final class BenchmarkRun {
     /** Runs an evaluation; {@code listener} (may be null) sees each question too. */
     public static EvalResult evaluate(BenchmarkOptions o, Evaluator.Listener listener)
             throws DataException, BackendException, InterruptedException, java.io.IOException {
-        EvalResult result = run(o, (task, fw, programs, examples, gateway, bar) ->
-                new Evaluator(task, fw, programs, gateway, o.concurrency)
-                        .run(examples, o.split, o.provenance(), progress(bar, listener)));
+        String[] threads = {""};
+        EvalResult result = run(o, (task, fw, programs, examples, gateway, bar) -> {
+            EvalResult r = new Evaluator(task, fw, programs, gateway, o.concurrency)
+                    .run(examples, o.split, o.provenance(), progress(bar, listener));
+            if (o.profile) threads[0] = ThreadCpu.report(); // while the model threads still exist
+            return r;
+        });
         // stderr, after the progress bar has closed: stdout stays the result summary
-        if (o.profile) System.err.print(EvalProfile.format(result));
+        if (o.profile) System.err.print(EvalProfile.format(result) + threads[0]);
         return result;
     }
 

@@ -23,7 +23,7 @@ public final class EvalProfile {
 
     /** The counters of a run: dispatcher deltas per kind plus the program threads' sums (nanoseconds in). */
     static Map<String, Long> counters(Map<String, DispatchStats> before, Map<String, DispatchStats> after,
-                                      long loadNanos, long programNanos) {
+                                      long loadNanos, long programNanos, long programCpuNanos) {
         Map<String, Long> out = new LinkedHashMap<>();
         long batches = 0, requests = 0;
         Map<String, Long> perKind = new LinkedHashMap<>();
@@ -45,6 +45,7 @@ public final class EvalProfile {
         out.put("requests", requests);
         out.put("loadImagesMicros", loadNanos / 1000);
         out.put("programMicros", programNanos / 1000);
+        out.put("programCpuMicros", programCpuNanos / 1000);
         out.putAll(perKind);
         return out;
     }
@@ -72,6 +73,8 @@ public final class EvalProfile {
                     busy / (double) reqs));
         }
         long load = c.get("loadImagesMicros"), program = c.get("programMicros");
+        long programCpu = c.getOrDefault("programCpuMicros", 0L), modelCpu = 0;
+        for (String kind : new String[] {"loc", "vqa", "match"}) modelCpu += Math.max(0, c.getOrDefault(kind + ".modelCpuMicros", 0L));
         long rest = program - wait - prepare;
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "time per question (program threads, summed over threads; wall %.1f ms/q):%n",
@@ -81,6 +84,8 @@ public final class EvalProfile {
                 + " + interpreter, crops and trace %.2f%n", program / 1e3 / n, wait / 1e3 / n, prepare / 1e3 / n,
                 rest / 1e3 / n));
         b.append(models);
+        b.append(String.format(Locale.ROOT, "  CPU per question: program threads %.2f ms (loading, preparing, interpreter, "
+                + "hand-offs), model threads %.2f ms%n", programCpu / 1e3 / n, modelCpu / 1e3 / n));
         return b.toString();
     }
 }

@@ -71,7 +71,7 @@ public final class BatchingDispatcher<I, O> implements AutoCloseable {
         CompletableFuture<O> answer = new CompletableFuture<>();
         queue.add(new Pending<>(request, prepared, answer));
         try {
-            return answer.get();
+            return CpuSlots.released(answer::get);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof ModelServiceException m) throw m;
