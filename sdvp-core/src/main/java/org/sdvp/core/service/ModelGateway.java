@@ -11,8 +11,12 @@ import org.sdvp.core.value.Detection;
  * every program of a run. Closing it stops the dispatchers, not the backends.
  */
 public final class ModelGateway implements AutoCloseable {
-    /** Default largest batch; 32 is where the student VLM's CPU throughput levels off. */
-    public static final int DEFAULT_MAX_BATCH = 32;
+    /**
+     * Default largest batch. The student's cost per crop still falls between batch 32 and 64 on one CPU thread
+     * ({@code org.sdvp.models.bench.BatchCurve}, docs/performance.md); with {@code --concurrency 16} batches
+     * rarely reach it anyway.
+     */
+    public static final int DEFAULT_MAX_BATCH = 64;
 
     private final ModelServices services;
     private final BatchingDispatcher<LocRequest, List<Detection>> loc;
