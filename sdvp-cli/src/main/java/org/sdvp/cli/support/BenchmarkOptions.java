@@ -49,8 +49,8 @@ public final class BenchmarkOptions {
     public int maxBatch;
 
     @Option(names = "--profile",
-            description = "Print where the time went: image loading, interpreter, model input preparation, waiting "
-                    + "for models, and each model's batches and busy time (also in the output's 'batching').")
+            description = "eval: print where the time went (image loading, interpreter, model input preparation, "
+                    + "waiting for models, each model's batches and busy time); results.json has the counters.")
     public boolean profile;
 
     /** How a run was made, for its output file. */

@@ -81,8 +81,8 @@ public final class EvalProfile {
                 wallMs / n));
         b.append(String.format(Locale.ROOT, "  load images %8.2f ms%n", load / 1e3 / n));
         b.append(String.format(Locale.ROOT, "  run program %8.2f ms = waiting for models %.2f + preparing model inputs %.2f"
-                + " + interpreter, crops and trace %.2f%n", program / 1e3 / n, wait / 1e3 / n, prepare / 1e3 / n,
-                rest / 1e3 / n));
+                + " + interpreter, crops, trace and waiting for a CPU slot %.2f%n", program / 1e3 / n, wait / 1e3 / n,
+                prepare / 1e3 / n, rest / 1e3 / n));
         b.append(models);
         b.append(String.format(Locale.ROOT, "  CPU per question: program threads %.2f ms (loading, preparing, interpreter, "
                 + "hand-offs), model threads %.2f ms%n", programCpu / 1e3 / n, modelCpu / 1e3 / n));

@@ -71,13 +71,18 @@ public final class BatchingDispatcher<I, O> implements AutoCloseable {
         CompletableFuture<O> answer = new CompletableFuture<>();
         queue.add(new Pending<>(request, prepared, answer));
         try {
-            return CpuSlots.released(answer::get);
+            // timed inside: taking a CPU slot back after the answer is not waiting for the model
+            return CpuSlots.released(() -> {
+                try {
+                    return answer.get();
+                } finally {
+                    waitNanos.add(System.nanoTime() - t1);
+                }
+            });
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof ModelServiceException m) throw m;
             throw new ModelServiceException(String.valueOf(c.getMessage()), c);
-        } finally {
-            waitNanos.add(System.nanoTime() - t1);
         }
     }
 
