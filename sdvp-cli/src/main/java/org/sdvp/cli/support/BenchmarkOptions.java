@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sdvp.cli.llm.LlmMixin;
 import org.sdvp.core.Version;
+import org.sdvp.core.service.ModelGateway;
 import org.sdvp.llm.source.ProgramSources;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,12 +44,22 @@ public final class BenchmarkOptions {
             description = "Programs run at once; their model calls batch together. Default: ${DEFAULT-VALUE}.")
     public int concurrency;
 
+    @Option(names = "--max-batch", defaultValue = "" + ModelGateway.DEFAULT_MAX_BATCH, paramLabel = "N",
+            description = "Largest batch a model runs at once. Default: ${DEFAULT-VALUE}.")
+    public int maxBatch;
+
+    @Option(names = "--profile",
+            description = "eval: print where the time went (image loading, interpreter, model input preparation, "
+                    + "waiting for models, each model's batches and busy time); results.json has the counters.")
+    public boolean profile;
+
     /** How a run was made, for its output file. */
     public Map<String, String> provenance() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("data", data == null ? "" : data.toAbsolutePath().normalize().toString());
         p.putAll(ProgramSources.provenance(programs, llm.options(), task));
         p.put("concurrency", Integer.toString(concurrency));
+        p.put("maxBatch", Integer.toString(maxBatch));
         p.put("limit", limit == null ? "none" : limit.toString());
         p.put("sdvp", Version.describe());
         p.put("java", System.getProperty("java.version"));

@@ -3,6 +3,7 @@ package org.sdvp.cli.support;
 import java.util.Locale;
 import java.util.concurrent.atomic.DoubleAdder;
 import me.tongfei.progressbar.ProgressBar;
+import org.sdvp.core.evaluation.EvalProfile;
 import org.sdvp.core.evaluation.EvalResult;
 import org.sdvp.core.evaluation.Evaluator;
 import org.sdvp.core.evaluation.ExampleSource;
@@ -33,9 +34,16 @@ public final class BenchmarkRun {
     /** Runs an evaluation; {@code listener} (may be null) sees each question too. */
     public static EvalResult evaluate(BenchmarkOptions o, Evaluator.Listener listener)
             throws DataException, BackendException, InterruptedException, java.io.IOException {
-        return run(o, (task, fw, programs, examples, gateway, bar) ->
-                new Evaluator(task, fw, programs, gateway, o.concurrency)
-                        .run(examples, o.split, o.provenance(), progress(bar, listener)));
+        String[] threads = {""};
+        EvalResult result = run(o, (task, fw, programs, examples, gateway, bar) -> {
+            EvalResult r = new Evaluator(task, fw, programs, gateway, o.concurrency)
+                    .run(examples, o.split, o.provenance(), progress(bar, listener));
+            if (o.profile) threads[0] = ThreadCpu.report(); // while the model threads still exist
+            return r;
+        });
+        // stderr, after the progress bar has closed: stdout stays the result summary
+        if (o.profile) System.err.print(EvalProfile.format(result) + threads[0]);
+        return result;
     }
 
     /** What to do with an opened benchmark. */
@@ -47,12 +55,14 @@ public final class BenchmarkRun {
     public static <R> R run(BenchmarkOptions o, Job<R> job)
             throws DataException, BackendException, InterruptedException, java.io.IOException {
         if (o.data == null) throw new DataException("--data DIR is required: the task's data folder");
+        if (o.concurrency < 1) throw new DataException("--concurrency must be at least 1: " + o.concurrency);
+        if (o.maxBatch < 1) throw new DataException("--max-batch must be at least 1: " + o.maxBatch);
         Task task = Tasks.find(o.task);
         Framework fw = Frameworks.create(o.framework);
         try (ProgramSource programs = programSource(o, fw, task);
              ExampleSource examples = Limited.of(task.open(o.data, o.split), o.limit);
              ModelServices services = Backends.load(o.modules, o.data);
-             ModelGateway gateway = new ModelGateway(services);
+             ModelGateway gateway = new ModelGateway(services, o.maxBatch);
              ProgressBar bar = Progress.bar(task.name() + "/" + o.split, examples.size().orElse(-1), "q")) {
             return job.run(task, fw, programs, examples, gateway, bar);
         } catch (java.io.IOException | DataException | BackendException | InterruptedException | RuntimeException e) {

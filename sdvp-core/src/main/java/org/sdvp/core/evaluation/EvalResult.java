@@ -11,7 +11,8 @@ import java.util.Map;
  * @param byType    score per question type
  * @param misses    every question that did not score 1, failures included
  * @param seconds   wall-clock time of the run
- * @param batching  model batches run and requests answered (cross-program batching)
+ * @param batching  model batches run and requests answered (cross-program batching), and where the time
+ *                  went, per model kind and on the program threads ({@link EvalProfile})
  * @param programs  the program source's counters (LLM calls, tokens, re-asks, fallbacks, cache hits)
  * @param provenance how the numbers were made: data folder, program source, concurrency, code version
  * @param aggregates the task's split-level figures beyond the mean ({@link Task#aggregates}), e.g.

@@ -1,5 +1,7 @@
 package org.sdvp.core.evaluation;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,11 +11,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import org.sdvp.core.interp.Execution;
 import org.sdvp.core.interp.Framework;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Images;
 import org.sdvp.core.program.InvalidProgramException;
+import org.sdvp.core.service.CpuSlots;
+import org.sdvp.core.service.DispatchStats;
 import org.sdvp.core.service.ModelGateway;
 import org.sdvp.core.source.ProgramSource;
 import org.sdvp.core.source.ProgramSourceException;
@@ -32,6 +37,8 @@ public final class Evaluator {
     public interface Listener {
         void questionDone(Example example, QuestionResult result, Optional<Execution> execution);
     }
+
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private final Task task;
     private final Framework framework;
@@ -55,13 +62,23 @@ public final class Evaluator {
     public EvalResult run(ExampleSource source, String split, Map<String, String> provenance, Listener listener)
             throws InterruptedException, DataException {
         long start = System.nanoTime();
-        long[] batchesBefore = gateway.batchesAndRequests();
+        Map<String, DispatchStats> statsBefore = gateway.stats();
+        LongAdder loadNanos = new LongAdder(), programNanos = new LongAdder(), cpuNanos = new LongAdder();
+        CpuSlots slots = CpuSlots.perProcessor();
         List<Indexed> results = new ArrayList<>();
         AtomicInteger next = new AtomicInteger();
         AtomicReference<RuntimeException> sourceFailure = new AtomicReference<>();
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < concurrency; w++) {
-            Thread t = new Thread(() -> work(source, next, results, listener, sourceFailure), "sdvp-eval-" + w);
+            Thread t = new Thread(() -> {
+                try {
+                    work(source, next, results, listener, sourceFailure, loadNanos, programNanos, slots);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    if (CPU.isCurrentThreadCpuTimeSupported()) cpuNanos.add(CPU.getCurrentThreadCpuTime());
+                }
+            }, "sdvp-eval-" + w);
             t.setDaemon(true);
             workers.add(t);
             t.start();
@@ -75,56 +92,84 @@ public final class Evaluator {
         }
         results.sort(Comparator.comparingInt(Indexed::index));
         double seconds = (System.nanoTime() - start) / 1e9;
-        long[] batchesAfter = gateway.batchesAndRequests();
         return summarise(split, results.stream().map(Indexed::outcome).toList(), seconds,
-                Map.of("batches", batchesAfter[0] - batchesBefore[0], "requests", batchesAfter[1] - batchesBefore[1]),
-                provenance);
+                EvalProfile.counters(statsBefore, gateway.stats(), loadNanos.sum(), programNanos.sum(),
+                        cpuNanos.sum()), provenance);
     }
 
     private record Indexed(int index, Outcome outcome) {}
 
     private void work(ExampleSource source, AtomicInteger next, List<Indexed> results, Listener listener,
-                      AtomicReference<RuntimeException> sourceFailure) {
-        while (true) {
-            Example ex;
-            int index;
-            synchronized (source) {
-                // after a failure of the source every worker stops: what follows it cannot be trusted
-                if (sourceFailure.get() != null) return;
-                try {
-                    if (!source.hasNext()) return;
-                    ex = source.next();
-                } catch (RuntimeException e) {
-                    sourceFailure.set(e);
-                    return;
-                }
-                index = next.getAndIncrement();
-            }
-            Optional<Execution> execution = Optional.empty();
-            QuestionResult r;
-            try {
-                Execution e = runOne(ex);
-                execution = Optional.of(e);
-                r = score(ex, e);
-            } catch (InvalidProgramException e) {
-                r = failed(ex, "invalid program: " + e.getMessage().replace('\n', ' '));
-            } catch (ProgramSourceException | DataException e) {
-                r = failed(ex, e.getMessage());
-            } catch (RuntimeException e) {
-                r = failed(ex, "internal error: " + e);
-            }
-            synchronized (results) {
-                results.add(new Indexed(index, new Outcome(r, ex.meta())));
-            }
-            if (listener != null) listener.questionDone(ex, r, execution);
+                      AtomicReference<RuntimeException> sourceFailure, LongAdder loadNanos,
+                      LongAdder programNanos, CpuSlots slots) throws InterruptedException {
+        while (workOne(source, next, results, listener, sourceFailure, loadNanos, programNanos, slots)) {
+            if (Thread.interrupted()) throw new InterruptedException();
         }
     }
 
-    private Execution runOne(Example ex) throws ProgramSourceException, DataException, InvalidProgramException {
+    /** Runs the next question; false when there is none (or the source failed). */
+    private boolean workOne(ExampleSource source, AtomicInteger next, List<Indexed> results, Listener listener,
+                            AtomicReference<RuntimeException> sourceFailure, LongAdder loadNanos,
+                            LongAdder programNanos, CpuSlots slots) {
+        Example ex;
+        int index;
+        synchronized (source) {
+            // after a failure of the source every worker stops: what follows it cannot be trusted
+            if (sourceFailure.get() != null) return false;
+            try {
+                if (!source.hasNext()) return false;
+                ex = source.next();
+            } catch (RuntimeException e) {
+                sourceFailure.set(e);
+                return false;
+            }
+            index = next.getAndIncrement();
+        }
+        Optional<Execution> execution = Optional.empty();
+        QuestionResult r;
+        try {
+            Execution e = runOne(ex, loadNanos, programNanos, slots);
+            execution = Optional.of(e);
+            r = score(ex, e);
+        } catch (InvalidProgramException e) {
+            r = failed(ex, "invalid program: " + e.getMessage().replace('\n', ' '));
+        } catch (ProgramSourceException | DataException e) {
+            r = failed(ex, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            r = failed(ex, "interrupted");
+        } catch (RuntimeException e) {
+            r = failed(ex, "internal error: " + e);
+        }
+        synchronized (results) {
+            results.add(new Indexed(index, new Outcome(r, ex.meta())));
+        }
+        if (listener != null) listener.questionDone(ex, r, execution);
+        return true;
+    }
+
+    /**
+     * Fetches the program (an LLM may take a while: no CPU slot held), then loads the images and runs it
+     * holding a CPU slot, which the model calls give back while they wait.
+     */
+    private Execution runOne(Example ex, LongAdder loadNanos, LongAdder programNanos, CpuSlots slots)
+            throws ProgramSourceException, DataException, InvalidProgramException, InterruptedException {
         String program = programs.programFor(ex);
-        Map<String, Value> initial = new LinkedHashMap<>();
-        for (var image : ex.images().entrySet()) initial.put(image.getKey(), Images.load(image.getValue()));
-        return framework.execute(program, initial, gateway, ex.question());
+        slots.enter();
+        try {
+            long t0 = System.nanoTime();
+            Map<String, Value> initial = new LinkedHashMap<>();
+            for (var image : ex.images().entrySet()) initial.put(image.getKey(), Images.load(image.getValue()));
+            long t1 = System.nanoTime();
+            loadNanos.add(t1 - t0);
+            try {
+                return framework.execute(program, initial, gateway, ex.question());
+            } finally {
+                programNanos.add(System.nanoTime() - t1);
+            }
+        } finally {
+            slots.exit();
+        }
     }
 
     private QuestionResult score(Example ex, Execution e) {

@@ -1,5 +1,7 @@
 package org.sdvp.core.service;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -8,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Gathers single calls from many concurrently running programs into batches for one {@link ModelService}
@@ -17,10 +20,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * everything queued (up to {@code maxBatch}). A lone program therefore waits for no window, and many
  * programs fill batches by themselves. An optional linger waits a little longer for stragglers.
  *
- * <p>Thread-safe. The service itself is only ever called from the dispatcher's single worker thread.
+ * <p>The service's {@link ModelService#prepare} runs on the caller's thread before the request is queued:
+ * the single model thread is the serial part of an evaluation, so everything that can leave it does.
+ *
+ * <p>Thread-safe. The service's {@code apply} is only ever called from the dispatcher's single worker thread.
  */
 public final class BatchingDispatcher<I, O> implements AutoCloseable {
-    private record Pending<I, O>(I request, CompletableFuture<O> answer) {}
+    private record Pending<I, O>(I request, Object prepared, CompletableFuture<O> answer) {}
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final ModelService<I, O> service;
     private final int maxBatch;
@@ -29,6 +37,13 @@ public final class BatchingDispatcher<I, O> implements AutoCloseable {
     private final Thread worker;
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
+    private final LongAdder prepareNanos = new LongAdder();
+    private final LongAdder waitNanos = new LongAdder();
+    private final boolean cpuTimed = THREADS.isCurrentThreadCpuTimeSupported();
+    // written by the worker only, read by anyone
+    private volatile long busyNanos;
+    private volatile long busyCpuNanos;
+    private volatile int largestBatch;
     private volatile boolean closed;
 
     public BatchingDispatcher(String name, ModelService<I, O> service, int maxBatch, long lingerMicros) {
@@ -44,10 +59,26 @@ public final class BatchingDispatcher<I, O> implements AutoCloseable {
     /** Answers one request, blocking until its batch has run. */
     public O call(I request) throws ModelServiceException, InterruptedException {
         if (closed) throw new ModelServiceException("model service closed");
-        CompletableFuture<O> answer = new CompletableFuture<>();
-        queue.add(new Pending<>(request, answer));
+        long t0 = System.nanoTime();
+        Object prepared;
         try {
-            return answer.get();
+            prepared = service.prepare(request);
+        } catch (RuntimeException e) {
+            throw new ModelServiceException("preparing the model input failed: " + e.getMessage(), e);
+        }
+        long t1 = System.nanoTime();
+        prepareNanos.add(t1 - t0);
+        CompletableFuture<O> answer = new CompletableFuture<>();
+        queue.add(new Pending<>(request, prepared, answer));
+        try {
+            // timed inside: taking a CPU slot back after the answer is not waiting for the model
+            return CpuSlots.released(() -> {
+                try {
+                    return answer.get();
+                } finally {
+                    waitNanos.add(System.nanoTime() - t1);
+                }
+            });
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof ModelServiceException m) throw m;
@@ -62,6 +93,12 @@ public final class BatchingDispatcher<I, O> implements AutoCloseable {
 
     /** Requests answered so far. */
     public long requestCount() { return requests.get(); }
+
+    /** All counters so far (consistent enough for reports; not an atomic snapshot). */
+    public DispatchStats stats() {
+        return new DispatchStats(batches.get(), requests.get(), largestBatch, prepareNanos.sum(), waitNanos.sum(),
+                busyNanos, cpuTimed ? busyCpuNanos : -1);
+    }
 
     private void loop() {
         List<Pending<I, O>> batch = new ArrayList<>(maxBatch);
@@ -90,11 +127,16 @@ public final class BatchingDispatcher<I, O> implements AutoCloseable {
 
     private void runBatch(List<Pending<I, O>> batch) {
         List<I> inputs = new ArrayList<>(batch.size());
-        for (Pending<I, O> p : batch) inputs.add(p.request());
+        List<Object> prepared = new ArrayList<>(batch.size());
+        for (Pending<I, O> p : batch) {
+            inputs.add(p.request());
+            prepared.add(p.prepared());
+        }
         List<O> outputs = null;
         Throwable failure = null;
+        long t0 = System.nanoTime(), c0 = cpuTimed ? THREADS.getCurrentThreadCpuTime() : 0;
         try {
-            outputs = service.apply(inputs);
+            outputs = service.apply(inputs, prepared);
             if (outputs.size() != inputs.size()) {
                 failure = new ModelServiceException("model service returned " + outputs.size()
                         + " answers for " + inputs.size() + " requests");
@@ -102,6 +144,9 @@ public final class BatchingDispatcher<I, O> implements AutoCloseable {
         } catch (Exception | Error e) {
             failure = e;
         }
+        busyNanos += System.nanoTime() - t0;
+        if (cpuTimed) busyCpuNanos += THREADS.getCurrentThreadCpuTime() - c0;
+        if (batch.size() > largestBatch) largestBatch = batch.size();
         // count before answering, so a caller that has its answer also sees it counted
         batches.incrementAndGet();
         requests.addAndGet(batch.size());

@@ -1,6 +1,8 @@
 package org.sdvp.core.service;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sdvp.core.value.Detection;
 
@@ -9,8 +11,12 @@ import org.sdvp.core.value.Detection;
  * every program of a run. Closing it stops the dispatchers, not the backends.
  */
 public final class ModelGateway implements AutoCloseable {
-    /** Default largest batch; 32 is where the student VLM's CPU throughput levels off. */
-    public static final int DEFAULT_MAX_BATCH = 32;
+    /**
+     * Default largest batch. The student's cost per crop still falls between batch 32 and 64 on one CPU thread
+     * ({@code org.sdvp.models.bench.BatchCurve}, docs/performance.md); with {@code --concurrency 16} batches
+     * rarely reach it anyway.
+     */
+    public static final int DEFAULT_MAX_BATCH = 64;
 
     private final ModelServices services;
     private final BatchingDispatcher<LocRequest, List<Detection>> loc;
@@ -44,6 +50,15 @@ public final class ModelGateway implements AutoCloseable {
             }
         }
         return new long[] {b, r};
+    }
+
+    /** Counters per service kind present ({@code loc}, {@code vqa}, {@code match}), in that order. */
+    public Map<String, DispatchStats> stats() {
+        Map<String, DispatchStats> out = new LinkedHashMap<>();
+        if (loc != null) out.put("loc", loc.stats());
+        if (vqa != null) out.put("vqa", vqa.stats());
+        if (match != null) out.put("match", match.stats());
+        return out;
     }
 
     @Override

@@ -22,4 +22,21 @@ public interface ModelService<I, O> {
      * {@link ModelServices#firstCovering} routes the others to the next backend.
      */
     default boolean covers(I request) { return true; }
+
+    /**
+     * Work on one request that does not need the model and may run on the calling program's thread before
+     * the request joins a batch (image resizing, input tensors as plain arrays). {@link BatchingDispatcher}
+     * calls it outside the model thread, so with many programs this work runs beside the network instead of
+     * in front of it. The result is handed back to {@link #apply(List, List)}; null means nothing prepared.
+     * Must be thread-safe.
+     */
+    default Object prepare(I request) throws ModelServiceException { return null; }
+
+    /**
+     * Answers a batch whose requests went through {@link #prepare} ({@code prepared} has the batch's size and
+     * order; an entry is null when nothing was prepared). The default ignores the prepared inputs.
+     */
+    default List<O> apply(List<I> batch, List<Object> prepared) throws ModelServiceException {
+        return apply(batch);
+    }
 }

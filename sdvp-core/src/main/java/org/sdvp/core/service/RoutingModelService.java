@@ -8,26 +8,54 @@ import java.util.List;
 final class RoutingModelService<I, O> implements ModelService<I, O> {
     private final List<ModelService<I, O>> chain;
 
+    /** What {@link #prepare} hands on: the chosen service and what it prepared. */
+    private record Routed(int service, Object prepared) {}
+
     RoutingModelService(List<ModelService<I, O>> chain) { this.chain = List.copyOf(chain); }
 
     @Override
     public List<O> apply(List<I> batch) throws ModelServiceException {
+        List<Object> none = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) none.add(null);
+        return apply(batch, none);
+    }
+
+    @Override
+    public Object prepare(I request) throws ModelServiceException {
+        int s = firstCovering(request);
+        return new Routed(s, chain.get(s).prepare(request));
+    }
+
+    @Override
+    public List<O> apply(List<I> batch, List<Object> prepared) throws ModelServiceException {
         int n = chain.size();
         List<List<Integer>> positions = new ArrayList<>();
         List<List<I>> parts = new ArrayList<>();
+        List<List<Object>> preparedParts = new ArrayList<>();
         for (int s = 0; s < n; s++) {
             positions.add(new ArrayList<>());
             parts.add(new ArrayList<>());
+            preparedParts.add(new ArrayList<>());
         }
         for (int i = 0; i < batch.size(); i++) {
-            int s = firstCovering(batch.get(i));
+            Object p = prepared.get(i);
+            int s;
+            Object own;
+            if (p instanceof Routed r) {
+                s = r.service();
+                own = r.prepared();
+            } else {
+                s = firstCovering(batch.get(i));
+                own = null;
+            }
             positions.get(s).add(i);
             parts.get(s).add(batch.get(i));
+            preparedParts.get(s).add(own);
         }
         Object[] out = new Object[batch.size()];
         for (int s = 0; s < n; s++) {
             if (parts.get(s).isEmpty()) continue;
-            List<O> answers = chain.get(s).apply(parts.get(s));
+            List<O> answers = chain.get(s).apply(parts.get(s), preparedParts.get(s));
             for (int k = 0; k < answers.size(); k++) out[positions.get(s).get(k)] = answers.get(k);
         }
         @SuppressWarnings("unchecked")

@@ -77,4 +77,66 @@ class BatchingDispatcherTest {
             assertEquals("model service returned 0 answers for 1 requests", e.getMessage());
         }
     }
+
+    /** Records which thread prepared each request and hands the preparation on. */
+    private static final class Preparing implements ModelService<Integer, String> {
+        final List<String> preparedOn = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public Object prepare(Integer request) {
+            preparedOn.add(Thread.currentThread().getName());
+            return "p" + request;
+        }
+
+        @Override
+        public List<String> apply(List<Integer> batch) { throw new AssertionError("the prepared form must be used"); }
+
+        @Override
+        public List<String> apply(List<Integer> batch, List<Object> prepared) {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) out.add(prepared.get(i) + "=" + batch.get(i));
+            return out;
+        }
+    }
+
+    @Test
+    void preparationRunsOnTheCallersThreadAndReachesTheBatchAndTheCountersAddUp() throws Exception {
+        Preparing svc = new Preparing();
+        try (BatchingDispatcher<Integer, String> d = new BatchingDispatcher<>("t", svc, 4, 0)) {
+            assertEquals("p7=7", d.call(7));
+            assertEquals("p8=8", d.call(8));
+            assertEquals(List.of(Thread.currentThread().getName(), Thread.currentThread().getName()), svc.preparedOn);
+            DispatchStats s = d.stats();
+            assertEquals(2, s.batches());
+            assertEquals(2, s.requests());
+            assertEquals(1, s.largestBatch());
+            assertTrue(s.waitNanos() >= s.busyNanos(), "callers wait at least as long as the model works: " + s);
+            assertEquals(1.0, s.meanBatch());
+        }
+    }
+
+    @Test
+    void aChainPreparesWithTheServiceThatWillAnswer() throws Exception {
+        ModelService<Integer, String> evens = new ModelService<>() {
+            @Override public boolean covers(Integer r) { return r % 2 == 0; }
+
+            @Override public Object prepare(Integer r) { return "even" + r; }
+
+            @Override public List<String> apply(List<Integer> b) { throw new AssertionError(); }
+
+            @Override public List<String> apply(List<Integer> b, List<Object> p) {
+                List<String> out = new ArrayList<>();
+                // an entry is null when the request was not prepared: the service then prepares it itself
+                for (int i = 0; i < b.size(); i++) out.add(p.get(i) == null ? "even" + b.get(i) : (String) p.get(i));
+                return out;
+            }
+        };
+        ModelService<Integer, String> rest = batch -> batch.stream().map(i -> "rest" + i).toList();
+        RoutingModelService<Integer, String> chain = new RoutingModelService<>(List.of(evens, rest));
+        List<Integer> batch = List.of(1, 2, 3, 4);
+        List<Object> prepared = new ArrayList<>();
+        for (int i : batch) prepared.add(chain.prepare(i));
+        assertEquals(List.of("rest1", "even2", "rest3", "even4"), chain.apply(batch, prepared));
+        assertEquals(List.of("rest1", "even2", "rest3", "even4"), chain.apply(batch));
+    }
 }

@@ -22,18 +22,39 @@ public final class Pixels {
         int plane = width * height;
         float[] data = new float[images.size() * 3 * plane];
         int[] rgb = new int[plane];
-        for (int n = 0; n < images.size(); n++) {
-            BufferedImage img = resized(images.get(n), width, height);
-            img.getRGB(0, 0, width, height, rgb, 0, width);
-            int base = n * 3 * plane;
-            for (int i = 0; i < plane; i++) {
-                int p = rgb[i];
-                data[base + i] = (((p >> 16) & 0xff) / 255f - 0.5f) * 4f;
-                data[base + plane + i] = (((p >> 8) & 0xff) / 255f - 0.5f) * 4f;
-                data[base + 2 * plane + i] = ((p & 0xff) / 255f - 0.5f) * 4f;
-            }
-        }
+        for (int n = 0; n < images.size(); n++) planes(images.get(n), width, height, rgb, data, n * 3 * plane);
         return Tensors.of(manager, data, new Shape(images.size(), 3, height, width));
+    }
+
+    /** One image's {@code (3, H, W)} planes, as {@link #tensor} computes them, for assembling a batch later. */
+    public static float[] planes(BufferedImage image, int width, int height) {
+        float[] data = new float[3 * width * height];
+        planes(image, width, height, new int[width * height], data, 0);
+        return data;
+    }
+
+    /** A {@code (N, 3, H, W)} tensor of images already turned into planes by {@link #planes}. */
+    public static NDArray stack(NDManager manager, List<float[]> planes, int width, int height) {
+        int size = 3 * width * height;
+        float[] data = new float[planes.size() * size];
+        for (int n = 0; n < planes.size(); n++) {
+            float[] p = planes.get(n);
+            if (p.length != size) throw new IllegalArgumentException("planes of " + p.length + " values, expected " + size);
+            System.arraycopy(p, 0, data, n * size, size);
+        }
+        return Tensors.of(manager, data, new Shape(planes.size(), 3, height, width));
+    }
+
+    private static void planes(BufferedImage image, int width, int height, int[] rgb, float[] data, int base) {
+        int plane = width * height;
+        BufferedImage img = resized(image, width, height);
+        img.getRGB(0, 0, width, height, rgb, 0, width);
+        for (int i = 0; i < plane; i++) {
+            int p = rgb[i];
+            data[base + i] = (((p >> 16) & 0xff) / 255f - 0.5f) * 4f;
+            data[base + plane + i] = (((p >> 8) & 0xff) / 255f - 0.5f) * 4f;
+            data[base + 2 * plane + i] = ((p & 0xff) / 255f - 0.5f) * 4f;
+        }
     }
 
     /**
@@ -46,6 +67,11 @@ public final class Pixels {
         List<BufferedImage> placed = new java.util.ArrayList<>(images.size());
         for (BufferedImage img : images) placed.add(placed(img, size, scale));
         return tensor(manager, placed, size, size);
+    }
+
+    /** One crop's planes as {@link #fixedScale} computes them. */
+    public static float[] fixedScalePlanes(BufferedImage image, int size, double scale) {
+        return planes(placed(image, size, scale), size, size);
     }
 
     static BufferedImage placed(BufferedImage src, int size, double scale) {

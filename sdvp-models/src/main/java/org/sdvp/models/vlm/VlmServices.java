@@ -2,6 +2,7 @@ package org.sdvp.models.vlm;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.sdvp.core.service.LocRequest;
 import org.sdvp.core.service.MatchRequest;
@@ -15,7 +16,8 @@ import org.sdvp.models.nn.GridBoxes;
 
 /**
  * The student's three model services. Each answers a whole batch with one forward pass per size group
- * (one NDManager sub-scope each, see {@link VlmModel}); nothing is cached between batches.
+ * (one NDManager sub-scope each, see {@link VlmModel}); nothing is cached between batches. Image inputs are
+ * turned into float planes in {@code prepare}, on the calling program's thread ({@link VlmInputs}).
  */
 public final class VlmServices {
     /** Objectness above which a grid cell is reported as a box. */
@@ -34,18 +36,30 @@ public final class VlmServices {
 
     static final class Vqa implements ModelService<VqaRequest, VqaAnswer> {
         private final VlmModel vlm;
+        private final VlmInputs inputs;
 
-        Vqa(VlmModel vlm) { this.vlm = vlm; }
+        Vqa(VlmModel vlm) {
+            this.vlm = vlm;
+            this.inputs = new VlmInputs(vlm);
+        }
+
+        @Override
+        public Object prepare(VqaRequest request) { return inputs.visual(request.image().pixels()); }
 
         @Override
         public List<VqaAnswer> apply(List<VqaRequest> batch) throws ModelServiceException {
-            List<BufferedImage> imgs = new ArrayList<>(batch.size());
+            return apply(batch, Collections.nCopies(batch.size(), null));
+        }
+
+        @Override
+        public List<VqaAnswer> apply(List<VqaRequest> batch, List<Object> prepared) throws ModelServiceException {
+            List<VlmInputs.Visual> visuals = new ArrayList<>(batch.size());
             List<String> qs = new ArrayList<>(batch.size());
-            for (VqaRequest r : batch) {
-                imgs.add(r.image().pixels());
-                qs.add(r.question());
+            for (int i = 0; i < batch.size(); i++) {
+                visuals.add(prepared.get(i) instanceof VlmInputs.Visual v ? v : inputs.visual(batch.get(i).image().pixels()));
+                qs.add(batch.get(i).question());
             }
-            float[][] p = run(() -> vlm.vqaProbabilities(imgs, qs));
+            float[][] p = run(() -> inputs.vqaProbabilities(visuals, qs));
             List<VqaAnswer> out = new ArrayList<>(batch.size());
             for (float[] row : p) {
                 int best = VlmEvaluation.argmax(row);
@@ -56,14 +70,25 @@ public final class VlmServices {
     }
 
     static final class Match implements ModelService<MatchRequest, Double> {
-        private final VlmModel vlm;
+        private final VlmInputs inputs;
 
-        Match(VlmModel vlm) { this.vlm = vlm; }
+        Match(VlmModel vlm) { this.inputs = new VlmInputs(vlm); }
+
+        @Override
+        public Object prepare(MatchRequest request) { return inputs.visual(request.image().pixels()); }
 
         @Override
         public List<Double> apply(List<MatchRequest> batch) throws ModelServiceException {
-            float[] p = run(() -> vlm.matchProbabilities(batch.stream().map(r -> r.image().pixels()).toList(),
-                    batch.stream().map(MatchRequest::text).toList()));
+            return apply(batch, Collections.nCopies(batch.size(), null));
+        }
+
+        @Override
+        public List<Double> apply(List<MatchRequest> batch, List<Object> prepared) throws ModelServiceException {
+            List<VlmInputs.Visual> visuals = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                visuals.add(prepared.get(i) instanceof VlmInputs.Visual v ? v : inputs.visual(batch.get(i).image().pixels()));
+            }
+            float[] p = run(() -> inputs.matchProbabilities(visuals, batch.stream().map(MatchRequest::text).toList()));
             List<Double> out = new ArrayList<>(p.length);
             for (float v : p) out.add((double) v);
             return out;
@@ -71,14 +96,28 @@ public final class VlmServices {
     }
 
     static final class Loc implements ModelService<LocRequest, List<Detection>> {
-        private final VlmModel vlm;
+        private final VlmInputs inputs;
 
-        Loc(VlmModel vlm) { this.vlm = vlm; }
+        Loc(VlmModel vlm) { this.inputs = new VlmInputs(vlm); }
+
+        @Override
+        public Object prepare(LocRequest request) { return inputs.whole(request.image().pixels()); }
 
         @Override
         public List<List<Detection>> apply(List<LocRequest> batch) throws ModelServiceException {
-            List<List<GridBoxes.Scored>> found = run(() -> vlm.locate(
-                    batch.stream().map(r -> r.image().pixels()).toList(),
+            return apply(batch, Collections.nCopies(batch.size(), null));
+        }
+
+        @Override
+        public List<List<Detection>> apply(List<LocRequest> batch, List<Object> prepared) throws ModelServiceException {
+            List<float[]> wholes = new ArrayList<>(batch.size());
+            List<int[]> sizes = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                BufferedImage img = batch.get(i).image().pixels();
+                wholes.add(prepared.get(i) instanceof float[] f ? f : inputs.whole(img));
+                sizes.add(new int[] {img.getWidth(), img.getHeight()});
+            }
+            List<List<GridBoxes.Scored>> found = run(() -> inputs.locate(wholes, sizes,
                     batch.stream().map(LocRequest::object).toList(), LOC_THRESHOLD, NMS_IOU, MAX_BOXES));
             List<List<Detection>> out = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {

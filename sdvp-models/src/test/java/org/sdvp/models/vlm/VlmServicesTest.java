@@ -62,4 +62,59 @@ class VlmServicesTest {
             }
         }
     }
+
+    @Test
+    void inputsPreparedOnTheCallersThreadGiveTheModelsOwnAnswers() throws Exception {
+        VlmModel vlm = TinyVlm.create(DATA, 5);
+        try (ModelServices s = VlmServices.of("vlm:test", vlm)) {
+            SplittableRandom r = new SplittableRandom(4);
+            List<BufferedImage> imgs = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                imgs.add(i % 2 == 0 ? DATA.vqa().get(i).image() : ToyWorld.scene(r).image());
+                texts.add(DATA.vqa().get(i).question());
+            }
+            var vqa = s.vqa().orElseThrow();
+            List<VqaRequest> vq = new ArrayList<>();
+            List<Object> prepared = new ArrayList<>();
+            for (int i = 0; i < imgs.size(); i++) {
+                vq.add(new VqaRequest(ImageValue.source("i" + i, imgs.get(i)), texts.get(i)));
+                prepared.add(vqa.prepare(vq.get(i)));
+            }
+            float[][] expected = vlm.vqaProbabilities(imgs, texts);
+            List<VqaAnswer> got = vqa.apply(vq, prepared);
+            for (int i = 0; i < imgs.size(); i++) {
+                int best = VlmEvaluation.argmax(expected[i]);
+                assertEquals(vlm.answers().token(best), got.get(i).answer());
+                assertEquals(expected[i][best], got.get(i).confidence(), 1e-6);
+            }
+            var match = s.match().orElseThrow();
+            List<MatchRequest> mq = new ArrayList<>();
+            List<Object> mp = new ArrayList<>();
+            for (int i = 0; i < imgs.size(); i++) {
+                mq.add(new MatchRequest(ImageValue.source("i" + i, imgs.get(i)), "red cube"));
+                mp.add(match.prepare(mq.get(i)));
+            }
+            float[] p = vlm.matchProbabilities(imgs, TinyVlm.repeat("red cube", imgs.size()));
+            List<Double> mg = match.apply(mq, mp);
+            for (int i = 0; i < imgs.size(); i++) assertEquals(p[i], mg.get(i), 1e-6);
+            var loc = s.loc().orElseThrow();
+            List<LocRequest> lq = new ArrayList<>();
+            List<Object> lp = new ArrayList<>();
+            for (int i = 0; i < imgs.size(); i++) {
+                lq.add(new LocRequest(ImageValue.source("i" + i, imgs.get(i)), "cube"));
+                lp.add(loc.prepare(lq.get(i)));
+            }
+            var boxes = vlm.locate(imgs, TinyVlm.repeat("cube", imgs.size()), VlmServices.LOC_THRESHOLD,
+                    VlmServices.NMS_IOU, VlmServices.MAX_BOXES);
+            List<List<Detection>> lg = loc.apply(lq, lp);
+            for (int i = 0; i < imgs.size(); i++) {
+                assertEquals(boxes.get(i).size(), lg.get(i).size());
+                for (int k = 0; k < lg.get(i).size(); k++) {
+                    assertEquals(boxes.get(i).get(k).box(), lg.get(i).get(k).box());
+                    assertEquals(boxes.get(i).get(k).score(), lg.get(i).get(k).score(), 1e-9);
+                }
+            }
+        }
+    }
 }

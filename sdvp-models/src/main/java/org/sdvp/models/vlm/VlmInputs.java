@@ -1,0 +1,105 @@
+package org.sdvp.models.vlm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Activation;
+import ai.djl.training.ParameterStore;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.sdvp.models.nn.GridBoxes;
+import org.sdvp.models.nn.Pixels;
+
+/**
+ * The student's inference split in two: {@link #visual}/{@link #whole} turn one image into the float planes
+ * the network reads (Java2D placement or resize, normalisation: the same numbers as {@link VlmModel#visual}
+ * and {@link VlmModel#fullImages}), on any thread; the batch methods stack prepared planes and run the
+ * network, one NDManager sub-scope per size group. The services prepare on the calling program's thread
+ * ({@link org.sdvp.core.service.ModelService#prepare}), so the one model thread only runs the network.
+ *
+ * <p>Preparation is thread-safe; the batch methods are as thread-safe as {@link VlmModel}'s inference.
+ */
+final class VlmInputs {
+    /** One image ready for VQA/MATCH: its planes and which size group they belong to. */
+    record Visual(float[] planes, boolean whole) {}
+
+    private final VlmModel vlm;
+    private final VlmConfig config;
+
+    VlmInputs(VlmModel vlm) {
+        this.vlm = vlm;
+        this.config = vlm.config();
+    }
+
+    /** VQA/MATCH input: a whole image at the grounding size, a crop placed at a fixed scale. */
+    Visual visual(BufferedImage image) {
+        boolean whole = vlm.isWhole(image);
+        return new Visual(whole ? whole(image)
+                : Pixels.fixedScalePlanes(image, config.cropSize(), config.locWidth() / (double) VlmModel.CROP_SCALE_REFERENCE),
+                whole);
+    }
+
+    /** Grounding input: the image resized to {@code locWidth × locHeight}. */
+    float[] whole(BufferedImage image) {
+        return Pixels.planes(image, config.locWidth(), config.locHeight());
+    }
+
+    /** Answer distributions {@code [batch][answers]}, as {@link VlmModel#vqaProbabilities}. */
+    float[][] vqaProbabilities(List<Visual> visuals, List<String> questions) {
+        float[][] out = new float[visuals.size()][];
+        int answers = vlm.answers().size();
+        forEachSizeGroup(visuals, questions, (ps, visual, text, idx) -> {
+            NDArray p = vlm.block().vqa(ps, visual, text, false).softmax(1);
+            float[][] rows = VlmModel.rows(p.toFloatArray(), idx.size(), answers);
+            for (int k = 0; k < idx.size(); k++) out[idx.get(k)] = rows[k];
+        });
+        return out;
+    }
+
+    /** Match probabilities, as {@link VlmModel#matchProbabilities}. */
+    float[] matchProbabilities(List<Visual> visuals, List<String> texts) {
+        float[] out = new float[visuals.size()];
+        forEachSizeGroup(visuals, texts, (ps, visual, text, idx) -> {
+            float[] p = Activation.sigmoid(vlm.block().match(ps, visual, text, false)).toFloatArray();
+            for (int k = 0; k < idx.size(); k++) out[idx.get(k)] = p[k];
+        });
+        return out;
+    }
+
+    /** Scored boxes per image, as {@link VlmModel#locate}; {@code sizes} are each image's width and height. */
+    List<List<GridBoxes.Scored>> locate(List<float[]> wholes, List<int[]> sizes, List<String> phrases,
+                                        double threshold, double nmsIou, int maxBoxes) {
+        float[][] maps;
+        try (NDManager m = vlm.model().getNDManager().newSubManager()) {
+            ParameterStore ps = new ParameterStore(m, false);
+            NDArray images = Pixels.stack(m, wholes, config.locWidth(), config.locHeight());
+            NDArray out = Activation.sigmoid(vlm.block().loc(ps, images, vlm.texts(m, phrases), false));
+            maps = VlmModel.rows(out.toFloatArray(), wholes.size(),
+                    GridBoxes.CHANNELS * config.gridWidth() * config.gridHeight());
+        }
+        List<List<GridBoxes.Scored>> result = new ArrayList<>();
+        for (int i = 0; i < wholes.size(); i++) {
+            result.add(vlm.grid().decode(maps[i], sizes.get(i)[0], sizes.get(i)[1], threshold, nmsIou, maxBoxes));
+        }
+        return result;
+    }
+
+    private interface GroupPass {
+        void run(ParameterStore ps, NDArray visual, NDArray text, List<Integer> idx);
+    }
+
+    private void forEachSizeGroup(List<Visual> visuals, List<String> texts, GroupPass pass) {
+        for (boolean whole : new boolean[] {false, true}) {
+            List<Integer> idx = new ArrayList<>();
+            for (int i = 0; i < visuals.size(); i++) if (visuals.get(i).whole() == whole) idx.add(i);
+            if (idx.isEmpty()) continue;
+            List<float[]> planes = new ArrayList<>(idx.size());
+            for (int i : idx) planes.add(visuals.get(i).planes());
+            int w = whole ? config.locWidth() : config.cropSize(), h = whole ? config.locHeight() : config.cropSize();
+            try (NDManager m = vlm.model().getNDManager().newSubManager()) {
+                pass.run(new ParameterStore(m, false), Pixels.stack(m, planes, w, h),
+                        vlm.texts(m, VlmModel.pick(texts, idx)), idx);
+            }
+        }
+    }
+}
