@@ -15,7 +15,7 @@ class ExperimentPresetTest {
         assertEquals(150, q.testQuestions());
         assertEquals(300, q.trainQuestions());
         assertEquals(150, q.steps());
-        assertEquals(300, q.replayScenes());
+        assertEquals(200, q.replayScenes());
         assertEquals(List.of(1L), q.seeds());
         assertEquals("quick", q.pretrainPreset());
         assertEquals("quick", q.teacherPreset());
@@ -23,12 +23,12 @@ class ExperimentPresetTest {
         ExperimentPreset d = ExperimentPreset.named("default");
         assertEquals(300, d.testQuestions());
         assertEquals(1000, d.trainQuestions());
-        assertEquals(400, d.steps());
-        assertEquals(1000, d.replayScenes());
+        assertEquals(200, d.steps());
+        assertEquals(300, d.replayScenes());
         assertEquals(List.of(1L, 2L, 3L), d.seeds());
         assertEquals("default", d.pretrainPreset());
         assertTrue(d.ablations());
-        assertEquals(400, d.distillConfig(2).steps());
+        assertEquals(200, d.distillConfig(2).steps());
         assertEquals(2, d.distillConfig(2).seed());
     }
 
