@@ -16,7 +16,7 @@ import org.sdvp.core.service.ModelGateway;
 import org.sdvp.core.service.ModelServices;
 import org.sdvp.core.service.ModuleSpec;
 import org.sdvp.core.service.ProviderContext;
-import org.sdvp.core.source.DatasetPrograms;
+import org.sdvp.distill.stage.FrameworkPrograms;
 
 /**
  * Evaluation as {@code sdvp eval} does it, in process: the task's dataset programs, the framework and the
@@ -50,7 +50,8 @@ public final class ProgramEvaluator implements RowEvaluator {
              ModelServices services = ModuleSpec.parse(job.modules()).load(ProviderContext.ofData(job.data()));
              ModelGateway gateway = new ModelGateway(services)) {
             ExampleSource examples = only == null ? all : filtered(all, only);
-            return new Evaluator(task, fw, new DatasetPrograms(), gateway, job.concurrency())
+            return new Evaluator(task, fw, FrameworkPrograms.of(job.framework(), job.task(), job.data(), job.split()),
+                    gateway, job.concurrency())
                     .run(examples, job.split(), Map.copyOf(job.provenance()), listener);
         }
     }

@@ -21,7 +21,6 @@ import org.sdvp.core.service.ModelGateway;
 import org.sdvp.core.service.ModelServices;
 import org.sdvp.core.service.ModuleSpec;
 import org.sdvp.core.service.ProviderContext;
-import org.sdvp.core.source.DatasetPrograms;
 import org.sdvp.distill.label.CallImages;
 import org.sdvp.distill.label.DistillSet;
 import org.sdvp.distill.label.Labelled;
@@ -114,7 +113,8 @@ public final class DistillStage {
             Map<String, String> provenance = new LinkedHashMap<>();
             provenance.put("modules", modules);
             provenance.put("framework", spec.framework());
-            CollectedCalls c = new TraceCollector(task, fw, new DatasetPrograms(), CONCURRENCY)
+            CollectedCalls c = new TraceCollector(task, fw,
+                    FrameworkPrograms.of(spec.framework(), spec.task(), spec.data(), spec.split()), CONCURRENCY)
                     .collect(examples, spec.split(), gateway, provenance, null);
             CallsFile.write(callsFile, c.calls());
             Json.write(callsFile.resolveSibling(callsFile.getFileName() + ".summary.json"), Map.of(
