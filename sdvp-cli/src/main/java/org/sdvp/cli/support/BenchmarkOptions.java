@@ -31,8 +31,10 @@ public final class BenchmarkOptions {
     public String modules;
 
     @Option(names = "--programs", defaultValue = "dataset", paramLabel = "SOURCE",
-            description = "Where programs come from: dataset (the data's converted programs), llm (generated; "
-                    + "see --llm-*), or a JSON lines file of {\"id\", \"program\"}. Default: ${DEFAULT-VALUE}.")
+            description = "Where programs come from: dataset (the data's converted programs), native (with "
+                    + "--framework viper on a world task: idiomatic ViperGPT programs converted from the task's "
+                    + "functional programs), llm (generated; see --llm-*), or a JSON lines file of "
+                    + "{\"id\", \"program\"}. Default: ${DEFAULT-VALUE}.")
     public String programs;
 
     @Mixin public LlmMixin llm;

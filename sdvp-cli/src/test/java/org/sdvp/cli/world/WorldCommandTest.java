@@ -27,6 +27,21 @@ class WorldCommandTest {
     }
 
     @Test
+    void nativeViperGptProgramsScorePerfectlyOnTheOracleAndNeedTheViperFramework() throws Exception {
+        assertEquals(0, CliRunner.run("world", "generate", "--task", "gqa-sim", "--split", "test", "--count", "8",
+                "--seed", "2", "--out", dir.toString()).exitCode());
+        var e = CliRunner.run("eval", "--task", "gqa-sim", "--data", dir.toString(), "--split", "test",
+                "--framework", "viper", "--programs", "native", "--modules", "oracle", "--out",
+                dir.resolve("r.json").toString());
+        assertEquals(0, e.exitCode(), e.err());
+        assertTrue(e.out().contains("exact-match 1.0000 on 8 questions"), e.out());
+        var bad = CliRunner.run("eval", "--task", "gqa-sim", "--data", dir.toString(), "--split", "test",
+                "--programs", "native", "--modules", "oracle", "--out", dir.resolve("r2.json").toString());
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--programs native needs --framework viper"), bad.err());
+    }
+
+    @Test
     void unknownTaskOrStyleExitsTwoListingTheValidOnes() {
         var r = CliRunner.run("world", "generate", "--task", "vqa-sim", "--out", dir.toString());
         assertEquals(2, r.exitCode());
