@@ -16,12 +16,12 @@ import java.util.stream.Stream;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Json;
 import org.sdvp.world.scene.SceneGenerator;
-import org.sdvp.world.task.DatasetGenerator;
+import org.sdvp.distill.stage.TaskData;
 import org.sdvp.world.task.WorldTaskSpec;
 
 /**
  * The experiment's data: each task's test split and the targets' train split, generated with the world's
- * {@link DatasetGenerator} (as {@code sdvp world generate} does, 128 px, the task's own style, a fixed seed).
+ * {@link TaskData#generate} (as {@code sdvp world generate} does, 128 px, the task's own style, a fixed seed).
  * A split is reused when its {@code split.json} records the same request; otherwise it is generated again.
  */
 final class ExperimentData {
@@ -72,8 +72,7 @@ final class ExperimentData {
         }
         deleteTree(dir);
         long t0 = System.nanoTime();
-        new DatasetGenerator().generate(new DatasetGenerator.Request(task, split, count, seed, task.defaultStyle(), dir,
-                config), done -> {});
+        TaskData.generate(task, split, count, seed, dir);
         // written last: its presence says the split is complete
         Json.write(recipeFile, recipe);
         log.printf(java.util.Locale.ROOT, "data: %s/%s, %d %s (seed %d, style %s) in %.1f s%n", taskName, split, count,

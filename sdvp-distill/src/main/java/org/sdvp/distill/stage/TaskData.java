@@ -28,10 +28,14 @@ public final class TaskData {
                 if (s.findAny().isPresent()) return false;
             }
         }
-        WorldTaskSpec t = WorldTaskSpec.find(task);
         if (log != null) log.printf("generating %s/%s: %d questions (seed %d) -> %s%n", task, split, count, seed, dir);
-        new DatasetGenerator().generate(new DatasetGenerator.Request(t, split, count, seed, t.defaultStyle(), dir,
-                SceneGenerator.Config.defaults()), done -> { });
+        generate(WorldTaskSpec.find(task), split, count, seed, dir);
         return true;
+    }
+
+    /** Generates the split into {@code dir} as {@code sdvp world generate} does: the task's style, 128 px scenes. */
+    public static void generate(WorldTaskSpec task, String split, int count, long seed, Path dir) throws IOException {
+        new DatasetGenerator().generate(new DatasetGenerator.Request(task, split, count, seed, task.defaultStyle(), dir,
+                SceneGenerator.Config.defaults()), done -> { });
     }
 }
