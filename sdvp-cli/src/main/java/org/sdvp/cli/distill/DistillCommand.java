@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.sdvp.core.interp.Frameworks;
@@ -90,6 +92,11 @@ public final class DistillCommand implements Callable<Integer> {
     @Option(names = "--beta", paramLabel = "X", description = "Self-distillation weight β (0: none). Default: 1.")
     Float beta;
 
+    @Option(names = "--set", paramLabel = "NAME=VALUE",
+            description = "Any other distillation setting by its name in DistillConfig (docs/sdvp.md), e.g. "
+                    + "--set learningRate=2e-3 --set locBatch=8 --set frozenUnits=0. Applied last.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
     @Option(names = "--replay-scenes", defaultValue = "300", paramLabel = "N",
             description = "General-data scenes replayed for self-distillation (0: none; --naive sets 0). Default: ${DEFAULT-VALUE}.")
     int replayScenes;
@@ -143,6 +150,11 @@ public final class DistillCommand implements Callable<Integer> {
         if (naive) config = config.naive();
         if (tau != null) config = config.withTau(tau);
         if (beta != null) config = config.withLoss(config.klWeight(), config.ceWeight(), beta);
+        try {
+            config = config.with(settings);
+        } catch (IllegalArgumentException e) {
+            throw usage("--set: " + e.getMessage());
+        }
         return new StageSpec(task, data != null ? data : out.resolve("data"), framework, "train", questions, student, teacher,
                 out, calls, true, new LabelOptions(!noFilter, minConfidence), kinds(), dataFraction,
                 naive ? 0 : replayScenes, replayCalls, config, resume);

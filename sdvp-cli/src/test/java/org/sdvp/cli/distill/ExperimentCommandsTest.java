@@ -90,6 +90,10 @@ class ExperimentCommandsTest {
         var replay = CliRunner.run("distill", "--task", "gqa-sim", "--student", s.toString(), "--teacher", t.toString(),
                 "--replay-calls", tmp.resolve("none.jsonl").toString(), "--out", tmp.resolve("o").toString());
         assertEquals(2, replay.exitCode(), replay.err());
+        var set = CliRunner.run("distill", "--task", "gqa-sim", "--student", s.toString(), "--teacher", t.toString(),
+                "--set", "learningRat=2e-3", "--out", tmp.resolve("o").toString());
+        assertEquals(2, set.exitCode(), set.err());
+        assertTrue(set.err().contains("learningRate"), "the valid names are listed: " + set.err());
     }
 
     @Test
@@ -100,7 +104,8 @@ class ExperimentCommandsTest {
         var cl = new picocli.CommandLine(c);
         cl.parseArgs("--task", "gqa-sim", "--student", s.toString(), "--teacher", t.toString(), "--out",
                 tmp.resolve("o").toString(), "--naive", "--no-filter", "--tau", "4", "--steps", "50", "--seed", "3",
-                "--modules-subset", "vqa,LOC", "--replay-calls", calls.toString(), "--questions", "20");
+                "--modules-subset", "vqa,LOC", "--replay-calls", calls.toString(), "--questions", "20",
+                "--set", "learningRate=2e-3", "--set", "locBatch=8");
         c.spec = cl.getCommandSpec();
         var spec = c.stageSpec();
         assertEquals(0, spec.replayScenes(), "--naive replays nothing");
@@ -108,6 +113,8 @@ class ExperimentCommandsTest {
         assertEquals(4f, spec.config().tau());
         assertEquals(50, spec.config().steps());
         assertEquals(3, spec.config().seed());
+        assertEquals(2e-3f, spec.config().learningRate());
+        assertEquals(8, spec.config().locBatch());
         assertFalse(spec.labels().answerConsistentOnly());
         assertEquals(java.util.Set.of(ServiceKind.VQA, ServiceKind.LOC), spec.kinds());
         assertEquals(List.of(calls), spec.replayCalls());

@@ -1,5 +1,11 @@
 package org.sdvp.distill.train;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.TreeSet;
+import org.sdvp.core.io.Json;
+
 /**
  * The stepwise distillation loss and its optimisation (SDVP.md step 4). Per step the distiller draws
  * {@code vqaBatch}/{@code matchBatch}/{@code locBatch} pseudo-labelled targets and
@@ -75,6 +81,42 @@ public record DistillConfig(int steps, int vqaBatch, int matchBatch, int locBatc
         return new DistillConfig(steps, vqaBatch, matchBatch, locBatch, replayVqa, replayMatch, replayLoc,
                 learningRate, warmupSteps, tau, klWeight, ceWeight, beta, vqaWeight, matchWeight, locWeight,
                 frozenUnits, every, seed);
+    }
+
+    /**
+     * This config with some settings replaced by name ({@code learningRate=2e-3}, {@code locBatch=8}, ...):
+     * every weight and batch size is reachable from the command line without a flag per field.
+     *
+     * @throws IllegalArgumentException naming the unknown setting and the valid ones, or the bad value
+     */
+    public DistillConfig with(Map<String, String> settings) {
+        ObjectNode node = Json.mapper().valueToTree(this);
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            JsonNode old = node.get(e.getKey());
+            if (old == null) {
+                throw new IllegalArgumentException("unknown distillation setting '" + e.getKey() + "'; valid: "
+                        + String.join(", ", names(node)));
+            }
+            try {
+                if (old.isIntegralNumber()) node.put(e.getKey(), Long.parseLong(e.getValue().trim()));
+                else node.put(e.getKey(), Double.parseDouble(e.getValue().trim()));
+            } catch (NumberFormatException ex) {
+                throw new IllegalArgumentException("setting " + e.getKey() + ": not a " + (old.isIntegralNumber()
+                        ? "whole number" : "number") + ": '" + e.getValue() + "'");
+            }
+        }
+        try {
+            return Json.mapper().treeToValue(node, DistillConfig.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
+            throw new IllegalArgumentException(cause.getMessage(), ex);
+        }
+    }
+
+    private static TreeSet<String> names(ObjectNode node) {
+        TreeSet<String> names = new TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     /** Whether replay targets feed the loss at all. */
