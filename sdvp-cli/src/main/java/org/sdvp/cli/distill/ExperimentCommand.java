@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
                 + "evaluations) are reused when their inputs are unchanged."},
         footer = {"", "Presets (docs/experiment.md):",
             "  quick    150 test questions/task, 300 train questions/target, 150 steps, 1 seed, no ablations",
-            "  default  300 test questions/task, 1000 train questions/target, 400 steps, seeds 1,2,3, ablations",
+            "  default  300 test questions/task, 1000 train questions/target, 200 steps, seeds 1,2,3, ablations",
             "", "Examples:",
             "  sdvp experiment --preset quick --out runs/quick",
             "  sdvp experiment --preset default --out runs/exp --seeds 1,2,3 --frameworks visprog,viper",
