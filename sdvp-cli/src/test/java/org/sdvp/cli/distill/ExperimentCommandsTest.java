@@ -24,7 +24,13 @@ class ExperimentCommandsTest {
             assertTrue(r.out().startsWith("Usage: sdvp " + command), r.out());
             assertTrue(r.out().contains("Example"), r.out());
         }
-        assertTrue(CliRunner.run("experiment", "--help").out().contains("--preset"));
+        String experimentHelp = CliRunner.run("experiment", "--help").out();
+        assertTrue(experimentHelp.contains("--preset"));
+        for (var preset : List.of(org.sdvp.distill.experiment.ExperimentPreset.quick(),
+                org.sdvp.distill.experiment.ExperimentPreset.standard())) {
+            assertTrue(experimentHelp.contains(preset.testQuestions() + " test questions/task, " + preset.trainQuestions()
+                    + " train questions/target, " + preset.steps() + " steps"), "the help states the preset's real sizes: " + experimentHelp);
+        }
         assertTrue(CliRunner.run("distill", "--help").out().contains("--replay-calls"));
         assertTrue(CliRunner.run("--help").out().contains("experiment"));
     }
