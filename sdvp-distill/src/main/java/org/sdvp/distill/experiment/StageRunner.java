@@ -2,6 +2,7 @@ package org.sdvp.distill.experiment;
 
 import java.io.PrintStream;
 import org.sdvp.distill.stage.DistillStage;
+import org.sdvp.distill.stage.StageMemo;
 import org.sdvp.distill.stage.StageResult;
 import org.sdvp.distill.stage.StageSpec;
 
@@ -10,6 +11,12 @@ import org.sdvp.distill.stage.StageSpec;
 public interface StageRunner {
     StageResult run(StageSpec spec, PrintStream log) throws Exception;
 
-    /** The real stage: {@link DistillStage#run}. */
-    static StageRunner distill() { return DistillStage::run; }
+    /**
+     * The real stage: {@link DistillStage#run}, with one {@link StageMemo} for all the stages it runs (they
+     * share most pseudo-labels and replay sets; stage checkpoints are never rewritten within a run).
+     */
+    static StageRunner distill() {
+        StageMemo memo = StageMemo.remembering();
+        return (spec, log) -> DistillStage.run(spec, log, memo);
+    }
 }

@@ -51,6 +51,11 @@ public final class DistillStage {
 
     /** Runs the stage; {@code log} gets progress bars and one-line summaries (null for none). */
     public static StageResult run(StageSpec spec, PrintStream log) throws Exception {
+        return run(spec, log, StageMemo.none());
+    }
+
+    /** As {@link #run(StageSpec, PrintStream)}, reusing the labels and general replay {@code memo} holds. */
+    public static StageResult run(StageSpec spec, PrintStream log, StageMemo memo) throws Exception {
         Map<String, Double> seconds = new LinkedHashMap<>();
         Files.createDirectories(spec.out());
         long t0 = System.nanoTime();
@@ -64,7 +69,8 @@ public final class DistillStage {
 
         t0 = System.nanoTime();
         try (TeacherModel teacher = TeacherModel.load(spec.teacher()); VlmModel student = VlmModel.load(spec.student())) {
-            Labelled labelled = new PseudoLabeler(teacher, student, spec.labels()).label(calls, new CallImages());
+            Labelled labelled = memo.labels(spec, callsFile,
+                    () -> new PseudoLabeler(teacher, student, spec.labels()).label(calls, new CallImages()));
             DistillSet targets = labelled.targets().restrictTo(spec.kinds())
                     .fraction(spec.dataFraction(), spec.config().seed());
             say(log, "labels: " + labelled.summary());
@@ -73,7 +79,9 @@ public final class DistillStage {
             t0 = System.nanoTime();
             DistillSet replay = DistillSet.empty();
             if (spec.config().selfDistills()) {
-                if (spec.replayScenes() > 0) replay = Replay.general(student, spec.replayScenes(), spec.config().seed());
+                if (spec.replayScenes() > 0) {
+                    replay = memo.generalReplay(spec, () -> Replay.general(student, spec.replayScenes(), spec.config().seed()));
+                }
                 for (Path earlier : spec.replayCalls()) replay = replay.plus(Replay.ofCalls(student, CallsFile.read(earlier)));
                 say(log, "replay: " + replay.vqa().size() + " VQA, " + replay.match().size() + " MATCH, "
                         + replay.loc().size() + " LOC targets labelled by the previous student");
