@@ -49,7 +49,8 @@ public final class StepwiseDistiller {
 
     /**
      * Trains {@code student} (S_prev, loaded) in place on {@code targets} and {@code replay}; writes resumable
-     * state to {@code stateDir} every {@code config.checkpointEvery()} steps and at the end.
+     * state to {@code stateDir} every {@code config.checkpointEvery()} steps (at least once per epoch of
+     * the pseudo-labels) and at the end.
      *
      * @param resume continue from {@code stateDir}'s newest state (a fresh start when it holds none)
      * @throws DataException when the saved state was made with another config or other data
@@ -87,6 +88,7 @@ public final class StepwiseDistiller {
         int first = saved == null ? 0 : saved.step();
         List<Double> curve = new ArrayList<>(saved == null ? List.of() : saved.curve());
         int window = window(c);
+        int every = checkpointInterval(c.checkpointEvery(), batches.stepsPerEpoch(), window);
         student.block().freezeEncoderUnits(c.frozenUnits());
         SavableAdam adam = new SavableAdam(student.block(), StepLoop.cosineWithWarmup(c.learningRate(), 0.05f, c.steps(), c.warmupSteps()),
                 0.9f, VlmTrainer.ADAM_BETA2, 1e-8f);
@@ -114,7 +116,7 @@ public final class StepwiseDistiller {
                 if (!b.replayLoc().isEmpty()) total += apply(Tensors.scale(self.loc(m, ps, b.replayLoc()), c.beta()), backward);
                 return total;
             }, (done, curveSoFar) -> {
-                if (done % c.checkpointEvery() == 0 || done == c.steps() || done == stopAt) {
+                if (done % every == 0 || done == c.steps() || done == stopAt) {
                     List<Double> all = new ArrayList<>(curve);
                     all.addAll(curveSoFar);
                     try {
@@ -131,6 +133,15 @@ public final class StepwiseDistiller {
         } finally {
             student.block().freezeEncoderUnits(0);
         }
+    }
+
+    /**
+     * Steps between saved states: {@code checkpointEvery}, but at least once per epoch of the pseudo-labels,
+     * rounded down to whole loss-curve windows so that a resumed curve matches an uninterrupted one.
+     */
+    static int checkpointInterval(int checkpointEvery, int stepsPerEpoch, int window) {
+        int every = Math.min(checkpointEvery, stepsPerEpoch);
+        return Math.max(window, every / window * window);
     }
 
     /** Steps per loss-curve point: about 50 points, dividing the checkpoint interval (so resumed curves match). */
@@ -168,6 +179,15 @@ public final class StepwiseDistiller {
         int perStep() {
             return n(targets.vqa(), c.vqaBatch()) + n(targets.match(), c.matchBatch()) + n(targets.loc(), c.locBatch())
                     + n(replay.vqa(), c.replayVqa()) + n(replay.match(), c.replayMatch()) + n(replay.loc(), c.replayLoc());
+        }
+
+        /** Steps that draw as many pseudo-labels as the set holds (replay, when there are none). */
+        int stepsPerEpoch() {
+            DistillSet main = targets.isEmpty() ? replay : targets;
+            int perStep = main == targets
+                    ? n(targets.vqa(), c.vqaBatch()) + n(targets.match(), c.matchBatch()) + n(targets.loc(), c.locBatch())
+                    : n(replay.vqa(), c.replayVqa()) + n(replay.match(), c.replayMatch()) + n(replay.loc(), c.replayLoc());
+            return perStep == 0 ? Integer.MAX_VALUE : Math.max(1, (main.size() + perStep - 1) / perStep);
         }
 
         Drawn draw(int step) {

@@ -91,6 +91,18 @@ class StepwiseDistillerTest {
         for (String k : uninterrupted.keySet()) assertArrayEquals(uninterrupted.get(k), after.get(k), k);
     }
 
+    @Test
+    void stateIsSavedAtLeastOncePerEpochOnWholeCurveWindows() {
+        assertEquals(68, StepwiseDistiller.checkpointInterval(100, 71, 4), "an epoch of 71 steps, windows of 4");
+        assertEquals(100, StepwiseDistiller.checkpointInterval(100, 500, 4), "long epochs: checkpointEvery");
+        assertEquals(4, StepwiseDistiller.checkpointInterval(100, 1, 4), "never more often than one window");
+        var c = DistillConfig.defaults(200, 1); // batches 16 VQA / 8 MATCH / 4 LOC per step
+        var batches = new StepwiseDistiller.Batches(c, colourTargets(32, 7), DistillSet.empty());
+        assertEquals(2, batches.stepsPerEpoch(), "32 VQA targets, 16 a step");
+        var replayOnly = new StepwiseDistiller.Batches(c, DistillSet.empty(), colourTargets(48, 7));
+        assertEquals(3, replayOnly.stepsPerEpoch(), "no pseudo-labels: epochs of the replay set");
+    }
+
     // ---- fixtures ----
 
     static DistillConfig config(int steps) {
