@@ -17,6 +17,8 @@ import org.sdvp.core.io.Json;
  * + β · [ KL(S_prev ‖ S_new) on replay targets ]                                                         (self-distillation)
  * </pre>
  *
+ * @param locPositiveWeight weight of an object cell in the LOC objectness loss on pseudo-labels (pretraining
+ *     uses 4, which favours recall: the student fires on cells it is unsure of)
  * @param frozenUnits the first conv units of the student kept fixed (the prototype measured less forgetting
  *     and faster steps with 2)
  * @param checkpointEvery steps between resumable checkpoints (and at the end)
@@ -24,7 +26,7 @@ import org.sdvp.core.io.Json;
 public record DistillConfig(int steps, int vqaBatch, int matchBatch, int locBatch, int replayVqa, int replayMatch,
                             int replayLoc, float learningRate, int warmupSteps, float tau, float klWeight,
                             float ceWeight, float beta, float vqaWeight, float matchWeight, float locWeight,
-                            int frozenUnits, int checkpointEvery, long seed) {
+                            float locPositiveWeight, int frozenUnits, int checkpointEvery, long seed) {
 
     public DistillConfig {
         if (steps < 1) throw new IllegalArgumentException("steps must be >= 1: " + steps);
@@ -32,54 +34,55 @@ public record DistillConfig(int steps, int vqaBatch, int matchBatch, int locBatc
         if (Math.min(Math.min(vqaBatch, matchBatch), Math.min(locBatch, Math.min(replayVqa, Math.min(replayMatch, replayLoc)))) < 0) {
             throw new IllegalArgumentException("batch sizes must be >= 0");
         }
+        if (!(locPositiveWeight > 0)) throw new IllegalArgumentException("locPositiveWeight must be > 0: " + locPositiveWeight);
         if (checkpointEvery < 1) throw new IllegalArgumentException("checkpointEvery must be >= 1");
     }
 
     /** SDVP's defaults (docs/sdvp.md explains each). */
     public static DistillConfig defaults(int steps, long seed) {
         return new DistillConfig(steps, 16, 8, 4, 16, 8, 4, 1e-3f, Math.min(20, steps / 10), 2f, 1f, 0.5f, 1f,
-                1f, 1f, 1f, 2, Math.max(1, Math.min(100, steps)), seed);
+                1f, 1f, 1f, 4f, 2, Math.max(1, Math.min(100, steps)), seed);
     }
 
     /** Naive fine-tuning: the same pseudo-labels, no self-distillation, no replay, nothing frozen. */
     public DistillConfig naive() {
         return new DistillConfig(steps, vqaBatch, matchBatch, locBatch, 0, 0, 0, learningRate, warmupSteps, tau,
-                klWeight, ceWeight, 0f, vqaWeight, matchWeight, locWeight, 0, checkpointEvery, seed);
+                klWeight, ceWeight, 0f, vqaWeight, matchWeight, locWeight, locPositiveWeight, 0, checkpointEvery, seed);
     }
 
     public DistillConfig withLoss(float kl, float ce, float newBeta) {
         return new DistillConfig(steps, vqaBatch, matchBatch, locBatch, replayVqa, replayMatch, replayLoc,
-                learningRate, warmupSteps, tau, kl, ce, newBeta, vqaWeight, matchWeight, locWeight, frozenUnits,
+                learningRate, warmupSteps, tau, kl, ce, newBeta, vqaWeight, matchWeight, locWeight, locPositiveWeight, frozenUnits,
                 checkpointEvery, seed);
     }
 
     public DistillConfig withTau(float newTau) {
         return new DistillConfig(steps, vqaBatch, matchBatch, locBatch, replayVqa, replayMatch, replayLoc,
-                learningRate, warmupSteps, newTau, klWeight, ceWeight, beta, vqaWeight, matchWeight, locWeight,
+                learningRate, warmupSteps, newTau, klWeight, ceWeight, beta, vqaWeight, matchWeight, locWeight, locPositiveWeight,
                 frozenUnits, checkpointEvery, seed);
     }
 
     public DistillConfig withSeed(long newSeed) {
         return new DistillConfig(steps, vqaBatch, matchBatch, locBatch, replayVqa, replayMatch, replayLoc,
-                learningRate, warmupSteps, tau, klWeight, ceWeight, beta, vqaWeight, matchWeight, locWeight,
+                learningRate, warmupSteps, tau, klWeight, ceWeight, beta, vqaWeight, matchWeight, locWeight, locPositiveWeight,
                 frozenUnits, checkpointEvery, newSeed);
     }
 
     public DistillConfig withSteps(int newSteps) {
         return new DistillConfig(newSteps, vqaBatch, matchBatch, locBatch, replayVqa, replayMatch, replayLoc,
                 learningRate, Math.min(warmupSteps, newSteps / 10), tau, klWeight, ceWeight, beta, vqaWeight,
-                matchWeight, locWeight, frozenUnits, Math.min(checkpointEvery, newSteps), seed);
+                matchWeight, locWeight, locPositiveWeight, frozenUnits, Math.min(checkpointEvery, newSteps), seed);
     }
 
     public DistillConfig withLearningRate(float lr) {
         return new DistillConfig(steps, vqaBatch, matchBatch, locBatch, replayVqa, replayMatch, replayLoc, lr,
-                warmupSteps, tau, klWeight, ceWeight, beta, vqaWeight, matchWeight, locWeight, frozenUnits,
+                warmupSteps, tau, klWeight, ceWeight, beta, vqaWeight, matchWeight, locWeight, locPositiveWeight, frozenUnits,
                 checkpointEvery, seed);
     }
 
     public DistillConfig withCheckpointEvery(int every) {
         return new DistillConfig(steps, vqaBatch, matchBatch, locBatch, replayVqa, replayMatch, replayLoc,
-                learningRate, warmupSteps, tau, klWeight, ceWeight, beta, vqaWeight, matchWeight, locWeight,
+                learningRate, warmupSteps, tau, klWeight, ceWeight, beta, vqaWeight, matchWeight, locWeight, locPositiveWeight,
                 frozenUnits, every, seed);
     }
 

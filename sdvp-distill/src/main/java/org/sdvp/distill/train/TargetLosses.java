@@ -21,27 +21,31 @@ import org.sdvp.models.vlm.VlmTrainConfig;
  * {@link VlmModel#sizeGroups}) and weighted by its share of the batch, so the terms add up to the batch mean.
  */
 final class TargetLosses {
-    /** LOC terms reuse pretraining's objectness weighting and box weight, so one unit of loss means the same. */
+    /** LOC terms reuse pretraining's box weight (and, on replay, its objectness weighting), so one unit of loss means the same. */
     private static final VlmTrainConfig PRETRAIN = VlmTrainConfig.defaults(1, 0);
 
     private final VlmModel model;
     private final float tau;
     private final float klWeight;
     private final float ceWeight;
+    private final float locPositiveWeight;
 
     /** Pseudo-label losses: {@code klWeight · τ² · KL + ceWeight · CE}. */
     static TargetLosses pseudoLabels(VlmModel model, DistillConfig c) {
-        return new TargetLosses(model, c.tau(), c.klWeight(), c.ceWeight());
+        return new TargetLosses(model, c.tau(), c.klWeight(), c.ceWeight(), c.locPositiveWeight());
     }
 
     /** Replay (self-distillation) losses: KL to the previous student's outputs at τ = 1, no hard term. */
-    static TargetLosses replay(VlmModel model) { return new TargetLosses(model, 1f, 1f, 0f); }
+    static TargetLosses replay(VlmModel model) {
+        return new TargetLosses(model, 1f, 1f, 0f, PRETRAIN.objectnessPositiveWeight());
+    }
 
-    private TargetLosses(VlmModel model, float tau, float klWeight, float ceWeight) {
+    private TargetLosses(VlmModel model, float tau, float klWeight, float ceWeight, float locPositiveWeight) {
         this.model = model;
         this.tau = tau;
         this.klWeight = klWeight;
         this.ceWeight = ceWeight;
+        this.locPositiveWeight = locPositiveWeight;
     }
 
     List<NDArray> vqa(NDManager m, ParameterStore ps, List<DistillTarget.Vqa> batch) {
@@ -113,7 +117,7 @@ final class TargetLosses {
         NDArray map = model.block().loc(ps, model.fullImages(m, images(batch)), model.texts(m, texts), true)
                 .reshape(batch.size(), GridBoxes.CHANNELS, cells);
         return org.sdvp.models.vlm.VlmTrainer.gridLoss(m, map, obj, box, batch.size(), cells,
-                PRETRAIN.objectnessPositiveWeight(), PRETRAIN.boxWeight());
+                locPositiveWeight, PRETRAIN.boxWeight());
     }
 
     /** {@code p^(1/τ)} renormalised: the teacher's distribution at temperature τ (clipped away from 0). */
