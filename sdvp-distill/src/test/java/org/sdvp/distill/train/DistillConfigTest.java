@@ -29,5 +29,7 @@ class DistillConfigTest {
         assertTrue(notInt.getMessage().contains("whole number"), notInt.getMessage());
         var invalid = assertThrows(IllegalArgumentException.class, () -> defaults.with(Map.of("tau", "0")));
         assertTrue(invalid.getMessage().contains("tau"), invalid.getMessage());
+        var weight = assertThrows(IllegalArgumentException.class, () -> defaults.with(Map.of("locPositiveWeight", "0")));
+        assertTrue(weight.getMessage().contains("locPositiveWeight"), weight.getMessage());
     }
 }
