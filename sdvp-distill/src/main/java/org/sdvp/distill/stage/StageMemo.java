@@ -2,8 +2,10 @@ package org.sdvp.distill.stage;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sdvp.distill.label.DistillSet;
+import org.sdvp.distill.label.LabelOptions;
 import org.sdvp.distill.label.Labelled;
 
 /**
@@ -18,15 +20,10 @@ import org.sdvp.distill.label.Labelled;
  */
 public final class StageMemo {
     /** What decides a stage's pseudo-labels. */
-    record LabelKey(Path teacher, Path student, Path calls, Object options) {}
+    record LabelKey(Path teacher, Path student, Path calls, LabelOptions options) {}
 
     /** What decides a general replay set. */
     record ReplayKey(Path student, int scenes, long seed) {}
-
-    @FunctionalInterface
-    interface Compute<T> {
-        T get() throws Exception;
-    }
 
     private final Map<Object, Object> values;
 
@@ -38,22 +35,22 @@ public final class StageMemo {
     /** A memo that computes every time (one stage on its own). */
     public static StageMemo none() { return new StageMemo(null); }
 
-    Labelled labels(StageSpec spec, Path callsFile, Compute<Labelled> compute) throws Exception {
+    Labelled labels(StageSpec spec, Path callsFile, Callable<Labelled> compute) throws Exception {
         return get(new LabelKey(abs(spec.teacher()), abs(spec.student()), abs(callsFile), spec.labels()), Labelled.class, compute);
     }
 
-    DistillSet generalReplay(StageSpec spec, Compute<DistillSet> compute) throws Exception {
+    DistillSet generalReplay(StageSpec spec, Callable<DistillSet> compute) throws Exception {
         return get(new ReplayKey(abs(spec.student()), spec.replayScenes(), spec.config().seed()), DistillSet.class, compute);
     }
 
     /** How many values are remembered (for tests). */
     int size() { return values == null ? 0 : values.size(); }
 
-    private <T> T get(Object key, Class<T> type, Compute<T> compute) throws Exception {
-        if (values == null) return compute.get();
+    private <T> T get(Object key, Class<T> type, Callable<T> compute) throws Exception {
+        if (values == null) return compute.call();
         Object v = values.get(key);
         if (v == null) {
-            v = compute.get();
+            v = compute.call();
             values.put(key, v);
         }
         return type.cast(v);
