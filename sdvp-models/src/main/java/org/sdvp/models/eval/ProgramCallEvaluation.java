@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import org.sdvp.core.service.LocRequest;
 import org.sdvp.core.service.MatchRequest;
 import org.sdvp.core.service.ModelService;
 import org.sdvp.core.service.ModelServiceException;
 import org.sdvp.core.service.ModelServices;
 import org.sdvp.core.service.ServiceKind;
-import org.sdvp.core.service.VqaAnswer;
 import org.sdvp.core.service.VqaRequest;
 import org.sdvp.core.value.Box;
 import org.sdvp.core.value.Detection;
@@ -61,33 +61,19 @@ public final class ProgramCallEvaluation {
 
     private static void vqa(ModelServices services, ModelServices gold, List<Call> calls, Map<String, Double> out)
             throws ModelServiceException {
-        ModelService<VqaRequest, VqaAnswer> s = need(services.vqa().orElse(null), "VQA", services);
-        ModelService<VqaRequest, VqaAnswer> g = need(gold.vqa().orElse(null), "VQA", gold);
-        List<VqaRequest> graded = new ArrayList<>();
-        for (Call c : calls) {
-            VqaRequest r = new VqaRequest(c.image(), c.text());
-            if (g.covers(r)) graded.add(r);
-        }
         Map<String, int[]> forms = new TreeMap<>();
-        int right = 0, uncovered = 0;
-        for (int i = 0; i < graded.size(); i += BATCH) {
-            List<VqaRequest> b = graded.subList(i, Math.min(graded.size(), i + BATCH));
-            List<VqaAnswer> want = g.apply(b);
-            List<VqaAnswer> got = apply(s, b);
-            for (int k = 0; k < b.size(); k++) {
-                if (got.get(k) == null) uncovered++;
-                boolean ok = got.get(k) != null
-                        && Tokenizer.answer(got.get(k).answer()).equals(Tokenizer.answer(want.get(k).answer()));
-                right += ok ? 1 : 0;
-                String form = TeacherCoverage.vqaForm(b.get(k).question(), TeacherServices.whole(b.get(k).image().pixels()))
-                        .orElse("vqa.other");
-                int[] f = forms.computeIfAbsent(form, x -> new int[2]);
-                f[0] += ok ? 1 : 0;
-                f[1]++;
-            }
-        }
-        counts(out, "vqa", graded.size(), calls.size() - graded.size(), uncovered);
-        if (!graded.isEmpty()) out.put("vqa.accuracy", right / (double) graded.size());
+        int[] right = new int[1];
+        int graded = grade(services.vqa().orElse(null), gold.vqa().orElse(null), "VQA", services, gold, calls,
+                out, VqaRequest::new, (r, want, got) -> {
+                    boolean ok = got != null && Tokenizer.answer(got.answer()).equals(Tokenizer.answer(want.answer()));
+                    right[0] += ok ? 1 : 0;
+                    String form = TeacherCoverage.vqaForm(r.question(), TeacherServices.whole(r.image().pixels()))
+                            .orElse("vqa.other");
+                    int[] f = forms.computeIfAbsent(form, x -> new int[2]);
+                    f[0] += ok ? 1 : 0;
+                    f[1]++;
+                });
+        if (graded > 0) out.put("vqa.accuracy", right[0] / (double) graded);
         forms.forEach((f, c) -> {
             out.put(f, c[0] / (double) c[1]);
             out.put(f + ".calls", (double) c[1]);
@@ -96,54 +82,61 @@ public final class ProgramCallEvaluation {
 
     private static void match(ModelServices services, ModelServices gold, List<Call> calls, Map<String, Double> out)
             throws ModelServiceException {
-        ModelService<MatchRequest, Double> s = need(services.match().orElse(null), "MATCH", services);
-        ModelService<MatchRequest, Double> g = need(gold.match().orElse(null), "MATCH", gold);
-        List<MatchRequest> graded = new ArrayList<>();
-        for (Call c : calls) {
-            MatchRequest r = new MatchRequest(c.image(), c.text());
-            if (g.covers(r)) graded.add(r);
-        }
-        int right = 0, uncovered = 0;
-        for (int i = 0; i < graded.size(); i += BATCH) {
-            List<MatchRequest> b = graded.subList(i, Math.min(graded.size(), i + BATCH));
-            List<Double> want = g.apply(b);
-            List<Double> got = apply(s, b);
-            for (int k = 0; k < b.size(); k++) {
-                if (got.get(k) == null) uncovered++;
-                else if ((got.get(k) >= 0.5) == (want.get(k) >= 0.5)) right++;
-            }
-        }
-        counts(out, "match", graded.size(), calls.size() - graded.size(), uncovered);
-        if (!graded.isEmpty()) out.put("match.accuracy", right / (double) graded.size());
+        int[] right = new int[1];
+        int graded = grade(services.match().orElse(null), gold.match().orElse(null), "MATCH", services, gold, calls,
+                out, MatchRequest::new, (r, want, got) -> {
+                    if (got != null && (got >= 0.5) == (want >= 0.5)) right[0]++;
+                });
+        if (graded > 0) out.put("match.accuracy", right[0] / (double) graded);
     }
 
     private static void loc(ModelServices services, ModelServices gold, List<Call> calls, Map<String, Double> out)
             throws ModelServiceException {
-        ModelService<LocRequest, List<Detection>> s = need(services.loc().orElse(null), "LOC", services);
-        ModelService<LocRequest, List<Detection>> g = need(gold.loc().orElse(null), "LOC", gold);
-        List<LocRequest> graded = new ArrayList<>();
-        for (Call c : calls) {
-            LocRequest r = new LocRequest(c.image(), c.text());
-            if (g.covers(r)) graded.add(r);
-        }
         long[] c = new long[3];
-        int uncovered = 0;
-        for (int i = 0; i < graded.size(); i += BATCH) {
-            List<LocRequest> b = graded.subList(i, Math.min(graded.size(), i + BATCH));
-            List<List<Detection>> want = g.apply(b);
-            List<List<Detection>> got = apply(s, b);
-            for (int k = 0; k < b.size(); k++) {
-                if (got.get(k) == null) uncovered++;
-                List<Box> pred = got.get(k) == null ? List.of() : got.get(k).stream().map(Detection::box).toList();
-                long[] m = VlmEvaluation.matchBoxes(pred, want.get(k).stream().map(Detection::box).toList(), 0.5);
-                for (int j = 0; j < 3; j++) c[j] += m[j];
-            }
-        }
-        counts(out, "loc", graded.size(), calls.size() - graded.size(), uncovered);
-        if (!graded.isEmpty()) {
+        int graded = grade(services.loc().orElse(null), gold.loc().orElse(null), "LOC", services, gold, calls,
+                out, LocRequest::new, (r, want, got) -> {
+                    List<Box> pred = got == null ? List.of() : got.stream().map(Detection::box).toList();
+                    long[] m = VlmEvaluation.matchBoxes(pred, want.stream().map(Detection::box).toList(), 0.5);
+                    for (int j = 0; j < 3; j++) c[j] += m[j];
+                });
+        if (graded > 0) {
             out.put("loc.recall", c[2] == 0 ? 1.0 : c[0] / (double) c[2]);
             out.put("loc.precision", c[1] == 0 ? 1.0 : c[0] / (double) c[1]);
         }
+    }
+
+    /** Grades one graded call: the gold answer and the chain's (null where no backend covered it). */
+    private interface Grader<I, O> {
+        void grade(I request, O want, O got);
+    }
+
+    /**
+     * The calls the gold backend covers, in batches through gold and chain, each handed to {@code grader};
+     * records the kind's counts and returns how many calls were graded.
+     */
+    private static <I, O> int grade(ModelService<I, O> chain, ModelService<I, O> goldService, String kind,
+                                    ModelServices services, ModelServices gold, List<Call> calls,
+                                    Map<String, Double> out, BiFunction<ImageValue, String, I> request,
+                                    Grader<I, O> grader) throws ModelServiceException {
+        ModelService<I, O> s = need(chain, kind, services);
+        ModelService<I, O> g = need(goldService, kind, gold);
+        List<I> graded = new ArrayList<>();
+        for (Call c : calls) {
+            I r = request.apply(c.image(), c.text());
+            if (g.covers(r)) graded.add(r);
+        }
+        int uncovered = 0;
+        for (int i = 0; i < graded.size(); i += BATCH) {
+            List<I> b = graded.subList(i, Math.min(graded.size(), i + BATCH));
+            List<O> want = g.apply(b);
+            List<O> got = apply(s, b);
+            for (int k = 0; k < b.size(); k++) {
+                if (got.get(k) == null) uncovered++;
+                grader.grade(b.get(k), want.get(k), got.get(k));
+            }
+        }
+        counts(out, kind.toLowerCase(java.util.Locale.ROOT), graded.size(), calls.size() - graded.size(), uncovered);
+        return graded.size();
     }
 
     /** The chain's answers; null where no backend covers the request. */
