@@ -1,6 +1,7 @@
 package org.sdvp.cli.models;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
                 + "the world's general styles; the target tasks' data and styles are left out.",
             "Writes a checkpoint folder (model.params + config.json with architecture, vocabularies, seed, data "
                 + "recipe and metrics)."},
-        footer = {"", "Example:", "  sdvp pretrain --preset quick --out runs/student-quick"})
+        footer = {"", "Examples:", "  sdvp pretrain --preset quick --out runs/student-quick",
+            "  sdvp pretrain --preset quick --set steps=1500 --arch groundedPooling=false --out runs/ablation"})
 public final class PretrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -33,11 +35,21 @@ public final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--set", paramLabel = "NAME=VALUE",
+            description = "Replace a preset setting, e.g. --set steps=1500 --set locBatch=16 (scenes, evalScenes, "
+                    + "steps, vqaBatch, matchBatch, locBatch, learningRate).")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--arch", paramLabel = "NAME=VALUE",
+            description = "Replace an architecture setting, e.g. --arch groundedPooling=false --arch locDilations=2,1 "
+                    + "(the fields of config.json's architecture; docs/models.md).")
+    Map<String, String> architecture = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws Exception {
         PretrainPreset p;
         try {
-            p = PretrainPreset.named(preset);
+            p = PretrainPreset.named(preset).with(settings, architecture);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

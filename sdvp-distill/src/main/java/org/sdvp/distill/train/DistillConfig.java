@@ -1,10 +1,7 @@
 package org.sdvp.distill.train;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
-import java.util.TreeSet;
-import org.sdvp.core.io.Json;
+import org.sdvp.core.io.RecordSettings;
 
 /**
  * The stepwise distillation loss and its optimisation (SDVP.md step 4). Per step the distiller draws
@@ -93,33 +90,7 @@ public record DistillConfig(int steps, int vqaBatch, int matchBatch, int locBatc
      * @throws IllegalArgumentException naming the unknown setting and the valid ones, or the bad value
      */
     public DistillConfig with(Map<String, String> settings) {
-        ObjectNode node = Json.mapper().valueToTree(this);
-        for (Map.Entry<String, String> e : settings.entrySet()) {
-            JsonNode old = node.get(e.getKey());
-            if (old == null) {
-                throw new IllegalArgumentException("unknown distillation setting '" + e.getKey() + "'; valid: "
-                        + String.join(", ", names(node)));
-            }
-            try {
-                if (old.isIntegralNumber()) node.put(e.getKey(), Long.parseLong(e.getValue().trim()));
-                else node.put(e.getKey(), Double.parseDouble(e.getValue().trim()));
-            } catch (NumberFormatException ex) {
-                throw new IllegalArgumentException("setting " + e.getKey() + ": not a " + (old.isIntegralNumber()
-                        ? "whole number" : "number") + ": '" + e.getValue() + "'");
-            }
-        }
-        try {
-            return Json.mapper().treeToValue(node, DistillConfig.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-            Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
-            throw new IllegalArgumentException(cause.getMessage(), ex);
-        }
-    }
-
-    private static TreeSet<String> names(ObjectNode node) {
-        TreeSet<String> names = new TreeSet<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
+        return RecordSettings.with(this, DistillConfig.class, settings, "distillation setting");
     }
 
     /** Whether replay targets feed the loss at all. */

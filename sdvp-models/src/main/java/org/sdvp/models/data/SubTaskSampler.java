@@ -59,9 +59,14 @@ public record SubTaskSampler(int vqaCrops, int vqaWhole, int matches, int locs, 
         }
         for (int k = 0; k < locs; k++) {
             Description np = locPhrase(scene, r);
-            List<Box> boxes = new ArrayList<>();
-            for (int i = 0; i < scene.size(); i++) if (np.matches(scene.object(i))) boxes.add(scene.view(i).box());
-            loc.add(new LocExample(image, np.phrase(), boxes, style));
+            List<Box> boxes = new ArrayList<>(), objects = new ArrayList<>();
+            for (int i = 0; i < scene.size(); i++) {
+                Box b = scene.view(i).box();
+                if (b.isEmpty()) continue;
+                objects.add(b);
+                if (np.matches(scene.object(i))) boxes.add(b);
+            }
+            loc.add(new LocExample(image, np.phrase(), boxes, objects, style));
         }
         for (int k = 0; k < locCrops; k++) {
             int ref = r.nextInt(scene.size());
@@ -76,16 +81,17 @@ public record SubTaskSampler(int vqaCrops, int vqaWhole, int matches, int locs, 
             ImageValue part = whole.crop(region);
             Box got = part.region();
             Description np = locPhrase(scene, r);
-            List<Box> boxes = new ArrayList<>();
+            List<Box> boxes = new ArrayList<>(), objects = new ArrayList<>();
             for (int i = 0; i < scene.size(); i++) {
                 Box b = scene.view(i).box();
                 boolean inside = b.centerX() >= got.x1() && b.centerX() < got.x2() && b.centerY() >= got.y1()
                         && b.centerY() < got.y2();
-                if (inside && np.matches(scene.object(i))) {
-                    boxes.add(b.translate(-got.x1(), -got.y1()).clampTo(got.width(), got.height()));
-                }
+                if (!inside || b.isEmpty()) continue;
+                Box local = b.translate(-got.x1(), -got.y1()).clampTo(got.width(), got.height());
+                objects.add(local);
+                if (np.matches(scene.object(i))) boxes.add(local);
             }
-            loc.add(new LocExample(view(image, part), np.phrase(), boxes, style));
+            loc.add(new LocExample(view(image, part), np.phrase(), boxes, objects, style));
         }
     }
 

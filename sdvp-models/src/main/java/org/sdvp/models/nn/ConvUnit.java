@@ -20,11 +20,17 @@ public final class ConvUnit extends AbstractBlock {
     private final GroupNorm norm;
 
     public ConvUnit(int channels, int kernel, int stride, int groups) {
+        this(channels, kernel, stride, 1, groups);
+    }
+
+    /** A unit whose kernel taps every {@code dilation}-th pixel: more context at the same resolution and cost. */
+    public ConvUnit(int channels, int kernel, int stride, int dilation, int groups) {
         super(VERSION);
         this.conv = addChildBlock("conv", Conv2d.builder()
                 .setKernelShape(new Shape(kernel, kernel))
                 .optStride(new Shape(stride, stride))
-                .optPadding(new Shape(kernel / 2, kernel / 2))
+                .optDilation(new Shape(dilation, dilation))
+                .optPadding(new Shape(dilation * (kernel / 2), dilation * (kernel / 2)))
                 .setFilters(channels)
                 .build());
         this.norm = groups > 0 ? addChildBlock("norm", new GroupNorm(channels, groups)) : null;

@@ -15,27 +15,35 @@ import org.sdvp.core.value.Box;
 public record GridBoxes(int gridW, int gridH) {
     public static final int CHANNELS = 5;
 
-    /** Training targets for one image: objectness {@code [gridH*gridW]}, box {@code [4*gridH*gridW]}. */
-    public record Targets(float[] objectness, float[] box) {}
+    /**
+     * Training targets for one image: objectness {@code [gridH*gridW]}, box {@code [4*gridH*gridW]}, and per
+     * cell the index (in the list given to {@link #encode}) of the box it is responsible for, or -1.
+     */
+    public record Targets(float[] objectness, float[] box, int[] owner) {}
 
     public Targets encode(List<Box> boxes, double imageW, double imageH) {
         int cells = gridW * gridH;
         float[] obj = new float[cells];
         float[] box = new float[4 * cells];
+        int[] owner = new int[cells];
+        java.util.Arrays.fill(owner, -1);
         // larger boxes first, so a small object sharing a cell with a large one keeps the cell (it has no other)
-        List<Box> order = new ArrayList<>(boxes);
-        order.sort(Comparator.comparingDouble(Box::area).reversed());
-        for (Box b : order) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < boxes.size(); i++) order.add(i);
+        order.sort(Comparator.comparingDouble((Integer i) -> boxes.get(i).area()).reversed());
+        for (int index : order) {
+            Box b = boxes.get(index);
             double fx = b.centerX() / imageW * gridW, fy = b.centerY() / imageH * gridH;
             int gx = clamp((int) Math.floor(fx), gridW), gy = clamp((int) Math.floor(fy), gridH);
             int c = gy * gridW + gx;
             obj[c] = 1f;
+            owner[c] = index;
             box[c] = (float) clamp01(fx - gx);
             box[cells + c] = (float) clamp01(fy - gy);
             box[2 * cells + c] = (float) Math.sqrt(clamp01(b.width() / imageW));
             box[3 * cells + c] = (float) Math.sqrt(clamp01(b.height() / imageH));
         }
-        return new Targets(obj, box);
+        return new Targets(obj, box, owner);
     }
 
     /** One scored box before suppression. */

@@ -41,6 +41,9 @@ public record SubTaskSet(List<VqaExample> vqa, List<MatchExample> match, List<Lo
             StringBuilder b = new StringBuilder("loc|" + e.phrase() + "|" + e.style());
             for (Box x : e.boxes()) b.append('|').append(x.x1()).append(',').append(x.y1()).append(',')
                     .append(x.x2()).append(',').append(x.y2());
+            b.append("|objects");
+            for (Box x : e.objects()) b.append('|').append(x.x1()).append(',').append(x.y1()).append(',')
+                    .append(x.x2()).append(',').append(x.y2());
             md.text(b.toString());
         }
         return md.hex();

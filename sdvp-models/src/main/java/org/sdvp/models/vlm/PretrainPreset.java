@@ -1,5 +1,8 @@
 package org.sdvp.models.vlm;
 
+import java.util.Map;
+import java.util.TreeMap;
+import org.sdvp.core.io.RecordSettings;
 import org.sdvp.models.data.StyleMix;
 import org.sdvp.models.data.SubTaskSampler;
 
@@ -21,7 +24,7 @@ public record PretrainPreset(String name, VlmConfig architecture, StyleMix style
 
     public static PretrainPreset standard() {
         return new PretrainPreset("default", VlmConfig.defaults(), StyleMix.general(), 6000, 300,
-                new SubTaskSampler(4, 2, 4, 2, 1), 4000, 32, 24, 12, 1e-3f);
+                new SubTaskSampler(4, 2, 4, 2, 1), 3000, 32, 24, 16, 1e-3f);
     }
 
     /** @throws IllegalArgumentException naming the valid presets */
@@ -31,6 +34,23 @@ public record PretrainPreset(String name, VlmConfig architecture, StyleMix style
             case "default" -> standard();
             default -> throw new IllegalArgumentException("unknown preset '" + name + "'; valid presets: quick, default");
         };
+    }
+
+    /**
+     * This preset with some of its own settings ({@code steps}, {@code locBatch}, {@code scenes}, ...) and
+     * some of its architecture's ({@code groundedPooling}, {@code locDilations}, ...) replaced by name; the
+     * name records the changes, so a checkpoint's recipe says exactly what was run.
+     *
+     * @throws IllegalArgumentException naming an unknown setting and the valid ones, or a bad value
+     */
+    public PretrainPreset with(Map<String, String> settings, Map<String, String> architecture) {
+        if (settings.isEmpty() && architecture.isEmpty()) return this;
+        PretrainPreset p = RecordSettings.with(this, PretrainPreset.class, settings, "pretraining setting");
+        VlmConfig arch = RecordSettings.with(architecture(), VlmConfig.class, architecture, "architecture setting");
+        Map<String, String> all = new TreeMap<>(settings);
+        architecture.forEach((k, v) -> all.put("architecture." + k, v));
+        return new PretrainPreset(name + " " + all, arch, styles, p.scenes, p.evalScenes, sampler, p.steps,
+                p.vqaBatch, p.matchBatch, p.locBatch, p.learningRate);
     }
 
     public VlmTrainConfig trainConfig(long seed) {

@@ -17,37 +17,51 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sdvp.models.nn.ConvUnit;
 import org.sdvp.models.nn.GridBoxes;
+import org.sdvp.models.nn.PhraseMatcher;
 
 /**
- * The student VLM's network: a conv image encoder (optional GroupNorm, never BatchNorm), a bag-of-n-grams text encoder,
- * FiLM fusion (the text scales and shifts the last conv units' channels) and three heads:
+ * The student VLM's network (student v2, {@link VlmConfig}): a conv trunk shared by two branches on one grid,
+ * a bag-of-n-grams text encoder, and three heads.
  * <ul>
- *   <li>VQA: pooled features + text vector → logits over the answer vocabulary;</li>
- *   <li>MATCH: pooled features + text vector → one logit (does the text describe the image?);</li>
- *   <li>LOC: a dense map over the feature grid with {@link GridBoxes#CHANNELS} channels per cell.</li>
+ *   <li>Grounding (LOC), the way open-vocabulary detectors ground phrases: per cell an objectness logit, a
+ *       class-agnostic box and an object embedding from the (text-free) grounding branch; the phrase's
+ *       embedding scores each cell ({@link PhraseMatcher}); a cell's score is σ(objectness) · σ(match).</li>
+ *   <li>VQA and MATCH: the answering branch (conv units modulated by the text, FiLM), mean- and max-pooled,
+ *       with the text vector and — with {@code groundedPooling} — the features pooled under the question's
+ *       grounding scores and their sum (a soft count), → MLP → answer logits / one logit.</li>
  * </ul>
  *
- * <p>The heads run on different inputs (resized crops for VQA/MATCH, full images for LOC), so training and
- * inference call {@link #vqa}, {@link #match} and {@link #loc} directly; {@link #forward} (used by DJL to
- * initialise the block) takes {@code (crop, cropText, image, imageText)} and returns all three outputs.
+ * <p>The heads run on different inputs (crops or whole images for VQA/MATCH, whole images for LOC), so
+ * training and inference call {@link #vqa}, {@link #match} and {@link #loc} directly; {@link #forward} (used
+ * by DJL to initialise the block) takes {@code (crop, cropText, image, imageText)} and returns all three.
  *
  * <p>Not thread-safe while training; inference may share it once its parameters are fixed.
  */
 public final class VlmBlock extends AbstractBlock {
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
+    /** Clamp for {@code 1 - p} in {@link #combinedLogit}: keeps the logit finite (≤ about 16). */
+    private static final float ONE_MINUS_FLOOR = 1e-7f;
 
     private final VlmConfig config;
     private final int answers;
     private final List<ConvUnit> units = new ArrayList<>();
+    private final List<ConvUnit> locUnits = new ArrayList<>();
     private final Linear textIn;
     private final Linear textOut;
     private final Linear film;
+    private final Conv2d locOut;
+    private final Linear phraseOut;
+    private final PhraseMatcher matcher;
     private final Linear vqaHidden;
     private final Linear vqaOut;
     private final Linear matchHidden;
     private final Linear matchOut;
-    private final ConvUnit locUnit;
-    private final Conv2d locOut;
+
+    /** The grounding branch's raw outputs over {@code N = h·w} cells: logits and the box code. */
+    public record Grounding(NDArray objectness, NDArray match, NDArray box) {
+        /** Per-cell score σ(objectness) · σ(match), {@code (B, N)}. */
+        public NDArray score() { return Activation.sigmoid(objectness).mul(Activation.sigmoid(match)); }
+    }
 
     public VlmBlock(VlmConfig config, int answers) {
         super(VERSION);
@@ -57,17 +71,22 @@ public final class VlmBlock extends AbstractBlock {
             units.add(addChildBlock("conv" + i, new ConvUnit(config.channels().get(i), 3, config.strides().get(i),
                     config.groups())));
         }
+        for (int i = 0; i < config.locDilations().size(); i++) {
+            locUnits.add(addChildBlock("loc" + i, new ConvUnit(config.trunkChannels(), 3, 1,
+                    config.locDilations().get(i), config.groups())));
+        }
         int c = config.featureChannels();
         textIn = addChildBlock("textIn", Linear.builder().setUnits(config.textDim()).optBias(false).build());
         textOut = addChildBlock("textOut", Linear.builder().setUnits(config.textDim()).build());
         film = addChildBlock("film", Linear.builder().setUnits(2L * c * config.filmUnits()).build());
+        locOut = addChildBlock("locOut", Conv2d.builder().setKernelShape(new Shape(1, 1))
+                .setFilters(GridBoxes.CHANNELS + config.embedDim()).build());
+        phraseOut = addChildBlock("phraseOut", Linear.builder().setUnits(config.embedDim()).build());
+        matcher = addChildBlock("matcher", new PhraseMatcher());
         vqaHidden = addChildBlock("vqaHidden", Linear.builder().setUnits(config.hidden()).build());
         vqaOut = addChildBlock("vqaOut", Linear.builder().setUnits(answers).build());
         matchHidden = addChildBlock("matchHidden", Linear.builder().setUnits(config.hidden()).build());
         matchOut = addChildBlock("matchOut", Linear.builder().setUnits(1).build());
-        locUnit = addChildBlock("locUnit", new ConvUnit(c, 3, 1, config.groups()));
-        locOut = addChildBlock("locOut", Conv2d.builder().setKernelShape(new Shape(1, 1))
-                .setFilters(GridBoxes.CHANNELS).build());
     }
 
     public VlmConfig config() { return config; }
@@ -83,64 +102,112 @@ public final class VlmBlock extends AbstractBlock {
         return Activation.relu(textOut.forward(ps, new NDList(Activation.relu(e)), training).singletonOrThrow());
     }
 
-    /** Encoder output {@code (B, C, h, w)} for images {@code (B, 3, H, W)} modulated by text vectors. */
-    public NDArray features(ParameterStore ps, NDArray images, NDArray textVec, boolean training) {
+    /** The shared trunk's output {@code (B, Ct, h, w)} for images {@code (B, 3, H, W)}. */
+    public NDArray trunk(ParameterStore ps, NDArray images, boolean training) {
+        NDArray x = images;
+        for (int i = 0; i < config.trunkUnits(); i++) {
+            x = Activation.relu(units.get(i).forward(ps, new NDList(x), training).singletonOrThrow());
+        }
+        return x;
+    }
+
+    /** The answering branch {@code (B, C, h, w)}: the FiLM units over the trunk, modulated by text vectors. */
+    public NDArray answering(ParameterStore ps, NDArray trunk, NDArray textVec, boolean training) {
         NDArray gb = film.forward(ps, new NDList(textVec), training).singletonOrThrow();
         int c = config.featureChannels();
-        int first = units.size() - config.filmUnits();
-        NDArray x = images;
-        for (int i = 0; i < units.size(); i++) {
-            x = units.get(i).forward(ps, new NDList(x), training).singletonOrThrow();
-            if (i >= first) {
-                int k = i - first;
-                long b = x.getShape().get(0);
-                NDArray gamma = gb.get(new NDIndex(":, {}:{}", 2 * k * c, (2 * k + 1) * c)).reshape(b, c, 1, 1);
-                NDArray beta = gb.get(new NDIndex(":, {}:{}", (2 * k + 1) * c, (2 * k + 2) * c)).reshape(b, c, 1, 1);
-                x = x.mul(filmScale(gamma)).add(beta);
-            }
-            x = Activation.relu(x);
+        long b = trunk.getShape().get(0);
+        NDArray x = trunk;
+        for (int k = 0; k < config.filmUnits(); k++) {
+            x = units.get(config.trunkUnits() + k).forward(ps, new NDList(x), training).singletonOrThrow();
+            NDArray gamma = gb.get(new NDIndex(":, {}:{}", 2 * k * c, (2 * k + 1) * c)).reshape(b, c, 1, 1);
+            NDArray beta = gb.get(new NDIndex(":, {}:{}", (2 * k + 1) * c, (2 * k + 2) * c)).reshape(b, c, 1, 1);
+            x = Activation.relu(x.mul(filmScale(gamma)).add(beta));
         }
         return x;
     }
 
     /**
-     * The per-channel FiLM scale. Both forms start near the identity for a fresh FiLM layer (γ ≈ 0). The
-     * bounded form keeps it in (0, 2): the encoder has no normalisation, so an unbounded scale on two
-     * stacked units let the text multiply activations by an arbitrary factor, which is what made the
-     * default pretraining diverge; the bound keeps the text's role (gating channels up or down) intact.
+     * The per-channel FiLM scale. Both forms start near the identity for a fresh FiLM layer (γ ≈ 0); the
+     * bounded form keeps it in (0, 2), so the text gates channels up or down but cannot multiply activations
+     * without limit (the encoder has no normalisation).
      */
     private NDArray filmScale(NDArray gamma) {
         return config.boundedFilm() ? gamma.tanh().add(1f) : gamma.add(1f);
     }
 
+    /** The grounding branch over a trunk output, scored against text vectors. */
+    public Grounding groundTrunk(ParameterStore ps, NDArray trunk, NDArray textVec, boolean training) {
+        NDArray x = trunk;
+        for (ConvUnit u : locUnits) x = Activation.relu(u.forward(ps, new NDList(x), training).singletonOrThrow());
+        NDArray out = locOut.forward(ps, new NDList(x), training).singletonOrThrow();
+        long b = out.getShape().get(0);
+        NDArray cells = out.reshape(b, GridBoxes.CHANNELS + config.embedDim(), -1);
+        NDArray phrase = phraseOut.forward(ps, new NDList(textVec), training).singletonOrThrow();
+        NDArray embed = cells.get(new NDIndex(":, {}:, :", GridBoxes.CHANNELS));
+        NDArray match = matcher.forward(ps, new NDList(embed, phrase), training).singletonOrThrow();
+        return new Grounding(cells.get(new NDIndex(":, 0, :")), match, cells.get(new NDIndex(":, 1:5, :")));
+    }
+
+    /** Grounding of {@code bag}'s phrases on whole images. */
+    public Grounding grounding(ParameterStore ps, NDArray images, NDArray bag, boolean training) {
+        return groundTrunk(ps, trunk(ps, images, training), text(ps, bag, training), training);
+    }
+
+    /**
+     * Grounding map {@code (B, 5, gridH, gridW)}, raw: channel 0 is the logit of σ(objectness) · σ(match), so
+     * that a sigmoid gives the cell's score, channels 1–4 the box code ({@link GridBoxes}). Distillation
+     * targets and replay maps use this form.
+     */
+    public NDArray loc(ParameterStore ps, NDArray images, NDArray bag, boolean training) {
+        Grounding g = grounding(ps, images, bag, training);
+        long b = images.getShape().get(0);
+        long h = images.getShape().get(2) / config.stride(), w = images.getShape().get(3) / config.stride();
+        NDArray score = combinedLogit(g.objectness(), g.match()).reshape(b, 1, -1);
+        return NDArrays.concat(new NDList(score, g.box()), 1).reshape(b, GridBoxes.CHANNELS, h, w);
+    }
+
+    /** {@code logit(σ(a) · σ(b))}, computed in log space: {@code log p − log(1 − p)}. */
+    static NDArray combinedLogit(NDArray a, NDArray b) {
+        NDArray logP = logSigmoid(a).add(logSigmoid(b));
+        return logP.sub(logP.exp().neg().add(1f).maximum(ONE_MINUS_FLOOR).log());
+    }
+
+    /** {@code log σ(x) = −softplus(−x)}, stable for large |x|. */
+    static NDArray logSigmoid(NDArray x) {
+        return Activation.relu(x.neg()).add(x.abs().neg().exp().add(1f).log()).neg();
+    }
+
     /** VQA logits {@code (B, answers)}. */
-    public NDArray vqa(ParameterStore ps, NDArray crops, NDArray bag, boolean training) {
-        NDArray t = text(ps, bag, training);
-        NDArray h = pooledWithText(features(ps, crops, t, training), t);
-        h = Activation.relu(vqaHidden.forward(ps, new NDList(h), training).singletonOrThrow());
+    public NDArray vqa(ParameterStore ps, NDArray images, NDArray bag, boolean training) {
+        NDArray h = Activation.relu(vqaHidden.forward(ps, new NDList(pooled(ps, images, bag, training)), training)
+                .singletonOrThrow());
         return vqaOut.forward(ps, new NDList(h), training).singletonOrThrow();
     }
 
     /** MATCH logits {@code (B)}. */
-    public NDArray match(ParameterStore ps, NDArray crops, NDArray bag, boolean training) {
-        NDArray t = text(ps, bag, training);
-        NDArray h = pooledWithText(features(ps, crops, t, training), t);
-        h = Activation.relu(matchHidden.forward(ps, new NDList(h), training).singletonOrThrow());
+    public NDArray match(ParameterStore ps, NDArray images, NDArray bag, boolean training) {
+        NDArray h = Activation.relu(matchHidden.forward(ps, new NDList(pooled(ps, images, bag, training)), training)
+                .singletonOrThrow());
         return matchOut.forward(ps, new NDList(h), training).singletonOrThrow().reshape(-1);
     }
 
-    /** Grounding map {@code (B, 5, gridH, gridW)}, raw (no sigmoid). */
-    public NDArray loc(ParameterStore ps, NDArray images, NDArray bag, boolean training) {
+    /** The VQA/MATCH heads' input: [mean, max of the answering features, text(, grounded pool, Σ score, max score)]. */
+    private NDArray pooled(ParameterStore ps, NDArray images, NDArray bag, boolean training) {
         NDArray t = text(ps, bag, training);
-        NDArray f = features(ps, images, t, training);
-        NDArray h = Activation.relu(locUnit.forward(ps, new NDList(f), training).singletonOrThrow());
-        return locOut.forward(ps, new NDList(h), training).singletonOrThrow();
-    }
-
-    private static NDArray pooledWithText(NDArray f, NDArray t) {
+        NDArray trunk = trunk(ps, images, training);
+        NDArray f = answering(ps, trunk, t, training);
         // PyTorch's max reduces one axis at a time: flatten the grid first
         NDArray flat = f.reshape(f.getShape().get(0), f.getShape().get(1), -1);
-        return NDArrays.concat(new NDList(flat.mean(new int[] {2}), flat.max(new int[] {2}), t), 1);
+        NDList parts = new NDList(flat.mean(new int[] {2}), flat.max(new int[] {2}), t);
+        if (config.groundedPooling()) {
+            NDArray w = groundTrunk(ps, trunk, t, training).score();
+            NDArray mass = w.sum(new int[] {1}, true);
+            long b = w.getShape().get(0);
+            parts.add(flat.mul(w.reshape(b, 1, -1)).sum(new int[] {2}).div(mass.add(1f)));
+            parts.add(mass);
+            parts.add(w.max(new int[] {1}, true));
+        }
+        return NDArrays.concat(parts, 1);
     }
 
     @Override
@@ -170,20 +237,23 @@ public final class VlmBlock extends AbstractBlock {
         Shape t = new Shape(1, config.textDim());
         textOut.initialize(manager, dataType, t);
         film.initialize(manager, dataType, t);
-        Shape s = in[0];
+        phraseOut.initialize(manager, dataType, t);
+        Shape s = in[2];
         for (ConvUnit u : units) {
             u.initialize(manager, dataType, s);
             s = u.getOutputShapes(new Shape[] {s})[0];
         }
+        Shape grid = new Shape(1, config.trunkChannels(), config.gridHeight(), config.gridWidth());
+        for (ConvUnit u : locUnits) u.initialize(manager, dataType, grid);
+        locOut.initialize(manager, dataType, grid);
+        long cells = (long) config.gridHeight() * config.gridWidth();
+        matcher.initialize(manager, dataType, new Shape(1, config.embedDim(), cells), new Shape(1, config.embedDim()));
         int c = config.featureChannels();
-        Shape pooled = new Shape(1, 2L * c + config.textDim());
+        Shape pooled = new Shape(1, 2L * c + config.textDim() + (config.groundedPooling() ? c + 2 : 0));
         vqaHidden.initialize(manager, dataType, pooled);
         matchHidden.initialize(manager, dataType, pooled);
         Shape hidden = new Shape(1, config.hidden());
         vqaOut.initialize(manager, dataType, hidden);
         matchOut.initialize(manager, dataType, hidden);
-        Shape grid = new Shape(1, c, config.gridHeight(), config.gridWidth());
-        locUnit.initialize(manager, dataType, grid);
-        locOut.initialize(manager, dataType, grid);
     }
 }

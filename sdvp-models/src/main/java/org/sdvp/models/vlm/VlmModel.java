@@ -74,6 +74,10 @@ public final class VlmModel implements AutoCloseable {
      */
     public static VlmModel load(Path dir) throws BackendException {
         CheckpointMeta meta = Checkpoints.read(dir, KIND);
+        if (meta.architecture() != null && meta.architecture().isObject() && !meta.architecture().has("embedDim")) {
+            throw new BackendException("checkpoint " + dir + " holds a student v1 (grounding by a FiLM heatmap), "
+                    + "which this version no longer runs: pretrain a student v2 with `sdvp pretrain` (docs/models.md)");
+        }
         VlmConfig config = Checkpoints.parseRecord(meta.architecture(), VlmConfig.class,
                 "checkpoint " + dir + ": architecture");
         Vocabulary words = vocabulary(meta, "words", dir);

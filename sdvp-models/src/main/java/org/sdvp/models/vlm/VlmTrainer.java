@@ -153,23 +153,39 @@ public final class VlmTrainer {
         return model.sizeGroups(imgs).stream().filter(g -> !g.isEmpty()).toList();
     }
 
+    /**
+     * The grounding branch's pretraining loss, as open-vocabulary detectors are trained: class-agnostic
+     * objectness (BCE, positives weighted) and box L1 over every visible object, and the phrase match (BCE)
+     * over the cells holding an object only — 1 where that object fits the phrase. A cell without an object
+     * teaches nothing about the phrase; its score is already low through objectness.
+     */
     NDArray locLoss(NDManager m, ParameterStore ps, List<LocExample> b, GridBoxes grid) {
         int cells = grid.gridW() * grid.gridH();
         List<BufferedImage> imgs = new ArrayList<>();
-        List<String> ps2 = new ArrayList<>();
+        List<String> phrases = new ArrayList<>();
         float[] obj = new float[b.size() * cells];
         float[] box = new float[b.size() * 4 * cells];
+        float[] fits = new float[b.size() * cells];
         for (int i = 0; i < b.size(); i++) {
             LocExample e = b.get(i);
             imgs.add(e.image());
-            ps2.add(e.phrase());
-            GridBoxes.Targets t = grid.encode(e.boxes(), e.image().getWidth(), e.image().getHeight());
+            phrases.add(e.phrase());
+            GridBoxes.Targets t = grid.encode(e.objects(), e.image().getWidth(), e.image().getHeight());
             System.arraycopy(t.objectness(), 0, obj, i * cells, cells);
             System.arraycopy(t.box(), 0, box, i * 4 * cells, 4 * cells);
+            for (int c = 0; c < cells; c++) {
+                int owner = t.owner()[c];
+                if (owner >= 0 && e.boxes().contains(e.objects().get(owner))) fits[i * cells + c] = 1f;
+            }
         }
-        NDArray map = model.block().loc(ps, model.fullImages(m, imgs), model.texts(m, ps2), true)
-                .reshape(b.size(), GridBoxes.CHANNELS, cells);
-        return gridLoss(m, map, obj, box, b.size(), cells, config.objectnessPositiveWeight(), config.boxWeight());
+        VlmBlock.Grounding g = model.block().grounding(ps, model.fullImages(m, imgs), model.texts(m, phrases), true);
+        NDArray objT = Tensors.of(m, obj, new Shape(b.size(), cells));
+        NDArray objLoss = Losses.bceWithLogits(g.objectness(), objT,
+                objT.mul(config.objectnessPositiveWeight() - 1f).add(1f));
+        NDArray mask = objT.reshape(b.size(), 1, cells).broadcast(new Shape(b.size(), 4, cells));
+        NDArray boxLoss = Losses.maskedL1(Activation.sigmoid(g.box()), Tensors.of(m, box, new Shape(b.size(), 4, cells)), mask);
+        NDArray matchLoss = Losses.bceWithLogits(g.match(), Tensors.of(m, fits, new Shape(b.size(), cells)), objT);
+        return objLoss.add(Tensors.scale(boxLoss, config.boxWeight())).add(matchLoss);
     }
 
     /** Objectness BCE (positives weighted) + L1 on the boxes of cells holding an object. */

@@ -37,10 +37,37 @@ class VlmBlockTest {
     }
 
     @Test
-    void defaultStudentHasAboutHalfAMillionParameters() {
+    void defaultStudentHasAboutAMillionParameters() {
         try (VlmModel vlm = VlmModel.create(VlmConfig.defaults(), TinyVlm.words(DATA, true), TinyVlm.answers(DATA), 1)) {
             long n = vlm.parameterCount();
-            assertTrue(n > 400_000 && n < 1_500_000, "parameters: " + n);
+            assertTrue(n > 600_000 && n < 1_500_000, "parameters: " + n);
+        }
+    }
+
+    /** The LOC map's channel 0 is a logit whose sigmoid is the product σ(objectness) · σ(match). */
+    @Test
+    void locScoreIsTheProductOfObjectnessAndMatch() {
+        try (VlmModel vlm = TinyVlm.create(DATA, 2); NDManager m = vlm.model().getNDManager().newSubManager()) {
+            ParameterStore ps = new ParameterStore(m, false);
+            List<BufferedImage> full = Collections.nCopies(2, ToyWorld.scene(new SplittableRandom(3)).image());
+            NDArray images = vlm.fullImages(m, full);
+            NDArray text = vlm.texts(m, List.of("red square", "blue disc"));
+            float[] score = vlm.block().grounding(ps, images, text, false).score().toFloatArray();
+            NDArray map = vlm.block().loc(ps, images, text, false);
+            float[] fromMap = ai.djl.nn.Activation.sigmoid(map.get(":, 0, :, :")).toFloatArray();
+            assertArrayEquals(score, fromMap, 1e-5f);
+        }
+    }
+
+    @Test
+    void combinedLogitStaysFiniteAtTheExtremes() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray a = m.create(new float[] {-40f, 0f, 40f, 40f});
+            NDArray b = m.create(new float[] {-40f, 0f, 40f, -3f});
+            float[] z = VlmBlock.combinedLogit(a, b).toFloatArray();
+            for (float v : z) assertTrue(Float.isFinite(v), java.util.Arrays.toString(z));
+            assertEquals(Math.log(0.25 / 0.75), z[1], 1e-5);
+            assertTrue(z[0] < -70 && z[2] > 10, java.util.Arrays.toString(z));
         }
     }
 

@@ -82,6 +82,18 @@ class VlmCheckpointTest {
         assertTrue(e.getMessage().contains("architecture lacks 'boundedFilm'"), e.getMessage());
     }
 
+    /** A checkpoint of the first student (FiLM heatmap grounding) is refused with what to do, not loaded. */
+    @Test
+    void studentV1CheckpointIsRefusedWithAClearMessage(@TempDir Path tmp) throws Exception {
+        Path dir = saved(tmp.resolve("ck"));
+        ObjectNode root = (ObjectNode) Json.mapper().readTree(dir.resolve("config.json").toFile());
+        ObjectNode arch = (ObjectNode) root.get("architecture");
+        arch.remove(List.of("locDilations", "embedDim", "groundedPooling"));
+        Json.write(dir.resolve("config.json"), root);
+        BackendException e = assertThrows(BackendException.class, () -> VlmModel.load(dir));
+        assertTrue(e.getMessage().contains("student v1") && e.getMessage().contains("sdvp pretrain"), e.getMessage());
+    }
+
     @Test
     void differentArchitectureListsEachDifference(@TempDir Path tmp) throws Exception {
         Path dir = saved(tmp.resolve("ck"));
