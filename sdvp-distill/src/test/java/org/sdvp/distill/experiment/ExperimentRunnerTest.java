@@ -52,7 +52,7 @@ class ExperimentRunnerTest {
                 assertTrue(report.path("frameworks").path("visprog").path("spread").path(row.name()).path(task).isNumber());
             }
         }
-        assertEquals(10, report.path("frameworks").path("visprog").path("counts").path("gqa-sim").asInt());
+        assertEquals(3, report.path("frameworks").path("visprog").path("counts").path("gqa-sim").asInt());
         assertEquals(2, report.path("frameworks").path("visprog").path("runs").path("sdvp:gqa-sim").asInt());
         assertEquals(1, report.path("frameworks").path("visprog").path("runs").path("baseline").asInt());
         JsonNode deltas = report.path("deltas").path("visprog").path("rows");

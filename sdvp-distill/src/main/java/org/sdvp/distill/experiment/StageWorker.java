@@ -1,0 +1,47 @@
+package org.sdvp.distill.experiment;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.sdvp.core.io.Json;
+import org.sdvp.distill.stage.StageSpec;
+import org.sdvp.models.train.DjlSetup;
+
+/**
+ * A stage worker process ({@link StageWorkers} starts it): reads one request file path per line on standard
+ * input, runs that stage in this process ({@link StageRunner#distill}, one memo for every stage it runs),
+ * writes the summary to the request's {@code summary} file and answers {@code ok} or {@code error MESSAGE} on
+ * standard output. Everything else it prints goes to standard error, which the parent forwards to its log.
+ * It ends when its standard input closes.
+ */
+public final class StageWorker {
+    /** What the parent asks: a stage and where its summary goes. */
+    record Request(StagePlan plan, StageSpec spec, Path summary) {}
+
+    private StageWorker() {}
+
+    public static void main(String[] args) throws Exception {
+        PrintStream answers = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+                StandardCharsets.UTF_8);
+        System.setOut(System.err); // standard output is the protocol: nothing else may write to it
+        DjlSetup.configure();
+        // never outlive the experiment: a killed parent cannot close our input while a stage runs
+        ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
+        try (StageRunner runner = StageRunner.distill();
+             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.isBlank()) continue;
+                try {
+                    Request r = Json.mapper().readValue(Path.of(line.strip()).toFile(), Request.class);
+                    Json.write(r.summary(), runner.run(r.plan(), r.spec(), System.err));
+                    answers.println("ok");
+                } catch (Exception | OutOfMemoryError e) {
+                    e.printStackTrace(System.err);
+                    answers.println("error " + String.valueOf(e).replace('\n', ' '));
+                }
+            }
+        }
+    }
+}
