@@ -57,12 +57,13 @@ public final class ExperimentRunner {
     /** The parts that train or evaluate models; tests replace them. */
     public record Parts(ModelBuilder models, StageRunner stages, RowEvaluator evaluator) {
         /**
-         * The real parts; with {@code jobs} > 1 the stages run in worker processes (DJL trains one model per
-         * process at a time), otherwise in this one.
+         * The real parts; with {@code jobs} > 1 the stages and teachers run in worker processes (DJL trains one
+         * model per process at a time), otherwise in this one.
          */
         public static Parts real(int jobs) {
-            return new Parts(ModelBuilder.training(), jobs > 1 ? StageWorkers.start(jobs) : StageRunner.distill(),
-                    new ProgramEvaluator());
+            if (jobs <= 1) return new Parts(ModelBuilder.training(), StageRunner.distill(), new ProgramEvaluator());
+            StageWorkers workers = StageWorkers.start(jobs);
+            return new Parts(workers.models(), workers, new ProgramEvaluator());
         }
     }
 
@@ -98,7 +99,7 @@ public final class ExperimentRunner {
         ExperimentModels.Student s0 = models.student(preset, options.student(), options.shippedModels());
         timings.put("student", seconds(t));
         t = System.nanoTime();
-        Map<String, Path> teachers = models.teachers(preset);
+        Map<String, Path> teachers = models.teachers(preset, options.jobs());
         timings.put("teachers", seconds(t));
         log.println("student S0: " + s0.dir() + " (" + s0.origin() + "); teachers: " + teachers.values());
 

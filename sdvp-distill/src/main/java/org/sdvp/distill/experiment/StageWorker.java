@@ -11,14 +11,22 @@ import org.sdvp.models.train.DjlSetup;
 
 /**
  * A stage worker process ({@link StageWorkers} starts it): reads one request file path per line on standard
- * input, runs that stage in this process ({@link StageRunner#distill}, one memo for every stage it runs),
- * writes the summary to the request's {@code summary} file and answers {@code ok} or {@code error MESSAGE} on
+ * input, runs that stage in this process ({@link StageRunner#distill}, one memo for every stage it runs) and
+ * writes the summary to the request's {@code summary} file, or trains that teacher, and answers {@code ok} or {@code error MESSAGE} on
  * standard output. Everything else it prints goes to standard error, which the parent forwards to its log.
  * It ends when its standard input closes.
  */
 public final class StageWorker {
-    /** What the parent asks: a stage and where its summary goes. */
-    record Request(StagePlan plan, StageSpec spec, Path summary) {}
+    /**
+     * What the parent asks: a stage ({@code plan} and {@code spec}) or a teacher to train, and where the stage's
+     * summary goes.
+     */
+    record Request(StagePlan plan, StageSpec spec, TeacherJob teacher, Path summary) {
+        static Request stage(StagePlan plan, StageSpec spec, Path summary) { return new Request(plan, spec, null, summary); }
+    }
+
+    /** {@code sdvp teacher train --task T --preset P --seed S} into {@code out}. */
+    record TeacherJob(String task, String preset, long seed, Path out) {}
 
     private StageWorker() {}
 
@@ -35,7 +43,12 @@ public final class StageWorker {
                 if (line.isBlank()) continue;
                 try {
                     Request r = Json.mapper().readValue(Path.of(line.strip()).toFile(), Request.class);
-                    Json.write(r.summary(), runner.run(r.plan(), r.spec(), System.err));
+                    if (r.teacher() != null) {
+                        TeacherJob t = r.teacher();
+                        ModelBuilder.training().teacher(t.task(), t.preset(), t.seed(), t.out(), System.err);
+                    } else {
+                        Json.write(r.summary(), runner.run(r.plan(), r.spec(), System.err));
+                    }
                     answers.println("ok");
                 } catch (Exception | OutOfMemoryError e) {
                     e.printStackTrace(System.err);

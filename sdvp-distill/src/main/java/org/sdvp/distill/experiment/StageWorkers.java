@@ -18,7 +18,7 @@ import org.sdvp.core.io.Json;
 import org.sdvp.distill.stage.StageSpec;
 
 /**
- * Runs stages in up to {@code n} worker JVMs ({@link StageWorker}), one stage per worker at a time. Stages
+ * Runs stages (and teachers, {@link #models()}) in up to {@code n} worker JVMs ({@link StageWorker}), one stage per worker at a time. Stages
  * need their own process to run side by side: DJL's PyTorch engine lets one gradient collector record per
  * process. Each worker is started with this JVM's options (so {@code -Dai.djl.pytorch.num_threads=1} and
  * the offline settings carry over: one PyTorch thread per stage, no oversubscription) and keeps its own
@@ -59,12 +59,48 @@ final class StageWorkers implements StageRunner {
 
     @Override
     public StageSummary run(StagePlan plan, StageSpec spec, PrintStream log) throws Exception {
+        String what = "stage " + plan.id() + " (seed " + plan.seed() + ")";
+        return call(log, what, summary -> StageWorker.Request.stage(plan, spec, summary),
+                summary -> Json.mapper().readValue(summary.toFile(), StageSummary.class));
+    }
+
+    /**
+     * S0 is pretrained in this process (one model); teachers are trained in the workers, so the targets'
+     * teachers train side by side. Each worker seeds PyTorch's generator when it creates a teacher, as the
+     * CLI does, so a teacher is the same whichever worker trains it.
+     */
+    ModelBuilder models() {
+        ModelBuilder here = ModelBuilder.training();
+        return new ModelBuilder() {
+            @Override
+            public void pretrain(String preset, long seed, Path out, PrintStream log) throws Exception {
+                here.pretrain(preset, seed, out, log);
+            }
+
+            @Override
+            public void teacher(String task, String preset, long seed, Path out, PrintStream log) throws Exception {
+                call(log, "teacher " + task, summary -> new StageWorker.Request(null, null,
+                        new StageWorker.TeacherJob(task, preset, seed, out.toAbsolutePath()), summary), summary -> null);
+            }
+
+            @Override
+            public int maxParallel() { return max; }
+        };
+    }
+
+    private interface Io<A, B> {
+        B apply(A a) throws IOException;
+    }
+
+    /** Sends a request to an idle worker and reads its answer; a worker that failed is stopped. */
+    private <T> T call(PrintStream log, String what, Io<Path, StageWorker.Request> request, Io<Path, T> answer)
+            throws Exception {
         Worker w = take(log);
         boolean healthy = false;
         try {
-            StageSummary s = w.run(plan, spec, log);
+            T t = w.call(what, request, answer, log);
             healthy = true;
-            return s;
+            return t;
         } finally {
             if (healthy) idle.add(w);
             else w.stop();
@@ -117,24 +153,24 @@ final class StageWorkers implements StageRunner {
             errors.start();
         }
 
-        StageSummary run(StagePlan plan, StageSpec spec, PrintStream log) throws Exception {
+        <T> T call(String what, Io<Path, StageWorker.Request> make, Io<Path, T> answer, PrintStream log) throws Exception {
             this.log = log;
             Path dir = Files.createTempDirectory("sdvp-stage-");
             try {
                 Path request = dir.resolve("request.json"), summary = dir.resolve("summary.json");
-                Json.write(request, new StageWorker.Request(plan, spec, summary));
+                Json.write(request, make.apply(summary));
                 requests.write(request.toAbsolutePath() + "\n");
                 requests.flush();
-                String answer = answers.readLine();
-                if (answer == null) {
-                    throw new IOException("stage worker " + number + " ended while running " + plan.id() + " (seed "
-                            + plan.seed() + "), exit code " + exitCode() + "; its output is in the log above");
+                String reply = answers.readLine();
+                if (reply == null) {
+                    throw new IOException("stage worker " + number + " ended while running " + what + ", exit code "
+                            + exitCode() + "; its output is in the log above");
                 }
-                if (!answer.equals("ok")) {
-                    throw new IllegalStateException("stage " + plan.id() + " (seed " + plan.seed() + ") failed in worker "
-                            + number + ": " + answer.replaceFirst("^error ", ""));
+                if (!reply.equals("ok")) {
+                    throw new IllegalStateException(what + " failed in stage worker " + number + ": "
+                            + reply.replaceFirst("^error ", ""));
                 }
-                return Json.mapper().readValue(summary.toFile(), StageSummary.class);
+                return answer.apply(summary);
             } finally {
                 ExperimentData.deleteTree(dir);
             }

@@ -57,9 +57,18 @@ final class Fakes {
     static final class Stages implements StageRunner {
         final List<StageSpec> specs = Collections.synchronizedList(new ArrayList<>());
 
+        final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
+
         @Override
-        public StageSummary run(StagePlan plan, StageSpec spec, PrintStream log) throws IOException {
-            return StageSummary.of(plan, result(spec));
+        public StageSummary run(StagePlan plan, StageSpec spec, PrintStream log) throws Exception {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(20); // long enough for independent stages to overlap
+                return StageSummary.of(plan, result(spec));
+            } finally {
+                running.decrementAndGet();
+            }
         }
 
         StageResult result(StageSpec spec) throws IOException {

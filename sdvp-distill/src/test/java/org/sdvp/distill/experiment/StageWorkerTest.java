@@ -22,10 +22,14 @@ class StageWorkerTest {
             StageSpec spec = new StageSpec(s.task(), dir.resolve("data"), "visprog", "train", 1000, dir.resolve("s0"),
                     dir.resolve("teacher"), out, s.reuseCallsOf() == null ? null : dir.resolve("calls.jsonl"), true,
                     s.labels(), s.kinds(), s.dataFraction(), s.replayScenes(), List.of(dir.resolve("gqa.jsonl")), s.config(), true);
-            var request = new StageWorker.Request(s, spec, dir.resolve("summary.json"));
+            var request = StageWorker.Request.stage(s, spec, dir.resolve("summary.json"));
             Path file = dir.resolve("request.json");
             Json.write(file, request);
             assertEquals(request, Json.mapper().readValue(file.toFile(), StageWorker.Request.class));
         }
+        var teacher = new StageWorker.Request(null, null, new StageWorker.TeacherJob("nlvr-sim", "default", 1,
+                dir.resolve("teachers/nlvr-sim")), dir.resolve("summary.json"));
+        Json.write(dir.resolve("t.json"), teacher);
+        assertEquals(teacher, Json.mapper().readValue(dir.resolve("t.json").toFile(), StageWorker.Request.class));
     }
 }
