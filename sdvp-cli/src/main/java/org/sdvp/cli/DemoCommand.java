@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
                 + "i.e. 'sdvp experiment --preset default --out runs/demo', printing the result table and where "
                 + "report.html is.",
             "Resumable: run it again after an interruption and finished parts are reused."},
-        footer = {"", "Examples:", "  sdvp demo", "  sdvp demo --out runs/demo2 --frameworks visprog,viper"})
+        footer = {"", "Examples:", "  sdvp demo", "  sdvp demo --out runs/demo2 --frameworks visprog,viper", "  sdvp demo --jobs 1"})
 public final class DemoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -25,9 +25,12 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Frameworks the rows are evaluated under, e.g. visprog,viper. Default: ${DEFAULT-VALUE}.")
     String frameworks;
 
+    @Option(names = "--jobs", paramLabel = "N", description = ExperimentCommand.JOBS_HELP)
+    Integer jobs;
+
     @Override
     public Integer call() throws Exception {
         return ExperimentCommand.run(spec, ExperimentCommand.options(spec, "default", null, false, out, null, frameworks,
-                "visprog"));
+                "visprog", jobs));
     }
 }

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
                 + "evaluations) are reused when their inputs are unchanged."},
         footer = {"", "Presets (docs/experiment.md):",
             "  quick    150 test questions/task, 300 train questions/target, 150 steps, 1 seed, no ablations",
-            "  default  300 test questions/task, 1000 train questions/target, 200 steps, seeds 1,2,3, ablations",
+            "  default  PLACEHOLDER test questions/task, 1000 train questions/target, 200 steps, seeds 1,2,3, ablations",
             "", "Examples:",
             "  sdvp experiment --preset quick --out runs/quick",
             "  sdvp experiment --preset default --out runs/exp --seeds 1,2,3 --frameworks visprog,viper",
@@ -67,15 +67,23 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--no-ablations", description = "Skip the ablation rows (the default preset runs them).")
     boolean noAblations;
 
+    @Option(names = "--jobs", paramLabel = "N", description = JOBS_HELP)
+    Integer jobs;
+
+    /** The --jobs help, shared with {@code sdvp demo}. */
+    public static final String JOBS_HELP = "Independent stages and evaluations run at once (stages in worker processes, "
+            + "one PyTorch thread each; results do not depend on it). Default: one per processor, at most 4.";
+
     @Override
     public Integer call() throws Exception {
-        return run(spec, options(spec, preset, seeds, noAblations, out, student, frameworks, traceFramework));
+        return run(spec, options(spec, preset, seeds, noAblations, out, student, frameworks, traceFramework, jobs));
     }
 
     /** Checks every option (bad input: exit 2, before anything runs) and builds the run's options. */
     public static ExperimentRunner.Options options(CommandSpec spec, String presetName, String seedList, boolean noAblations,
-                                            Path out, Path student, String frameworkList, String traceFramework)
-            throws DataException {
+                                            Path out, Path student, String frameworkList, String traceFramework,
+                                            Integer jobs) throws DataException {
+        if (jobs != null && jobs < 1) throw new ParameterException(spec.commandLine(), "--jobs must be at least 1: " + jobs);
         ExperimentPreset p;
         try {
             p = ExperimentPreset.named(presetName);
@@ -91,7 +99,8 @@ public final class ExperimentCommand implements Callable<Integer> {
         if (student != null && !Files.isRegularFile(student.resolve(CheckpointMeta.CONFIG_FILE))) {
             throw new DataException("--student " + student + ": not a checkpoint folder (no " + CheckpointMeta.CONFIG_FILE + ")");
         }
-        return new ExperimentRunner.Options(p, out, student, shippedModels(), fws, traceFramework);
+        return new ExperimentRunner.Options(p, out, student, shippedModels(), fws, traceFramework,
+                jobs == null ? ExperimentRunner.Options.defaultJobs() : jobs);
     }
 
     private static void checkFramework(String option, String name) throws DataException {
@@ -117,15 +126,31 @@ public final class ExperimentCommand implements Callable<Integer> {
 
     public static int run(CommandSpec spec, ExperimentRunner.Options options) throws Exception {
         DjlSetup.configure();
-        ExperimentRunner.Result r = new ExperimentRunner(options, ExperimentRunner.Parts.real(), System.err).run();
+        ExperimentRunner.Result r = new ExperimentRunner(options, ExperimentRunner.Parts.real(options.jobs()), System.err).run();
         PrintWriter o = spec.commandLine().getOut();
         o.println();
         o.print(ReportTable.render(r.report()));
         o.printf(Locale.ROOT, "Scores in points: mean ± standard deviation over seeds %s; n = test questions per task.%n",
                 r.report().seeds());
+        o.println("Changes: mean [lo, hi] = 95 % paired bootstrap interval over the test questions (seeds pooled per "
+                + "question; it does not cover the seeds' spread, see docs/experiment.md).");
         StringBuilder t = new StringBuilder("time:");
         r.report().timings().forEach((k, v) -> t.append(String.format(Locale.ROOT, " %s %.0f s,", k, v)));
-        o.println(t.substring(0, t.length() - 1));
+        o.println(t.substring(0, t.length() - 1) + " (" + options.jobs() + " jobs at once)");
+        if (!r.report().stageTimes().isEmpty()) {
+            o.println("stages (seconds when each ran; side by side, so they add up to more than the wall time):");
+            r.report().stageTimes().forEach((stage, parts) -> {
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-32s %5.0f s", stage,
+                        parts.getOrDefault("total", 0.0)));
+                String sep = " (";
+                for (var part : parts.entrySet()) {
+                    if (part.getKey().equals("total")) continue;
+                    line.append(sep).append(String.format(Locale.ROOT, "%s %.0f", part.getKey(), part.getValue()));
+                    sep = ", ";
+                }
+                o.println(sep.equals(", ") ? line.append(')') : line);
+            });
+        }
         o.println("report: " + r.reportHtml() + " (data: " + r.reportJson() + ")");
         return 0;
     }
@@ -135,6 +160,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         ExperimentCommand c = new ExperimentCommand();
         CommandLine cl = new CommandLine(c);
         cl.parseArgs(args);
-        return options(cl.getCommandSpec(), c.preset, c.seeds, c.noAblations, c.out, c.student, c.frameworks, c.traceFramework);
+        return options(cl.getCommandSpec(), c.preset, c.seeds, c.noAblations, c.out, c.student, c.frameworks, c.traceFramework,
+                c.jobs);
     }
 }

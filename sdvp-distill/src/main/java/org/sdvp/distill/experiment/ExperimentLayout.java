@@ -11,6 +11,7 @@ import java.nio.file.Path;
  *   stages/seed-N/STAGE/             each distillation stage (student/, calls.jsonl, state/, stage.json,
  *                                    stage-inputs.txt, experiment-stage.json)
  *   eval/FRAMEWORK/ROW/SEED/TASK.json results.json of a row on a task's test split (SEED: seed-N or shared)
+ *   eval/FRAMEWORK/ROW/SEED/TASK.questions.tsv  its score on every question (id, score), in split order
  *   examples/                        the example traces' HTML
  *   report.json, report.html
  * </pre>
@@ -32,6 +33,11 @@ public record ExperimentLayout(Path out) {
 
     public Path eval(String framework, RowPlan row, String seedLabel, String task) {
         return out.resolve("eval").resolve(framework).resolve(row.dirName()).resolve(seedLabel).resolve(task + ".json");
+    }
+
+    /** Every question's score behind {@link #eval} ({@code TASK.questions.tsv}): what the bootstrap intervals resample. */
+    public Path evalQuestions(String framework, RowPlan row, String seedLabel, String task) {
+        return eval(framework, row, seedLabel, task).resolveSibling(task + ".questions.tsv");
     }
 
     public Path examples() { return out.resolve("examples"); }

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.Map;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Json;
@@ -59,20 +61,28 @@ final class ExperimentModels {
         return new Student(layout.student(), "pretrained (" + layout.student() + ")");
     }
 
-    /** task → its teacher's folder, trained when missing or made differently. */
-    Map<String, Path> teachers(ExperimentPreset preset) throws Exception {
+    /**
+     * task → its teacher's folder, trained when missing or made differently; up to {@code jobs} at once when
+     * the builder can (each teacher is a function of its task, preset and seed alone).
+     */
+    Map<String, Path> teachers(ExperimentPreset preset, int jobs) throws Exception {
         Map<String, Path> out = new LinkedHashMap<>();
         JsonNode arch = Json.mapper().valueToTree(TeacherPreset.named(preset.teacherPreset()).architecture());
+        List<Callable<Void>> training = new ArrayList<>();
         for (String task : ExperimentPlan.TARGETS) {
             Path dir = layout.teacher(task);
             if (!matches(dir, "teacher", task, preset.teacherPreset(), preset.teacherSeed(), arch)) {
-                log.println("teacher: training " + task + " (preset " + preset.teacherPreset() + ", seed "
-                        + preset.teacherSeed() + ")");
-                ExperimentData.deleteTree(dir);
-                builder.teacher(task, preset.teacherPreset(), preset.teacherSeed(), dir, log);
+                training.add(() -> {
+                    log.println("teacher: training " + task + " (preset " + preset.teacherPreset() + ", seed "
+                            + preset.teacherSeed() + ")");
+                    ExperimentData.deleteTree(dir);
+                    builder.teacher(task, preset.teacherPreset(), preset.teacherSeed(), dir, log);
+                    return null;
+                });
             }
             out.put(task, dir);
         }
+        Parallel.all(training, Math.min(jobs, builder.maxParallel()), "sdvp-teacher");
         return out;
     }
 

@@ -28,10 +28,12 @@ public final class ExperimentRunner {
      * @param shippedModels   folders that may hold shipped checkpoints ({@code models/student-PRESET/})
      * @param frameworks      evaluated frameworks (the first one gets the example traces)
      * @param traceFramework  the framework whose programs the stages trace
+     * @param jobs            independent stages and evaluations run at once (results do not depend on it)
      */
     public record Options(ExperimentPreset preset, Path out, Path student, List<Path> shippedModels,
-                          List<String> frameworks, String traceFramework) {
+                          List<String> frameworks, String traceFramework, int jobs) {
         public Options {
+            if (jobs < 1) throw new IllegalArgumentException("jobs must be >= 1: " + jobs);
             Objects.requireNonNull(preset, "preset");
             Objects.requireNonNull(out, "out");
             shippedModels = List.copyOf(shippedModels);
@@ -41,11 +43,28 @@ public final class ExperimentRunner {
                 throw new IllegalArgumentException("frameworks repeat: " + frameworks);
             }
         }
+
+        /** One job at a time. */
+        public Options(ExperimentPreset preset, Path out, Path student, List<Path> shippedModels, List<String> frameworks,
+                       String traceFramework) {
+            this(preset, out, student, shippedModels, frameworks, traceFramework, 1);
+        }
+
+        /** The default bound on jobs run at once: one per processor, at most 4. */
+        public static int defaultJobs() { return Parallel.defaultJobs(); }
     }
 
     /** The parts that train or evaluate models; tests replace them. */
     public record Parts(ModelBuilder models, StageRunner stages, RowEvaluator evaluator) {
-        public static Parts real() { return new Parts(ModelBuilder.training(), StageRunner.distill(), new ProgramEvaluator()); }
+        /**
+         * The real parts; with {@code jobs} > 1 the stages and teachers run in worker processes (DJL trains one
+         * model per process at a time), otherwise in this one.
+         */
+        public static Parts real(int jobs) {
+            if (jobs <= 1) return new Parts(ModelBuilder.training(), StageRunner.distill(), new ProgramEvaluator());
+            StageWorkers workers = StageWorkers.start(jobs);
+            return new Parts(workers.models(), workers, new ProgramEvaluator());
+        }
     }
 
     /** What a run produced. */
@@ -67,8 +86,9 @@ public final class ExperimentRunner {
         ExperimentPlan plan = ExperimentPlan.of(preset);
         Map<String, Double> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
-        log.printf("experiment: preset %s, seeds %s, frameworks %s, %d stages, %d rows, out %s%n", preset.name(),
-                preset.seeds(), options.frameworks(), plan.stages().size(), plan.allRows().size(), options.out());
+        log.printf("experiment: preset %s, seeds %s, frameworks %s, %d stages, %d rows, %d jobs at once, out %s%n",
+                preset.name(), preset.seeds(), options.frameworks(), plan.stages().size(), plan.allRows().size(),
+                options.jobs(), options.out());
 
         long t = System.nanoTime();
         Map<String, String> dataHashes = new ExperimentData(layout, log).prepare(preset);
@@ -79,16 +99,21 @@ public final class ExperimentRunner {
         ExperimentModels.Student s0 = models.student(preset, options.student(), options.shippedModels());
         timings.put("student", seconds(t));
         t = System.nanoTime();
-        Map<String, Path> teachers = models.teachers(preset);
+        Map<String, Path> teachers = models.teachers(preset, options.jobs());
         timings.put("teachers", seconds(t));
         log.println("student S0: " + s0.dir() + " (" + s0.origin() + "); teachers: " + teachers.values());
 
         t = System.nanoTime();
         var stageInputs = new ExperimentStages.Inputs(s0.dir(), teachers, options.traceFramework(), preset.trainQuestions());
-        Map<String, StageSummary> stages = new ExperimentStages(layout, parts.stages(), log).run(plan, stageInputs);
+        Map<String, StageSummary> stages;
+        try (StageRunner runner = parts.stages()) {
+            stages = new ExperimentStages(layout, runner, options.jobs(), log).run(plan, stageInputs);
+        }
         double stageWall = seconds(t);
         Map<String, Double> stageParts = new LinkedHashMap<>();
-        stages.values().forEach(s -> s.seconds().forEach((k, v) -> stageParts.merge(k, v, Double::sum)));
+        stages.values().forEach(s -> s.seconds().forEach((k, v) -> {
+            if (!k.equals(StageSummary.WALL)) stageParts.merge(k, v, Double::sum);
+        }));
         for (String part : List.of("collect", "label", "replay", "distill")) timings.put(part, stageParts.getOrDefault(part, 0.0));
         stageParts.forEach((k, v) -> timings.putIfAbsent(k, v));
         timings.put("stages (this run)", stageWall);
@@ -96,7 +121,7 @@ public final class ExperimentRunner {
         t = System.nanoTime();
         ExperimentEvaluation.Modules modules = (row, seed) -> modulesSpec(row, seed, s0.dir(), teachers, stages);
         ExperimentEvaluation evaluation = new ExperimentEvaluation(layout, parts.evaluator(), preset.evalConcurrency(),
-                dataHashes, log);
+                options.jobs(), dataHashes, log);
         int[] evaluated = {0};
         Map<Cell, EvalResult> cells = evaluation.run(options.frameworks(), plan.allRows(), plan.tasks(), modules, evaluated);
         timings.put("eval", seconds(t));
@@ -108,7 +133,10 @@ public final class ExperimentRunner {
         timings.put("examples", seconds(t));
         timings.put("total (this run)", seconds(start));
 
-        ExperimentReport report = report(plan, cells, stages, examples, s0, teachers, dataHashes, timings);
+        t = System.nanoTime();
+        ExperimentReport report = report(plan, cells, evaluation.questions(), stages, examples, s0, teachers, dataHashes,
+                timings);
+        log.printf(java.util.Locale.ROOT, "bootstrap intervals computed in %.1f s%n", seconds(t));
         Json.write(layout.reportJson(), report);
         AtomicFiles.writeString(layout.reportHtml(), ReportHtml.render(report));
         return new Result(report, layout.reportJson(), layout.reportHtml(), evaluated[0]);
@@ -128,7 +156,8 @@ public final class ExperimentRunner {
         };
     }
 
-    private ExperimentReport report(ExperimentPlan plan, Map<Cell, EvalResult> cells, Map<String, StageSummary> stages,
+    private ExperimentReport report(ExperimentPlan plan, Map<Cell, EvalResult> cells, Map<Cell, QuestionScores> questions,
+                                    Map<String, StageSummary> stages,
                                     List<ExperimentReport.ExampleTrace> examples, ExperimentModels.Student s0,
                                     Map<String, Path> teachers, Map<String, String> dataHashes, Map<String, Double> timings) {
         ExperimentPreset preset = options.preset();
@@ -136,10 +165,11 @@ public final class ExperimentRunner {
                 ablations = new LinkedHashMap<>();
         List<String> unseen = plan.tasks().stream().filter(t -> !plan.targets().contains(t)).toList();
         for (String fw : options.frameworks()) {
-            tables.put(fw, ReportBuilder.table(fw, plan.rows(), plan.tasks(), cells));
+            tables.put(fw, ReportBuilder.table(fw, plan.rows(), plan.tasks(), cells)
+                    .withDeltas(ReportBuilder.intervals(fw, plan.rows(), plan.tasks(), unseen, questions)));
             deltas.put(fw, ReportBuilder.deltas(tables.get(fw), unseen));
             if (!plan.ablationRows().isEmpty()) {
-                ablations.put(fw, ReportBuilder.ablationTable(fw, plan, preset.ablationSeed(), plan.tasks(), cells));
+                ablations.put(fw, ReportBuilder.ablationTable(fw, plan, preset.ablationSeed(), plan.tasks(), cells, questions));
             }
         }
         Map<String, Object> config = new LinkedHashMap<>();
@@ -147,6 +177,10 @@ public final class ExperimentRunner {
         config.put("distill", preset.distillConfig(preset.seeds().get(0)));
         config.put("frameworks", options.frameworks());
         config.put("traceFramework", options.traceFramework());
+        config.put("jobs", options.jobs());
+        config.put("bootstrap", Map.of("resamples", PairedBootstrap.RESAMPLES, "seed", PairedBootstrap.SEED,
+                "level", PairedBootstrap.LEVEL, "scheme", "paired percentile bootstrap over the test questions; seeds "
+                        + "pooled per question (each resample draws a question for every seed at once)"));
         config.put("targets", plan.targets());
         config.put("tasks", plan.tasks());
         config.put("student", s0.origin() + ", shared by every seed");
@@ -166,6 +200,10 @@ public final class ExperimentRunner {
                 + "every seed), so they are evaluated once; their spread is 0 by construction.");
         notes.add("naive-ft, sdvp and sdvp-seq: mean ± sample standard deviation over seeds " + preset.seeds() + ".");
         notes.add("sdvp-seq = sdvp:gqa-sim, then a nlvr-sim stage from it replaying gqa-sim's calls.");
+        notes.add("changes against the baseline: mean [lo, hi] in points, a 95 % paired bootstrap interval over the "
+                + "test questions (" + PairedBootstrap.RESAMPLES + " resamples; seeds pooled per question). It covers "
+                + "the test questions' sampling, not the seeds' spread: read it with the ± of the scores table and "
+                + "each seed's own interval (deltas.ROW.TASK.seeds).");
         notes.add("timings: data, student, teachers, stages, eval, examples and total are this run's wall time (near 0 "
                 + "for reused parts); collect, label, replay and distill are summed over every stage as recorded when it "
                 + "ran (config.stages has each stage's own).");
@@ -173,7 +211,7 @@ public final class ExperimentRunner {
             notes.add("ablations: one seed (" + preset.ablationSeed() + "), target gqa-sim, evaluated on every task.");
         }
         return new ExperimentReport(preset.name(), preset.seeds(), tables, deltas, ablations, ReportBuilder.curves(stages),
-                examples, config, provenance, timings, notes);
+                examples, config, provenance, timings, ReportBuilder.stageTimes(stages), notes);
     }
 
     private static double seconds(long since) { return Math.round((System.nanoTime() - since) / 1e8) / 10.0; }

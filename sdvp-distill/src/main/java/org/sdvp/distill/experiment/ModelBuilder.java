@@ -17,6 +17,9 @@ public interface ModelBuilder {
     /** Trains a task's teacher into {@code out} ({@code sdvp teacher train --task T --preset P --seed S}). */
     void teacher(String task, String preset, long seed, Path out, PrintStream log) throws Exception;
 
+    /** How many teachers it can train at once (the real one in this process: one, as DJL records one gradient at a time). */
+    default int maxParallel() { return 1; }
+
     /** The real thing: {@link Pretrainer} and {@link TeacherBuilder}, as the CLI commands use them. */
     static ModelBuilder training() {
         return new ModelBuilder() {

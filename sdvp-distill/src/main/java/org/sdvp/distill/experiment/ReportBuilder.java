@@ -8,6 +8,7 @@ import org.sdvp.core.evaluation.EvalResult;
 import org.sdvp.distill.experiment.ExperimentEvaluation.Cell;
 import org.sdvp.distill.report.ExperimentReport.Curve;
 import org.sdvp.distill.report.ExperimentReport.FrameworkRows;
+import org.sdvp.distill.report.ExperimentReport.Interval;
 
 /** Turns the evaluated cells and stage summaries into the report's tables and curves. */
 final class ReportBuilder {
@@ -48,7 +49,7 @@ final class ReportBuilder {
      * all-terms reference), then every ablation; all single runs.
      */
     static FrameworkRows ablationTable(String fw, ExperimentPlan plan, long seed, List<String> tasks,
-                                       Map<Cell, EvalResult> cells) {
+                                       Map<Cell, EvalResult> cells, Map<Cell, QuestionScores> questions) {
         List<RowPlan> rows = new ArrayList<>();
         String sdvp = "sdvp:" + ExperimentPlan.ABLATION_TASK;
         for (RowPlan r : plan.rows()) {
@@ -57,14 +58,62 @@ final class ReportBuilder {
         }
         rows.addAll(plan.ablationRows());
         FrameworkRows t = table(fw, rows, tasks, cells);
+        Map<String, Map<String, Interval>> d = intervals(fw, rows, tasks, List.of(), questions);
         Map<String, Map<String, Double>> renamed = new LinkedHashMap<>();
+        Map<String, Map<String, Interval>> renamedDeltas = new LinkedHashMap<>();
         Map<String, Integer> runs = new LinkedHashMap<>();
         t.rows().forEach((k, v) -> {
             String name = k.equals(sdvp) ? sdvp + " (seed " + seed + ")" : k;
             renamed.put(name, v);
+            if (d.containsKey(k)) renamedDeltas.put(name, d.get(k));
             runs.put(name, 1);
         });
-        return new FrameworkRows(renamed, Map.of(), t.counts(), runs);
+        return new FrameworkRows(renamed, Map.of(), t.counts(), runs, renamedDeltas);
+    }
+
+    /**
+     * Every row's change against the baseline per task, in points, with its 95 % paired bootstrap interval
+     * ({@link PairedBootstrap}: questions resampled, seeds pooled per question; each seed's own interval too when
+     * there are several), and over {@code unseen} ({@link #UNSEEN_MEAN}) when the row has all of them.
+     */
+    static Map<String, Map<String, Interval>> intervals(String fw, List<RowPlan> rows, List<String> tasks,
+                                                        List<String> unseen, Map<Cell, QuestionScores> questions) {
+        PairedBootstrap boot = new PairedBootstrap();
+        Map<String, Map<String, Interval>> out = new LinkedHashMap<>();
+        for (RowPlan row : rows) {
+            if (row.name().equals("baseline") || row.name().equals("oracle")) continue;
+            Map<String, Interval> byTask = new LinkedHashMap<>();
+            Map<String, double[]> pooled = new LinkedHashMap<>();
+            Map<String, Map<String, double[]>> perSeed = new LinkedHashMap<>();
+            for (String task : tasks) {
+                QuestionScores base = questions.get(new Cell(fw, "baseline", RowPlan.SHARED, task));
+                if (base == null) continue;
+                Map<String, double[]> seeds = new LinkedHashMap<>();
+                for (String label : row.seedLabels()) {
+                    QuestionScores q = questions.get(new Cell(fw, row.name(), label, task));
+                    if (q != null) seeds.put(label, PairedBootstrap.pooledDifferences(List.of(q.scores()), base.scores()));
+                }
+                if (seeds.isEmpty()) continue;
+                double[] d = PairedBootstrap.pooledDifferences(List.copyOf(seeds.values()), new double[base.scores().length]);
+                pooled.put(task, d);
+                perSeed.put(task, seeds);
+                Map<String, Interval> own = new LinkedHashMap<>();
+                if (seeds.size() > 1) seeds.forEach((label, v) -> own.put(label, boot.interval(v, task)));
+                byTask.put(task, boot.interval(d, task).withSeeds(own));
+            }
+            if (!unseen.isEmpty() && pooled.keySet().containsAll(unseen)) {
+                List<double[]> all = unseen.stream().map(pooled::get).toList();
+                Map<String, Interval> own = new LinkedHashMap<>();
+                if (row.seedLabels().size() > 1 && unseen.stream().allMatch(t -> perSeed.get(t).size() == row.seedLabels().size())) {
+                    for (String label : row.seedLabels()) {
+                        own.put(label, boot.meanInterval(unseen.stream().map(t -> perSeed.get(t).get(label)).toList(), unseen));
+                    }
+                }
+                byTask.put(UNSEEN_MEAN, boot.meanInterval(all, unseen).withSeeds(own));
+            }
+            out.put(row.name(), byTask);
+        }
+        return out;
     }
 
     /** The column of {@link #deltas} averaging the unseen tasks. */
@@ -92,6 +141,13 @@ final class ReportBuilder {
             out.put(row, d);
         });
         return new FrameworkRows(out, Map.of(), Map.of(), table.runs());
+    }
+
+    /** {@code seed-N/STAGE} → its recorded seconds (wall {@code total} first, then by part), in plan order. */
+    static Map<String, Map<String, Double>> stageTimes(Map<String, StageSummary> stages) {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        for (StageSummary s : stages.values()) out.put("seed-" + s.seed() + "/" + s.id(), s.seconds());
+        return out;
     }
 
     /** Each stage's loss curve, named {@code seed N STAGE loss}; x = the step at the end of each window. */

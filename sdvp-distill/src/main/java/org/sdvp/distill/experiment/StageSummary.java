@@ -18,7 +18,7 @@ import org.sdvp.distill.train.DistillConfig;
  * @param targets      labelled targets used
  * @param lossCurve    mean loss per window of steps
  * @param lossCurveWindow steps per curve point
- * @param seconds      wall time by part (collect, label, replay, distill)
+ * @param seconds      wall time by part (collect, label, replay, distill), and {@link #WALL} for the whole stage
  */
 public record StageSummary(String id, String task, long seed, String startFrom, String reuseCallsOf,
                            List<String> replayCallsOf, DistillConfig config, LabelOptions labelOptions,
@@ -26,6 +26,19 @@ public record StageSummary(String id, String task, long seed, String startFrom, 
                            String callsFile, String collected, String labels, int targets, int replayCount,
                            List<Double> lossCurve, int lossCurveWindow, int steps, int resumedFrom, double trainSeconds,
                            Map<String, Double> seconds) {
+
+    /** The key of {@link #seconds} with the stage's whole wall time (the other keys are its parts). */
+    public static final String WALL = "total";
+
+    /** This summary with the stage's wall time added to {@link #seconds} (as {@link #WALL}). */
+    StageSummary withWall(double wallSeconds) {
+        Map<String, Double> s = new java.util.LinkedHashMap<>();
+        s.put(WALL, wallSeconds);
+        s.putAll(seconds);
+        return new StageSummary(id, task, seed, startFrom, reuseCallsOf, replayCallsOf, config, labelOptions, kinds,
+                dataFraction, replayScenes, checkpoint, callsFile, collected, labels, targets, replayCount, lossCurve,
+                lossCurveWindow, steps, resumedFrom, trainSeconds, s);
+    }
 
     static StageSummary of(StagePlan plan, StageResult r) {
         var training = r.training();

@@ -6,6 +6,7 @@ import org.sdvp.core.io.Html;
 import org.sdvp.distill.report.ExperimentReport.Curve;
 import org.sdvp.distill.report.ExperimentReport.ExampleTrace;
 import org.sdvp.distill.report.ExperimentReport.FrameworkRows;
+import org.sdvp.distill.report.ExperimentReport.Interval;
 
 /**
  * {@code report.html}: the experiment's tables, a bar chart of rows × tasks per framework, the training
@@ -17,6 +18,7 @@ public final class ReportHtml {
             table{border-collapse:collapse;margin:.6em 0} td,th{border:1px solid #ddd;padding:.3em .6em}
             th{background:#f4f4f4} td.n{text-align:right;font-variant-numeric:tabular-nums}
             .meta{color:#666;font-size:.85em} details{margin:.6em 0} img{max-width:100%}
+            .up{background:#e3f4e1} .down{background:#fbe3e1}
             """;
 
     private ReportHtml() {}
@@ -37,7 +39,9 @@ public final class ReportHtml {
             table(h, fw.getValue());
             h.append("<img alt=\"scores\" src=\"").append(Charts.scoresBarChart(fw.getKey(), fw.getValue())).append("\">");
             FrameworkRows delta = r.deltas().get(fw.getKey());
-            if (delta != null) {
+            if (!fw.getValue().deltas().isEmpty()) {
+                intervals(h, fw.getValue().deltas());
+            } else if (delta != null) {
                 h.append("<h3>Change against the baseline (points)</h3>");
                 table(h, delta);
             }
@@ -45,6 +49,7 @@ public final class ReportHtml {
         for (var fw : r.ablations().entrySet()) {
             h.append("<h2>Ablations (").append(Html.escape(fw.getKey())).append(")</h2>");
             table(h, fw.getValue());
+            if (!fw.getValue().deltas().isEmpty()) intervals(h, fw.getValue().deltas());
         }
         List<Curve> main = r.curves().stream().filter(c -> !c.name().contains("ablation")).toList();
         List<Curve> ablation = r.curves().stream().filter(c -> c.name().contains("ablation")).toList();
@@ -65,6 +70,21 @@ public final class ReportHtml {
                     .append(String.format(java.util.Locale.ROOT, "%.1f s", v)).append("</td></tr>"));
             h.append("</table>");
         }
+        if (!r.stageTimes().isEmpty()) {
+            h.append("<h3>Stages</h3><p class=\"meta\">Seconds when each stage ran (stages run side by side, so they add "
+                    + "up to more than the wall time).</p><table><tr><th>stage</th>");
+            var parts = new java.util.LinkedHashSet<String>();
+            r.stageTimes().values().forEach(m -> parts.addAll(m.keySet()));
+            parts.forEach(p -> h.append("<th>").append(Html.escape(p)).append("</th>"));
+            h.append("</tr>");
+            r.stageTimes().forEach((stage, m) -> {
+                h.append("<tr><th>").append(Html.escape(stage)).append("</th>");
+                parts.forEach(p -> h.append("<td class=\"n\">").append(m.containsKey(p)
+                        ? String.format(java.util.Locale.ROOT, "%.1f", m.get(p)) : "–").append("</td>"));
+                h.append("</tr>");
+            });
+            h.append("</table>");
+        }
         if (!r.config().isEmpty()) {
             h.append("<h2>Configuration</h2><details><summary>the full configuration (report.json: config)</summary><pre>")
                     .append(Html.escape(org.sdvp.core.io.Json.pretty(r.config()))).append("</pre></details>");
@@ -74,6 +94,37 @@ public final class ReportHtml {
                 .append(Html.escape(e.getKey())).append("</th><td>").append(Html.escape(e.getValue())).append("</td></tr>"));
         h.append("</table></body></html>\n");
         return h.toString();
+    }
+
+    /**
+     * The changes with their intervals; a cell whose interval excludes 0 is marked, and its title lists each
+     * seed's own interval.
+     */
+    private static void intervals(StringBuilder h, Map<String, Map<String, Interval>> deltas) {
+        h.append("<h3>Change against the baseline (points)</h3><p class=\"meta\">mean [lo, hi]: ")
+                .append(Html.escape(ReportTable.INTERVAL)).append("; <span class=\"up\">green</span> / <span class=\"down\">"
+                        + "red</span>: the interval excludes 0. Hover a cell for each seed's own interval.</p><table><tr><th>row</th>");
+        var columns = new java.util.LinkedHashSet<String>();
+        deltas.values().forEach(m -> columns.addAll(m.keySet()));
+        columns.forEach(c -> h.append("<th>").append(Html.escape(c)).append("</th>"));
+        h.append("</tr>");
+        deltas.forEach((row, m) -> {
+            h.append("<tr><th>").append(Html.escape(row)).append("</th>");
+            for (String c : columns) {
+                Interval i = m.get(c);
+                if (i == null) {
+                    h.append("<td class=\"n\">–</td>");
+                    continue;
+                }
+                StringBuilder title = new StringBuilder();
+                i.seeds().forEach((seed, s) -> title.append(seed).append(": ").append(ReportTable.interval(s)).append('\n'));
+                h.append("<td class=\"n").append(i.lo() > 0 ? " up" : i.hi() < 0 ? " down" : "").append("\"")
+                        .append(title.isEmpty() ? "" : " title=\"" + Html.escape(title.toString().strip()) + "\"").append('>')
+                        .append(Html.escape(ReportTable.interval(i))).append("</td>");
+            }
+            h.append("</tr>");
+        });
+        h.append("</table>");
     }
 
     private static void table(StringBuilder h, FrameworkRows rows) {

@@ -34,7 +34,7 @@ class ExperimentEvaluationTest {
         Map<String, String> hashes = Map.of("gqa-sim/test", sha);
         ExperimentEvaluation.Modules modules = (row, seed) -> "oracle";
         int[] n = {0};
-        Map<Cell, EvalResult> first = new ExperimentEvaluation(layout, new ProgramEvaluator(), 2, hashes, log)
+        Map<Cell, EvalResult> first = new ExperimentEvaluation(layout, new ProgramEvaluator(), 2, 1, hashes, log)
                 .run(List.of("visprog"), List.of(ORACLE), List.of("gqa-sim"), modules, n);
         assertEquals(1, n[0]);
         Path file = out.resolve("eval/visprog/oracle/shared/gqa-sim.json");
@@ -43,18 +43,23 @@ class ExperimentEvaluationTest {
         assertEquals(6, r.count());
         assertTrue(r.score() > 0.8, "the oracle answers from the annotations: " + r.summary());
 
+        // every question's score goes beside it, in split order
+        List<String> lines = Files.readAllLines(out.resolve("eval/visprog/oracle/shared/gqa-sim.questions.tsv"));
+        assertEquals(7, lines.size(), "a header and six questions");
+        assertEquals(r.score(), lines.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split("\t")[1])).sum() / 6, 1e-6);
+
         // a stored result is read back, not recomputed: mark it so that a recomputation would show
-        EvalResult marked = new EvalResult(r.task(), r.split(), r.framework(), r.modules(), r.metric(), r.count(), 0.123,
-                r.errors(), r.byType(), r.misses(), r.seconds(), r.batching(), r.programs(), r.provenance(), r.aggregates());
+        EvalResult marked = new EvalResult(r.task(), r.split(), r.framework(), r.modules(), r.metric(), r.count(), r.score(),
+                r.errors(), r.byType(), r.misses(), 123.0, r.batching(), r.programs(), r.provenance(), r.aggregates());
         Json.write(file, marked);
         n[0] = 0;
-        Map<Cell, EvalResult> again = new ExperimentEvaluation(layout, new ProgramEvaluator(), 2, hashes, log)
+        Map<Cell, EvalResult> again = new ExperimentEvaluation(layout, new ProgramEvaluator(), 2, 1, hashes, log)
                 .run(List.of("visprog"), List.of(ORACLE), List.of("gqa-sim"), modules, n);
         assertEquals(0, n[0]);
-        assertEquals(0.123, again.values().iterator().next().score());
+        assertEquals(123.0, again.values().iterator().next().seconds());
 
         // other data: evaluated again
-        Map<Cell, EvalResult> redone = new ExperimentEvaluation(layout, new ProgramEvaluator(), 2,
+        Map<Cell, EvalResult> redone = new ExperimentEvaluation(layout, new ProgramEvaluator(), 2, 1,
                 Map.of("gqa-sim/test", "other"), log).run(List.of("visprog"), List.of(ORACLE), List.of("gqa-sim"), modules, n);
         assertEquals(1, n[0]);
         assertEquals(r.score(), redone.values().iterator().next().score());
@@ -77,7 +82,7 @@ class ExperimentEvaluationTest {
                 new Cell("visprog", "sdvp:gqa-sim", "seed-1", "gqa-sim"), none);
         assertEquals(List.of(new ExampleTraces.Pick("gqa-sim", id, "the baseline got it wrong, sdvp:gqa-sim right")),
                 ExampleTraces.pick("visprog", 1, cells));
-        var evaluation = new ExperimentEvaluation(layout, new ProgramEvaluator(), 2, Map.of(), log);
+        var evaluation = new ExperimentEvaluation(layout, new ProgramEvaluator(), 2, 1, Map.of(), log);
         var traces = new ExampleTraces(new ProgramEvaluator(), evaluation, log).render("visprog", 1, cells,
                 ExperimentPlan.of(ExperimentPreset.quick()), (row, seed) -> "oracle");
         assertEquals(1, traces.size(), logBytes.toString(StandardCharsets.UTF_8));

@@ -28,11 +28,15 @@ class ExperimentRunnerTest {
                        String log) {}
 
     private Run run(ExperimentPreset preset, List<String> frameworks) throws Exception {
+        return run(preset, frameworks, 1);
+    }
+
+    private Run run(ExperimentPreset preset, List<String> frameworks, int jobs) throws Exception {
         var models = new Fakes.Models();
         var stages = new Fakes.Stages();
         var eval = new Fakes.Evaluator();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        var options = new ExperimentRunner.Options(preset, out, null, List.of(), frameworks, "visprog");
+        var options = new ExperimentRunner.Options(preset, out, null, List.of(), frameworks, "visprog", jobs);
         var r = new ExperimentRunner(options, new ExperimentRunner.Parts(models, stages, eval),
                 new PrintStream(log, true, StandardCharsets.UTF_8)).run();
         return new Run(r, models, stages, eval, log.toString(StandardCharsets.UTF_8));
@@ -52,7 +56,7 @@ class ExperimentRunnerTest {
                 assertTrue(report.path("frameworks").path("visprog").path("spread").path(row.name()).path(task).isNumber());
             }
         }
-        assertEquals(10, report.path("frameworks").path("visprog").path("counts").path("gqa-sim").asInt());
+        assertEquals(3, report.path("frameworks").path("visprog").path("counts").path("gqa-sim").asInt());
         assertEquals(2, report.path("frameworks").path("visprog").path("runs").path("sdvp:gqa-sim").asInt());
         assertEquals(1, report.path("frameworks").path("visprog").path("runs").path("baseline").asInt());
         JsonNode deltas = report.path("deltas").path("visprog").path("rows");
@@ -76,6 +80,57 @@ class ExperimentRunnerTest {
         // rows × seeds × tasks: 4 shared rows once, 5 per-seed rows twice, 11 ablations once
         assertEquals((4 + 5 * 2 + 11) * 5, r.result().evaluated());
         assertEquals(List.of("pretrain quick", "teacher gqa-sim", "teacher nlvr-sim"), r.models().calls);
+    }
+
+    @Test
+    void everyChangeHasAnIntervalAroundItAndEveryQuestionsScoreIsOnDisk() throws Exception {
+        run(tiny(List.of(1L, 2L), true), List.of("visprog"));
+        JsonNode report = Json.mapper().readTree(out.resolve("report.json").toFile());
+        JsonNode fw = report.path("frameworks").path("visprog");
+        for (String row : List.of("teacher-swap:gqa-sim", "naive-ft:nlvr-sim", "sdvp:gqa-sim", "sdvp-seq")) {
+            for (String task : List.of("gqa-sim", "tag-sim", "unseen mean")) {
+                JsonNode d = fw.path("deltas").path(row).path(task);
+                double mean = d.path("mean").asDouble(), lo = d.path("lo").asDouble(), hi = d.path("hi").asDouble();
+                assertTrue(d.path("mean").isNumber() && lo <= mean && mean <= hi, row + " " + task + ": " + d);
+                if (!task.equals("unseen mean")) {
+                    double table = 100 * (fw.path("rows").path(row).path(task).asDouble()
+                            - fw.path("rows").path("baseline").path(task).asDouble());
+                    assertEquals(table, mean, 1e-3, "the interval's mean is the table's change");
+                }
+            }
+        }
+        assertTrue(fw.path("deltas").path("sdvp:gqa-sim").path("ref-sim").path("seeds").has("seed-2"));
+        assertTrue(fw.path("deltas").path("baseline").isMissingNode());
+        JsonNode abl = report.path("ablations").path("visprog").path("deltas");
+        assertTrue(abl.path("ablation:no-kl").path("count-sim").path("hi").isNumber(), abl.toString());
+        assertTrue(abl.path("sdvp:gqa-sim (seed 1)").path("gqa-sim").path("lo").isNumber(), abl.toString());
+        assertTrue(report.path("stageTimes").path("seed-2/sdvp-seq-nlvr-sim").path("total").isNumber(),
+                report.path("stageTimes").toString());
+        List<String> lines = Files.readAllLines(out.resolve("eval/visprog/sdvp_gqa-sim/seed-2/ref-sim.questions.tsv"));
+        assertEquals(List.of("id", "score"), List.of(lines.get(0).split("\t")));
+        assertEquals(1 + 3, lines.size(), "one line per test question");
+    }
+
+    @Test
+    void runningJobsSideBySideChangesNoNumberAndKeepsStageOrder() throws Exception {
+        Run parallel = run(tiny(List.of(1L, 2L), true), List.of("visprog"), 2);
+        JsonNode a = Json.mapper().readTree(out.resolve("report.json").toFile());
+        assertTrue(parallel.stages().mostAtOnce.get() == 2, "independent stages overlapped");
+        for (StageSpec s : parallel.stages().specs) {
+            int at = parallel.stages().specs.indexOf(s);
+            for (StageSpec earlier : parallel.stages().specs.subList(at, parallel.stages().specs.size())) {
+                assertTrue(s.calls() == null || !s.calls().startsWith(earlier.out()) || earlier == s,
+                        s.out() + " ran before " + earlier.out() + ", whose calls it reuses");
+                assertTrue(!s.student().startsWith(earlier.out()), s.out() + " ran before its S_prev " + earlier.out());
+            }
+        }
+        ExperimentData.deleteTree(out.resolve("eval"));
+        ExperimentData.deleteTree(out.resolve("stages"));
+        Run sequential = run(tiny(List.of(1L, 2L), true), List.of("visprog"), 1);
+        assertEquals(1, sequential.stages().mostAtOnce.get());
+        JsonNode b = Json.mapper().readTree(out.resolve("report.json").toFile());
+        assertEquals(a.path("frameworks"), b.path("frameworks"));
+        assertEquals(a.path("ablations"), b.path("ablations"));
     }
 
     @Test

@@ -28,13 +28,13 @@ class ExperimentSmokeTest {
         Path out = Path.of(System.getProperty("sdvp.smoke.out"));
         String student = System.getProperty("sdvp.smoke.student", "");
         ExperimentPreset preset = ExperimentPreset.named(System.getProperty("sdvp.smoke.preset", "quick"));
-        StageRunner identity = (spec, log) -> {
+        StageRunner identity = (plan, spec, log) -> {
             Path s = spec.out().resolve("student");
             copy(spec.student(), s);
             Path calls = spec.calls() != null ? spec.calls() : spec.out().resolve("calls.jsonl");
             if (spec.calls() == null) Files.writeString(calls, "");
-            return new StageResult(s, calls, null, new Labelled(DistillSet.empty(), Map.of(), Map.of(), Map.of(), Map.of(),
-                    Map.of()), 0, null, Map.of());
+            return StageSummary.of(plan, new StageResult(s, calls, null, new Labelled(DistillSet.empty(), Map.of(), Map.of(),
+                    Map.of(), Map.of(), Map.of()), 0, null, Map.of()));
         };
         var options = new ExperimentRunner.Options(preset, out, student.isEmpty() ? null : Path.of(student), List.of(),
                 List.of("visprog"), "visprog");

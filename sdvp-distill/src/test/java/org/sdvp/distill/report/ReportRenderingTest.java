@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.sdvp.distill.report.ExperimentReport.Curve;
 import org.sdvp.distill.report.ExperimentReport.ExampleTrace;
 import org.sdvp.distill.report.ExperimentReport.FrameworkRows;
+import org.sdvp.distill.report.ExperimentReport.Interval;
 
 /** Rendering of a made-up report (the numbers here are test data, not results). */
 class ReportRenderingTest {
@@ -62,11 +63,12 @@ class ReportRenderingTest {
                 Map.of("visprog", delta), Map.of("visprog", abl), List.of(new Curve("seed 1 ablation-no-kl loss", List.of(1, 2), List.of(1.0, 0.5)),
                         new Curve("seed 1 sdvp-gqa-sim loss", List.of(1, 2), List.of(1.0, 0.4))),
                 List.of(), Map.of("preset", Map.of("steps", 400)), Map.of(), new LinkedHashMap<>(Map.of("eval", 72.4)),
-                List.of("oracle is evaluated once"));
+                Map.of("seed-1/sdvp-gqa-sim", new LinkedHashMap<>(Map.of("total", 61.5))), List.of("oracle is evaluated once"));
         String html = ReportHtml.render(r);
         assertTrue(html.contains("Ablations (visprog)") && html.contains("ablation:no-kl"), html);
         assertTrue(html.contains("Change against the baseline") && html.contains("-3.1"), html);
         assertTrue(html.contains("72.4 s"));
+        assertTrue(html.contains("<th>seed-1/sdvp-gqa-sim</th><td class=\"n\">61.5</td>"), "each stage's time");
         assertTrue(html.contains("oracle is evaluated once"));
         assertTrue(html.contains("(3 seeds)") && html.contains("(1 run)"));
         assertTrue(html.contains("&quot;steps&quot; : 400"), "the configuration is shown");
@@ -75,5 +77,25 @@ class ReportRenderingTest {
         assertTrue(text.startsWith("visprog\n"), text);
         assertTrue(text.contains("visprog change against the baseline (points)") && text.contains("-3.1"), text);
         assertTrue(text.contains("visprog ablations (one seed, target gqa-sim)") && text.contains("50.0"), text);
+    }
+
+    @Test
+    void changesAreShownWithTheirIntervalsMarkedWhenTheyExcludeZero() {
+        Map<String, Map<String, Interval>> d = new LinkedHashMap<>();
+        d.put("sdvp:gqa-sim", new LinkedHashMap<>(Map.of("gqa-sim", new Interval(4.44, 1.2, 7.61,
+                Map.of("seed-1", new Interval(5, 1, 9, Map.of()))))));
+        d.get("sdvp:gqa-sim").put("count-sim", new Interval(-0.3, -2.0, 1.4, Map.of()));
+        FrameworkRows main = rows().withDeltas(d);
+        assertEquals(d, main.deltas());
+        ExperimentReport r = new ExperimentReport("quick", List.of(1L), Map.of("visprog", main), List.of(), List.of(),
+                Map.of(), Map.of());
+        String text = ReportTable.render(r);
+        assertTrue(text.contains("visprog change against the baseline (points, [95 % paired bootstrap interval"), text);
+        String line = text.lines().filter(l -> l.startsWith("sdvp:gqa-sim")).findFirst().orElseThrow();
+        assertTrue(line.contains("+4.4 [+1.2, +7.6]") && line.contains("-0.3 [-2.0, +1.4]"), line);
+        String html = ReportHtml.render(r);
+        assertTrue(html.contains("<td class=\"n up\" title=\"seed-1: +5.0 [+1.0, +9.0]\">+4.4 [+1.2, +7.6]</td>"), html);
+        assertTrue(html.contains("<td class=\"n\">-0.3 [-2.0, +1.4]</td>"), html);
+        assertEquals("0.0", ReportTable.signed(-0.04));
     }
 }
