@@ -66,7 +66,12 @@ final class SparkContexts {
                 // one retry, for a lost executor: a failing question is recorded, never thrown, so a partition
                 // that fails twice has a cause a third attempt would not fix
                 .setIfMissing("spark.task.maxFailures", "2");
-        if (standalone) conf.setIfMissing("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+        if (standalone) {
+            conf.setIfMissing("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+            // as the launcher does for every sdvp JVM: DJL must not reach the network
+            conf.setIfMissing("spark.executorEnv.DJL_OFFLINE", "true");
+            conf.setIfMissing("spark.executorEnv.OPT_OUT_TRACKING", "true");
+        }
         return conf;
     }
 
