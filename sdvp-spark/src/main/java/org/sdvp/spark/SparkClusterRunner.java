@@ -37,25 +37,33 @@ public final class SparkClusterRunner implements ClusterRunner {
     private record Prepared(Job job, Task task, JobPlan plan, PartitionStore store, SparkContexts.Lease spark,
                             long start) {}
 
+    /** What the driver makes of the complete partitions. */
+    private interface Merge<R> {
+        R merge(Prepared p, List<PartitionStats> stats) throws Exception;
+    }
+
+    private static <R> R runJob(Job job, JobPlan.Kind kind, Merge<R> merge) throws Exception {
+        try (SparkContexts.Lease spark = SparkContexts.open(job.master())) {
+            Prepared p = prepare(job, kind, spark);
+            return merge.merge(p, run(p));
+        }
+    }
+
     @Override
     public EvalResult evaluate(Job job) throws Exception {
-        try (SparkContexts.Lease spark = SparkContexts.open(job.master())) {
-            Prepared p = prepare(job, JobPlan.Kind.EVAL, spark);
-            List<PartitionStats> stats = run(p);
+        return runJob(job, JobPlan.Kind.EVAL, (p, stats) -> {
             List<Outcome> outcomes = new ArrayList<>();
             for (int i = 0; i < p.plan().partitions().size(); i++) p.store().outcomes(i, outcomes::add);
             PartitionStats first = stats.get(0);
             return Evaluator.summarise(p.task(), job.options().split, first.framework(), first.modules(), outcomes,
                     seconds(p), PartitionStats.sumLongs(stats, PartitionStats::batching),
                     PartitionStats.sumLongs(stats, PartitionStats::programs), provenance(p));
-        }
+        });
     }
 
     @Override
     public String collect(Job job) throws Exception {
-        try (SparkContexts.Lease spark = SparkContexts.open(job.master())) {
-            Prepared p = prepare(job, JobPlan.Kind.COLLECT, spark);
-            List<PartitionStats> stats = run(p);
+        return runJob(job, JobPlan.Kind.COLLECT, (p, stats) -> {
             List<Path> runs = new ArrayList<>();
             for (int i = 0; i < p.plan().partitions().size(); i++) runs.addAll(p.store().callFiles(i));
             CallsMerge.merge(runs, job.out());
@@ -80,7 +88,7 @@ public final class SparkClusterRunner implements ClusterRunner {
                     new CollectCommand.Summary(questions, consistent, calls.callsByKind(), calls.consistentByKind(),
                             eval.summary(), eval.provenance()));
             return calls.summary();
-        }
+        });
     }
 
     private static Prepared prepare(Job job, JobPlan.Kind kind, SparkContexts.Lease spark) throws Exception {
