@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sdvp.cli.support.BenchmarkOptions;
 import org.sdvp.cli.support.BenchmarkRun;
+import org.sdvp.cli.support.ClusterRunner;
 import org.sdvp.core.io.Json;
 import org.sdvp.distill.trace.CallsFile;
 import org.sdvp.distill.trace.CollectedCalls;
@@ -33,6 +34,13 @@ public final class CollectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (BenchmarkRun.listTasksIfAsked(options, spec)) return 0;
+        if (options.spark != null) {
+            // the cluster runner streams the calls to FILE itself: a large split's calls never sit in one list
+            spec.commandLine().getOut().println(ClusterRunner.find().collect(new ClusterRunner.Job(options.spark,
+                    options, ClusterRunner.argsOf(spec.commandLine().getParseResult()), out)));
+            spec.commandLine().getOut().println("calls: " + out);
+            return 0;
+        }
         CollectedCalls calls = BenchmarkRun.run(options, (task, fw, programs, examples, gateway, bar) ->
                 new TraceCollector(task, fw, programs, options.concurrency).collect(examples, options.split, gateway,
                         options.provenance(), BenchmarkRun.progress(bar, null)));
@@ -45,7 +53,8 @@ public final class CollectCommand implements Callable<Integer> {
         return 0;
     }
 
-    record Summary(int questions, int answerConsistent, java.util.Map<String, Integer> callsByKind,
+    /** {@code FILE.summary.json}; sdvp-spark writes the same record for {@code --spark}. */
+    public record Summary(int questions, int answerConsistent, java.util.Map<String, Integer> callsByKind,
                    java.util.Map<String, Integer> consistentCallsByKind, String evaluation,
                    java.util.Map<String, String> provenance) {}
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sdvp.cli.support.BenchmarkOptions;
 import org.sdvp.cli.support.BenchmarkRun;
+import org.sdvp.cli.support.ClusterRunner;
 import org.sdvp.core.evaluation.EvalResult;
 import org.sdvp.core.io.Json;
 import picocli.CommandLine.Command;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Spec;
         description = "Evaluate programs on a benchmark split and write the score, the per-type breakdown and "
                 + "every miss. Many programs run at once so that their model calls batch.",
         footer = {"", "Example:",
-            "  sdvp eval --task gqa-sim --data data/gqa-sim --split test --modules oracle --out results.json"})
+            "  sdvp eval --task gqa-sim --data data/gqa-sim --split test --modules oracle --out results.json",
+            "  sdvp eval --task gqa-sim --data data/gqa-sim --split test --modules oracle --out results.json --spark local[2]"})
 public final class EvalCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -29,7 +31,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (BenchmarkRun.listTasksIfAsked(options, spec)) return 0;
-        EvalResult result = BenchmarkRun.evaluate(options, null);
+        EvalResult result = options.spark != null
+                ? ClusterRunner.find().evaluate(new ClusterRunner.Job(options.spark, options,
+                        ClusterRunner.argsOf(spec.commandLine().getParseResult()), out))
+                : BenchmarkRun.evaluate(options, null);
         Json.write(out, result);
         spec.commandLine().getOut().println(result.summary());
         if (!result.programs().isEmpty()) spec.commandLine().getOut().println("programs: " + result.programs());

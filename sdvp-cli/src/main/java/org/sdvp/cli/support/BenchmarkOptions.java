@@ -55,6 +55,17 @@ public final class BenchmarkOptions {
                     + "waiting for models, each model's batches and busy time); results.json has the counters.")
     public boolean profile;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Run on Apache Spark: local[N] (this JVM, N executor threads) or spark://HOST:PORT (a "
+                    + "standalone cluster; scripts/spark-cluster.sh starts one on loopback). The questions are split "
+                    + "into partitions, each written to OUT.spark/ when complete; a re-run skips finished partitions. "
+                    + "Same output as without --spark (docs/scale.md).")
+    public String spark;
+
+    @Option(names = "--spark-partitions", paramLabel = "N",
+            description = "With --spark: partitions of the questions. Default: 4 per executor core.")
+    public Integer sparkPartitions;
+
     /** How a run was made, for its output file. */
     public Map<String, String> provenance() {
         Map<String, String> p = new LinkedHashMap<>();

@@ -72,7 +72,8 @@ public final class BenchmarkRun {
         }
     }
 
-    private static ProgramSource programSource(BenchmarkOptions o, Framework fw, Task task) throws DataException {
+    /** The program source {@code --programs} names (also opened per partition by sdvp-spark). */
+    public static ProgramSource programSource(BenchmarkOptions o, Framework fw, Task task) throws DataException {
         if (o.programs.equals("native")) {
             if (!o.framework.equals("viper")) throw new DataException("--programs native needs --framework viper");
             return org.sdvp.viper.convert.NativeViperPrograms.of(task.name(), o.data, o.split);

@@ -92,9 +92,9 @@ public final class Evaluator {
         }
         results.sort(Comparator.comparingInt(Indexed::index));
         double seconds = (System.nanoTime() - start) / 1e9;
-        return summarise(split, results.stream().map(Indexed::outcome).toList(), seconds,
-                EvalProfile.counters(statsBefore, gateway.stats(), loadNanos.sum(), programNanos.sum(),
-                        cpuNanos.sum()), provenance);
+        return summarise(task, split, framework.name(), gateway.name(), results.stream().map(Indexed::outcome).toList(),
+                seconds, EvalProfile.counters(statsBefore, gateway.stats(), loadNanos.sum(), programNanos.sum(),
+                        cpuNanos.sum()), programs.stats(), provenance);
     }
 
     private record Indexed(int index, Outcome outcome) {}
@@ -187,8 +187,13 @@ public final class Evaluator {
                 ex.gold().map(Value::display).orElse(null), 0, why);
     }
 
-    private EvalResult summarise(String split, List<Outcome> outcomes, double seconds, Map<String, Long> batching,
-                                 Map<String, String> provenance) {
+    /**
+     * The split's result from every question's outcome in input order; also how a distributed run (sdvp-spark)
+     * merges its partitions, so both report alike.
+     */
+    public static EvalResult summarise(Task task, String split, String framework, String modules,
+                                       List<Outcome> outcomes, double seconds, Map<String, Long> batching,
+                                       Map<String, Long> programStats, Map<String, String> provenance) {
         List<QuestionResult> all = outcomes.stream().map(Outcome::result).toList();
         Map<String, double[]> perType = new TreeMap<>();
         double total = 0;
@@ -205,8 +210,8 @@ public final class Evaluator {
         Map<String, TypeScore> byType = new LinkedHashMap<>();
         perType.forEach((type, acc) -> byType.put(type, new TypeScore((int) acc[0], acc[1] / acc[0])));
         double score = all.isEmpty() ? 0 : total / all.size();
-        return new EvalResult(task.name(), split, framework.name(), gateway.name(), task.metric().name(),
-                all.size(), score, errors, byType, misses, seconds, batching, programs.stats(), provenance,
+        return new EvalResult(task.name(), split, framework, modules, task.metric().name(),
+                all.size(), score, errors, byType, misses, seconds, batching, programStats, provenance,
                 task.aggregates(outcomes));
     }
 }

@@ -46,7 +46,14 @@ public final class ValueJson {
 
     /** A model's answer: boxes, a VQA answer or a match probability. */
     public static Object response(Object response) {
-        if (response instanceof VqaAnswer a) return Map.of("answer", a.answer(), "confidence", a.confidence());
+        if (response instanceof VqaAnswer a) {
+            // ordered: Map.of iterates in an order that changes from one JVM to the next, and calls files
+            // written by different JVMs (sdvp-spark's executors, a re-run) must be byte-identical
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("answer", a.answer());
+            m.put("confidence", a.confidence());
+            return m;
+        }
         if (response instanceof List<?> list) {
             List<Object> out = new ArrayList<>();
             for (Object o : list) out.add(o instanceof Detection d ? detection(d) : String.valueOf(o));

@@ -1,0 +1,46 @@
+package org.sdvp.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the executors run: the command's arguments (paths made absolute), the work folder, and the question
+ * ranges of the partitions. Shipped to every executor, so it holds strings and numbers only.
+ *
+ * @param jobId      this run of the driver; executors open their backends once per job id
+ * @param kind       eval or collect
+ * @param args       the command's arguments, parsed again on each executor ({@link JobArgs})
+ * @param workDir    the partitions' folder ({@code OUT.spark}), on a path every executor sees
+ * @param partitions question ranges, in question order
+ */
+public record JobPlan(String jobId, Kind kind, List<String> args, String workDir, List<Range> partitions)
+        implements Serializable {
+
+    public enum Kind { EVAL, COLLECT }
+
+    /** Questions {@code from} (0-based, in the split's order) to {@code from + count}. */
+    public record Range(long from, int count) implements Serializable {}
+
+    public JobPlan {
+        args = List.copyOf(args);
+        partitions = List.copyOf(partitions);
+    }
+
+    /** {@code questions} split into {@code parts} contiguous ranges of near-equal size (none empty). */
+    public static List<Range> ranges(long questions, int parts) {
+        int n = (int) Math.max(1, Math.min(parts, questions));
+        List<Range> out = new ArrayList<>(n);
+        long from = 0;
+        for (int i = 0; i < n; i++) {
+            long to = questions * (i + 1) / n;
+            out.add(new Range(from, Math.toIntExact(to - from)));
+            from = to;
+        }
+        return questions == 0 ? List.of() : out;
+    }
+
+    public long questions() {
+        return partitions.stream().mapToLong(Range::count).sum();
+    }
+}

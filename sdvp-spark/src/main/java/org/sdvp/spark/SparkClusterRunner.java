@@ -1,0 +1,194 @@
+package org.sdvp.spark;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import me.tongfei.progressbar.ProgressBar;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.sdvp.cli.distill.CollectCommand;
+import org.sdvp.cli.support.BenchmarkOptions;
+import org.sdvp.cli.support.ClusterRunner;
+import org.sdvp.cli.support.Progress;
+import org.sdvp.core.evaluation.EvalResult;
+import org.sdvp.core.evaluation.Evaluator;
+import org.sdvp.core.evaluation.ExampleSource;
+import org.sdvp.core.evaluation.Limited;
+import org.sdvp.core.evaluation.Outcome;
+import org.sdvp.core.evaluation.Task;
+import org.sdvp.core.evaluation.Tasks;
+import org.sdvp.core.io.DataException;
+import org.sdvp.core.io.Json;
+import org.sdvp.core.service.BackendException;
+import org.sdvp.distill.trace.CollectedCalls;
+
+/**
+ * The driver of {@code eval --spark} and {@code collect --spark}: counts the questions, splits them into
+ * contiguous partitions, runs the partitions not yet complete in {@code OUT.spark/} as Spark tasks, and
+ * merges the partitions in question order into the local path's output.
+ */
+public final class SparkClusterRunner implements ClusterRunner {
+
+    /** A planned job on an open context. */
+    private record Prepared(Job job, Task task, JobPlan plan, PartitionStore store, SparkContexts.Lease spark,
+                            long start) {}
+
+    /** What the driver makes of the complete partitions. */
+    private interface Merge<R> {
+        R merge(Prepared p, List<PartitionStats> stats) throws Exception;
+    }
+
+    private static <R> R runJob(Job job, JobPlan.Kind kind, Merge<R> merge) throws Exception {
+        try (SparkContexts.Lease spark = SparkContexts.open(job.master())) {
+            Prepared p = prepare(job, kind, spark);
+            return merge.merge(p, run(p));
+        }
+    }
+
+    @Override
+    public EvalResult evaluate(Job job) throws Exception {
+        return runJob(job, JobPlan.Kind.EVAL, (p, stats) -> {
+            List<Outcome> outcomes = new ArrayList<>();
+            for (int i = 0; i < p.plan().partitions().size(); i++) p.store().outcomes(i, outcomes::add);
+            PartitionStats first = stats.get(0);
+            return Evaluator.summarise(p.task(), job.options().split, first.framework(), first.modules(), outcomes,
+                    seconds(p), PartitionStats.sumLongs(stats, PartitionStats::batching),
+                    PartitionStats.sumLongs(stats, PartitionStats::programs), provenance(p));
+        });
+    }
+
+    @Override
+    public String collect(Job job) throws Exception {
+        return runJob(job, JobPlan.Kind.COLLECT, (p, stats) -> {
+            List<Path> runs = new ArrayList<>();
+            for (int i = 0; i < p.plan().partitions().size(); i++) runs.addAll(p.store().callFiles(i));
+            CallsMerge.merge(runs, job.out());
+            // the summary from the partitions' counters: the questions' outcomes are not held at once
+            int questions = 0, errors = 0, consistent = 0;
+            double scoreSum = 0;
+            for (PartitionStats s : stats) {
+                questions += s.questions();
+                errors += s.errors();
+                consistent += s.consistent();
+                scoreSum += s.scoreSum();
+            }
+            PartitionStats first = stats.get(0);
+            EvalResult eval = new EvalResult(p.task().name(), job.options().split, first.framework(), first.modules(),
+                    p.task().metric().name(), questions, scoreSum / questions, errors, Map.of(), List.of(), seconds(p),
+                    PartitionStats.sumLongs(stats, PartitionStats::batching),
+                    PartitionStats.sumLongs(stats, PartitionStats::programs), provenance(p));
+            CollectedCalls calls = new CollectedCalls(List.of(), questions, consistent,
+                    PartitionStats.sumInts(stats, PartitionStats::callsByKind),
+                    PartitionStats.sumInts(stats, PartitionStats::consistentByKind), eval);
+            Json.write(job.out().resolveSibling(job.out().getFileName() + ".summary.json"),
+                    new CollectCommand.Summary(questions, consistent, calls.callsByKind(), calls.consistentByKind(),
+                            eval.summary(), eval.provenance()));
+            return calls.summary();
+        });
+    }
+
+    private static Prepared prepare(Job job, JobPlan.Kind kind, SparkContexts.Lease spark) throws Exception {
+        long start = System.nanoTime();
+        BenchmarkOptions o = job.options();
+        if (o.data == null) throw new DataException("--data DIR is required: the task's data folder");
+        if (o.concurrency < 1) throw new DataException("--concurrency must be at least 1: " + o.concurrency);
+        if (o.maxBatch < 1) throw new DataException("--max-batch must be at least 1: " + o.maxBatch);
+        if (o.programs.equals("llm")) {
+            throw new DataException("--spark runs stored programs (dataset, native or a file): generate them once "
+                    + "without --spark (--programs llm writes --llm-cache), then pass that file to --programs");
+        }
+        Task task = Tasks.find(o.task);
+        long questions = count(task, o);
+        if (questions == 0) throw new DataException("no questions in " + o.data + " split " + o.split);
+        int parts = o.sparkPartitions != null ? o.sparkPartitions : 4 * spark.context().defaultParallelism();
+        if (parts < 1) throw new DataException("--spark-partitions must be at least 1: " + parts);
+        List<String> args = JobArgs.forExecutors(o, job.args());
+        JobPlan plan = new JobPlan(UUID.randomUUID().toString(), kind, args,
+                workDir(job.out()).toString(), JobPlan.ranges(questions, parts));
+        PartitionStore store = new PartitionStore(workDir(job.out()));
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("kind", kind);
+        identity.put("args", JobArgs.identity(args));
+        identity.put("partitions", plan.partitions());
+        store.prepare(Json.pretty(identity));
+        return new Prepared(job, task, plan, store, spark, start);
+    }
+
+    private static long count(Task task, BenchmarkOptions o) throws Exception {
+        try (ExampleSource s = task.open(o.data, o.split)) {
+            long n;
+            if (s.size().isPresent()) {
+                n = s.size().getAsLong();
+            } else {
+                n = 0;
+                for (; s.hasNext(); s.next()) n++;
+            }
+            return o.limit == null ? n : Math.min(n, o.limit);
+        }
+    }
+
+    /** Runs the partitions not yet complete; returns every partition's counters. */
+    private static List<PartitionStats> run(Prepared p) throws Exception {
+        List<Integer> missing = new ArrayList<>();
+        int total = p.plan().partitions().size();
+        for (int i = 0; i < total; i++) if (!p.store().isComplete(i)) missing.add(i);
+        if (missing.size() < total) {
+            System.err.printf("sdvp: resuming %s: %d of %d partitions already complete, running %d%n",
+                    p.store().dir(), total - missing.size(), total, missing.size());
+        }
+        if (!missing.isEmpty()) runOnSpark(p, missing);
+        List<PartitionStats> stats = new ArrayList<>();
+        for (int i = 0; i < total; i++) stats.add(p.store().stats(i));
+        return stats;
+    }
+
+    private static void runOnSpark(Prepared p, List<Integer> missing) throws Exception {
+        JavaSparkContext jsc = p.spark().context();
+        String name = p.task().name() + "/" + p.job().options().split + " on " + p.job().master();
+        try (ProgressBar bar = Progress.bar(name, missing.size(), "partitions")) {
+            SparkListener steps = new SparkListener() {
+                @Override
+                public void onTaskEnd(SparkListenerTaskEnd end) {
+                    if (end.taskInfo().successful()) bar.step();
+                }
+            };
+            jsc.sc().addSparkListener(steps);
+            try {
+                jsc.parallelize(missing, missing.size()).map(new PartitionTask(p.plan())).collect();
+            } catch (RuntimeException e) {
+                throw unwrap(e);
+            } finally {
+                jsc.sc().removeSparkListener(steps);
+                // in local mode the executors are this JVM's threads: release what they opened
+                ExecutorBackends.closeAll();
+            }
+        }
+    }
+
+    /** A partition's bad data or backend is bad input (exit 2), as in the local path; anything else fails the run. */
+    private static Exception unwrap(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DataException || t instanceof BackendException) return (Exception) t;
+        }
+        String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+        return new IllegalStateException("the Spark job failed: " + msg, e);
+    }
+
+    private static Map<String, String> provenance(Prepared p) {
+        Map<String, String> prov = new LinkedHashMap<>(p.job().options().provenance());
+        prov.put("spark", p.job().master() + ", " + p.plan().partitions().size() + " partitions");
+        return prov;
+    }
+
+    private static double seconds(Prepared p) {
+        return (System.nanoTime() - p.start()) / 1e9;
+    }
+
+    static Path workDir(Path out) {
+        return out.toAbsolutePath().normalize().resolveSibling(out.getFileName() + ".spark");
+    }
+}
