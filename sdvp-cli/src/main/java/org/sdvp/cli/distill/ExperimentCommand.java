@@ -12,6 +12,7 @@ import org.sdvp.core.interp.Frameworks;
 import org.sdvp.core.io.DataException;
 import org.sdvp.distill.experiment.ExperimentPreset;
 import org.sdvp.distill.experiment.ExperimentRunner;
+import org.sdvp.distill.experiment.StageSummary;
 import org.sdvp.distill.report.ReportTable;
 import org.sdvp.models.checkpoint.CheckpointMeta;
 import org.sdvp.models.train.DjlSetup;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
                 + "evaluations) are reused when their inputs are unchanged."},
         footer = {"", "Presets (docs/experiment.md):",
             "  quick    150 test questions/task, 300 train questions/target, 150 steps, 1 seed, no ablations",
-            "  default  PLACEHOLDER test questions/task, 1000 train questions/target, 200 steps, seeds 1,2,3, ablations",
+            "  default  1000 test questions/task, 1000 train questions/target, 200 steps, seeds 1,2,3, ablations",
             "", "Examples:",
             "  sdvp experiment --preset quick --out runs/quick",
             "  sdvp experiment --preset default --out runs/exp --seeds 1,2,3 --frameworks visprog,viper",
@@ -141,10 +142,10 @@ public final class ExperimentCommand implements Callable<Integer> {
             o.println("stages (seconds when each ran; side by side, so they add up to more than the wall time):");
             r.report().stageTimes().forEach((stage, parts) -> {
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-32s %5.0f s", stage,
-                        parts.getOrDefault("total", 0.0)));
+                        parts.getOrDefault(StageSummary.WALL, 0.0)));
                 String sep = " (";
                 for (var part : parts.entrySet()) {
-                    if (part.getKey().equals("total")) continue;
+                    if (part.getKey().equals(StageSummary.WALL)) continue;
                     line.append(sep).append(String.format(Locale.ROOT, "%s %.0f", part.getKey(), part.getValue()));
                     sep = ", ";
                 }
