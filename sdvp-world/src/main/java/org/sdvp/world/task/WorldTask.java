@@ -88,7 +88,7 @@ public final class WorldTask implements Task {
                 JsonNode node = it.next();
                 String where = "questions[" + i + "]";
                 int index = i;
-                out.add(entry(file, where, () -> example(dir, Json.mapper().treeToValue(node, ClevrQuestion.class), index)));
+                out.add(entry(file, where, () -> example(dir, Json.mapper().treeToValue(shallow(node), ClevrQuestion.class), index)));
             }
         } catch (UncheckedDataException e) {
             throw e.getCause();
@@ -105,13 +105,32 @@ public final class WorldTask implements Task {
                 if (line.isBlank()) continue;
                 String text = line;
                 // the whole tree first: nesting beyond the parser's limit is found even in fields nobody binds
-                out.add(entry(file, "line " + n, () -> pair(dir, Json.mapper().treeToValue(Json.mapper().readTree(text),
+                out.add(entry(file, "line " + n, () -> pair(dir, Json.mapper().treeToValue(shallow(Json.mapper().readTree(text)),
                         Nlvr2Row.class))));
             }
         } catch (java.io.IOException e) {
             throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /**
+     * An entry nested deeper than {@link #MAX_DEPTH} is refused (a question is a few levels deep; Jackson's
+     * own limit, 500, stops a deeper one while parsing, which in a JSON array ends the read).
+     */
+    static final int MAX_DEPTH = 64;
+
+    private static JsonNode shallow(JsonNode entry) throws DataException {
+        java.util.ArrayDeque<JsonNode> level = new java.util.ArrayDeque<>(List.of(entry));
+        for (int depth = 1; !level.isEmpty(); depth++) {
+            if (depth > MAX_DEPTH) {
+                throw new DataException(DataException.Kind.NESTED_TOO_DEEP, "nested deeper than " + MAX_DEPTH + " levels");
+            }
+            java.util.ArrayDeque<JsonNode> next = new java.util.ArrayDeque<>();
+            for (JsonNode n : level) n.forEach(next::add);
+            level = next;
+        }
+        return entry;
     }
 
     /** Reads one entry, or the invalid example that says why it could not be read. */

@@ -63,11 +63,11 @@ class WorldTaskTest {
         Files.writeString(q, "{\"questions\": [{\"question\": \"x\", \"answer\": \"1\", \"image_filename\": \"a.png\","
                 + " \"program\": [{\"function\": \"count\", \"inputs\": [3]}]}, " + ok + ","
                 + " {\"question\": [1], \"image_filename\": \"a.png\"}, {\"question_index\": 1e40}, {\"answer\": \"1\"}, "
-                + ok + "]}");
+                + ok + ", {\"x\": " + "[".repeat(300) + "]".repeat(300) + "}]}");
         List<Example> all = task.read(dir.resolve("test"), q);
-        assertEquals(List.of("questions[0]", "q1", "questions[2]", "questions[3]", "questions[4]", "q5"),
+        assertEquals(List.of("questions[0]", "q1", "questions[2]", "questions[3]", "questions[4]", "q5", "questions[6]"),
                 all.stream().map(Example::id).toList());
-        assertEquals(List.of("ABSURD_VALUE", "", "WRONG_FIELD_TYPE", "ABSURD_VALUE", "MISSING_FIELD", ""),
+        assertEquals(List.of("ABSURD_VALUE", "", "WRONG_FIELD_TYPE", "ABSURD_VALUE", "MISSING_FIELD", "", "NESTED_TOO_DEEP"),
                 all.stream().map(e -> e.problem().map(p -> p.kind().name()).orElse("")).toList());
         assertTrue(all.get(0).problem().orElseThrow().getMessage().contains(q + " at questions[0]"));
     }
