@@ -7,7 +7,9 @@
 #   scripts/chaos.sh resume lock     # some cases
 #   QUICK=1 scripts/chaos.sh         # every case, small sizes (a few minutes)
 #
-# Environment: SEED (default 17), KILLS (kill -9 points per command, default 20), OUT (default runs/chaos).
+# Environment: SEED (default 17), KILLS (kill -9 points per command, default 20), OUT (default runs/chaos);
+# sizes: RESUME_N (3000), LOAD_N (20000), VLOAD_N (2000), FUZZ_N (100000), VFUZZ_N (10000); QUICK=1 makes
+# them small. On a machine shared with other work, pass smaller sizes and say so with the figures.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SEED="${SEED:-17}"
@@ -17,11 +19,21 @@ QUICK="${QUICK:-}"
 CASES=("$@")
 [ ${#CASES[@]} -eq 0 ] && CASES=(resume lock baddata llm load viper-load fuzz-visprog fuzz-viper)
 mkdir -p "$OUT"
-TABLE="$OUT/table.md"
+TABLE="${TABLE:-$OUT/table.md}"
 : > "$TABLE.rows"
 PY="$ROOT/scripts/chaos/make_data.py"
 size() { if [ -n "$QUICK" ]; then echo "$2"; else echo "$1"; fi; }
+RESUME_N="${RESUME_N:-$(size 3000 600)}"; LOAD_N="${LOAD_N:-$(size 20000 2000)}"; VLOAD_N="${VLOAD_N:-$(size 2000 300)}"
+FUZZ_N="${FUZZ_N:-$(size 100000 5000)}"; VFUZZ_N="${VFUZZ_N:-$(size 10000 500)}"
+# a replicated split of N questions over the generated base split (images shared), made once per size
+replicated() {  # $1 = folder, $2 = N
+  if [ ! -f "$1/test/questions.json" ] || [ "$(jq '.questions|length' "$1/test/questions.json")" != "$2" ]; then
+    rm -rf "$1"; python3 "$PY" replicate "$OUT/base" "$1" "$2"
+  fi
+}
 
+# one code version for the whole campaign (the launcher would mark it -dirty as soon as any file changes)
+export SDVP_COMMIT="${SDVP_COMMIT:-$(git -C "$ROOT" rev-parse --short HEAD)}"
 nice -n 15 "$ROOT/sdvp" --version >/dev/null 2>&1 || true   # builds the jar once, before any timing
 SDVP=(nice -n 15 "$ROOT/sdvp")
 row() { printf '| %s | %s | %s |\n' "$1" "$2" "$3" | tee -a "$TABLE.rows"; }
@@ -39,8 +51,8 @@ base() {
 
 # --- 1. kill -9 at random points, resume, compare with an uninterrupted run ------------------------
 resume_case() {  # $1 = eval|collect
-  local cmd=$1 n; n=$(size 3000 600)
-  local data="$OUT/resume-data"; [ -f "$data/test/questions.json" ] || python3 "$PY" replicate "$OUT/base" "$data" "$n"
+  local cmd=$1 n=$RESUME_N
+  local data="$OUT/resume-data"; replicated "$data" "$n"
   local ext; [ "$cmd" = eval ] && ext=json || ext=jsonl
   local ref="$OUT/resume-$cmd-ref.$ext" args=(--task gqa-sim --data "$data" --split test --modules oracle --concurrency 4)
   rm -f "$ref" "$ref.journal"
@@ -75,7 +87,7 @@ resume_case() {  # $1 = eval|collect
 
 # --- 2. a second writer on the same --out -----------------------------------------------------------
 lock_case() {
-  local data="$OUT/resume-data"; [ -f "$data/test/questions.json" ] || python3 "$PY" replicate "$OUT/base" "$data" "$(size 3000 600)"
+  local data="$OUT/resume-data"; replicated "$data" "$RESUME_N"
   local out="$OUT/lock.json"; rm -f "$out" "$out.journal"
   "${SDVP[@]}" eval --task gqa-sim --data "$data" --split test --modules oracle --out "$out" >/dev/null 2>&1 &
   local first=$!
@@ -112,9 +124,8 @@ llm_case() {
 
 # --- 5. load: 20,000 questions at concurrency 64 ----------------------------------------------------
 load_case() {
-  local n; n=$(size 20000 2000)
-  local data="$OUT/load-data"; [ -f "$data/test/questions.json" ] && [ "$(jq '.questions|length' "$data/test/questions.json")" = "$n" ] \
-      || { rm -rf "$data"; python3 "$PY" replicate "$OUT/base" "$data" "$n"; }
+  local n=$LOAD_N
+  local data="$OUT/load-data"; replicated "$data" "$n"
   local out="$OUT/load.json"; rm -f "$out"
   peak "${SDVP[@]}" eval --task gqa-sim --data "$data" --split test --modules oracle --concurrency 64 \
       --out "$out" --restart >/dev/null 2>"$OUT/load.err"
@@ -124,8 +135,8 @@ load_case() {
 }
 
 viper_load_case() {
-  local n; n=$(size 2000 300)
-  local data="$OUT/load-data"; [ -f "$data/test/questions.json" ] || python3 "$PY" replicate "$OUT/base" "$data" "$(size 20000 2000)"
+  local n=$VLOAD_N
+  local data="$OUT/viper-load-data"; replicated "$data" "$n"
   local progs="$OUT/viper-load.jsonl"; python3 "$PY" viper-load "$data" "$progs" "$n" "$SEED"
   rm -f /tmp/sdvp-chaos-canary
   local out="$OUT/viper-load.json" quiet="$OUT/viper-quiet.json"
@@ -150,9 +161,8 @@ viper_load_case() {
 # --- 6. fuzzing -------------------------------------------------------------------------------------
 fuzz_case() {  # $1 = visprog|viper
   local fw=$1 n
-  if [ "$fw" = visprog ]; then n=$(size 100000 5000); else n=$(size 10000 500); fi
-  local data="$OUT/fuzz-data"; [ -f "$data/test/questions.json" ] && [ "$(jq '.questions|length' "$data/test/questions.json")" -ge "$n" ] \
-      || { rm -rf "$data"; python3 "$PY" replicate "$OUT/base" "$data" "$n"; }
+  if [ "$fw" = visprog ]; then n=$FUZZ_N; else n=$VFUZZ_N; fi
+  local data="$OUT/fuzz-$fw-data"; replicated "$data" "$n"
   local progs="$OUT/fuzz-$fw.jsonl"; python3 "$PY" "$fw-fuzz" "$data" "$progs" "$n" "$SEED"
   rm -f /tmp/sdvp-chaos-canary
   local out="$OUT/fuzz-$fw.json"
