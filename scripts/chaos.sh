@@ -50,44 +50,55 @@ base() {
 }
 
 # --- 1. kill -9 at random points, resume, compare with an uninterrupted run ------------------------
-resume_case() {  # $1 = eval|collect
-  local cmd=$1 n=$RESUME_N
-  local data="$OUT/resume-data"; replicated "$data" "$n"
-  local ext; [ "$cmd" = eval ] && ext=json || ext=jsonl
-  local ref="$OUT/resume-$cmd-ref.$ext" args=(--task gqa-sim --data "$data" --split test --modules oracle --concurrency 4)
-  rm -f "$ref" "$ref.journal"
+RESUME_CMDS=(eval collect)
+resume_ref() {  # $1 = eval|collect: the uninterrupted run and its hash
+  local cmd=$1 ext; [ "$cmd" = eval ] && ext=json || ext=jsonl
+  local ref="$OUT/resume-$cmd-ref.$ext"; rm -f "$ref" "$ref.journal"
   local t0=$SECONDS
-  "${SDVP[@]}" "$cmd" "${args[@]}" --out "$ref" >/dev/null 2>&1 || { row "resume $cmd" "reference run failed" FAIL; return; }
-  local full=$(( SECONDS - t0 ))
-  local want; if [ "$cmd" = eval ]; then want=$(norm "$ref" | sha256sum | cut -c1-64); else want=$(sha256sum < "$ref" | cut -c1-64); fi
-  echo "resume $cmd: uninterrupted run ${full}s, sha256 $want" >&2
-  local same=0 i kills="" hashes="$OUT/resume-$cmd-sha256.txt"
-  : > "$hashes"
+  "${SDVP[@]}" "$cmd" "${RESUME_ARGS[@]}" --out "$ref" >/dev/null 2>&1 || { echo "reference $cmd run failed" >&2; return 1; }
+  eval "FULL_$cmd=$(( SECONDS - t0 ))"
+  eval "WANT_$cmd=$(hash_of "$cmd" "$ref")"
+  : > "$OUT/resume-$cmd-sha256.txt"
+  echo "resume $cmd: uninterrupted run $(( SECONDS - t0 ))s, sha256 $(hash_of "$cmd" "$ref")" | tee -a "$OUT/resume-$cmd-sha256.txt" >&2
+}
+hash_of() { if [ "$1" = eval ]; then norm "$2" 2>/dev/null | sha256sum | cut -c1-64; else sha256sum < "$2" | cut -c1-64; fi; }
+resume_kill() {  # $1 = eval|collect, $2 = point number: kill -9 at a random point, resume, compare
+  local cmd=$1 i=$2 ext; [ "$cmd" = eval ] && ext=json || ext=jsonl
+  local out="$OUT/resume-$cmd-$i.$ext"; rm -f "$out" "$out.journal" "$out.summary.json"
+  local full; eval "full=\$FULL_$cmd"
+  # a random point in the run: 0.5 s .. (whole run + 0.5 s), in ms
+  local ms=$(( 500 + RANDOM * (full * 1000) / 32768 ))
+  "${SDVP[@]}" "$cmd" "${RESUME_ARGS[@]}" --out "$out" >/dev/null 2>&1 &
+  local pid=$!
+  sleep "$(awk -v m="$ms" 'BEGIN{printf "%.3f", m/1000}')"
+  # nice and the launcher exec: $pid is the JVM
+  kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  local done=0; [ -f "$out.journal" ] && done=$(( $(wc -l < "$out.journal") - 1 ))
+  [ -f "$out" ] && [ ! -f "$out.journal" ] && done=finished
+  "${SDVP[@]}" "$cmd" "${RESUME_ARGS[@]}" --out "$out" >/dev/null 2>"$out.err" || echo "resume $cmd $i failed: $(tail -2 "$out.err")" >&2
+  local got want; got=$(hash_of "$cmd" "$out"); eval "want=\$WANT_$cmd"
+  local verdict=DIFFERENT; [ "$got" = "$want" ] && verdict=identical
+  echo "kill $i at ${ms} ms: $done questions journalled; resumed sha256 $got $verdict" | tee -a "$OUT/resume-$cmd-sha256.txt" >&2
+}
+resume_cases() {
+  local n=$RESUME_N data="$OUT/resume-data"; replicated "$data" "$n"
+  RESUME_ARGS=(--task gqa-sim --data "$data" --split test --modules oracle --concurrency 4)
+  local cmd i
+  for cmd in "${RESUME_CMDS[@]}"; do resume_ref "$cmd" || return; done
   RANDOM=$SEED
-  for i in $(seq 1 "$KILLS"); do
-    local out="$OUT/resume-$cmd-$i.$ext"; rm -f "$out" "$out.journal" "$out.summary.json"
-    # a random point in the run: 0.5 s .. (full run + 1 s), in ms
-    local ms=$(( 500 + RANDOM * (full * 1000 + 500) / 32768 ))
-    "${SDVP[@]}" "$cmd" "${args[@]}" --out "$out" >/dev/null 2>&1 &
-    local pid=$!
-    sleep "$(awk -v m="$ms" 'BEGIN{printf "%.3f", m/1000}')"
-    # the launcher execs java, and nice execs it too: $pid is the JVM
-    kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
-    local done=0; [ -f "$out.journal" ] && done=$(( $(wc -l < "$out.journal") - 1 ))
-    [ -f "$out" ] && [ ! -f "$out.journal" ] && done=finished
-    "${SDVP[@]}" "$cmd" "${args[@]}" --out "$out" >/dev/null 2>"$out.err" || { echo "resume $i failed: $(tail -2 "$out.err")" >&2; }
-    local got; if [ "$cmd" = eval ]; then got=$(norm "$out" 2>/dev/null | sha256sum | cut -c1-64); else got=$(sha256sum < "$out" | cut -c1-64); fi
-    [ "$got" = "$want" ] && same=$(( same + 1 ))
-    echo "kill $i at ${ms} ms: $done questions journalled; resumed sha256 $got" | tee -a "$hashes" >&2
-    kills="$kills $done"
+  # eval and collect alternate, so that a campaign cut short still has points of both
+  for i in $(seq 1 "$KILLS"); do for cmd in "${RESUME_CMDS[@]}"; do resume_kill "$cmd" "$i"; done; done
+  for cmd in "${RESUME_CMDS[@]}"; do
+    local f="$OUT/resume-$cmd-sha256.txt"
+    row "resume $cmd ($n questions, $KILLS kill -9 points)" \
+        "journalled at kill: $(grep -o ': [a-z0-9]* questions' "$f" | cut -d' ' -f2 | tr '\n' ' ')" \
+        "$(grep -c ' identical$' "$f")/$KILLS identical to the uninterrupted run ($(basename "$f"))"
   done
-  row "resume $cmd ($n questions, $KILLS kill -9 points)" "journalled at kill:$kills" \
-      "$same/$KILLS identical to the uninterrupted run (sha256 ${want:0:16}...; all in $(basename "$hashes"))"
 }
 
 # --- 2. a second writer on the same --out -----------------------------------------------------------
 lock_case() {
-  local data="$OUT/resume-data"; replicated "$data" "$RESUME_N"
+  local data="$OUT/base"
   local out="$OUT/lock.json"; rm -f "$out" "$out.journal"
   "${SDVP[@]}" eval --task gqa-sim --data "$data" --split test --modules oracle --out "$out" >/dev/null 2>&1 &
   local first=$!
@@ -178,7 +189,7 @@ fuzz_case() {  # $1 = visprog|viper
 base
 for c in "${CASES[@]}"; do
   case "$c" in
-    resume) resume_case eval; resume_case collect ;;
+    resume) resume_cases ;;
     lock) lock_case ;;
     baddata) baddata_case ;;
     llm) llm_case ;;
