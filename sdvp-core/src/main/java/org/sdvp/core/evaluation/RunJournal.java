@@ -23,7 +23,8 @@ import org.sdvp.core.io.Json;
  * or {@code collect} continues where it stopped. The first line names the run (task, split, data, program
  * source, backends, ...); a journal of another run is refused, never mixed in. Each question is appended
  * with one write as soon as it is done; a line cut off by a kill is the only damage a kill can do, and it
- * is dropped on reopening (that question simply runs again). The journal is deleted once the final output
+ * is dropped on reopening (that question simply runs again). A journal of another run that holds no finished
+ * question yet (a run that stopped at once, e.g. on a mistyped option) is simply replaced. The journal is deleted once the final output
  * has been written atomically, so while it exists the output next to it is not this run's.
  */
 public final class RunJournal implements AutoCloseable {
@@ -62,10 +63,10 @@ public final class RunJournal implements AutoCloseable {
      */
     public static RunJournal open(Path file, Map<String, String> run, boolean restart) throws DataException, IOException {
         Map<Integer, Entry> restored = new LinkedHashMap<>();
-        if (restart || !Files.exists(file)) {
+        long good = restart || !Files.exists(file) ? -1 : read(file, run, restored);
+        if (good < 0) {
             AtomicFiles.writeString(file, Json.mapper().writeValueAsString(new Header(FORMAT, run)) + "\n");
         } else {
-            long good = read(file, run, restored);
             if (good < Files.size(file)) {
                 try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
                     c.truncate(good); // the line a kill cut off
@@ -87,8 +88,12 @@ public final class RunJournal implements AutoCloseable {
             boolean complete = end < bytes.length;
             String line = new String(bytes, start, end - start, StandardCharsets.UTF_8);
             try {
-                if (lineNr == 1) checkHeader(file, Json.mapper().readValue(line, Header.class), run);
-                else {
+                if (lineNr == 1 && !sameRun(file, Json.mapper().readValue(line, Header.class), run)) {
+                    // another run's journal with no finished question loses nothing when replaced
+                    if (!hasLineAfter(bytes, end)) return -1;
+                    throw foreign(file, Json.mapper().readValue(line, Header.class), run);
+                }
+                if (lineNr > 1) {
                     Entry e = Json.mapper().readValue(line, Entry.class);
                     into.put(e.index(), e);
                 }
@@ -108,11 +113,19 @@ public final class RunJournal implements AutoCloseable {
         return good;
     }
 
-    private static void checkHeader(Path file, Header h, Map<String, String> run) throws DataException {
+    private static boolean sameRun(Path file, Header h, Map<String, String> run) throws DataException {
         if (!FORMAT.equals(h.journal()) || h.run() == null) {
             throw new DataException(DataException.Kind.MALFORMED_JSON, file + " is not an sdvp run journal; --restart discards it");
         }
-        if (h.run().equals(run)) return;
+        return h.run().equals(run);
+    }
+
+    private static boolean hasLineAfter(byte[] bytes, int headerEnd) {
+        for (int i = headerEnd + 1; i < bytes.length; i++) if (!Character.isWhitespace(bytes[i])) return true;
+        return false;
+    }
+
+    private static DataException foreign(Path file, Header h, Map<String, String> run) {
         TreeSet<String> keys = new TreeSet<>(run.keySet());
         keys.addAll(h.run().keySet());
         StringBuilder diff = new StringBuilder();
@@ -121,7 +134,7 @@ public final class RunJournal implements AutoCloseable {
             if (!java.util.Objects.equals(was, now)) diff.append(diff.isEmpty() ? "" : ", ").append(k).append(": ")
                     .append(was).append(" -> ").append(now);
         }
-        throw new DataException("the run journal " + file + " belongs to another run (" + diff
+        return new DataException("the run journal " + file + " belongs to another run (" + diff
                 + "); run with the same options to continue it, or add --restart to discard it");
     }
 

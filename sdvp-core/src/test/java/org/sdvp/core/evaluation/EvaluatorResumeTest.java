@@ -139,6 +139,13 @@ class EvaluatorResumeTest {
         try (RunJournal j = RunJournal.open(journal, RUN, true)) {
             assertEquals(0, j.restored().size(), "--restart");
         }
+        // a run that stopped before its first question (a mistyped option) leaves a journal that is replaced
+        Path empty = dir.resolve("empty.journal");
+        RunJournal.open(empty, Map.of("task", "toy", "split", "tset"), false).close();
+        try (RunJournal j = RunJournal.open(empty, RUN, false)) {
+            assertEquals(0, j.restored().size());
+        }
+        assertTrue(Files.readString(empty).contains("\"split\":\"test\""), Files.readString(empty));
     }
 
     @Test
