@@ -50,6 +50,11 @@ public final class BenchmarkOptions {
             description = "Largest batch a model runs at once. Default: ${DEFAULT-VALUE}.")
     public int maxBatch;
 
+    @Option(names = "--restart",
+            description = "Discard the journal of an interrupted run on the same --out and start over. Without "
+                    + "it, a run killed before it finished continues where it stopped when started again.")
+    public boolean restart;
+
     @Option(names = "--profile",
             description = "eval: print where the time went (image loading, interpreter, model input preparation, "
                     + "waiting for models, each model's batches and busy time); results.json has the counters.")

@@ -8,6 +8,7 @@ import org.sdvp.core.evaluation.EvalResult;
 import org.sdvp.core.evaluation.Evaluator;
 import org.sdvp.core.evaluation.ExampleSource;
 import org.sdvp.core.evaluation.Limited;
+import org.sdvp.core.evaluation.RunJournal;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.evaluation.Tasks;
 import org.sdvp.core.interp.Framework;
@@ -34,10 +35,17 @@ public final class BenchmarkRun {
     /** Runs an evaluation; {@code listener} (may be null) sees each question too. */
     public static EvalResult evaluate(BenchmarkOptions o, Evaluator.Listener listener)
             throws DataException, BackendException, InterruptedException, java.io.IOException {
+        return evaluate(o, listener, RunJournal.none());
+    }
+
+    /** Runs an evaluation that continues {@code journal} and records each new question in it. */
+    public static EvalResult evaluate(BenchmarkOptions o, Evaluator.Listener listener, RunJournal journal)
+            throws DataException, BackendException, InterruptedException, java.io.IOException {
         String[] threads = {""};
         EvalResult result = run(o, (task, fw, programs, examples, gateway, bar) -> {
+            bar.stepBy(journal.restored().size());
             EvalResult r = new Evaluator(task, fw, programs, gateway, o.concurrency)
-                    .run(examples, o.split, o.provenance(), progress(bar, listener));
+                    .run(examples, o.split, o.provenance(), progress(bar, listener), journal, (ex, q, e) -> null);
             if (o.profile) threads[0] = ThreadCpu.report(); // while the model threads still exist
             return r;
         });

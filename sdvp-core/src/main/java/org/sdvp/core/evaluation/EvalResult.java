@@ -37,6 +37,18 @@ public record EvalResult(String task, String split, String framework, String mod
     }
 
     /**
+     * How many questions failed for each reason ({@link QuestionResult#reason()}), sorted by reason: written
+     * to {@code results.json} next to {@code errors}, derived from the misses (so never read back).
+     */
+    @com.fasterxml.jackson.annotation.JsonProperty(value = "errorsByReason",
+            access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
+    public Map<String, Integer> errorsByReason() {
+        Map<String, Integer> byReason = new java.util.TreeMap<>();
+        for (QuestionResult r : misses) if (r.failed()) byReason.merge(r.reason(), 1, Integer::sum);
+        return byReason;
+    }
+
+    /**
      * {@code gqa-sim/test visprog oracle: exact-match 0.994 on 500 questions (2 errors) in 3.1 s}, followed
      * by the aggregates when there are any: {@code ...; consistency 0.9800}.
      */
