@@ -74,7 +74,7 @@ final class ExperimentEvaluation {
                             r = null;
                         }
                         if (r == null) {
-                            r = evaluator.evaluate(job);
+                            r = evaluator.evaluate(job, QuestionTraces.beside(file));
                             Json.write(file, r);
                             evaluated[0]++;
                             log.printf(java.util.Locale.ROOT, "eval %s %-22s %-8s %-9s %.3f on %d questions (%.1f s)%n",
