@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.htmlunit.CollectingAlertHandler;
@@ -15,35 +14,21 @@ import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
 import org.htmlunit.html.HtmlTable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.sdvp.serve.sample.SampleExperiment;
 
 /**
  * The pages in an in-JVM headless browser (HtmlUnit, scripts on) over a synthetic experiment written from
- * files ({@link SampleExperiment#small()}: 4 rows × 2 tasks × 12 questions), served on 127.0.0.1, port 0.
+ * files ({@link SampleExperiment#small()}: 4 rows × 2 tasks × 12 questions), served on 127.0.0.1, port 0
+ * ({@link Fixture}).
  */
 class ServePagesTest {
-    @TempDir static Path runs;
-    static ServeApp app;
+    static final ServeApp app = Fixture.APP;
 
     WebClient browser;
     List<String> alerts = new ArrayList<>();
-
-    @BeforeAll
-    static void serve() throws Exception {
-        SampleExperiment.small().write(runs.resolve("exp"));
-        app = ServeApp.start(runs, "127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     /** Scripts are off for the experiment page (ECharts is slow in HtmlUnit) and on for the others. */
     @BeforeEach

@@ -13,37 +13,15 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.sdvp.serve.sample.SampleExperiment;
 
 /** Only files under the runs folder are read, nothing is written, and every page forbids foreign scripts. */
 class ServeSecurityTest {
-    @TempDir static Path runs;
-    @TempDir static Path outside;
-    static ServeApp app;
+    static final Path runs = Fixture.RUNS;
+    static final ServeApp app = Fixture.APP;
     static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void serve() throws Exception {
-        SampleExperiment.small().write(runs.resolve("exp"));
-        // a secret outside the runs folder that looks like a run, reachable through a link inside it
-        Path secret = outside.resolve("secret");
-        Files.createDirectories(secret);
-        Files.writeString(secret.resolve("r.json"), "{\"task\":\"t\",\"split\":\"s\",\"metric\":\"m\",\"score\":1,\"misses\":[],\"secret\":\"TOP-SECRET\"}");
-        SampleExperiment.small().write(secret.resolve("exp"));
-        Files.createSymbolicLink(runs.resolve("link"), secret);
-        app = ServeApp.start(runs, "127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     static HttpResponse<String> get(String rawPath) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + rawPath)).build(),

@@ -7,7 +7,7 @@ import org.sdvp.core.io.Html;
  * Builds every page of the server. Text and attribute values always go through one escaping helper
  * ({@link Html#escape}); attribute values are always double-quoted. Tag and attribute names must be plain
  * constants (checked), so no data can open a tag, an attribute or a script. The only unescaped output is
- * {@link #trusted}, for markup the project itself renders (sdvp-core's {@code TraceHtml}).
+ * {@link #trusted}, for markup made by this class earlier (a cached part of a page).
  */
 public final class HtmlWriter {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");

@@ -65,6 +65,12 @@ public final class QuestionPage {
         ExperimentRun x = runs.experiment(q.required("run"));
         String task = q.required("task"), id = q.required("id");
         Cell c = Cell.of(x, q, "row", "seed", task);
+        if (c.results() == null) throw new RunFiles.NotFound("row not evaluated on " + task);
+        return runs.rendered(org.sdvp.serve.runs.QuestionFiles.beside(c.results()), "trace " + id, () -> render(runs, x, c, id));
+    }
+
+    private static String render(Runs runs, ExperimentRun x, Cell c, String id) {
+        String task = c.task();
         JsonNode l = line(runs, c, id).orElseThrow(() -> new RunFiles.NotFound("no trace recorded for " + id));
         Trace trace = new TraceReader(source -> runs.image(x, task, l, source)).read(l);
         boolean failed = !l.path("error").isNull();

@@ -40,6 +40,13 @@ public final class QuestionsPage {
         String title = a.label() + " vs " + b.label() + " on " + task;
         return Layout.page(title, false, h -> {
             form(h, x, run, fw, a, b, task, tasks, cmp.types(), type, outcome, changedParam);
+            h.open("p", "class", "meta").text("results files: ");
+            for (Cell c : List.of(a, b)) {
+                if (c.results() != null) {
+                    h.link(Url.of("/eval").with("run", runs.files().relative(c.results())).toString(), c.label(), "class", "results").text(" ");
+                }
+            }
+            h.close("p");
             h.open("p", "class", "summary", "id", "summary")
                     .text(shown.size() + " of " + cmp.pairs().size() + " questions shown. ")
                     .text(a.label() + ": " + cmp.count(p -> p.a().right()) + " right; " + b.label() + ": "

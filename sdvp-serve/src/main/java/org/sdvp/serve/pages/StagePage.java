@@ -101,6 +101,11 @@ public final class StagePage {
             h.el("p", "The calls file is not under the runs folder.", "class", "note");
             return;
         }
+        h.trusted(runs.rendered(file, "sample", () -> sample(runs, file)));
+    }
+
+    private static String sample(Runs runs, Path file) {
+        HtmlWriter h = new HtmlWriter();
         List<JsonNode> sample = StageRun.sample(file);
         h.el("p", StageRun.SAMPLE + " calls evenly spaced over " + runs.files().relative(file)
                 + "; the response is the collecting backend's answer (teacher-driven collection: the teacher's).", "class", "meta");
@@ -116,6 +121,7 @@ public final class StagePage {
             h.close("tr");
         }
         h.close("table");
+        return h.toString();
     }
 
     private static void image(HtmlWriter h, Runs runs, JsonNode c) {
