@@ -30,6 +30,14 @@ public final class ProgramEvaluator implements RowEvaluator {
     }
 
     @Override
+    public EvalResult evaluate(Job job, java.nio.file.Path questions) throws Exception {
+        QuestionTraces traces = new QuestionTraces(job.data());
+        EvalResult result = run(job, null, traces);
+        traces.write(questions);
+        return result;
+    }
+
+    @Override
     public List<Traced> trace(Job job, Set<String> ids) throws Exception {
         List<Traced> out = new ArrayList<>();
         run(job, ids, (ex, r, execution) -> execution.ifPresent(e -> {
