@@ -34,7 +34,7 @@ public final class CollectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (BenchmarkRun.listTasksIfAsked(options, spec)) return 0;
         CollectedCalls calls = BenchmarkRun.run(options, (task, fw, programs, examples, gateway, bar) ->
-                new TraceCollector(task, fw, programs, options.concurrency).collect(examples, options.split, gateway,
+                new TraceCollector(task, fw, programs, options.concurrency, options.samples).collect(examples, options.split, gateway,
                         options.provenance(), BenchmarkRun.progress(bar, null)));
         CallsFile.write(out, calls.calls());
         Json.write(out.resolveSibling(out.getFileName() + ".summary.json"), new Summary(calls.questions(),

@@ -20,6 +20,7 @@ import org.sdvp.core.program.InvalidProgramException;
 import org.sdvp.core.service.CpuSlots;
 import org.sdvp.core.service.DispatchStats;
 import org.sdvp.core.service.ModelGateway;
+import org.sdvp.core.source.ProgramSamples;
 import org.sdvp.core.source.ProgramSource;
 import org.sdvp.core.source.ProgramSourceException;
 import org.sdvp.core.value.Value;
@@ -45,9 +46,21 @@ public final class Evaluator {
     private final ProgramSource programs;
     private final ModelGateway gateway;
     private final int concurrency;
+    /** Null for one program per question; otherwise the vote over {@code --samples K} programs. */
+    private final SampleVote vote;
 
     public Evaluator(Task task, Framework framework, ProgramSource programs, ModelGateway gateway, int concurrency) {
+        this(task, framework, programs, gateway, concurrency, 1);
+    }
+
+    /**
+     * @param samples programs per question: 1, or K to run K sampled programs and answer by majority
+     *                ({@link SampleVote}; the source must sample, see {@link ProgramSource#samplesFor})
+     */
+    public Evaluator(Task task, Framework framework, ProgramSource programs, ModelGateway gateway, int concurrency,
+                     int samples) {
         if (concurrency < 1) throw new IllegalArgumentException("concurrency must be >= 1: " + concurrency);
+        this.vote = samples == 1 ? null : new SampleVote(samples);
         this.task = task;
         this.framework = framework;
         this.programs = programs;
@@ -154,7 +167,8 @@ public final class Evaluator {
      */
     private Execution runOne(Example ex, LongAdder loadNanos, LongAdder programNanos, CpuSlots slots)
             throws ProgramSourceException, DataException, InvalidProgramException, InterruptedException {
-        String program = programs.programFor(ex);
+        ProgramSamples sampled = vote == null ? null : programs.samplesFor(ex, vote.samples());
+        String program = vote == null ? programs.programFor(ex) : null;
         slots.enter();
         try {
             long t0 = System.nanoTime();
@@ -163,6 +177,7 @@ public final class Evaluator {
             long t1 = System.nanoTime();
             loadNanos.add(t1 - t0);
             try {
+                if (sampled != null) return vote.run(sampled, p -> framework.execute(p, initial, gateway, ex.question()));
                 return framework.execute(program, initial, gateway, ex.question());
             } finally {
                 programNanos.add(System.nanoTime() - t1);
@@ -207,6 +222,6 @@ public final class Evaluator {
         double score = all.isEmpty() ? 0 : total / all.size();
         return new EvalResult(task.name(), split, framework.name(), gateway.name(), task.metric().name(),
                 all.size(), score, errors, byType, misses, seconds, batching, programs.stats(), provenance,
-                task.aggregates(outcomes));
+                task.aggregates(outcomes), vote == null ? Map.of() : vote.summary());
     }
 }
