@@ -2,7 +2,8 @@ package org.sdvp.viper.runner;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingDeque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
@@ -23,19 +24,27 @@ import org.sdvp.viper.sandbox.SandboxLimits;
  *   <li>it passes {@link ProgramScreen} (no {@code _} names, no reflective builtins, imports only of
  *       {@link ProgramScreen#IMPORTS}, ...): a generated program has no reason to reach for more.</li>
  * </ol>
- * The checker contexts hold the prelude and {@code static_check.py} and only ever parse programs, so they
- * are kept and reused without limit. Thread-safe.
+ * The check runs in one checker context per sandbox (engine), which holds the prelude and
+ * {@code static_check.py} and only ever parses programs, so it is kept for the engine's life. Building it
+ * imports Python's {@code ast} module, which costs seconds on a cold engine: {@link #prewarm()} starts that
+ * early, and a check (milliseconds once warm) is short enough that one context serves every thread in turn.
+ * Thread-safe.
  */
-final class StaticCheck implements AutoCloseable {
+final class StaticCheck {
+    private static final Map<PythonSandbox, StaticCheck> PER_SANDBOX = new ConcurrentHashMap<>();
+
     private final PythonSandbox sandbox;
-    private final SandboxLimits limits;
-    private final LinkedBlockingDeque<Checker> idle = new LinkedBlockingDeque<>();
+    private Context context;
+    private Value check;
 
-    private record Checker(Context context, Value check) {}
+    private StaticCheck(PythonSandbox sandbox) { this.sandbox = sandbox; }
 
-    StaticCheck(PythonSandbox sandbox, SandboxLimits limits) {
-        this.sandbox = sandbox;
-        this.limits = limits;
+    /** The checker of {@code sandbox}'s engine. */
+    static StaticCheck of(PythonSandbox sandbox) { return PER_SANDBOX.computeIfAbsent(sandbox, StaticCheck::new); }
+
+    /** Builds the checker context now (for a background thread), so the first check does not wait for it. */
+    synchronized void prewarm() {
+        if (context == null) open();
     }
 
     /**
@@ -62,42 +71,36 @@ final class StaticCheck implements AutoCloseable {
         return reason;
     }
 
-    private List<ProgramError> parsed(String source, int images) {
-        Checker c = idle.pollFirst();
-        if (c == null) c = open();
-        boolean healthy = false;
+    private synchronized List<ProgramError> parsed(String source, int images) {
+        if (context == null) open();
         try {
-            c.context().resetLimits();
-            Value found = c.check().execute(source, images);
+            context.resetLimits();
+            Value found = check.execute(source, images);
             List<ProgramError> out = new ArrayList<>();
             for (long i = 0; i < found.getArraySize(); i++) {
                 String[] parts = found.getArrayElement(i).asString().split(":", 3);
                 out.add(new ProgramError(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), "", parts[2]));
             }
-            healthy = true;
             return out;
         } catch (PolyglotException e) {
-            // A pathological program (nesting deeper than the parser's stack) ends the parse, not the caller.
+            // A pathological program (nesting deeper than the parser's stack, a CPU limit) ends this parse and
+            // this context, not the caller: the next check builds a new one.
+            context.close(true);
+            context = null;
             return List.of(new ProgramError(0, 0, "", "the program cannot be parsed: " + e.getMessage()));
-        } finally {
-            if (healthy) idle.addFirst(c); else c.context().close(true);
         }
     }
 
-    private Checker open() {
-        Context ctx = sandbox.newContext(limits);
+    private void open() {
+        Context ctx = sandbox.newContext(sandbox.limits().withCpuTime(java.time.Duration.ofMinutes(10)));
         try {
             ctx.eval(Prelude.source());
             ctx.eval(Prelude.staticCheck());
-            return new Checker(ctx, ctx.getBindings(PythonSandbox.LANGUAGE).getMember("_sdvp_static_check"));
+            check = ctx.getBindings(PythonSandbox.LANGUAGE).getMember("_sdvp_static_check");
+            context = ctx;
         } catch (RuntimeException e) {
             ctx.close(true);
             throw e;
         }
-    }
-
-    @Override
-    public void close() {
-        for (Checker c; (c = idle.pollFirst()) != null; ) c.context().close(true);
     }
 }

@@ -92,7 +92,7 @@ public final class ViperRunner implements AutoCloseable {
         this.limits = limits;
         this.programsPerContext = programsPerContext;
         this.llm = llm;
-        this.staticCheck = new StaticCheck(sandbox, limits);
+        this.staticCheck = StaticCheck.of(sandbox);
     }
 
     public ViperRunner(PythonSandbox sandbox, SandboxLimits limits) {
@@ -208,6 +208,7 @@ public final class ViperRunner implements AutoCloseable {
      * cold start and the first contexts then overlap with that work.
      */
     public void prewarm(int n) {
+        staticCheck.prewarm();
         if (programsPerContext < 2) return;
         for (int i = 0; i < n; i++) {
             if (!creating.tryAcquire()) return;
@@ -224,7 +225,6 @@ public final class ViperRunner implements AutoCloseable {
     @Override
     public void close() {
         for (Session s; (s = idle.pollFirst()) != null; ) s.close();
-        staticCheck.close();
     }
 
     /**
