@@ -72,7 +72,8 @@ public record EvalResult(String task, String split, String framework, String mod
         }
         if (!sampling.isEmpty()) {
             b.append(String.format(java.util.Locale.ROOT, "; %d samples per question, %.1f%% valid, agreement %.4f",
-                    sampling.get("samples").intValue(), 100 * sampling.get("valid"), sampling.get("agreement")));
+                    sampling.get("samples").intValue(), 100 * sampling.getOrDefault("valid", 0.0),
+                    sampling.getOrDefault("agreement", 0.0)));
         }
         return b.toString();
     }

@@ -91,16 +91,19 @@ public final class SampleVote {
      * For results.json: {@code samples} (K), {@code valid} (share of sampled programs that passed the
      * check), {@code answered} (share that ran to an answer), {@code agreement} (mean share of a question's
      * answers that agree with its majority, over questions with an answer), {@code fallbacks} (questions
-     * with no valid sample), {@code questions}.
+     * with no valid sample), {@code questions}. A share with nothing to divide (no question asked, none
+     * answered) is left out rather than written as NaN, which is not JSON.
      */
     public Map<String, Double> summary() {
         Map<String, Double> m = new LinkedHashMap<>();
         long a = asked.sum();
         m.put("samples", (double) samples);
         m.put("questions", (double) questions.sum());
-        m.put("valid", a == 0 ? Double.NaN : (double) valid.sum() / a);
-        m.put("answered", a == 0 ? Double.NaN : (double) answered.sum() / a);
-        m.put("agreement", voted.sum() == 0 ? Double.NaN : agreement.sum() / voted.sum());
+        if (a > 0) {
+            m.put("valid", (double) valid.sum() / a);
+            m.put("answered", (double) answered.sum() / a);
+        }
+        if (voted.sum() > 0) m.put("agreement", agreement.sum() / voted.sum());
         m.put("fallbacks", (double) fallbacks.sum());
         return m;
     }
