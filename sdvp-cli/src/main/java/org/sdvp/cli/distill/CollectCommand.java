@@ -49,7 +49,7 @@ public final class CollectCommand implements Callable<Integer> {
         try (ResumableOutput output = ResumableOutput.open("collect", out, options, spec.commandLine().getErr())) {
             calls = BenchmarkRun.run(options, (task, fw, programs, examples, gateway, bar) -> {
                 bar.stepBy(output.journal().restored().size());
-                return new TraceCollector(task, fw, programs, options.concurrency).collect(examples, options.split,
+                return new TraceCollector(task, fw, programs, options.concurrency, options.samples).collect(examples, options.split,
                         gateway, options.provenance(), BenchmarkRun.progress(bar, null), output.journal());
             });
             CallsFile.write(out, calls.calls());

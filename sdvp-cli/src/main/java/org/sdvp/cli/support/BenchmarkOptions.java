@@ -39,6 +39,13 @@ public final class BenchmarkOptions {
 
     @Mixin public LlmMixin llm;
 
+    @Option(names = "--samples", defaultValue = "1", paramLabel = "K",
+            description = "Programs per question (with --programs llm): K programs are generated at "
+                    + "--llm-temperature, invalid ones dropped, and the answer is the majority over the valid ones "
+                    + "(ties: the answer seen first); results.json reports samples, valid and agreement. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    public int samples;
+
     @Option(names = "--limit", paramLabel = "N", description = "Only the first N questions.")
     public Integer limit;
 
@@ -75,7 +82,8 @@ public final class BenchmarkOptions {
     public Map<String, String> provenance() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("data", data == null ? "" : data.toAbsolutePath().normalize().toString());
-        p.putAll(ProgramSources.provenance(programs, llm.options(), task));
+        p.putAll(ProgramSources.provenance(programs, llm.options(), task, framework));
+        p.put("samples", Integer.toString(samples));
         p.put("concurrency", Integer.toString(concurrency));
         p.put("maxBatch", Integer.toString(maxBatch));
         p.put("limit", limit == null ? "none" : limit.toString());

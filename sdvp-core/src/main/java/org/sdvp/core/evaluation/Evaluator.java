@@ -21,6 +21,7 @@ import org.sdvp.core.program.InvalidProgramException;
 import org.sdvp.core.service.CpuSlots;
 import org.sdvp.core.service.DispatchStats;
 import org.sdvp.core.service.ModelGateway;
+import org.sdvp.core.source.ProgramSamples;
 import org.sdvp.core.source.ProgramSource;
 import org.sdvp.core.source.ProgramSourceException;
 import org.sdvp.core.value.Value;
@@ -46,9 +47,21 @@ public final class Evaluator {
     private final ProgramSource programs;
     private final ModelGateway gateway;
     private final int concurrency;
+    /** Null for one program per question; otherwise the vote over {@code --samples K} programs. */
+    private final SampleVote vote;
 
     public Evaluator(Task task, Framework framework, ProgramSource programs, ModelGateway gateway, int concurrency) {
+        this(task, framework, programs, gateway, concurrency, 1);
+    }
+
+    /**
+     * @param samples programs per question: 1, or K to run K sampled programs and answer by majority
+     *                ({@link SampleVote}; the source must sample, see {@link ProgramSource#samplesFor})
+     */
+    public Evaluator(Task task, Framework framework, ProgramSource programs, ModelGateway gateway, int concurrency,
+                     int samples) {
         if (concurrency < 1) throw new IllegalArgumentException("concurrency must be >= 1: " + concurrency);
+        this.vote = samples == 1 ? null : new SampleVote(samples);
         this.task = task;
         this.framework = framework;
         this.programs = programs;
@@ -113,7 +126,7 @@ public final class Evaluator {
         double seconds = (System.nanoTime() - start) / 1e9;
         return summarise(task, split, framework.name(), gateway.name(), state.results.stream().map(Indexed::outcome).toList(),
                 seconds, EvalProfile.counters(statsBefore, gateway.stats(), state.loadNanos.sum(), state.programNanos.sum(),
-                        state.cpuNanos.sum()), programs.stats(), provenance);
+                        state.cpuNanos.sum()), programs.stats(), provenance, vote == null ? Map.of() : vote.summary());
     }
 
     private record Indexed(int index, Outcome outcome) {}
@@ -216,7 +229,8 @@ public final class Evaluator {
      */
     private Execution runOne(Example ex, LongAdder loadNanos, LongAdder programNanos, CpuSlots slots)
             throws ProgramSourceException, DataException, InvalidProgramException, InterruptedException {
-        String program = programs.programFor(ex);
+        ProgramSamples sampled = vote == null ? null : programs.samplesFor(ex, vote.samples());
+        String program = vote == null ? programs.programFor(ex) : null;
         slots.enter();
         try {
             long t0 = System.nanoTime();
@@ -225,6 +239,7 @@ public final class Evaluator {
             long t1 = System.nanoTime();
             loadNanos.add(t1 - t0);
             try {
+                if (sampled != null) return vote.run(sampled, p -> framework.execute(p, initial, gateway, ex.question()));
                 return framework.execute(program, initial, gateway, ex.question());
             } finally {
                 programNanos.add(System.nanoTime() - t1);
@@ -256,7 +271,8 @@ public final class Evaluator {
      */
     public static EvalResult summarise(Task task, String split, String framework, String modules,
                                        List<Outcome> outcomes, double seconds, Map<String, Long> batching,
-                                       Map<String, Long> programStats, Map<String, String> provenance) {
+                                       Map<String, Long> programStats, Map<String, String> provenance,
+                                       Map<String, Double> sampling) {
         List<QuestionResult> all = outcomes.stream().map(Outcome::result).toList();
         Map<String, double[]> perType = new TreeMap<>();
         double total = 0;
@@ -275,6 +291,6 @@ public final class Evaluator {
         double score = all.isEmpty() ? 0 : total / all.size();
         return new EvalResult(task.name(), split, framework, modules, task.metric().name(),
                 all.size(), score, errors, byType, misses, seconds, batching, programStats, provenance,
-                task.aggregates(outcomes));
+                task.aggregates(outcomes), sampling);
     }
 }

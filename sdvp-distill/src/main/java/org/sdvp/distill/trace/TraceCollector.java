@@ -35,8 +35,18 @@ public final class TraceCollector {
     private final Framework framework;
     private final ProgramSource programs;
     private final int concurrency;
+    private final int samples;
 
     public TraceCollector(Task task, Framework framework, ProgramSource programs, int concurrency) {
+        this(task, framework, programs, concurrency, 1);
+    }
+
+    /**
+     * @param samples programs per question ({@code --samples K}); the calls of every sample's run are
+     *                collected, each marked answer-consistent by its own run's answer
+     */
+    public TraceCollector(Task task, Framework framework, ProgramSource programs, int concurrency, int samples) {
+        this.samples = samples;
         this.task = task;
         this.framework = framework;
         this.programs = programs;
@@ -61,7 +71,7 @@ public final class TraceCollector {
             QuestionResult r = e.outcome().result();
             found.add(new Indexed(r.id(), restore(e.extra()), consistent(r)));
         }
-        Evaluator evaluator = new Evaluator(task, framework, programs, gateway, concurrency);
+        Evaluator evaluator = new Evaluator(task, framework, programs, gateway, concurrency, samples);
         EvalResult eval = evaluator.run(examples, split, provenance, progress, journal, (ex, result, execution) -> {
             List<SubTaskCall> calls = execution.map(e -> calls(ex, result, e)).orElse(List.of());
             synchronized (found) {
@@ -98,9 +108,21 @@ public final class TraceCollector {
         }
     }
 
-    private static List<SubTaskCall> calls(Example ex, QuestionResult result, Execution execution) {
-        boolean consistent = consistent(result);
+    private List<SubTaskCall> calls(Example ex, QuestionResult result, Execution execution) {
         List<SubTaskCall> out = new ArrayList<>();
+        if (execution.samples().isEmpty()) {
+            calls(ex, execution, consistent(result), out);
+            return out;
+        }
+        for (Execution run : execution.samples()) {
+            boolean right = run.succeeded() && run.result().isPresent() && ex.gold().isPresent()
+                    && task.metric().score(run.result().get(), ex.gold().get()) >= 1;
+            calls(ex, run, right, out);
+        }
+        return out;
+    }
+
+    private static void calls(Example ex, Execution execution, boolean consistent, List<SubTaskCall> out) {
         for (StepRecord step : execution.trace().steps()) {
             for (ModelCall call : step.calls()) {
                 var image = call.request().image();
@@ -110,7 +132,6 @@ public final class TraceCollector {
                         call.backend(), consistent));
             }
         }
-        return out;
     }
 
     /** The example's image file whose name is {@code sourceId} (how images are identified in traces). */
