@@ -10,13 +10,18 @@ import org.sdvp.cli.support.Backends;
 import org.sdvp.core.interp.Execution;
 import org.sdvp.core.interp.Framework;
 import org.sdvp.core.interp.Frameworks;
+import org.sdvp.core.interp.VisProgInterpreter;
+import org.sdvp.core.module.ModuleOptions;
+import org.sdvp.core.module.ModuleRegistry;
 import org.sdvp.core.io.AtomicFiles;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Images;
 import org.sdvp.core.service.ModelGateway;
 import org.sdvp.core.service.ModelServices;
+import org.sdvp.core.trace.ResultImages;
 import org.sdvp.core.trace.TraceHtml;
 import org.sdvp.core.trace.TraceJsonl;
+import org.sdvp.core.value.ImageValue;
 import org.sdvp.core.value.Value;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -68,6 +73,17 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "Write the visual rationale as a self-contained HTML page.")
     Path htmlFile;
 
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "Where an image result (an edited image) is written, as PNG with FILE.json holding its "
+                    + "provenance. Default: IMAGE-STEM-result.png in the current folder.")
+    Path output;
+
+    @Option(names = "--depth-crops", defaultValue = "box", paramLabel = "MODE",
+            description = "What CROP_FRONTOF/INFRONTOF/INFRONT/AHEAD/BEHIND cut: box (VisProg: around the box, as "
+                    + "CROP) or ground (the image below / above the row the object stands on; for ground-plane "
+                    + "views such as the world's). Default: ${DEFAULT-VALUE}.")
+    String depthCrops;
+
     @Override
     public Integer call() throws Exception {
         String source = programText();
@@ -78,7 +94,7 @@ public final class RunCommand implements Callable<Integer> {
             initial.put("LEFT", Images.load(image));
             initial.put("RIGHT", Images.load(right));
         }
-        Framework fw = Frameworks.create(framework);
+        Framework fw = framework(framework, depthCrops);
         fw.check(source, initial.keySet());
         Path dataDir = data != null ? data : image.toAbsolutePath().getParent();
         try (ModelServices services = Backends.load(modules, dataDir);
@@ -92,8 +108,32 @@ public final class RunCommand implements Callable<Integer> {
                 return 1;
             }
             spec.commandLine().getOut().println(run.result().map(Value::display).orElse(""));
+            if (run.result().orElse(null) instanceof ImageValue result) {
+                Path png = output != null ? output : Path.of(stem(image) + "-result.png");
+                ResultImages.write(png, result, source, services.name());
+                spec.commandLine().getOut().println("image written to " + png + " (provenance: "
+                        + ResultImages.provenanceOf(png).getFileName() + ")");
+            }
             return 0;
         }
+    }
+
+    /** VisProg with the chosen module meanings; other frameworks as registered. */
+    static Framework framework(String name, String depthCrops) throws DataException {
+        ModuleOptions.DepthCrops mode;
+        try {
+            mode = ModuleOptions.DepthCrops.parse(depthCrops);
+        } catch (IllegalArgumentException e) {
+            throw new DataException("--depth-crops: " + e.getMessage());
+        }
+        if (name.equals("visprog")) return new VisProgInterpreter(ModuleRegistry.standard(new ModuleOptions(mode)));
+        return Frameworks.create(name);
+    }
+
+    private static String stem(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
     }
 
     private String programText() throws DataException {
