@@ -7,12 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sdvp.cli.support.Backends;
+import org.sdvp.cli.llm.LlmMixin;
+import org.sdvp.cli.support.FrameworkChoice;
+import org.sdvp.cli.support.Knowledge;
 import org.sdvp.core.interp.Execution;
 import org.sdvp.core.interp.Framework;
-import org.sdvp.core.interp.Frameworks;
-import org.sdvp.core.interp.VisProgInterpreter;
-import org.sdvp.core.module.ModuleOptions;
-import org.sdvp.core.module.ModuleRegistry;
 import org.sdvp.core.io.AtomicFiles;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Images;
@@ -25,6 +24,7 @@ import org.sdvp.core.value.ImageValue;
 import org.sdvp.core.value.Value;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -78,10 +78,10 @@ public final class RunCommand implements Callable<Integer> {
                     + "provenance. Default: IMAGE-STEM-result.png in the current folder.")
     Path output;
 
+    @Mixin LlmMixin llm;
+
     @Option(names = "--depth-crops", defaultValue = "box", paramLabel = "MODE",
-            description = "What CROP_FRONTOF/INFRONTOF/INFRONT/AHEAD/BEHIND cut: box (VisProg: around the box, as "
-                    + "CROP) or ground (the image below / above the row the object stands on; for ground-plane "
-                    + "views such as the world's). Default: ${DEFAULT-VALUE}.")
+            description = FrameworkChoice.DEPTH_CROPS_HELP)
     String depthCrops;
 
     @Override
@@ -94,10 +94,10 @@ public final class RunCommand implements Callable<Integer> {
             initial.put("LEFT", Images.load(image));
             initial.put("RIGHT", Images.load(right));
         }
-        Framework fw = framework(framework, depthCrops);
+        Framework fw = FrameworkChoice.create(framework, depthCrops);
         fw.check(source, initial.keySet());
         Path dataDir = data != null ? data : image.toAbsolutePath().getParent();
-        try (ModelServices services = Backends.load(modules, dataDir);
+        try (ModelServices services = Knowledge.withLlm(Backends.load(modules, dataDir), llm.options());
              ModelGateway gateway = new ModelGateway(services)) {
             Execution run = fw.execute(source, initial, gateway);
             String outcome = run.failure().map(f -> "failed at " + f.format())
@@ -116,18 +116,6 @@ public final class RunCommand implements Callable<Integer> {
             }
             return 0;
         }
-    }
-
-    /** VisProg with the chosen module meanings; other frameworks as registered. */
-    static Framework framework(String name, String depthCrops) throws DataException {
-        ModuleOptions.DepthCrops mode;
-        try {
-            mode = ModuleOptions.DepthCrops.parse(depthCrops);
-        } catch (IllegalArgumentException e) {
-            throw new DataException("--depth-crops: " + e.getMessage());
-        }
-        if (name.equals("visprog")) return new VisProgInterpreter(ModuleRegistry.standard(new ModuleOptions(mode)));
-        return Frameworks.create(name);
     }
 
     private static String stem(Path file) {

@@ -11,7 +11,6 @@ import org.sdvp.core.evaluation.Limited;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.evaluation.Tasks;
 import org.sdvp.core.interp.Framework;
-import org.sdvp.core.interp.Frameworks;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.service.BackendException;
 import org.sdvp.core.service.ModelGateway;
@@ -58,10 +57,10 @@ public final class BenchmarkRun {
         if (o.concurrency < 1) throw new DataException("--concurrency must be at least 1: " + o.concurrency);
         if (o.maxBatch < 1) throw new DataException("--max-batch must be at least 1: " + o.maxBatch);
         Task task = Tasks.find(o.task);
-        Framework fw = Frameworks.create(o.framework);
+        Framework fw = FrameworkChoice.create(o.framework, o.depthCrops);
         try (ProgramSource programs = programSource(o, fw, task);
              ExampleSource examples = Limited.of(task.open(o.data, o.split), o.limit);
-             ModelServices services = Backends.load(o.modules, o.data);
+             ModelServices services = Knowledge.withLlm(Backends.load(o.modules, o.data), o.llm.options());
              ModelGateway gateway = new ModelGateway(services, o.maxBatch);
              ProgressBar bar = Progress.bar(task.name() + "/" + o.split, examples.size().orElse(-1), "q")) {
             return job.run(task, fw, programs, examples, gateway, bar);

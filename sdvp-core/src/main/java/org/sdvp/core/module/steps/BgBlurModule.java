@@ -21,6 +21,6 @@ public final class BgBlurModule extends MaskEditModule {
 
     @Override
     BufferedImage edit(ImageValue image, SegmentsValue objects, Mask union, Map<String, Value> args, StepContext ctx) {
-        return Pixels.composite(image.pixels(), Pixels.blur(image.pixels(), SIGMA), union);
+        return ImageEdits.bgBlur(image.pixels(), union);
     }
 }

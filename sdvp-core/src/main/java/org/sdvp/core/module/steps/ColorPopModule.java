@@ -17,6 +17,6 @@ public final class ColorPopModule extends MaskEditModule {
 
     @Override
     BufferedImage edit(ImageValue image, SegmentsValue objects, Mask union, Map<String, Value> args, StepContext ctx) {
-        return Pixels.composite(image.pixels(), Pixels.gray(image.pixels()), union);
+        return ImageEdits.colorPop(image.pixels(), union);
     }
 }

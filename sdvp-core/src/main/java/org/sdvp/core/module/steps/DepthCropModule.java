@@ -48,8 +48,8 @@ public final class DepthCropModule extends AbstractStepModule {
         if (mode == DepthCrops.BOX) return CropModule.around(image, box);
         double w = image.width(), h = image.height(), base = box.y2();
         Box region = relation.inFront()
-                ? new Box(0, Math.min(h, base), w, h)
-                : new Box(0, 0, w, Math.max(0, base));
+                ? new Box(0, Math.min(h, box.centerY()), w, h)
+                : new Box(0, 0, w, Math.max(0, box.centerY()));
         return Crops.cut(image, region);
     }
 

@@ -49,7 +49,7 @@ public final class EmojiModule extends AbstractStepModule {
         if (boxes.isEmpty()) {
             throw new StepException("EMOJI has no object to cover: argument 'object' holds no boxes");
         }
-        BufferedImage out = Pixels.copy(image.pixels());
+        BufferedImage out = ImageEdits.copy(image.pixels());
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         for (Detection d : boxes.detections()) {

@@ -31,7 +31,7 @@ public final class ReplaceModule extends MaskEditModule {
             throw new StepException("REPLACE backend returned a " + out.getWidth() + "x" + out.getHeight()
                     + " image for a " + image.width() + "x" + image.height() + " one");
         }
-        return Pixels.copy(out);
+        return ImageEdits.copy(out);
     }
 
     @Override

@@ -3,9 +3,20 @@ package org.sdvp.core.module.steps;
 import java.awt.image.BufferedImage;
 import org.sdvp.core.value.Mask;
 
-/** Deterministic pixel operations of the editing modules (integer arithmetic; no resampling). */
-final class Pixels {
-    private Pixels() {}
+/**
+ * Deterministic pixel operations of the editing modules (no resampling). Public so that a benchmark can
+ * compute the exact gold edit from exact masks with the very operation the module applies.
+ */
+public final class ImageEdits {
+    private ImageEdits() {}
+
+    /** COLORPOP: colour inside the mask, PIL's luminance outside. */
+    public static BufferedImage colorPop(BufferedImage image, Mask mask) { return composite(image, gray(image), mask); }
+
+    /** BGBLUR: sharp inside the mask, Gaussian σ = {@value BgBlurModule#SIGMA} outside. */
+    public static BufferedImage bgBlur(BufferedImage image, Mask mask) {
+        return composite(image, blur(image, BgBlurModule.SIGMA), mask);
+    }
 
     /** A TYPE_INT_RGB copy. */
     static BufferedImage copy(BufferedImage src) {
