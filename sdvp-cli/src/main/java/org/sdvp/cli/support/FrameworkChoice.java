@@ -11,8 +11,8 @@ import org.sdvp.core.module.ModuleRegistry;
 public final class FrameworkChoice {
     /** The help text of {@code --depth-crops}, shared by run and eval. */
     public static final String DEPTH_CROPS_HELP = "What CROP_FRONTOF/INFRONTOF/INFRONT/AHEAD/BEHIND cut: box (VisProg: "
-            + "around the box, as CROP) or ground (the image below / above the row the object stands on; for "
-            + "ground-plane views such as the world's). Default: ${DEFAULT-VALUE}.";
+            + "around the box, as CROP) or ground (the image below / above the box's centre row: nearer "
+            + "is lower in ground-plane views such as the world's). Default: ${DEFAULT-VALUE}.";
 
     private FrameworkChoice() {}
 

@@ -17,9 +17,8 @@ public record ModuleOptions(DepthCrops depthCrops) {
         /** VisProg's: the same crop as CROP, around the box enlarged ×1.5 (VisProg has no depth). */
         BOX,
         /**
-         * Depth on a ground plane seen from above (the world's camera): the floor in front of an object is
-         * below the row it stands on, the floor behind it above that row. In front of = the image below the
-         * box's bottom edge; behind = the image above it (full width).
+         * Depth on a ground plane seen from above (the world's camera), where nearer means lower in the image:
+         * in front of = the image below the box's centre row; behind = the image above it (full width).
          */
         GROUND;
 

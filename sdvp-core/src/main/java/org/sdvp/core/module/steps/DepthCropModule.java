@@ -16,9 +16,12 @@ import org.sdvp.core.value.ValueType;
  * {@code CROP_FRONTOF / CROP_INFRONTOF / CROP_INFRONT / CROP_AHEAD / CROP_BEHIND (image, box)}.
  *
  * <p>VisProg implements all five as {@code CROP} (around the box enlarged ×1.5): it has no depth. That is the
- * default ({@link DepthCrops#BOX}). With {@link DepthCrops#GROUND} they mean what they say for a ground-plane
- * view such as the world's: in front of an object is the image below the row it stands on (its box's bottom
- * edge), behind it the image above that row. With no box both modes return the whole image, as CROP does.
+ * default ({@link DepthCrops#BOX}). With {@link DepthCrops#GROUND} they approximate what they say for a
+ * ground-plane view such as the world's, where nearer means lower: in front of an object is the image below
+ * its box's centre row, behind it the image above that row (the cuts of CROP_BELOW / CROP_ABOVE). The box's
+ * centre, not its bottom edge (where it stands), because what a later step finds in a crop is judged by the
+ * objects' centres: cutting at the bottom edge kept the reference itself "behind" itself (measured on
+ * depth-sim: 0.54 against 0.88 for the centre). With no box both modes return the whole image, as CROP does.
  */
 public final class DepthCropModule extends AbstractStepModule {
 
@@ -46,7 +49,7 @@ public final class DepthCropModule extends AbstractStepModule {
         if (boxes.isEmpty()) return image;
         Box box = boxes.detections().get(0).box();
         if (mode == DepthCrops.BOX) return CropModule.around(image, box);
-        double w = image.width(), h = image.height(), base = box.y2();
+        double w = image.width(), h = image.height();
         Box region = relation.inFront()
                 ? new Box(0, Math.min(h, box.centerY()), w, h)
                 : new Box(0, 0, w, Math.max(0, box.centerY()));
@@ -57,7 +60,7 @@ public final class DepthCropModule extends AbstractStepModule {
         String where = r.inFront() ? "in front of" : "behind";
         return mode == DepthCrops.BOX
                 ? "as CROP (VisProg has no depth): around the first box, enlarged x1.5 (\"" + where + "\")"
-                : "the image " + (r.inFront() ? "below" : "above") + " the first box's bottom edge (" + where
+                : "the image " + (r.inFront() ? "below" : "above") + " the first box's centre row (" + where
                         + " it on a ground plane)";
     }
 

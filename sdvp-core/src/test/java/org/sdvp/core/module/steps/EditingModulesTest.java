@@ -81,11 +81,11 @@ class EditingModulesTest {
     }
 
     @Test
-    void groundDepthCropsCutAtTheRowTheObjectStandsOn() throws Exception {
+    void groundDepthCropsCutAtTheBoxCentreRow() throws Exception {
         Map<String, Value> args = Map.of("image", IMAGE, "box", box(new Box(10, 8, 20, 18)));
-        assertEquals(new Box(0, 18, W, H),
+        assertEquals(new Box(0, 13, W, H),
                 ((ImageValue) new DepthCropModule(DepthCropModule.Relation.INFRONTOF, DepthCrops.GROUND).execute(args, ctx)).region());
-        assertEquals(new Box(0, 0, W, 18),
+        assertEquals(new Box(0, 0, W, 13),
                 ((ImageValue) new DepthCropModule(DepthCropModule.Relation.BEHIND, DepthCrops.GROUND).execute(args, ctx)).region());
         assertSame(IMAGE, new DepthCropModule(DepthCropModule.Relation.BEHIND, DepthCrops.GROUND)
                 .execute(Map.of("image", IMAGE, "box", BoxesValue.empty()), ctx));
