@@ -27,6 +27,9 @@ public final class BenchmarkOptions {
             description = "visprog or viper. Default: ${DEFAULT-VALUE}.")
     public String framework;
 
+    @Option(names = "--depth-crops", defaultValue = "box", paramLabel = "MODE", description = FrameworkChoice.DEPTH_CROPS_HELP)
+    public String depthCrops = "box";
+
     @Option(names = "--modules", paramLabel = "SPEC", description = Backends.MODULES_HELP)
     public String modules;
 

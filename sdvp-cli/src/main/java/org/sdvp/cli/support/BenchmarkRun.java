@@ -12,7 +12,6 @@ import org.sdvp.core.evaluation.RunJournal;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.evaluation.Tasks;
 import org.sdvp.core.interp.Framework;
-import org.sdvp.core.interp.Frameworks;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.service.BackendException;
 import org.sdvp.core.service.ModelGateway;
@@ -75,7 +74,7 @@ public final class BenchmarkRun {
         }
         Task task = Tasks.find(o.task);
         try (CachedLlmQuery llmQuery = llmQuery(o)) {
-            Framework fw = llmQuery == null ? Frameworks.create(o.framework) : ViperFrameworkProvider.create(llmQuery::answer);
+            Framework fw = llmQuery == null ? FrameworkChoice.create(o.framework, o.depthCrops) : ViperFrameworkProvider.create(llmQuery::answer);
             R result = run(o, job, task, fw);
             if (llmQuery != null && result instanceof EvalResult r) {
                 @SuppressWarnings("unchecked") R withQueries = (R) r.withProgramCounters(llmQuery.stats());
@@ -89,7 +88,7 @@ public final class BenchmarkRun {
             throws DataException, BackendException, InterruptedException, java.io.IOException {
         try (ProgramSource programs = programSource(o, fw, task);
              ExampleSource examples = Limited.of(task.open(o.data, o.split), o.limit);
-             ModelServices services = Backends.load(o.modules, o.data);
+             ModelServices services = Knowledge.withLlm(Backends.load(o.modules, o.data), o.llm.options());
              ModelGateway gateway = new ModelGateway(services, o.maxBatch);
              ProgressBar bar = Progress.bar(task.name() + "/" + o.split, examples.size().orElse(-1), "q")) {
             return job.run(task, fw, programs, examples, gateway, bar);
