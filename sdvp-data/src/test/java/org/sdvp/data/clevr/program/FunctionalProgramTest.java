@@ -89,7 +89,7 @@ class FunctionalProgramTest {
     @Test
     void theExecutorAnswersFromTheAnnotations() {
         assertEquals(2, run("scene; filter_color red 0; count 1"));
-        assertEquals("blue", run("scene; filter_color red 0; filter_shape sphere 1; unique 2; relate left 3; unique 4; query_color 5"));
+        assertEquals("blue", run("scene; filter_color red 0; filter_shape sphere 1; unique 2; relate left 3; filter_shape sphere 4; unique 5; query_color 6"));
         assertEquals(true, run("scene; filter_shape cube 0; exist 1; scene; filter_color green 3; exist 4; xor 2 5"));
         assertEquals("sphere", run("scene; filter_color blue 0; unique 1; choose_shape cube sphere 2"));
         assertEquals(List.of(new SymbolicExecutor.Tag(new Box(0, 0, 8, 8), "rubber"), new SymbolicExecutor.Tag(new Box(20, 0, 28, 8), "metal")),
