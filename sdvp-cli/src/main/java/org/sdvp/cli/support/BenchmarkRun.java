@@ -116,8 +116,8 @@ public final class BenchmarkRun {
     /** The program source {@code --programs} names (also opened per partition by sdvp-spark). */
     public static ProgramSource programSource(BenchmarkOptions o, Framework fw, Task task) throws DataException {
         if (o.programs.equals("native")) {
-            if (!o.framework.equals("viper")) throw new DataException("--programs native needs --framework viper");
-            return org.sdvp.viper.convert.NativeViperPrograms.of(task.name(), o.data, o.split);
+            return task.programs(o.framework, o.data, o.split).orElseThrow(() -> new DataException(
+                    "--programs native: task '" + task.name() + "' writes no programs of its own for --framework " + o.framework));
         }
         try {
             return ProgramSources.create(o.programs, o.llm.options(), fw::check, task.name(), fw.name());

@@ -17,16 +17,18 @@ import org.sdvp.core.evaluation.Outcome;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Json;
+import org.sdvp.core.source.ProgramSource;
 import org.sdvp.core.value.Value;
 import org.sdvp.data.clevr.ClevrQuestion;
+import org.sdvp.data.clevr.program.VisProgEmitter;
 import org.sdvp.data.json.ArrayElements;
 import org.sdvp.data.json.JsonErrors;
 import org.sdvp.data.metric.Nlvr2Consistency;
 import org.sdvp.data.nlvr2.Nlvr2Row;
 import org.sdvp.data.json.UncheckedDataException;
 import org.sdvp.world.io.ProgramCodec;
-import org.sdvp.world.program.VisProgConverter;
-import org.sdvp.world.question.FProgram;
+import org.sdvp.world.io.WorldFiles;
+import org.sdvp.world.program.NativeViperPrograms;
 
 /**
  * A world task as the evaluator sees it: {@code open(DIR, SPLIT)} reads {@code DIR/SPLIT/questions.json}
@@ -54,6 +56,12 @@ public final class WorldTask implements Task {
     @Override
     public Map<String, Double> aggregates(List<Outcome> outcomes) {
         return spec.pairs() ? Map.of(Nlvr2Consistency.NAME, Nlvr2Consistency.ofOutcomes(outcomes)) : Map.of();
+    }
+
+    /** {@code viper}: native ViperGPT programs written from each question's functional program. */
+    @Override
+    public Optional<ProgramSource> programs(String framework, Path dataDir, String split) throws DataException {
+        return framework.equals("viper") ? Optional.of(NativeViperPrograms.of(spec, dataDir, split)) : Optional.empty();
     }
 
     @Override
@@ -157,8 +165,7 @@ public final class WorldTask implements Task {
     private Example example(Path dir, ClevrQuestion q, int i) throws DataException {
         required(q.imageFilename(), "image_filename");
         required(q.question(), "question");
-        FProgram p = ProgramCodec.decode(q.program());
-        String program = VisProgConverter.convert(p, spec.flavor());
+        String program = VisProgEmitter.emit(ProgramCodec.decode(q.program()).typed(), spec.flavor());
         Value gold = Answers.gold(spec.answers(), q);
         String type = q.type() == null ? "unknown" : q.type();
         String id = q.questionIndex() != null ? (q.split() == null ? "" : q.split()) + "-" + q.questionIndex() : "q" + i;
@@ -171,8 +178,7 @@ public final class WorldTask implements Task {
         required(q.sentence(), "sentence");
         required(q.leftImage(), "left_image");
         required(q.rightImage(), "right_image");
-        FProgram p = ProgramCodec.decode(q.program());
-        String program = VisProgConverter.convert(p, spec.flavor());
+        String program = VisProgEmitter.emit(ProgramCodec.decode(q.program()).typed(), spec.flavor());
         Value gold = Answers.gold(spec.answers(), q.label());
         String type = q.type() == null ? "unknown" : q.type();
         String id = text(q.identifier(), "identifier");

@@ -1,4 +1,4 @@
-package org.sdvp.world.exec;
+package org.sdvp.data.clevr.program;
 
 /** A functional program that does not apply to its scene (e.g. {@code unique} over two objects). */
 public class ExecutionException extends RuntimeException {

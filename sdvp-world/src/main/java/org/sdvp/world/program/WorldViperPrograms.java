@@ -1,4 +1,4 @@
-package org.sdvp.viper.convert;
+package org.sdvp.world.program;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +11,7 @@ import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Json;
 import org.sdvp.data.clevr.ClevrFiles;
 import org.sdvp.data.clevr.ClevrQuestion;
+import org.sdvp.data.clevr.program.ViperEmitter;
 import org.sdvp.data.json.ArrayElements;
 import org.sdvp.data.json.JsonLines;
 import org.sdvp.data.json.UncheckedDataException;
@@ -24,7 +25,7 @@ import org.sdvp.world.task.WorldTaskSpec;
  * format of sdvp-llm's {@code ProgramFileSource}). Question ids are the ones {@code WorldTask} gives the
  * examples: {@code SPLIT-INDEX} for one-image tasks, the NLVR2 identifier for pairs.
  *
- * <pre>java -cp ... org.sdvp.viper.convert.WorldViperPrograms TASK DATA_DIR SPLIT OUT.jsonl</pre>
+ * <pre>java -cp ... org.sdvp.world.program.WorldViperPrograms TASK DATA_DIR SPLIT OUT.jsonl</pre>
  * Exit status 0 on success, 1 on bad data, 2 on bad arguments.
  */
 public final class WorldViperPrograms {
@@ -38,7 +39,7 @@ public final class WorldViperPrograms {
         Map<String, String> out = new LinkedHashMap<>();
         if (spec.pairs()) {
             for (Nlvr2Row r : JsonLines.read(file, Nlvr2Row.class)) {
-                out.put(r.identifier(), ViperGptConverter.convert(ProgramCodec.decode(r.program()), spec.flavor(), r.sentence()));
+                out.put(r.identifier(), ViperEmitter.emit(ProgramCodec.decode(r.program()).typed(), spec.flavor(), r.sentence()));
             }
             return out;
         }
@@ -51,7 +52,7 @@ public final class WorldViperPrograms {
         for (int i = 0; i < questions.size(); i++) {
             ClevrQuestion q = questions.get(i);
             String id = q.questionIndex() != null ? (q.split() == null ? "" : q.split()) + "-" + q.questionIndex() : "q" + i;
-            out.put(id, ViperGptConverter.convert(ProgramCodec.decode(q.program()), spec.flavor(), q.question()));
+            out.put(id, ViperEmitter.emit(ProgramCodec.decode(q.program()).typed(), spec.flavor(), q.question()));
         }
         return out;
     }

@@ -1,4 +1,4 @@
-package org.sdvp.viper.convert;
+package org.sdvp.world.program;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,17 +10,17 @@ import org.sdvp.world.task.WorldTaskSpec;
 
 /**
  * The native ViperGPT programs of a generated world split ({@link WorldViperPrograms}) as a program source:
- * what a ViperGPT run of a world task executes, rather than VisProg programs translated line by line (which
- * make exactly the VisProg calls).
+ * what a ViperGPT run of a world task executes ({@code WorldTask.programs("viper", ...)}), rather than
+ * VisProg programs translated line by line (which make exactly the VisProg calls).
  */
 public final class NativeViperPrograms implements ProgramSource {
     private final Map<String, String> programs;
 
     private NativeViperPrograms(Map<String, String> programs) { this.programs = Map.copyOf(programs); }
 
-    /** The split's native programs; {@code task} must be a world task. */
-    public static NativeViperPrograms of(String task, Path dataDir, String split) throws DataException {
-        return new NativeViperPrograms(WorldViperPrograms.programs(WorldTaskSpec.find(task), dataDir, split));
+    /** The split's native programs. */
+    public static NativeViperPrograms of(WorldTaskSpec task, Path dataDir, String split) throws DataException {
+        return new NativeViperPrograms(WorldViperPrograms.programs(task, dataDir, split));
     }
 
     @Override public String name() { return "viper-native"; }

@@ -1,4 +1,4 @@
-package org.sdvp.viper.convert;
+package org.sdvp.world.program;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,12 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sdvp.world.program.VisProgConverter.Flavor;
+import org.sdvp.data.clevr.program.Flavor;
+import org.sdvp.data.clevr.program.ViperEmitter;
 import org.sdvp.world.question.Description;
 import org.sdvp.world.question.FProgram;
 
-/** Golden ViperGPT programs for the shapes of functional program the world's question generators write. */
-class ViperGptConverterTest {
+/** Golden ViperGPT programs ({@link ViperEmitter}) for the shapes of functional program the world's question generators write. */
+class ViperProgramsTest {
     private static final Description RED_SPHERE = new Description(null, "red", null, "sphere");
     private static final Description CUBE = new Description(null, null, null, "cube");
     private static final Description SMALL_CUBE = new Description("small", null, null, "cube");
@@ -29,7 +30,7 @@ class ViperGptConverterTest {
                         return image_patch.simple_query("What color is the small cube?")
                     small_cube_patch = small_cube_patches[0]
                     return small_cube_patch.simple_query("What color is the small cube?")
-                """, ViperGptConverter.convert(b.build(), Flavor.GQA, "What color is the small cube?"));
+                """, ViperEmitter.emit(b.build().typed(), Flavor.GQA, "What color is the small cube?"));
     }
 
     @Test
@@ -48,23 +49,23 @@ class ViperGptConverterTest {
                     red_sphere_patch = red_sphere_patches[0]
                     cube_above_patches = [patch for patch in cube_patches if patch.vertical_center > red_sphere_patch.vertical_center]
                     return len(cube_above_patches)
-                """, ViperGptConverter.convert(b.build(), Flavor.GQA, null));
+                """, ViperEmitter.emit(b.build().typed(), Flavor.GQA, null));
     }
 
     @Test
     void verifyUsesVerifyPropertyAndChooseBestTextMatch() {
         FProgram.Builder b = FProgram.builder();
         b.op("verify_material", List.of("metal"), b.op("unique", b.filter(b.scene(null), SMALL_CUBE)));
-        String verify = ViperGptConverter.convert(b.build(), Flavor.GQA, "q?");
+        String verify = ViperEmitter.emit(b.build().typed(), Flavor.GQA, "q?");
         assertTrue(verify.contains("return bool_to_yesno(small_cube_patch.verify_property(\"small cube\", \"metal\"))"), verify);
         b = FProgram.builder();
         b.op("choose_color", List.of("red", "blue"), b.op("unique", b.filter(b.scene(null), CUBE)));
-        String choose = ViperGptConverter.convert(b.build(), Flavor.GQA, "q?");
+        String choose = ViperEmitter.emit(b.build().typed(), Flavor.GQA, "q?");
         assertTrue(choose.contains("return cube_patch.best_text_match([\"red\", \"blue\"])"), choose);
         // A shape is a noun, not a property of one: that check is asked.
         b = FProgram.builder();
         b.op("verify_shape", List.of("cube"), b.op("unique", b.filter(b.scene(null), new Description(null, "red", null, null))));
-        String shape = ViperGptConverter.convert(b.build(), Flavor.GQA, "q?");
+        String shape = ViperEmitter.emit(b.build().typed(), Flavor.GQA, "q?");
         assertTrue(shape.contains("(red_object_patch.simple_query(\"Is the red object a cube?\") == 'yes')"), shape);
     }
 
@@ -80,18 +81,18 @@ class ViperGptConverterTest {
                     right_patch = ImagePatch(right)
                     red_sphere_patches = right_patch.find("red sphere")
                     return (left_patch.exists("cube") != (len(red_sphere_patches) > 1))
-                """, ViperGptConverter.convert(b.build(), Flavor.NLVR, "sentence"));
+                """, ViperEmitter.emit(b.build().typed(), Flavor.NLVR, "sentence"));
     }
 
     @Test
     void tagsArePatchLabelPairsAndNothingIsVisProg() {
         FProgram.Builder b = FProgram.builder();
         b.op("tag", List.of("color"), b.filter(b.scene(null), CUBE));
-        String tag = ViperGptConverter.convert(b.build(), Flavor.GQA, "Tag the cubes with their colors.");
+        String tag = ViperEmitter.emit(b.build().typed(), Flavor.GQA, "Tag the cubes with their colors.");
         assertTrue(tag.contains("return [(patch, patch.best_text_match([\"gray\""), tag);
         assertFalse(tag.contains("_vp_") || tag.contains("LOC("), tag);
         FProgram.Builder bad = FProgram.builder();
         bad.op("exist", bad.filter(bad.scene("left"), CUBE));
-        assertThrows(IllegalArgumentException.class, () -> ViperGptConverter.convert(bad.build(), Flavor.GQA, null));
+        assertThrows(IllegalArgumentException.class, () -> ViperEmitter.emit(bad.build().typed(), Flavor.GQA, null));
     }
 }
