@@ -16,6 +16,7 @@ import org.sdvp.distill.experiment.ProgramEvaluator;
 import org.sdvp.cli.llm.LlmMixin;
 import org.sdvp.llm.source.LlmOptions;
 import org.sdvp.llm.source.ProgramSources;
+import org.sdvp.distill.experiment.StageSummary;
 import org.sdvp.distill.report.ReportTable;
 import org.sdvp.models.checkpoint.CheckpointMeta;
 import org.sdvp.models.train.DjlSetup;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Spec;
                 + "evaluations) are reused when their inputs are unchanged."},
         footer = {"", "Presets (docs/experiment.md):",
             "  quick    150 test questions/task, 300 train questions/target, 150 steps, 1 seed, no ablations",
-            "  default  PLACEHOLDER test questions/task, 1000 train questions/target, 200 steps, seeds 1,2,3, ablations",
+            "  default  1000 test questions/task, 1000 train questions/target, 200 steps, seeds 1,2,3, ablations",
             "", "Examples:",
             "  sdvp experiment --preset quick --out runs/quick",
             "  sdvp experiment --preset default --out runs/exp --seeds 1,2,3 --frameworks visprog,viper",
@@ -183,10 +184,10 @@ public final class ExperimentCommand implements Callable<Integer> {
             o.println("stages (seconds when each ran; side by side, so they add up to more than the wall time):");
             r.report().stageTimes().forEach((stage, times) -> {
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-32s %5.0f s", stage,
-                        times.getOrDefault("total", 0.0)));
+                        times.getOrDefault(StageSummary.WALL, 0.0)));
                 String sep = " (";
                 for (var part : times.entrySet()) {
-                    if (part.getKey().equals("total")) continue;
+                    if (part.getKey().equals(StageSummary.WALL)) continue;
                     line.append(sep).append(String.format(Locale.ROOT, "%s %.0f", part.getKey(), part.getValue()));
                     sep = ", ";
                 }

@@ -51,6 +51,9 @@ class ExperimentCommandsTest {
         var st = CliRunner.run("experiment", "--student", tmp.resolve("none").toString(), "--out", tmp.toString());
         assertEquals(2, st.exitCode(), st.err());
         assertTrue(st.err().contains("not a checkpoint folder"), st.err());
+        var j = CliRunner.run("experiment", "--jobs", "0", "--out", tmp.toString());
+        assertEquals(2, j.exitCode(), j.err());
+        assertTrue(j.err().contains("--jobs must be at least 1"), j.err());
         assertFalse(Files.exists(tmp.resolve("data")), "nothing ran");
     }
 
@@ -67,6 +70,8 @@ class ExperimentCommandsTest {
         var q = ExperimentCommand.parse("--out", tmp.toString());
         assertEquals("quick", q.preset().name());
         assertEquals(List.of(1L), q.preset().seeds());
+        assertEquals(Math.min(4, Runtime.getRuntime().availableProcessors()), q.jobs(), "one per processor, at most 4");
+        assertEquals(3, ExperimentCommand.parse("--out", tmp.toString(), "--jobs", "3").jobs());
     }
 
     private Path checkpoint(String name) throws Exception {

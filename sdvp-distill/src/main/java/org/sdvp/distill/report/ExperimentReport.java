@@ -86,8 +86,9 @@ public record ExperimentReport(String preset, List<Long> seeds, Map<String, Fram
      * @param seeds each seed's own change and interval ({@code seed-N} → it) for rows with several seeds; empty
      *              otherwise (the pooled interval does not cover the seeds' spread: read the two together)
      */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
-    public record Interval(double mean, double lo, double hi, Map<String, Interval> seeds) {
+    public record Interval(double mean, double lo, double hi,
+                           @com.fasterxml.jackson.annotation.JsonInclude(
+                                   com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) Map<String, Interval> seeds) {
         public Interval {
             seeds = seeds == null ? Map.of() : new java.util.LinkedHashMap<>(seeds);
         }

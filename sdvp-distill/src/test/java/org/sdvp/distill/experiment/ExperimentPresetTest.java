@@ -21,7 +21,7 @@ class ExperimentPresetTest {
         assertEquals("quick", q.teacherPreset());
         assertFalse(q.ablations());
         ExperimentPreset d = ExperimentPreset.named("default");
-        assertEquals(300, d.testQuestions());
+        assertEquals(1000, d.testQuestions());
         assertEquals(1000, d.trainQuestions());
         assertEquals(200, d.steps());
         assertEquals(300, d.replayScenes());
