@@ -86,7 +86,7 @@ class ServeSecurityTest {
         assertEquals(400, r.statusCode());
         assertTrue(r.body().contains("unknown outcome filter '&lt;script&gt;'"), r.body());
         assertEquals(404, get("/questions?run=exp&a=nope&b=oracle&task=gqa-sim").statusCode());
-        assertEquals(400, get("/experiment").statusCode());
+        assertEquals(404, get("/experiment").statusCode(), "the runs folder itself is no experiment here");
     }
 
     private static Map<String, Long> snapshot() throws Exception {

@@ -18,7 +18,7 @@ public final class QuestionPage {
     private QuestionPage() {}
 
     public static String render(Runs runs, Query q) {
-        String run = q.required("run");
+        String run = q.or("run", "");
         ExperimentRun x = runs.experiment(run);
         String task = q.required("task"), id = q.required("id");
         Cell a = Cell.of(x, q, "a", "sa", task), b = Cell.of(x, q, "b", "sb", task);
@@ -62,7 +62,7 @@ public final class QuestionPage {
 
     /** {@code /trace?run&fw&row&seed&task&id}: the rationale page of one question under one row. */
     public static String trace(Runs runs, Query q) {
-        ExperimentRun x = runs.experiment(q.required("run"));
+        ExperimentRun x = runs.experiment(q.or("run", ""));
         String task = q.required("task"), id = q.required("id");
         Cell c = Cell.of(x, q, "row", "seed", task);
         if (c.results() == null) throw new RunFiles.NotFound("row not evaluated on " + task);

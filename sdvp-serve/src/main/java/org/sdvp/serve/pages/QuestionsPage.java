@@ -17,7 +17,7 @@ public final class QuestionsPage {
     private QuestionsPage() {}
 
     public static String render(Runs runs, Query q) {
-        String run = q.required("run");
+        String run = q.or("run", "");
         ExperimentRun x = runs.experiment(run);
         String fw = q.or("fw", x.frameworks().isEmpty() ? "visprog" : x.frameworks().get(0));
         List<String> tasks = x.tasks(fw);
