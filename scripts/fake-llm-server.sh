@@ -6,7 +6,11 @@
 #   --task T --data DIR [--split S]
 #                     serve the dataset's own program for each question text (reproduces the
 #                     --programs dataset score through the whole LLM path)
+#   --program-file FILE
+#                     with --task/--data: JSON lines {"id", "program"} (e.g. the native ViperGPT programs of
+#                     org.sdvp.viper.convert.WorldViperPrograms), served for each id's question text
 #   --invalid-first   answer each new question first with an invalid program (exercises re-asking)
+# Requests from the ViperGPT prompts (--framework viper) get Python programs (docs/llm.md).
 # Example:
 #   scripts/fake-llm-server.sh --port 18080 &
 #   ./sdvp eval --task gqa-sim --data data/gqa-sim --modules oracle --limit 50 --out /tmp/r.json \

@@ -8,6 +8,7 @@ import org.sdvp.cli.models.EvalModulesCommand;
 import org.sdvp.cli.models.PretrainCommand;
 import org.sdvp.cli.models.TeacherCommand;
 import org.sdvp.cli.run.RunCommand;
+import org.sdvp.cli.serve.ServeCommand;
 import org.sdvp.cli.world.WorldCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
             PretrainCommand.class,
             TeacherCommand.class,
             EvalModulesCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -57,7 +57,7 @@ public final class SparkClusterRunner implements ClusterRunner {
             PartitionStats first = stats.get(0);
             return Evaluator.summarise(p.task(), job.options().split, first.framework(), first.modules(), outcomes,
                     seconds(p), PartitionStats.sumLongs(stats, PartitionStats::batching),
-                    PartitionStats.sumLongs(stats, PartitionStats::programs), provenance(p));
+                    PartitionStats.sumLongs(stats, PartitionStats::programs), provenance(p), Map.of());
         });
     }
 
@@ -80,13 +80,14 @@ public final class SparkClusterRunner implements ClusterRunner {
             EvalResult eval = new EvalResult(p.task().name(), job.options().split, first.framework(), first.modules(),
                     p.task().metric().name(), questions, scoreSum / questions, errors, Map.of(), List.of(), seconds(p),
                     PartitionStats.sumLongs(stats, PartitionStats::batching),
-                    PartitionStats.sumLongs(stats, PartitionStats::programs), provenance(p));
+                    PartitionStats.sumLongs(stats, PartitionStats::programs), provenance(p), Map.of(), Map.of());
             CollectedCalls calls = new CollectedCalls(List.of(), questions, consistent,
                     PartitionStats.sumInts(stats, PartitionStats::callsByKind),
                     PartitionStats.sumInts(stats, PartitionStats::consistentByKind), eval);
             Json.write(job.out().resolveSibling(job.out().getFileName() + ".summary.json"),
                     new CollectCommand.Summary(questions, consistent, calls.callsByKind(), calls.consistentByKind(),
-                            eval.summary(), eval.provenance()));
+                            eval.summary(), eval.errorsByReason(), org.sdvp.core.io.Sha256.of(job.out()),
+                            eval.provenance()));
             return calls.summary();
         });
     }

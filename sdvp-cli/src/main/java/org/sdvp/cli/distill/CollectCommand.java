@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import org.sdvp.cli.support.BenchmarkOptions;
 import org.sdvp.cli.support.BenchmarkRun;
 import org.sdvp.cli.support.ClusterRunner;
+import org.sdvp.cli.support.ResumableOutput;
+import org.sdvp.core.io.Sha256;
 import org.sdvp.core.io.Json;
 import org.sdvp.distill.trace.CallsFile;
 import org.sdvp.distill.trace.CollectedCalls;
@@ -20,7 +22,9 @@ import picocli.CommandLine.Spec;
         description = "Run a task's programs and collect every call to a distillable module (LOC, VQA, "
                 + "image-text matching) with the provenance of the pixels it saw and whether the program's answer "
                 + "was right (answer-consistent filtering). Teacher-driven collection: --modules teacher:DIR,vlm:DIR.",
-        footer = {"", "Writes FILE (JSON lines, one call per line) and FILE.summary.json (counts, score, provenance).",
+        footer = {"", "Writes FILE (JSON lines, one call per line) and then FILE.summary.json (counts, score, errors by "
+                + "reason, the calls file's SHA-256, provenance). A run killed before it finished continues where it "
+                + "stopped when started again with the same options (--restart discards FILE.journal). One process per --out.",
             "", "Example:",
             "  sdvp collect --task gqa-sim --data data/gqa-sim --split train --modules oracle --out calls.jsonl"})
 public final class CollectCommand implements Callable<Integer> {
@@ -41,13 +45,21 @@ public final class CollectCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("calls: " + out);
             return 0;
         }
-        CollectedCalls calls = BenchmarkRun.run(options, (task, fw, programs, examples, gateway, bar) ->
-                new TraceCollector(task, fw, programs, options.concurrency).collect(examples, options.split, gateway,
-                        options.provenance(), BenchmarkRun.progress(bar, null)));
-        CallsFile.write(out, calls.calls());
-        Json.write(out.resolveSibling(out.getFileName() + ".summary.json"), new Summary(calls.questions(),
-                calls.consistent(), calls.callsByKind(), calls.consistentByKind(), calls.evaluation().summary(),
-                calls.evaluation().provenance()));
+        CollectedCalls calls;
+        try (ResumableOutput output = ResumableOutput.open("collect", out, options, spec.commandLine().getErr())) {
+            calls = BenchmarkRun.run(options, (task, fw, programs, examples, gateway, bar) -> {
+                bar.stepBy(output.journal().restored().size());
+                return new TraceCollector(task, fw, programs, options.concurrency, options.samples).collect(examples, options.split,
+                        gateway, options.provenance(), BenchmarkRun.progress(bar, null), output.journal());
+            });
+            CallsFile.write(out, calls.calls());
+            // the summary is written last and names the calls file's hash: a calls file without a summary
+            // that matches it is not a finished collection
+            Json.write(out.resolveSibling(out.getFileName() + ".summary.json"), new Summary(calls.questions(),
+                    calls.consistent(), calls.callsByKind(), calls.consistentByKind(), calls.evaluation().summary(),
+                    calls.evaluation().errorsByReason(), Sha256.of(out), calls.evaluation().provenance()));
+            output.finished();
+        }
         spec.commandLine().getOut().println(calls.summary());
         spec.commandLine().getOut().println("calls: " + out);
         return 0;
@@ -56,5 +68,6 @@ public final class CollectCommand implements Callable<Integer> {
     /** {@code FILE.summary.json}; sdvp-spark writes the same record for {@code --spark}. */
     public record Summary(int questions, int answerConsistent, java.util.Map<String, Integer> callsByKind,
                    java.util.Map<String, Integer> consistentCallsByKind, String evaluation,
+                   java.util.Map<String, Integer> errorsByReason, String callsSha256,
                    java.util.Map<String, String> provenance) {}
 }

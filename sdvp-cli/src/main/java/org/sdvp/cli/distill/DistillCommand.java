@@ -21,7 +21,7 @@ import org.sdvp.distill.stage.StageSpec;
 import org.sdvp.distill.train.DistillConfig;
 import org.sdvp.models.checkpoint.CheckpointMeta;
 import org.sdvp.models.train.DjlSetup;
-import org.sdvp.world.task.WorldTaskSpec;
+import org.sdvp.core.evaluation.Tasks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -131,7 +131,7 @@ public final class DistillCommand implements Callable<Integer> {
 
     /** Checks every option and builds the stage (bad input: exit 2, before anything runs). */
     StageSpec stageSpec() throws DataException {
-        WorldTaskSpec.find(task);
+        Tasks.find(task); // any installed task: a world task's split is generated when missing, others must be on disk
         if (!Frameworks.installed().containsKey(framework)) {
             throw new DataException("unknown framework '" + framework + "'; installed: " + String.join(", ", Frameworks.installed().keySet()));
         }

@@ -12,12 +12,17 @@ import org.sdvp.core.interp.Frameworks;
 import org.sdvp.core.io.DataException;
 import org.sdvp.distill.experiment.ExperimentPreset;
 import org.sdvp.distill.experiment.ExperimentRunner;
+import org.sdvp.distill.experiment.ProgramEvaluator;
+import org.sdvp.cli.llm.LlmMixin;
+import org.sdvp.llm.source.LlmOptions;
+import org.sdvp.llm.source.ProgramSources;
 import org.sdvp.distill.experiment.StageSummary;
 import org.sdvp.distill.report.ReportTable;
 import org.sdvp.models.checkpoint.CheckpointMeta;
 import org.sdvp.models.train.DjlSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -75,9 +80,42 @@ public final class ExperimentCommand implements Callable<Integer> {
     public static final String JOBS_HELP = "Independent stages and evaluations run at once (stages in worker processes, "
             + "one PyTorch thread each; results do not depend on it). Default: one per processor, at most 4.";
 
+    @Option(names = "--programs", defaultValue = "dataset", paramLabel = "SOURCE",
+            description = "Programs of the evaluation rows: dataset (converted from the tasks' functional programs) or "
+                    + "llm (written by an LLM for each framework, checked, re-asked, cached; see --llm-*). The stages "
+                    + "always trace the dataset programs. Default: ${DEFAULT-VALUE}.")
+    String programs;
+
+    @Option(names = "--samples", defaultValue = "1", paramLabel = "K",
+            description = "With --programs llm: K programs per question, majority answer. Default: ${DEFAULT-VALUE}.")
+    int samples;
+
+    @Mixin LlmMixin llm;
+
     @Override
     public Integer call() throws Exception {
-        return run(spec, options(spec, preset, seeds, noAblations, out, student, frameworks, traceFramework, jobs));
+        ExperimentRunner.Options o = options(spec, preset, seeds, noAblations, out, student, frameworks, traceFramework, jobs);
+        return run(spec, o, parts(o.jobs()));
+    }
+
+    /** The real parts; with {@code --programs llm} the rows are evaluated on programs an LLM wrote. */
+    ExperimentRunner.Parts parts(int jobs) throws DataException {
+        if (!programs.equals("dataset") && !programs.equals("llm")) {
+            throw new DataException("--programs must be dataset or llm for an experiment: " + programs);
+        }
+        if (samples < 1 || (samples > 1 && !programs.equals("llm"))) {
+            throw new DataException("--samples " + samples + " needs --programs llm (and K >= 1)");
+        }
+        ExperimentRunner.Parts real = ExperimentRunner.Parts.real(jobs);
+        if (programs.equals("dataset")) return real;
+        LlmOptions options = llm.options();
+        try {
+            options.clientConfig(); // names a missing --llm-base-url or --llm-model before anything runs
+        } catch (IllegalArgumentException e) {
+            throw new DataException(e.getMessage(), e);
+        }
+        return new ExperimentRunner.Parts(real.models(), real.stages(), new ProgramEvaluator(
+                (fw, task, data, split) -> ProgramSources.create("llm", options, fw::check, task, fw.name()), samples));
     }
 
     /** Checks every option (bad input: exit 2, before anything runs) and builds the run's options. */
@@ -126,8 +164,12 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
 
     public static int run(CommandSpec spec, ExperimentRunner.Options options) throws Exception {
+        return run(spec, options, ExperimentRunner.Parts.real(options.jobs()));
+    }
+
+    static int run(CommandSpec spec, ExperimentRunner.Options options, ExperimentRunner.Parts parts) throws Exception {
         DjlSetup.configure();
-        ExperimentRunner.Result r = new ExperimentRunner(options, ExperimentRunner.Parts.real(options.jobs()), System.err).run();
+        ExperimentRunner.Result r = new ExperimentRunner(options, parts, System.err).run();
         PrintWriter o = spec.commandLine().getOut();
         o.println();
         o.print(ReportTable.render(r.report()));
@@ -140,11 +182,11 @@ public final class ExperimentCommand implements Callable<Integer> {
         o.println(t.substring(0, t.length() - 1) + " (" + options.jobs() + " jobs at once)");
         if (!r.report().stageTimes().isEmpty()) {
             o.println("stages (seconds when each ran; side by side, so they add up to more than the wall time):");
-            r.report().stageTimes().forEach((stage, parts) -> {
+            r.report().stageTimes().forEach((stage, times) -> {
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-32s %5.0f s", stage,
-                        parts.getOrDefault(StageSummary.WALL, 0.0)));
+                        times.getOrDefault(StageSummary.WALL, 0.0)));
                 String sep = " (";
-                for (var part : parts.entrySet()) {
+                for (var part : times.entrySet()) {
                     if (part.getKey().equals(StageSummary.WALL)) continue;
                     line.append(sep).append(String.format(Locale.ROOT, "%s %.0f", part.getKey(), part.getValue()));
                     sep = ", ";

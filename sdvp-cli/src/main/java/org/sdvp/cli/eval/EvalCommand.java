@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.sdvp.cli.support.BenchmarkOptions;
 import org.sdvp.cli.support.BenchmarkRun;
 import org.sdvp.cli.support.ClusterRunner;
+import org.sdvp.cli.support.ResumableOutput;
 import org.sdvp.core.evaluation.EvalResult;
 import org.sdvp.core.io.Json;
 import picocli.CommandLine.Command;
@@ -17,7 +18,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Evaluate programs on a benchmark split and write the score, the per-type breakdown and "
                 + "every miss. Many programs run at once so that their model calls batch.",
-        footer = {"", "Example:",
+        footer = {"", "A run killed before it finished continues where it stopped when started again with the same "
+                + "options (FILE.journal holds the finished questions; --restart discards it). One process per --out.",
+            "", "Examples:",
             "  sdvp eval --task gqa-sim --data data/gqa-sim --split test --modules oracle --out results.json",
             "  sdvp eval --task gqa-sim --data data/gqa-sim --split test --modules oracle --out results.json --spark local[2]"})
 public final class EvalCommand implements Callable<Integer> {
@@ -31,11 +34,18 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (BenchmarkRun.listTasksIfAsked(options, spec)) return 0;
-        EvalResult result = options.spark != null
-                ? ClusterRunner.find().evaluate(new ClusterRunner.Job(options.spark, options,
-                        ClusterRunner.argsOf(spec.commandLine().getParseResult()), out))
-                : BenchmarkRun.evaluate(options, null);
-        Json.write(out, result);
+        EvalResult result;
+        if (options.spark != null) {
+            result = ClusterRunner.find().evaluate(new ClusterRunner.Job(options.spark, options,
+                    ClusterRunner.argsOf(spec.commandLine().getParseResult()), out));
+            Json.write(out, result);
+        } else {
+            try (ResumableOutput output = ResumableOutput.open("eval", out, options, spec.commandLine().getErr())) {
+                result = BenchmarkRun.evaluate(options, null, output.journal());
+                Json.write(out, result);
+                output.finished();
+            }
+        }
         spec.commandLine().getOut().println(result.summary());
         if (!result.programs().isEmpty()) spec.commandLine().getOut().println("programs: " + result.programs());
         spec.commandLine().getOut().println("results: " + out);

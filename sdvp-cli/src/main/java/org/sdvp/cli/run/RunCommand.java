@@ -7,19 +7,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sdvp.cli.support.Backends;
+import org.sdvp.cli.llm.LlmMixin;
+import org.sdvp.cli.support.FrameworkChoice;
+import org.sdvp.cli.support.Knowledge;
 import org.sdvp.core.interp.Execution;
 import org.sdvp.core.interp.Framework;
-import org.sdvp.core.interp.Frameworks;
 import org.sdvp.core.io.AtomicFiles;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Images;
 import org.sdvp.core.service.ModelGateway;
 import org.sdvp.core.service.ModelServices;
+import org.sdvp.core.trace.ResultImages;
 import org.sdvp.core.trace.TraceHtml;
 import org.sdvp.core.trace.TraceJsonl;
+import org.sdvp.core.value.ImageValue;
 import org.sdvp.core.value.Value;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -68,6 +73,17 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "Write the visual rationale as a self-contained HTML page.")
     Path htmlFile;
 
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "Where an image result (an edited image) is written, as PNG with FILE.json holding its "
+                    + "provenance. Default: IMAGE-STEM-result.png in the current folder.")
+    Path output;
+
+    @Mixin LlmMixin llm;
+
+    @Option(names = "--depth-crops", defaultValue = "box", paramLabel = "MODE",
+            description = FrameworkChoice.DEPTH_CROPS_HELP)
+    String depthCrops;
+
     @Override
     public Integer call() throws Exception {
         String source = programText();
@@ -78,10 +94,10 @@ public final class RunCommand implements Callable<Integer> {
             initial.put("LEFT", Images.load(image));
             initial.put("RIGHT", Images.load(right));
         }
-        Framework fw = Frameworks.create(framework);
+        Framework fw = FrameworkChoice.create(framework, depthCrops);
         fw.check(source, initial.keySet());
         Path dataDir = data != null ? data : image.toAbsolutePath().getParent();
-        try (ModelServices services = Backends.load(modules, dataDir);
+        try (ModelServices services = Knowledge.withLlm(Backends.load(modules, dataDir), llm.options());
              ModelGateway gateway = new ModelGateway(services)) {
             Execution run = fw.execute(source, initial, gateway);
             String outcome = run.failure().map(f -> "failed at " + f.format())
@@ -92,8 +108,20 @@ public final class RunCommand implements Callable<Integer> {
                 return 1;
             }
             spec.commandLine().getOut().println(run.result().map(Value::display).orElse(""));
+            if (run.result().orElse(null) instanceof ImageValue result) {
+                Path png = output != null ? output : Path.of(stem(image) + "-result.png");
+                ResultImages.write(png, result, source, services.name());
+                spec.commandLine().getOut().println("image written to " + png + " (provenance: "
+                        + ResultImages.provenanceOf(png).getFileName() + ")");
+            }
             return 0;
         }
+    }
+
+    private static String stem(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
     }
 
     private String programText() throws DataException {

@@ -27,6 +27,9 @@ public final class BenchmarkOptions {
             description = "visprog or viper. Default: ${DEFAULT-VALUE}.")
     public String framework;
 
+    @Option(names = "--depth-crops", defaultValue = "box", paramLabel = "MODE", description = FrameworkChoice.DEPTH_CROPS_HELP)
+    public String depthCrops = "box";
+
     @Option(names = "--modules", paramLabel = "SPEC", description = Backends.MODULES_HELP)
     public String modules;
 
@@ -39,6 +42,13 @@ public final class BenchmarkOptions {
 
     @Mixin public LlmMixin llm;
 
+    @Option(names = "--samples", defaultValue = "1", paramLabel = "K",
+            description = "Programs per question (with --programs llm): K programs are generated at "
+                    + "--llm-temperature, invalid ones dropped, and the answer is the majority over the valid ones "
+                    + "(ties: the answer seen first); results.json reports samples, valid and agreement. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    public int samples;
+
     @Option(names = "--limit", paramLabel = "N", description = "Only the first N questions.")
     public Integer limit;
 
@@ -49,6 +59,11 @@ public final class BenchmarkOptions {
     @Option(names = "--max-batch", defaultValue = "" + ModelGateway.DEFAULT_MAX_BATCH, paramLabel = "N",
             description = "Largest batch a model runs at once. Default: ${DEFAULT-VALUE}.")
     public int maxBatch;
+
+    @Option(names = "--restart",
+            description = "Discard the journal of an interrupted run on the same --out and start over. Without "
+                    + "it, a run killed before it finished continues where it stopped when started again.")
+    public boolean restart;
 
     @Option(names = "--profile",
             description = "eval: print where the time went (image loading, interpreter, model input preparation, "
@@ -70,7 +85,8 @@ public final class BenchmarkOptions {
     public Map<String, String> provenance() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("data", data == null ? "" : data.toAbsolutePath().normalize().toString());
-        p.putAll(ProgramSources.provenance(programs, llm.options(), task));
+        p.putAll(ProgramSources.provenance(programs, llm.options(), task, framework));
+        p.put("samples", Integer.toString(samples));
         p.put("concurrency", Integer.toString(concurrency));
         p.put("maxBatch", Integer.toString(maxBatch));
         p.put("limit", limit == null ? "none" : limit.toString());

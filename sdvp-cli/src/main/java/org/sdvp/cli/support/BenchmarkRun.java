@@ -8,16 +8,20 @@ import org.sdvp.core.evaluation.EvalResult;
 import org.sdvp.core.evaluation.Evaluator;
 import org.sdvp.core.evaluation.ExampleSource;
 import org.sdvp.core.evaluation.Limited;
+import org.sdvp.core.evaluation.RunJournal;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.evaluation.Tasks;
 import org.sdvp.core.interp.Framework;
-import org.sdvp.core.interp.Frameworks;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.service.BackendException;
 import org.sdvp.core.service.ModelGateway;
 import org.sdvp.core.service.ModelServices;
 import org.sdvp.core.source.ProgramSource;
+import org.sdvp.llm.query.CachedLlmQuery;
+import org.sdvp.llm.source.LlmOptions;
 import org.sdvp.llm.source.ProgramSources;
+import org.sdvp.viper.runner.ViperFramework;
+import org.sdvp.viper.runner.ViperFrameworkProvider;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Opens what {@link BenchmarkOptions} name and runs the split with a progress bar. */
@@ -34,10 +38,17 @@ public final class BenchmarkRun {
     /** Runs an evaluation; {@code listener} (may be null) sees each question too. */
     public static EvalResult evaluate(BenchmarkOptions o, Evaluator.Listener listener)
             throws DataException, BackendException, InterruptedException, java.io.IOException {
+        return evaluate(o, listener, RunJournal.none());
+    }
+
+    /** Runs an evaluation that continues {@code journal} and records each new question in it. */
+    public static EvalResult evaluate(BenchmarkOptions o, Evaluator.Listener listener, RunJournal journal)
+            throws DataException, BackendException, InterruptedException, java.io.IOException {
         String[] threads = {""};
         EvalResult result = run(o, (task, fw, programs, examples, gateway, bar) -> {
-            EvalResult r = new Evaluator(task, fw, programs, gateway, o.concurrency)
-                    .run(examples, o.split, o.provenance(), progress(bar, listener));
+            bar.stepBy(journal.restored().size());
+            EvalResult r = new Evaluator(task, fw, programs, gateway, o.concurrency, o.samples)
+                    .run(examples, o.split, o.provenance(), progress(bar, listener), journal, (ex, q, e) -> null);
             if (o.profile) threads[0] = ThreadCpu.report(); // while the model threads still exist
             return r;
         });
@@ -57,11 +68,27 @@ public final class BenchmarkRun {
         if (o.data == null) throw new DataException("--data DIR is required: the task's data folder");
         if (o.concurrency < 1) throw new DataException("--concurrency must be at least 1: " + o.concurrency);
         if (o.maxBatch < 1) throw new DataException("--max-batch must be at least 1: " + o.maxBatch);
+        if (o.samples < 1) throw new DataException("--samples must be at least 1: " + o.samples);
+        if (o.samples > 1 && !o.programs.equals("llm")) {
+            throw new DataException("--samples " + o.samples + " needs --programs llm: other sources have one program per question");
+        }
         Task task = Tasks.find(o.task);
-        Framework fw = Frameworks.create(o.framework);
+        try (CachedLlmQuery llmQuery = llmQuery(o)) {
+            Framework fw = llmQuery == null ? FrameworkChoice.create(o.framework, o.depthCrops) : ViperFrameworkProvider.create(llmQuery::answer);
+            R result = run(o, job, task, fw);
+            if (llmQuery != null && result instanceof EvalResult r) {
+                @SuppressWarnings("unchecked") R withQueries = (R) r.withProgramCounters(llmQuery.stats());
+                return withQueries;
+            }
+            return result;
+        }
+    }
+
+    private static <R> R run(BenchmarkOptions o, Job<R> job, Task task, Framework fw)
+            throws DataException, BackendException, InterruptedException, java.io.IOException {
         try (ProgramSource programs = programSource(o, fw, task);
              ExampleSource examples = Limited.of(task.open(o.data, o.split), o.limit);
-             ModelServices services = Backends.load(o.modules, o.data);
+             ModelServices services = Knowledge.withLlm(Backends.load(o.modules, o.data), o.llm.options());
              ModelGateway gateway = new ModelGateway(services, o.maxBatch);
              ProgressBar bar = Progress.bar(task.name() + "/" + o.split, examples.size().orElse(-1), "q")) {
             return job.run(task, fw, programs, examples, gateway, bar);
@@ -72,14 +99,28 @@ public final class BenchmarkRun {
         }
     }
 
+    /**
+     * {@code llm_query} of ViperGPT programs goes to the configured endpoint (cached beside the program cache)
+     * when the framework is viper and an endpoint is given; otherwise it raises "not configured".
+     */
+    private static CachedLlmQuery llmQuery(BenchmarkOptions o) throws DataException {
+        LlmOptions llm = o.llm.options();
+        if (!o.framework.equals(ViperFramework.NAME) || llm.baseUrl() == null || llm.model() == null) return null;
+        try {
+            return CachedLlmQuery.open(llm);
+        } catch (IllegalArgumentException e) {
+            throw new DataException(e.getMessage(), e);
+        }
+    }
+
     /** The program source {@code --programs} names (also opened per partition by sdvp-spark). */
     public static ProgramSource programSource(BenchmarkOptions o, Framework fw, Task task) throws DataException {
         if (o.programs.equals("native")) {
-            if (!o.framework.equals("viper")) throw new DataException("--programs native needs --framework viper");
-            return org.sdvp.viper.convert.NativeViperPrograms.of(task.name(), o.data, o.split);
+            return task.programs(o.framework, o.data, o.split).orElseThrow(() -> new DataException(
+                    "--programs native: task '" + task.name() + "' writes no programs of its own for --framework " + o.framework));
         }
         try {
-            return ProgramSources.create(o.programs, o.llm.options(), fw::check, task.name());
+            return ProgramSources.create(o.programs, o.llm.options(), fw::check, task.name(), fw.name());
         } catch (IllegalArgumentException e) {
             throw new DataException(e.getMessage(), e);
         }

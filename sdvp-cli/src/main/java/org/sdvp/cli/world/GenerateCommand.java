@@ -9,6 +9,8 @@ import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
 import org.sdvp.cli.support.Progress;
 import org.sdvp.core.io.DataException;
+import org.sdvp.world.instruct.InstructionGenerator;
+import org.sdvp.world.instruct.InstructionTaskSpec;
 import org.sdvp.world.scene.SceneGenerator;
 import org.sdvp.world.style.StyleMix;
 import org.sdvp.world.task.DatasetGenerator;
@@ -31,7 +33,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--task", required = true, paramLabel = "TASK",
-            description = "gqa-sim, nlvr-sim, count-sim, ref-sim or tag-sim.")
+            description = "gqa-sim, nlvr-sim, count-sim, ref-sim, tag-sim, or an instruction task: edit-sim, "
+                    + "knowtag-sim, depth-sim (instructions.json with VisProg programs; edit-sim also gold/ images).")
     String task;
 
     @Option(names = "--split", defaultValue = "train", paramLabel = "SPLIT",
@@ -64,8 +67,9 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        WorldTaskSpec t = WorldTaskSpec.find(task);
-        String st = style == null ? t.defaultStyle() : style;
+        var instructions = InstructionTaskSpec.find(task);
+        WorldTaskSpec t = instructions.isPresent() ? null : WorldTaskSpec.find(task);
+        String st = style != null ? style : instructions.map(InstructionTaskSpec::defaultStyle).orElseGet(() -> t.defaultStyle());
         try {
             StyleMix.parse(st);
         } catch (IllegalArgumentException e) {
@@ -79,6 +83,15 @@ public final class GenerateCommand implements Callable<Integer> {
         Path dir = out.resolve(split);
         prepare(dir);
         SceneGenerator.Config config = new SceneGenerator.Config(size, size, 3, 10, 0.35, Math.max(8, 24 * size * size / (128 * 128)));
+        if (instructions.isPresent()) {
+            var request = new InstructionGenerator.Request(instructions.get(), split, count, seed, st, dir, config);
+            try (ProgressBar bar = Progress.bar("generate " + task + "/" + split, count, "q")) {
+                new InstructionGenerator().generate(request, done -> bar.stepTo(done));
+            }
+            spec.commandLine().getOut().printf("%s/%s: %d instructions in style %s (seed %d) -> %s%n", task, split, count,
+                    st, seed, dir);
+            return 0;
+        }
         var request = new DatasetGenerator.Request(t, split, count, seed, st, dir, config);
         try (ProgressBar bar = Progress.bar("generate " + t.name() + "/" + split, count, "q")) {
             new DatasetGenerator().generate(request, done -> bar.stepTo(done));

@@ -86,7 +86,7 @@ class ExperimentCommandsTest {
         var task = CliRunner.run("distill", "--task", "vqa-sim", "--student", s.toString(), "--teacher", t.toString(),
                 "--out", tmp.resolve("o").toString());
         assertEquals(2, task.exitCode(), task.err());
-        assertTrue(task.err().contains("valid tasks"), task.err());
+        assertTrue(task.err().contains("known tasks"), task.err());
         var student = CliRunner.run("distill", "--task", "gqa-sim", "--student", tmp.resolve("x").toString(),
                 "--teacher", t.toString(), "--out", tmp.resolve("o").toString());
         assertEquals(2, student.exitCode(), student.err());

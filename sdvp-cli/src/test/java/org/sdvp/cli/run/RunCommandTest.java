@@ -32,6 +32,25 @@ class RunCommandTest {
     }
 
     @Test
+    void anEditedImageIsWrittenWithItsProvenanceAndAFailedEditWritesNothing() throws Exception {
+        Path out = dir.resolve("edited.png");
+        var ok = CliRunner.run("run", "--image", image.toString(), "--output", out.toString(), "--program-text",
+                "OBJ0=LOC(image=IMAGE,object='TOP')\nIMAGE0=EMOJI(image=IMAGE,object=OBJ0,emoji='smiling_face')\n"
+                        + "FINAL_RESULT=RESULT(var=IMAGE0)");
+        assertEquals(0, ok.exitCode(), ok.err());
+        assertEquals(64, ImageIO.read(out.toFile()).getWidth());
+        String provenance = Files.readString(dir.resolve("edited.png.json"));
+        assertTrue(provenance.contains("\"source\" : \"any.png\"") && provenance.contains("EMOJI smiling_face"), provenance);
+
+        Path never = dir.resolve("never.png");
+        var bad = CliRunner.run("run", "--image", image.toString(), "--output", never.toString(), "--program-text",
+                "OBJ0=LOC(image=IMAGE,object='TOP')\nIMAGE0=COLORPOP(image=IMAGE,object=OBJ0)");
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().contains("step 2 (line 2, COLORPOP)") && bad.err().contains("boxes without masks"), bad.err());
+        assertFalse(Files.exists(never) || Files.exists(dir.resolve("never.png.json")), "nothing half-written");
+    }
+
+    @Test
     void anInvalidProgramExits2AndNamesEveryProblemLine() {
         var r = CliRunner.run("run", "--image", image.toString(), "--program-text", """
                 BOX0=LOC(image=IMAGE,object='cube')

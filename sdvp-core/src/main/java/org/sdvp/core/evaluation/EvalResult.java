@@ -17,14 +17,35 @@ import java.util.Map;
  * @param provenance how the numbers were made: data folder, program source, concurrency, code version
  * @param aggregates the task's split-level figures beyond the mean ({@link Task#aggregates}), e.g.
  *                   {@code consistency}; empty for most tasks (null, from an older results.json, reads as empty)
+ * @param sampling   with several programs per question ({@code --samples K}): {@code samples}, {@code valid},
+ *                   {@code answered}, {@code agreement}, {@code fallbacks} ({@link SampleVote#summary()});
+ *                   empty for one program per question
  */
 public record EvalResult(String task, String split, String framework, String modules, String metric,
                          int count, double score, int errors, Map<String, TypeScore> byType,
                          List<QuestionResult> misses, double seconds, Map<String, Long> batching,
                          Map<String, Long> programs, Map<String, String> provenance,
-                         Map<String, Double> aggregates) {
+                         Map<String, Double> aggregates, Map<String, Double> sampling) {
     public EvalResult {
         aggregates = aggregates == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(aggregates));
+        sampling = sampling == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sampling));
+    }
+
+    /** This result with more program-source counters (e.g. {@code llm_query} calls), added after the others. */
+    public EvalResult withProgramCounters(Map<String, Long> more) {
+        Map<String, Long> merged = new java.util.LinkedHashMap<>(programs);
+        merged.putAll(more);
+        return new EvalResult(task, split, framework, modules, metric, count, score, errors, byType, misses, seconds,
+                batching, merged, provenance, aggregates, sampling);
+    }
+
+    /** A result of one program per question. */
+    public EvalResult(String task, String split, String framework, String modules, String metric, int count,
+                      double score, int errors, Map<String, TypeScore> byType, List<QuestionResult> misses,
+                      double seconds, Map<String, Long> batching, Map<String, Long> programs,
+                      Map<String, String> provenance, Map<String, Double> aggregates) {
+        this(task, split, framework, modules, metric, count, score, errors, byType, misses, seconds, batching,
+                programs, provenance, aggregates, Map.of());
     }
 
     /** A result without split-level figures. */
@@ -34,6 +55,18 @@ public record EvalResult(String task, String split, String framework, String mod
                       Map<String, String> provenance) {
         this(task, split, framework, modules, metric, count, score, errors, byType, misses, seconds, batching,
                 programs, provenance, Map.of());
+    }
+
+    /**
+     * How many questions failed for each reason ({@link QuestionResult#reason()}), sorted by reason: written
+     * to {@code results.json} next to {@code errors}, derived from the misses (so never read back).
+     */
+    @com.fasterxml.jackson.annotation.JsonProperty(value = "errorsByReason",
+            access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
+    public Map<String, Integer> errorsByReason() {
+        Map<String, Integer> byReason = new java.util.TreeMap<>();
+        for (QuestionResult r : misses) if (r.failed()) byReason.merge(r.reason(), 1, Integer::sum);
+        return byReason;
     }
 
     /**
@@ -48,6 +81,11 @@ public record EvalResult(String task, String split, String framework, String mod
         for (Map.Entry<String, Double> a : aggregates.entrySet()) {
             b.append(sep).append(a.getKey()).append(' ').append(String.format(java.util.Locale.ROOT, "%.4f", a.getValue()));
             sep = ", ";
+        }
+        if (!sampling.isEmpty()) {
+            b.append(String.format(java.util.Locale.ROOT, "; %d samples per question, %.1f%% valid, agreement %.4f",
+                    sampling.get("samples").intValue(), 100 * sampling.getOrDefault("valid", 0.0),
+                    sampling.getOrDefault("agreement", 0.0)));
         }
         return b.toString();
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.sdvp.core.io.DataException;
 import org.sdvp.core.value.Value;
 
 /**
@@ -28,5 +29,25 @@ public record Example(String id, String type, String question, Map<String, Path>
         Objects.requireNonNull(program, "program");
         Objects.requireNonNull(gold, "gold");
         meta = Map.copyOf(meta);
+    }
+
+    private static final String INVALID_KIND = "sdvp.invalid.kind", INVALID_MESSAGE = "sdvp.invalid.message";
+
+    /**
+     * A dataset entry that could not be read (a malformed JSON line, a field of the wrong type, an absurd
+     * number): the run records it as a failed question with its reason and goes on.
+     *
+     * @param id where it is, e.g. {@code line 17}
+     */
+    public static Example invalid(String id, DataException problem) {
+        return new Example(id, "invalid", "", Map.of(), Optional.empty(), Optional.empty(),
+                Map.of(INVALID_KIND, problem.kind().name(), INVALID_MESSAGE, problem.getMessage()));
+    }
+
+    /** Why this entry could not be read, for an {@link #invalid} example. */
+    public Optional<DataException> problem() {
+        String kind = meta.get(INVALID_KIND);
+        return kind == null ? Optional.empty()
+                : Optional.of(new DataException(DataException.Kind.valueOf(kind), meta.get(INVALID_MESSAGE)));
     }
 }

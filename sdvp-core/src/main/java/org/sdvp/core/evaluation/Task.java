@@ -3,8 +3,10 @@ package org.sdvp.core.evaluation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.sdvp.core.io.DataException;
+import org.sdvp.core.source.ProgramSource;
 
 /**
  * A benchmark: where its examples come from and how answers are scored. World tasks ({@code gqa-sim}, ...)
@@ -39,4 +41,17 @@ public interface Task {
      * @return name → value; keep the names stable, reports compare them across runs
      */
     default Map<String, Double> aggregates(List<Outcome> outcomes) { return Map.of(); }
+
+    /**
+     * Programs the task writes itself for {@code framework}, in that framework's own idioms, instead of the
+     * dataset's VisProg programs: a world task's native ViperGPT programs ({@code viper}), written from each
+     * question's functional program. {@code --programs native} and distillation's program choice ask here.
+     *
+     * @return empty when the task has none for that framework (the framework then runs the dataset's
+     *         programs, translated if it needs to)
+     * @throws DataException when the split cannot be read
+     */
+    default Optional<ProgramSource> programs(String framework, Path dataDir, String split) throws DataException {
+        return Optional.empty();
+    }
 }

@@ -4,29 +4,60 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.sdvp.core.io.DataException.Kind;
 import org.sdvp.core.value.ImageValue;
 
-/** Reads images by content, not by name (NLVR2 ships JPEGs named .png). */
+/**
+ * Reads images by content, not by name (NLVR2 ships JPEGs named .png), and refuses what would hurt the
+ * run: a missing, empty, truncated or non-image file is a {@link DataException} of its own kind, and an
+ * image whose header announces more than {@link #MAX_PIXELS} pixels (a decompression bomb: a few hundred
+ * bytes can announce 50,000 × 50,000) is refused from its header, before any pixel memory is allocated.
+ */
 public final class Images {
+    /** 64 megapixels: 16× a 4K frame, far beyond any benchmark image. */
+    public static final long MAX_PIXELS = 64L << 20;
+
     private Images() {}
 
     /**
      * Loads {@code path} as a source image whose id is its file name (the oracle and the trace refer to
      * images by that id).
      *
-     * @throws DataException naming the path when the file is missing or not a readable image
+     * @throws DataException naming the path when the file is missing, empty, not a readable image, or too large
      */
     public static ImageValue load(Path path) throws DataException {
-        if (!Files.isRegularFile(path)) throw new DataException("image not found: " + path);
-        BufferedImage raw;
-        try {
-            raw = ImageIO.read(path.toFile());
-        } catch (IOException e) {
-            throw new DataException("cannot read image " + path + ": " + e.getMessage(), e);
+        return ImageValue.source(path.getFileName().toString(), toRgb(read(path)));
+    }
+
+    /** The decoded image as stored, after the checks of {@link #load}. */
+    public static BufferedImage read(Path path) throws DataException {
+        if (!Files.isRegularFile(path)) throw new DataException(Kind.MISSING_FILE, "image not found: " + path);
+        try (ImageInputStream in = ImageIO.createImageInputStream(path.toFile())) {
+            if (in == null || in.length() == 0) throw new DataException(Kind.EMPTY_FILE, "empty image file: " + path);
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) throw new DataException(Kind.NOT_AN_IMAGE, "not a PNG or JPEG image: " + path);
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long w = reader.getWidth(0), h = reader.getHeight(0);
+                if (w <= 0 || h <= 0 || w * h > MAX_PIXELS) {
+                    throw new DataException(Kind.IMAGE_TOO_LARGE, "image " + path + " announces " + w + " x " + h
+                            + " pixels, more than the " + MAX_PIXELS + " allowed; refused before decoding");
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            // ImageIO reports a cut-off or corrupt stream as IIOException, EOFException or, from some
+            // decoders, an unchecked exception (e.g. ArrayIndexOutOfBounds on a damaged chunk)
+            throw new DataException(Kind.TRUNCATED_IMAGE, "cannot read image " + path + " (truncated or corrupt): "
+                    + e.getMessage(), e);
         }
-        if (raw == null) throw new DataException("not a PNG or JPEG image: " + path);
-        return ImageValue.source(path.getFileName().toString(), toRgb(raw));
     }
 
     /** A copy in {@code TYPE_INT_RGB}, the one pixel layout the modules and models read. */

@@ -22,8 +22,13 @@ public final class ModuleRegistry {
 
     public static ModuleRegistry of(List<StepModule> modules) { return new ModuleRegistry(modules); }
 
-    /** Every module this project implements (VisProg's GQA, NLVR and tagging sets). */
-    public static ModuleRegistry standard() { return of(org.sdvp.core.module.steps.StandardModules.all()); }
+    /** Every module this project implements (VisProg's GQA, NLVR, knowledge-tagging and image-editing sets), as VisProg means them. */
+    public static ModuleRegistry standard() { return standard(ModuleOptions.DEFAULT); }
+
+    /** Every module this project implements, with the given meanings. */
+    public static ModuleRegistry standard(ModuleOptions options) {
+        return of(org.sdvp.core.module.steps.StandardModules.all(options));
+    }
 
     public Optional<StepModule> find(String name) { return Optional.ofNullable(byName.get(name)); }
 

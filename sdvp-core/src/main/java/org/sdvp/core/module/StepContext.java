@@ -1,5 +1,6 @@
 package org.sdvp.core.module;
 
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +11,16 @@ import org.sdvp.core.service.MatchRequest;
 import org.sdvp.core.service.ModelGateway;
 import org.sdvp.core.service.ModelRequest;
 import org.sdvp.core.service.ModelServiceException;
+import org.sdvp.core.service.Lister;
+import org.sdvp.core.service.Replacer;
+import org.sdvp.core.service.Segmenter;
 import org.sdvp.core.service.VqaAnswer;
 import org.sdvp.core.service.VqaRequest;
 import org.sdvp.core.trace.ModelCall;
 import org.sdvp.core.value.Detection;
+import org.sdvp.core.value.ImageValue;
+import org.sdvp.core.value.Segment;
+import org.sdvp.core.value.SegmentsValue;
 import org.sdvp.core.value.Value;
 
 /**
@@ -45,6 +52,45 @@ public final class StepContext {
 
     public double match(MatchRequest request) throws StepException {
         return call(gateway.match(), "image-text matching", request);
+    }
+
+    /** SEG: instance masks of {@code image}. */
+    public List<Segment> segment(ImageValue image) throws StepException {
+        Segmenter s = gateway.tools().segmenter().orElseThrow(() -> new StepException(
+                "no segmentation backend for SEG (--modules " + gateway.name() + "); pass --modules oracle "
+                        + "(the world's exact instance masks) or a backend with a segmenter"));
+        return tool(s, "SEG (segmentation)", () -> s.segment(image));
+    }
+
+    /** REPLACE: the image with {@code objects} replaced by {@code prompt}. */
+    public BufferedImage replace(ImageValue image, SegmentsValue objects, String prompt) throws StepException {
+        Replacer r = gateway.tools().replacer().orElseThrow(() -> new StepException(
+                "no image-editing backend for REPLACE (--modules " + gateway.name() + "); pass --modules oracle "
+                        + "(the world re-renders the object) or a backend with an inpainting model"));
+        return tool(r, "REPLACE (inpainting)", () -> r.replace(image, objects, prompt));
+    }
+
+    /** LIST: at most {@code max} items answering {@code query}. */
+    public List<String> list(String query, int max) throws StepException {
+        Lister l = gateway.tools().lister().orElseThrow(() -> new StepException(
+                "no knowledge backend for LIST: pass --llm-base-url URL (an OpenAI-compatible endpoint) or "
+                        + "--modules oracle (the world's attribute vocabularies)"));
+        return tool(l, "LIST (knowledge)", () -> l.list(query, max));
+    }
+
+    private interface ToolCall<O> {
+        O run() throws ModelServiceException;
+    }
+
+    /** Tools are called directly; one call at a time per service, as {@code ModelService} promises its backends. */
+    private static <O> O tool(Object service, String what, ToolCall<O> call) throws StepException {
+        synchronized (service) {
+            try {
+                return call.run();
+            } catch (ModelServiceException e) {
+                throw new StepException(what + " backend failed: " + e.getMessage(), e);
+            }
+        }
     }
 
     private <I extends ModelRequest, O> O call(Optional<BatchingDispatcher<I, O>> dispatcher, String what, I request)

@@ -34,6 +34,9 @@ public final class ModelGateway implements AutoCloseable {
 
     public String name() { return services.name(); }
 
+    /** The editing and knowledge backends, called directly (not batched). */
+    public ToolServices tools() { return services.tools(); }
+
     public Optional<BatchingDispatcher<LocRequest, List<Detection>>> loc() { return Optional.ofNullable(loc); }
 
     public Optional<BatchingDispatcher<VqaRequest, VqaAnswer>> vqa() { return Optional.ofNullable(vqa); }

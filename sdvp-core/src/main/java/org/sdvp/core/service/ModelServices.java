@@ -15,9 +15,11 @@ public final class ModelServices implements AutoCloseable {
     private final ModelService<LocRequest, List<Detection>> loc;
     private final ModelService<VqaRequest, VqaAnswer> vqa;
     private final ModelService<MatchRequest, Double> match;
+    private final ToolServices tools;
     private final List<AutoCloseable> resources;
 
     private ModelServices(Builder b) {
+        this.tools = b.tools;
         this.name = b.name;
         this.loc = b.loc;
         this.vqa = b.vqa;
@@ -38,6 +40,9 @@ public final class ModelServices implements AutoCloseable {
 
     public Optional<ModelService<MatchRequest, Double>> match() { return Optional.ofNullable(match); }
 
+    /** The editing and knowledge backends (SEG, REPLACE, LIST). */
+    public ToolServices tools() { return tools; }
+
     /**
      * Chains backends: each call goes to the first backend that has a service of its kind and
      * {@linkplain ModelService#covers covers} it ({@code teacher:DIR,vlm:DIR}: the teacher answers what it
@@ -49,6 +54,7 @@ public final class ModelServices implements AutoCloseable {
         b.loc = route(chain, s -> s.loc);
         b.vqa = route(chain, s -> s.vqa);
         b.match = route(chain, s -> s.match);
+        b.tools = ToolServices.firstOf(chain.stream().map(s -> s.tools).toList());
         chain.forEach(s -> b.resources.add(s));
         return b.build();
     }
@@ -84,6 +90,7 @@ public final class ModelServices implements AutoCloseable {
         private ModelService<LocRequest, List<Detection>> loc;
         private ModelService<VqaRequest, VqaAnswer> vqa;
         private ModelService<MatchRequest, Double> match;
+        private ToolServices tools = ToolServices.none();
         private final List<AutoCloseable> resources = new ArrayList<>();
 
         private Builder(String name) { this.name = name; }
@@ -93,6 +100,8 @@ public final class ModelServices implements AutoCloseable {
         public Builder vqa(ModelService<VqaRequest, VqaAnswer> s) { this.vqa = s; return this; }
 
         public Builder match(ModelService<MatchRequest, Double> s) { this.match = s; return this; }
+
+        public Builder tools(ToolServices t) { this.tools = java.util.Objects.requireNonNull(t, "tools"); return this; }
 
         /** Something to close with the bundle (a model, an NDManager). */
         public Builder closing(AutoCloseable resource) { resources.add(resource); return this; }

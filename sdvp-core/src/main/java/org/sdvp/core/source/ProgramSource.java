@@ -15,6 +15,18 @@ public interface ProgramSource extends AutoCloseable {
     String programFor(Example example) throws ProgramSourceException;
 
     /**
+     * {@code k} programs for the question, the invalid ones dropped ({@code --samples K}). Sources with one
+     * program per question support only {@code k = 1}; the LLM source samples.
+     *
+     * @throws ProgramSourceException when no program can be had, or the source cannot sample
+     */
+    default ProgramSamples samplesFor(Example example, int k) throws ProgramSourceException {
+        if (k == 1) return ProgramSamples.of(programFor(example));
+        throw new ProgramSourceException("programs from " + name() + " cannot be sampled (--samples " + k
+                + " needs --programs llm)");
+    }
+
+    /**
      * Counters for the results file (LLM calls, tokens, re-asks, fallbacks, cache hits); empty for sources
      * that have nothing to count.
      */

@@ -13,10 +13,38 @@ import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.sdvp.core.value.Detection;
+import org.sdvp.core.value.Mask;
+import org.sdvp.core.value.SegmentsValue;
 
 /** Small PNG data URIs of images, with boxes and labels drawn, for self-contained HTML. */
 public final class Thumbnails {
     private Thumbnails() {}
+
+    /** A copy of {@code image} with each mask's pixels tinted in its own colour, when the masks fit the image. */
+    public static BufferedImage tintMasks(BufferedImage image, SegmentsValue masks) {
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) out.setRGB(x, y, image.getRGB(x, y));
+        }
+        int[] tints = {0xFF4040, 0x40A0FF, 0x40FF60, 0xFFD040, 0xD040FF, 0x40FFFF};
+        for (int k = 0; k < masks.size(); k++) {
+            Mask m = masks.segments().get(k).mask();
+            if (m.width() != image.getWidth() || m.height() != image.getHeight()) continue;
+            int t = tints[k % tints.length];
+            for (int y = 0; y < m.height(); y++) {
+                for (int x = 0; x < m.width(); x++) {
+                    if (!m.get(x, y)) continue;
+                    int p = out.getRGB(x, y);
+                    int mixed = 0;
+                    for (int shift = 0; shift <= 16; shift += 8) {
+                        mixed |= ((((p >> shift) & 255) + ((t >> shift) & 255)) / 2) << shift;
+                    }
+                    out.setRGB(x, y, mixed);
+                }
+            }
+        }
+        return out;
+    }
 
     /** {@code image} scaled so its longer side is at most {@code maxSide}, boxes drawn, as a data URI. */
     public static String dataUri(BufferedImage image, List<Detection> boxes, int maxSide) {

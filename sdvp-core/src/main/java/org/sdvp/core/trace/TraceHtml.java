@@ -6,6 +6,7 @@ import org.sdvp.core.io.Html;
 import org.sdvp.core.value.BoxesValue;
 import org.sdvp.core.value.Detection;
 import org.sdvp.core.value.ImageValue;
+import org.sdvp.core.value.SegmentsValue;
 import org.sdvp.core.value.Value;
 
 /**
@@ -72,7 +73,12 @@ public final class TraceHtml {
     private static String cell(Value v, ImageValue boxesOn) {
         if (v instanceof ImageValue i) {
             return "<img src=\"" + Thumbnails.dataUri(i.pixels(), List.of(), THUMB) + "\"><span class=\"meta\">"
-                    + Html.escape(i.sourceId() + " " + i.region()) + "</span>";
+                    + Html.escape(i.sourceId() + " " + i.region()
+                            + (i.isEdited() ? " edited: " + String.join("; ", i.edits()) : "")) + "</span>";
+        }
+        if (v instanceof SegmentsValue s && boxesOn != null) {
+            return "<img src=\"" + Thumbnails.dataUri(Thumbnails.tintMasks(boxesOn.pixels(), s), s.toBoxes().detections(),
+                    THUMB) + "\"><span class=\"meta\">" + Html.escape(s.display()) + "</span>";
         }
         if (v instanceof BoxesValue b && boxesOn != null) {
             return "<img src=\"" + Thumbnails.dataUri(boxesOn.pixels(), b.detections(), THUMB) + "\">"

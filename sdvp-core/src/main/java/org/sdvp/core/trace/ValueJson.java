@@ -11,6 +11,9 @@ import org.sdvp.core.value.BoxesValue;
 import org.sdvp.core.value.Detection;
 import org.sdvp.core.value.ImageValue;
 import org.sdvp.core.value.ListValue;
+import org.sdvp.core.value.Mask;
+import org.sdvp.core.value.Segment;
+import org.sdvp.core.value.SegmentsValue;
 import org.sdvp.core.value.NumberValue;
 import org.sdvp.core.value.TextValue;
 import org.sdvp.core.value.Value;
@@ -28,8 +31,20 @@ public final class ValueJson {
         if (v instanceof ImageValue i) {
             m.put("source", i.sourceId());
             m.put("region", box(i.region()));
+            if (i.isEdited()) m.put("edits", i.edits());
         } else if (v instanceof BoxesValue b) {
             m.put("boxes", detections(b.detections()));
+        } else if (v instanceof SegmentsValue s) {
+            m.put("source", s.sourceId());
+            m.put("region", box(s.region()));
+            List<Object> masks = new ArrayList<>();
+            for (Segment seg : s.segments()) {
+                Map<String, Object> one = new LinkedHashMap<>(detection(seg.toDetection()));
+                one.put("area", seg.mask().area());
+                one.put("mask", runLengths(seg.mask()));
+                masks.add(one);
+            }
+            m.put("masks", masks);
         } else if (v instanceof TextValue t) {
             m.put("value", t.text());
         } else if (v instanceof NumberValue n) {
@@ -60,6 +75,25 @@ public final class ValueJson {
             return out;
         }
         return response;
+    }
+
+    /** Row-major run lengths starting with an unset run, as the world's scenes.json writes masks. */
+    public static List<Integer> runLengths(Mask mask) {
+        List<Integer> counts = new ArrayList<>();
+        boolean current = false;
+        int run = 0;
+        for (int y = 0; y < mask.height(); y++) {
+            for (int x = 0; x < mask.width(); x++) {
+                if (mask.get(x, y) != current) {
+                    counts.add(run);
+                    current = !current;
+                    run = 0;
+                }
+                run++;
+            }
+        }
+        counts.add(run);
+        return counts;
     }
 
     public static List<Double> box(Box b) { return List.of(b.x1(), b.y1(), b.x2(), b.y2()); }

@@ -2,6 +2,8 @@ package org.sdvp.core.value;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,15 +11,35 @@ import java.util.Objects;
  * it covers, in source pixel coordinates. A crop of a crop still maps to the original, which is what lets
  * distillation ask a teacher about exactly the pixels a module saw.
  *
- * <p>Crops copy pixels and never resample, so provenance is a pure translation.
+ * <p>Crops copy pixels and never resample, so provenance is a pure translation. An edited image (COLORPOP,
+ * BGBLUR, EMOJI, REPLACE) keeps its source and region and lists the edits applied, in order, so a reader
+ * knows its pixels are no longer the source's.
  */
-public record ImageValue(BufferedImage pixels, String sourceId, Box region) implements Value {
+public record ImageValue(BufferedImage pixels, String sourceId, Box region, List<String> edits) implements Value {
 
     public ImageValue {
         Objects.requireNonNull(pixels, "pixels");
         Objects.requireNonNull(sourceId, "sourceId");
         Objects.requireNonNull(region, "region");
+        edits = List.copyOf(edits);
     }
+
+    /** An unedited image (or crop) of a source. */
+    public ImageValue(BufferedImage pixels, String sourceId, Box region) {
+        this(pixels, sourceId, region, List.of());
+    }
+
+    /** The same image with new pixels (same size) produced by {@code edit}, e.g. {@code "COLORPOP cube"}. */
+    public ImageValue edited(BufferedImage newPixels, String edit) {
+        if (newPixels.getWidth() != width() || newPixels.getHeight() != height()) {
+            throw new IllegalArgumentException("an edit must keep the image size");
+        }
+        List<String> all = new ArrayList<>(edits);
+        all.add(edit);
+        return new ImageValue(newPixels, sourceId, region, all);
+    }
+
+    public boolean isEdited() { return !edits.isEmpty(); }
 
     /** A whole source image. */
     public static ImageValue source(String sourceId, BufferedImage pixels) {
@@ -43,7 +65,7 @@ public record ImageValue(BufferedImage pixels, String sourceId, Box region) impl
                     + width() + "x" + height() + " image");
         }
         return new ImageValue(copyRegion(pixels, x1, y1, x2, y2), sourceId,
-                new Box(x1, y1, x2, y2).translate(region.x1(), region.y1()));
+                new Box(x1, y1, x2, y2).translate(region.x1(), region.y1()), edits);
     }
 
     /** Copies pixels (row by row for RGB images: several times faster than drawing them). */
@@ -70,6 +92,7 @@ public record ImageValue(BufferedImage pixels, String sourceId, Box region) impl
     @Override public ValueType type() { return ValueType.IMAGE; }
 
     @Override public String display() {
-        return "image " + sourceId + " " + region + " (" + width() + "x" + height() + ")";
+        return "image " + sourceId + " " + region + " (" + width() + "x" + height() + ")"
+                + (edits.isEmpty() ? "" : " edited: " + String.join("; ", edits));
     }
 }

@@ -5,7 +5,7 @@ package org.sdvp.core.value;
  * serialiser and the HTML renderer handle exactly these kinds.
  */
 public sealed interface Value
-        permits ImageValue, BoxesValue, TextValue, NumberValue, BoolValue, ListValue, NoneValue {
+        permits ImageValue, BoxesValue, SegmentsValue, TextValue, NumberValue, BoolValue, ListValue, NoneValue {
 
     ValueType type();
 

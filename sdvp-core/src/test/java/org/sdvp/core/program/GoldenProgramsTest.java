@@ -39,16 +39,23 @@ class GoldenProgramsTest {
 
     @TestFactory
     Stream<DynamicTest> goldenPrograms() throws IOException, URISyntaxException {
-        Path dir = Path.of(GoldenProgramsTest.class.getResource("/golden").toURI());
+        return programsIn("/golden").stream()
+                .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> check(file)));
+    }
+
+    /** The {@code .vp} files of a test-resource folder, sorted by name. */
+    static List<Path> programsIn(String resourceDir) throws IOException, URISyntaxException {
+        Path dir = Path.of(GoldenProgramsTest.class.getResource(resourceDir).toURI());
         List<Path> files;
         try (Stream<Path> listing = Files.list(dir)) {
             files = listing.filter(p -> p.toString().endsWith(".vp")).sorted().toList();
         }
         assertFalse(files.isEmpty(), "no golden programs in " + dir);
-        return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> check(file)));
+        return files;
     }
 
-    private static void check(Path file) {
+    /** Checks one golden file against what its comments expect. */
+    static void check(Path file) {
         String source = read(file);
         List<String> lines = source.lines().map(String::strip).toList();
         List<String> expected = new ArrayList<>();

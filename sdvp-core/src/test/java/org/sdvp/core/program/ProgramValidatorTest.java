@@ -31,7 +31,7 @@ class ProgramValidatorTest {
     @Test
     void unknownModuleSuggestsTheNearestNames() {
         assertEquals(List.of("[line 2:8] Error at 'CROP_NOT': Unknown module 'CROP_NOT'; "
-                        + "did you mean CROP_ABOVE or CROP_BELOW?"),
+                        + "did you mean CROP_ABOVE, CROP_BELOW or CROP_INFRONT?"),
                 errors("""
                         BOX0=LOC(image=IMAGE,object='dog')
                         IMAGE0=CROP_NOT(image=IMAGE,box=BOX0)"""));
@@ -46,8 +46,9 @@ class ProgramValidatorTest {
     @Test
     void unknownModuleFarFromAnyListsTheKnownOnes() {
         assertEquals(List.of("[line 1:3] Error at 'FROBNICATE': Unknown module 'FROBNICATE'; known modules: LOC, "
-                        + "COUNT, CROP, CROP_LEFTOF, CROP_RIGHTOF, CROP_ABOVE, CROP_BELOW, VQA, EVAL, RESULT, SELECT, "
-                        + "CLASSIFY, TAG."),
+                        + "COUNT, CROP, CROP_LEFTOF, CROP_RIGHTOF, CROP_ABOVE, CROP_BELOW, CROP_FRONTOF, CROP_INFRONTOF, "
+                        + "CROP_INFRONT, CROP_AHEAD, CROP_BEHIND, VQA, EVAL, RESULT, SELECT, CLASSIFY, TAG, FACEDET, LIST, "
+                        + "SEG, COLORPOP, BGBLUR, REPLACE, EMOJI."),
                 errors("X=FROBNICATE(image=IMAGE)"));
     }
 
@@ -68,7 +69,7 @@ class ProgramValidatorTest {
     @Test
     void undefinedVariableIsReportedEvenInACallToAnUnknownModule() {
         assertEquals(List.of("[line 1:3] Error at 'FOO': Unknown module 'FOO'; known modules: LOC, COUNT, CROP, "
-                        + "CROP_LEFTOF, CROP_RIGHTOF, CROP_ABOVE, CROP_BELOW, VQA, EVAL, RESULT, SELECT, CLASSIFY, TAG.",
+                        + "CROP_LEFTOF, CROP_RIGHTOF, CROP_ABOVE, CROP_BELOW, CROP_FRONTOF, CROP_INFRONTOF, CROP_INFRONT, CROP_AHEAD, CROP_BEHIND, VQA, EVAL, RESULT, SELECT, CLASSIFY, TAG, FACEDET, LIST, SEG, COLORPOP, BGBLUR, REPLACE, EMOJI.",
                         "[line 1:13] Error at 'NOPE': Undefined variable 'NOPE'."),
                 errors("X=FOO(image=NOPE)"));
     }

@@ -118,7 +118,7 @@ class ProgramsTest {
                 FINAL_RESULT=RESULT(var=ANSWER0)""", REGISTRY, GQA));
         assertEquals(List.of(2, 3), e.errors().stream().map(ProgramError::line).toList());
         assertEquals("""
-                [line 2:8] Error at 'CROP_NOT': Unknown module 'CROP_NOT'; did you mean CROP_ABOVE or CROP_BELOW?
+                [line 2:8] Error at 'CROP_NOT': Unknown module 'CROP_NOT'; did you mean CROP_ABOVE, CROP_BELOW or CROP_INFRONT?
                 [line 3:19] Error at 'IMAGE1': Undefined variable 'IMAGE1'.""", e.getMessage());
     }
 

@@ -20,7 +20,8 @@ import org.sdvp.core.value.ImageValue;
 /**
  * LOC, VQA and MATCH answered from scene annotations.
  * <ul>
- *   <li>LOC: the objects matching the phrase whose box centre lies in the request image's region, clipped
+ *   <li>LOC: the objects matching the phrase whose box centre lies in the request image's region
+ *       ({@link CropRule}), clipped
  *       to it, in the request image's coordinates, largest first, score 1.</li>
  *   <li>VQA: questions in the {@link QuestionForms}; "the X" is the matching object that lies most inside
  *       the region (a crop around an object is about that object). Relations come from the annotations;
@@ -32,7 +33,6 @@ import org.sdvp.core.value.ImageValue;
  * Immutable and thread-safe.
  */
 public final class SceneOracle {
-    private static final double EDGE = 1.0;
     private final Map<String, AnnotatedScene> scenes;
     private final Set<String> relations;
 
@@ -70,11 +70,8 @@ public final class SceneOracle {
         List<Detection> found = new ArrayList<>();
         for (SceneObject o : scene.objects()) {
             Box b = o.box();
-            // a one-pixel margin: crops round outwards, and the anchor of CROP_LEFTOF (centre on the edge)
-            // must not be found beside itself
-            boolean centreInside = b.centerX() >= region.x1() + EDGE && b.centerX() < region.x2() - EDGE
-                    && b.centerY() >= region.y1() + EDGE && b.centerY() < region.y2() - EDGE;
-            if (!centreInside || !PhraseMatcher.matches(o, r.object(), scene)) continue;
+            // the anchor of CROP_LEFTOF (centre on the edge) must not be found beside itself
+            if (!CropRule.contains(region, b.centerX(), b.centerY()) || !PhraseMatcher.matches(o, r.object(), scene)) continue;
             Box local = b.intersection(region).translate(-region.x1(), -region.y1());
             found.add(new Detection(local, r.object(), 1.0));
         }

@@ -51,7 +51,7 @@ class ClevrTaskTest {
         assertEquals(new TextValue("2"), first.gold().orElseThrow());
         assertEquals(Fixtures.CLEVR.resolve("images/val/CLEVR_val_000000.png"), first.images().get("IMAGE"));
         assertEquals("""
-                BOX0=LOC(image=IMAGE,object='red thing')
+                BOX0=LOC(image=IMAGE,object='red object')
                 ANSWER0=COUNT(box=BOX0)
                 FINAL_RESULT=RESULT(var=ANSWER0)
                 """, first.program().orElseThrow());
@@ -59,7 +59,7 @@ class ClevrTaskTest {
         assertEquals("""
                 BOX0=LOC(image=IMAGE,object='small red sphere')
                 IMAGE0=CROP_BELOW(image=IMAGE,box=BOX0)
-                BOX1=LOC(image=IMAGE0,object='thing')
+                BOX1=LOC(image=IMAGE0,object='object')
                 ANSWER0=COUNT(box=BOX1)
                 FINAL_RESULT=RESULT(var=ANSWER0)
                 """, qs.get(6).program().orElseThrow());

@@ -121,7 +121,7 @@ final class ExperimentEvaluation {
         Path perQuestion = layout.evalQuestions(c.framework(), row, c.seed(), c.task());
         boolean evaluate = r == null;
         if (evaluate) {
-            r = evaluator.evaluate(job);
+            r = evaluator.evaluate(job, QuestionTraces.beside(file));
             Json.write(file, r);
             fresh.incrementAndGet();
             log.printf(Locale.ROOT, "eval %s %-22s %-8s %-9s %.3f on %d questions (%.1f s)%n",

@@ -19,6 +19,14 @@ public interface RowEvaluator {
 
     EvalResult evaluate(Job job) throws Exception;
 
+    /**
+     * As {@link #evaluate(Job)}, also recording every question's answer and trace to {@code questions}
+     * (gzip JSON lines, read by {@code sdvp serve}); an evaluator without traces records nothing.
+     */
+    default EvalResult evaluate(Job job, Path questions) throws Exception {
+        return evaluate(job);
+    }
+
     /** A question's execution, for the report's example traces. */
     record Traced(String id, String question, Trace trace, String outcome, boolean failed) {}
 

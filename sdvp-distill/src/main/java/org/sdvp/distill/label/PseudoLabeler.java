@@ -12,6 +12,7 @@ import org.sdvp.core.service.ModelRequest;
 import org.sdvp.core.service.ModelServiceException;
 import org.sdvp.core.service.ModelServices;
 import org.sdvp.core.service.ServiceKind;
+import org.sdvp.core.service.VqaDistributionService;
 import org.sdvp.core.service.VqaRequest;
 import org.sdvp.core.value.Box;
 import org.sdvp.core.value.Detection;
@@ -42,17 +43,24 @@ public final class PseudoLabeler {
     /** Requests per teacher forward pass. */
     public static final int BATCH = 64;
 
-    private final TeacherModel teacher;
     private final VlmModel student;
     private final LabelOptions options;
-    // borrowed: closing it would close the teacher, which the caller owns
+    // borrowed: the caller owns (and closes) the teacher behind them
     private final ModelServices services;
 
-    public PseudoLabeler(TeacherModel teacher, VlmModel student, LabelOptions options) {
-        this.teacher = Objects.requireNonNull(teacher, "teacher");
+    /**
+     * @param teacher any backend's services: VQA labels are its answer distributions where it has them
+     *                ({@link VqaDistributionService}: the task teachers), its top answers otherwise (an oracle)
+     */
+    public PseudoLabeler(ModelServices teacher, VlmModel student, LabelOptions options) {
+        this.services = Objects.requireNonNull(teacher, "teacher");
         this.student = Objects.requireNonNull(student, "student");
         this.options = Objects.requireNonNull(options, "options");
-        this.services = TeacherServices.borrowing("teacher", teacher);
+    }
+
+    /** A task teacher, borrowed ({@link TeacherServices#borrowing}). */
+    public PseudoLabeler(TeacherModel teacher, VlmModel student, LabelOptions options) {
+        this(TeacherServices.borrowing("teacher", Objects.requireNonNull(teacher, "teacher")), student, options);
     }
 
     /** A call that passed the filter and coverage, waiting for its label. */
@@ -134,7 +142,7 @@ public final class PseudoLabeler {
         List<VqaRequest> reqs = chunk.stream().map(p -> (VqaRequest) p.request()).toList();
         List<Map<String, Double>> dists;
         try {
-            dists = TeacherServices.vqaDistributions(teacher, reqs);
+            dists = VqaDistributionService.distributions(services.vqa().orElseThrow(), reqs);
         } catch (RuntimeException e) {
             throw new ModelServiceException("teacher failed on a VQA batch: " + e.getMessage(), e);
         }

@@ -9,16 +9,20 @@ import org.sdvp.world.scene.SceneGenerator;
 import org.sdvp.world.task.DatasetGenerator;
 import org.sdvp.world.task.WorldTaskSpec;
 
-/** A world task's split on disk, generated (as {@code sdvp world generate} would) when it is not there yet. */
+/**
+ * A task's split on disk: used as it is when present; a world task's split is generated (as
+ * {@code sdvp world generate} would) when it is not there yet.
+ */
 public final class TaskData {
     private TaskData() {}
 
     /**
      * Makes sure {@code data/split} holds the task's split; generates {@code count} questions with
      * {@code seed} in the task's own style when the folder is missing or empty. An existing split is used
-     * as it is (its own provenance says how it was made).
+     * as it is (its own provenance says how it was made), whatever the task.
      *
      * @return whether it was generated now
+     * @throws org.sdvp.core.io.DataException when the split is missing and {@code task} is not a world task
      */
     public static boolean ensure(String task, Path data, String split, int count, long seed, PrintStream log)
             throws IOException, org.sdvp.core.io.DataException {
@@ -27,6 +31,10 @@ public final class TaskData {
             try (Stream<Path> s = Files.list(dir)) {
                 if (s.findAny().isPresent()) return false;
             }
+        }
+        if (!WorldTaskSpec.names().contains(task)) {
+            throw new org.sdvp.core.io.DataException("no split '" + split + "' of task '" + task + "' in " + data
+                    + ": only world tasks (" + String.join(", ", WorldTaskSpec.names()) + ") are generated on demand");
         }
         if (log != null) log.printf("generating %s/%s: %d questions (seed %d) -> %s%n", task, split, count, seed, dir);
         generate(WorldTaskSpec.find(task), split, count, seed, dir);

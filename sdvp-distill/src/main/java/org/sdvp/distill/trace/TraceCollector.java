@@ -1,5 +1,6 @@
 package org.sdvp.distill.trace;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +11,12 @@ import org.sdvp.core.evaluation.Evaluator;
 import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.evaluation.ExampleSource;
 import org.sdvp.core.evaluation.QuestionResult;
+import org.sdvp.core.evaluation.RunJournal;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.interp.Execution;
 import org.sdvp.core.interp.Framework;
 import org.sdvp.core.io.DataException;
+import org.sdvp.core.io.Json;
 import org.sdvp.core.service.ModelGateway;
 import org.sdvp.core.source.ProgramSource;
 import org.sdvp.core.trace.ModelCall;
@@ -32,8 +35,18 @@ public final class TraceCollector {
     private final Framework framework;
     private final ProgramSource programs;
     private final int concurrency;
+    private final int samples;
 
     public TraceCollector(Task task, Framework framework, ProgramSource programs, int concurrency) {
+        this(task, framework, programs, concurrency, 1);
+    }
+
+    /**
+     * @param samples programs per question ({@code --samples K}); the calls of every sample's run are
+     *                collected, each marked answer-consistent by its own run's answer
+     */
+    public TraceCollector(Task task, Framework framework, ProgramSource programs, int concurrency, int samples) {
+        this.samples = samples;
         this.task = task;
         this.framework = framework;
         this.programs = programs;
@@ -43,14 +56,28 @@ public final class TraceCollector {
     public CollectedCalls collect(ExampleSource examples, String split, ModelGateway gateway,
                                   Map<String, String> provenance, Evaluator.Listener progress)
             throws InterruptedException, DataException {
+        return collect(examples, split, gateway, provenance, progress, RunJournal.none());
+    }
+
+    /**
+     * Collects, continuing from {@code journal}: questions it restored contribute the calls recorded then,
+     * new ones are journalled with their calls, so a killed collection resumes to the same calls file.
+     */
+    public CollectedCalls collect(ExampleSource examples, String split, ModelGateway gateway,
+                                  Map<String, String> provenance, Evaluator.Listener progress, RunJournal journal)
+            throws InterruptedException, DataException {
         List<Indexed> found = new ArrayList<>();
-        Evaluator evaluator = new Evaluator(task, framework, programs, gateway, concurrency);
-        EvalResult eval = evaluator.run(examples, split, provenance, (ex, result, execution) -> {
+        for (RunJournal.Entry e : journal.restored().values()) {
+            QuestionResult r = e.outcome().result();
+            found.add(new Indexed(r.id(), restore(e.extra()), consistent(r)));
+        }
+        Evaluator evaluator = new Evaluator(task, framework, programs, gateway, concurrency, samples);
+        EvalResult eval = evaluator.run(examples, split, provenance, progress, journal, (ex, result, execution) -> {
             List<SubTaskCall> calls = execution.map(e -> calls(ex, result, e)).orElse(List.of());
             synchronized (found) {
-                found.add(new Indexed(ex.id(), calls, result.score() >= 1 && !result.failed()));
+                found.add(new Indexed(ex.id(), calls, consistent(result)));
             }
-            if (progress != null) progress.questionDone(ex, result, execution);
+            return Json.mapper().valueToTree(calls);
         });
         // Worker threads finish in any order; sort by question id so the output is reproducible.
         found.sort(java.util.Comparator.comparing(Indexed::questionId));
@@ -70,9 +97,32 @@ public final class TraceCollector {
 
     private record Indexed(String questionId, List<SubTaskCall> calls, boolean consistent) {}
 
-    private static List<SubTaskCall> calls(Example ex, QuestionResult result, Execution execution) {
-        boolean consistent = result.score() >= 1 && !result.failed();
+    private static boolean consistent(QuestionResult r) { return r.score() >= 1 && !r.failed(); }
+
+    private static List<SubTaskCall> restore(JsonNode calls) throws DataException {
+        if (calls == null || calls.isNull()) return List.of();
+        try {
+            return List.of(Json.mapper().treeToValue(calls, SubTaskCall[].class));
+        } catch (com.fasterxml.jackson.core.JacksonException | IllegalArgumentException e) {
+            throw new DataException("the run journal holds calls that are not sub-task calls: " + e.getMessage(), e);
+        }
+    }
+
+    private List<SubTaskCall> calls(Example ex, QuestionResult result, Execution execution) {
         List<SubTaskCall> out = new ArrayList<>();
+        if (execution.samples().isEmpty()) {
+            calls(ex, execution, consistent(result), out);
+            return out;
+        }
+        for (Execution run : execution.samples()) {
+            boolean right = run.succeeded() && run.result().isPresent() && ex.gold().isPresent()
+                    && task.metric().score(run.result().get(), ex.gold().get()) >= 1;
+            calls(ex, run, right, out);
+        }
+        return out;
+    }
+
+    private static void calls(Example ex, Execution execution, boolean consistent, List<SubTaskCall> out) {
         for (StepRecord step : execution.trace().steps()) {
             for (ModelCall call : step.calls()) {
                 var image = call.request().image();
@@ -82,7 +132,6 @@ public final class TraceCollector {
                         call.backend(), consistent));
             }
         }
-        return out;
     }
 
     /** The example's image file whose name is {@code sourceId} (how images are identified in traces). */

@@ -15,17 +15,32 @@ import java.util.Objects;
  * @param model         the model name as configured
  * @param question      the question text as given to the prompt
  * @param pair          whether the question is about an image pair
+ * @param sample        which of several programs sampled for the question ({@code --samples K}: 0..K-1), or
+ *                      {@link #SINGLE} for the one program asked with re-asks
  */
-public record CacheKey(String promptVersion, String model, String question, boolean pair) {
+public record CacheKey(String promptVersion, String model, String question, boolean pair, int sample) {
+    /** The key of the single program per question (no sampling). */
+    public static final int SINGLE = -1;
+
     public CacheKey {
         Objects.requireNonNull(promptVersion, "promptVersion");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(question, "question");
+        if (sample < SINGLE) throw new IllegalArgumentException("sample must be >= 0: " + sample);
     }
+
+    public CacheKey(String promptVersion, String model, String question, boolean pair) {
+        this(promptVersion, model, question, pair, SINGLE);
+    }
+
+    /** The key of sample {@code i} of this question. */
+    public CacheKey sample(int i) { return new CacheKey(promptVersion, model, question, pair, i); }
 
     /** SHA-256 (hex) of the fields, NUL-separated so that no two keys collide by concatenation. */
     public String hash() {
-        String joined = promptVersion + '\0' + model + '\0' + question + '\0' + (pair ? "pair" : "single");
+        // A single program's key is what it was before sampling existed, so older cache files stay valid.
+        String joined = promptVersion + '\0' + model + '\0' + question + '\0' + (pair ? "pair" : "single")
+                + (sample == SINGLE ? "" : "\0sample=" + sample);
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(sha.digest(joined.getBytes(StandardCharsets.UTF_8)));

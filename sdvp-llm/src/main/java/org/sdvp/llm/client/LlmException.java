@@ -36,12 +36,26 @@ public final class LlmException extends Exception {
 
     private final Kind kind;
     private final int status;
+    private final java.time.Duration retryAfter;
 
     public LlmException(Kind kind, int status, String message, Throwable cause) {
+        this(kind, status, message, cause, null);
+    }
+
+    private LlmException(Kind kind, int status, String message, Throwable cause, java.time.Duration retryAfter) {
         super(message, cause);
         this.kind = kind;
         this.status = status;
+        this.retryAfter = retryAfter;
     }
+
+    /** The same failure, with the wait the server's {@code Retry-After} header asked for. */
+    public LlmException withRetryAfter(java.time.Duration wait) {
+        return new LlmException(kind, status, getMessage() + " (Retry-After " + wait.toSeconds() + " s)", getCause(), wait);
+    }
+
+    /** What the server's {@code Retry-After} header asked for (429, 503), if it sent one. */
+    public java.util.Optional<java.time.Duration> retryAfter() { return java.util.Optional.ofNullable(retryAfter); }
 
     public Kind kind() { return kind; }
 

@@ -5,13 +5,11 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.HttpException;
-import dev.langchain4j.http.client.jdk.JdkHttpClient;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.output.TokenUsage;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -54,11 +52,8 @@ public final class OpenAiChatClient implements ChatClient {
                 .maxTokens(config.maxTokens())
                 .timeout(config.timeout())
                 .maxRetries(0)
-                .httpClientBuilder(JdkHttpClient.builder()
-                        // HTTP/1.1: llama.cpp's and some proxies' HTTP/2 upgrade handling is unreliable
-                        .httpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1))
-                        .connectTimeout(config.timeout())
-                        .readTimeout(config.timeout()))
+                // the whole exchange within the timeout, and Retry-After passed on (DeadlineHttpClient)
+                .httpClientBuilder(new DeadlineHttpClient.Builder(config.timeout()))
                 .build();
     }
 
@@ -97,7 +92,9 @@ public final class OpenAiChatClient implements ChatClient {
         String url = config.baseUrl();
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof HttpException http) {
-                return fromStatus(http.statusCode(), http.getMessage(), e);
+                LlmException refused = fromStatus(http.statusCode(), http.getMessage(), e);
+                return t instanceof DeadlineHttpClient.StatusException s && s.retryAfter().isPresent()
+                        ? refused.withRetryAfter(s.retryAfter().get()) : refused;
             }
             if (t instanceof HttpTimeoutException || t instanceof java.util.concurrent.TimeoutException
                     || t instanceof java.net.SocketTimeoutException || t instanceof dev.langchain4j.exception.TimeoutException) {

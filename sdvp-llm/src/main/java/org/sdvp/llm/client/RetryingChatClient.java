@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * Adds the reliability policy to any {@link ChatClient}: at most {@code concurrency} requests in flight
  * (a fair semaphore, so a local server is not swamped by the evaluator's threads), and up to
  * {@code retries} retries of retryable failures (429, 5xx, timeout, connection) with capped, jittered
- * exponential backoff. Non-retryable failures (wrong key, unknown model, malformed body) are thrown at once.
+ * exponential backoff, waiting longer when a {@code Retry-After} header asks for it (up to the cap). Non-retryable failures (wrong key, unknown model, malformed body) are thrown at once.
  * Thread-safe.
  */
 public final class RetryingChatClient implements ChatClient {
@@ -26,6 +26,7 @@ public final class RetryingChatClient implements ChatClient {
     private final ChatClient inner;
     private final int retries;
     private final Backoff backoff;
+    private final Duration maxBackoff;
     private final Semaphore slots;
     private final Sleeper sleeper;
     private final AtomicLong retriesDone = new AtomicLong();
@@ -38,6 +39,7 @@ public final class RetryingChatClient implements ChatClient {
         this.inner = inner;
         this.retries = config.retries();
         this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff(), config.seed());
+        this.maxBackoff = config.maxBackoff();
         this.slots = new Semaphore(config.concurrency(), true);
         this.sleeper = sleeper;
     }
@@ -65,7 +67,7 @@ public final class RetryingChatClient implements ChatClient {
                     }
                     throw e;
                 }
-                Duration wait = backoff.delay(attempt);
+                Duration wait = wait(e, attempt);
                 LOG.warn("{}; retry {}/{} in {} ms", e.getMessage(), attempt + 1, retries, wait.toMillis());
                 retriesDone.incrementAndGet();
                 try {
@@ -76,6 +78,16 @@ public final class RetryingChatClient implements ChatClient {
                 }
             }
         }
+    }
+
+    /**
+     * The backoff's delay, or longer when the server's {@code Retry-After} asks for more; never more than the
+     * configured maximum backoff, so a server asking for an hour cannot stall the run.
+     */
+    private Duration wait(LlmException e, int attempt) {
+        Duration d = backoff.delay(attempt);
+        if (e.retryAfter().isEmpty() || e.retryAfter().get().compareTo(d) <= 0) return d;
+        return e.retryAfter().get().compareTo(maxBackoff) > 0 ? maxBackoff : e.retryAfter().get();
     }
 
     private ChatReply once(List<ChatMessage> messages) throws LlmException {

@@ -145,6 +145,14 @@ public final class FakeChatServer implements AutoCloseable {
         }
     }
 
+    /** The text of the system message of a request (the prompt's instruction), or empty. */
+    public static String systemMessage(JsonNode request) {
+        for (JsonNode m : request.path("messages")) {
+            if ("system".equals(m.path("role").asText())) return m.path("content").asText();
+        }
+        return "";
+    }
+
     /** The text of the last user message of a request (where the prompt puts the question). */
     public static String lastUserMessage(JsonNode request) {
         String last = "";

@@ -31,8 +31,12 @@ import org.sdvp.llm.fake.FakeChatServer.Response;
  *   <li>a whole-question VQA program (for a pair statement: VQA on LEFT and RIGHT, combined with
  *       {@code or}).</li>
  * </ol>
- * With {@code --invalid-first} the first reply to each new question is an invalid program, so the re-ask
- * path runs too. Binds to 127.0.0.1 only.
+ * With {@code --program-file FILE} (JSON lines {@code {"id", "program"}}, e.g. the native ViperGPT programs
+ * {@code WorldViperPrograms} writes) and {@code --task/--data}, each question text gets the program of its
+ * id. A request whose instruction asks for {@code def execute_command} (the {@code viper-*} prompts) gets
+ * Python: the canned program, else {@code simple_query} of the question.
+ * With {@code --invalid-first} the first reply to each new question is an invalid program (for Python: a
+ * call of a method that does not exist), so the re-ask path runs too. Binds to 127.0.0.1 only.
  */
 public final class FakeLlmServer {
     private static final Pattern LAST_QUESTION = Pattern.compile("(?s).*(Question|Statement): ([^\\n]*)\\nProgram:");
@@ -58,6 +62,7 @@ public final class FakeLlmServer {
             }
         }
         if (question == null) return Response.error(400, "no 'Question: ...' or 'Statement: ...' line in the prompt");
+        if (FakeChatServer.systemMessage(request).contains("def execute_command")) return python(question, pair);
         if (invalidFirst && seen.putIfAbsent(question, Boolean.TRUE) == null) {
             return Response.ok("Here is the program:\nANSWER0=VQA(img=IMAGE,question='?')\nFINAL_RESULT=RESULT(var=ANSWER1)");
         }
@@ -70,6 +75,42 @@ public final class FakeLlmServer {
                     : "ANSWER0=VQA(image=IMAGE,question=" + q + ")\nFINAL_RESULT=RESULT(var=ANSWER0)";
         }
         return Response.ok("```\n" + program + "\n```");
+    }
+
+    private Response python(String question, boolean pair) {
+        if (invalidFirst && seen.putIfAbsent(question, Boolean.TRUE) == null) {
+            return Response.ok("```python\ndef execute_command(" + (pair ? "left, right" : "image") + "):\n"
+                    + "    return ImagePatch(" + (pair ? "left" : "image") + ").find_objects('thing')\n```");
+        }
+        String program = replies.get(question);
+        if (program == null) {
+            String q = "'" + question.replace("\\", "\\\\").replace("'", "\\'") + "'";
+            program = pair
+                    ? "def execute_command(left, right):\n    return ImagePatch(left).simple_query(" + q + ") == 'yes' "
+                            + "or ImagePatch(right).simple_query(" + q + ") == 'yes'\n"
+                    : "def execute_command(image):\n    return ImagePatch(image).simple_query(" + q + ")\n";
+        }
+        return Response.ok("```python\n" + program + "\n```");
+    }
+
+    /** A program file (JSON lines {@code {"id", "program"}}) keyed by the question texts of a split's ids. */
+    static Map<String, String> programFileReplies(Path file, String task, Path data, String split) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, String> byId = new HashMap<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) continue;
+            JsonNode n = json.readTree(line);
+            byId.put(n.path("id").asText(), n.path("program").asText());
+        }
+        Map<String, String> m = new HashMap<>();
+        try (ExampleSource examples = Tasks.find(task).open(data, split)) {
+            while (examples.hasNext()) {
+                Example e = examples.next();
+                String p = byId.get(e.id());
+                if (p != null) m.putIfAbsent(e.question().strip(), p);
+            }
+        }
+        return m;
     }
 
     static Map<String, String> readReplies(Path file) throws IOException {
@@ -103,6 +144,7 @@ public final class FakeLlmServer {
     public static void main(String[] args) throws Exception {
         int port = 0;
         Path repliesFile = null;
+        Path programFile = null;
         String task = null;
         Path data = null;
         String split = "test";
@@ -112,13 +154,14 @@ public final class FakeLlmServer {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--replies" -> repliesFile = Path.of(args[++i]);
+                case "--program-file" -> programFile = Path.of(args[++i]);
                 case "--task" -> task = args[++i];
                 case "--data" -> data = Path.of(args[++i]);
                 case "--split" -> split = args[++i];
                 case "--invalid-first" -> invalidFirst = true;
                 default -> {
                     System.err.println("usage: fake-llm-server [--port N] [--replies FILE] "
-                            + "[--task T --data DIR [--split S]] [--invalid-first]");
+                            + "[--task T --data DIR [--split S] [--program-file FILE]] [--invalid-first]");
                     System.exit(2);
                 }
             }
@@ -128,7 +171,14 @@ public final class FakeLlmServer {
             System.exit(2);
         }
         Map<String, String> replies = new HashMap<>();
-        if (task != null) replies.putAll(datasetReplies(task, data, split));
+        if (programFile != null && task == null) {
+            System.err.println("fake-llm-server: --program-file needs --task and --data (to find each id's question)");
+            System.exit(2);
+        }
+        if (task != null) {
+            replies.putAll(programFile != null ? programFileReplies(programFile, task, data, split)
+                    : datasetReplies(task, data, split));
+        }
         if (repliesFile != null) replies.putAll(readReplies(repliesFile));
         FakeLlmServer fake = new FakeLlmServer(replies, invalidFirst);
         out.println("fake LLM server: " + replies.size() + " canned programs"

@@ -21,7 +21,29 @@ public final class ProgramExtractor {
     private static final Pattern FINAL = Pattern.compile("^\\s*FINAL_(RESULT|ANSWER)\\s*=.*");
     private static final Pattern NEXT_QUESTION = Pattern.compile("^\\s*(Question|Statement)\\s*:.*");
 
+    private static final Pattern PYTHON_START = Pattern.compile("^(import |from |def |class |@).*");
+
     private ProgramExtractor() {}
+
+    /**
+     * A Python program ({@code def execute_command(...)}) from a reply: the first fenced block if there is
+     * one; otherwise from the first top-level {@code import}/{@code from}/{@code def}/{@code class} line up
+     * to a new {@code Question:}/{@code Statement:} line or the end. Whatever is in between is kept, so a
+     * broken line reaches the static check (and the re-ask) instead of silently disappearing.
+     */
+    public static String extractPython(String reply) {
+        String text = reply.replace("\r\n", "\n");
+        Matcher fence = FENCE.matcher(text);
+        if (fence.find()) return fence.group(1).stripTrailing();
+        List<String> lines = text.lines().toList();
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            if (out.isEmpty() && !PYTHON_START.matcher(line).matches()) continue;
+            if (NEXT_QUESTION.matcher(line).matches()) break;
+            out.add(line.stripTrailing());
+        }
+        return out.isEmpty() ? text.strip() : String.join("\n", out).strip();
+    }
 
     public static String extract(String reply) {
         String text = reply.replace("\r\n", "\n");

@@ -21,10 +21,12 @@ import org.sdvp.llm.client.ChatMessage;
  * # comment lines start with '#'
  * label: Question              (how examples and the new question are introduced)
  * initial: IMAGE               (the initial variables of the programs, comma-separated)
+ * language: python             (optional: visprog (default) or python, which decides how replies are read)
  * === instruction
  * free text, sent as the system message
  * === examples
  * Question: ...
+ * From: gqa-sim train seed=1 index=17   (optional: where the example was taken from; never val or test)
  * Program:
  * STEP=...
  * (blank line)
@@ -36,9 +38,10 @@ import org.sdvp.llm.client.ChatMessage;
  * @param initialVariables the variables the programs start with ({@code IMAGE}, or {@code LEFT}, {@code RIGHT})
  * @param instruction      the system message
  * @param examples         the in-context examples, in file order
+ * @param language         {@code visprog} or {@code python}: how a reply is read ({@link #extract})
  */
 public record PromptTemplate(String version, String label, Set<String> initialVariables, String instruction,
-                             List<PromptExample> examples) {
+                             List<PromptExample> examples, String language) {
     private static final String RESOURCE_DIR = "/org/sdvp/llm/prompts/";
 
     public PromptTemplate {
@@ -50,6 +53,19 @@ public record PromptTemplate(String version, String label, Set<String> initialVa
         if (initialVariables.isEmpty()) throw new IllegalArgumentException(version + ": no initial variables");
         if (instruction.isBlank()) throw new IllegalArgumentException(version + ": empty instruction");
         if (examples.isEmpty()) throw new IllegalArgumentException(version + ": no examples");
+        if (!language.equals("visprog") && !language.equals("python")) {
+            throw new IllegalArgumentException(version + ": language must be visprog or python, not " + language);
+        }
+    }
+
+    public PromptTemplate(String version, String label, Set<String> initialVariables, String instruction,
+                          List<PromptExample> examples) {
+        this(version, label, initialVariables, instruction, examples, "visprog");
+    }
+
+    /** The program in a reply, read as this prompt's language ({@link ProgramExtractor}). */
+    public String extract(String reply) {
+        return language.equals("python") ? ProgramExtractor.extractPython(reply) : ProgramExtractor.extract(reply);
     }
 
     /** Loads {@code org/sdvp/llm/prompts/VERSION.txt} from the class path. */
@@ -66,6 +82,8 @@ public record PromptTemplate(String version, String label, Set<String> initialVa
     /** Parses the file format above; errors name the version and line. */
     public static PromptTemplate parse(String version, String text) {
         String label = "Question";
+        String language = "visprog";
+        String from = "";
         Set<String> initial = new LinkedHashSet<>();
         StringBuilder instruction = new StringBuilder();
         List<PromptExample> examples = new ArrayList<>();
@@ -94,6 +112,7 @@ public record PromptTemplate(String version, String label, Set<String> initialVa
                     String value = colon < 0 ? "" : line.substring(colon + 1).trim();
                     switch (key) {
                         case "label" -> label = value;
+                        case "language" -> language = value;
                         case "initial" -> {
                             for (String v : value.split(",")) if (!v.isBlank()) initial.add(v.trim());
                         }
@@ -107,10 +126,11 @@ public record PromptTemplate(String version, String label, Set<String> initialVa
                             if (program == null || program.isEmpty()) {
                                 throw new IllegalArgumentException(version + ":" + questionLine + ": example has no program");
                             }
-                            examples.add(new PromptExample(question, String.join("\n", program), questionLine));
+                            examples.add(new PromptExample(question, String.join("\n", program), questionLine, from));
                         }
                         question = null;
                         program = null;
+                        from = "";
                     } else if (question == null) {
                         String prefix = label + ":";
                         if (!line.startsWith(prefix)) {
@@ -118,18 +138,20 @@ public record PromptTemplate(String version, String label, Set<String> initialVa
                         }
                         question = line.substring(prefix.length()).trim();
                         questionLine = lineNo;
+                    } else if (program == null && line.startsWith("From:")) {
+                        from = line.substring("From:".length()).trim();
                     } else if (program == null) {
                         if (!line.trim().equals("Program:")) {
                             throw new IllegalArgumentException(version + ":" + lineNo + ": expected 'Program:'");
                         }
                         program = new ArrayList<>();
                     } else {
-                        program.add(line.strip());
+                        program.add(line.stripTrailing()); // Python keeps its indentation
                     }
                 }
             }
         }
-        return new PromptTemplate(version, label, initial, instruction.toString().strip(), examples);
+        return new PromptTemplate(version, label, initial, instruction.toString().strip(), examples, language);
     }
 
     /** The messages for a new question: the instruction as system message, examples and question as user message. */

@@ -15,7 +15,11 @@ public final class Prompts {
         /** The rendered world's vocabulary (shapes, colours, sizes, materials): gqa-sim, nlvr-sim. */
         WORLD("visprog-single-v1", "visprog-pair-v1"),
         /** Generic real-photograph examples: gqa, nlvr2. */
-        REAL("visprog-real-single-v1", "visprog-real-pair-v1");
+        REAL("visprog-real-single-v1", "visprog-real-pair-v1"),
+        /** ViperGPT Python programs over the {@code ImagePatch} API, rendered world. */
+        VIPER_WORLD("viper-single-v1", "viper-pair-v1"),
+        /** ViperGPT Python programs over the {@code ImagePatch} API, photographs. */
+        VIPER_REAL("viper-real-single-v1", "viper-real-pair-v1");
 
         private final String single;
         private final String pair;
@@ -31,7 +35,19 @@ public final class Prompts {
          * {@code world}, {@code real}, or {@code auto}: world for task names ending in {@code -sim}, real
          * otherwise.
          */
-        public static Style choose(String option, String taskName) {
+        public static Style choose(String option, String taskName) { return choose(option, taskName, "visprog"); }
+
+        /**
+         * As {@link #choose(String, String)}, for a framework: {@code viper} gets the ViperGPT prompts (Python
+         * over the {@code ImagePatch} API), any other the VisProg ones.
+         */
+        public static Style choose(String option, String taskName, String framework) {
+            Style s = chooseWorld(option, taskName);
+            if (!"viper".equals(framework)) return s;
+            return s == WORLD ? VIPER_WORLD : VIPER_REAL;
+        }
+
+        private static Style chooseWorld(String option, String taskName) {
             String o = option == null ? "auto" : option.toLowerCase(Locale.ROOT);
             return switch (o) {
                 case "world" -> WORLD;

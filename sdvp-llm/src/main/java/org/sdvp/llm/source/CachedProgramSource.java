@@ -50,7 +50,8 @@ public final class CachedProgramSource implements GeneratingSource, StatsReporti
 
     /** The cached entry for the key, if there is one and it still validates for this example. */
     private Optional<CacheEntry> usable(CacheEntry e, CacheKey key, Example example) {
-        if (e == null || example.images().isEmpty()) return Optional.ofNullable(e);
+        // an invalid sample is kept as it is: it is dropped from the vote anyway
+        if (e == null || e.isInvalid() || example.images().isEmpty()) return Optional.ofNullable(e);
         try {
             checker.check(e.program(), example.images().keySet());
             return Optional.of(e);
@@ -68,7 +69,22 @@ public final class CachedProgramSource implements GeneratingSource, StatsReporti
 
     @Override
     public GeneratedProgram generate(Example example) throws ProgramSourceException {
-        CacheKey key = inner.cacheKey(example);
+        return cached(inner.cacheKey(example), example, () -> inner.generate(example));
+    }
+
+    /** Sample {@code i}, cached under its own key (invalid samples too, so a second run asks nothing). */
+    @Override
+    public GeneratedProgram sample(Example example, int i) throws ProgramSourceException {
+        return cached(inner.cacheKey(example).sample(i), example, () -> inner.sample(example, i));
+    }
+
+    @Override public String fallbackFor(Example example) { return inner.fallbackFor(example); }
+
+    private interface Generation {
+        GeneratedProgram get() throws ProgramSourceException;
+    }
+
+    private GeneratedProgram cached(CacheKey key, Example example, Generation generation) throws ProgramSourceException {
         CacheEntry seen = cache.get(key).orElse(null);
         Optional<CacheEntry> cached = usable(seen, key, example);
         if (cached.isPresent()) return hit(cached.get());
@@ -85,7 +101,7 @@ public final class CachedProgramSource implements GeneratingSource, StatsReporti
                 return g;
             }
             misses.increment();
-            GeneratedProgram g = inner.generate(example);
+            GeneratedProgram g = generation.get();
             store(key, g);
             mine.complete(g);
             return g;
@@ -100,7 +116,7 @@ public final class CachedProgramSource implements GeneratingSource, StatsReporti
     private GeneratedProgram hit(CacheEntry e) {
         hits.increment();
         if (e.fallback()) cachedFallbacks.increment();
-        return new GeneratedProgram(e.program(), e.fallback());
+        return new GeneratedProgram(e.program(), e.fallback(), !e.isInvalid());
     }
 
     private GeneratedProgram await(CompletableFuture<GeneratedProgram> running, Example example) throws ProgramSourceException {
@@ -122,7 +138,7 @@ public final class CachedProgramSource implements GeneratingSource, StatsReporti
 
     private void store(CacheKey key, GeneratedProgram g) {
         try {
-            cache.put(CacheEntry.of(key, g.program(), g.fallback()));
+            cache.put(CacheEntry.of(key, g.program(), g.fallback(), !g.valid()));
         } catch (IOException e) {
             // the program is still good for this run; losing the cache line only costs a call next time
             LOG.warn("cannot append to program cache {}: {}", cache.file(), e.toString());

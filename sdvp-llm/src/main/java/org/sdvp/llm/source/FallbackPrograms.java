@@ -36,6 +36,20 @@ public final class FallbackPrograms {
                 + "FINAL_RESULT=RESULT(var=ANSWER0)";
     }
 
+    /**
+     * The fallback as a ViperGPT program: {@code simple_query} of the question on the image (for a pair, on
+     * each image, true if either says yes, as the VisProg fallback). The question is a quoted literal.
+     */
+    public static String pythonFor(Example example) {
+        String q = quote(example.question());
+        if (isPair(example)) {
+            return "def execute_command(left, right):\n"
+                    + "    question = " + q + "\n"
+                    + "    return ImagePatch(left).simple_query(question) == 'yes' or ImagePatch(right).simple_query(question) == 'yes'\n";
+        }
+        return "def execute_command(image):\n    return ImagePatch(image).simple_query(" + q + ")\n";
+    }
+
     /** A single-quoted program string literal: one line, backslashes and quotes escaped. */
     static String quote(String text) {
         String oneLine = text.replaceAll("\\s*\\R\\s*", " ").strip();

@@ -17,7 +17,6 @@ import org.sdvp.llm.client.ChatMessage;
 import org.sdvp.llm.client.ChatReply;
 import org.sdvp.llm.client.LlmException;
 import org.sdvp.llm.client.RetryingChatClient;
-import org.sdvp.llm.prompt.ProgramExtractor;
 import org.sdvp.llm.prompt.PromptTemplate;
 import org.sdvp.llm.prompt.Prompts;
 import org.slf4j.Logger;
@@ -27,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * Programs written by an LLM, checked before they are used.
  *
  * <p>For each question: render the prompt (chosen by {@link Prompts.Style} and single/pair), ask, take the
- * program out of the reply ({@link ProgramExtractor}), check it ({@link ProgramChecker}). If it is invalid,
+ * program out of the reply ({@link PromptTemplate#extract}), check it ({@link ProgramChecker}). If it is invalid,
  * the model's reply and the checker's messages are appended to the conversation and the model is asked
  * again, up to {@code maxReasks} times; after that the {@link FallbackPrograms fallback program} is used and
  * counted. If the LLM cannot be reached (after the client's retries) the question fails with a
@@ -80,16 +79,14 @@ public final class LlmProgramSource implements GeneratingSource, StatsReporting 
 
     @Override
     public GeneratedProgram generate(Example example) throws ProgramSourceException {
-        LlmException broken = fatal.get();
-        if (broken != null) throw new ProgramSourceException(broken.getMessage(), broken);
+        failIfBroken();
         stats.questions.increment();
-        boolean pair = FallbackPrograms.isPair(example);
-        PromptTemplate prompt = Prompts.get(style, pair);
-        Set<String> initial = example.images().isEmpty() ? prompt.initialVariables() : example.images().keySet();
+        PromptTemplate prompt = prompt(example);
+        Set<String> initial = initial(example, prompt);
         List<ChatMessage> messages = new ArrayList<>(prompt.render(example.question()));
         for (int attempt = 0; ; attempt++) {
             ChatReply reply = ask(example, messages);
-            String program = ProgramExtractor.extract(reply.text());
+            String program = prompt.extract(reply.text());
             try {
                 checker.check(program, initial);
                 return new GeneratedProgram(program, false);
@@ -99,7 +96,7 @@ public final class LlmProgramSource implements GeneratingSource, StatsReporting 
                     LOG.info("question {}: no valid program after {} re-asks, using the fallback; last errors: {}",
                             example.id(), maxReasks, String.join(" ", errors));
                     stats.fallbacks.increment();
-                    return new GeneratedProgram(FallbackPrograms.programFor(example), true);
+                    return new GeneratedProgram(fallbackFor(example), true);
                 }
                 LOG.debug("question {}: invalid program, re-asking: {}", example.id(), errors);
                 stats.reasks.increment();
@@ -107,6 +104,44 @@ public final class LlmProgramSource implements GeneratingSource, StatsReporting 
                 messages.add(prompt.repairRequest(errors));
             }
         }
+    }
+
+    /**
+     * One of several samples: the same request as the first ask (at the configured temperature), checked and
+     * not re-asked. Sampling several programs and dropping the invalid ones replaces re-asking here.
+     */
+    @Override
+    public GeneratedProgram sample(Example example, int i) throws ProgramSourceException {
+        failIfBroken();
+        if (i == 0) stats.questions.increment();
+        PromptTemplate prompt = prompt(example);
+        ChatReply reply = ask(example, prompt.render(example.question()));
+        String program = prompt.extract(reply.text());
+        try {
+            checker.check(program, initial(example, prompt));
+            return new GeneratedProgram(program, false, true);
+        } catch (InvalidProgramException e) {
+            stats.invalidSamples.increment();
+            LOG.debug("question {} sample {}: invalid program, dropped: {}", example.id(), i, e.getMessage());
+            return new GeneratedProgram(program, false, false);
+        }
+    }
+
+    @Override
+    public String fallbackFor(Example example) {
+        return prompt(example).language().equals("python") ? FallbackPrograms.pythonFor(example)
+                : FallbackPrograms.programFor(example);
+    }
+
+    private PromptTemplate prompt(Example example) { return Prompts.get(style, FallbackPrograms.isPair(example)); }
+
+    private static Set<String> initial(Example example, PromptTemplate prompt) {
+        return example.images().isEmpty() ? prompt.initialVariables() : example.images().keySet();
+    }
+
+    private void failIfBroken() throws ProgramSourceException {
+        LlmException broken = fatal.get();
+        if (broken != null) throw new ProgramSourceException(broken.getMessage(), broken);
     }
 
     private ChatReply ask(Example example, List<ChatMessage> messages) throws ProgramSourceException {

@@ -15,6 +15,7 @@ public final class LlmStats {
     final LongAdder reasks = new LongAdder();
     final LongAdder fallbacks = new LongAdder();
     final LongAdder errors = new LongAdder();
+    final LongAdder invalidSamples = new LongAdder();
 
     /** Questions that asked the LLM (cache misses). */
     public long questions() { return questions.sum(); }
@@ -35,6 +36,9 @@ public final class LlmStats {
     /** Questions with no program because the LLM could not be reached or refused. */
     public long errors() { return errors.sum(); }
 
+    /** Sampled programs ({@code --samples K}) that failed the check and were dropped. */
+    public long invalidSamples() { return invalidSamples.sum(); }
+
     /** Keys are prefixed {@code llm_} so they merge with other counters in a results file. */
     public Map<String, Long> snapshot() {
         Map<String, Long> m = new LinkedHashMap<>();
@@ -45,6 +49,7 @@ public final class LlmStats {
         m.put("llm_reasks", reasks());
         m.put("llm_fallbacks", fallbacks());
         m.put("llm_errors", errors());
+        m.put("llm_invalid_samples", invalidSamples());
         return m;
     }
 }

@@ -38,9 +38,18 @@ public final class ProgramSources {
      */
     public static ProgramSource create(String programs, LlmOptions llm, ProgramChecker checker, String taskName)
             throws DataException {
+        return create(programs, llm, checker, taskName, "visprog");
+    }
+
+    /**
+     * As {@link #create(String, LlmOptions, ProgramChecker, String)} for a framework: {@code viper} asks for
+     * ViperGPT Python programs (the {@code viper-*} prompts), any other for VisProg programs.
+     */
+    public static ProgramSource create(String programs, LlmOptions llm, ProgramChecker checker, String taskName,
+                                       String framework) throws DataException {
         return switch (programs) {
             case "dataset" -> new DatasetPrograms();
-            case "llm" -> llm(llm, RetryingChatClient.create(llm.clientConfig()), checker, taskName);
+            case "llm" -> llm(llm, RetryingChatClient.create(llm.clientConfig()), checker, taskName, framework);
             default -> {
                 Path file = Path.of(programs);
                 if (!Files.isRegularFile(file)) {
@@ -54,7 +63,13 @@ public final class ProgramSources {
     /** The LLM source over a given client (tests, or a caller with its own client), cached if configured. */
     public static ProgramSource llm(LlmOptions llm, ChatClient client, ProgramChecker checker, String taskName)
             throws DataException {
-        Prompts.Style style = Prompts.Style.choose(llm.prompts(), taskName);
+        return llm(llm, client, checker, taskName, "visprog");
+    }
+
+    /** The LLM source for a framework's programs over a given client, cached if configured. */
+    public static ProgramSource llm(LlmOptions llm, ChatClient client, ProgramChecker checker, String taskName,
+                                    String framework) throws DataException {
+        Prompts.Style style = Prompts.Style.choose(llm.prompts(), taskName, framework);
         LlmProgramSource source = new LlmProgramSource(client, style, checker, llm.reasks());
         if (llm.cache() == null) return source;
         try {
@@ -82,11 +97,16 @@ public final class ProgramSources {
 
     /** What to record in the results' provenance so the programs can be regenerated (never the key). */
     public static Map<String, String> provenance(String programs, LlmOptions llm, String taskName) {
+        return provenance(programs, llm, taskName, "visprog");
+    }
+
+    /** As {@link #provenance(String, LlmOptions, String)}, naming the framework's prompts. */
+    public static Map<String, String> provenance(String programs, LlmOptions llm, String taskName, String framework) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("programs", programs);
         if (!programs.equals("llm")) return p;
         ClientConfig c = llm.clientConfig();
-        Prompts.Style style = Prompts.Style.choose(llm.prompts(), taskName);
+        Prompts.Style style = Prompts.Style.choose(llm.prompts(), taskName, framework);
         p.put("llm_base_url", c.baseUrl());
         p.put("llm_model", c.model());
         p.put("llm_prompts", style.version(false) + "," + style.version(true));

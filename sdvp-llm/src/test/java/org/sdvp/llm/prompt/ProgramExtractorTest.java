@@ -45,4 +45,16 @@ class ProgramExtractorTest {
     void replyWithoutStepsIsPassedOnForTheValidatorToReject() {
         assertEquals("I cannot answer that.", ProgramExtractor.extract("  I cannot answer that.\n"));
     }
+
+    @Test
+    void pythonKeepsItsIndentationAndTheFirstFenceOnly() {
+        String program = "def execute_command(image):\n    return ImagePatch(image).simple_query('What?')";
+        assertEquals(program, ProgramExtractor.extractPython("Sure:\n```python\n" + program + "\n```\n```\nother\n```"));
+    }
+
+    @Test
+    void unfencedPythonRunsFromItsFirstImportOrDefToTheNextQuestion() {
+        String program = "import math\ndef execute_command(image):\n    return str(math.pi)";
+        assertEquals(program, ProgramExtractor.extractPython("Here it is.\n" + program + "\nQuestion: next one?\n"));
+    }
 }

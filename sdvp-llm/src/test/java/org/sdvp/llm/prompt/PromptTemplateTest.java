@@ -18,12 +18,15 @@ import org.sdvp.llm.client.ChatMessage;
 
 class PromptTemplateTest {
 
-    /** Every in-context example of every shipped prompt parses and validates against the standard modules. */
+    /**
+     * Every in-context example of every shipped VisProg prompt parses and validates against the standard
+     * modules. (The ViperGPT prompts' examples pass the viper static check: ViperPromptsTest in sdvp-cli.)
+     */
     @TestFactory
     Stream<DynamicTest> everyExampleValidates() {
         ModuleRegistry registry = ModuleRegistry.standard();
-        return Prompts.versions().stream().flatMap(version -> {
-            PromptTemplate t = PromptTemplate.load(version);
+        return Prompts.versions().stream().map(PromptTemplate::load).filter(t -> t.language().equals("visprog")).flatMap(t -> {
+            String version = t.version();
             return t.examples().stream().map(ex -> DynamicTest.dynamicTest(version + ":" + ex.line() + " " + ex.question(), () -> {
                 try {
                     Programs.parse(ex.program(), registry, t.initialVariables());
@@ -69,5 +72,21 @@ class PromptTemplateTest {
         assertEquals("visprog-pair-v1", Prompts.Style.WORLD.version(true));
         assertFalse(Prompts.versions().isEmpty());
         assertThrows(IllegalArgumentException.class, () -> Prompts.Style.choose("fancy", "gqa"));
+        assertEquals(Prompts.Style.VIPER_WORLD, Prompts.Style.choose("auto", "nlvr-sim", "viper"));
+        assertEquals("viper-real-single-v1", Prompts.Style.choose("auto", "gqa", "viper").version(false));
+        assertEquals(Prompts.Style.WORLD, Prompts.Style.choose("auto", "gqa-sim", "visprog"));
+    }
+
+    @Test
+    void aPythonPromptKeepsIndentationAndWhereEachExampleCameFrom() {
+        PromptTemplate t = PromptTemplate.load("viper-single-v1");
+        assertEquals("python", t.language());
+        PromptExample first = t.examples().get(0);
+        assertEquals("gqa-sim train seed=1 count=60 index=1", first.from());
+        assertTrue(first.program().startsWith("def execute_command(image):\n    image_patch = ImagePatch(image)\n"),
+                first.program());
+        String user = t.render("Is it red?").get(1).content();
+        assertTrue(!user.contains("From:"), "where an example came from is not part of the prompt");
+        assertTrue(user.endsWith("Question: Is it red?\nProgram:\n"), user);
     }
 }

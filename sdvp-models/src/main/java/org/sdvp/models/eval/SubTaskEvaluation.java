@@ -1,11 +1,8 @@
 package org.sdvp.models.eval;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.sdvp.core.service.LocRequest;
 import org.sdvp.core.service.MatchRequest;
@@ -17,6 +14,7 @@ import org.sdvp.core.service.VqaRequest;
 import org.sdvp.core.value.Box;
 import org.sdvp.core.value.Detection;
 import org.sdvp.core.value.ImageValue;
+import org.sdvp.models.data.SplitCalls;
 import org.sdvp.models.data.SubTaskSampler;
 import org.sdvp.models.text.Tokenizer;
 import org.sdvp.models.train.LocExample;
@@ -24,12 +22,6 @@ import org.sdvp.models.train.MatchExample;
 import org.sdvp.models.train.SubTaskSet;
 import org.sdvp.models.train.VqaExample;
 import org.sdvp.models.vlm.VlmEvaluation;
-import org.sdvp.world.render.Renderer;
-import org.sdvp.world.scene.Scene;
-import org.sdvp.world.scene.SceneGenerator;
-import org.sdvp.world.style.Styles;
-import org.sdvp.world.task.DatasetGenerator;
-import org.sdvp.world.task.GeneratedExample;
 import org.sdvp.world.task.WorldTaskSpec;
 
 /**
@@ -42,22 +34,9 @@ public final class SubTaskEvaluation {
 
     private SubTaskEvaluation() {}
 
-    /** The calls of a task's split: {@code questions} questions' scenes, sampled with {@code sampler}. */
+    /** The calls of a task's split ({@link SplitCalls#of}; kept for callers of this name). */
     public static SubTaskSet calls(WorldTaskSpec task, String split, int questions, long seed, SubTaskSampler sampler) {
-        DatasetGenerator.Request r = new DatasetGenerator.Request(task, split, questions, seed, task.defaultStyle(),
-                Path.of("unused"), SceneGenerator.Config.defaults());
-        Renderer renderer = new Renderer();
-        SplittableRandom rng = new SplittableRandom(seed ^ 0x5eed5eedL);
-        List<VqaExample> vqa = new ArrayList<>();
-        List<MatchExample> match = new ArrayList<>();
-        List<LocExample> loc = new ArrayList<>();
-        for (GeneratedExample ex : new DatasetGenerator().draw(r)) {
-            for (Scene s : ex.scenes()) {
-                BufferedImage img = renderer.render(s, Styles.get(s.style()));
-                sampler.sample(s, img, rng.split(), vqa, match, loc);
-            }
-        }
-        return new SubTaskSet(vqa, match, loc);
+        return SplitCalls.of(task, split, questions, seed, sampler);
     }
 
     /** Metric name → value, with the number of calls of each kind. */

@@ -16,7 +16,6 @@ import org.sdvp.core.io.Json;
 import org.sdvp.core.value.Box;
 import org.sdvp.models.checkpoint.Provenance;
 import org.sdvp.models.data.SubTaskSampler;
-import org.sdvp.models.eval.SubTaskEvaluation;
 import org.sdvp.models.train.LocExample;
 import org.sdvp.models.train.MatchExample;
 import org.sdvp.models.train.SubTaskSet;
@@ -131,7 +130,7 @@ public final class TeacherBuilder {
             Map<String, Double> metrics = new LinkedHashMap<>(evaluate(t, val, "val."));
             // the same validation scenes, as the calls programs make: which forms the teacher answers well
             SubTaskSet valCalls = data == null
-                    ? SubTaskEvaluation.calls(task, "val", valQuestions(), seed, CoverageMeasure.SAMPLER)
+                    ? org.sdvp.models.data.SplitCalls.of(task, "val", valQuestions(), seed, CoverageMeasure.SAMPLER)
                     : calls(data, "val", CoverageMeasure.SAMPLER, seed);
             TeacherCoverage coverage = CoverageMeasure.measure(t, valCalls);
             t.coverage(coverage);

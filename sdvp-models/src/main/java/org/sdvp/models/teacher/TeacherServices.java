@@ -11,6 +11,7 @@ import org.sdvp.core.service.ModelService;
 import org.sdvp.core.service.ModelServiceException;
 import org.sdvp.core.service.ModelServices;
 import org.sdvp.core.service.VqaAnswer;
+import org.sdvp.core.service.VqaDistributionService;
 import org.sdvp.core.service.VqaRequest;
 import org.sdvp.core.value.Detection;
 import org.sdvp.world.program.VqaForms;
@@ -91,7 +92,8 @@ public final class TeacherServices {
                 new IllegalArgumentException("the teacher does not cover the question '" + r.question() + "'"));
     }
 
-    static final class Vqa implements ModelService<VqaRequest, VqaAnswer> {
+    /** Answers with the teacher's whole distribution too ({@link VqaDistributionService}: SDVP's soft labels). */
+    static final class Vqa implements VqaDistributionService {
         private final TeacherModel teacher;
 
         Vqa(TeacherModel teacher) { this.teacher = teacher; }
@@ -102,6 +104,15 @@ public final class TeacherServices {
             // of the rest, the forms the teacher answered well on validation
             Optional<String> f = TeacherCoverage.vqaForm(r.question(), whole(r.image().pixels()));
             return f.isPresent();
+        }
+
+        @Override
+        public List<Map<String, Double>> distributions(List<VqaRequest> batch) throws ModelServiceException {
+            try {
+                return vqaDistributions(teacher, batch);
+            } catch (RuntimeException e) {
+                throw new ModelServiceException("teacher failed on a VQA batch: " + e.getMessage(), e);
+            }
         }
 
         @Override

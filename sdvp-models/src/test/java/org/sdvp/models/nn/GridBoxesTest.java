@@ -31,9 +31,9 @@ class GridBoxesTest {
     /** Each object cell names the box it holds; a small box sharing a cell with a large one keeps it. */
     @Test
     void ownerNamesTheBoxEachCellHolds() {
-        List<Box> boxes = List.of(new Box(0, 0, 60, 60), new Box(26, 26, 30, 30), new Box(100, 100, 110, 110));
+        List<Box> boxes = List.of(new Box(0, 0, 60, 60), new Box(31, 31, 35, 35), new Box(100, 100, 110, 110));
         GridBoxes.Targets t = grid.encode(boxes, 120, 120);
-        assertEquals(1, t.owner()[3 * 12 + 2], "the small box keeps the cell it shares with the large one");
+        assertEquals(1, t.owner()[3 * 12 + 3], "the small box keeps the cell it shares with the large one");
         assertEquals(2, t.owner()[10 * 12 + 10]);
         long owned = java.util.Arrays.stream(t.owner()).filter(o -> o >= 0).count();
         assertEquals(2, owned, "the large box lost its only cell to the small one");

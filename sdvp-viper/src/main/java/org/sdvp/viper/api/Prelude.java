@@ -16,6 +16,7 @@ public final class Prelude {
     public static final String PROGRAM_FILE = "program.py";
     private static final Source SOURCE = PythonSandbox.cachedSource("image_patch.py", read("image_patch.py"));
     private static final Source SESSION = PythonSandbox.cachedSource("session.py", read("session.py"));
+    private static final Source STATIC_CHECK = PythonSandbox.cachedSource("static_check.py", read("static_check.py"));
 
     private Prelude() {}
 
@@ -26,6 +27,12 @@ public final class Prelude {
      * and the check that a program left the shared interpreter state alone (for reused contexts).
      */
     public static Source session() { return SESSION; }
+
+    /**
+     * The static check of generated programs ({@code _sdvp_static_check(source, images)}), evaluated after
+     * the prelude in a checker context; it parses programs and never runs them.
+     */
+    public static Source staticCheck() { return STATIC_CHECK; }
 
     /** The prelude text (for docs and tests). */
     public static String text() { return SOURCE.getCharacters().toString(); }

@@ -46,31 +46,54 @@ final class ProgramScreen {
 
     /** Empty when the program may share its context; otherwise the first reason it may not. */
     static Optional<String> check(String source) {
+        List<Problem> all = problems(source);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0).reason());
+    }
+
+    /** Why a program may not share its context, and on which line (1-based; 0 if unknown). */
+    record Problem(int line, String reason) {}
+
+    /**
+     * Every reason the program may not share its context, with its line, in order (one per statement and
+     * per offending name). The static check of generated programs reports them all.
+     */
+    static List<Problem> problems(String source) {
         List<String> tokens;
+        List<Integer> lines = new ArrayList<>();
         try {
-            tokens = Tokens.of(source);
+            tokens = Tokens.of(source, lines);
         } catch (IllegalArgumentException e) {
-            return Optional.of("unreadable: " + e.getMessage());
+            return List.of(new Problem(0, "unreadable: " + e.getMessage()));
         }
+        List<Problem> out = new ArrayList<>();
         boolean yield = false, cleanup = false;
+        int yieldLine = 0;
         for (int i = 0; i < tokens.size(); i++) {
             String t = tokens.get(i);
             if (!Tokens.isName(t)) continue;
+            int line = lines.get(i);
             boolean attribute = i > 0 && tokens.get(i - 1).equals(".");
-            if (t.startsWith("_") && (attribute || !HELPER.matcher(t).matches())) return reason("name " + t);
-            if (REFLECTIVE.contains(t)) return reason("builtin " + t);
-            if (attribute && (ATTRIBUTES.contains(t) || ATTRIBUTE_PREFIXES.stream().anyMatch(t::startsWith))) {
-                return reason("attribute " + t);
+            if (t.startsWith("_") && (attribute || !HELPER.matcher(t).matches())) out.add(new Problem(line, "name " + t));
+            else if (REFLECTIVE.contains(t)) out.add(new Problem(line, "builtin " + t));
+            else if (attribute && (ATTRIBUTES.contains(t) || ATTRIBUTE_PREFIXES.stream().anyMatch(t::startsWith))) {
+                out.add(new Problem(line, "attribute " + t));
             }
-            if (t.equals("yield")) yield = true;
+            if (t.equals("yield") && !yield) {
+                yield = true;
+                yieldLine = line;
+            }
             if (t.equals("try") || t.equals("with") || t.equals("finally")) cleanup = true;
         }
-        if (yield && cleanup) return reason("generator with cleanup code");
+        if (yield && cleanup) out.add(new Problem(yieldLine, "generator with cleanup code"));
+        int start = 0;
         for (List<String> statement : statements(tokens)) {
-            Optional<String> r = statement(statement);
-            if (r.isPresent()) return r;
+            while (start < tokens.size() && (tokens.get(start).equals("\n") || tokens.get(start).equals(";"))) start++;
+            int line = start < lines.size() ? lines.get(start) : 0;
+            statement(statement).ifPresent(r -> out.add(new Problem(line, r)));
+            start += statement.size();
         }
-        return Optional.empty();
+        out.sort(java.util.Comparator.comparingInt(Problem::line));
+        return out;
     }
 
     private static Optional<String> reason(String why) { return Optional.of(why); }
@@ -168,17 +191,26 @@ final class ProgramScreen {
             return !t.isEmpty() && (Character.isLetter(t.charAt(0)) || t.charAt(0) == '_' || t.charAt(0) > 127);
         }
 
-        static List<String> of(String src) {
+        static List<String> of(String src) { return of(src, new ArrayList<>()); }
+
+        /** The tokens, and in {@code lines} the 1-based line each starts on. */
+        static List<String> of(String src, List<Integer> lines) {
             List<String> out = new ArrayList<>();
-            scan(src, out);
+            List<Integer> offsets = new ArrayList<>();
+            scan(src, out, offsets, 0);
+            int line = 1, at = 0;
+            for (int offset : offsets) {
+                for (; at < offset && at < src.length(); at++) if (src.charAt(at) == '\n') line++;
+                lines.add(line);
+            }
             return out;
         }
 
-        private static void scan(String src, List<String> out) {
+        private static void scan(String src, List<String> out, List<Integer> offsets, int base) {
             int i = 0, n = src.length();
             while (i < n) {
                 char c = src.charAt(i);
-                if (c == '\n') { out.add("\n"); i++; continue; }
+                if (c == '\n') { add(out, offsets, "\n", base + i); i++; continue; }
                 if (c == '\\' && i + 1 < n && (src.charAt(i + 1) == '\n' || src.charAt(i + 1) == '\r')) { i += 2; continue; }
                 if (Character.isWhitespace(c)) { i++; continue; }
                 if (c == '#') {
@@ -190,28 +222,33 @@ final class ProgramScreen {
                     while (j < n && (Character.isLetterOrDigit(src.charAt(j)) || src.charAt(j) == '_' || src.charAt(j) > 127)) j++;
                     String word = src.substring(i, j);
                     if (j < n && (src.charAt(j) == '\'' || src.charAt(j) == '"') && isPrefix(word)) {
-                        i = string(src, j, word.toLowerCase().contains("f"), out);
+                        i = string(src, j, word.toLowerCase().contains("f"), out, offsets, base);
                     } else {
-                        out.add(word);
+                        add(out, offsets, word, base + i);
                         i = j;
                     }
                     continue;
                 }
-                if (c == '\'' || c == '"') { i = string(src, i, false, out); continue; }
+                if (c == '\'' || c == '"') { i = string(src, i, false, out, offsets, base); continue; }
                 if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(src.charAt(i + 1)))) {
                     int j = i;
                     while (j < n && (Character.isLetterOrDigit(src.charAt(j)) || src.charAt(j) == '.' || src.charAt(j) == '_'
                             || ((src.charAt(j) == '+' || src.charAt(j) == '-') && (src.charAt(j - 1) == 'e' || src.charAt(j - 1) == 'E')))) j++;
-                    out.add("0");
+                    add(out, offsets, "0", base + i);
                     i = j;
                     continue;
                 }
                 String op = null;
                 for (String o : OPERATORS) if (src.startsWith(o, i)) { op = o; break; }
                 if (op == null) op = String.valueOf(c);
-                out.add(op);
+                add(out, offsets, op, base + i);
                 i += op.length();
             }
+        }
+
+        private static void add(List<String> out, List<Integer> offsets, String token, int offset) {
+            out.add(token);
+            offsets.add(offset);
         }
 
         private static boolean isPrefix(String w) {
@@ -220,7 +257,8 @@ final class ProgramScreen {
         }
 
         /** Skips the string at {@code i}; an f-string's text is tokenized as code. Returns the end. */
-        private static int string(String src, int i, boolean fString, List<String> out) {
+        private static int string(String src, int i, boolean fString, List<String> out, List<Integer> offsets,
+                                  int base) {
             char q = src.charAt(i);
             boolean triple = src.startsWith(String.valueOf(q).repeat(3), i);
             String close = triple ? String.valueOf(q).repeat(3) : String.valueOf(q);
@@ -235,10 +273,11 @@ final class ProgramScreen {
                 // Its names and dots are screened like code (literal text may add some: conservative). Its
                 // brackets and operators are not kept, so it cannot unbalance the statement structure.
                 List<String> inner = new ArrayList<>();
-                scan(src.substring(i + close.length(), j).replace('\n', ' ').replace('\'', ' ').replace('"', ' '), inner);
-                for (String t : inner) if (isName(t) || t.equals(".")) out.add(t);
+                scan(src.substring(i + close.length(), j).replace('\n', ' ').replace('\'', ' ').replace('"', ' '), inner,
+                        new ArrayList<>(), 0);
+                for (String t : inner) if (isName(t) || t.equals(".")) add(out, offsets, t, base + i);
             }
-            out.add("''");
+            add(out, offsets, "''", base + i);
             return j + close.length();
         }
     }

@@ -48,10 +48,13 @@ public final class ViperFramework implements Framework {
 
     @Override public String name() { return NAME; }
 
-    /** Python: parses it; a VisProg program: validates and translates it. Nothing runs. */
+    /**
+     * A VisProg program: validates and translates it; then the Python is checked completely, every problem
+     * with its line (see {@link ViperRunner#check(String, int)}). Nothing runs.
+     */
     @Override
     public void check(String source, Set<String> initialVariables) throws InvalidProgramException {
-        runner().check(python(source, initialVariables));
+        runner().check(python(source, initialVariables), Math.max(1, initialVariables.size()));
     }
 
     /**

@@ -9,11 +9,7 @@ import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
-import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
-import org.graalvm.polyglot.Source;
-import org.graalvm.polyglot.SourceSection;
 import org.sdvp.core.interp.Execution;
 import org.sdvp.core.interp.StepFailure;
 import org.sdvp.core.program.InvalidProgramException;
@@ -23,7 +19,6 @@ import org.sdvp.core.trace.Trace;
 import org.sdvp.core.value.ImageValue;
 import org.sdvp.viper.api.ImagePatchApi;
 import org.sdvp.viper.api.LlmQuery;
-import org.sdvp.viper.api.Prelude;
 import org.sdvp.viper.api.StepRecorder;
 import org.sdvp.viper.sandbox.PythonSandbox;
 import org.sdvp.viper.sandbox.SandboxLimits;
@@ -56,7 +51,6 @@ public final class ViperRunner implements AutoCloseable {
             def execute_command(image, *more_images):
                 return ImagePatch(image).simple_query(_fallback_question)
             """;
-    private static final Pattern DEFINES_ENTRY = Pattern.compile("(?m)^def\\s+execute_command\\s*\\(");
     private static final List<String> ARGUMENT_ORDER = List.of("IMAGE", "LEFT", "RIGHT");
     /** Programs per pooled context by default; a bound on how long any one context lives. */
     public static final int DEFAULT_PROGRAMS_PER_CONTEXT = 100;
@@ -75,6 +69,7 @@ public final class ViperRunner implements AutoCloseable {
     private final AtomicLong fallbacks = new AtomicLong();
     private final AtomicLong contexts = new AtomicLong();
     private final AtomicLong unscreened = new AtomicLong();
+    private final StaticCheck staticCheck;
 
     /**
      * @param programsPerContext 1 for a fresh context per program; more to reuse a pooled context for up
@@ -97,6 +92,7 @@ public final class ViperRunner implements AutoCloseable {
         this.limits = limits;
         this.programsPerContext = programsPerContext;
         this.llm = llm;
+        this.staticCheck = StaticCheck.of(sandbox);
     }
 
     public ViperRunner(PythonSandbox sandbox, SandboxLimits limits) {
@@ -212,6 +208,7 @@ public final class ViperRunner implements AutoCloseable {
      * cold start and the first contexts then overlap with that work.
      */
     public void prewarm(int n) {
+        staticCheck.prewarm();
         if (programsPerContext < 2) return;
         for (int i = 0; i < n; i++) {
             if (!creating.tryAcquire()) return;
@@ -231,20 +228,15 @@ public final class ViperRunner implements AutoCloseable {
     }
 
     /**
-     * Checks that {@code source} parses and defines {@code execute_command}, without running it.
+     * Checks {@code source} completely without running it ({@link StaticCheck}): it parses, defines
+     * {@code execute_command} with one parameter per image, calls only API functions and methods that exist
+     * with a valid number of arguments, and passes the {@link ProgramScreen}.
      *
-     * @throws InvalidProgramException with the syntax error's line and column
+     * @param images the number of images {@code execute_command} receives
+     * @throws InvalidProgramException with every problem and its line
      */
-    public void check(String source) throws InvalidProgramException {
-        // Parsing runs no program code, so a pooled context serves and goes back unchanged.
-        Session session = session();
-        try {
-            Optional<ProgramError> e = syntaxError(session.context(), source);
-            if (e.isEmpty() && !DEFINES_ENTRY.matcher(source).find()) e = Optional.of(Session.missingEntry());
-            if (e.isPresent()) throw new InvalidProgramException(List.of(e.get()));
-        } finally {
-            if (programsPerContext > 1) idle.addFirst(session); else session.close();
-        }
+    public void check(String source, int images) throws InvalidProgramException {
+        staticCheck.check(source, images);
     }
 
     /** A watchdog verdict first (it explains an interrupted model wait), then a failed model step. */
@@ -254,24 +246,6 @@ public final class ViperRunner implements AutoCloseable {
             return Optional.of(new StepFailure(recorder.size(), 0, "sandbox", cancelled.get()));
         }
         return recorder.failure();
-    }
-
-    private static Optional<ProgramError> syntaxError(Context ctx, String source) {
-        try {
-            ctx.parse(programSource(source));
-            return Optional.empty();
-        } catch (PolyglotException e) {
-            if (!e.isSyntaxError()) throw e;
-            SourceSection at = e.getSourceLocation();
-            int line = at != null && at.hasLines() ? at.getStartLine() : 0;
-            int column = at != null && at.hasColumns() ? at.getStartColumn() : 0;
-            return Optional.of(new ProgramError(line, column, "", "Python syntax error: " + e.getMessage()));
-        }
-    }
-
-    private static Source programSource(String source) {
-        // Not cached: every program is different, and the engine would keep them all.
-        return Source.newBuilder(PythonSandbox.LANGUAGE, source, Prelude.PROGRAM_FILE).cached(false).buildLiteral();
     }
 
     /** The images in argument order: IMAGE, LEFT, RIGHT, then the rest by name (as VisProgTranslator). */

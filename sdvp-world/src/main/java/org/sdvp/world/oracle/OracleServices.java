@@ -33,7 +33,8 @@ public final class OracleServices {
     private OracleServices() {}
 
     public static ModelServices create(SceneIndex index) {
-        return ModelServices.builder("oracle").loc(new Loc(index)).vqa(new Vqa(index)).match(new Match(index)).build();
+        return ModelServices.builder("oracle").loc(new Loc(index)).vqa(new Vqa(index)).match(new Match(index))
+                .tools(OracleTools.create(index)).build();
     }
 
     static final class Loc implements ModelService<LocRequest, List<Detection>> {

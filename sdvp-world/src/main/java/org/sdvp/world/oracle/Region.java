@@ -5,20 +5,16 @@ import java.util.Comparator;
 import java.util.List;
 import org.sdvp.core.value.Box;
 import org.sdvp.core.value.ImageValue;
+import org.sdvp.data.oracle.CropRule;
 import org.sdvp.world.scene.ObjectView;
 import org.sdvp.world.scene.Scene;
 
 /**
  * What an image given to the oracle shows: its scene and the part of it (source coordinates). An object
- * is <em>in</em> the image when the centre of its visible box lies inside the region by more than half a
- * pixel. Why: a directional crop cuts at the reference's centre c and rounds the cut outwards to a whole
- * pixel, so the edge lies within 0.5 px of c; visible-box centres are multiples of 0.5 and the generator
- * keeps any two at least 1 px apart per axis. So the reference itself falls outside its own crop and
- * every object on that side falls inside.
+ * is <em>in</em> the image when the centre of its visible box is, by sdvp-data's {@link CropRule} (the
+ * one crop-membership rule of both oracles: more than half a pixel inside).
  */
 record Region(Scene scene, Box box) {
-    static final double MARGIN = 0.5;
-
     static Region of(ImageValue image, SceneIndex index) throws UnknownImage {
         Scene s = index.find(image.sourceId()).orElseThrow(() -> new UnknownImage(image.sourceId()));
         return new Region(s, image.region());
@@ -31,8 +27,7 @@ record Region(Scene scene, Box box) {
 
     boolean contains(int object) {
         ObjectView v = scene.view(object);
-        return box.x1() + MARGIN < v.centerX() && v.centerX() < box.x2() - MARGIN
-                && box.y1() + MARGIN < v.centerY() && v.centerY() < box.y2() - MARGIN;
+        return CropRule.contains(box, v.centerX(), v.centerY());
     }
 
     List<Integer> objects() {

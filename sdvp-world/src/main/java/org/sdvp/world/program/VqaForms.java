@@ -4,11 +4,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sdvp.data.clevr.program.SubQuestions;
 import org.sdvp.world.question.Description;
 import org.sdvp.world.scene.Attribute;
 
 /**
- * The sub-questions converted programs ask VQA, and nothing else; {@link #parse} reads exactly
+ * The sub-questions converted programs ask VQA ({@link SubQuestions} writes them), and nothing else;
+ * {@link #parse} reads exactly
  * these back (what a teacher may cover); the oracle also reads paraphrases ({@code OracleQuestion}).
  *
  * <ul>
@@ -24,28 +26,24 @@ public sealed interface VqaForms {
     String text();
 
     record Query(Description np, Attribute attribute) implements VqaForms {
-        @Override public String text() { return "What " + attribute.word() + " is the " + np.phrase() + "?"; }
+        @Override public String text() { return SubQuestions.query(np.noun(), attribute.word()); }
     }
 
     record Verify(Description np, Attribute attribute, String value) implements VqaForms {
-        @Override public String text() { return "Is the " + np.phrase() + " " + pred(attribute, value) + "?"; }
+        @Override public String text() { return SubQuestions.verify(np.noun(), attribute.word(), value); }
     }
 
     record Choose(Description np, Attribute attribute, String first, String second) implements VqaForms {
-        @Override public String text() {
-            return "Is the " + np.phrase() + " " + pred(attribute, first) + " or " + pred(attribute, second) + "?";
-        }
+        @Override public String text() { return SubQuestions.choose(np.noun(), attribute.word(), first, second); }
     }
 
     record Exist(Description np) implements VqaForms {
-        @Override public String text() { return "Is there " + np.withArticle() + "?"; }
+        @Override public String text() { return SubQuestions.exist(np.noun()); }
     }
 
     record HowMany(Description np) implements VqaForms {
-        @Override public String text() { return "How many " + np.plural() + " are there?"; }
+        @Override public String text() { return SubQuestions.howMany(np.noun()); }
     }
-
-    private static String pred(Attribute a, String v) { return a == Attribute.SHAPE ? "a " + v : v; }
 
     Pattern QUERY = Pattern.compile("what (color|shape|size|material) is the (.+)\\?");
     Pattern CHOOSE = Pattern.compile("is the (.+?) (?:a )?(\\w+) or (?:a )?(\\w+)\\?");

@@ -1,9 +1,8 @@
 package org.sdvp.world.question;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.sdvp.data.clevr.program.NounPhrase;
 import org.sdvp.world.scene.Attribute;
 import org.sdvp.world.scene.SceneObject;
 
@@ -36,26 +35,17 @@ public record Description(String size, String color, String material, String sha
         return n;
     }
 
+    /** The same constraints as the programs' noun phrase, which writes the words. */
+    public NounPhrase noun() { return new NounPhrase(size, color, material, shape); }
+
     /** "large red metal cube"; "object" when the shape is open. */
-    public String phrase() { return words(shape == null ? "object" : shape); }
+    public String phrase() { return noun().phrase(); }
 
     /** "large red metal cubes". */
-    public String plural() { return words(shape == null ? "objects" : shape + "s"); }
+    public String plural() { return noun().plural(); }
 
     /** The phrase with its indefinite article: "a red cube", "an object". */
-    public String withArticle() {
-        String p = phrase();
-        return ("aeiou".indexOf(p.charAt(0)) >= 0 ? "an " : "a ") + p;
-    }
-
-    private String words(String noun) {
-        List<String> w = new ArrayList<>();
-        if (size != null) w.add(size);
-        if (color != null) w.add(color);
-        if (material != null) w.add(material);
-        w.add(noun);
-        return String.join(" ", w);
-    }
+    public String withArticle() { return noun().withArticle(); }
 
     /**
      * Parses a phrase (singular or plural, optional article, a few common synonyms such as "grey", "big",

@@ -2,11 +2,14 @@ package org.sdvp.world.question;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.sdvp.data.clevr.ClevrQuestion;
+import org.sdvp.data.clevr.program.FunctionalProgram;
 import org.sdvp.world.scene.Attribute;
 
 /**
- * A functional program: nodes in topological order, the last one giving the answer. Built with the
- * small fluent {@link Builder}, whose methods return the index of the node they add.
+ * A functional program as the generators write it: untyped CLEVR nodes in topological order, the last one
+ * giving the answer. Built with the small fluent {@link Builder}, whose methods return the index of the node
+ * they add; {@link #typed()} is the program every consumer reads (executor, emitters).
  */
 public record FProgram(List<FNode> nodes) {
     public FProgram {
@@ -23,6 +26,15 @@ public record FProgram(List<FNode> nodes) {
     public int root() { return nodes.size() - 1; }
 
     public FNode node(int i) { return nodes.get(i); }
+
+    /**
+     * The typed program (sdvp-data's IR of the CLEVR schema).
+     *
+     * @throws IllegalArgumentException for a node outside the schema (a generator bug)
+     */
+    public FunctionalProgram typed() {
+        return FunctionalProgram.of(nodes.stream().map(n -> new ClevrQuestion.Node(n.function(), n.inputs(), n.valueInputs())).toList());
+    }
 
     public static Builder builder() { return new Builder(); }
 

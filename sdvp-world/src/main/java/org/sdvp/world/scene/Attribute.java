@@ -3,23 +3,22 @@ package org.sdvp.world.scene;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.sdvp.data.clevr.program.ClevrSchema;
 
 /**
- * The four object attributes of the world and their closed vocabularies, in a fixed order (the order is
- * part of the generator's determinism: it is the order values are drawn in).
+ * The four object attributes of the world and their closed vocabularies ({@link ClevrSchema}, the CLEVR
+ * schema's), in a fixed order (the order is part of the generator's determinism: it is the order values are
+ * drawn in).
  */
 public enum Attribute {
-    SIZE("size", List.of("small", "large")),
-    COLOR("color", List.of("gray", "red", "blue", "green", "brown", "purple", "cyan", "yellow")),
-    MATERIAL("material", List.of("rubber", "metal")),
-    SHAPE("shape", List.of("cube", "sphere", "cylinder", "cone"));
+    SIZE("size"), COLOR("color"), MATERIAL("material"), SHAPE("shape");
 
     private final String word;
     private final List<String> values;
 
-    Attribute(String word, List<String> values) {
+    Attribute(String word) {
         this.word = word;
-        this.values = values;
+        this.values = ClevrSchema.values(word);
     }
 
     /** The attribute's name as questions and CLEVR's function names spell it ("color", "shape"). */

@@ -1,6 +1,7 @@
 package org.sdvp.world.scene;
 
 import java.util.Locale;
+import org.sdvp.data.clevr.program.ClevrSchema;
 
 /**
  * Spatial relations in image coordinates, on the centres of visible boxes. The generator keeps centres at
@@ -8,24 +9,17 @@ import java.util.Locale;
  * holds, and a directional crop at the reference's centre holds exactly the related objects.
  */
 public enum Relation {
-    LEFT("left", "to the left of"),
-    RIGHT("right", "to the right of"),
-    ABOVE("above", "above"),
-    BELOW("below", "below");
+    LEFT("left"), RIGHT("right"), ABOVE("above"), BELOW("below");
 
     private final String word;
-    private final String phrase;
 
-    Relation(String word, String phrase) {
-        this.word = word;
-        this.phrase = phrase;
-    }
+    Relation(String word) { this.word = word; }
 
     /** CLEVR's key in {@code relationships} and the value input of {@code relate}. */
     public String word() { return word; }
 
     /** How questions say it: "the cube to the left of the red sphere". */
-    public String phrase() { return phrase; }
+    public String phrase() { return ClevrSchema.relationPhrase(word); }
 
     /** Whether {@code a} is {@code this} of {@code b}. */
     public boolean holds(ObjectView a, ObjectView b) {

@@ -3,6 +3,8 @@ package org.sdvp.world.scene;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.sdvp.core.value.Box;
+import org.sdvp.data.clevr.program.SymbolicScene;
 
 /**
  * A generated scene: its objects (in generation order, which is their index everywhere: relationships,
@@ -10,7 +12,7 @@ import java.util.Objects;
  * produced it (the renderer draws its noise and clutter from that seed too).
  */
 public record Scene(String imageFilename, int width, int height, String style, long seed,
-                    List<SceneObject> objects, List<ObjectView> views) {
+                    List<SceneObject> objects, List<ObjectView> views) implements SymbolicScene {
     public Scene {
         Objects.requireNonNull(imageFilename, "imageFilename");
         Objects.requireNonNull(style, "style");
@@ -19,7 +21,14 @@ public record Scene(String imageFilename, int width, int height, String style, l
         if (objects.size() != views.size()) throw new IllegalArgumentException("one view per object needed");
     }
 
-    public int size() { return objects.size(); }
+    @Override public int size() { return objects.size(); }
+
+    @Override public String attribute(int object, String attribute) { return object(object).get(Attribute.ofWord(attribute)); }
+
+    @Override public List<Integer> related(String relation, int object) { return related(Relation.ofWord(relation), object); }
+
+    /** The visible box. */
+    @Override public Box box(int object) { return view(object).box(); }
 
     public SceneObject object(int i) { return objects.get(i); }
 

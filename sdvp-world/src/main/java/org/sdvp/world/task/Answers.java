@@ -11,8 +11,8 @@ import org.sdvp.core.value.Detection;
 import org.sdvp.core.value.TextValue;
 import org.sdvp.core.value.Value;
 import org.sdvp.data.clevr.ClevrQuestion;
-import org.sdvp.world.exec.SymbolicExecutor.ObjRef;
-import org.sdvp.world.exec.Tag;
+import org.sdvp.data.clevr.program.SymbolicExecutor.ObjRef;
+import org.sdvp.data.clevr.program.SymbolicExecutor.Tag;
 import org.sdvp.world.scene.Scene;
 
 /**

@@ -11,8 +11,9 @@ import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 import javax.imageio.ImageIO;
 import org.sdvp.core.io.AtomicFiles;
-import org.sdvp.world.exec.ExecutionException;
-import org.sdvp.world.exec.SymbolicExecutor;
+import org.sdvp.data.clevr.program.ExecutionException;
+import org.sdvp.data.clevr.program.FunctionalProgram;
+import org.sdvp.data.clevr.program.SymbolicExecutor;
 import org.sdvp.world.io.Provenance;
 import org.sdvp.world.question.Question;
 import org.sdvp.world.render.Renderer;
@@ -89,8 +90,9 @@ public final class DatasetGenerator {
                 if (q == null) continue;
                 Object answer;
                 try {
-                    answer = images == 1 ? executor.run(q.program(), drawn.get(0))
-                            : executor.run(q.program(), Map.of("left", drawn.get(0), "right", drawn.get(1)));
+                    FunctionalProgram p = q.program().typed();
+                    answer = images == 1 ? executor.run(p, drawn.get(0))
+                            : executor.run(p, Map.of("left", drawn.get(0), "right", drawn.get(1)));
                 } catch (ExecutionException e) {
                     continue; // a question the scene does not support; draw again
                 }

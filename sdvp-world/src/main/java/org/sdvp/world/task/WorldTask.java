@@ -1,5 +1,7 @@
 package org.sdvp.world.task;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,18 +16,19 @@ import org.sdvp.core.evaluation.Metric;
 import org.sdvp.core.evaluation.Outcome;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.io.DataException;
+import org.sdvp.core.io.Json;
+import org.sdvp.core.source.ProgramSource;
 import org.sdvp.core.value.Value;
-import org.sdvp.data.clevr.ClevrFiles;
 import org.sdvp.data.clevr.ClevrQuestion;
+import org.sdvp.data.clevr.program.VisProgEmitter;
 import org.sdvp.data.json.ArrayElements;
-import org.sdvp.data.json.JsonLines;
+import org.sdvp.data.json.JsonErrors;
 import org.sdvp.data.metric.Nlvr2Consistency;
 import org.sdvp.data.nlvr2.Nlvr2Row;
 import org.sdvp.data.json.UncheckedDataException;
 import org.sdvp.world.io.ProgramCodec;
 import org.sdvp.world.io.WorldFiles;
-import org.sdvp.world.program.VisProgConverter;
-import org.sdvp.world.question.FProgram;
+import org.sdvp.world.program.NativeViperPrograms;
 
 /**
  * A world task as the evaluator sees it: {@code open(DIR, SPLIT)} reads {@code DIR/SPLIT/questions.json}
@@ -55,6 +58,12 @@ public final class WorldTask implements Task {
         return spec.pairs() ? Map.of(Nlvr2Consistency.NAME, Nlvr2Consistency.ofOutcomes(outcomes)) : Map.of();
     }
 
+    /** {@code viper}: native ViperGPT programs written from each question's functional program. */
+    @Override
+    public Optional<ProgramSource> programs(String framework, Path dataDir, String split) throws DataException {
+        return framework.equals("viper") ? Optional.of(NativeViperPrograms.of(spec, dataDir, split)) : Optional.empty();
+    }
+
     @Override
     public ExampleSource open(Path dataDir, String split) throws DataException {
         Path dir = dataDir.resolve(split);
@@ -68,9 +77,12 @@ public final class WorldTask implements Task {
     }
 
     /**
-     * Every example of a questions file; entries that break the schema are errors naming file and entry.
-     * {@code questions.json} is read by sdvp-data's CLEVR reader (the same records and streaming parser as
-     * {@code --dataset clevr}); {@code questions.jsonl} holds NLVR2's fields and is read line by line.
+     * Every example of a questions file. An entry that breaks the schema (a malformed JSON line, a field of
+     * the wrong type, a number out of range, nesting too deep, a missing field, a broken program) becomes an
+     * {@link Example#invalid invalid example} naming file and entry, which the run records as that question's
+     * error. {@code questions.json} is read by sdvp-data's streaming CLEVR reader (a syntax error inside its
+     * array stops the read: a JSON array cannot be resynchronised); {@code questions.jsonl} holds NLVR2's
+     * fields and is read line by line, so a bad line costs only that line.
      */
     public List<Example> read(Path dir, Path file) throws DataException {
         return spec.pairs() ? readPairs(dir, file) : readQuestions(dir, file);
@@ -79,16 +91,12 @@ public final class WorldTask implements Task {
     private List<Example> readQuestions(Path dir, Path file) throws DataException {
         if (!Files.isRegularFile(file)) throw new DataException("file not found: " + file);
         List<Example> out = new ArrayList<>();
-        try (ArrayElements<ClevrQuestion> it = ClevrFiles.questions(file)) {
-            int i = 0;
-            while (it.hasNext()) {
-                ClevrQuestion q = it.next();
-                try {
-                    out.add(example(dir, q, i));
-                } catch (RuntimeException e) {
-                    throw WorldFiles.invalid(file, "questions[" + i + "]", e.getMessage() == null ? e.toString() : e.getMessage());
-                }
-                i++;
+        try (ArrayElements<JsonNode> it = ArrayElements.open(file, "questions", JsonNode.class)) {
+            for (int i = 0; it.hasNext(); i++) {
+                JsonNode node = it.next();
+                String where = "questions[" + i + "]";
+                int index = i;
+                out.add(entry(file, where, () -> example(dir, Json.mapper().treeToValue(shallow(node), ClevrQuestion.class), index)));
             }
         } catch (UncheckedDataException e) {
             throw e.getCause();
@@ -98,34 +106,79 @@ public final class WorldTask implements Task {
 
     private List<Example> readPairs(Path dir, Path file) throws DataException {
         if (!Files.isRegularFile(file)) throw new DataException("file not found: " + file);
-        List<Nlvr2Row> rows = JsonLines.read(file, Nlvr2Row.class);
-        List<Example> out = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            try {
-                out.add(pair(dir, rows.get(i)));
-            } catch (RuntimeException e) {
-                // the world writes no blank lines, so row i is line i + 1
-                throw WorldFiles.invalid(file, "line " + (i + 1), e.getMessage() == null ? e.toString() : e.getMessage());
+        List<Example> out = new ArrayList<>();
+        try (java.io.BufferedReader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            String line;
+            for (int n = 1; (line = in.readLine()) != null; n++) {
+                if (line.isBlank()) continue;
+                String text = line;
+                // the whole tree first: nesting beyond the parser's limit is found even in fields nobody binds
+                out.add(entry(file, "line " + n, () -> pair(dir, Json.mapper().treeToValue(shallow(Json.mapper().readTree(text)),
+                        Nlvr2Row.class))));
             }
+        } catch (java.io.IOException e) {
+            throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
         }
         return out;
     }
 
-    private Example example(Path dir, ClevrQuestion q, int i) {
-        FProgram p = ProgramCodec.decode(q.program());
-        String program = VisProgConverter.convert(p, spec.flavor());
+    /**
+     * An entry nested deeper than {@link #MAX_DEPTH} is refused (a question is a few levels deep; Jackson's
+     * own limit, 500, stops a deeper one while parsing, which in a JSON array ends the read).
+     */
+    static final int MAX_DEPTH = 64;
+
+    private static JsonNode shallow(JsonNode entry) throws DataException {
+        java.util.ArrayDeque<JsonNode> level = new java.util.ArrayDeque<>(List.of(entry));
+        for (int depth = 1; !level.isEmpty(); depth++) {
+            if (depth > MAX_DEPTH) {
+                throw new DataException(DataException.Kind.NESTED_TOO_DEEP, "nested deeper than " + MAX_DEPTH + " levels");
+            }
+            java.util.ArrayDeque<JsonNode> next = new java.util.ArrayDeque<>();
+            for (JsonNode n : level) n.forEach(next::add);
+            level = next;
+        }
+        return entry;
+    }
+
+    /** Reads one entry, or the invalid example that says why it could not be read. */
+    private static Example entry(Path file, String where, EntryReader reader) {
+        try {
+            return reader.read();
+        } catch (JsonProcessingException e) {
+            return Example.invalid(where, JsonErrors.entry(file, where, e));
+        } catch (DataException e) {
+            return Example.invalid(where, new DataException(e.kind(), "invalid entry in " + file + " at " + where
+                    + ": " + e.getMessage(), e));
+        } catch (RuntimeException e) {
+            // a program the converter cannot take (a node input pointing nowhere, an unknown function)
+            return Example.invalid(where, new DataException(DataException.Kind.ABSURD_VALUE, "invalid entry in "
+                    + file + " at " + where + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), e));
+        }
+    }
+
+    @FunctionalInterface
+    private interface EntryReader {
+        Example read() throws JsonProcessingException, DataException;
+    }
+
+    private Example example(Path dir, ClevrQuestion q, int i) throws DataException {
+        required(q.imageFilename(), "image_filename");
+        required(q.question(), "question");
+        String program = VisProgEmitter.emit(ProgramCodec.decode(q.program()).typed(), spec.flavor());
         Value gold = Answers.gold(spec.answers(), q);
         String type = q.type() == null ? "unknown" : q.type();
         String id = q.questionIndex() != null ? (q.split() == null ? "" : q.split()) + "-" + q.questionIndex() : "q" + i;
-        if (q.imageFilename() == null) throw new IllegalArgumentException("missing text field 'image_filename'");
-        if (q.question() == null) throw new IllegalArgumentException("missing text field 'question'");
         Map<String, Path> images = Map.of("IMAGE", dir.resolve("images").resolve(q.imageFilename()));
         return new Example(id, type, q.question(), images, Optional.of(program), Optional.of(gold), Map.of());
     }
 
-    private Example pair(Path dir, Nlvr2Row q) {
-        FProgram p = ProgramCodec.decode(q.program());
-        String program = VisProgConverter.convert(p, spec.flavor());
+    private Example pair(Path dir, Nlvr2Row q) throws DataException {
+        required(q.identifier(), "identifier");
+        required(q.sentence(), "sentence");
+        required(q.leftImage(), "left_image");
+        required(q.rightImage(), "right_image");
+        String program = VisProgEmitter.emit(ProgramCodec.decode(q.program()).typed(), spec.flavor());
         Value gold = Answers.gold(spec.answers(), q.label());
         String type = q.type() == null ? "unknown" : q.type();
         String id = text(q.identifier(), "identifier");
@@ -136,6 +189,10 @@ public final class WorldTask implements Task {
         String sentence = m.matches() ? m.group(1) + "-" + m.group(2) + "-" + m.group(4) : id;
         return new Example(id, type, text(q.sentence(), "sentence"), images, Optional.of(program), Optional.of(gold),
                 Map.of(Nlvr2Consistency.SENTENCE_ID, sentence));
+    }
+
+    private static void required(String v, String field) throws DataException {
+        if (v == null) throw new DataException(DataException.Kind.MISSING_FIELD, "missing text field '" + field + "'");
     }
 
     private static String text(String v, String field) {

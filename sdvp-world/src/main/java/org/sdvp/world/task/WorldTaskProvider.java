@@ -4,10 +4,12 @@ import java.util.List;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.evaluation.TaskProvider;
 
-/** Registers gqa-sim, nlvr-sim, count-sim, ref-sim and tag-sim with the evaluator. */
+/** Registers gqa-sim, nlvr-sim, count-sim, ref-sim, tag-sim and the instruction tasks (edit-sim, knowtag-sim, depth-sim). */
 public final class WorldTaskProvider implements TaskProvider {
     @Override
     public List<Task> tasks() {
-        return WorldTaskSpec.all().stream().<Task>map(WorldTask::new).toList();
+        List<Task> tasks = new java.util.ArrayList<>(WorldTaskSpec.all().stream().<Task>map(WorldTask::new).toList());
+        org.sdvp.world.instruct.InstructionTaskSpec.all().forEach(s -> tasks.add(new org.sdvp.world.instruct.InstructionTask(s)));
+        return tasks;
     }
 }

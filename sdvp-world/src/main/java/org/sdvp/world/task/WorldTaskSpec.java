@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sdvp.core.evaluation.Metric;
-import org.sdvp.world.program.VisProgConverter.Flavor;
+import org.sdvp.data.clevr.program.Flavor;
 import org.sdvp.world.question.GqaQuestions;
 import org.sdvp.world.question.NlvrQuestions;
 import org.sdvp.world.question.QuestionFactory;

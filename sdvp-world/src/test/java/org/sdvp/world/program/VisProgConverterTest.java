@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.sdvp.world.program.VisProgConverter.Flavor;
+import org.sdvp.data.clevr.program.Flavor;
 import org.sdvp.world.question.Description;
 import org.sdvp.world.question.FProgram;
 import org.sdvp.world.scene.Attribute;

@@ -56,12 +56,20 @@ class WorldTaskTest {
     }
 
     @Test
-    void anEntryBreakingTheSchemaIsNamed() throws Exception {
+    void entriesBreakingTheSchemaBecomeInvalidExamplesWithTheirReason() throws Exception {
         Path q = dir.resolve("test/questions.json");
+        String ok = "{\"question\": \"How many cubes are there?\", \"answer\": \"1\", \"image_filename\": \"a.png\","
+                + " \"program\": [{\"type\": \"scene\", \"inputs\": []}, {\"type\": \"count\", \"inputs\": [0]}]}";
         Files.writeString(q, "{\"questions\": [{\"question\": \"x\", \"answer\": \"1\", \"image_filename\": \"a.png\","
-                + " \"program\": [{\"function\": \"count\", \"inputs\": [3]}]}]}");
-        DataException e = assertThrows(DataException.class, () -> task.open(dir, "test"));
-        assertTrue(e.getMessage().contains("questions[0]"), e.getMessage());
+                + " \"program\": [{\"function\": \"count\", \"inputs\": [3]}]}, " + ok + ","
+                + " {\"question\": [1], \"image_filename\": \"a.png\"}, {\"question_index\": 1e40}, {\"answer\": \"1\"}, "
+                + ok + ", {\"x\": " + "[".repeat(300) + "]".repeat(300) + "}]}");
+        List<Example> all = task.read(dir.resolve("test"), q);
+        assertEquals(List.of("questions[0]", "q1", "questions[2]", "questions[3]", "questions[4]", "q5", "questions[6]"),
+                all.stream().map(Example::id).toList());
+        assertEquals(List.of("ABSURD_VALUE", "", "WRONG_FIELD_TYPE", "ABSURD_VALUE", "MISSING_FIELD", "", "NESTED_TOO_DEEP"),
+                all.stream().map(e -> e.problem().map(p -> p.kind().name()).orElse("")).toList());
+        assertTrue(all.get(0).problem().orElseThrow().getMessage().contains(q + " at questions[0]"));
     }
 
     @Test
@@ -81,9 +89,14 @@ class WorldTaskTest {
         WorldTask pairs = new WorldTask(WorldTaskSpec.get("nlvr-sim"));
         Path q = dir.resolve("p/questions.jsonl");
         Files.createDirectories(q.getParent());
-        Files.writeString(q, "{}\n{}\n{\"identifier\": tru}\n");
-        DataException e = assertThrows(DataException.class, () -> pairs.read(q.getParent(), q));
+        Files.writeString(q, "{}\n{}\n{\"identifier\": tru}\n{\"x\": " + "[".repeat(5000) + "\n");
+        List<Example> all = pairs.read(q.getParent(), q);
+        assertEquals(4, all.size());
+        DataException e = all.get(2).problem().orElseThrow();
+        assertEquals(DataException.Kind.MALFORMED_JSON, e.kind());
         assertTrue(e.getMessage().contains(q + " at line 3, column"), e.getMessage());
+        assertEquals(DataException.Kind.MISSING_FIELD, all.get(0).problem().orElseThrow().kind());
+        assertEquals(DataException.Kind.NESTED_TOO_DEEP, all.get(3).problem().orElseThrow().kind());
     }
 
     @Test

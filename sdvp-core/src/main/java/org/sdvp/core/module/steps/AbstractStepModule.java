@@ -7,6 +7,7 @@ import org.sdvp.core.module.StepException;
 import org.sdvp.core.module.StepModule;
 import org.sdvp.core.value.BoxesValue;
 import org.sdvp.core.value.ImageValue;
+import org.sdvp.core.value.SegmentsValue;
 import org.sdvp.core.value.TextValue;
 import org.sdvp.core.value.Value;
 import org.sdvp.core.value.ValueType;
@@ -37,8 +38,21 @@ public abstract class AbstractStepModule implements StepModule {
         return typed(args, name, ImageValue.class);
     }
 
+    /** Boxes; instance masks count as their bounding boxes. */
     protected static BoxesValue boxes(Map<String, Value> args, String name) throws StepException {
+        if (args.get(name) instanceof SegmentsValue s) return s.toBoxes();
         return typed(args, name, BoxesValue.class);
+    }
+
+    /** Instance masks; boxes alone are refused with a message saying where masks come from. */
+    protected static SegmentsValue segments(Map<String, Value> args, String name, String module) throws StepException {
+        Value v = args.get(name);
+        if (v instanceof SegmentsValue s) return s;
+        if (v instanceof BoxesValue) {
+            throw new StepException(module + " edits pixels inside instance masks, but argument '" + name
+                    + "' holds boxes without masks; find the objects with SEG (then SELECT), not LOC or FACEDET");
+        }
+        return typed(args, name, SegmentsValue.class);
     }
 
     protected static String text(Map<String, Value> args, String name) throws StepException {
@@ -57,6 +71,7 @@ public abstract class AbstractStepModule implements StepModule {
     private static String describe(Class<? extends Value> type) {
         if (type == ImageValue.class) return ValueType.IMAGE.describe();
         if (type == BoxesValue.class) return ValueType.BOXES.describe();
+        if (type == SegmentsValue.class) return ValueType.SEGMENTS.describe();
         if (type == TextValue.class) return ValueType.TEXT.describe();
         return type.getSimpleName();
     }

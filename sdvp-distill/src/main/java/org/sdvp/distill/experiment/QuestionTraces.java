@@ -1,0 +1,115 @@
+package org.sdvp.distill.experiment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.zip.GZIPOutputStream;
+import org.sdvp.core.evaluation.Evaluator;
+import org.sdvp.core.evaluation.Example;
+import org.sdvp.core.evaluation.QuestionResult;
+import org.sdvp.core.interp.Execution;
+import org.sdvp.core.io.AtomicFiles;
+import org.sdvp.core.io.Json;
+import org.sdvp.core.trace.StepRecord;
+import org.sdvp.core.trace.TraceJsonl;
+import org.sdvp.core.trace.ValueJson;
+
+/**
+ * Every question of one evaluation with its answer and its trace, written beside the evaluation's results
+ * as {@code TASK.questions.jsonl.gz} (gzip JSON lines, in id order): what {@code sdvp serve} lists and shows
+ * side by side. One line per question:
+ * <pre>
+ * {"id", "type", "question", "prediction", "gold", "score", "error",
+ *  "images": {"IMAGE": "test/images/x.png"},      (relative to the task's data folder)
+ *  "initial": {"IMAGE": {ValueJson}}, "program": "...", "steps": [{TraceJsonl line}, ...]}
+ * </pre>
+ * Images are provenance only (source id and region, as in every trace), so a line is about 1–3 KB before
+ * compression. At most {@link #MAX_QUESTIONS} questions are kept; the file says how many were left out.
+ */
+final class QuestionTraces implements Evaluator.Listener {
+    static final int MAX_QUESTIONS = 5000;
+
+    private final Path data;
+    private final Map<String, String> lines = new TreeMap<>();
+    private int leftOut;
+
+    /** @param data the task's data folder, against which image paths are recorded */
+    QuestionTraces(Path data) {
+        this.data = data.toAbsolutePath().normalize();
+    }
+
+    /** {@code eval/FW/ROW/SEED/TASK.json} → {@code eval/FW/ROW/SEED/TASK.questions.jsonl.gz}. */
+    static Path beside(Path resultsJson) {
+        String name = resultsJson.getFileName().toString().replaceFirst("\\.json$", "");
+        return resultsJson.resolveSibling(name + ".questions.jsonl.gz");
+    }
+
+    @Override
+    public void questionDone(Example example, QuestionResult r, Optional<Execution> execution) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("type", r.type());
+        m.put("question", r.question());
+        m.put("prediction", r.prediction());
+        m.put("gold", r.gold());
+        m.put("score", r.score());
+        m.put("error", r.error());
+        Map<String, String> images = new TreeMap<>();
+        example.images().forEach((name, path) -> images.put(name, relative(path)));
+        m.put("images", images);
+        Map<String, Object> initial = new TreeMap<>();
+        List<Object> steps = new ArrayList<>();
+        execution.ifPresent(e -> {
+            e.trace().initial().forEach((name, v) -> initial.put(name, ValueJson.of(v)));
+            for (StepRecord s : e.trace().steps()) steps.add(parse(TraceJsonl.line(s)));
+        });
+        m.put("initial", initial);
+        m.put("program", execution.map(e -> e.trace().programSource()).orElse(example.program().orElse(null)));
+        m.put("steps", steps);
+        String line;
+        try {
+            line = Json.mapper().writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("question record not serialisable", e);
+        }
+        synchronized (lines) {
+            if (lines.size() < MAX_QUESTIONS) lines.put(r.id(), line);
+            else leftOut++;
+        }
+    }
+
+    /** Writes the file atomically (after the evaluation, before its results.json marks it done). */
+    void write(Path file) throws IOException {
+        synchronized (lines) {
+            AtomicFiles.write(file, out -> {
+                try (OutputStream gz = new GZIPOutputStream(out)) {
+                    for (String line : lines.values()) gz.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                    if (leftOut > 0) {
+                        gz.write(("{\"leftOut\":" + leftOut + "}\n").getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+            });
+        }
+    }
+
+    private String relative(Path image) {
+        Path p = image.toAbsolutePath().normalize();
+        return p.startsWith(data) ? data.relativize(p).toString().replace('\\', '/') : p.toString();
+    }
+
+    private static Object parse(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("trace line not JSON", e);
+        }
+    }
+}
