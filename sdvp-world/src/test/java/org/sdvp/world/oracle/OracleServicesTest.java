@@ -16,17 +16,13 @@ import org.sdvp.core.service.VqaRequest;
 import org.sdvp.core.service.BackendException;
 import org.sdvp.core.value.Box;
 import org.sdvp.core.value.ImageValue;
-import org.sdvp.world.scene.IdBuffer;
+import org.sdvp.world.scene.RowScene;
 import org.sdvp.world.scene.Scene;
 import org.sdvp.world.scene.SceneObject;
 
 class OracleServicesTest {
-    private static final List<SceneObject> OBJECTS = List.of(
-            new SceneObject("large", "red", "rubber", "cube", 20, 90, 12),
-            new SceneObject("small", "blue", "metal", "sphere", 60, 70, 7),
-            new SceneObject("large", "red", "metal", "sphere", 100, 100, 12));
-    private static final Scene SCENE = new Scene("t.png", 128, 128, "studio", 0, OBJECTS,
-            new IdBuffer(128, 128).views(OBJECTS));
+    private static final List<SceneObject> OBJECTS = RowScene.OBJECTS;
+    private static final Scene SCENE = RowScene.SCENE;
     private static final SceneIndex INDEX = SceneIndex.of(List.of(SCENE));
     private static final ImageValue IMAGE = ImageValue.source("t.png", new BufferedImage(128, 128, BufferedImage.TYPE_INT_RGB));
 

@@ -11,18 +11,13 @@ import org.sdvp.data.clevr.program.SymbolicExecutor;
 import org.sdvp.data.clevr.program.SymbolicExecutor.Tag;
 import org.sdvp.world.question.Description;
 import org.sdvp.world.question.FProgram;
-import org.sdvp.world.scene.IdBuffer;
+import org.sdvp.world.scene.RowScene;
 import org.sdvp.world.scene.Scene;
 import org.sdvp.world.scene.SceneObject;
 
 class SymbolicExecutorTest {
-    // left to right: red cube, blue sphere, red sphere (a row, so above/below is by size only)
-    private static final List<SceneObject> OBJECTS = List.of(
-            new SceneObject("large", "red", "rubber", "cube", 20, 90, 12),
-            new SceneObject("small", "blue", "metal", "sphere", 60, 70, 7),
-            new SceneObject("large", "red", "metal", "sphere", 100, 100, 12));
-    private static final Scene SCENE = new Scene("t.png", 128, 128, "studio", 0, OBJECTS,
-            new IdBuffer(128, 128).views(OBJECTS));
+    private static final List<SceneObject> OBJECTS = RowScene.OBJECTS;
+    private static final Scene SCENE = RowScene.SCENE;
     private final SymbolicExecutor exec = new SymbolicExecutor();
 
     @Test
