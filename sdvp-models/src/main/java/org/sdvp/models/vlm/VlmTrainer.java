@@ -180,23 +180,28 @@ public final class VlmTrainer {
         }
         VlmBlock.Grounding g = model.block().grounding(ps, model.fullImages(m, imgs), model.texts(m, phrases), true);
         NDArray objT = Tensors.of(m, obj, new Shape(b.size(), cells));
-        NDArray objLoss = Losses.bceWithLogits(g.objectness(), objT,
-                objT.mul(config.objectnessPositiveWeight() - 1f).add(1f));
-        NDArray mask = objT.reshape(b.size(), 1, cells).broadcast(new Shape(b.size(), 4, cells));
-        NDArray boxLoss = Losses.maskedL1(Activation.sigmoid(g.box()), Tensors.of(m, box, new Shape(b.size(), 4, cells)), mask);
         NDArray matchLoss = Losses.bceWithLogits(g.match(), Tensors.of(m, fits, new Shape(b.size(), cells)), objT);
-        return objLoss.add(Tensors.scale(boxLoss, config.boxWeight())).add(matchLoss);
+        return objectnessAndBoxLoss(m, g.objectness(), g.box(), objT, box, b.size(), cells,
+                config.objectnessPositiveWeight(), config.boxWeight()).add(matchLoss);
     }
 
     /** Objectness BCE (positives weighted) + L1 on the boxes of cells holding an object. */
     public static NDArray gridLoss(NDManager m, NDArray map, float[] obj, float[] box, int n, int cells,
                                    float positiveWeight, float boxWeight) {
-        NDArray objT = Tensors.of(m, obj, new Shape(n, cells));
-        NDArray weights = objT.mul(positiveWeight - 1f).add(1f);
-        NDArray objLoss = Losses.bceWithLogits(map.get(new NDIndex(":, 0, :")), objT, weights);
-        NDArray boxPred = Activation.sigmoid(map.get(new NDIndex(":, 1:5, :")));
+        return objectnessAndBoxLoss(m, map.get(new NDIndex(":, 0, :")), map.get(new NDIndex(":, 1:5, :")),
+                Tensors.of(m, obj, new Shape(n, cells)), box, n, cells, positiveWeight, boxWeight);
+    }
+
+    /**
+     * Objectness BCE of {@code logits (n, cells)} against {@code objT} (cells holding an object weighted
+     * {@code positiveWeight}) + {@code boxWeight} · L1 of the box code {@code boxRaw (n, 4, cells)} (through a
+     * sigmoid) on those cells.
+     */
+    private static NDArray objectnessAndBoxLoss(NDManager m, NDArray logits, NDArray boxRaw, NDArray objT,
+                                                float[] box, int n, int cells, float positiveWeight, float boxWeight) {
+        NDArray objLoss = Losses.bceWithLogits(logits, objT, objT.mul(positiveWeight - 1f).add(1f));
         NDArray mask = objT.reshape(n, 1, cells).broadcast(new Shape(n, 4, cells));
-        NDArray boxLoss = Losses.maskedL1(boxPred, Tensors.of(m, box, new Shape(n, 4, cells)), mask);
+        NDArray boxLoss = Losses.maskedL1(Activation.sigmoid(boxRaw), Tensors.of(m, box, new Shape(n, 4, cells)), mask);
         return objLoss.add(Tensors.scale(boxLoss, boxWeight));
     }
 
