@@ -7,11 +7,13 @@
 # training differ), then the new student evaluated on the val split of the target task and of the three
 # unseen tasks; S0 is evaluated the same way once. Prints one TSV line per setting:
 #   name  target  count-sim  ref-sim  tag-sim  unseen-mean-change  distill-seconds
+# Two sweeps over one S0 may run side by side once S0's four scores are cached in its folder (the first run
+# writes them; two runs computing the same score at once collide on its output lock).
 # VALDATA holds TASK/val for every task (sdvp world generate --split val --count 300 --seed 1 --out VALDATA/TASK).
 set -euo pipefail
 target=$1 calls=$2 s0=$3 teacher=$4 val=$5 out=$6; shift 6
 here=$(cd "$(dirname "$0")/.." && pwd)
-sdvp="$here/sdvp"
+sdvp="${SDVP:-$here/sdvp}"   # SDVP=PATH: another launcher (e.g. a copied build while the tree is rebuilt)
 unseen=(count-sim ref-sim tag-sim)
 mkdir -p "$out"
 

@@ -5,6 +5,7 @@ import org.sdvp.cli.distill.DistillCommand;
 import org.sdvp.cli.distill.ExperimentCommand;
 import org.sdvp.cli.eval.EvalCommand;
 import org.sdvp.cli.models.EvalModulesCommand;
+import org.sdvp.cli.models.CalibrateCommand;
 import org.sdvp.cli.models.PretrainCommand;
 import org.sdvp.cli.models.TeacherCommand;
 import org.sdvp.cli.run.RunCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
             DemoCommand.class,
             WorldCommand.class,
             PretrainCommand.class,
+            CalibrateCommand.class,
             TeacherCommand.class,
             EvalModulesCommand.class,
             ServeCommand.class,

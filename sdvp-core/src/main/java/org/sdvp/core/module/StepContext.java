@@ -54,6 +54,11 @@ public final class StepContext {
         return call(gateway.match(), "image-text matching", request);
     }
 
+    /** Several matches at once, in order (one hand-off to the model; recorded as separate calls). */
+    public List<Double> matchAll(List<MatchRequest> requests) throws StepException {
+        return callAll(gateway.match(), "image-text matching", requests);
+    }
+
     /** SEG: instance masks of {@code image}. */
     public List<Segment> segment(ImageValue image) throws StepException {
         Segmenter s = gateway.tools().segmenter().orElseThrow(() -> new StepException(
@@ -95,15 +100,20 @@ public final class StepContext {
 
     private <I extends ModelRequest, O> O call(Optional<BatchingDispatcher<I, O>> dispatcher, String what, I request)
             throws StepException {
+        return callAll(dispatcher, what, List.of(request)).get(0);
+    }
+
+    private <I extends ModelRequest, O> List<O> callAll(Optional<BatchingDispatcher<I, O>> dispatcher, String what,
+                                                        List<I> requests) throws StepException {
         if (dispatcher.isEmpty()) {
             throw new StepException("no model backend for " + what + " (--modules " + gateway.name()
                     + "); pass --modules oracle (scene annotations), vlm:DIR (a student checkpoint) or "
                     + "teacher:DIR,vlm:DIR");
         }
         try {
-            O answer = dispatcher.get().call(request);
-            calls.add(new ModelCall(request, answer, gateway.name()));
-            return answer;
+            List<O> answers = dispatcher.get().callAll(requests);
+            for (int i = 0; i < requests.size(); i++) calls.add(new ModelCall(requests.get(i), answers.get(i), gateway.name()));
+            return answers;
         } catch (ModelServiceException e) {
             throw new StepException(what + " backend failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -58,23 +58,40 @@ public final class BatchingDispatcher<I, O> implements AutoCloseable {
 
     /** Answers one request, blocking until its batch has run. */
     public O call(I request) throws ModelServiceException, InterruptedException {
+        return callAll(List.of(request)).get(0);
+    }
+
+    /**
+     * Answers several requests of one caller, in order. They are queued together, so they share a batch
+     * (up to {@code maxBatch}) instead of each waiting for the model in turn: a step that needs many answers
+     * at once (CLASSIFY: one match per category) costs one hand-off, not one per answer.
+     */
+    public List<O> callAll(List<I> requests) throws ModelServiceException, InterruptedException {
         if (closed) throw new ModelServiceException("model service closed");
         long t0 = System.nanoTime();
-        Object prepared;
+        List<Object> prepared = new ArrayList<>(requests.size());
         try {
-            prepared = service.prepare(request);
+            for (I request : requests) prepared.add(service.prepare(request));
         } catch (RuntimeException e) {
             throw new ModelServiceException("preparing the model input failed: " + e.getMessage(), e);
         }
         long t1 = System.nanoTime();
         prepareNanos.add(t1 - t0);
-        CompletableFuture<O> answer = new CompletableFuture<>();
-        queue.add(new Pending<>(request, prepared, answer));
+        List<CompletableFuture<O>> answers = new ArrayList<>(requests.size());
+        List<Pending<I, O>> pending = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            CompletableFuture<O> answer = new CompletableFuture<>();
+            answers.add(answer);
+            pending.add(new Pending<>(requests.get(i), prepared.get(i), answer));
+        }
+        queue.addAll(pending);
         try {
             // timed inside: taking a CPU slot back after the answer is not waiting for the model
             return CpuSlots.released(() -> {
                 try {
-                    return answer.get();
+                    List<O> out = new ArrayList<>(answers.size());
+                    for (CompletableFuture<O> a : answers) out.add(a.get());
+                    return out;
                 } finally {
                     waitNanos.add(System.nanoTime() - t1);
                 }

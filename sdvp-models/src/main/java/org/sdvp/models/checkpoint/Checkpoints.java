@@ -48,7 +48,7 @@ public final class Checkpoints {
                 meta.architecture(), meta.vocabularies(),
                 new CheckpointMeta.Parameters(CheckpointMeta.PARAMS_FILE, HexFormat.of().formatHex(md.digest()),
                         parameterCount(block)),
-                meta.provenance());
+                meta.provenance(), meta.calibration());
         Json.write(dir.resolve(CheckpointMeta.CONFIG_FILE), full);
         return full;
     }
@@ -187,11 +187,17 @@ public final class Checkpoints {
     private static List<String> missingFields(JsonNode node, Class<? extends Record> type, String prefix) {
         List<String> out = new ArrayList<>();
         for (var c : type.getRecordComponents()) {
+            if (optional(type, c.getName())) continue;
             if (!node.has(c.getName()) || node.get(c.getName()).isNull() && !nullable(type, c.getName())) {
                 out.add("'" + prefix + c.getName() + "'");
             }
         }
         return out;
+    }
+
+    /** Fields a checkpoint may lack entirely (added after format version 1 was fixed). */
+    private static boolean optional(Class<?> type, String field) {
+        return type == CheckpointMeta.class && field.equals("calibration");
     }
 
     private static boolean nullable(Class<?> type, String field) {

@@ -83,7 +83,7 @@ public final class TeacherModel implements AutoCloseable {
         JsonNode arch = Json.mapper().valueToTree(config);
         this.provenance = provenance;
         return Checkpoints.write(dir, new CheckpointMeta(CheckpointMeta.FORMAT, CheckpointMeta.VERSION, KIND, arch,
-                Map.of(), null, provenance), block);
+                Map.of(), null, provenance, null), block);
     }
 
     public Model model() { return model; }

@@ -47,13 +47,8 @@ public final class Pretrainer {
         log(log, "generating " + preset.scenes() + " general scenes (" + preset.styles().shares() + ")");
         SubTaskSet train = WorldData.generate(preset.scenes(), preset.styles(), preset.sampler(), seed * 1_000_003L + 1,
                 "pretrain", null);
-        SubTaskSet heldOut = WorldData.generate(preset.evalScenes(), preset.styles(), preset.sampler(),
-                seed * 1_000_003L + 2, "pretrain-eval", null);
-        Map<String, SubTaskSet> targetStyles = new LinkedHashMap<>();
-        for (String s : TARGET_STYLES) {
-            targetStyles.put(s, WorldData.generate(preset.evalScenes(), StyleMix.of(s), preset.sampler(),
-                    seed * 1_000_003L + 3 + s.hashCode(), "pretrain-eval-" + s, null));
-        }
+        Map<String, SubTaskSet> heldOut = heldOutSets(preset, seed);
+        SubTaskSet calibration = calibrationSet(preset, seed);
         double dataSeconds = (System.nanoTime() - t0) / 1e9;
         log(log, String.format(java.util.Locale.ROOT, "data: %d VQA, %d MATCH, %d LOC examples in %.1f s",
                 train.vqa().size(), train.match().size(), train.loc().size(), dataSeconds));
@@ -63,9 +58,10 @@ public final class Pretrainer {
             log(log, "student: " + vlm.parameterCount() + " parameters");
             VlmTrainConfig tc = preset.trainConfig(seed);
             StepLoop.Result r = new VlmTrainer(vlm, tc).train(train, log);
-            Map<String, Double> metrics = new LinkedHashMap<>();
-            metrics.putAll(VlmEvaluation.evaluate(vlm, heldOut, "general."));
-            for (var e : targetStyles.entrySet()) metrics.putAll(VlmEvaluation.evaluate(vlm, e.getValue(), e.getKey() + "."));
+            vlm.calibrate(LocCalibration.choose(vlm, calibration, calibrationDescription(preset, seed)));
+            log(log, "grounding threshold chosen on validation scenes: " + vlm.locThreshold());
+            Map<String, Double> metrics = evaluate(vlm, heldOut);
+            vlm.calibrate(vlm.calibration().withHeldOut(metrics));
             metrics.put("train.firstLoss", r.firstLoss());
             metrics.put("train.lastLoss", r.lastLoss());
             metrics.put("train.seconds", r.seconds());
@@ -78,6 +74,39 @@ public final class Pretrainer {
             vlm.save(out, p);
             return new Result(out, vlm.parameterCount(), metrics, dataSeconds, r.seconds(), r.samplesPerSecond());
         }
+    }
+
+    /**
+     * Held-out scenes the pretrainer reports on: "general" (the training styles) and each target style (never
+     * trained on); fresh scenes from their own seeds, disjoint from training and calibration.
+     */
+    public static Map<String, SubTaskSet> heldOutSets(PretrainPreset preset, long seed) {
+        Map<String, SubTaskSet> sets = new LinkedHashMap<>();
+        sets.put("general", WorldData.generate(preset.evalScenes(), preset.styles(), preset.sampler(),
+                seed * 1_000_003L + 2, "pretrain-eval", null));
+        for (String s : TARGET_STYLES) {
+            sets.put(s, WorldData.generate(preset.evalScenes(), StyleMix.of(s), preset.sampler(),
+                    seed * 1_000_003L + 3 + s.hashCode(), "pretrain-eval-" + s, null));
+        }
+        return sets;
+    }
+
+    /** Validation scenes in the training styles that decoding settings are chosen on (own seed stream). */
+    public static SubTaskSet calibrationSet(PretrainPreset preset, long seed) {
+        return WorldData.generate(preset.evalScenes(), preset.styles(), preset.sampler(), seed * 1_000_003L + 4,
+                "pretrain-val", null);
+    }
+
+    public static String calibrationDescription(PretrainPreset preset, long seed) {
+        return preset.evalScenes() + " fresh validation scenes of the general styles (seed " + (seed * 1_000_003L + 4)
+                + "), disjoint from training and from the held-out scenes";
+    }
+
+    /** Sub-task metrics on every held-out set, prefixed by its name ("general.loc.recall", ...). */
+    public static Map<String, Double> evaluate(VlmModel vlm, Map<String, SubTaskSet> heldOut) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (var e : heldOut.entrySet()) metrics.putAll(VlmEvaluation.evaluate(vlm, e.getValue(), e.getKey() + "."));
+        return metrics;
     }
 
     /** The data recipe as recorded in the checkpoint (enough to regenerate the data exactly). */

@@ -137,11 +137,19 @@ public final class VlmBlock extends AbstractBlock {
 
     /** The grounding branch over a trunk output, scored against text vectors. */
     public Grounding groundTrunk(ParameterStore ps, NDArray trunk, NDArray textVec, boolean training) {
+        return scoreCells(ps, groundingCells(ps, trunk, training), textVec, training);
+    }
+
+    /** The text-free part of the grounding branch: per cell objectness, box code and embedding {@code (B, 5+E, h·w)}. */
+    private NDArray groundingCells(ParameterStore ps, NDArray trunk, boolean training) {
         NDArray x = trunk;
         for (ConvUnit u : locUnits) x = Activation.relu(u.forward(ps, new NDList(x), training).singletonOrThrow());
         NDArray out = locOut.forward(ps, new NDList(x), training).singletonOrThrow();
-        long b = out.getShape().get(0);
-        NDArray cells = out.reshape(b, GridBoxes.CHANNELS + config.embedDim(), -1);
+        return out.reshape(out.getShape().get(0), GridBoxes.CHANNELS + config.embedDim(), -1);
+    }
+
+    /** Cells scored against the phrases' text vectors (one per row). */
+    private Grounding scoreCells(ParameterStore ps, NDArray cells, NDArray textVec, boolean training) {
         NDArray phrase = phraseOut.forward(ps, new NDList(textVec), training).singletonOrThrow();
         NDArray embed = cells.get(new NDIndex(":, {}:, :", GridBoxes.CHANNELS));
         NDArray match = matcher.forward(ps, new NDList(embed, phrase), training).singletonOrThrow();
@@ -179,28 +187,44 @@ public final class VlmBlock extends AbstractBlock {
 
     /** VQA logits {@code (B, answers)}. */
     public NDArray vqa(ParameterStore ps, NDArray images, NDArray bag, boolean training) {
-        NDArray h = Activation.relu(vqaHidden.forward(ps, new NDList(pooled(ps, images, bag, training)), training)
+        return vqa(ps, images, null, bag, training);
+    }
+
+    /**
+     * VQA logits {@code (B, answers)} where row {@code i} asks about image {@code index[i]} of {@code images}
+     * (null: image {@code i}). The text-free parts (trunk, grounding cells) then run once per distinct image,
+     * however many questions share it.
+     */
+    public NDArray vqa(ParameterStore ps, NDArray images, NDArray index, NDArray bag, boolean training) {
+        NDArray h = Activation.relu(vqaHidden.forward(ps, new NDList(pooled(ps, images, index, bag, training)), training)
                 .singletonOrThrow());
         return vqaOut.forward(ps, new NDList(h), training).singletonOrThrow();
     }
 
     /** MATCH logits {@code (B)}. */
     public NDArray match(ParameterStore ps, NDArray images, NDArray bag, boolean training) {
-        NDArray h = Activation.relu(matchHidden.forward(ps, new NDList(pooled(ps, images, bag, training)), training)
+        return match(ps, images, null, bag, training);
+    }
+
+    /** MATCH logits {@code (B)}, images shared through {@code index} as in {@link #vqa(ParameterStore, NDArray, NDArray, NDArray, boolean)}. */
+    public NDArray match(ParameterStore ps, NDArray images, NDArray index, NDArray bag, boolean training) {
+        NDArray h = Activation.relu(matchHidden.forward(ps, new NDList(pooled(ps, images, index, bag, training)), training)
                 .singletonOrThrow());
         return matchOut.forward(ps, new NDList(h), training).singletonOrThrow().reshape(-1);
     }
 
     /** The VQA/MATCH heads' input: [mean, max of the answering features, text(, grounded pool, Σ score, max score)]. */
-    private NDArray pooled(ParameterStore ps, NDArray images, NDArray bag, boolean training) {
+    private NDArray pooled(ParameterStore ps, NDArray images, NDArray index, NDArray bag, boolean training) {
         NDArray t = text(ps, bag, training);
-        NDArray trunk = trunk(ps, images, training);
+        NDArray distinct = trunk(ps, images, training);
+        NDArray trunk = index == null ? distinct : distinct.get(new NDIndex("{}", index));
         NDArray f = answering(ps, trunk, t, training);
         // PyTorch's max reduces one axis at a time: flatten the grid first
         NDArray flat = f.reshape(f.getShape().get(0), f.getShape().get(1), -1);
         NDList parts = new NDList(flat.mean(new int[] {2}), flat.max(new int[] {2}), t);
         if (config.groundedPooling()) {
-            NDArray w = groundTrunk(ps, trunk, t, training).score();
+            NDArray cells = groundingCells(ps, distinct, training);
+            NDArray w = scoreCells(ps, index == null ? cells : cells.get(new NDIndex("{}", index)), t, training).score();
             NDArray mass = w.sum(new int[] {1}, true);
             long b = w.getShape().get(0);
             parts.add(flat.mul(w.reshape(b, 1, -1)).sum(new int[] {2}).div(mass.add(1f)));

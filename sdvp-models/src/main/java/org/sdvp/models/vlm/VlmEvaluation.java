@@ -14,7 +14,7 @@ import org.sdvp.models.train.VqaExample;
 
 /**
  * Sub-task accuracy of a student on held-out examples: VQA exact match (overall and per question form),
- * MATCH accuracy at p = 0.5, LOC recall and precision at IoU ≥ 0.5 (boxes above the service's threshold,
+ * MATCH accuracy at p = 0.5, LOC recall and precision at IoU ≥ 0.5 (boxes at or above the model's threshold,
  * each gold box matched at most once).
  */
 public final class VlmEvaluation {
@@ -54,7 +54,7 @@ public final class VlmEvaluation {
             for (int s = 0; s < data.loc().size(); s += BATCH) {
                 List<LocExample> b = data.loc().subList(s, Math.min(data.loc().size(), s + BATCH));
                 List<List<GridBoxes.Scored>> found = vlm.locate(b.stream().map(LocExample::image).toList(),
-                        b.stream().map(LocExample::phrase).toList(), VlmServices.LOC_THRESHOLD, VlmServices.NMS_IOU,
+                        b.stream().map(LocExample::phrase).toList(), vlm.locThreshold(), VlmServices.NMS_IOU,
                         VlmServices.MAX_BOXES);
                 for (int i = 0; i < b.size(); i++) {
                     List<Box> pred = new ArrayList<>();

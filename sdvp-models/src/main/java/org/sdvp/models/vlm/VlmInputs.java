@@ -6,7 +6,10 @@ import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.sdvp.models.nn.GridBoxes;
 import org.sdvp.models.nn.Pixels;
 
@@ -48,8 +51,8 @@ final class VlmInputs {
     float[][] vqaProbabilities(List<Visual> visuals, List<String> questions) {
         float[][] out = new float[visuals.size()][];
         int answers = vlm.answers().size();
-        forEachSizeGroup(visuals, questions, (ps, visual, text, idx) -> {
-            NDArray p = vlm.block().vqa(ps, visual, text, false).softmax(1);
+        forEachSizeGroup(visuals, questions, (ps, visual, index, text, idx) -> {
+            NDArray p = vlm.block().vqa(ps, visual, index, text, false).softmax(1);
             float[][] rows = VlmModel.rows(p.toFloatArray(), idx.size(), answers);
             for (int k = 0; k < idx.size(); k++) out[idx.get(k)] = rows[k];
         });
@@ -59,8 +62,8 @@ final class VlmInputs {
     /** Match probabilities, as {@link VlmModel#matchProbabilities}. */
     float[] matchProbabilities(List<Visual> visuals, List<String> texts) {
         float[] out = new float[visuals.size()];
-        forEachSizeGroup(visuals, texts, (ps, visual, text, idx) -> {
-            float[] p = Activation.sigmoid(vlm.block().match(ps, visual, text, false)).toFloatArray();
+        forEachSizeGroup(visuals, texts, (ps, visual, index, text, idx) -> {
+            float[] p = Activation.sigmoid(vlm.block().match(ps, visual, index, text, false)).toFloatArray();
             for (int k = 0; k < idx.size(); k++) out[idx.get(k)] = p[k];
         });
         return out;
@@ -85,21 +88,40 @@ final class VlmInputs {
     }
 
     private interface GroupPass {
-        void run(ParameterStore ps, NDArray visual, NDArray text, List<Integer> idx);
+        void run(ParameterStore ps, NDArray visual, NDArray index, NDArray text, List<Integer> idx);
     }
 
+    /**
+     * Runs {@code pass} once per size group, each image's planes stacked once however many requests of the
+     * group share them (CLASSIFY asks one crop about every category): {@code index} maps requests to them.
+     */
     private void forEachSizeGroup(List<Visual> visuals, List<String> texts, GroupPass pass) {
         for (boolean whole : new boolean[] {false, true}) {
             List<Integer> idx = new ArrayList<>();
             for (int i = 0; i < visuals.size(); i++) if (visuals.get(i).whole() == whole) idx.add(i);
             if (idx.isEmpty()) continue;
             List<float[]> planes = new ArrayList<>(idx.size());
-            for (int i : idx) planes.add(visuals.get(i).planes());
+            Map<Planes, Integer> seen = new HashMap<>();
+            long[] index = new long[idx.size()];
+            for (int k = 0; k < idx.size(); k++) {
+                float[] p = visuals.get(idx.get(k)).planes();
+                index[k] = seen.computeIfAbsent(new Planes(p), x -> {
+                    planes.add(p);
+                    return planes.size() - 1;
+                });
+            }
             int w = whole ? config.locWidth() : config.cropSize(), h = whole ? config.locHeight() : config.cropSize();
             try (NDManager m = vlm.model().getNDManager().newSubManager()) {
                 pass.run(new ParameterStore(m, false), Pixels.stack(m, planes, w, h),
-                        vlm.texts(m, VlmModel.pick(texts, idx)), idx);
+                        planes.size() == idx.size() ? null : m.create(index), vlm.texts(m, VlmModel.pick(texts, idx)), idx);
             }
         }
+    }
+
+    /** Float planes compared by content, so identical crops prepared separately are recognised. */
+    private record Planes(float[] values) {
+        @Override public boolean equals(Object o) { return o instanceof Planes p && Arrays.equals(values, p.values); }
+
+        @Override public int hashCode() { return Arrays.hashCode(values); }
     }
 }

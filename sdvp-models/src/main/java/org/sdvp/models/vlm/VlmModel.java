@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.sdvp.core.io.Json;
 import org.sdvp.core.service.BackendException;
+import org.sdvp.models.checkpoint.Calibration;
 import org.sdvp.models.checkpoint.CheckpointMeta;
 import org.sdvp.models.checkpoint.Checkpoints;
 import org.sdvp.models.checkpoint.Provenance;
@@ -45,6 +46,7 @@ public final class VlmModel implements AutoCloseable {
     private final TextFeatures textFeatures;
     private final GridBoxes grid;
     private Provenance provenance;
+    private Calibration calibration;
 
     private VlmModel(VlmConfig config, Vocabulary words, Vocabulary answers, Provenance provenance) {
         DjlSetup.configure();
@@ -83,6 +85,7 @@ public final class VlmModel implements AutoCloseable {
         Vocabulary words = vocabulary(meta, "words", dir);
         Vocabulary answers = vocabulary(meta, "answers", dir);
         VlmModel m = new VlmModel(config, words, answers, meta.provenance());
+        m.calibration = meta.calibration();
         try {
             m.block.initialize(m.model.getNDManager(), DataType.FLOAT32, m.block.inputShapes(words.size()));
             Checkpoints.loadParameters(dir, meta, m.block, m.model.getNDManager());
@@ -119,7 +122,7 @@ public final class VlmModel implements AutoCloseable {
     public CheckpointMeta save(Path dir, Provenance provenance) throws IOException {
         JsonNode arch = Json.mapper().valueToTree(config);
         CheckpointMeta meta = new CheckpointMeta(CheckpointMeta.FORMAT, CheckpointMeta.VERSION, KIND, arch,
-                Map.of("words", words.tokens(), "answers", answers.tokens()), null, provenance);
+                Map.of("words", words.tokens(), "answers", answers.tokens()), null, provenance, calibration);
         this.provenance = provenance;
         return Checkpoints.write(dir, meta, block);
     }
@@ -135,6 +138,17 @@ public final class VlmModel implements AutoCloseable {
     public Vocabulary answers() { return answers; }
 
     public GridBoxes grid() { return grid; }
+
+    /** Decoding settings chosen on validation data; null until calibrated (then the defaults apply). */
+    public Calibration calibration() { return calibration; }
+
+    /** Replaces the decoding settings; saved with the next {@link #save}, inherited by SDVP stages. */
+    public void calibrate(Calibration calibration) { this.calibration = calibration; }
+
+    /** The grounding score from which a cell is reported as a box: the calibrated one, or the default. */
+    public double locThreshold() {
+        return calibration == null ? Calibration.DEFAULT_LOC_THRESHOLD : calibration.locThreshold();
+    }
 
     /** The provenance it was loaded or last saved with; null for a fresh model. */
     public Provenance provenance() { return provenance; }

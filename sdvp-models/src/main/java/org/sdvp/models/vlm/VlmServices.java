@@ -20,8 +20,6 @@ import org.sdvp.models.nn.GridBoxes;
  * turned into float planes in {@code prepare}, on the calling program's thread ({@link VlmInputs}).
  */
 public final class VlmServices {
-    /** Objectness above which a grid cell is reported as a box. */
-    public static final double LOC_THRESHOLD = 0.5;
     /** Boxes overlapping a better one by more than this IoU are dropped. */
     public static final double NMS_IOU = 0.5;
     public static final int MAX_BOXES = 16;
@@ -97,8 +95,12 @@ public final class VlmServices {
 
     static final class Loc implements ModelService<LocRequest, List<Detection>> {
         private final VlmInputs inputs;
+        private final double threshold;
 
-        Loc(VlmModel vlm) { this.inputs = new VlmInputs(vlm); }
+        Loc(VlmModel vlm) {
+            this.inputs = new VlmInputs(vlm);
+            this.threshold = vlm.locThreshold();
+        }
 
         @Override
         public Object prepare(LocRequest request) { return inputs.whole(request.image().pixels()); }
@@ -118,7 +120,7 @@ public final class VlmServices {
                 sizes.add(new int[] {img.getWidth(), img.getHeight()});
             }
             List<List<GridBoxes.Scored>> found = run(() -> inputs.locate(wholes, sizes,
-                    batch.stream().map(LocRequest::object).toList(), LOC_THRESHOLD, NMS_IOU, MAX_BOXES));
+                    batch.stream().map(LocRequest::object).toList(), threshold, NMS_IOU, MAX_BOXES));
             List<List<Detection>> out = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 List<Detection> d = new ArrayList<>();

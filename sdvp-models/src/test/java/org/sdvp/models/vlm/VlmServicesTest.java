@@ -41,6 +41,33 @@ class VlmServicesTest {
         }
     }
 
+    /**
+     * CLASSIFY asks one crop about every category: the batch runs the image once and shares it, and the
+     * answers are those of asking one pair at a time.
+     */
+    @Test
+    void requestsSharingAnImageAnswerAsIfAskedAlone() throws Exception {
+        try (ModelServices s = VlmServices.of("vlm:test", TinyVlm.create(DATA, 4))) {
+            List<MatchRequest> m = new ArrayList<>();
+            List<VqaRequest> q = new ArrayList<>();
+            for (var e : DATA.match().subList(0, 3)) {
+                ImageValue crop = ImageValue.source("c", e.image());
+                for (String t : List.of("red", "blue cube", e.text())) {
+                    m.add(new MatchRequest(crop, t));
+                    q.add(new VqaRequest(crop, "what color is " + t + "?"));
+                }
+            }
+            List<Double> together = s.match().orElseThrow().apply(m);
+            List<VqaAnswer> answers = s.vqa().orElseThrow().apply(q);
+            for (int i = 0; i < m.size(); i++) {
+                assertEquals(s.match().orElseThrow().apply(List.of(m.get(i))).get(0), together.get(i), 1e-5, "pair " + i);
+                VqaAnswer alone = s.vqa().orElseThrow().apply(List.of(q.get(i))).get(0);
+                assertEquals(alone.answer(), answers.get(i).answer(), "question " + i);
+                assertEquals(alone.confidence(), answers.get(i).confidence(), 1e-5, "question " + i);
+            }
+        }
+    }
+
     @Test
     void matchGivesProbabilitiesAndLocGivesBoxesInsideTheImage() throws Exception {
         try (ModelServices s = VlmServices.of("vlm:test", TinyVlm.create(DATA, 4))) {
@@ -105,7 +132,7 @@ class VlmServicesTest {
                 lq.add(new LocRequest(ImageValue.source("i" + i, imgs.get(i)), "cube"));
                 lp.add(loc.prepare(lq.get(i)));
             }
-            var boxes = vlm.locate(imgs, TinyVlm.repeat("cube", imgs.size()), VlmServices.LOC_THRESHOLD,
+            var boxes = vlm.locate(imgs, TinyVlm.repeat("cube", imgs.size()), vlm.locThreshold(),
                     VlmServices.NMS_IOU, VlmServices.MAX_BOXES);
             List<List<Detection>> lg = loc.apply(lq, lp);
             for (int i = 0; i < imgs.size(); i++) {

@@ -187,16 +187,9 @@ public final class ImagePatchApi {
         if (!prefix.isEmpty()) in.put("prefix", new TextValue(prefix));
         try {
             return recorder.record(line, "best_text_match", call("best_text_match", pyList(opts)), in, ctx -> {
-                String best = opts.get(0);
-                double bestScore = Double.NEGATIVE_INFINITY;
-                for (String o : opts) {
-                    double s = ctx.match(new MatchRequest(p.image(), prefix.isEmpty() ? o : prefix + " " + o));
-                    if (s > bestScore) {
-                        bestScore = s;
-                        best = o;
-                    }
-                }
-                return best;
+                List<Double> scores = ctx.matchAll(opts.stream()
+                        .map(o -> new MatchRequest(p.image(), prefix.isEmpty() ? o : prefix + " " + o)).toList());
+                return opts.get(firstBest(scores));
             }, TextValue::new);
         } catch (StepException e) {
             return fail("ModelError", e.getMessage());
@@ -233,18 +226,9 @@ public final class ImagePatchApi {
         try {
             int best = recorder.record(line, "best_image_match", call("best_image_match", pyList(texts)), in,
                     ctx -> {
-                        int arg = 0;
-                        double bestScore = Double.NEGATIVE_INFINITY;
-                        for (int i = 0; i < ps.size(); i++) {
-                            for (String t : texts) {
-                                double s = ctx.match(new MatchRequest(ps.get(i).image(), t));
-                                if (s > bestScore) {
-                                    bestScore = s;
-                                    arg = i;
-                                }
-                            }
-                        }
-                        return arg;
+                        List<MatchRequest> pairs = new ArrayList<>();
+                        for (Patch patch : ps) for (String t : texts) pairs.add(new MatchRequest(patch.image(), t));
+                        return firstBest(ctx.matchAll(pairs)) / texts.size();
                     }, i -> new BoxesValue(List.of(ps.get(i).toDetection())));
             return best;
         } catch (StepException e) {
@@ -324,5 +308,12 @@ public final class ImagePatchApi {
 
     private static String num(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%.2f", d);
+    }
+
+    /** Index of the highest score; ties keep the first, as asking one at a time did. */
+    static int firstBest(List<Double> scores) {
+        int best = 0;
+        for (int i = 1; i < scores.size(); i++) if (scores.get(i) > scores.get(best)) best = i;
+        return best;
     }
 }

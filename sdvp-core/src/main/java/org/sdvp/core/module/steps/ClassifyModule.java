@@ -34,19 +34,26 @@ public final class ClassifyModule extends AbstractStepModule {
         ImageValue image = image(args, "image");
         List<String> categories = categories(args.get("categories"));
         if (categories.isEmpty()) throw new StepException("argument 'categories' names no category");
-        List<Detection> labelled = new ArrayList<>();
-        for (Detection d : boxes(args, "object").detections()) {
+        List<Detection> objects = boxes(args, "object").detections();
+        // every object × category pair in one hand-off: the model sees them as one batch
+        List<MatchRequest> requests = new ArrayList<>(objects.size() * categories.size());
+        for (Detection d : objects) {
             ImageValue crop = CropModule.around(image, d.box());
+            for (String c : categories) requests.add(new MatchRequest(crop, c));
+        }
+        List<Double> p = ctx.matchAll(requests);
+        List<Detection> labelled = new ArrayList<>();
+        for (int o = 0; o < objects.size(); o++) {
             String best = categories.get(0);
             double bestScore = Double.NEGATIVE_INFINITY;
-            for (String c : categories) {
-                double p = ctx.match(new MatchRequest(crop, c));
-                if (p > bestScore) {
-                    bestScore = p;
-                    best = c;
+            for (int k = 0; k < categories.size(); k++) {
+                double score = p.get(o * categories.size() + k);
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = categories.get(k);
                 }
             }
-            labelled.add(new Detection(d.box(), best, bestScore));
+            labelled.add(new Detection(objects.get(o).box(), best, bestScore));
         }
         return new BoxesValue(labelled);
     }

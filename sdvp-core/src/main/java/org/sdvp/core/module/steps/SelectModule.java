@@ -48,17 +48,11 @@ public final class SelectModule extends AbstractStepModule {
             double score = 1.0;
             if (chosen.isEmpty()) {
                 String phrase = category.isEmpty() ? query : query + " " + category;
-                int best = -1;
-                double bestScore = Double.NEGATIVE_INFINITY;
-                for (int i = 0; i < objects.size(); i++) {
-                    double p = ctx.match(new MatchRequest(crops.get(i), phrase));
-                    if (p > bestScore) {
-                        bestScore = p;
-                        best = i;
-                    }
-                }
+                List<Double> p = ctx.matchAll(crops.stream().map(c -> new MatchRequest(c, phrase)).toList());
+                int best = 0;
+                for (int i = 1; i < p.size(); i++) if (p.get(i) > p.get(best)) best = i;
                 chosen = List.of(best);
-                score = bestScore;
+                score = p.get(best);
             }
             for (int i : chosen) {
                 selected.add(new Detection(objects.get(i).box(), query, score));
