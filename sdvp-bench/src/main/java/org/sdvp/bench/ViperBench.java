@@ -1,8 +1,5 @@
 package org.sdvp.bench;
 
-import java.awt.image.BufferedImage;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -20,20 +17,15 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.sdvp.core.interp.Execution;
 import org.sdvp.core.interp.VisProgInterpreter;
 import org.sdvp.core.service.ModelGateway;
-import org.sdvp.core.service.ModelServices;
-import org.sdvp.core.service.VqaAnswer;
-import org.sdvp.core.value.Box;
-import org.sdvp.core.value.Detection;
-import org.sdvp.core.value.ImageValue;
 import org.sdvp.core.value.Value;
 import org.sdvp.viper.runner.ViperRun;
 import org.sdvp.viper.runner.ViperRunner;
 import org.sdvp.viper.sandbox.PythonSandbox;
 
 /**
- * Per-program overhead of the ViperGPT sandbox with zero-latency models (every microsecond is framework
- * time): the same question (find the cube, ask its colour: 2 model calls) as a ViperGPT program in a fresh
- * context, in a pooled context (the default), and as a VisProg program in the core interpreter.
+ * Per-program overhead of the ViperGPT sandbox with zero-latency models ({@link CubeColour}: every microsecond
+ * is framework time): the same question as a ViperGPT program in a fresh context, in a pooled context (the
+ * default), and as a VisProg program in the core interpreter. {@link ViperWarmBench} measures with a long warm-up.
  * {@code bench/run ViperBench}; sample mode, so JMH prints the median (p0.50) per program.
  */
 @State(Scope.Benchmark)
@@ -43,22 +35,6 @@ import org.sdvp.viper.sandbox.PythonSandbox;
 @Measurement(iterations = 10, time = 1)
 @Fork(value = 1, jvmArgs = {"-Dpolyglotimpl.AttachLibraryFailureAction=ignore", "-Xmx1g"})
 public class ViperBench {
-    static final String VIPER = """
-            def execute_command(image):
-                image_patch = ImagePatch(image)
-                cube_patches = image_patch.find("cube")
-                if len(cube_patches) == 0:
-                    return image_patch.simple_query("What color is the cube?")
-                cube_patch = cube_patches[0]
-                return cube_patch.simple_query("What color is the cube?")
-            """;
-    static final String VISPROG = """
-            BOX0=LOC(image=IMAGE,object='cube')
-            IMAGE0=CROP(image=IMAGE,box=BOX0)
-            ANSWER0=VQA(image=IMAGE0,question='What color is the cube?')
-            FINAL_RESULT=RESULT(var=ANSWER0)
-            """;
-
     private PythonSandbox sandbox;
     private ViperRunner fresh;
     private ViperRunner pooled;
@@ -68,13 +44,13 @@ public class ViperBench {
 
     @Setup
     public void setUp() throws Exception {
-        initial = Map.of("IMAGE", ImageValue.source("bench.png", new BufferedImage(128, 128, BufferedImage.TYPE_INT_RGB)));
-        gateway = new ModelGateway(zeroLatency());
+        initial = CubeColour.initial();
+        gateway = new ModelGateway(CubeColour.create().services());
         sandbox = PythonSandbox.shared();
         fresh = new ViperRunner(sandbox, sandbox.limits(), 1);
         pooled = new ViperRunner(sandbox, sandbox.limits());
-        check(fresh.run(VIPER, initial, gateway, Optional.of("q")).execution());
-        check(interpreter.execute(VISPROG, initial, gateway));
+        check(fresh.run(CubeColour.VIPER, initial, gateway, Optional.of("q")).execution());
+        check(interpreter.execute(CubeColour.VISPROG, initial, gateway));
     }
 
     @TearDown
@@ -91,39 +67,18 @@ public class ViperBench {
     /** The ViperGPT program in a new sandboxed context ({@code programsPerContext = 1}). */
     @Benchmark
     public ViperRun viperFreshContext() throws Exception {
-        return fresh.run(VIPER, initial, gateway, Optional.of("What color is the cube?"));
+        return fresh.run(CubeColour.VIPER, initial, gateway, Optional.of("What color is the cube?"));
     }
 
     /** The same program with the default pooled, screened and checked contexts. */
     @Benchmark
     public ViperRun viperPooledContext() throws Exception {
-        return pooled.run(VIPER, initial, gateway, Optional.of("What color is the cube?"));
+        return pooled.run(CubeColour.VIPER, initial, gateway, Optional.of("What color is the cube?"));
     }
 
     /** The same question as a VisProg program: parse, validate, run. */
     @Benchmark
     public Execution visprog() throws Exception {
-        return interpreter.execute(VISPROG, initial, gateway);
-    }
-
-    /** A cube at a fixed place, "red" for every question, a perfect match: no model time at all. */
-    static ModelServices zeroLatency() {
-        return ModelServices.builder("zero-latency")
-                .loc(batch -> {
-                    List<List<Detection>> out = new ArrayList<>();
-                    for (int i = 0; i < batch.size(); i++) out.add(List.of(new Detection(new Box(10, 60, 50, 90), "cube", 1.0)));
-                    return out;
-                })
-                .vqa(batch -> {
-                    List<VqaAnswer> out = new ArrayList<>();
-                    for (int i = 0; i < batch.size(); i++) out.add(new VqaAnswer("red", 1.0));
-                    return out;
-                })
-                .match(batch -> {
-                    List<Double> out = new ArrayList<>();
-                    for (int i = 0; i < batch.size(); i++) out.add(1.0);
-                    return out;
-                })
-                .build();
+        return interpreter.execute(CubeColour.VISPROG, initial, gateway);
     }
 }

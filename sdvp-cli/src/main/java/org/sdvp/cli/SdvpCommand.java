@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 /** The {@code sdvp} command: lists the subcommands; each lives in its own class. */
 @Command(name = "sdvp",
         mixinStandardHelpOptions = true,
+        resourceBundle = "org.sdvp.cli.options", // help of the shared options (support.CommonOptions)
         versionProvider = SdvpVersion.class,
         description = {
             "Visual programming with stepwise distillation (SDVP).",

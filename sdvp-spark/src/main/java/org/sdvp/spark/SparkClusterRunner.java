@@ -138,7 +138,7 @@ public final class SparkClusterRunner implements ClusterRunner {
         int total = p.plan().partitions().size();
         for (int i = 0; i < total; i++) if (!p.store().isComplete(i)) missing.add(i);
         if (missing.size() < total) {
-            System.err.printf("sdvp: resuming %s: %d of %d partitions already complete, running %d%n",
+            p.job().options().err().printf("sdvp: resuming %s: %d of %d partitions already complete, running %d%n",
                     p.store().dir(), total - missing.size(), total, missing.size());
         }
         if (!missing.isEmpty()) runOnSpark(p, missing);
@@ -150,7 +150,7 @@ public final class SparkClusterRunner implements ClusterRunner {
     private static void runOnSpark(Prepared p, List<Integer> missing) throws Exception {
         JavaSparkContext jsc = p.spark().context();
         String name = p.task().name() + "/" + p.job().options().split + " on " + p.job().master();
-        try (ProgressBar bar = Progress.bar(name, missing.size(), "partitions")) {
+        try (ProgressBar bar = Progress.bar(p.job().options().err(), name, missing.size(), "partitions")) {
             SparkListener steps = new SparkListener() {
                 @Override
                 public void onTaskEnd(SparkListenerTaskEnd end) {

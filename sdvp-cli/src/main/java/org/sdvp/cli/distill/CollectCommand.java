@@ -1,10 +1,10 @@
 package org.sdvp.cli.distill;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sdvp.cli.support.BenchmarkOptions;
 import org.sdvp.cli.support.BenchmarkRun;
 import org.sdvp.cli.support.ClusterRunner;
+import org.sdvp.cli.support.CommonOptions;
 import org.sdvp.cli.support.ResumableOutput;
 import org.sdvp.core.io.Sha256;
 import org.sdvp.core.io.Json;
@@ -14,7 +14,6 @@ import org.sdvp.distill.trace.TraceCollector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sdvp collect}: the distillable sub-task calls of a task's programs, for SDVP. */
@@ -32,8 +31,7 @@ public final class CollectCommand implements Callable<Integer> {
 
     @Mixin BenchmarkOptions options;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the calls.")
-    Path out;
+    @Mixin CommonOptions.OutFile out;
 
     @Override
     public Integer call() throws Exception {
@@ -41,27 +39,27 @@ public final class CollectCommand implements Callable<Integer> {
         if (options.spark != null) {
             // the cluster runner streams the calls to FILE itself: a large split's calls never sit in one list
             spec.commandLine().getOut().println(ClusterRunner.find().collect(new ClusterRunner.Job(options.spark,
-                    options, ClusterRunner.argsOf(spec.commandLine().getParseResult()), out)));
-            spec.commandLine().getOut().println("calls: " + out);
+                    options, ClusterRunner.argsOf(spec.commandLine().getParseResult()), out.value)));
+            spec.commandLine().getOut().println("calls: " + out.value);
             return 0;
         }
         CollectedCalls calls;
-        try (ResumableOutput output = ResumableOutput.open("collect", out, options, spec.commandLine().getErr())) {
+        try (ResumableOutput output = ResumableOutput.open("collect", out.value, options, spec.commandLine().getErr())) {
             calls = BenchmarkRun.run(options, (task, fw, programs, examples, gateway, bar) -> {
                 bar.stepBy(output.journal().restored().size());
                 return new TraceCollector(task, fw, programs, options.concurrency, options.samples).collect(examples, options.split,
                         gateway, options.provenance(), BenchmarkRun.progress(bar, null), output.journal());
             });
-            CallsFile.write(out, calls.calls());
+            CallsFile.write(out.value, calls.calls());
             // the summary is written last and names the calls file's hash: a calls file without a summary
             // that matches it is not a finished collection
-            Json.write(out.resolveSibling(out.getFileName() + ".summary.json"), new Summary(calls.questions(),
+            Json.write(out.value.resolveSibling(out.value.getFileName() + ".summary.json"), new Summary(calls.questions(),
                     calls.consistent(), calls.callsByKind(), calls.consistentByKind(), calls.evaluation().summary(),
-                    calls.evaluation().errorsByReason(), Sha256.of(out), calls.evaluation().provenance()));
+                    calls.evaluation().errorsByReason(), Sha256.of(out.value), calls.evaluation().provenance()));
             output.finished();
         }
         spec.commandLine().getOut().println(calls.summary());
-        spec.commandLine().getOut().println("calls: " + out);
+        spec.commandLine().getOut().println("calls: " + out.value);
         return 0;
     }
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.sdvp.cli.support.CommonOptions;
 import org.sdvp.core.interp.Frameworks;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.service.ServiceKind;
@@ -23,6 +24,7 @@ import org.sdvp.models.checkpoint.CheckpointMeta;
 import org.sdvp.models.train.DjlSetup;
 import org.sdvp.core.evaluation.Tasks;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -54,26 +56,22 @@ public final class DistillCommand implements Callable<Integer> {
     @Option(names = "--teacher", required = true, paramLabel = "DIR", description = "The task teacher's checkpoint folder.")
     Path teacher;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The stage's folder.")
-    Path out;
+    @Mixin CommonOptions.OutDir out;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "The task's data folder; its train split is generated there when missing. Default: OUT/data.")
-    Path data;
+    @Mixin CommonOptions.Data data;
 
     @Option(names = "--framework", defaultValue = "visprog", paramLabel = "NAME",
             description = "Whose programs are traced: visprog or viper. Default: ${DEFAULT-VALUE}.")
     String framework;
 
-    @Option(names = "--questions", defaultValue = "1000", paramLabel = "N",
+    @Option(names = "--questions", defaultValue = "" + StageSpec.DEFAULT_QUESTIONS, paramLabel = "N",
             description = "Training questions traced (and generated when missing). Default: ${DEFAULT-VALUE}.")
     int questions;
 
     @Option(names = "--steps", defaultValue = "200", paramLabel = "N", description = "Distillation steps. Default: ${DEFAULT-VALUE}.")
     int steps;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Training seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin CommonOptions.Seed seed;
 
     @Option(names = "--naive", description = "Naive fine-tuning: the same pseudo-labels, no self-distillation, no replay, "
             + "nothing frozen (the naive-ft row).")
@@ -146,7 +144,7 @@ public final class DistillCommand implements Callable<Integer> {
         if (!(minConfidence >= 0 && minConfidence < 1)) throw usage("--min-confidence must be in [0, 1)");
         for (Path p : replayCalls) if (!Files.isRegularFile(p)) throw new DataException("--replay-calls: no file " + p);
         if (calls != null && !Files.isRegularFile(calls)) throw new DataException("--calls: no file " + calls);
-        DistillConfig config = DistillConfig.defaults(steps, seed);
+        DistillConfig config = DistillConfig.defaults(steps, seed.value);
         if (naive) config = config.naive();
         if (tau != null) config = config.withTau(tau);
         if (beta != null) config = config.withLoss(config.klWeight(), config.ceWeight(), beta);
@@ -155,9 +153,10 @@ public final class DistillCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage("--set: " + e.getMessage());
         }
-        return new StageSpec(task, data != null ? data : out.resolve("data"), framework, "train", questions, student, teacher,
-                out, calls, true, new LabelOptions(!noFilter, minConfidence), kinds(), dataFraction,
-                naive ? 0 : replayScenes, replayCalls, config, resume);
+        StageSpec.Builder b = StageSpec.builder(task, student, teacher, out.value, config).framework(framework)
+                .questions(questions).calls(calls).labels(new LabelOptions(!noFilter, minConfidence)).kinds(kinds())
+                .dataFraction(dataFraction).replayScenes(naive ? 0 : replayScenes).replayCalls(replayCalls).resume(resume);
+        return (data.value != null ? b.data(data.value) : b).build();
     }
 
     private Set<ServiceKind> kinds() {

@@ -14,6 +14,7 @@ import org.sdvp.distill.experiment.ExperimentPreset;
 import org.sdvp.distill.experiment.ExperimentRunner;
 import org.sdvp.distill.experiment.ProgramEvaluator;
 import org.sdvp.cli.llm.LlmMixin;
+import org.sdvp.cli.support.CommonOptions;
 import org.sdvp.llm.source.LlmOptions;
 import org.sdvp.llm.source.ProgramSources;
 import org.sdvp.distill.experiment.StageSummary;
@@ -50,8 +51,7 @@ public final class ExperimentCommand implements Callable<Integer> {
             description = "quick or default. Default: ${DEFAULT-VALUE}.")
     String preset;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The experiment folder.")
-    Path out;
+    @Mixin CommonOptions.OutDir out;
 
     @Option(names = "--seeds", paramLabel = "LIST", description = "Distillation seeds, e.g. 1,2,3. Default: the preset's.")
     String seeds;
@@ -94,7 +94,7 @@ public final class ExperimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExperimentRunner.Options o = options(spec, preset, seeds, noAblations, out, student, frameworks, traceFramework, jobs);
+        ExperimentRunner.Options o = options(spec, preset, seeds, noAblations, out.value, student, frameworks, traceFramework, jobs);
         return run(spec, o, parts(o.jobs()));
     }
 
@@ -203,7 +203,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         ExperimentCommand c = new ExperimentCommand();
         CommandLine cl = new CommandLine(c);
         cl.parseArgs(args);
-        return options(cl.getCommandSpec(), c.preset, c.seeds, c.noAblations, c.out, c.student, c.frameworks, c.traceFramework,
+        return options(cl.getCommandSpec(), c.preset, c.seeds, c.noAblations, c.out.value, c.student, c.frameworks, c.traceFramework,
                 c.jobs);
     }
 }

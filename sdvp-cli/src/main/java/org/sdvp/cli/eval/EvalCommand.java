@@ -1,17 +1,16 @@
 package org.sdvp.cli.eval;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sdvp.cli.support.BenchmarkOptions;
 import org.sdvp.cli.support.BenchmarkRun;
 import org.sdvp.cli.support.ClusterRunner;
+import org.sdvp.cli.support.CommonOptions;
 import org.sdvp.cli.support.ResumableOutput;
 import org.sdvp.core.evaluation.EvalResult;
 import org.sdvp.core.io.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sdvp eval}: a task's split through a framework and backends, scored, to results.json. */
@@ -28,8 +27,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Mixin BenchmarkOptions options;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write results.json.")
-    Path out;
+    @Mixin CommonOptions.OutFile out;
 
     @Override
     public Integer call() throws Exception {
@@ -37,18 +35,18 @@ public final class EvalCommand implements Callable<Integer> {
         EvalResult result;
         if (options.spark != null) {
             result = ClusterRunner.find().evaluate(new ClusterRunner.Job(options.spark, options,
-                    ClusterRunner.argsOf(spec.commandLine().getParseResult()), out));
-            Json.write(out, result);
+                    ClusterRunner.argsOf(spec.commandLine().getParseResult()), out.value));
+            Json.write(out.value, result);
         } else {
-            try (ResumableOutput output = ResumableOutput.open("eval", out, options, spec.commandLine().getErr())) {
+            try (ResumableOutput output = ResumableOutput.open("eval", out.value, options, spec.commandLine().getErr())) {
                 result = BenchmarkRun.evaluate(options, null, output.journal());
-                Json.write(out, result);
+                Json.write(out.value, result);
                 output.finished();
             }
         }
         spec.commandLine().getOut().println(result.summary());
         if (!result.programs().isEmpty()) spec.commandLine().getOut().println("programs: " + result.programs());
-        spec.commandLine().getOut().println("results: " + out);
+        spec.commandLine().getOut().println("results: " + out.value);
         return 0;
     }
 }

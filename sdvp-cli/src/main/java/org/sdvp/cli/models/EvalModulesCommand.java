@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sdvp.cli.support.Backends;
+import org.sdvp.cli.support.CommonOptions;
 import org.sdvp.core.io.Json;
 import org.sdvp.core.service.ModelServices;
 import org.sdvp.models.data.SubTaskSampler;
@@ -15,6 +16,7 @@ import org.sdvp.models.train.DjlSetup;
 import org.sdvp.models.train.SubTaskSet;
 import org.sdvp.world.task.WorldTaskSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -46,8 +48,7 @@ public final class EvalModulesCommand implements Callable<Integer> {
             description = "Questions of the split whose scenes are sampled. Default: ${DEFAULT-VALUE}.")
     int questions;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Split seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin CommonOptions.Seed seed;
 
     @Option(names = "--calls", paramLabel = "FILE",
             description = "Measure on the calls a task's programs made (a calls.jsonl from 'sdvp collect'), their "
@@ -55,10 +56,7 @@ public final class EvalModulesCommand implements Callable<Integer> {
                     + "Without it, calls are sampled from the split's scenes.")
     Path calls;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "With --calls: the data folder the calls' images come from (its scene annotations are "
-                    + "the gold answers).")
-    Path data;
+    @Mixin CommonOptions.Data data;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the metrics as JSON.")
     Path out;
@@ -66,7 +64,7 @@ public final class EvalModulesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         WorldTaskSpec t = WorldTaskSpec.find(task);
-        if (calls != null && data == null) {
+        if (calls != null && data.value == null) {
             throw new ParameterException(spec.commandLine(), "--calls needs --data DIR: the gold answers come from "
                     + "the oracle on that folder's scene annotations");
         }
@@ -74,19 +72,19 @@ public final class EvalModulesCommand implements Callable<Integer> {
         Map<String, Double> m;
         var o = spec.commandLine().getOut();
         if (calls == null) {
-            SubTaskSet sampled = SubTaskEvaluation.calls(t, split, questions, seed, new SubTaskSampler(2, 2, 2, 2, 0));
-            try (ModelServices services = Backends.load(modules, data)) {
+            SubTaskSet sampled = SubTaskEvaluation.calls(t, split, questions, seed.value, new SubTaskSampler(2, 2, 2, 2, 0));
+            try (ModelServices services = Backends.load(modules, data.value)) {
                 m = SubTaskEvaluation.evaluate(services, sampled);
             }
             o.printf(Locale.ROOT, "%s %s (%s style), modules %s%n", task, split, t.defaultStyle(), modules);
         } else {
             ProgramCalls.Loaded loaded = ProgramCalls.load(calls);
-            try (ModelServices services = Backends.load(modules, data);
-                 ModelServices gold = Backends.load("oracle", data)) {
+            try (ModelServices services = Backends.load(modules, data.value);
+                 ModelServices gold = Backends.load("oracle", data.value)) {
                 m = ProgramCallEvaluation.evaluate(services, gold, loaded.calls());
             }
             o.printf(Locale.ROOT, "%s program calls %s (%d calls, %d without image), gold: oracle on %s, modules %s%n",
-                    task, calls, loaded.calls().size() + loaded.missing(), loaded.missing(), data, modules);
+                    task, calls, loaded.calls().size() + loaded.missing(), loaded.missing(), data.value, modules);
             if (loaded.missing() > 0) {
                 spec.commandLine().getErr().println("sdvp: " + loaded.missing() + " calls skipped, their images could "
                         + "not be re-cut; first reasons: " + loaded.failures());
@@ -99,10 +97,10 @@ public final class EvalModulesCommand implements Callable<Integer> {
             report.put("task", task);
             if (calls == null) report.put("split", split);
             report.put("modules", modules);
-            if (calls == null) report.put("seed", seed);
+            if (calls == null) report.put("seed", seed.value);
             else {
                 report.put("calls", calls.toAbsolutePath().toString());
-                report.put("data", data.toAbsolutePath().toString());
+                report.put("data", data.value.toAbsolutePath().toString());
                 report.put("gold", "oracle");
             }
             report.put("metrics", m);

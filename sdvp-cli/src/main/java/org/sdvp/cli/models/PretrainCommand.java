@@ -1,14 +1,15 @@
 package org.sdvp.cli.models;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sdvp.cli.support.CommonOptions;
 import org.sdvp.models.train.DjlSetup;
 import org.sdvp.models.vlm.PretrainPreset;
 import org.sdvp.models.vlm.Pretrainer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -29,11 +30,9 @@ public final class PretrainCommand implements Callable<Integer> {
             description = "quick (a few minutes) or default. Default: ${DEFAULT-VALUE}.")
     String preset;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The checkpoint folder to write.")
-    Path out;
+    @Mixin CommonOptions.OutDir out;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin CommonOptions.Seed seed;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE",
             description = "Replace a preset setting, e.g. --set steps=1500 --set locBatch=16 (scenes, evalScenes, "
@@ -54,7 +53,7 @@ public final class PretrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         DjlSetup.configure();
-        Pretrainer.Result r = new Pretrainer(p, seed).run(out, System.err);
+        Pretrainer.Result r = new Pretrainer(p, seed.value).run(out.value, System.err);
         var o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "student checkpoint: %s (%d parameters)%n", r.checkpoint(), r.parameters());
         o.printf(Locale.ROOT, "data %.1f s, training %.1f s (%.0f samples/s)%n", r.dataSeconds(), r.trainSeconds(),

@@ -1,15 +1,16 @@
 package org.sdvp.cli.models;
 
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sdvp.cli.support.CommonOptions;
 import org.sdvp.models.teacher.TeacherBuilder;
 import org.sdvp.models.teacher.TeacherCoverage;
 import org.sdvp.models.teacher.TeacherPreset;
 import org.sdvp.models.train.DjlSetup;
 import org.sdvp.world.task.WorldTaskSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -30,17 +31,11 @@ public final class TeacherTrainCommand implements Callable<Integer> {
             description = "quick or default. Default: ${DEFAULT-VALUE}.")
     String preset;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The checkpoint folder to write.")
-    Path out;
+    @Mixin CommonOptions.OutDir out;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "A data folder from 'sdvp world generate' with train and val splits of the task; "
-                    + "without it the splits are drawn in memory with the same seeds.")
-    Path data;
+    @Mixin CommonOptions.Data data;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
-            description = "Data split seed (as 'sdvp generate --seed') and training seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin CommonOptions.Seed seed;
 
     @Override
     public Integer call() throws Exception {
@@ -52,7 +47,7 @@ public final class TeacherTrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         DjlSetup.configure();
-        TeacherBuilder.Result r = new TeacherBuilder(spec0, p, seed).run(out, data, System.err);
+        TeacherBuilder.Result r = new TeacherBuilder(spec0, p, seed.value).run(out.value, data.value, System.err);
         var o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "teacher checkpoint: %s (%d parameters, task %s)%n", r.checkpoint(), r.parameters(), task);
         o.printf(Locale.ROOT, "data %.1f s, training %.1f s%n", r.dataSeconds(), r.trainSeconds());

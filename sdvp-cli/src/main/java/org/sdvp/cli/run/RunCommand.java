@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sdvp.cli.support.Backends;
 import org.sdvp.cli.llm.LlmMixin;
+import org.sdvp.cli.support.CommonOptions;
 import org.sdvp.cli.support.FrameworkChoice;
 import org.sdvp.cli.support.Knowledge;
 import org.sdvp.core.interp.Execution;
@@ -63,9 +64,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--modules", paramLabel = "SPEC", description = Backends.MODULES_HELP)
     String modules;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "Folder with the scene annotations the oracle reads. Default: the image's folder.")
-    Path data;
+    @Mixin CommonOptions.Data data;
 
     @Option(names = "--trace", paramLabel = "FILE", description = "Write the trace as JSON lines (one per step).")
     Path traceFile;
@@ -96,7 +95,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Framework fw = FrameworkChoice.create(framework, depthCrops);
         fw.check(source, initial.keySet());
-        Path dataDir = data != null ? data : image.toAbsolutePath().getParent();
+        Path dataDir = data.value != null ? data.value : image.toAbsolutePath().getParent();
         try (ModelServices services = Knowledge.withLlm(Backends.load(modules, dataDir), llm.options());
              ModelGateway gateway = new ModelGateway(services)) {
             Execution run = fw.execute(source, initial, gateway);

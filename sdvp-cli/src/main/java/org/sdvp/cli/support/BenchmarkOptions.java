@@ -1,5 +1,6 @@
 package org.sdvp.cli.support;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,10 +9,14 @@ import org.sdvp.core.Version;
 import org.sdvp.core.service.ModelGateway;
 import org.sdvp.llm.source.ProgramSources;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options of every command that runs a benchmark split through programs ({@code eval}, {@code collect}). */
 public final class BenchmarkOptions {
+    @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
     @Option(names = {"--task", "--dataset"}, required = true, paramLabel = "NAME",
             description = "The benchmark: a world task (gqa-sim, nlvr-sim, count-sim, ref-sim, tag-sim) or a real "
                     + "dataset (gqa, nlvr2, clevr). '--task list' lists the installed ones.")
@@ -80,6 +85,11 @@ public final class BenchmarkOptions {
     @Option(names = "--spark-partitions", paramLabel = "N",
             description = "With --spark: partitions of the questions. Default: 4 per executor core.")
     public Integer sparkPartitions;
+
+    /** The command's error writer (picocli's): progress bars and messages go there. */
+    public PrintWriter err() {
+        return mixee != null && mixee.commandLine() != null ? mixee.commandLine().getErr() : new PrintWriter(System.err, true);
+    }
 
     /** How a run was made, for its output file. */
     public Map<String, String> provenance() {

@@ -53,7 +53,7 @@ public final class BenchmarkRun {
             return r;
         });
         // stderr, after the progress bar has closed: stdout stays the result summary
-        if (o.profile) System.err.print(EvalProfile.format(result) + threads[0]);
+        if (o.profile) o.err().print(EvalProfile.format(result) + threads[0]);
         return result;
     }
 
@@ -90,7 +90,7 @@ public final class BenchmarkRun {
              ExampleSource examples = Limited.of(task.open(o.data, o.split), o.limit);
              ModelServices services = Knowledge.withLlm(Backends.load(o.modules, o.data), o.llm.options());
              ModelGateway gateway = new ModelGateway(services, o.maxBatch);
-             ProgressBar bar = Progress.bar(task.name() + "/" + o.split, examples.size().orElse(-1), "q")) {
+             ProgressBar bar = Progress.bar(o.err(), task.name() + "/" + o.split, examples.size().orElse(-1), "q")) {
             return job.run(task, fw, programs, examples, gateway, bar);
         } catch (java.io.IOException | DataException | BackendException | InterruptedException | RuntimeException e) {
             throw e;

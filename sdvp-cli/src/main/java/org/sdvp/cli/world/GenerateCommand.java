@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
+import org.sdvp.cli.support.CommonOptions;
 import org.sdvp.cli.support.Progress;
 import org.sdvp.core.io.DataException;
 import org.sdvp.world.instruct.InstructionGenerator;
@@ -16,6 +17,7 @@ import org.sdvp.world.style.StyleMix;
 import org.sdvp.world.task.DatasetGenerator;
 import org.sdvp.world.task.WorldTaskSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,11 +48,9 @@ public final class GenerateCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     int count;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "K", description = "Base seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin CommonOptions.Seed seed;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Data folder; the split goes to DIR/SPLIT.")
-    Path out;
+    @Mixin CommonOptions.OutDir out;
 
     @Option(names = "--style", paramLabel = "STYLE",
             description = "Visual style (studio, overcast, fog, dusk, clutter), or a per-scene mix such as "
@@ -80,24 +80,24 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         if (count < 1) throw new DataException("--count must be at least 1");
         if (size < 32) throw new DataException("--size must be at least 32");
-        Path dir = out.resolve(split);
+        Path dir = out.value.resolve(split);
         prepare(dir);
         SceneGenerator.Config config = new SceneGenerator.Config(size, size, 3, 10, 0.35, Math.max(8, 24 * size * size / (128 * 128)));
         if (instructions.isPresent()) {
-            var request = new InstructionGenerator.Request(instructions.get(), split, count, seed, st, dir, config);
-            try (ProgressBar bar = Progress.bar("generate " + task + "/" + split, count, "q")) {
+            var request = new InstructionGenerator.Request(instructions.get(), split, count, seed.value, st, dir, config);
+            try (ProgressBar bar = Progress.bar(spec.commandLine().getErr(), "generate " + task + "/" + split, count, "q")) {
                 new InstructionGenerator().generate(request, done -> bar.stepTo(done));
             }
             spec.commandLine().getOut().printf("%s/%s: %d instructions in style %s (seed %d) -> %s%n", task, split, count,
-                    st, seed, dir);
+                    st, seed.value, dir);
             return 0;
         }
-        var request = new DatasetGenerator.Request(t, split, count, seed, st, dir, config);
-        try (ProgressBar bar = Progress.bar("generate " + t.name() + "/" + split, count, "q")) {
+        var request = new DatasetGenerator.Request(t, split, count, seed.value, st, dir, config);
+        try (ProgressBar bar = Progress.bar(spec.commandLine().getErr(), "generate " + t.name() + "/" + split, count, "q")) {
             new DatasetGenerator().generate(request, done -> bar.stepTo(done));
         }
         spec.commandLine().getOut().printf("%s/%s: %d %s in style %s (seed %d) -> %s%n", t.name(), split, count,
-                t.pairs() ? "sentence-pair rows" : "questions", st, seed, dir);
+                t.pairs() ? "sentence-pair rows" : "questions", st, seed.value, dir);
         return 0;
     }
 

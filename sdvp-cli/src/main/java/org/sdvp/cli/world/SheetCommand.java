@@ -1,12 +1,13 @@
 package org.sdvp.cli.world;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
+import org.sdvp.cli.support.CommonOptions;
 import org.sdvp.core.io.AtomicFiles;
 import org.sdvp.world.render.ContactSheet;
 import org.sdvp.world.scene.SceneGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,8 +18,7 @@ import picocli.CommandLine.Spec;
 public final class SheetCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The PNG to write.")
-    Path out;
+    @Mixin CommonOptions.OutFile out;
 
     @Option(names = "--columns", defaultValue = "5", description = "Scenes per style. Default: ${DEFAULT-VALUE}.")
     int columns;
@@ -29,8 +29,8 @@ public final class SheetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var img = ContactSheet.render(Math.max(1, columns), seed, SceneGenerator.Config.defaults());
-        AtomicFiles.write(out, o -> ImageIO.write(img, "png", o));
-        spec.commandLine().getOut().println("wrote " + out);
+        AtomicFiles.write(out.value, o -> ImageIO.write(img, "png", o));
+        spec.commandLine().getOut().println("wrote " + out.value);
         return 0;
     }
 }

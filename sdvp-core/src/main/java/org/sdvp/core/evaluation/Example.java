@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.sdvp.core.io.DataException;
+import org.sdvp.core.source.Question;
 import org.sdvp.core.value.Value;
 
 /**
@@ -20,7 +21,8 @@ import org.sdvp.core.value.Value;
  * @param meta     anything else a metric or report needs (NLVR2's sentence id for consistency, ...)
  */
 public record Example(String id, String type, String question, Map<String, Path> images,
-                      Optional<String> program, Optional<Value> gold, Map<String, String> meta) {
+                      Optional<String> program, Optional<Value> gold, Map<String, String> meta)
+        implements Question {
     public Example {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");

@@ -1,7 +1,5 @@
 package org.sdvp.core.source;
 
-import org.sdvp.core.evaluation.Example;
-
 /**
  * Gives the program text for a question: the dataset's converted program, an LLM, or a cache file.
  * Implementations are thread-safe (evaluation asks from many threads).
@@ -12,7 +10,7 @@ public interface ProgramSource extends AutoCloseable {
     String name();
 
     /** @throws ProgramSourceException when no program can be had for this question (recorded, run goes on) */
-    String programFor(Example example) throws ProgramSourceException;
+    String programFor(Question example) throws ProgramSourceException;
 
     /**
      * {@code k} programs for the question, the invalid ones dropped ({@code --samples K}). Sources with one
@@ -20,7 +18,7 @@ public interface ProgramSource extends AutoCloseable {
      *
      * @throws ProgramSourceException when no program can be had, or the source cannot sample
      */
-    default ProgramSamples samplesFor(Example example, int k) throws ProgramSourceException {
+    default ProgramSamples samplesFor(Question example, int k) throws ProgramSourceException {
         if (k == 1) return ProgramSamples.of(programFor(example));
         throw new ProgramSourceException("programs from " + name() + " cannot be sampled (--samples " + k
                 + " needs --programs llm)");

@@ -11,6 +11,7 @@ import org.sdvp.core.service.LocRequest;
 import org.sdvp.core.service.MatchRequest;
 import org.sdvp.core.service.ModelServiceException;
 import org.sdvp.core.service.ModelServices;
+import org.sdvp.core.service.PerRequestService;
 import org.sdvp.core.service.VqaAnswer;
 import org.sdvp.core.service.VqaRequest;
 import org.sdvp.core.value.Box;
@@ -51,11 +52,8 @@ public final class SceneOracle {
 
     /** The three services, named {@code name} in reports. */
     public ModelServices services(String name) {
-        return ModelServices.builder(name)
-                .loc(batch -> { List<List<Detection>> out = new ArrayList<>(); for (LocRequest r : batch) out.add(locate(r)); return out; })
-                .vqa(batch -> { List<VqaAnswer> out = new ArrayList<>(); for (VqaRequest r : batch) out.add(answer(r)); return out; })
-                .match(batch -> { List<Double> out = new ArrayList<>(); for (MatchRequest r : batch) out.add(match(r)); return out; })
-                .build();
+        return ModelServices.builder(name).loc(PerRequestService.of(this::locate)).vqa(PerRequestService.of(this::answer))
+                .match(PerRequestService.of(this::match)).build();
     }
 
     AnnotatedScene scene(ImageValue image) throws ModelServiceException {

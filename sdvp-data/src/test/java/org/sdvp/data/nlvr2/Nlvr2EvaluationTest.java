@@ -18,6 +18,7 @@ import org.sdvp.core.service.VqaAnswer;
 import org.sdvp.core.service.VqaRequest;
 import org.sdvp.core.source.ProgramSource;
 import org.sdvp.core.source.ProgramSourceException;
+import org.sdvp.core.source.Question;
 import org.sdvp.data.Fixtures;
 import org.sdvp.data.metric.Nlvr2Consistency;
 
@@ -51,7 +52,7 @@ class Nlvr2EvaluationTest {
         @Override public String name() { return "test"; }
 
         @Override
-        public String programFor(Example e) throws ProgramSourceException {
+        public String programFor(Question e) throws ProgramSourceException {
             if (!e.question().contains("red square")) throw new ProgramSourceException("no program for " + e.id());
             return """
                     ANSWER0=VQA(image=LEFT,question='Is there a red square?')

@@ -1,10 +1,12 @@
 package org.sdvp.distill.experiment;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.sdvp.core.service.ServiceKind;
 import org.sdvp.distill.label.LabelOptions;
 import org.sdvp.distill.train.DistillConfig;
@@ -45,62 +47,57 @@ public record ExperimentPlan(List<String> tasks, List<String> targets, List<Stag
 
     public static ExperimentPlan of(ExperimentPreset preset) {
         List<StagePlan> stages = new ArrayList<>();
-        Set<ServiceKind> all = Set.of(ServiceKind.values());
         for (long seed : preset.seeds()) {
             DistillConfig sdvp = preset.distillConfig(seed);
             for (String t : TARGETS) {
-                stages.add(new StagePlan(sdvpStage(t), t, seed, null, null, List.of(), sdvp, LabelOptions.defaults(), all,
-                        1.0, preset.replayScenes()));
-                stages.add(new StagePlan(naiveStage(t), t, seed, null, null, List.of(), sdvp.naive(),
-                        LabelOptions.defaults(), all, 1.0, 0));
+                stages.add(StagePlan.builder(sdvpStage(t), t, seed, sdvp).replayScenes(preset.replayScenes()).build());
+                stages.add(StagePlan.builder(naiveStage(t), t, seed, sdvp.naive()).build());
             }
             // sequential: gqa-sim (the sdvp-gqa-sim stage), then nlvr-sim from it, replaying gqa-sim's calls
             String first = sdvpStage(TARGETS.get(0));
-            stages.add(new StagePlan(seqStage(TARGETS.get(1)), TARGETS.get(1), seed, first, null, List.of(first), sdvp,
-                    LabelOptions.defaults(), all, 1.0, preset.replayScenes()));
+            stages.add(StagePlan.builder(seqStage(TARGETS.get(1)), TARGETS.get(1), seed, sdvp).continuing(first)
+                    .replayScenes(preset.replayScenes()).build());
             if (preset.ablations() && seed == preset.ablationSeed()) stages.addAll(ablationStages(preset, seed));
         }
         return new ExperimentPlan(TASKS, TARGETS, shareCollections(stages), rows(preset), ablationRows(preset));
     }
 
-    /** Ablation name (after {@code ablation:}) → its stage. */
+    /**
+     * Ablation name (after {@code ablation:}) → how its stage differs from the sdvp stage on {@link #ABLATION_TASK}
+     * (given that stage's config). The one list the ablation stages, rows and names come from, in table order.
+     */
+    private static final Map<String, BiConsumer<StagePlan.Builder, DistillConfig>> ABLATIONS = ablations();
+
+    private static Map<String, BiConsumer<StagePlan.Builder, DistillConfig>> ablations() {
+        Map<String, BiConsumer<StagePlan.Builder, DistillConfig>> a = new LinkedHashMap<>();
+        for (int pct : DATA_PERCENTS) a.put("data-" + pct, (b, c) -> b.dataFraction(pct / 100.0));
+        a.put("vqa-only", (b, c) -> b.kinds(Set.of(ServiceKind.VQA)));
+        a.put("loc-only", (b, c) -> b.kinds(Set.of(ServiceKind.LOC)));
+        a.put("no-kl", (b, c) -> b.config(c.withLoss(0f, c.ceWeight(), c.beta())));
+        a.put("no-ce", (b, c) -> b.config(c.withLoss(c.klWeight(), 0f, c.beta())));
+        // beta 0 with replay off, but the frozen units kept: only the self-distillation term differs from sdvp
+        a.put("no-self-distill", (b, c) -> b.config(c.withLoss(c.klWeight(), c.ceWeight(), 0f)).replayScenes(StagePlan.NO_REPLAY));
+        a.put("no-filter", (b, c) -> b.labels(new LabelOptions(false, 0)));
+        a.put("tau-1", (b, c) -> b.config(c.withTau(1f)));
+        a.put("tau-4", (b, c) -> b.config(c.withTau(4f)));
+        return Collections.unmodifiableMap(a);
+    }
+
     private static List<StagePlan> ablationStages(ExperimentPreset preset, long seed) {
         DistillConfig c = preset.distillConfig(seed);
-        String t = ABLATION_TASK;
-        int replay = preset.replayScenes();
-        Set<ServiceKind> all = Set.of(ServiceKind.values());
-        LabelOptions labels = LabelOptions.defaults();
-        Map<String, StagePlan> a = new LinkedHashMap<>();
-        for (int pct : DATA_PERCENTS) {
-            a.put("data-" + pct, new StagePlan("", t, seed, null, null, List.of(), c, labels, all, pct / 100.0, replay));
-        }
-        a.put("vqa-only", new StagePlan("", t, seed, null, null, List.of(), c, labels, Set.of(ServiceKind.VQA), 1.0, replay));
-        a.put("loc-only", new StagePlan("", t, seed, null, null, List.of(), c, labels, Set.of(ServiceKind.LOC), 1.0, replay));
-        a.put("no-kl", new StagePlan("", t, seed, null, null, List.of(), c.withLoss(0f, c.ceWeight(), c.beta()), labels,
-                all, 1.0, replay));
-        a.put("no-ce", new StagePlan("", t, seed, null, null, List.of(), c.withLoss(c.klWeight(), 0f, c.beta()), labels,
-                all, 1.0, replay));
-        // beta 0 with replay off, but the frozen units kept: only the self-distillation term differs from sdvp
-        a.put("no-self-distill", new StagePlan("", t, seed, null, null, List.of(), c.withLoss(c.klWeight(), c.ceWeight(), 0f),
-                labels, all, 1.0, 0));
-        a.put("no-filter", new StagePlan("", t, seed, null, null, List.of(), c, new LabelOptions(false, 0), all, 1.0, replay));
-        a.put("tau-1", new StagePlan("", t, seed, null, null, List.of(), c.withTau(1f), labels, all, 1.0, replay));
-        a.put("tau-4", new StagePlan("", t, seed, null, null, List.of(), c.withTau(4f), labels, all, 1.0, replay));
         List<StagePlan> out = new ArrayList<>();
-        a.forEach((name, s) -> out.add(new StagePlan(ablationStage(name), s.task(), s.seed(), null, null, List.of(),
-                s.config(), s.labels(), s.kinds(), s.dataFraction(), s.replayScenes())));
+        ABLATIONS.forEach((name, change) -> {
+            StagePlan.Builder b = StagePlan.builder(ablationStage(name), ABLATION_TASK, seed, c).replayScenes(preset.replayScenes());
+            change.accept(b, c);
+            out.add(b.build());
+        });
         return out;
     }
 
     public static String ablationStage(String name) { return "ablation-" + name; }
 
     /** The ablations' names, in table order. */
-    public static List<String> ablationNames() {
-        List<String> n = new ArrayList<>();
-        DATA_PERCENTS.forEach(p -> n.add("data-" + p));
-        n.addAll(List.of("vqa-only", "loc-only", "no-kl", "no-ce", "no-self-distill", "no-filter", "tau-1", "tau-4"));
-        return n;
-    }
+    public static List<String> ablationNames() { return List.copyOf(ABLATIONS.keySet()); }
 
     private static List<StagePlan> shareCollections(List<StagePlan> stages) {
         Map<String, String> firstByKey = new LinkedHashMap<>();

@@ -115,7 +115,7 @@ final class ExperimentStages {
         AtomicFiles.writeString(inputsFile, inputs);
         log.println(header + (resume ? ": resuming" : ": started"));
         long t0 = System.nanoTime();
-        StageSummary summary = runner.run(s, withResume(spec, resume), log)
+        StageSummary summary = runner.run(s, spec.toBuilder().resume(resume).build(), log)
                 .withWall(Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
         Json.write(summaryFile, summary);
         log.printf(java.util.Locale.ROOT, "%s: done in %.0f s%n", header, summary.seconds().get(StageSummary.WALL));
@@ -132,12 +132,6 @@ final class ExperimentStages {
                 + "\ncalls " + (spec.calls() == null ? "collected" : spec.calls()) + "\n";
     }
 
-    private static StageSpec withResume(StageSpec s, boolean resume) {
-        return new StageSpec(s.task(), s.data(), s.framework(), s.split(), s.questions(), s.student(), s.teacher(), s.out(),
-                s.calls(), s.teacherDriven(), s.labels(), s.kinds(), s.dataFraction(), s.replayScenes(), s.replayCalls(),
-                s.config(), resume);
-    }
-
     static String key(long seed, String id) { return seed + "|" + id; }
 
     StageSpec spec(StagePlan s, Inputs in, Map<String, StageSummary> done) throws java.io.IOException {
@@ -146,9 +140,10 @@ final class ExperimentStages {
         List<Path> replay = new ArrayList<>();
         for (String r : s.replayCallsOf()) replay.add(Path.of(need(done, s, r).callsFile()));
         Path out = layout.stage(s.seed(), s.id());
-        return new StageSpec(s.task(), layout.data(s.task()), in.framework(), "train", in.questions(), student,
-                in.teachers().get(s.task()), out, calls, true, s.labels(), s.kinds(), s.dataFraction(), s.replayScenes(),
-                replay, s.config(), false);
+        return StageSpec.builder(s.task(), student, in.teachers().get(s.task()), out, s.config())
+                .data(layout.data(s.task())).framework(in.framework()).questions(in.questions()).calls(calls)
+                .labels(s.labels()).kinds(s.kinds()).dataFraction(s.dataFraction()).replayScenes(s.replayScenes())
+                .replayCalls(replay).build();
     }
 
     private static StageSummary need(Map<String, StageSummary> done, StagePlan s, String id) {

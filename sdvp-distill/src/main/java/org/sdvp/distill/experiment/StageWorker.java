@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.sdvp.core.io.Json;
+import org.sdvp.core.io.ProgressBars;
 import org.sdvp.distill.stage.StageSpec;
 import org.sdvp.models.train.DjlSetup;
 
@@ -34,6 +35,8 @@ public final class StageWorker {
         PrintStream answers = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
         System.setOut(System.err); // standard output is the protocol: nothing else may write to it
+        // the parent logs our standard error line by line: a bar redrawn in place would become a line per redraw
+        System.setProperty(ProgressBars.PROPERTY, "false");
         DjlSetup.configure();
         // never outlive the experiment: a killed parent cannot close our input while a stage runs
         ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));

@@ -1,6 +1,7 @@
 package org.sdvp.distill.stage;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -9,7 +10,8 @@ import org.sdvp.distill.label.LabelOptions;
 import org.sdvp.distill.train.DistillConfig;
 
 /**
- * One SDVP stage (SDVP.md, "One stage"): target task T, previous student S_prev → S_new.
+ * One SDVP stage (SDVP.md, "One stage"): target task T, previous student S_prev → S_new. Built with
+ * {@link #builder} (the defaults named below, then what differs).
  *
  * @param task          the target task (a world task name)
  * @param data          the task's data folder holding {@code split}; generated there when missing
@@ -34,6 +36,13 @@ public record StageSpec(String task, Path data, String framework, String split, 
                         Path calls, boolean teacherDriven, LabelOptions labels, Set<ServiceKind> kinds,
                         double dataFraction, int replayScenes, List<Path> replayCalls, DistillConfig config,
                         boolean resume) {
+    /** Traced programs: VisProg's. */
+    public static final String DEFAULT_FRAMEWORK = "visprog";
+    /** The split whose programs are traced. */
+    public static final String TRAIN = "train";
+    /** Training questions traced (and generated when missing). */
+    public static final int DEFAULT_QUESTIONS = 1000;
+
     public StageSpec {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(data, "data");
@@ -44,5 +53,80 @@ public record StageSpec(String task, Path data, String framework, String split, 
         kinds = Set.copyOf(kinds);
         replayCalls = List.copyOf(replayCalls);
         if (!(dataFraction > 0 && dataFraction <= 1)) throw new IllegalArgumentException("dataFraction must be in (0, 1]");
+    }
+
+    /**
+     * A stage with the defaults: data in {@code out/data}, VisProg programs of {@value #DEFAULT_QUESTIONS} train
+     * questions, collected teacher-driven, every sub-task, the answer-consistent filter, all the labelled data,
+     * no replay, not resumed.
+     */
+    public static Builder builder(String task, Path student, Path teacher, Path out, DistillConfig config) {
+        return new Builder(task, student, teacher, out, config);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(task, student, teacher, out, config).data(data).framework(framework).split(split)
+                .questions(questions).calls(calls).teacherDriven(teacherDriven).labels(labels).kinds(kinds)
+                .dataFraction(dataFraction).replayScenes(replayScenes).replayCalls(replayCalls).resume(resume);
+    }
+
+    /** A stage by name: the defaults of {@link #builder}, then what differs. */
+    public static final class Builder {
+        private final String task;
+        private final Path student;
+        private final Path teacher;
+        private final Path out;
+        private final DistillConfig config;
+        private Path data;
+        private String framework = DEFAULT_FRAMEWORK;
+        private String split = TRAIN;
+        private int questions = DEFAULT_QUESTIONS;
+        private Path calls;
+        private boolean teacherDriven = true;
+        private LabelOptions labels = LabelOptions.defaults();
+        private Set<ServiceKind> kinds = EnumSet.allOf(ServiceKind.class);
+        private double dataFraction = 1.0;
+        private int replayScenes;
+        private List<Path> replayCalls = List.of();
+        private boolean resume;
+
+        private Builder(String task, Path student, Path teacher, Path out, DistillConfig config) {
+            this.task = task;
+            this.student = student;
+            this.teacher = teacher;
+            this.out = out;
+            this.config = config;
+            this.data = out.resolve("data");
+        }
+
+        public Builder data(Path folder) { data = folder; return this; }
+
+        public Builder framework(String name) { framework = name; return this; }
+
+        public Builder split(String name) { split = name; return this; }
+
+        public Builder questions(int n) { questions = n; return this; }
+
+        /** Reuse these collected calls instead of collecting (null: collect). */
+        public Builder calls(Path file) { calls = file; return this; }
+
+        public Builder teacherDriven(boolean t) { teacherDriven = t; return this; }
+
+        public Builder labels(LabelOptions l) { labels = l; return this; }
+
+        public Builder kinds(Set<ServiceKind> k) { kinds = k; return this; }
+
+        public Builder dataFraction(double f) { dataFraction = f; return this; }
+
+        public Builder replayScenes(int scenes) { replayScenes = scenes; return this; }
+
+        public Builder replayCalls(List<Path> files) { replayCalls = files; return this; }
+
+        public Builder resume(boolean r) { resume = r; return this; }
+
+        public StageSpec build() {
+            return new StageSpec(task, data, framework, split, questions, student, teacher, out, calls, teacherDriven,
+                    labels, kinds, dataFraction, replayScenes, replayCalls, config, resume);
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Json;
+import org.sdvp.core.io.ProgressBars;
 import org.sdvp.distill.label.DistillSet;
 import org.sdvp.models.nn.Tensors;
 import org.sdvp.models.train.SavableAdam;
@@ -103,7 +104,7 @@ public final class StepwiseDistiller {
             if (first >= c.steps()) {
                 return new Result(curve, window, c.steps(), first, 0, 0);
             }
-            StepLoop loop = new StepLoop(trainer, "distill", progress);
+            StepLoop loop = new StepLoop(trainer, "distill", ProgressBars.orNone(progress));
             StepLoop.Result r = loop.run(first, Math.min(stopAt, c.steps()), batches.perStep(), window, (m, step, backward) -> {
                 ParameterStore ps = new ParameterStore(m, false);
                 Batches.Drawn b = batches.draw(step);

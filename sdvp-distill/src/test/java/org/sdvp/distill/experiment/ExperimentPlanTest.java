@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.sdvp.core.service.ServiceKind;
+import org.sdvp.distill.label.LabelOptions;
+import org.sdvp.distill.train.DistillConfig;
 
 class ExperimentPlanTest {
     @Test
@@ -90,5 +92,26 @@ class ExperimentPlanTest {
         assertEquals(4f, p.stage(1, "ablation-tau-4").config().tau());
         assertTrue(p.stages().stream().filter(s -> s.id().startsWith("ablation")).allMatch(s -> s.seed() == 1
                 && s.task().equals("gqa-sim")));
+    }
+
+    @Test
+    void theBuildersDefaultsGiveTheSameStagesAsSpellingEveryFieldOut() {
+        // a stage's plan JSON is part of its recorded inputs: naming the defaults must not change one value
+        ExperimentPreset preset = ExperimentPreset.standard();
+        ExperimentPlan p = ExperimentPlan.of(preset);
+        DistillConfig c = preset.distillConfig(2);
+        Set<ServiceKind> all = Set.of(ServiceKind.values());
+        assertEquals(new StagePlan("sdvp-gqa-sim", "gqa-sim", 2, null, null, List.of(), c, LabelOptions.defaults(), all, 1.0,
+                preset.replayScenes()), p.stage(2, "sdvp-gqa-sim"));
+        assertEquals(new StagePlan("naive-ft-nlvr-sim", "nlvr-sim", 2, null, "sdvp-nlvr-sim", List.of(), c.naive(),
+                LabelOptions.defaults(), all, 1.0, 0), p.stage(2, "naive-ft-nlvr-sim"));
+        assertEquals(new StagePlan("sdvp-seq-nlvr-sim", "nlvr-sim", 2, "sdvp-gqa-sim", null, List.of("sdvp-gqa-sim"), c,
+                LabelOptions.defaults(), all, 1.0, preset.replayScenes()), p.stage(2, "sdvp-seq-nlvr-sim"));
+        DistillConfig a = preset.distillConfig(preset.ablationSeed());
+        assertEquals(new StagePlan("ablation-no-self-distill", "gqa-sim", preset.ablationSeed(), null, "sdvp-gqa-sim", List.of(),
+                a.withLoss(a.klWeight(), a.ceWeight(), 0f), LabelOptions.defaults(), all, 1.0, 0),
+                p.stage(preset.ablationSeed(), "ablation-no-self-distill"));
+        assertEquals(ExperimentPlan.ablationNames().stream().map(n -> "ablation:" + n).toList(),
+                p.ablationRows().stream().map(RowPlan::name).toList());
     }
 }

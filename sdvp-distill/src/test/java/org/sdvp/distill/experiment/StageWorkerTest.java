@@ -19,9 +19,10 @@ class StageWorkerTest {
         for (StagePlan s : List.of(plan.stage(1, "sdvp-seq-nlvr-sim"), plan.stage(1, "ablation-vqa-only"),
                 plan.stage(2, "naive-ft-gqa-sim"))) {
             Path out = dir.resolve("stages").resolve(s.id());
-            StageSpec spec = new StageSpec(s.task(), dir.resolve("data"), "visprog", "train", 1000, dir.resolve("s0"),
-                    dir.resolve("teacher"), out, s.reuseCallsOf() == null ? null : dir.resolve("calls.jsonl"), true,
-                    s.labels(), s.kinds(), s.dataFraction(), s.replayScenes(), List.of(dir.resolve("gqa.jsonl")), s.config(), true);
+            StageSpec spec = StageSpec.builder(s.task(), dir.resolve("s0"), dir.resolve("teacher"), out, s.config())
+                    .data(dir.resolve("data")).calls(s.reuseCallsOf() == null ? null : dir.resolve("calls.jsonl"))
+                    .labels(s.labels()).kinds(s.kinds()).dataFraction(s.dataFraction()).replayScenes(s.replayScenes())
+                    .replayCalls(List.of(dir.resolve("gqa.jsonl"))).resume(true).build();
             var request = StageWorker.Request.stage(s, spec, dir.resolve("summary.json"));
             Path file = dir.resolve("request.json");
             Json.write(file, request);

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.nio.file.Path;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.sdvp.core.service.ServiceKind;
 import org.sdvp.distill.label.DistillSet;
 import org.sdvp.distill.label.LabelOptions;
 import org.sdvp.distill.label.Labelled;
@@ -19,9 +16,9 @@ class StageMemoTest {
     private final AtomicInteger computed = new AtomicInteger();
 
     private static StageSpec spec(String student, long seed, LabelOptions labels, double fraction) {
-        return new StageSpec("gqa-sim", Path.of("data"), "visprog", "train", 100, Path.of(student), Path.of("teacher"),
-                Path.of("out-" + seed), null, true, labels, EnumSet.allOf(ServiceKind.class), fraction, 300, List.of(),
-                DistillConfig.defaults(10, seed), false);
+        return StageSpec.builder("gqa-sim", Path.of(student), Path.of("teacher"), Path.of("out-" + seed),
+                DistillConfig.defaults(10, seed)).data(Path.of("data")).questions(100).labels(labels).dataFraction(fraction)
+                .replayScenes(300).build();
     }
 
     private Labelled labelled() {

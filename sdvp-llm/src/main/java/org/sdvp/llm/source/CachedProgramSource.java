@@ -9,9 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.LongAdder;
-import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.program.InvalidProgramException;
 import org.sdvp.core.source.ProgramSourceException;
+import org.sdvp.core.source.Question;
 import org.sdvp.llm.cache.CacheEntry;
 import org.sdvp.llm.cache.CacheKey;
 import org.sdvp.llm.cache.ProgramCache;
@@ -49,7 +49,7 @@ public final class CachedProgramSource implements GeneratingSource, StatsReporti
     }
 
     /** The cached entry for the key, if there is one and it still validates for this example. */
-    private Optional<CacheEntry> usable(CacheEntry e, CacheKey key, Example example) {
+    private Optional<CacheEntry> usable(CacheEntry e, CacheKey key, Question example) {
         // an invalid sample is kept as it is: it is dropped from the vote anyway
         if (e == null || e.isInvalid() || example.images().isEmpty()) return Optional.ofNullable(e);
         try {
@@ -65,26 +65,26 @@ public final class CachedProgramSource implements GeneratingSource, StatsReporti
 
     @Override public String name() { return inner.name(); }
 
-    @Override public CacheKey cacheKey(Example example) { return inner.cacheKey(example); }
+    @Override public CacheKey cacheKey(Question example) { return inner.cacheKey(example); }
 
     @Override
-    public GeneratedProgram generate(Example example) throws ProgramSourceException {
+    public GeneratedProgram generate(Question example) throws ProgramSourceException {
         return cached(inner.cacheKey(example), example, () -> inner.generate(example));
     }
 
     /** Sample {@code i}, cached under its own key (invalid samples too, so a second run asks nothing). */
     @Override
-    public GeneratedProgram sample(Example example, int i) throws ProgramSourceException {
+    public GeneratedProgram sample(Question example, int i) throws ProgramSourceException {
         return cached(inner.cacheKey(example).sample(i), example, () -> inner.sample(example, i));
     }
 
-    @Override public String fallbackFor(Example example) { return inner.fallbackFor(example); }
+    @Override public String fallbackFor(Question example) { return inner.fallbackFor(example); }
 
     private interface Generation {
         GeneratedProgram get() throws ProgramSourceException;
     }
 
-    private GeneratedProgram cached(CacheKey key, Example example, Generation generation) throws ProgramSourceException {
+    private GeneratedProgram cached(CacheKey key, Question example, Generation generation) throws ProgramSourceException {
         CacheEntry seen = cache.get(key).orElse(null);
         Optional<CacheEntry> cached = usable(seen, key, example);
         if (cached.isPresent()) return hit(cached.get());
@@ -119,7 +119,7 @@ public final class CachedProgramSource implements GeneratingSource, StatsReporti
         return new GeneratedProgram(e.program(), e.fallback(), !e.isInvalid());
     }
 
-    private GeneratedProgram await(CompletableFuture<GeneratedProgram> running, Example example) throws ProgramSourceException {
+    private GeneratedProgram await(CompletableFuture<GeneratedProgram> running, Question example) throws ProgramSourceException {
         try {
             GeneratedProgram g = running.get();
             hits.increment();

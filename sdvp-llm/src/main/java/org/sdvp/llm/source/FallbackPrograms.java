@@ -1,6 +1,6 @@
 package org.sdvp.llm.source;
 
-import org.sdvp.core.evaluation.Example;
+import org.sdvp.core.source.Question;
 
 /**
  * The program used when the LLM gives no valid program after all re-asks (as ViperGPT does): ask the
@@ -18,11 +18,11 @@ public final class FallbackPrograms {
     private FallbackPrograms() {}
 
     /** Whether the example is an image pair ({@code LEFT} and {@code RIGHT}). */
-    public static boolean isPair(Example example) {
+    public static boolean isPair(Question example) {
         return example.images().containsKey("LEFT") && example.images().containsKey("RIGHT");
     }
 
-    public static String programFor(Example example) {
+    public static String programFor(Question example) {
         String q = quote(example.question());
         if (isPair(example)) {
             return "ANSWER0=VQA(image=LEFT,question=" + q + ")\n"
@@ -40,7 +40,7 @@ public final class FallbackPrograms {
      * The fallback as a ViperGPT program: {@code simple_query} of the question on the image (for a pair, on
      * each image, true if either says yes, as the VisProg fallback). The question is a quoted literal.
      */
-    public static String pythonFor(Example example) {
+    public static String pythonFor(Question example) {
         String q = quote(example.question());
         if (isPair(example)) {
             return "def execute_command(left, right):\n"

@@ -3,10 +3,10 @@ package org.sdvp.llm.source;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.source.ProgramSamples;
 import org.sdvp.core.source.ProgramSource;
 import org.sdvp.core.source.ProgramSourceException;
+import org.sdvp.core.source.Question;
 import org.sdvp.llm.cache.CacheKey;
 
 /**
@@ -16,27 +16,27 @@ import org.sdvp.llm.cache.CacheKey;
 public interface GeneratingSource extends ProgramSource {
 
     /** What the program for this example depends on. */
-    CacheKey cacheKey(Example example);
+    CacheKey cacheKey(Question example);
 
-    GeneratedProgram generate(Example example) throws ProgramSourceException;
+    GeneratedProgram generate(Question example) throws ProgramSourceException;
 
     /**
      * Sample {@code i} of several programs for the question ({@code --samples K}): one request, checked, not
      * re-asked; an invalid one comes back with {@code valid = false}.
      */
-    GeneratedProgram sample(Example example, int i) throws ProgramSourceException;
+    GeneratedProgram sample(Question example, int i) throws ProgramSourceException;
 
     /** The program used when no valid one was generated (ask the whole question). */
-    String fallbackFor(Example example);
+    String fallbackFor(Question example);
 
     @Override
-    default String programFor(Example example) throws ProgramSourceException {
+    default String programFor(Question example) throws ProgramSourceException {
         return generate(example).program();
     }
 
     /** {@code k} samples, the invalid ones dropped; the fallback when none is valid. */
     @Override
-    default ProgramSamples samplesFor(Example example, int k) throws ProgramSourceException {
+    default ProgramSamples samplesFor(Question example, int k) throws ProgramSourceException {
         if (k == 1) return ProgramSamples.of(programFor(example));
         List<String> valid = new ArrayList<>();
         for (int i = 0; i < k; i++) {

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.program.InvalidProgramException;
 import org.sdvp.core.program.ProgramError;
 import org.sdvp.core.source.ProgramSourceException;
+import org.sdvp.core.source.Question;
 import org.sdvp.llm.cache.CacheKey;
 import org.sdvp.llm.client.ChatClient;
 import org.sdvp.llm.client.ChatMessage;
@@ -72,13 +72,13 @@ public final class LlmProgramSource implements GeneratingSource, StatsReporting 
     public LlmStats counters() { return stats; }
 
     @Override
-    public CacheKey cacheKey(Example example) {
+    public CacheKey cacheKey(Question example) {
         boolean pair = FallbackPrograms.isPair(example);
         return new CacheKey(style.version(pair), client.model(), example.question(), pair);
     }
 
     @Override
-    public GeneratedProgram generate(Example example) throws ProgramSourceException {
+    public GeneratedProgram generate(Question example) throws ProgramSourceException {
         failIfBroken();
         stats.questions.increment();
         PromptTemplate prompt = prompt(example);
@@ -111,7 +111,7 @@ public final class LlmProgramSource implements GeneratingSource, StatsReporting 
      * not re-asked. Sampling several programs and dropping the invalid ones replaces re-asking here.
      */
     @Override
-    public GeneratedProgram sample(Example example, int i) throws ProgramSourceException {
+    public GeneratedProgram sample(Question example, int i) throws ProgramSourceException {
         failIfBroken();
         if (i == 0) stats.questions.increment();
         PromptTemplate prompt = prompt(example);
@@ -128,14 +128,14 @@ public final class LlmProgramSource implements GeneratingSource, StatsReporting 
     }
 
     @Override
-    public String fallbackFor(Example example) {
+    public String fallbackFor(Question example) {
         return prompt(example).language().equals("python") ? FallbackPrograms.pythonFor(example)
                 : FallbackPrograms.programFor(example);
     }
 
-    private PromptTemplate prompt(Example example) { return Prompts.get(style, FallbackPrograms.isPair(example)); }
+    private PromptTemplate prompt(Question example) { return Prompts.get(style, FallbackPrograms.isPair(example)); }
 
-    private static Set<String> initial(Example example, PromptTemplate prompt) {
+    private static Set<String> initial(Question example, PromptTemplate prompt) {
         return example.images().isEmpty() ? prompt.initialVariables() : example.images().keySet();
     }
 
@@ -144,7 +144,7 @@ public final class LlmProgramSource implements GeneratingSource, StatsReporting 
         if (broken != null) throw new ProgramSourceException(broken.getMessage(), broken);
     }
 
-    private ChatReply ask(Example example, List<ChatMessage> messages) throws ProgramSourceException {
+    private ChatReply ask(Question example, List<ChatMessage> messages) throws ProgramSourceException {
         try {
             ChatReply reply = client.complete(messages);
             stats.calls.increment();

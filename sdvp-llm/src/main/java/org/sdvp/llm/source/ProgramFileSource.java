@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.source.ProgramSource;
 import org.sdvp.core.source.ProgramSourceException;
+import org.sdvp.core.source.Question;
 
 /**
  * Programs from a file ({@code --programs FILE}): JSON lines, one object per question,
@@ -68,7 +68,7 @@ public final class ProgramFileSource implements ProgramSource {
     public int size() { return programs.size(); }
 
     @Override
-    public String programFor(Example example) throws ProgramSourceException {
+    public String programFor(Question example) throws ProgramSourceException {
         String p = programs.get(example.id());
         if (p == null) throw new ProgramSourceException("question " + example.id() + " has no program in " + file);
         return p;

@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.sdvp.core.io.ProgressBars;
 import org.sdvp.models.nn.GridBoxes;
 import org.sdvp.models.nn.Tensors;
 import org.sdvp.models.train.Losses;
@@ -47,7 +48,7 @@ public final class TeacherTrainer {
         try (Trainer trainer = teacher.model().newTrainer(tc)) {
             trainer.initialize(teacher.block().inputShapes());
             warmUp(trainer);
-            StepLoop loop = new StepLoop(trainer, "teacher", progress);
+            StepLoop loop = new StepLoop(trainer, "teacher", ProgressBars.orNone(progress));
             return loop.run(c.steps(), cropN + frameN, Math.max(1, c.steps() / 50), (m, step, backward) -> {
                 ParameterStore ps = new ParameterStore(m, false);
                 List<TeacherExamples.Crop> cb = cropN > 0 ? draw(data.crops(), cropN, rCrop) : List.of();

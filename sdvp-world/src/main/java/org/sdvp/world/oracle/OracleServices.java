@@ -9,6 +9,7 @@ import org.sdvp.core.service.MatchRequest;
 import org.sdvp.core.service.ModelService;
 import org.sdvp.core.service.ModelServiceException;
 import org.sdvp.core.service.ModelServices;
+import org.sdvp.core.service.PerRequestService;
 import org.sdvp.core.service.VqaAnswer;
 import org.sdvp.core.service.VqaRequest;
 import org.sdvp.core.value.Box;
@@ -33,95 +34,64 @@ public final class OracleServices {
     private OracleServices() {}
 
     public static ModelServices create(SceneIndex index) {
-        return ModelServices.builder("oracle").loc(new Loc(index)).vqa(new Vqa(index)).match(new Match(index))
+        return ModelServices.builder("oracle").loc(loc(index)).vqa(vqa(index)).match(match(index))
                 .tools(OracleTools.create(index)).build();
     }
 
-    static final class Loc implements ModelService<LocRequest, List<Detection>> {
-        private final SceneIndex index;
-
-        Loc(SceneIndex index) { this.index = index; }
-
-        @Override
-        public List<List<Detection>> apply(List<LocRequest> batch) throws ModelServiceException {
-            List<List<Detection>> out = new ArrayList<>();
-            for (LocRequest r : batch) out.add(locate(region(r.image(), index), r.object()));
-            return out;
-        }
-
-        /** Phrases outside the vocabulary are left to the next backend of a chain, if any. */
-        @Override public boolean covers(LocRequest r) { return Description.parse(r.object()).isPresent(); }
-
-        static List<Detection> locate(Region region, String phrase) {
-            Scene s = region.scene();
-            List<Integer> described = Phrases.resolve(s, phrase);
-            List<Integer> hits = region.objects().stream().filter(described::contains)
-                    .sorted(Comparator.<Integer>comparingInt(i -> -s.view(i).visibleArea()).thenComparingInt(i -> i))
-                    .toList();
-            List<Detection> out = new ArrayList<>();
-            Box rb = region.box();
-            for (int i : hits) {
-                Box clipped = s.view(i).box().intersection(rb).translate(-rb.x1(), -rb.y1());
-                out.add(new Detection(clipped, phrase, 1.0));
-            }
-            return out;
-        }
+    /** Phrases outside the vocabulary are left to the next backend of a chain, if any. */
+    static ModelService<LocRequest, List<Detection>> loc(SceneIndex index) {
+        return new PerRequestService<>(r -> locate(region(r.image(), index), r.object()),
+                r -> Description.parse(r.object()).isPresent());
     }
 
-    static final class Vqa implements ModelService<VqaRequest, VqaAnswer> {
-        private final SceneIndex index;
-
-        Vqa(SceneIndex index) { this.index = index; }
-
-        @Override
-        public List<VqaAnswer> apply(List<VqaRequest> batch) throws ModelServiceException {
-            List<VqaAnswer> out = new ArrayList<>();
-            for (VqaRequest r : batch) {
-                Optional<OracleQuestion> q = OracleQuestion.parse(r.question());
-                out.add(q.isEmpty() ? new VqaAnswer("unknown", 0) : answer(region(r.image(), index), q.get()));
-            }
-            return out;
-        }
-
-        @Override public boolean covers(VqaRequest r) { return OracleQuestion.parse(r.question()).isPresent(); }
-
-        static VqaAnswer answer(Region region, OracleQuestion question) {
-            Scene s = region.scene();
-            List<Integer> matching = new ArrayList<>(Phrases.resolve(s, question.np()));
-            matching.retainAll(region.objects());
-            int subject = matching.isEmpty() ? -1 : region.nearestCentre(matching);
-            String a;
-            if (question instanceof OracleQuestion.Query q) {
-                a = subject < 0 ? "unknown" : s.object(subject).get(q.attribute());
-            } else if (question instanceof OracleQuestion.Verify v) {
-                a = subject >= 0 && s.object(subject).get(v.attribute()).equals(v.value()) ? "yes" : "no";
-            } else if (question instanceof OracleQuestion.Choose c) {
-                a = subject >= 0 && s.object(subject).get(c.attribute()).equals(c.second()) ? c.second() : c.first();
-            } else if (question instanceof OracleQuestion.Exist) {
-                a = matching.isEmpty() ? "no" : "yes";
-            } else {
-                a = Integer.toString(matching.size());
-            }
-            return new VqaAnswer(a, 1.0);
-        }
+    static ModelService<VqaRequest, VqaAnswer> vqa(SceneIndex index) {
+        return new PerRequestService<>(r -> {
+            Optional<OracleQuestion> q = OracleQuestion.parse(r.question());
+            return q.isEmpty() ? new VqaAnswer("unknown", 0) : answer(region(r.image(), index), q.get());
+        }, r -> OracleQuestion.parse(r.question()).isPresent());
     }
 
-    static final class Match implements ModelService<MatchRequest, Double> {
-        private final SceneIndex index;
+    static ModelService<MatchRequest, Double> match(SceneIndex index) {
+        return PerRequestService.of(r -> {
+            Region region = region(r.image(), index);
+            int subject = region.subject();
+            return subject >= 0 && Phrases.resolve(region.scene(), r.text()).contains(subject) ? 1.0 : 0.0;
+        });
+    }
 
-        Match(SceneIndex index) { this.index = index; }
-
-        @Override
-        public List<Double> apply(List<MatchRequest> batch) throws ModelServiceException {
-            List<Double> out = new ArrayList<>();
-            for (MatchRequest r : batch) {
-                Region region = region(r.image(), index);
-                int subject = region.subject();
-                out.add(subject >= 0 && Phrases.resolve(region.scene(), r.text()).contains(subject) ? 1.0 : 0.0);
-            }
-            return out;
+    static List<Detection> locate(Region region, String phrase) {
+        Scene s = region.scene();
+        List<Integer> described = Phrases.resolve(s, phrase);
+        List<Integer> hits = region.objects().stream().filter(described::contains)
+                .sorted(Comparator.<Integer>comparingInt(i -> -s.view(i).visibleArea()).thenComparingInt(i -> i))
+                .toList();
+        List<Detection> out = new ArrayList<>();
+        Box rb = region.box();
+        for (int i : hits) {
+            Box clipped = s.view(i).box().intersection(rb).translate(-rb.x1(), -rb.y1());
+            out.add(new Detection(clipped, phrase, 1.0));
         }
+        return out;
+    }
 
+    static VqaAnswer answer(Region region, OracleQuestion question) {
+        Scene s = region.scene();
+        List<Integer> matching = new ArrayList<>(Phrases.resolve(s, question.np()));
+        matching.retainAll(region.objects());
+        int subject = matching.isEmpty() ? -1 : region.nearestCentre(matching);
+        String a;
+        if (question instanceof OracleQuestion.Query q) {
+            a = subject < 0 ? "unknown" : s.object(subject).get(q.attribute());
+        } else if (question instanceof OracleQuestion.Verify v) {
+            a = subject >= 0 && s.object(subject).get(v.attribute()).equals(v.value()) ? "yes" : "no";
+        } else if (question instanceof OracleQuestion.Choose c) {
+            a = subject >= 0 && s.object(subject).get(c.attribute()).equals(c.second()) ? c.second() : c.first();
+        } else if (question instanceof OracleQuestion.Exist) {
+            a = matching.isEmpty() ? "no" : "yes";
+        } else {
+            a = Integer.toString(matching.size());
+        }
+        return new VqaAnswer(a, 1.0);
     }
 
     private static Region region(org.sdvp.core.value.ImageValue image, SceneIndex index) throws ModelServiceException {

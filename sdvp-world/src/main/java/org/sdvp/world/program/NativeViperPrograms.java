@@ -2,10 +2,10 @@ package org.sdvp.world.program;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.source.ProgramSource;
 import org.sdvp.core.source.ProgramSourceException;
+import org.sdvp.core.source.Question;
 import org.sdvp.world.task.WorldTaskSpec;
 
 /**
@@ -26,7 +26,7 @@ public final class NativeViperPrograms implements ProgramSource {
     @Override public String name() { return "viper-native"; }
 
     @Override
-    public String programFor(Example example) throws ProgramSourceException {
+    public String programFor(Question example) throws ProgramSourceException {
         String p = programs.get(example.id());
         if (p == null) throw new ProgramSourceException("no native ViperGPT program for question " + example.id());
         return p;

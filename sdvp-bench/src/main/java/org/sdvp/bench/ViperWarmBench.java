@@ -1,9 +1,8 @@
-package org.sdvp.viper.bench;
+package org.sdvp.bench;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,23 +12,16 @@ import org.sdvp.core.service.ModelGateway;
 import org.sdvp.viper.api.Prelude;
 import org.sdvp.viper.runner.ViperRunner;
 import org.sdvp.viper.sandbox.PythonSandbox;
-import org.sdvp.viper.testing.SceneModels;
 
 /**
- * Measures the sandbox: cold start, a fresh context on the shared engine, the prelude, and a whole small
- * program with zero-latency scripted models (so every millisecond is framework overhead). Not a test;
- * run with {@code java -cp ... org.sdvp.viper.bench.ViperBench [warmup] [runs]}, see docs/performance.md.
+ * Measures the sandbox after a long warm-up, beside the JMH {@link ViperBench}: cold start, a fresh context on
+ * the shared engine, the prelude, and the whole {@link CubeColour} program with zero-latency models (so every
+ * millisecond is framework overhead), pooled or not, on 1, 2 and 4 threads. Run with
+ * {@code java -cp "sdvp-bench/target/sdvp-bench.jar:sdvp-bench/target/lib/*" org.sdvp.bench.ViperWarmBench [warmup] [runs]}
+ * after {@code bench/run}'s build; see docs/performance.md.
  */
-public final class ViperBench {
-    static final String PROGRAM = """
-            def execute_command(image):
-                image_patch = ImagePatch(image)
-                cube_patches = image_patch.find("cube")
-                if len(cube_patches) == 0:
-                    return image_patch.simple_query("What color is the cube?")
-                cube_patch = cube_patches[0]
-                return cube_patch.simple_query("What color is the cube?")
-            """;
+public final class ViperWarmBench {
+    private ViperWarmBench() {}
 
     public static void main(String[] args) throws Exception {
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 300;
@@ -38,13 +30,13 @@ public final class ViperBench {
         PythonSandbox sandbox = new PythonSandbox();
         double cold = ms(t0);
         ViperRunner runner = new ViperRunner(sandbox, sandbox.limits(), 1);
-        SceneModels models = new SceneModels();
-        var initial = Map.<String, org.sdvp.core.value.Value>of("IMAGE", SceneModels.image());
+        CubeColour models = CubeColour.create();
+        var initial = CubeColour.initial();
         try (ModelGateway gw = new ModelGateway(models.services())) {
             t0 = System.nanoTime();
-            runner.run(PROGRAM, initial, gw, Optional.of("q"));
+            runner.run(CubeColour.VIPER, initial, gw, Optional.of("q"));
             double first = ms(t0);
-            for (int i = 0; i < warmup; i++) runner.run(PROGRAM, initial, gw, Optional.of("q"));
+            for (int i = 0; i < warmup; i++) runner.run(CubeColour.VIPER, initial, gw, Optional.of("q"));
 
             List<Double> ctx = new ArrayList<>(), prelude = new ArrayList<>(), program = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
@@ -60,7 +52,7 @@ public final class ViperBench {
                 }
                 prelude.add(ms(a));
                 a = System.nanoTime();
-                var r = runner.run(PROGRAM, initial, gw, Optional.of("q"));
+                var r = runner.run(CubeColour.VIPER, initial, gw, Optional.of("q"));
                 program.add(ms(a));
                 if (!r.execution().succeeded()) throw new IllegalStateException(r.execution().failure().toString());
             }
@@ -74,11 +66,11 @@ public final class ViperBench {
             var bean = java.lang.management.ManagementFactory.getThreadMXBean();
             for (int perContext : new int[] {1, ViperRunner.DEFAULT_PROGRAMS_PER_CONTEXT}) {
                 try (ViperRunner r = new ViperRunner(sandbox, sandbox.limits(), perContext)) {
-                    for (int i = 0; i < warmup / 2; i++) r.run(PROGRAM, initial, gw, Optional.of("q"));
+                    for (int i = 0; i < warmup / 2; i++) r.run(CubeColour.VIPER, initial, gw, Optional.of("q"));
                     List<Double> single = new ArrayList<>(), cpu = new ArrayList<>();
                     for (int i = 0; i < runs; i++) {
                         long a = System.nanoTime(), c = bean.getCurrentThreadCpuTime();
-                        r.run(PROGRAM, initial, gw, Optional.of("q"));
+                        r.run(CubeColour.VIPER, initial, gw, Optional.of("q"));
                         single.add(ms(a));
                         cpu.add((bean.getCurrentThreadCpuTime() - c) / 1e6);
                     }
@@ -90,7 +82,7 @@ public final class ViperBench {
                         long b0 = models.batchSizes.size();
                         long a = System.nanoTime();
                         List<Future<?>> fs = new ArrayList<>();
-                        for (int i = 0; i < runs; i++) fs.add(pool.submit(() -> r.run(PROGRAM, initial, gw, Optional.of("q"))));
+                        for (int i = 0; i < runs; i++) fs.add(pool.submit(() -> r.run(CubeColour.VIPER, initial, gw, Optional.of("q"))));
                         for (Future<?> f : fs) f.get();
                         double s = ms(a) / 1000;
                         pool.shutdown();

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.sdvp.data.clevr.program.Flavor;
+import org.sdvp.data.clevr.program.VisProgEmitter;
 import org.sdvp.world.question.Description;
 import org.sdvp.world.question.FProgram;
 import org.sdvp.world.scene.Attribute;
 
-/** Golden VisProg programs for each shape of functional program the question generators write. */
-class VisProgConverterTest {
+/** Golden VisProg programs ({@link VisProgEmitter}) for each shape of functional program the world's question generators write. */
+class VisProgProgramsTest {
     private static final Description RED_SPHERE = new Description(null, "red", null, "sphere");
     private static final Description CUBE = new Description(null, null, null, "cube");
 
@@ -25,7 +26,7 @@ class VisProgConverterTest {
                 IMAGE0=CROP(image=IMAGE,box=BOX0)
                 ANSWER0=VQA(image=IMAGE0,question='What color is the cube?')
                 FINAL_RESULT=RESULT(var=ANSWER0)
-                """, VisProgConverter.convert(b.build(), Flavor.GQA));
+                """, VisProgEmitter.emit(b.build().typed(), Flavor.GQA));
     }
 
     @Test
@@ -41,7 +42,7 @@ class VisProgConverterTest {
                 IMAGE1=CROP(image=IMAGE0,box=BOX1)
                 ANSWER0=VQA(image=IMAGE1,question='What material is the cube?')
                 FINAL_RESULT=RESULT(var=ANSWER0)
-                """, VisProgConverter.convert(b.build(), Flavor.GQA));
+                """, VisProgEmitter.emit(b.build().typed(), Flavor.GQA));
     }
 
     @Test
@@ -57,7 +58,7 @@ class VisProgConverterTest {
                 ANSWER1=COUNT(box=BOX1)
                 ANSWER2=EVAL(expr="'yes' if (({ANSWER0} > 0) or ({ANSWER1} > 0)) else 'no'")
                 FINAL_RESULT=RESULT(var=ANSWER2)
-                """, VisProgConverter.convert(b.build(), Flavor.GQA));
+                """, VisProgEmitter.emit(b.build().typed(), Flavor.GQA));
     }
 
     @Test
@@ -66,7 +67,7 @@ class VisProgConverterTest {
         int q1 = b.op("query_shape", b.op("unique", b.filter(b.scene(null), new Description(null, "red", null, null))));
         int q2 = b.op("query_shape", b.op("unique", b.filter(b.scene(null), new Description("small", null, null, null))));
         b.op("not", b.op("equal_shape", q1, q2));
-        String p = VisProgConverter.convert(b.build(), Flavor.GQA);
+        String p = VisProgEmitter.emit(b.build().typed(), Flavor.GQA);
         assertTrue(p.contains("VQA(image=IMAGE0,question='What shape is the red object?')"), p);
         assertTrue(p.contains("EVAL(expr=\"'yes' if (not ({ANSWER0} == {ANSWER1})) else 'no'\")"), p);
     }
@@ -82,7 +83,7 @@ class VisProgConverterTest {
                 ANSWER1=VQA(image=RIGHT,question='Is there a cube?')
                 ANSWER2=EVAL(expr="({ANSWER0} xor {ANSWER1})")
                 FINAL_ANSWER=RESULT(var=ANSWER2)
-                """, VisProgConverter.convert(b.build(), Flavor.NLVR));
+                """, VisProgEmitter.emit(b.build().typed(), Flavor.NLVR));
     }
 
     @Test
@@ -91,7 +92,7 @@ class VisProgConverterTest {
         int l = b.op("count", b.filter(b.scene("left"), CUBE));
         int r = b.op("count", b.filter(b.scene("right"), CUBE));
         b.op("equal_integer", b.op("add", l, r), b.op("integer", List.of("3")));
-        String p = VisProgConverter.convert(b.build(), Flavor.NLVR);
+        String p = VisProgEmitter.emit(b.build().typed(), Flavor.NLVR);
         assertTrue(p.startsWith("BOX0=LOC(image=LEFT,object='cube')\nANSWER0=COUNT(box=BOX0)\n"), p);
         assertTrue(p.contains("ANSWER2=EVAL(expr=\"(({ANSWER0} + {ANSWER1}) == 3)\")"), p);
     }
@@ -105,7 +106,7 @@ class VisProgConverterTest {
                 BOX0=LOC(image=IMAGE,object='cube')
                 BOX1=SELECT(image=IMAGE,object=BOX0,query='cube above the red sphere')
                 FINAL_RESULT=RESULT(var=BOX1)
-                """, VisProgConverter.convert(b.build(), Flavor.GQA));
+                """, VisProgEmitter.emit(b.build().typed(), Flavor.GQA));
     }
 
     @Test
@@ -117,7 +118,7 @@ class VisProgConverterTest {
                 OBJ0=CLASSIFY(image=IMAGE,object=BOX0,categories='rubber,metal')
                 IMAGE0=TAG(image=IMAGE,object=OBJ0)
                 FINAL_RESULT=RESULT(var=IMAGE0)
-                """, VisProgConverter.convert(b.build(), Flavor.GQA));
+                """, VisProgEmitter.emit(b.build().typed(), Flavor.GQA));
     }
 
     @Test
