@@ -27,25 +27,33 @@ import org.sdvp.world.scene.Scene;
  *   <li>MATCH: 1 when the crop's subject fits the text (a phrase, or a referring expression with
  *       "to the left of the …"), else 0.</li>
  * </ul>
- * Stateless apart from the immutable index; thread-safe.
+ * An edited image is answered from the scene its pixels show (a REPLACE re-render) or refused
+ * ({@link EditedScenes}). Thread-safe.
  */
 public final class OracleServices {
     private OracleServices() {}
 
     public static ModelServices create(SceneIndex index) {
-        return ModelServices.builder("oracle").loc(new Loc(index)).vqa(new Vqa(index)).match(new Match(index))
-                .tools(OracleTools.create(index)).build();
+        EditedScenes edited = new EditedScenes();
+        return ModelServices.builder("oracle").loc(new Loc(index, edited)).vqa(new Vqa(index, edited))
+                .match(new Match(index, edited)).tools(OracleTools.create(index, edited)).build();
     }
 
     static final class Loc implements ModelService<LocRequest, List<Detection>> {
         private final SceneIndex index;
+        private final EditedScenes edited;
 
-        Loc(SceneIndex index) { this.index = index; }
+        Loc(SceneIndex index) { this(index, new EditedScenes()); }
+
+        Loc(SceneIndex index, EditedScenes edited) {
+            this.index = index;
+            this.edited = edited;
+        }
 
         @Override
         public List<List<Detection>> apply(List<LocRequest> batch) throws ModelServiceException {
             List<List<Detection>> out = new ArrayList<>();
-            for (LocRequest r : batch) out.add(locate(region(r.image(), index), r.object()));
+            for (LocRequest r : batch) out.add(locate(region(r.image(), index, edited), r.object()));
             return out;
         }
 
@@ -70,15 +78,21 @@ public final class OracleServices {
 
     static final class Vqa implements ModelService<VqaRequest, VqaAnswer> {
         private final SceneIndex index;
+        private final EditedScenes edited;
 
-        Vqa(SceneIndex index) { this.index = index; }
+        Vqa(SceneIndex index) { this(index, new EditedScenes()); }
+
+        Vqa(SceneIndex index, EditedScenes edited) {
+            this.index = index;
+            this.edited = edited;
+        }
 
         @Override
         public List<VqaAnswer> apply(List<VqaRequest> batch) throws ModelServiceException {
             List<VqaAnswer> out = new ArrayList<>();
             for (VqaRequest r : batch) {
                 Optional<OracleQuestion> q = OracleQuestion.parse(r.question());
-                out.add(q.isEmpty() ? new VqaAnswer("unknown", 0) : answer(region(r.image(), index), q.get()));
+                out.add(q.isEmpty() ? new VqaAnswer("unknown", 0) : answer(region(r.image(), index, edited), q.get()));
             }
             return out;
         }
@@ -108,14 +122,20 @@ public final class OracleServices {
 
     static final class Match implements ModelService<MatchRequest, Double> {
         private final SceneIndex index;
+        private final EditedScenes edited;
 
-        Match(SceneIndex index) { this.index = index; }
+        Match(SceneIndex index) { this(index, new EditedScenes()); }
+
+        Match(SceneIndex index, EditedScenes edited) {
+            this.index = index;
+            this.edited = edited;
+        }
 
         @Override
         public List<Double> apply(List<MatchRequest> batch) throws ModelServiceException {
             List<Double> out = new ArrayList<>();
             for (MatchRequest r : batch) {
-                Region region = region(r.image(), index);
+                Region region = region(r.image(), index, edited);
                 int subject = region.subject();
                 out.add(subject >= 0 && Phrases.resolve(region.scene(), r.text()).contains(subject) ? 1.0 : 0.0);
             }
@@ -124,9 +144,10 @@ public final class OracleServices {
 
     }
 
-    private static Region region(org.sdvp.core.value.ImageValue image, SceneIndex index) throws ModelServiceException {
+    private static Region region(org.sdvp.core.value.ImageValue image, SceneIndex index, EditedScenes edited)
+            throws ModelServiceException {
         try {
-            return Region.of(image, index);
+            return Region.of(image, index, edited);
         } catch (Region.UnknownImage e) {
             throw new ModelServiceException(e.getMessage());
         }
