@@ -26,7 +26,8 @@ import org.sdvp.core.value.Value;
 
 /**
  * What a running step may use: the program's variables (read-only) and the models, through the shared
- * batching gateway. Every model call (and every SEG, REPLACE and LIST backend call) is recorded for the trace. One context per step; not thread-safe.
+ * batching gateway. Every model call (and every SEG, REPLACE and LIST backend call) is recorded for the
+ * trace. One context per step; not thread-safe.
  */
 public final class StepContext {
     private final Map<String, Value> variables;
@@ -91,12 +92,12 @@ public final class StepContext {
         return items;
     }
 
-    private interface ToolCall<O> {
+    private interface BackendCall<O> {
         O run() throws ModelServiceException;
     }
 
     /** Tools are called directly; one call at a time per service, as {@code ModelService} promises its backends. */
-    private static <O> O tool(Object service, String what, ToolCall<O> call) throws StepException {
+    private static <O> O tool(Object service, String what, BackendCall<O> call) throws StepException {
         synchronized (service) {
             try {
                 return call.run();
