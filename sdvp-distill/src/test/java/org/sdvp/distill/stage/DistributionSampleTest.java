@@ -35,7 +35,7 @@ class DistributionSampleTest {
         double before = 0, after = 0;
         for (JsonNode c : vqa) {
             assertEquals(c.get("teacherAnswer").asText(), c.get("teacher").get(0).get("answer").asText());
-            assertEquals(3, c.get("before").size(), "top answers, at most the vocabulary");
+            assertEquals(4, c.get("before").size(), "top answers, at most the vocabulary (3 colours and <unk>)");
             assertTrue(c.get("image").asText().startsWith("data:image/png;base64,"));
             before += c.get("teacherAnswerBefore").asDouble();
             after += c.get("teacherAnswerAfter").asDouble();
