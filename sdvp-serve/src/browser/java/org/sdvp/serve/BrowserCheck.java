@@ -30,7 +30,7 @@ import org.sdvp.serve.sample.SampleExperiment;
  * The real-browser check behind scripts/serve-screenshots.sh (not part of the suite): Debian's Chromium
  * (headless shell) through chromedriver opens every kind of page of a run — runs index, experiment table
  * with its charts, a cell's questions, a filtered list, a question with both rationales, a rationale alone,
- * a stage, an evaluation — fails on any console message of level SEVERE, and saves a screenshot of each.
+ * a stage, an evaluation and one of its questions — fails on any console message of level SEVERE, and saves a screenshot of each.
  *
  * <p>System properties: {@code sdvp.serve.runs} (default: a synthetic experiment written to a temporary
  * folder), {@code sdvp.serve.shots} (where the PNGs go), {@code sdvp.serve.chrome}, {@code sdvp.serve.driver}.
@@ -85,7 +85,14 @@ class BrowserCheck {
                     driver.get(cell);
                     evals = driver.findElements(By.cssSelector("a.results"));
                 }
-                if (!evals.isEmpty()) visit(driver, evals.get(0).getAttribute("href"), "8-eval", shots, timings, errors);
+                if (!evals.isEmpty()) {
+                    visit(driver, evals.get(0).getAttribute("href"), "8-eval", shots, timings, errors);
+                    List<WebElement> asked = driver.findElements(By.cssSelector("table#questions a.qid"));
+                    if (!asked.isEmpty()) {   // an evaluation with a question file: one question and its rationale
+                        visit(driver, asked.get(0).getAttribute("href"), "9-eval-question", shots, timings, errors);
+                        assertEquals(1, driver.findElements(By.cssSelector("iframe.trace")).size(), "its rationale");
+                    }
+                }
             } finally {
                 driver.quit();
             }

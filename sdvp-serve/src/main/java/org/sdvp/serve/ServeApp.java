@@ -60,7 +60,9 @@ public final class ServeApp implements AutoCloseable {
             config.routes.get("/question", page(q -> QuestionPage.render(runs, q)));
             config.routes.get("/trace", page(q -> QuestionPage.trace(runs, q)));
             config.routes.get("/stage", page(q -> StagePage.render(runs, q.or("run", ""))));
-            config.routes.get("/eval", page(q -> EvalPage.render(runs, q.or("run", ""))));
+            config.routes.get("/eval", page(q -> EvalPage.render(runs, q)));
+            config.routes.get("/eval-question", page(q -> EvalPage.question(runs, q)));
+            config.routes.get("/eval-trace", page(q -> EvalPage.trace(runs, q)));
             config.routes.exception(RunFiles.NotFound.class, (e, ctx) -> error(ctx, 404, "Not found", e.getMessage()));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, "Bad request", e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> error(ctx, 500, "Could not read the run", String.valueOf(e.getMessage())));

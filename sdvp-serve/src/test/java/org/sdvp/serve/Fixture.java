@@ -10,7 +10,8 @@ import org.sdvp.serve.sample.SampleExperiment;
 
 /**
  * One server for every test class (starting Jetty and writing the fixture once): {@code runs/exp} is
- * {@link SampleExperiment#small()}; {@code runs/link} is a symbolic link to a folder outside the runs folder
+ * {@link SampleExperiment#small()}; {@code runs/single/gqa-sim.json} a single evaluation of it
+ * ({@link SampleExperiment#writeEvaluation}); {@code runs/link} is a symbolic link to a folder outside the runs folder
  * holding a secret that looks like a run (an experiment and a results file).
  */
 final class Fixture {
@@ -23,6 +24,7 @@ final class Fixture {
             ROOT = Files.createTempDirectory("sdvp-serve-test");
             RUNS = Files.createDirectories(ROOT.resolve("runs"));
             SampleExperiment.small().write(RUNS.resolve("exp"));
+            SampleExperiment.small().writeEvaluation(RUNS.resolve("exp"), RUNS.resolve("single"));
             Path secret = Files.createDirectories(ROOT.resolve("outside").resolve("secret"));
             Files.writeString(secret.resolve("r.json"),
                     "{\"task\":\"t\",\"split\":\"s\",\"metric\":\"m\",\"score\":1,\"misses\":[],\"secret\":\"TOP-SECRET\"}");

@@ -136,4 +136,38 @@ class ServePagesTest {
         assertFalse(html.contains("<img src=x"), "escaped in the markup");
         assertEquals(List.of(), alerts, "no injected script ran");
     }
+
+    @Test
+    void aSingleEvaluationListsEveryQuestionAndEachLeadsToItsRationale() throws Exception {
+        browser.getOptions().setJavaScriptEnabled(true);
+        HtmlPage index = browser.getPage(app.url());
+        HtmlPage eval = index.getAnchorByText("single/gqa-sim.json").click();
+        HtmlTable list = eval.getHtmlElementById("questions");
+        assertEquals(13, list.getRowCount(), "header + every one of the 12 questions, not only the misses");
+        HtmlSelect answer = ((HtmlForm) eval.getHtmlElementById("filters")).getSelectByName("answer");
+        HtmlPage wrong = answer.setSelectedAttribute("wrong", true);   // submits on change
+        int wrongCount = ((HtmlTable) wrong.getHtmlElementById("questions")).getRowCount() - 1;
+        assertTrue(wrongCount > 0 && wrongCount < 12, "the baseline misses some: " + wrongCount);
+        for (Object row : wrong.getByXPath("//table[@id='questions']//tr[position()>1]")) {
+            assertTrue(((org.htmlunit.html.HtmlTableRow) row).asNormalizedText().contains("✗"));
+        }
+        HtmlPage again = browser.getPage(app.url() + "eval?run=single/gqa-sim.json");
+        HtmlAnchor second = again.getFirstByXPath("//table[@id='questions']//tr[3]//a");
+        HtmlPage question = second.click();
+        assertEquals(1, question.getFrames().size(), "its rationale");
+        HtmlPage trace = (HtmlPage) question.getFrames().get(0).getEnclosedPage();
+        assertTrue(trace.asNormalizedText().contains("ANSWER0=VQA"), trace.asNormalizedText());
+        assertTrue(trace.getByXPath("//img[starts-with(@src,'data:image/png')]").size() >= 3, "images, boxes and crops drawn");
+        assertEquals(List.of(), alerts);
+    }
+
+    @Test
+    void theStagePageShowsTheTeacherAndTheStudentBeforeAndAfter() throws Exception {
+        HtmlPage stage = browser.getPage(app.url() + "stage?run=exp/stages/seed-1/sdvp-gqa-sim");
+        HtmlTable table = stage.getHtmlElementById("distributions");
+        assertEquals(1 + 4 + 1, table.getRowCount(), "header, 4 VQA calls, 1 MATCH call");
+        String first = table.getRow(1).asNormalizedText();
+        assertTrue(first.contains("What color is the cube?") && first.contains("→") && first.contains("%"), first);
+        assertTrue(table.getRow(1).getCell(0).getElementsByTagName("img").size() == 1, "the call's pixels");
+    }
 }

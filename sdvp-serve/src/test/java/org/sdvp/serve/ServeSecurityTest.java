@@ -35,6 +35,8 @@ class ServeSecurityTest {
         "/eval?run=/etc/passwd", "/eval?run=link/r.json", "/experiment?run=link/exp", "/stage?run=link/exp/stages/seed-1/sdvp-gqa-sim",
         "/stage?run=exp/stages/seed-1/../../../..", "/questions?run=link/exp&a=baseline&b=oracle&task=gqa-sim",
         "/trace?run=link/exp&row=baseline&task=gqa-sim&id=gqa-sim-00001", "/eval?run=exp%00/report.json",
+        "/eval-question?run=link/r.json&id=x", "/eval-trace?run=../single/gqa-sim.json&id=gqa-sim-00001",
+        "/eval-trace?run=single/../../outside/secret/r.json&id=x",
         "/static/../../../../../../etc/passwd", "/static/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
         "/static/..%2f..%2f..%2f..%2fetc%2fpasswd", "/webjars/..%2f..%2f..%2f..%2fetc%2fpasswd",
         "/webjars/%2e%2e/%2e%2e/%2e%2e/META-INF/MANIFEST.MF"})
@@ -64,7 +66,8 @@ class ServeSecurityTest {
         for (String page : new String[] {"/", "/experiment?run=exp", "/stage?run=exp/stages/seed-1/sdvp-gqa-sim",
             "/questions?run=exp&a=baseline&b=oracle&task=gqa-sim", "/eval?run=exp/eval/visprog/baseline/shared/gqa-sim.json",
             "/question?run=exp&a=baseline&b=oracle&task=gqa-sim&id=gqa-sim-00001",
-            "/trace?run=exp&row=oracle&task=gqa-sim&id=gqa-sim-00001"}) {
+            "/trace?run=exp&row=oracle&task=gqa-sim&id=gqa-sim-00001", "/eval?run=single/gqa-sim.json",
+            "/eval-question?run=single/gqa-sim.json&id=gqa-sim-00001", "/eval-trace?run=single/gqa-sim.json&id=gqa-sim-00001"}) {
             assertEquals(200, get(page).statusCode(), page);
         }
         assertEquals(before, snapshot(), "no file created, changed or removed");

@@ -7,6 +7,7 @@ import org.sdvp.cli.support.ClusterRunner;
 import org.sdvp.cli.support.CommonOptions;
 import org.sdvp.cli.support.ResumableOutput;
 import org.sdvp.core.evaluation.EvalResult;
+import org.sdvp.core.evaluation.QuestionTraces;
 import org.sdvp.core.io.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,6 +20,8 @@ import picocli.CommandLine.Spec;
                 + "every miss. Many programs run at once so that their model calls batch.",
         footer = {"", "A run killed before it finished continues where it stopped when started again with the same "
                 + "options (FILE.journal holds the finished questions; --restart discards it). One process per --out.",
+            "", "Beside FILE, FILE-STEM.questions.jsonl.gz holds every question's answer, program and trace (not with "
+                + "--spark); sdvp serve --runs DIR lists them and shows each rationale.",
             "", "Examples:",
             "  sdvp eval --task gqa-sim --data data/gqa-sim --split test --modules oracle --out results.json",
             "  sdvp eval --task gqa-sim --data data/gqa-sim --split test --modules oracle --out results.json --spark local[2]"})
@@ -28,6 +31,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin BenchmarkOptions options;
 
     @Mixin CommonOptions.OutFile out;
+
+    @Option(names = "--no-questions", description = "Do not write FILE-STEM.questions.jsonl.gz (every question's "
+            + "answer, program and trace, at most " + QuestionTraces.MAX_QUESTIONS + ", for sdvp serve).")
+    boolean noQuestions;
 
     @Override
     public Integer call() throws Exception {
@@ -39,7 +46,9 @@ public final class EvalCommand implements Callable<Integer> {
             Json.write(out.value, result);
         } else {
             try (ResumableOutput output = ResumableOutput.open("eval", out.value, options, spec.commandLine().getErr())) {
-                result = BenchmarkRun.evaluate(options, null, output.journal());
+                QuestionTraces traces = noQuestions || options.data == null ? null : new QuestionTraces(options.data);
+                result = BenchmarkRun.evaluate(options, null, output.journal(), traces);
+                if (traces != null) traces.write(QuestionTraces.beside(out.value)); // before results.json marks the run done
                 Json.write(out.value, result);
                 output.finished();
             }
@@ -47,6 +56,9 @@ public final class EvalCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(result.summary());
         if (!result.programs().isEmpty()) spec.commandLine().getOut().println("programs: " + result.programs());
         spec.commandLine().getOut().println("results: " + out.value);
+        if (options.spark == null && !noQuestions) {
+            spec.commandLine().getOut().println("questions: " + QuestionTraces.beside(out.value) + " (sdvp serve shows them)");
+        }
         return 0;
     }
 }

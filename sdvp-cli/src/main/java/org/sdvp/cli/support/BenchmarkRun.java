@@ -8,6 +8,7 @@ import org.sdvp.core.evaluation.EvalResult;
 import org.sdvp.core.evaluation.Evaluator;
 import org.sdvp.core.evaluation.ExampleSource;
 import org.sdvp.core.evaluation.Limited;
+import org.sdvp.core.evaluation.QuestionTraces;
 import org.sdvp.core.evaluation.RunJournal;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.evaluation.Tasks;
@@ -44,11 +45,23 @@ public final class BenchmarkRun {
     /** Runs an evaluation that continues {@code journal} and records each new question in it. */
     public static EvalResult evaluate(BenchmarkOptions o, Evaluator.Listener listener, RunJournal journal)
             throws DataException, BackendException, InterruptedException, java.io.IOException {
+        return evaluate(o, listener, journal, null);
+    }
+
+    /**
+     * As {@link #evaluate(BenchmarkOptions, Evaluator.Listener, RunJournal)}, keeping every question's answer
+     * and trace in {@code traces} (may be null), the restored ones included: their lines are in the journal.
+     */
+    public static EvalResult evaluate(BenchmarkOptions o, Evaluator.Listener listener, RunJournal journal,
+                                      QuestionTraces traces)
+            throws DataException, BackendException, InterruptedException, java.io.IOException {
         String[] threads = {""};
+        if (traces != null) journal.restored().values().forEach(traces::restore);
+        Evaluator.Recorder recorder = traces == null ? (ex, q, e) -> null : traces.recorder();
         EvalResult result = run(o, (task, fw, programs, examples, gateway, bar) -> {
             bar.stepBy(journal.restored().size());
             EvalResult r = new Evaluator(task, fw, programs, gateway, o.concurrency, o.samples)
-                    .run(examples, o.split, o.provenance(), progress(bar, listener), journal, (ex, q, e) -> null);
+                    .run(examples, o.split, o.provenance(), progress(bar, listener), journal, recorder);
             if (o.profile) threads[0] = ThreadCpu.report(); // while the model threads still exist
             return r;
         });

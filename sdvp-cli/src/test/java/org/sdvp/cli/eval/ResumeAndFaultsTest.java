@@ -75,6 +75,29 @@ class ResumeAndFaultsTest {
         assertTrue(resumed.err().contains("resuming: 17 questions already done"), resumed.err());
         assertEquals(timingsAside(once), timingsAside(killed));
         assertFalse(Files.exists(dir.resolve("killed.json.journal")));
+        // the question file for sdvp serve: every question with its trace, the 17 restored ones included
+        List<JsonNode> a = questions(dir.resolve("once.questions.jsonl.gz")), b = questions(dir.resolve("killed.questions.jsonl.gz"));
+        assertEquals(40, a.size());
+        assertEquals(40, b.size());
+        for (int i = 0; i < 40; i++) {
+            assertEquals(a.get(i).get("id"), b.get(i).get("id"));
+            assertEquals(a.get(i).get("prediction"), b.get(i).get("prediction"));
+            assertEquals(a.get(i).get("program"), b.get(i).get("program"));
+            assertEquals(a.get(i).get("steps").size(), b.get(i).get("steps").size(), a.get(i).get("id").asText());
+            assertTrue(b.get(i).get("steps").size() > 0, "a trace for every question");
+            assertTrue(b.get(i).get("images").get("IMAGE").asText().startsWith("test/images/"), "relative to --data");
+        }
+        assertTrue(run("eval", dir.resolve("bare.json"), "--no-questions").exitCode() == 0);
+        assertFalse(Files.exists(dir.resolve("bare.questions.jsonl.gz")));
+    }
+
+    private static List<JsonNode> questions(Path gz) throws Exception {
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                new java.util.zip.GZIPInputStream(Files.newInputStream(gz)), java.nio.charset.StandardCharsets.UTF_8))) {
+            List<JsonNode> out = new java.util.ArrayList<>();
+            for (String line; (line = in.readLine()) != null; ) out.add(Json.mapper().readTree(line));
+            return out;
+        }
     }
 
     @Test

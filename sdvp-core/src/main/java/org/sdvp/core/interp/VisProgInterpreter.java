@@ -67,14 +67,14 @@ public final class VisProgInterpreter implements Framework {
                 Value out = module.execute(args, ctx);
                 long micros = (System.nanoTime() - start) / 1000;
                 records.add(new StepRecord(i, step.line(), step.text(), step.module(), step.output(), args,
-                        Optional.of(out), ctx.calls(), micros, Optional.empty()));
+                        Optional.of(out), ctx.calls(), micros, Optional.empty(), ctx.tools()));
                 vars.put(step.output(), out);
                 last = out;
             } catch (StepException | RuntimeException e) {
                 long micros = (System.nanoTime() - start) / 1000;
                 String message = e instanceof StepException ? e.getMessage() : "internal error: " + e;
                 records.add(new StepRecord(i, step.line(), step.text(), step.module(), step.output(), args,
-                        Optional.empty(), ctx.calls(), micros, Optional.of(message)));
+                        Optional.empty(), ctx.calls(), micros, Optional.of(message), ctx.tools()));
                 Trace trace = new Trace(program.source(), initial, records);
                 return new Execution(Optional.empty(), trace,
                         Optional.of(new StepFailure(i, step.line(), step.module(), message)));

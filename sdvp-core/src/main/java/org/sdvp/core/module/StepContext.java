@@ -17,6 +17,7 @@ import org.sdvp.core.service.Segmenter;
 import org.sdvp.core.service.VqaAnswer;
 import org.sdvp.core.service.VqaRequest;
 import org.sdvp.core.trace.ModelCall;
+import org.sdvp.core.trace.ToolCall;
 import org.sdvp.core.value.Detection;
 import org.sdvp.core.value.ImageValue;
 import org.sdvp.core.value.Segment;
@@ -25,12 +26,14 @@ import org.sdvp.core.value.Value;
 
 /**
  * What a running step may use: the program's variables (read-only) and the models, through the shared
- * batching gateway. Every model call is recorded for the trace. One context per step; not thread-safe.
+ * batching gateway. Every model call (and every SEG, REPLACE and LIST backend call) is recorded for the
+ * trace. One context per step; not thread-safe.
  */
 public final class StepContext {
     private final Map<String, Value> variables;
     private final ModelGateway gateway;
     private final List<ModelCall> calls = new ArrayList<>();
+    private final List<ToolCall> tools = new ArrayList<>();
 
     public StepContext(Map<String, Value> variables, ModelGateway gateway) {
         this.variables = Map.copyOf(variables);
@@ -41,6 +44,9 @@ public final class StepContext {
 
     /** The model calls made so far by this step. */
     public List<ModelCall> calls() { return List.copyOf(calls); }
+
+    /** The editing and knowledge backend calls (SEG, REPLACE, LIST) made so far by this step. */
+    public List<ToolCall> tools() { return List.copyOf(tools); }
 
     public List<Detection> locate(LocRequest request) throws StepException {
         return call(gateway.loc(), "LOC (grounding)", request);
@@ -64,7 +70,9 @@ public final class StepContext {
         Segmenter s = gateway.tools().segmenter().orElseThrow(() -> new StepException(
                 "no segmentation backend for SEG (--modules " + gateway.name() + "); pass --modules oracle "
                         + "(the world's exact instance masks) or a backend with a segmenter"));
-        return tool(s, "SEG (segmentation)", () -> s.segment(image));
+        List<Segment> segments = tool(s, "SEG (segmentation)", () -> s.segment(image));
+        tools.add(new ToolCall("SEG", Optional.of(image), "", segments.stream().map(Segment::toDetection).toList(), gateway.name()));
+        return segments;
     }
 
     /** REPLACE: the image with {@code objects} replaced by {@code prompt}. */
@@ -72,7 +80,11 @@ public final class StepContext {
         Replacer r = gateway.tools().replacer().orElseThrow(() -> new StepException(
                 "no image-editing backend for REPLACE (--modules " + gateway.name() + "); pass --modules oracle "
                         + "(the world re-renders the object) or a backend with an inpainting model"));
-        return tool(r, "REPLACE (inpainting)", () -> r.replace(image, objects, prompt));
+        BufferedImage out = tool(r, "REPLACE (inpainting)", () -> r.replace(image, objects, prompt));
+        tools.add(new ToolCall("REPLACE", Optional.of(image), prompt, objects.segments().size() + " object"
+                + (objects.segments().size() == 1 ? "" : "s") + " replaced (" + String.join(", ",
+                objects.segments().stream().map(Segment::label).toList()) + ")", gateway.name()));
+        return out;
     }
 
     /** LIST: at most {@code max} items answering {@code query}. */
@@ -80,15 +92,17 @@ public final class StepContext {
         Lister l = gateway.tools().lister().orElseThrow(() -> new StepException(
                 "no knowledge backend for LIST: pass --llm-base-url URL (an OpenAI-compatible endpoint) or "
                         + "--modules oracle (the world's attribute vocabularies)"));
-        return tool(l, "LIST (knowledge)", () -> l.list(query, max));
+        List<String> items = tool(l, "LIST (knowledge)", () -> l.list(query, max));
+        tools.add(new ToolCall("LIST", Optional.empty(), query + " (max " + max + ")", List.copyOf(items), gateway.name()));
+        return items;
     }
 
-    private interface ToolCall<O> {
+    private interface BackendCall<O> {
         O run() throws ModelServiceException;
     }
 
     /** Tools are called directly; one call at a time per service, as {@code ModelService} promises its backends. */
-    private static <O> O tool(Object service, String what, ToolCall<O> call) throws StepException {
+    private static <O> O tool(Object service, String what, BackendCall<O> call) throws StepException {
         synchronized (service) {
             try {
                 return call.run();

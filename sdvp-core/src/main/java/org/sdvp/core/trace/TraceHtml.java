@@ -58,6 +58,10 @@ public final class TraceHtml {
                 h.append(Html.escape(c.request().kind() + " \"" + c.request().text() + "\" → " + brief(c.response())))
                         .append("<br>");
             }
+            for (ToolCall t : r.tools()) {
+                h.append(Html.escape(t.tool() + (t.text().isEmpty() ? "" : " \"" + t.text() + "\"") + " → "
+                        + toolBrief(t.response()))).append("<br>");
+            }
             h.append("</td></tr>");
         }
         h.append("</table><p class=\"").append(failed ? "err" : "ok").append("\">").append(Html.escape(outcome))
@@ -85,6 +89,16 @@ public final class TraceHtml {
                     + "<span class=\"meta\">" + Html.escape(b.display()) + "</span>";
         }
         return "<code>" + Html.escape(v.display()) + "</code>";
+    }
+
+    /** SEG: "3 masks: cube, sphere, cube"; LIST: the items; REPLACE: its description. */
+    private static String toolBrief(Object response) {
+        if (response instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Detection) {
+            return l.size() + " mask" + (l.size() == 1 ? "" : "s") + ": "
+                    + String.join(", ", l.stream().map(d -> ((Detection) d).label()).toList());
+        }
+        if (response instanceof List<?> l) return l.isEmpty() ? "nothing" : String.join(", ", l.stream().map(String::valueOf).toList());
+        return String.valueOf(response);
     }
 
     private static String brief(Object response) {

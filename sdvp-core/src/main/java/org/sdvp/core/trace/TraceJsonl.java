@@ -8,7 +8,11 @@ import java.util.Map;
 import org.sdvp.core.io.Json;
 import org.sdvp.core.value.Value;
 
-/** A trace as JSON lines: one object per step, in order; model calls carry their image's provenance. */
+/**
+ * A trace as JSON lines: one object per step, in order; model calls carry their image's provenance. A step's
+ * {@code calls} lists its model calls ({@code kind} LOC, VQA, MATCH), then its editing and knowledge backend
+ * calls ({@code kind} SEG, REPLACE, LIST; {@code image} null for LIST).
+ */
 public final class TraceJsonl {
     private TraceJsonl() {}
 
@@ -38,6 +42,15 @@ public final class TraceJsonl {
             call.put("text", c.request().text());
             call.put("response", ValueJson.response(c.response()));
             call.put("backend", c.backend());
+            calls.add(call);
+        }
+        for (ToolCall t : r.tools()) {   // after the model calls; readers tell them apart by kind
+            Map<String, Object> call = new LinkedHashMap<>();
+            call.put("kind", t.tool());
+            call.put("image", t.image().map(i -> ValueJson.of((Value) i)).orElse(null));
+            call.put("text", t.text());
+            call.put("response", ValueJson.response(t.response()));
+            call.put("backend", t.backend());
             calls.add(call);
         }
         m.put("calls", calls);

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sdvp.core.Version;
 import org.sdvp.core.evaluation.EvalResult;
+import org.sdvp.core.evaluation.QuestionTraces;
 import org.sdvp.core.evaluation.ExampleSource;
 import org.sdvp.core.evaluation.Tasks;
 import org.sdvp.core.io.DataException;

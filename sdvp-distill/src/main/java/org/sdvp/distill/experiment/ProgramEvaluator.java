@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sdvp.core.evaluation.EvalResult;
+import org.sdvp.core.evaluation.QuestionTraces;
 import org.sdvp.core.evaluation.Evaluator;
 import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.evaluation.ExampleSource;

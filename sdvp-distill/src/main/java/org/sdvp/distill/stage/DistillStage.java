@@ -41,7 +41,9 @@ import org.sdvp.models.vlm.VlmModel;
  * labelled by the frozen previous student, distil, and write S_new with its provenance.
  *
  * <p>Files in {@code out}: {@code calls.jsonl} (+ {@code .summary.json}), {@code state/} (resumable
- * training state), {@code student/} (S_new's checkpoint) and {@code stage.json} (counts, timings, curve).
+ * training state), {@code student/} (S_new's checkpoint), {@code distributions.json} (teacher vs student
+ * before/after on a sample of targets, {@link DistributionSample}) and {@code stage.json} (counts, timings,
+ * curve).
  */
 public final class DistillStage {
     /** Questions traced concurrently while collecting (cross-program batching, as {@code eval}). */
@@ -90,9 +92,13 @@ public final class DistillStage {
 
             t0 = System.nanoTime();
             JsonNode parent = Json.mapper().valueToTree(student.provenance());
+            DistributionSample sample = DistributionSample.of(targets);
+            sample.before(student);
             StepwiseDistiller.Result training = new StepwiseDistiller(spec.config())
                     .distill(student, targets, replay, spec.out().resolve("state"), spec.resume(), log);
+            sample.after(student);
             seconds.put("distill", since(t0));
+            Json.write(spec.out().resolve(DistributionSample.FILE), sample.toJson(student));
 
             Path checkpoint = spec.out().resolve("student");
             Map<String, Double> metrics = new TreeMap<>();

@@ -27,7 +27,7 @@ import org.sdvp.models.vlm.VlmConfig;
 import org.sdvp.models.vlm.VlmModel;
 
 /** The distillation loop: it learns the pseudo-labels, keeps frozen units fixed, and resumes exactly. */
-class StepwiseDistillerTest {
+public class StepwiseDistillerTest {
     private static final List<String> COLORS = List.of("red", "green", "blue");
     private static final Vocabulary ANSWERS = Vocabulary.build(COLORS, 1);
     private static final Map<String, Color> RGB = Map.of("red", new Color(200, 40, 40), "green", new Color(40, 180, 60),
@@ -105,17 +105,17 @@ class StepwiseDistillerTest {
 
     // ---- fixtures ----
 
-    static DistillConfig config(int steps) {
+    public static DistillConfig config(int steps) {
         return DistillConfig.defaults(steps, 11).withSteps(steps).withLearningRate(3e-3f);
     }
 
-    static VlmModel student(long seed) {
+    public static VlmModel student(long seed) {
         Vocabulary words = Vocabulary.build(List.of("what", "colour", "is", "it", "what_colour", "colour_is", "is_it"), 1);
         return VlmModel.create(VlmConfig.tiny(), words, ANSWERS, seed);
     }
 
     /** Crops of one coloured disc, labelled one-hot by a perfect "teacher". */
-    static DistillSet colourTargets(int n, long seed) {
+    public static DistillSet colourTargets(int n, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         Vocabulary answers = ANSWERS;
         List<DistillTarget> out = new ArrayList<>();

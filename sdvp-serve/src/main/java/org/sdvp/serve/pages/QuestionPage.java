@@ -2,17 +2,15 @@ package org.sdvp.serve.pages;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
-import org.sdvp.core.trace.Trace;
 import org.sdvp.core.trace.TraceHtml;
 import org.sdvp.serve.runs.ExperimentRun;
 import org.sdvp.serve.runs.RunFiles;
 import org.sdvp.serve.runs.Runs;
-import org.sdvp.serve.runs.TraceReader;
 
 /**
  * {@code /question?run&fw&a&sa&b&sb&task&id}: one question under two rows side by side — each row's answer,
  * program and step-by-step rationale. The rationale is sdvp-core's {@link TraceHtml} page (the one
- * {@code sdvp run --html} writes), served by {@code /trace} into a sandboxed frame.
+ * {@code sdvp run --html} writes), served by {@code /trace} into a sandboxed frame ({@link Rationale}).
  */
 public final class QuestionPage {
     private QuestionPage() {}
@@ -42,22 +40,9 @@ public final class QuestionPage {
     }
 
     private static void side(HtmlWriter h, String run, Cell c, String id, Optional<JsonNode> line) {
-        h.open("section", "class", "rationale").el("h2", c.label());
-        if (line.isEmpty()) {
-            h.el("p", "No trace recorded for this question under this row (its evaluation has no question file, "
-                    + "or the question is not in it).", "class", "note").close("section");
-            return;
-        }
-        JsonNode l = line.get();
-        boolean right = l.path("error").isNull() && l.path("score").asDouble() >= 1 - 1e-9;
-        h.open("p", "class", right ? "answer right" : "answer wrong").text(right ? "✓ " : "✗ ")
-                .text(l.path("error").isNull() ? "answer " + l.path("prediction").asText() : "error: " + l.path("error").asText())
-                .el("span", " score " + l.path("score").asDouble(), "class", "meta").close("p");
-        h.el("pre", l.path("program").asText(""), "class", "program");
         String src = Url.of("/trace").with("run", run).with("fw", c.fw()).with("row", c.row()).with("seed", c.seed())
                 .with("task", c.task()).with("id", id).toString();
-        h.open("iframe", "src", src, "class", "trace", "sandbox", "", "title", "rationale: " + c.label()).close("iframe");
-        h.open("p").link(src, "open the rationale alone", "target", "_blank").close("p").close("section");
+        Rationale.column(h, c.label(), src, line);
     }
 
     /** {@code /trace?run&fw&row&seed&task&id}: the rationale page of one question under one row. */
@@ -66,17 +51,6 @@ public final class QuestionPage {
         String task = q.required("task"), id = q.required("id");
         Cell c = Cell.of(x, q, "row", "seed", task);
         if (c.results() == null) throw new RunFiles.NotFound("row not evaluated on " + task);
-        return runs.rendered(org.sdvp.serve.runs.QuestionFiles.beside(c.results()), "trace " + id, () -> render(runs, x, c, id));
-    }
-
-    private static String render(Runs runs, ExperimentRun x, Cell c, String id) {
-        String task = c.task();
-        JsonNode l = line(runs, c, id).orElseThrow(() -> new RunFiles.NotFound("no trace recorded for " + id));
-        Trace trace = new TraceReader(source -> runs.image(x, task, l, source)).read(l);
-        boolean failed = !l.path("error").isNull();
-        String outcome = failed ? "error: " + l.path("error").asText()
-                : "answer " + l.path("prediction").asText() + " (gold " + l.path("gold").asText("–") + ", score "
-                + l.path("score").asDouble() + ")";
-        return TraceHtml.render(c.label() + ": " + l.path("question").asText(id), trace, outcome, failed);
+        return Rationale.page(runs, c.results(), x.dir().resolve("data").resolve(task), c.label(), id);
     }
 }

@@ -20,7 +20,8 @@ import org.sdvp.serve.runs.TraceReader;
 /**
  * {@code /stage?run=DIR}: a distillation stage — its loss curve, what happened to the collected calls
  * (kept as pseudo-labels, or filtered: inconsistent answer, no teacher covers it, teacher unsure, image
- * unreadable), time by part, and a sample of the calls it distilled with the pixels each call saw.
+ * unreadable), the teacher's and the student's distributions before and after the stage on a sample of its
+ * targets, time by part, and a sample of the calls it distilled with the pixels each call saw.
  */
 public final class StagePage {
     private static final List<String> FILTERS = List.of("inconsistent", "uncovered", "unsure", "missingImage");
@@ -35,6 +36,7 @@ public final class StagePage {
                     + " · " + s.field("replayTargets").asInt(s.field("replayCount").asInt()) + " replay targets", "class", "meta");
             loss(h, s);
             labels(h, s);
+            distributions(h, s.distributions());
             h.el("h2", "Time (s)");
             Map<String, String> seconds = new TreeMap<>();
             s.field("seconds").fields().forEachRemaining(e -> seconds.put(e.getKey(), String.format(java.util.Locale.ROOT, "%.1f", e.getValue().asDouble())));
@@ -93,6 +95,52 @@ public final class StagePage {
                 + "teacher covers the call; unsure: the teacher's confidence was under the threshold; missingImage: the "
                 + "call's pixels could not be read again.", "class", "meta");
     }
+
+    /** The teacher's distribution next to the student's before and after the stage, on a sample of targets. */
+    private static void distributions(HtmlWriter h, JsonNode d) {
+        h.el("h2", "Before and after: teacher vs student");
+        if (d.isMissingNode()) {
+            h.el("p", "No distributions.json (stages write it since the distributions were recorded; older stages have none).", "class", "note");
+            return;
+        }
+        h.el("p", "A sample of the distilled calls (evenly spaced over the pseudo-labels): the teacher's answers (the "
+                + "target), the student's before the stage (S_k-1) and after it (S_k), top answers with their "
+                + "probabilities; the last column is the probability the student gives the teacher's answer.", "class", "meta");
+        h.open("table", "class", "calls", "id", "distributions").open("tr").el("th", "pixels").el("th", "call")
+                .el("th", "teacher").el("th", "student before").el("th", "student after").el("th", "teacher's answer").close("tr");
+        for (JsonNode c : d.path("vqa")) {
+            h.open("tr");
+            thumbnail(h, c);
+            h.open("td").el("code", "VQA \"" + c.path("text").asText() + "\"").close("td");
+            for (String who : List.of("teacher", "before", "after")) {
+                h.open("td");
+                for (JsonNode a : c.path(who)) h.el("div", a.path("answer").asText() + " " + pct(a.path("p").asDouble()));
+                h.close("td");
+            }
+            h.el("td", c.path("teacherAnswer").asText() + ": " + pct(c.path("teacherAnswerBefore").asDouble()) + " → "
+                    + pct(c.path("teacherAnswerAfter").asDouble()));
+            h.close("tr");
+        }
+        for (JsonNode c : d.path("match")) {
+            h.open("tr");
+            thumbnail(h, c);
+            h.open("td").el("code", "MATCH \"" + c.path("text").asText() + "\"").close("td");
+            for (String who : List.of("teacher", "before", "after")) h.el("td", "match " + pct(c.path(who).asDouble()));
+            h.el("td", pct(c.path("before").asDouble()) + " → " + pct(c.path("after").asDouble()));
+            h.close("tr");
+        }
+        h.close("table");
+    }
+
+    /** The call's pixels as the stage recorded them: only a PNG data URI is shown. */
+    private static void thumbnail(HtmlWriter h, JsonNode c) {
+        String src = c.path("image").asText("");
+        h.open("td");
+        if (src.startsWith("data:image/png;base64,")) h.empty("img", "src", src, "alt", "call pixels");
+        h.close("td");
+    }
+
+    private static String pct(double p) { return String.format(java.util.Locale.ROOT, "%.1f %%", 100 * p); }
 
     private static void calls(HtmlWriter h, Runs runs, StageRun s) {
         Path file = s.callsFile(runs.files());

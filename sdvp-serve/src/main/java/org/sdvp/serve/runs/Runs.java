@@ -56,23 +56,51 @@ public final class Runs {
 
     /** A results.json of {@code sdvp eval} (or of an experiment's cell). */
     public JsonNode eval(String relative) {
-        Path file = files.resolve(relative);
-        if (!Files.isRegularFile(file) || !RunIndex.isEvalResult(file)) throw new RunFiles.NotFound("not an evaluation result");
-        return results.get(file, ParsedFiles::json);
+        return results.get(evalFile(relative), ParsedFiles::json);
     }
 
     /**
-     * A source image of an experiment's task, by file name, from the paths its question line records
-     * (relative to {@code data/TASK}); empty unless the file lies under the runs folder.
+     * A source image by file name, from the paths a question line records (relative to the task's data
+     * folder {@code data}); empty unless the file lies under the runs folder.
      */
-    public Optional<Path> image(ExperimentRun run, String task, JsonNode line, String sourceId) {
+    public Optional<Path> image(Path data, JsonNode line, String sourceId) {
         for (JsonNode rel : line.path("images")) {
             String s = rel.asText("");
-            Path p = Path.of(s).isAbsolute() ? Path.of(s) : run.dir().resolve("data").resolve(task).resolve(s);
+            Path p = Path.of(s).isAbsolute() ? Path.of(s) : data.resolve(s);
             if (p.getFileName() != null && p.getFileName().toString().equals(sourceId) && files.isInside(p)) {
                 return Optional.of(files.contained(p));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The data folder of an evaluation's task: {@code data/TASK} of the experiment whose
+     * {@code eval/FW/ROW/SEED/TASK.json} it is, else the {@code data} its provenance records (where
+     * {@code sdvp eval --data} pointed), else its own folder.
+     */
+    public Path dataOf(Path results, JsonNode r) {
+        Path exp = results.getParent();
+        for (int i = 0; i < 4 && exp != null; i++) exp = exp.getParent();
+        String task = r.path("task").asText("");
+        if (exp != null && !task.isEmpty() && RunIndex.isExperiment(exp) && Files.isDirectory(exp.resolve("data").resolve(task))) {
+            return exp.resolve("data").resolve(task);
+        }
+        String recorded = r.path("provenance").path("data").asText("");
+        if (!recorded.isEmpty()) {
+            try {
+                return Path.of(recorded);
+            } catch (java.nio.file.InvalidPathException e) {
+                // a path of another system: fall through
+            }
+        }
+        return results.getParent();
+    }
+
+    /** The file a {@code run} parameter names, checked to be an evaluation result. */
+    public Path evalFile(String relative) {
+        Path file = files.resolve(relative);
+        if (!Files.isRegularFile(file) || !RunIndex.isEvalResult(file)) throw new RunFiles.NotFound("not an evaluation result");
+        return file;
     }
 }

@@ -14,7 +14,8 @@ import org.sdvp.core.io.Json;
 /**
  * A distillation stage's folder: {@code stage.json} (DistillStage's summary: label counts, loss curve, time),
  * {@code experiment-stage.json} (the experiment's summary, when run by {@code sdvp experiment}) and the
- * collected calls ({@code calls.jsonl}, or the file of the stage whose collection it reused).
+ * collected calls ({@code calls.jsonl}, or the file of the stage whose collection it reused), and the sample of
+ * distributions before and after distillation ({@code distributions.json}).
  */
 public record StageRun(Path dir, JsonNode stage, JsonNode experiment) {
     /** Calls shown as a sample: evenly spaced over the first {@link #SCANNED} calls of the file. */
@@ -34,6 +35,12 @@ public record StageRun(Path dir, JsonNode stage, JsonNode experiment) {
         JsonNode v = stage.path(name);
         return v.isMissingNode() || v.isNull() ? experiment.path(name) : v;
     }
+
+    /**
+     * {@code distributions.json}: the teacher's and the student's distributions before and after the stage
+     * on a sample of its targets (written by stages since it existed); missing otherwise.
+     */
+    public JsonNode distributions() { return read(dir.resolve("distributions.json")); }
 
     /** The calls file the stage used, if it lies under the runs folder. */
     public Path callsFile(RunFiles files) {

@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.sdvp.core.service.VqaAnswer;
 import org.sdvp.core.service.VqaRequest;
 import org.sdvp.core.trace.ModelCall;
 import org.sdvp.core.trace.StepRecord;
+import org.sdvp.core.trace.ToolCall;
 import org.sdvp.core.trace.Trace;
 import org.sdvp.core.value.BoolValue;
 import org.sdvp.core.value.Box;
@@ -29,7 +31,10 @@ import org.sdvp.core.value.Detection;
 import org.sdvp.core.value.ImageValue;
 import org.sdvp.core.value.ListValue;
 import org.sdvp.core.value.NoneValue;
+import org.sdvp.core.value.Mask;
 import org.sdvp.core.value.NumberValue;
+import org.sdvp.core.value.Segment;
+import org.sdvp.core.value.SegmentsValue;
 import org.sdvp.core.value.TextValue;
 import org.sdvp.core.value.Value;
 
@@ -41,6 +46,7 @@ import org.sdvp.core.value.Value;
  * folder is drawn as a grey placeholder of the region's size, so the rationale still shows every step.
  */
 public final class TraceReader {
+    private static final java.util.Set<String> TOOLS = java.util.Set.of("SEG", "REPLACE", "LIST");
     private final Map<String, BufferedImage> sources = new HashMap<>();
     private final Function<String, Optional<Path>> imageFile;
 
@@ -57,13 +63,18 @@ public final class TraceReader {
             Map<String, Value> inputs = new LinkedHashMap<>();
             s.path("inputs").fields().forEachRemaining(e -> inputs.put(e.getKey(), value(e.getValue())));
             List<ModelCall> calls = new ArrayList<>();
-            for (JsonNode c : s.path("calls")) calls.add(call(c));
+            List<ToolCall> tools = new ArrayList<>();
+            for (JsonNode c : s.path("calls")) {
+                if (TOOLS.contains(c.path("kind").asText())) tools.add(tool(c));
+                else calls.add(call(c));
+            }
             JsonNode result = s.get("result");
             JsonNode error = s.get("error");
             steps.add(new StepRecord(s.path("step").asInt(), s.path("line").asInt(), s.path("text").asText(""),
                     s.path("module").asText(""), s.path("output").asText(""), inputs,
                     result == null || result.isNull() ? Optional.empty() : Optional.of(value(result)), calls,
-                    s.path("micros").asLong(), error == null || error.isNull() ? Optional.empty() : Optional.of(error.asText())));
+                    s.path("micros").asLong(), error == null || error.isNull() ? Optional.empty() : Optional.of(error.asText()),
+                    tools));
         }
         return new Trace(line.path("program").asText(""), initial, steps);
     }
@@ -72,6 +83,7 @@ public final class TraceReader {
         return switch (v.path("type").asText()) {
             case "image" -> image(v.path("source").asText(""), box(v.path("region")));
             case "boxes" -> new BoxesValue(detections(v.path("boxes")));
+            case "segments" -> segments(v);
             case "text" -> new TextValue(v.path("value").asText(""));
             case "number" -> new NumberValue(v.path("value").asDouble());
             case "bool" -> BoolValue.of(v.path("value").asBoolean());
@@ -82,6 +94,21 @@ public final class TraceReader {
             }
             default -> NoneValue.INSTANCE;
         };
+    }
+
+    /** An editing or knowledge backend call (SEG, REPLACE, LIST). */
+    private ToolCall tool(JsonNode c) {
+        JsonNode image = c.get("image");
+        Optional<ImageValue> seen = image == null || image.isNull() ? Optional.empty() : Optional.of((ImageValue) value(image));
+        JsonNode r = c.path("response");
+        Object response;
+        if (r.isArray() && r.size() > 0 && r.get(0).has("box")) response = detections(r);
+        else if (r.isArray()) {
+            List<String> items = new ArrayList<>();
+            r.forEach(i -> items.add(i.asText()));
+            response = items;
+        } else response = r.asText("");
+        return new ToolCall(c.path("kind").asText(), seen, c.path("text").asText(""), response, c.path("backend").asText(""));
     }
 
     private ModelCall call(JsonNode c) {
@@ -136,6 +163,25 @@ public final class TraceReader {
         g.fillRect(0, 0, w, h);
         g.dispose();
         return img;
+    }
+
+    /** SEG's masks: run lengths over the region they were found in (as {@code ValueJson} writes them). */
+    private static Value segments(JsonNode v) {
+        Box region = box(v.path("region"));
+        int w = (int) Math.round(region.width()), h = (int) Math.round(region.height());
+        List<Segment> out = new ArrayList<>();
+        for (JsonNode m : v.path("masks")) {
+            BitSet bits = new BitSet(w * h);
+            int at = 0;
+            boolean set = false;
+            for (JsonNode run : m.path("mask")) {
+                if (set) bits.set(Math.min(at, w * h), Math.min(at + run.asInt(), w * h));
+                at += run.asInt();
+                set = !set;
+            }
+            out.add(new Segment(new Mask(w, h, bits), m.path("label").asText(""), m.path("score").asDouble()));
+        }
+        return new SegmentsValue(v.path("source").asText(""), region, out);
     }
 
     public static Box box(JsonNode b) {

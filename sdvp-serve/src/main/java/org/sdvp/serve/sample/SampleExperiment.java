@@ -83,6 +83,26 @@ public record SampleExperiment(List<String> rows, List<String> tasks, int questi
         stage(out.resolve("stages").resolve("seed-1").resolve("sdvp-" + tasks.get(0)), rnd);
     }
 
+    /**
+     * A single evaluation as {@code sdvp eval --out OUT/TASK.json} leaves it: the baseline's results and
+     * question file of the first task of the experiment written to {@code experiment}, with the data folder
+     * it was run on ({@code provenance.data}, absolute) pointing into that experiment.
+     *
+     * @return the results file
+     */
+    public Path writeEvaluation(Path experiment, Path out) throws IOException {
+        String task = tasks.get(0);
+        Path cell = experiment.resolve("eval").resolve("visprog").resolve("baseline").resolve("shared");
+        ObjectNode r = (ObjectNode) Json.mapper().readTree(cell.resolve(task + ".json").toFile());
+        ((ObjectNode) r.get("provenance")).put("data", experiment.resolve("data").resolve(task).toAbsolutePath().normalize().toString());
+        Files.createDirectories(out);
+        Files.copy(cell.resolve(task + ".questions.jsonl.gz"), out.resolve(task + ".questions.jsonl.gz"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path results = out.resolve(task + ".json");
+        Json.write(results, r);
+        return results;
+    }
+
     /** One row on one task: results.json and its question file; returns the score. */
     private double cell(Path out, String row, String task, double skill, Random rnd) throws IOException {
         Path dir = out.resolve("eval").resolve("visprog").resolve(row.replace(':', '_')).resolve("shared");
@@ -222,5 +242,28 @@ public record SampleExperiment(List<String> rows, List<String> tasks, int questi
             calls.append(c).append('\n');
         }
         Files.writeString(dir.resolve("calls.jsonl"), calls);
+        distributions(dir, data, rnd);
     }
+
+    /** distributions.json as DistillStage writes it: teacher vs student before/after on a few targets. */
+    private static void distributions(Path dir, Path images, Random rnd) throws IOException {
+        ObjectNode d = Json.mapper().createObjectNode();
+        ArrayNode vqa = d.putArray("vqa");
+        for (int i = 0; i < 4; i++) {
+            String gold = COLORS[(i * 7 + 3) % COLORS.length], wrong = COLORS[(i * 7 + 4) % COLORS.length];
+            BufferedImage crop = ImageIO.read(images.resolve("img-" + i + ".png").toFile()).getSubimage(10 + i * 6, 20, 30, 30);
+            ObjectNode c = vqa.addObject().put("text", "What color is the cube?")
+                    .put("image", org.sdvp.core.trace.Thumbnails.dataUri(crop, List.of(), 64));
+            double before = 0.2 + 0.2 * rnd.nextDouble(), after = 0.7 + 0.2 * rnd.nextDouble();
+            c.putArray("teacher").add(answer(gold, 0.9)).add(answer(wrong, 0.1));
+            c.putArray("before").add(answer(wrong, 1 - before)).add(answer(gold, before));
+            c.putArray("after").add(answer(gold, after)).add(answer(wrong, 1 - after));
+            c.put("teacherAnswer", gold).put("teacherAnswerBefore", before).put("teacherAnswerAfter", after);
+        }
+        d.putArray("match").addObject().put("text", "cube").put("image", vqa.get(0).get("image").asText())
+                .put("teacher", 0.95).put("before", 0.4).put("after", 0.85);
+        Json.write(dir.resolve("distributions.json"), d);
+    }
+
+    private static ObjectNode answer(String a, double p) { return Json.mapper().createObjectNode().put("answer", a).put("p", p); }
 }

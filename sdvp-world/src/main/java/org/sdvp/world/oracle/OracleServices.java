@@ -28,32 +28,34 @@ import org.sdvp.world.scene.Scene;
  *   <li>MATCH: 1 when the crop's subject fits the text (a phrase, or a referring expression with
  *       "to the left of the …"), else 0.</li>
  * </ul>
- * Stateless apart from the immutable index; thread-safe.
+ * An edited image is answered from the scene its pixels show (a REPLACE re-render) or refused
+ * ({@link EditedScenes}). Thread-safe.
  */
 public final class OracleServices {
     private OracleServices() {}
 
     public static ModelServices create(SceneIndex index) {
-        return ModelServices.builder("oracle").loc(loc(index)).vqa(vqa(index)).match(match(index))
-                .tools(OracleTools.create(index)).build();
+        EditedScenes edited = new EditedScenes();
+        return ModelServices.builder("oracle").loc(loc(index, edited)).vqa(vqa(index, edited))
+                .match(match(index, edited)).tools(OracleTools.create(index, edited)).build();
     }
 
     /** Phrases outside the vocabulary are left to the next backend of a chain, if any. */
-    static ModelService<LocRequest, List<Detection>> loc(SceneIndex index) {
-        return new PerRequestService<>(r -> locate(region(r.image(), index), r.object()),
+    static ModelService<LocRequest, List<Detection>> loc(SceneIndex index, EditedScenes edited) {
+        return new PerRequestService<>(r -> locate(region(r.image(), index, edited), r.object()),
                 r -> Description.parse(r.object()).isPresent());
     }
 
-    static ModelService<VqaRequest, VqaAnswer> vqa(SceneIndex index) {
+    static ModelService<VqaRequest, VqaAnswer> vqa(SceneIndex index, EditedScenes edited) {
         return new PerRequestService<>(r -> {
             Optional<OracleQuestion> q = OracleQuestion.parse(r.question());
-            return q.isEmpty() ? new VqaAnswer("unknown", 0) : answer(region(r.image(), index), q.get());
+            return q.isEmpty() ? new VqaAnswer("unknown", 0) : answer(region(r.image(), index, edited), q.get());
         }, r -> OracleQuestion.parse(r.question()).isPresent());
     }
 
-    static ModelService<MatchRequest, Double> match(SceneIndex index) {
+    static ModelService<MatchRequest, Double> match(SceneIndex index, EditedScenes edited) {
         return PerRequestService.of(r -> {
-            Region region = region(r.image(), index);
+            Region region = region(r.image(), index, edited);
             int subject = region.subject();
             return subject >= 0 && Phrases.resolve(region.scene(), r.text()).contains(subject) ? 1.0 : 0.0;
         });
@@ -94,9 +96,10 @@ public final class OracleServices {
         return new VqaAnswer(a, 1.0);
     }
 
-    private static Region region(org.sdvp.core.value.ImageValue image, SceneIndex index) throws ModelServiceException {
+    private static Region region(org.sdvp.core.value.ImageValue image, SceneIndex index, EditedScenes edited)
+            throws ModelServiceException {
         try {
-            return Region.of(image, index);
+            return Region.of(image, index, edited);
         } catch (Region.UnknownImage e) {
             throw new ModelServiceException(e.getMessage());
         }

@@ -37,8 +37,11 @@ public final class OracleTools {
 
     private OracleTools() {}
 
-    public static ToolServices create(SceneIndex index) {
-        return ToolServices.none().withSegmenter(segmenter(index)).withReplacer(replacer(index)).withLister(OracleTools::list);
+    public static ToolServices create(SceneIndex index) { return create(index, new EditedScenes()); }
+
+    /** @param edited where REPLACE keeps the scenes it rendered, for the oracle's answers about them */
+    static ToolServices create(SceneIndex index, EditedScenes edited) {
+        return ToolServices.none().withSegmenter(segmenter(index)).withReplacer(replacer(index, edited)).withLister(OracleTools::list);
     }
 
     /** Every object's exact visible mask in the scene's coordinates (the ID buffer, recomputed). */
@@ -88,9 +91,11 @@ public final class OracleTools {
         return full.window((int) r.x1(), (int) r.y1(), image.width(), image.height());
     }
 
-    private static Replacer replacer(SceneIndex index) {
+    private static Replacer replacer(SceneIndex index, EditedScenes known) {
         return (image, objects, prompt) -> {
-            Scene s = scene(image, index);
+            Scene s = known.find(image, scene(image, index)).orElseThrow(() -> new ModelServiceException(
+                    "REPLACE on an image whose pixels no scene describes (" + String.join("; ", image.edits())
+                            + "): replace first, then COLORPOP, BGBLUR or EMOJI"));
             Description d = Description.parse(prompt.strip().toLowerCase(Locale.ROOT)).orElseThrow(() ->
                     new ModelServiceException("cannot render '" + prompt + "': the world knows colours, materials, "
                             + "sizes and shapes only (e.g. 'blue metal cube')"));
@@ -113,8 +118,10 @@ public final class OracleTools {
                 edited.set(i, new SceneObject(o.size(), d.color() != null ? d.color() : o.color(),
                         d.material() != null ? d.material() : o.material(), o.shape(), o.x(), o.y(), o.radius()));
             }
-            return Edits.onto(image, render(s), render(new Scene(s.imageFilename(), s.width(), s.height(), s.style(),
-                    s.seed(), edited, s.views())));
+            Scene after = new Scene(s.imageFilename(), s.width(), s.height(), s.style(), s.seed(), edited, s.views());
+            BufferedImage out = Edits.onto(image, render(s), render(after));
+            known.add(image.sourceId(), image.region(), out, after);
+            return out;
         };
     }
 

@@ -16,13 +16,29 @@ import org.sdvp.world.scene.Scene;
  */
 record Region(Scene scene, Box box) {
     static Region of(ImageValue image, SceneIndex index) throws UnknownImage {
-        Scene s = index.find(image.sourceId()).orElseThrow(() -> new UnknownImage(image.sourceId()));
+        return of(image, index, new EditedScenes());
+    }
+
+    /**
+     * The region of an image that may be edited: its pixels' scene ({@link EditedScenes}); an edited image
+     * whose pixels no known scene describes is refused.
+     */
+    static Region of(ImageValue image, SceneIndex index, EditedScenes edited) throws UnknownImage {
+        Scene original = index.find(image.sourceId()).orElseThrow(() -> new UnknownImage(image.sourceId()));
+        Scene s = edited.find(image, original).orElseThrow(() -> new UnknownImage(image.sourceId() + " "
+                + image.region(), String.join("; ", image.edits())));
         return new Region(s, image.region());
     }
 
-    /** Thrown for an image with no scene in the index. */
+    /** Thrown for an image with no scene in the index, or an edited one no scene describes. */
     static final class UnknownImage extends Exception {
         UnknownImage(String id) { super("no scene annotation for image '" + id + "' in the oracle's data folder"); }
+
+        UnknownImage(String id, String edits) {
+            super("the oracle cannot answer about edited image " + id + " (" + edits + "): it answers from scene "
+                    + "annotations, and only REPLACE's re-rendered scenes are known; COLORPOP, BGBLUR and EMOJI change "
+                    + "pixels no annotation describes (a model backend such as vlm:DIR answers from the pixels)");
+        }
     }
 
     boolean contains(int object) {

@@ -28,7 +28,7 @@ class OracleServicesTest {
 
     @Test
     void locFindsMatchingObjectsInCropCoordinates() throws Exception {
-        var loc = OracleServices.loc(INDEX);
+        var loc = OracleServices.loc(INDEX, new EditedScenes());
         assertEquals(2, loc.apply(List.of(new LocRequest(IMAGE, "red object"))).get(0).size());
         ImageValue right = IMAGE.crop(new Box(64, 0, 128, 128));
         var found = loc.apply(List.of(new LocRequest(right, "red objects"))).get(0);
@@ -53,7 +53,7 @@ class OracleServicesTest {
 
     @Test
     void vqaAnswersTheDocumentedForms() throws Exception {
-        var vqa = OracleServices.vqa(INDEX);
+        var vqa = OracleServices.vqa(INDEX, new EditedScenes());
         ImageValue crop = IMAGE.crop(SCENE.view(1).box().scaleAboutCenter(1.5));
         assertEquals("blue", vqa.apply(List.of(new VqaRequest(crop, "What color is the sphere?"))).get(0).answer());
         assertEquals("yes", vqa.apply(List.of(new VqaRequest(crop, "Is the sphere metal?"))).get(0).answer());
@@ -67,7 +67,7 @@ class OracleServicesTest {
 
     @Test
     void matchJudgesTheCropsSubject() throws Exception {
-        var match = OracleServices.match(INDEX);
+        var match = OracleServices.match(INDEX, new EditedScenes());
         ImageValue crop = IMAGE.crop(SCENE.view(2).box().scaleAboutCenter(1.5));
         assertEquals(List.of(1.0, 0.0, 1.0, 0.0), match.apply(List.of(new MatchRequest(crop, "red"),
                 new MatchRequest(crop, "cube"), new MatchRequest(crop, "sphere to the right of the blue sphere"),
@@ -78,7 +78,7 @@ class OracleServicesTest {
     void unknownImagesAndMissingDataAreReported() {
         ImageValue other = ImageValue.source("nope.png", new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB));
         var e = assertThrows(ModelServiceException.class,
-                () -> OracleServices.vqa(INDEX).apply(List.of(new VqaRequest(other, "Is there a cube?"))));
+                () -> OracleServices.vqa(INDEX, new EditedScenes()).apply(List.of(new VqaRequest(other, "Is there a cube?"))));
         assertTrue(e.getMessage().contains("nope.png"));
         assertThrows(BackendException.class, () -> new OracleProvider().create("", ProviderContext.empty()));
         assertThrows(BackendException.class, () -> new OracleProvider().create("/nonexistent/dir", ProviderContext.empty()));

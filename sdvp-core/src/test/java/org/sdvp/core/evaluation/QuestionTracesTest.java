@@ -1,4 +1,4 @@
-package org.sdvp.distill.experiment;
+package org.sdvp.core.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,8 +16,6 @@ import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sdvp.core.evaluation.Example;
-import org.sdvp.core.evaluation.QuestionResult;
 import org.sdvp.core.interp.Execution;
 import org.sdvp.core.io.Json;
 import org.sdvp.core.service.VqaAnswer;

@@ -1,6 +1,7 @@
-package org.sdvp.distill.experiment;
+package org.sdvp.core.evaluation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
-import org.sdvp.core.evaluation.Evaluator;
-import org.sdvp.core.evaluation.Example;
-import org.sdvp.core.evaluation.QuestionResult;
 import org.sdvp.core.interp.Execution;
 import org.sdvp.core.io.AtomicFiles;
 import org.sdvp.core.io.Json;
@@ -33,35 +31,63 @@ import org.sdvp.core.trace.ValueJson;
  * </pre>
  * Images are provenance only (source id and region, as in every trace), so a line is about 1–3 KB before
  * compression. At most {@link #MAX_QUESTIONS} questions are kept; the file says how many were left out.
+ *
+ * <p>Written by {@code sdvp experiment} for each evaluation and by {@code sdvp eval} beside its
+ * {@code --out}. A resumable run keeps each question's line in its journal too ({@link #recorder()}), so the
+ * questions an interrupted run finished are in the file of the run that completes it ({@link #restore}).
  */
-final class QuestionTraces implements Evaluator.Listener {
-    static final int MAX_QUESTIONS = 5000;
+public final class QuestionTraces implements Evaluator.Listener {
+    public static final int MAX_QUESTIONS = 5000;
 
     private final Path data;
     private final Map<String, String> lines = new TreeMap<>();
     private int leftOut;
 
     /** @param data the task's data folder, against which image paths are recorded */
-    QuestionTraces(Path data) {
+    public QuestionTraces(Path data) {
         this.data = data.toAbsolutePath().normalize();
     }
 
     /** {@code eval/FW/ROW/SEED/TASK.json} → {@code eval/FW/ROW/SEED/TASK.questions.jsonl.gz}. */
-    static Path beside(Path resultsJson) {
+    public static Path beside(Path resultsJson) {
         String name = resultsJson.getFileName().toString().replaceFirst("\\.json$", "");
         return resultsJson.resolveSibling(name + ".questions.jsonl.gz");
     }
 
     @Override
     public void questionDone(Example example, QuestionResult r, Optional<Execution> execution) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.id());
-        m.put("type", r.type());
-        m.put("question", r.question());
-        m.put("prediction", r.prediction());
-        m.put("gold", r.gold());
-        m.put("score", r.score());
-        m.put("error", r.error());
+        add(r.id(), line(example, r, execution));
+    }
+
+    /**
+     * A {@link Evaluator.Recorder} that keeps each question's line here and returns it for the run's journal;
+     * use it instead of this object as the listener, and {@link #restore} the journal's entries.
+     */
+    public Evaluator.Recorder recorder() {
+        return (example, r, execution) -> {
+            Map<String, Object> line = line(example, r, execution);
+            add(r.id(), line);
+            return Json.mapper().valueToTree(line);
+        };
+    }
+
+    /**
+     * A question an interrupted run finished: its journalled line, or (a journal written without lines)
+     * its answer alone, with no trace.
+     */
+    public void restore(RunJournal.Entry entry) {
+        QuestionResult r = entry.outcome().result();
+        if (entry.extra() != null && entry.extra().isObject() && entry.extra().has("steps")) {
+            add(r.id(), entry.extra());
+            return;
+        }
+        Map<String, Object> m = answer(r);
+        m.put("steps", List.of());
+        add(r.id(), m);
+    }
+
+    private Map<String, Object> line(Example example, QuestionResult r, Optional<Execution> execution) {
+        Map<String, Object> m = answer(r);
         Map<String, String> images = new TreeMap<>();
         example.images().forEach((name, path) -> images.put(name, relative(path)));
         m.put("images", images);
@@ -74,20 +100,36 @@ final class QuestionTraces implements Evaluator.Listener {
         m.put("initial", initial);
         m.put("program", execution.map(e -> e.trace().programSource()).orElse(example.program().orElse(null)));
         m.put("steps", steps);
+        return m;
+    }
+
+    private static Map<String, Object> answer(QuestionResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("type", r.type());
+        m.put("question", r.question());
+        m.put("prediction", r.prediction());
+        m.put("gold", r.gold());
+        m.put("score", r.score());
+        m.put("error", r.error());
+        return m;
+    }
+
+    private void add(String id, Object record) {
         String line;
         try {
-            line = Json.mapper().writeValueAsString(m);
+            line = Json.mapper().writeValueAsString(record);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("question record not serialisable", e);
         }
         synchronized (lines) {
-            if (lines.size() < MAX_QUESTIONS) lines.put(r.id(), line);
+            if (lines.containsKey(id) || lines.size() < MAX_QUESTIONS) lines.put(id, line);
             else leftOut++;
         }
     }
 
     /** Writes the file atomically (after the evaluation, before its results.json marks it done). */
-    void write(Path file) throws IOException {
+    public void write(Path file) throws IOException {
         synchronized (lines) {
             AtomicFiles.write(file, out -> {
                 try (OutputStream gz = new GZIPOutputStream(out)) {
