@@ -11,7 +11,8 @@ public final class Backends {
     /** The text shared by every command's {@code --modules} description. */
     public static final String MODULES_HELP =
             "Model backends, first answering first: oracle (scene annotations), vlm:DIR (student checkpoint), "
-            + "teacher:DIR,vlm:DIR (the teacher answers the calls it covers). Default: none (programs "
+            + "teacher:DIR,vlm:DIR (the teacher answers the calls it covers), torchscript:DIR / onnx:DIR (your "
+            + "exported model and its model.json, docs/own-models.md). Default: none (programs "
             + "without model steps only).";
 
     private Backends() {}
