@@ -11,6 +11,7 @@ import org.sdvp.core.evaluation.QuestionTraces;
 import org.sdvp.core.io.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 

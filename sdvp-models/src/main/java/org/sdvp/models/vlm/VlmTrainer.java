@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.sdvp.core.io.ProgressBars;
 import org.sdvp.models.nn.GridBoxes;
 import org.sdvp.models.nn.Tensors;
 import org.sdvp.models.train.Losses;
@@ -66,7 +67,7 @@ public final class VlmTrainer {
         try (Trainer trainer = model.model().newTrainer(tc)) {
             trainer.initialize(model.block().inputShapes(model.words().size()));
             warmUp(trainer);
-            StepLoop loop = new StepLoop(trainer, "pretrain", progress);
+            StepLoop loop = new StepLoop(trainer, "pretrain", ProgressBars.orNone(progress));
             return loop.run(c.steps(), vqaN + matchN + locN, Math.max(1, c.steps() / 50), (m, step, backward) -> {
                 ParameterStore ps = new ParameterStore(m, false);
                 float total = 0;
