@@ -2,7 +2,6 @@ package org.sdvp.backends.service;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.sdvp.backends.config.LocSpec;
@@ -13,6 +12,7 @@ import org.sdvp.core.service.ModelService;
 import org.sdvp.core.service.ModelServiceException;
 import org.sdvp.core.value.Box;
 import org.sdvp.core.value.Detection;
+import org.sdvp.core.value.Suppression;
 
 /**
  * LOC from per-box logits and normalised cx, cy, w, h boxes for the query text (OWL-ViT): score = σ(logit),
@@ -51,20 +51,9 @@ final class OwnLocService implements ModelService<LocRequest, List<Detection>> {
                         .clampTo(p.imageWidth(), p.imageHeight());
                 if (!b.isEmpty()) found.add(new Detection(b, batch.get(i).object(), score));
             }
-            result.add(nms(found, spec.nmsOrDefault(), spec.maxBoxesOrDefault()));
+            result.add(Suppression.greedy(found, Detection::box, Detection::score, spec.nmsOrDefault(),
+                    spec.maxBoxesOrDefault()));
         }
         return result;
-    }
-
-    /** Greedy non-maximum suppression; ties keep the earlier box, so the result is deterministic. */
-    static List<Detection> nms(List<Detection> boxes, double iou, int maxBoxes) {
-        List<Detection> sorted = new ArrayList<>(boxes);
-        sorted.sort(Comparator.comparingDouble(Detection::score).reversed());
-        List<Detection> kept = new ArrayList<>();
-        for (Detection d : sorted) {
-            if (kept.size() >= maxBoxes) break;
-            if (kept.stream().noneMatch(k -> k.box().iou(d.box()) > iou)) kept.add(d);
-        }
-        return kept;
     }
 }

@@ -54,8 +54,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             for (var p : curve) {
                 o.printf(Locale.ROOT, "  %.2f     %.3f   %.3f      %.3f%n", p.threshold(), p.recall(), p.precision(), p.f1());
             }
-            vlm.calibrate(LocCalibration.choose(vlm, Pretrainer.calibrationSet(preset, s),
-                    Pretrainer.calibrationDescription(preset, s)));
+            vlm.calibrate(LocCalibration.choose(curve, Pretrainer.calibrationDescription(preset, s)));
             Map<String, Double> now = Pretrainer.evaluate(vlm, heldOut);
             Calibration c = vlm.calibration().withHeldOut(now);
             vlm.calibrate(c);

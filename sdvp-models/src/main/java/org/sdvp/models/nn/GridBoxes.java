@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.sdvp.core.value.Box;
+import org.sdvp.core.value.Suppression;
 
 /**
  * The dense box code of every grounding head: a {@code gridH × gridW} map over the image whose cell holding
@@ -71,23 +72,9 @@ public record GridBoxes(int gridW, int gridH) {
         return nms(found, nmsIou, maxBoxes);
     }
 
-    /** Greedy non-maximum suppression; ties keep the earlier box, so the result is deterministic. */
+    /** Greedy non-maximum suppression ({@link Suppression#greedy}); ties keep the earlier box. */
     public static List<Scored> nms(List<Scored> boxes, double iou, int maxBoxes) {
-        List<Scored> sorted = new ArrayList<>(boxes);
-        sorted.sort(Comparator.comparingDouble(Scored::score).reversed());
-        List<Scored> kept = new ArrayList<>();
-        for (Scored s : sorted) {
-            if (kept.size() >= maxBoxes) break;
-            boolean suppressed = false;
-            for (Scored k : kept) {
-                if (k.box().iou(s.box()) > iou) {
-                    suppressed = true;
-                    break;
-                }
-            }
-            if (!suppressed) kept.add(s);
-        }
-        return kept;
+        return Suppression.greedy(boxes, Scored::box, Scored::score, iou, maxBoxes);
     }
 
     private static int clamp(int v, int n) { return Math.max(0, Math.min(n - 1, v)); }

@@ -29,19 +29,26 @@ public final class LocCalibration {
 
     /** The curve over {@link #CANDIDATES} on {@code val}'s LOC examples, in candidate order. */
     public static List<Point> curve(VlmModel vlm, SubTaskSet val) {
-        List<LocExample> loc = val.loc();
-        if (loc.isEmpty()) throw new IllegalArgumentException("no LOC examples to calibrate on");
-        long[][] counts = new long[CANDIDATES.size()][3];
+        if (val.loc().isEmpty()) throw new IllegalArgumentException("no LOC examples to calibrate on");
+        return points(vlm, val.loc(), CANDIDATES);
+    }
+
+    /**
+     * Recall, precision and F1 at IoU 0.5 on {@code loc} for each threshold (1.0 where nothing is to be
+     * found or nothing was predicted); the grounding maps are computed once for all thresholds.
+     */
+    static List<Point> points(VlmModel vlm, List<LocExample> loc, List<Double> thresholds) {
+        long[][] counts = new long[thresholds.size()][3]; // true positives, predictions, gold boxes
         for (int s = 0; s < loc.size(); s += BATCH) {
             List<LocExample> b = loc.subList(s, Math.min(loc.size(), s + BATCH));
             float[][] maps = vlm.locMaps(b.stream().map(LocExample::image).toList(),
                     b.stream().map(LocExample::phrase).toList());
             for (int i = 0; i < b.size(); i++) {
                 BufferedImage img = b.get(i).image();
-                for (int t = 0; t < CANDIDATES.size(); t++) {
+                for (int t = 0; t < thresholds.size(); t++) {
                     List<Box> pred = new ArrayList<>();
                     for (GridBoxes.Scored x : vlm.grid().decode(maps[i], img.getWidth(), img.getHeight(),
-                            CANDIDATES.get(t), VlmServices.NMS_IOU, VlmServices.MAX_BOXES)) {
+                            thresholds.get(t), VlmServices.NMS_IOU, VlmServices.MAX_BOXES)) {
                         pred.add(x.box());
                     }
                     long[] c = VlmEvaluation.matchBoxes(pred, b.get(i).boxes(), 0.5);
@@ -50,12 +57,12 @@ public final class LocCalibration {
             }
         }
         List<Point> out = new ArrayList<>();
-        for (int t = 0; t < CANDIDATES.size(); t++) {
+        for (int t = 0; t < thresholds.size(); t++) {
             long[] c = counts[t];
             double recall = c[2] == 0 ? 1 : c[0] / (double) c[2];
             double precision = c[1] == 0 ? 1 : c[0] / (double) c[1];
             double f1 = recall + precision == 0 ? 0 : 2 * recall * precision / (recall + precision);
-            out.add(new Point(CANDIDATES.get(t), recall, precision, f1));
+            out.add(new Point(thresholds.get(t), recall, precision, f1));
         }
         return out;
     }
@@ -69,7 +76,11 @@ public final class LocCalibration {
 
     /** Chooses the threshold on {@code val}, described by {@code chosenOn}; held-out metrics are added later. */
     public static Calibration choose(VlmModel vlm, SubTaskSet val, String chosenOn) {
-        List<Point> curve = curve(vlm, val);
+        return choose(curve(vlm, val), chosenOn);
+    }
+
+    /** The calibration a measured {@link #curve} gives: its best point, and F1 at every threshold. */
+    public static Calibration choose(List<Point> curve, String chosenOn) {
         Map<String, Double> f1 = new LinkedHashMap<>();
         for (Point p : curve) f1.put(String.format(Locale.ROOT, "%.2f", p.threshold()), p.f1());
         return new Calibration(best(curve).threshold(), chosenOn + "; the best F1 at IoU 0.5", f1, Map.of());

@@ -1,13 +1,10 @@
 package org.sdvp.models.vlm;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.sdvp.core.value.Box;
-import org.sdvp.models.nn.GridBoxes;
 import org.sdvp.models.text.Tokenizer;
-import org.sdvp.models.train.LocExample;
 import org.sdvp.models.train.MatchExample;
 import org.sdvp.models.train.SubTaskSet;
 import org.sdvp.models.train.VqaExample;
@@ -50,21 +47,9 @@ public final class VlmEvaluation {
         }
         if (!data.match().isEmpty()) out.put(prefix + "match.accuracy", matchRight / (double) data.match().size());
         if (!data.loc().isEmpty()) {
-            long[] counts = new long[3]; // true positives, predictions, gold boxes
-            for (int s = 0; s < data.loc().size(); s += BATCH) {
-                List<LocExample> b = data.loc().subList(s, Math.min(data.loc().size(), s + BATCH));
-                List<List<GridBoxes.Scored>> found = vlm.locate(b.stream().map(LocExample::image).toList(),
-                        b.stream().map(LocExample::phrase).toList(), vlm.locThreshold(), VlmServices.NMS_IOU,
-                        VlmServices.MAX_BOXES);
-                for (int i = 0; i < b.size(); i++) {
-                    List<Box> pred = new ArrayList<>();
-                    for (GridBoxes.Scored x : found.get(i)) pred.add(x.box());
-                    long[] c = matchBoxes(pred, b.get(i).boxes(), 0.5);
-                    for (int k = 0; k < 3; k++) counts[k] += c[k];
-                }
-            }
-            out.put(prefix + "loc.recall", counts[2] == 0 ? 1.0 : counts[0] / (double) counts[2]);
-            out.put(prefix + "loc.precision", counts[1] == 0 ? 1.0 : counts[0] / (double) counts[1]);
+            LocCalibration.Point p = LocCalibration.points(vlm, data.loc(), List.of(vlm.locThreshold())).get(0);
+            out.put(prefix + "loc.recall", p.recall());
+            out.put(prefix + "loc.precision", p.precision());
         }
         return out;
     }

@@ -12,6 +12,7 @@ import org.sdvp.core.module.StepException;
 import org.sdvp.core.service.LocRequest;
 import org.sdvp.core.service.MatchRequest;
 import org.sdvp.core.service.VqaRequest;
+import org.sdvp.core.value.Scores;
 import org.sdvp.core.value.BoolValue;
 import org.sdvp.core.value.Box;
 import org.sdvp.core.value.BoxesValue;
@@ -189,7 +190,7 @@ public final class ImagePatchApi {
             return recorder.record(line, "best_text_match", call("best_text_match", pyList(opts)), in, ctx -> {
                 List<Double> scores = ctx.matchAll(opts.stream()
                         .map(o -> new MatchRequest(p.image(), prefix.isEmpty() ? o : prefix + " " + o)).toList());
-                return opts.get(firstBest(scores));
+                return opts.get(Scores.firstBest(scores));
             }, TextValue::new);
         } catch (StepException e) {
             return fail("ModelError", e.getMessage());
@@ -228,7 +229,7 @@ public final class ImagePatchApi {
                     ctx -> {
                         List<MatchRequest> pairs = new ArrayList<>();
                         for (Patch patch : ps) for (String t : texts) pairs.add(new MatchRequest(patch.image(), t));
-                        return firstBest(ctx.matchAll(pairs)) / texts.size();
+                        return Scores.firstBest(ctx.matchAll(pairs)) / texts.size();
                     }, i -> new BoxesValue(List.of(ps.get(i).toDetection())));
             return best;
         } catch (StepException e) {
@@ -308,12 +309,5 @@ public final class ImagePatchApi {
 
     private static String num(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%.2f", d);
-    }
-
-    /** Index of the highest score; ties keep the first, as asking one at a time did. */
-    static int firstBest(List<Double> scores) {
-        int best = 0;
-        for (int i = 1; i < scores.size(); i++) if (scores.get(i) > scores.get(best)) best = i;
-        return best;
     }
 }

@@ -8,6 +8,7 @@ import org.sdvp.core.module.Param;
 import org.sdvp.core.module.StepContext;
 import org.sdvp.core.module.StepException;
 import org.sdvp.core.service.MatchRequest;
+import org.sdvp.core.value.Scores;
 import org.sdvp.core.value.BoxesValue;
 import org.sdvp.core.value.Detection;
 import org.sdvp.core.value.ImageValue;
@@ -43,17 +44,11 @@ public final class ClassifyModule extends AbstractStepModule {
         }
         List<Double> p = ctx.matchAll(requests);
         List<Detection> labelled = new ArrayList<>();
+        int n = categories.size();
         for (int o = 0; o < objects.size(); o++) {
-            String best = categories.get(0);
-            double bestScore = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < categories.size(); k++) {
-                double score = p.get(o * categories.size() + k);
-                if (score > bestScore) {
-                    bestScore = score;
-                    best = categories.get(k);
-                }
-            }
-            labelled.add(new Detection(objects.get(o).box(), best, bestScore));
+            List<Double> scores = p.subList(o * n, (o + 1) * n);
+            int best = Scores.firstBest(scores);
+            labelled.add(new Detection(objects.get(o).box(), categories.get(best), scores.get(best)));
         }
         return new BoxesValue(labelled);
     }

@@ -8,6 +8,7 @@ import org.sdvp.core.module.Param;
 import org.sdvp.core.module.StepContext;
 import org.sdvp.core.module.StepException;
 import org.sdvp.core.service.MatchRequest;
+import org.sdvp.core.value.Scores;
 import org.sdvp.core.value.BoxesValue;
 import org.sdvp.core.value.Detection;
 import org.sdvp.core.value.ImageValue;
@@ -49,8 +50,7 @@ public final class SelectModule extends AbstractStepModule {
             if (chosen.isEmpty()) {
                 String phrase = category.isEmpty() ? query : query + " " + category;
                 List<Double> p = ctx.matchAll(crops.stream().map(c -> new MatchRequest(c, phrase)).toList());
-                int best = 0;
-                for (int i = 1; i < p.size(); i++) if (p.get(i) > p.get(best)) best = i;
+                int best = Scores.firstBest(p);
                 chosen = List.of(best);
                 score = p.get(best);
             }
