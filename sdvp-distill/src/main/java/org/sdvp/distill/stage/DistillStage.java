@@ -177,6 +177,7 @@ public final class DistillStage {
         s.put("replayTargets", r.replayCount());
         s.put("steps", r.training().steps());
         s.put("resumedFrom", r.training().resumedFrom());
+        s.put("skippedSteps", r.training().skippedSteps());
         s.put("lossCurve", r.training().lossCurve());
         s.put("lossCurveWindow", r.training().window());
         s.put("seconds", r.seconds());

@@ -40,9 +40,11 @@ public final class StepwiseDistiller {
      * @param steps       steps run in total (including those before a resume)
      * @param resumedFrom the step the run resumed from (0 for a fresh run)
      * @param seconds     wall time of this process's part
+     * @param skippedSteps steps of this process's part whose loss or gradients were not finite, so no update
+     *                     was applied ({@link StepLoop#MAX_SKIPPED_SHARE})
      */
     public record Result(List<Double> lossCurve, int window, int steps, int resumedFrom, double seconds,
-                         double samplesPerSecond) {}
+                         double samplesPerSecond, int skippedSteps) {}
 
     private final DistillConfig config;
 
@@ -102,7 +104,7 @@ public final class StepwiseDistiller {
             VlmTrainer.warmUp(student, trainer);
             if (saved != null) state.loadOptimizer(adam, student);
             if (first >= c.steps()) {
-                return new Result(curve, window, c.steps(), first, 0, 0);
+                return new Result(curve, window, c.steps(), first, 0, 0, 0);
             }
             StepLoop loop = new StepLoop(trainer, "distill", ProgressBars.orNone(progress));
             StepLoop.Result r = loop.run(first, Math.min(stopAt, c.steps()), batches.perStep(), window, (m, step, backward) -> {
@@ -128,7 +130,7 @@ public final class StepwiseDistiller {
                 }
             });
             curve.addAll(r.lossCurve());
-            return new Result(curve, window, c.steps(), first, r.seconds(), r.samplesPerSecond());
+            return new Result(curve, window, c.steps(), first, r.seconds(), r.samplesPerSecond(), r.skippedSteps());
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         } finally {

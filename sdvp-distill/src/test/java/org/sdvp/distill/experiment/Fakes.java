@@ -77,7 +77,7 @@ final class Fakes {
             checkpoint(student, "distill", spec.task(), "quick", spec.config().seed());
             Path calls = spec.calls() != null ? spec.calls() : spec.out().resolve("calls.jsonl");
             if (spec.calls() == null) Files.writeString(calls, "");
-            var training = new StepwiseDistiller.Result(List.of(2.0, 1.5, 1.2), 2, spec.config().steps(), 0, 0.1, 100);
+            var training = new StepwiseDistiller.Result(List.of(2.0, 1.5, 1.2), 2, spec.config().steps(), 0, 0.1, 100, 0);
             return new StageResult(student, calls, null,
                     new Labelled(DistillSet.empty(), Map.of("VQA", 3), Map.of(), Map.of(), Map.of(), Map.of()), 0,
                     training, Map.of("collect", 0.5, "distill", 1.0));

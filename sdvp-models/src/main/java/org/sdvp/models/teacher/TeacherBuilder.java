@@ -139,6 +139,7 @@ public final class TeacherBuilder {
             metrics.put("train.lastLoss", r.lastLoss());
             metrics.put("train.seconds", r.seconds());
             metrics.put("train.cpuSeconds", r.cpuSeconds());
+            metrics.put("train.skippedSteps", (double) r.skippedSteps());
             ObjectNode recipe = Json.mapper().createObjectNode();
             recipe.put("task", task.name());
             if (data != null) recipe.put("data", data.toAbsolutePath().toString());

@@ -66,6 +66,7 @@ public final class Pretrainer {
             metrics.put("train.lastLoss", r.lastLoss());
             metrics.put("train.seconds", r.seconds());
             metrics.put("train.cpuSeconds", r.cpuSeconds());
+            metrics.put("train.skippedSteps", (double) r.skippedSteps());
             metrics.put("train.samplesPerSecond", r.samplesPerSecond());
             ObjectNode training = Json.mapper().valueToTree(tc);
             training.set("lossCurve", Json.mapper().valueToTree(r.lossCurve()));
