@@ -146,8 +146,8 @@ public final class DistillCommand implements Callable<Integer> {
         if (calls != null && !Files.isRegularFile(calls)) throw new DataException("--calls: no file " + calls);
         DistillConfig config = DistillConfig.defaults(steps, seed.value);
         if (naive) config = config.naive();
-        if (tau != null) config = config.withTau(tau);
-        if (beta != null) config = config.withLoss(config.klWeight(), config.ceWeight(), beta);
+        if (tau != null) config = config.toBuilder().tau(tau).build();
+        if (beta != null) config = config.toBuilder().beta(beta).build();
         try {
             config = config.with(settings);
         } catch (IllegalArgumentException e) {

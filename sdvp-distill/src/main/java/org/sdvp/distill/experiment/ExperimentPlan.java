@@ -73,13 +73,13 @@ public record ExperimentPlan(List<String> tasks, List<String> targets, List<Stag
         for (int pct : DATA_PERCENTS) a.put("data-" + pct, (b, c) -> b.dataFraction(pct / 100.0));
         a.put("vqa-only", (b, c) -> b.kinds(Set.of(ServiceKind.VQA)));
         a.put("loc-only", (b, c) -> b.kinds(Set.of(ServiceKind.LOC)));
-        a.put("no-kl", (b, c) -> b.config(c.withLoss(0f, c.ceWeight(), c.beta())));
-        a.put("no-ce", (b, c) -> b.config(c.withLoss(c.klWeight(), 0f, c.beta())));
+        a.put("no-kl", (b, c) -> b.config(c.toBuilder().klWeight(0f).build()));
+        a.put("no-ce", (b, c) -> b.config(c.toBuilder().ceWeight(0f).build()));
         // beta 0 with replay off, but the frozen units kept: only the self-distillation term differs from sdvp
-        a.put("no-self-distill", (b, c) -> b.config(c.withLoss(c.klWeight(), c.ceWeight(), 0f)).replayScenes(StagePlan.NO_REPLAY));
+        a.put("no-self-distill", (b, c) -> b.config(c.toBuilder().beta(0f).build()).replayScenes(StagePlan.NO_REPLAY));
         a.put("no-filter", (b, c) -> b.labels(new LabelOptions(false, 0)));
-        a.put("tau-1", (b, c) -> b.config(c.withTau(1f)));
-        a.put("tau-4", (b, c) -> b.config(c.withTau(4f)));
+        a.put("tau-1", (b, c) -> b.config(c.toBuilder().tau(1f).build()));
+        a.put("tau-4", (b, c) -> b.config(c.toBuilder().tau(4f).build()));
         return Collections.unmodifiableMap(a);
     }
 

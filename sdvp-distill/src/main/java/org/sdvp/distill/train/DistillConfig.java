@@ -36,55 +36,90 @@ public record DistillConfig(int steps, int vqaBatch, int matchBatch, int locBatc
     }
 
     /**
-     * SDVP's defaults (docs/sdvp.md explains each). 12 LOC pseudo-labels per step (was 4) was chosen for student
-     * v2 on the val splits of both targets (docs/results.md): with 4, the 200 steps saw each LOC label about
-     * 0.6 times against five times each VQA label.
+     * SDVP's defaults (docs/sdvp.md explains each) for {@code steps} steps: {@link Builder}'s initial values.
      */
-    public static DistillConfig defaults(int steps, long seed) {
-        return new DistillConfig(steps, 16, 8, 12, 16, 8, 4, 1e-3f, Math.min(20, steps / 10), 2f, 1f, 0.5f, 1f,
-                1f, 1f, 1f, 4f, 2, Math.max(1, Math.min(100, steps)), seed);
+    public static DistillConfig defaults(int steps, long seed) { return builder(steps, seed).build(); }
+
+    /** A builder holding SDVP's defaults, to change some settings by name. */
+    public static Builder builder(int steps, long seed) { return new Builder(steps, seed); }
+
+    /** A builder holding this config's settings. */
+    public Builder toBuilder() {
+        return new Builder(steps, seed).vqaBatch(vqaBatch).matchBatch(matchBatch).locBatch(locBatch).replayVqa(replayVqa)
+                .replayMatch(replayMatch).replayLoc(replayLoc).learningRate(learningRate).warmupSteps(warmupSteps).tau(tau)
+                .klWeight(klWeight).ceWeight(ceWeight).beta(beta).vqaWeight(vqaWeight).matchWeight(matchWeight)
+                .locWeight(locWeight).locPositiveWeight(locPositiveWeight).frozenUnits(frozenUnits)
+                .checkpointEvery(checkpointEvery);
     }
 
     /** Naive fine-tuning: the same pseudo-labels, no self-distillation, no replay, nothing frozen. */
     public DistillConfig naive() {
-        return new DistillConfig(steps, vqaBatch, matchBatch, locBatch, 0, 0, 0, learningRate, warmupSteps, tau,
-                klWeight, ceWeight, 0f, vqaWeight, matchWeight, locWeight, locPositiveWeight, 0, checkpointEvery, seed);
+        return toBuilder().replayVqa(0).replayMatch(0).replayLoc(0).beta(0f).frozenUnits(0).build();
     }
 
-    public DistillConfig withLoss(float kl, float ce, float newBeta) {
-        return new DistillConfig(steps, vqaBatch, matchBatch, locBatch, replayVqa, replayMatch, replayLoc,
-                learningRate, warmupSteps, tau, kl, ce, newBeta, vqaWeight, matchWeight, locWeight, locPositiveWeight, frozenUnits,
-                checkpointEvery, seed);
-    }
+    /** This config with another seed. */
+    public DistillConfig withSeed(long newSeed) { return toBuilder().seed(newSeed).build(); }
 
-    public DistillConfig withTau(float newTau) {
-        return new DistillConfig(steps, vqaBatch, matchBatch, locBatch, replayVqa, replayMatch, replayLoc,
-                learningRate, warmupSteps, newTau, klWeight, ceWeight, beta, vqaWeight, matchWeight, locWeight, locPositiveWeight,
-                frozenUnits, checkpointEvery, seed);
-    }
-
-    public DistillConfig withSeed(long newSeed) {
-        return new DistillConfig(steps, vqaBatch, matchBatch, locBatch, replayVqa, replayMatch, replayLoc,
-                learningRate, warmupSteps, tau, klWeight, ceWeight, beta, vqaWeight, matchWeight, locWeight, locPositiveWeight,
-                frozenUnits, checkpointEvery, newSeed);
-    }
-
+    /**
+     * This config for another number of steps: warm-up and checkpoint interval are capped to fit it, as the
+     * defaults are.
+     */
     public DistillConfig withSteps(int newSteps) {
-        return new DistillConfig(newSteps, vqaBatch, matchBatch, locBatch, replayVqa, replayMatch, replayLoc,
-                learningRate, Math.min(warmupSteps, newSteps / 10), tau, klWeight, ceWeight, beta, vqaWeight,
-                matchWeight, locWeight, locPositiveWeight, frozenUnits, Math.min(checkpointEvery, newSteps), seed);
+        return toBuilder().steps(newSteps).warmupSteps(Math.min(warmupSteps, newSteps / 10))
+                .checkpointEvery(Math.min(checkpointEvery, newSteps)).build();
     }
 
-    public DistillConfig withLearningRate(float lr) {
-        return new DistillConfig(steps, vqaBatch, matchBatch, locBatch, replayVqa, replayMatch, replayLoc, lr,
-                warmupSteps, tau, klWeight, ceWeight, beta, vqaWeight, matchWeight, locWeight, locPositiveWeight, frozenUnits,
-                checkpointEvery, seed);
-    }
+    /**
+     * The settings by name, starting from SDVP's defaults. 12 LOC pseudo-labels per step (was 4) was chosen for
+     * student v2 on the val splits of both targets (docs/results.md): with 4, the 200 steps saw each LOC label
+     * about 0.6 times against five times each VQA label.
+     */
+    public static final class Builder {
+        private int steps;
+        private int vqaBatch = 16, matchBatch = 8, locBatch = 12;
+        private int replayVqa = 16, replayMatch = 8, replayLoc = 4;
+        private float learningRate = 1e-3f;
+        private int warmupSteps;
+        private float tau = 2f, klWeight = 1f, ceWeight = 0.5f, beta = 1f;
+        private float vqaWeight = 1f, matchWeight = 1f, locWeight = 1f, locPositiveWeight = 4f;
+        private int frozenUnits = 2;
+        private int checkpointEvery;
+        private long seed;
 
-    public DistillConfig withCheckpointEvery(int every) {
-        return new DistillConfig(steps, vqaBatch, matchBatch, locBatch, replayVqa, replayMatch, replayLoc,
-                learningRate, warmupSteps, tau, klWeight, ceWeight, beta, vqaWeight, matchWeight, locWeight, locPositiveWeight,
-                frozenUnits, every, seed);
+        private Builder(int steps, long seed) {
+            this.steps = steps;
+            this.seed = seed;
+            this.warmupSteps = Math.min(20, steps / 10);
+            this.checkpointEvery = Math.max(1, Math.min(100, steps));
+        }
+
+        public Builder steps(int v) { steps = v; return this; }
+        public Builder vqaBatch(int v) { vqaBatch = v; return this; }
+        public Builder matchBatch(int v) { matchBatch = v; return this; }
+        public Builder locBatch(int v) { locBatch = v; return this; }
+        public Builder replayVqa(int v) { replayVqa = v; return this; }
+        public Builder replayMatch(int v) { replayMatch = v; return this; }
+        public Builder replayLoc(int v) { replayLoc = v; return this; }
+        public Builder learningRate(float v) { learningRate = v; return this; }
+        public Builder warmupSteps(int v) { warmupSteps = v; return this; }
+        public Builder tau(float v) { tau = v; return this; }
+        public Builder klWeight(float v) { klWeight = v; return this; }
+        public Builder ceWeight(float v) { ceWeight = v; return this; }
+        public Builder beta(float v) { beta = v; return this; }
+        public Builder vqaWeight(float v) { vqaWeight = v; return this; }
+        public Builder matchWeight(float v) { matchWeight = v; return this; }
+        public Builder locWeight(float v) { locWeight = v; return this; }
+        public Builder locPositiveWeight(float v) { locPositiveWeight = v; return this; }
+        public Builder frozenUnits(int v) { frozenUnits = v; return this; }
+        public Builder checkpointEvery(int v) { checkpointEvery = v; return this; }
+        public Builder seed(long v) { seed = v; return this; }
+
+        /** @throws IllegalArgumentException when a setting is out of range */
+        public DistillConfig build() {
+            return new DistillConfig(steps, vqaBatch, matchBatch, locBatch, replayVqa, replayMatch, replayLoc, learningRate,
+                    warmupSteps, tau, klWeight, ceWeight, beta, vqaWeight, matchWeight, locWeight, locPositiveWeight,
+                    frozenUnits, checkpointEvery, seed);
+        }
     }
 
     /**

@@ -109,7 +109,7 @@ class ExperimentPlanTest {
                 LabelOptions.defaults(), all, 1.0, preset.replayScenes()), p.stage(2, "sdvp-seq-nlvr-sim"));
         DistillConfig a = preset.distillConfig(preset.ablationSeed());
         assertEquals(new StagePlan("ablation-no-self-distill", "gqa-sim", preset.ablationSeed(), null, "sdvp-gqa-sim", List.of(),
-                a.withLoss(a.klWeight(), a.ceWeight(), 0f), LabelOptions.defaults(), all, 1.0, 0),
+                a.toBuilder().beta(0f).build(), LabelOptions.defaults(), all, 1.0, 0),
                 p.stage(preset.ablationSeed(), "ablation-no-self-distill"));
         assertEquals(ExperimentPlan.ablationNames().stream().map(n -> "ablation:" + n).toList(),
                 p.ablationRows().stream().map(RowPlan::name).toList());

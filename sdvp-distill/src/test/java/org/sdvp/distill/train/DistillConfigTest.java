@@ -16,9 +16,36 @@ class DistillConfigTest {
         assertEquals(2e-3f, c.learningRate());
         assertEquals(8, c.locBatch());
         assertEquals(0, c.frozenUnits());
-        assertEquals(defaults.withLearningRate(2e-3f).tau(), c.tau());
+        assertEquals(defaults.tau(), c.tau());
         assertEquals(defaults.vqaBatch(), c.vqaBatch());
         assertEquals(defaults, defaults.with(Map.of()), "no settings: the same config");
+    }
+
+    @Test
+    void theBuilderStartsFromTheDefaultsAndRoundTrips() {
+        assertEquals(defaults, defaults.toBuilder().build(), "toBuilder keeps every setting");
+        DistillConfig c = DistillConfig.builder(200, 1).tau(4f).build();
+        assertEquals(4f, c.tau());
+        assertEquals(defaults.with(Map.of("tau", "4")), c, "the builder and --set name the same settings");
+        assertEquals(12, defaults.locBatch(), "12 LOC labels per step, chosen on val for student v2");
+    }
+
+    @Test
+    void naiveFineTuningDropsReplayAndFreezingOnly() {
+        DistillConfig n = defaults.naive();
+        assertEquals(0, n.replayVqa() + n.replayMatch() + n.replayLoc());
+        assertEquals(0f, n.beta());
+        assertEquals(0, n.frozenUnits());
+        assertTrue(!n.selfDistills());
+        assertEquals(defaults.toBuilder().replayVqa(0).replayMatch(0).replayLoc(0).beta(0).frozenUnits(0).build(), n);
+    }
+
+    @Test
+    void fewerStepsCapWarmUpAndCheckpoints() {
+        DistillConfig c = defaults.withSteps(30);
+        assertEquals(30, c.steps());
+        assertEquals(3, c.warmupSteps());
+        assertEquals(30, c.checkpointEvery());
     }
 
     @Test

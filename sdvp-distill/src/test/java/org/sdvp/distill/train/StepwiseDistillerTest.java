@@ -60,7 +60,7 @@ public class StepwiseDistillerTest {
     void aResumedRunEndsWithTheSameWeightsAsAnUninterruptedOne(@TempDir Path tmp) throws Exception {
         DistillSet data = colourTargets(32, 7);
         DistillSet replay = colourTargets(16, 8);
-        DistillConfig c = config(30).withCheckpointEvery(10);
+        DistillConfig c = config(30).toBuilder().checkpointEvery(10).build();
         Map<String, float[]> uninterrupted;
         StepwiseDistiller.Result whole;
         try (VlmModel s = student(9)) {
@@ -69,7 +69,7 @@ public class StepwiseDistillerTest {
         }
         // the interrupted run: killed after step 20 (state saved at 10 and 20), then resumed by a new model
         try (VlmModel s = student(9)) {
-            new StepwiseDistiller(c.withSteps(20).withCheckpointEvery(10)).distill(s, data, replay, tmp.resolve("b"), false, null);
+            new StepwiseDistiller(c.withSteps(20).toBuilder().checkpointEvery(10).build()).distill(s, data, replay, tmp.resolve("b"), false, null);
         }
         assertThrows(DataException.class, () -> {
             try (VlmModel s = student(9)) {
@@ -106,7 +106,7 @@ public class StepwiseDistillerTest {
     // ---- fixtures ----
 
     public static DistillConfig config(int steps) {
-        return DistillConfig.defaults(steps, 11).withSteps(steps).withLearningRate(3e-3f);
+        return DistillConfig.builder(steps, 11).learningRate(3e-3f).build();
     }
 
     public static VlmModel student(long seed) {
