@@ -5,7 +5,7 @@ import org.sdvp.core.interp.Frameworks;
 import org.sdvp.core.interp.VisProgInterpreter;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.module.ModuleOptions;
-import org.sdvp.core.module.ModuleRegistry;
+import org.sdvp.core.module.steps.StandardModules;
 
 /** The framework of a run, with the module meanings chosen on the command line ({@code --depth-crops}). */
 public final class FrameworkChoice {
@@ -24,7 +24,7 @@ public final class FrameworkChoice {
         } catch (IllegalArgumentException e) {
             throw new DataException("--depth-crops: " + e.getMessage());
         }
-        if (name.equals("visprog")) return new VisProgInterpreter(ModuleRegistry.standard(new ModuleOptions(mode)));
+        if (name.equals("visprog")) return new VisProgInterpreter(StandardModules.registry(new ModuleOptions(mode)));
         return Frameworks.create(name);
     }
 }

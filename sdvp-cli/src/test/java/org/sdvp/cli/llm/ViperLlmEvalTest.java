@@ -23,7 +23,7 @@ import org.sdvp.core.evaluation.ExampleSource;
 import org.sdvp.core.evaluation.Tasks;
 import org.sdvp.llm.fake.FakeChatServer;
 import org.sdvp.llm.fake.FakeChatServer.Response;
-import org.sdvp.world.program.WorldViperPrograms;
+import org.sdvp.world.task.WorldViperPrograms;
 import org.sdvp.world.task.WorldTaskSpec;
 
 /**

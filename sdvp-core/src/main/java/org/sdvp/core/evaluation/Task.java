@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sdvp.core.io.DataException;
+import org.sdvp.core.metric.Metric;
 import org.sdvp.core.source.ProgramSource;
 
 /**

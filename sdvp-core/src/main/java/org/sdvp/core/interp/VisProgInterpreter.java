@@ -11,6 +11,7 @@ import org.sdvp.core.module.ModuleRegistry;
 import org.sdvp.core.module.StepContext;
 import org.sdvp.core.module.StepException;
 import org.sdvp.core.module.StepModule;
+import org.sdvp.core.module.steps.StandardModules;
 import org.sdvp.core.program.Arg;
 import org.sdvp.core.program.ArgValue;
 import org.sdvp.core.program.InvalidProgramException;
@@ -34,7 +35,7 @@ public final class VisProgInterpreter implements Framework {
 
     public VisProgInterpreter(ModuleRegistry registry) { this.registry = registry; }
 
-    public VisProgInterpreter() { this(ModuleRegistry.standard()); }
+    public VisProgInterpreter() { this(StandardModules.registry()); }
 
     public ModuleRegistry registry() { return registry; }
 

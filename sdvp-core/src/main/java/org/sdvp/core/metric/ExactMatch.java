@@ -1,6 +1,5 @@
 package org.sdvp.core.metric;
 
-import org.sdvp.core.evaluation.Metric;
 import org.sdvp.core.value.Value;
 
 /** 1 when the normalised answers are equal ({@link AnswerNormalizer}), else 0. */

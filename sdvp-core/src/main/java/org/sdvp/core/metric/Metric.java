@@ -1,4 +1,4 @@
-package org.sdvp.core.evaluation;
+package org.sdvp.core.metric;
 
 import org.sdvp.core.value.Value;
 

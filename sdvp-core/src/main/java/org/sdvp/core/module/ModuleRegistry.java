@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The modules a program may call, by name. Immutable and thread-safe. */
+/**
+ * The modules a program may call, by name. Immutable and thread-safe. The project's own set is
+ * {@link org.sdvp.core.module.steps.StandardModules#registry()}.
+ */
 public final class ModuleRegistry {
     private final Map<String, StepModule> byName;
 
@@ -21,14 +24,6 @@ public final class ModuleRegistry {
     }
 
     public static ModuleRegistry of(List<StepModule> modules) { return new ModuleRegistry(modules); }
-
-    /** Every module this project implements (VisProg's GQA, NLVR, knowledge-tagging and image-editing sets), as VisProg means them. */
-    public static ModuleRegistry standard() { return standard(ModuleOptions.DEFAULT); }
-
-    /** Every module this project implements, with the given meanings. */
-    public static ModuleRegistry standard(ModuleOptions options) {
-        return of(org.sdvp.core.module.steps.StandardModules.all(options));
-    }
 
     public Optional<StepModule> find(String name) { return Optional.ofNullable(byName.get(name)); }
 

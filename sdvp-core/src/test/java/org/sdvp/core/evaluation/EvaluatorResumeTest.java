@@ -20,6 +20,7 @@ import org.sdvp.core.io.BadImages;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Json;
 import org.sdvp.core.metric.ExactMatch;
+import org.sdvp.core.metric.Metric;
 import org.sdvp.core.service.ModelGateway;
 import org.sdvp.core.service.ModelServices;
 import org.sdvp.core.source.DatasetPrograms;

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.sdvp.core.module.ModuleRegistry;
+import org.sdvp.core.module.steps.StandardModules;
 
 /**
  * Golden programs in {@code src/test/resources/golden/*.vp}, in the manner of jlox's test suite: each file
@@ -75,14 +75,14 @@ class GoldenProgramsTest {
             assertDoesNotThrowInvalid(source, variables);
         } else {
             InvalidProgramException e = assertThrows(InvalidProgramException.class,
-                    () -> Programs.parse(source, ModuleRegistry.standard(), variables));
+                    () -> Programs.parse(source, StandardModules.registry(), variables));
             assertEquals(expected, e.errors().stream().map(ProgramError::format).toList());
         }
     }
 
     private static void assertDoesNotThrowInvalid(String source, Set<String> initial) {
         try {
-            Programs.parse(source, ModuleRegistry.standard(), initial);
+            Programs.parse(source, StandardModules.registry(), initial);
         } catch (InvalidProgramException e) {
             throw new AssertionError("expected a valid program but got:\n" + e.getMessage(), e);
         }

@@ -10,13 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.sdvp.core.module.ModuleRegistry;
 import org.sdvp.core.module.StepContext;
 import org.sdvp.core.module.steps.AbstractStepModule;
+import org.sdvp.core.module.steps.StandardModules;
 import org.sdvp.core.value.NoneValue;
 import org.sdvp.core.value.Value;
 import org.sdvp.core.value.ValueType;
 
 /** One test per validation message, each asserting the exact report of {@link Programs#parse}. */
 class ProgramValidatorTest {
-    private static final ModuleRegistry STANDARD = ModuleRegistry.standard();
+    private static final ModuleRegistry STANDARD = StandardModules.registry();
 
     static List<String> errors(String source) {
         return errors(source, STANDARD);

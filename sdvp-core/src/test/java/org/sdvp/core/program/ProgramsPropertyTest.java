@@ -15,13 +15,14 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
 import org.sdvp.core.module.ModuleRegistry;
+import org.sdvp.core.module.steps.StandardModules;
 
 /**
  * No input, however broken, makes the front end throw anything but {@link InvalidProgramException}: not
  * random text, and not valid VisProg programs with random edits (the inputs an LLM actually produces).
  */
 class ProgramsPropertyTest {
-    private static final ModuleRegistry REGISTRY = ModuleRegistry.standard();
+    private static final ModuleRegistry REGISTRY = StandardModules.registry();
     private static final Set<String> INITIAL = Set.of("IMAGE", "LEFT", "RIGHT");
 
     private static final List<String> VALID = List.of("""

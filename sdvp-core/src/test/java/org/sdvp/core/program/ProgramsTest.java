@@ -10,11 +10,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.sdvp.core.module.ModuleRegistry;
+import org.sdvp.core.module.steps.StandardModules;
 import org.sdvp.core.value.ValueType;
 
 /** The entry point end to end: real VisProg programs pass; broken ones report every problem, in order. */
 class ProgramsTest {
-    private static final ModuleRegistry REGISTRY = ModuleRegistry.standard();
+    private static final ModuleRegistry REGISTRY = StandardModules.registry();
     private static final Set<String> GQA = Set.of("IMAGE");
     private static final Set<String> NLVR = Set.of("LEFT", "RIGHT");
 

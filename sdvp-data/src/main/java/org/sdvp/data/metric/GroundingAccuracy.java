@@ -1,6 +1,6 @@
 package org.sdvp.data.metric;
 
-import org.sdvp.core.evaluation.Metric;
+import org.sdvp.core.metric.Metric;
 import org.sdvp.core.value.BoxesValue;
 import org.sdvp.core.value.Value;
 

@@ -1,4 +1,4 @@
-package org.sdvp.data.metric;
+package org.sdvp.data.nlvr2;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,7 +11,6 @@ import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.evaluation.Outcome;
 import org.sdvp.core.evaluation.QuestionResult;
 import org.sdvp.core.interp.Execution;
-import org.sdvp.data.nlvr2.Nlvr2Row;
 
 /**
  * NLVR2 consistency: the fraction of unique sentences (identifier without its pair id:

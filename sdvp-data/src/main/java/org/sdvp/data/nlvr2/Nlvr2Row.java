@@ -3,7 +3,7 @@ package org.sdvp.data.nlvr2;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
-import org.sdvp.data.clevr.ClevrQuestion;
+import org.sdvp.data.clevr.program.ProgramNode;
 
 /**
  * One line of an NLVR2 JSON-lines file.
@@ -21,7 +21,7 @@ public record Nlvr2Row(String identifier, String sentence, String label,
                        @JsonProperty("left_url") String leftUrl, @JsonProperty("right_url") String rightUrl,
                        String writer, String synset, String query, String directory,
                        @JsonProperty("left_image") String leftImage, @JsonProperty("right_image") String rightImage,
-                       String type, List<ClevrQuestion.Node> program) {
+                       String type, List<ProgramNode> program) {
 
     /** A row of the NLVR2 release, without sdvp-world's extensions. */
     public Nlvr2Row(String identifier, String sentence, String label, String leftUrl, String rightUrl,

@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.evaluation.ExampleSource;
-import org.sdvp.core.evaluation.Metric;
+import org.sdvp.core.metric.Metric;
 import org.sdvp.core.evaluation.Outcome;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.io.DataException;
@@ -22,7 +22,6 @@ import org.sdvp.core.value.BoolValue;
 import org.sdvp.core.value.Value;
 import org.sdvp.data.json.JsonLines;
 import org.sdvp.data.metric.BooleanAccuracy;
-import org.sdvp.data.metric.Nlvr2Consistency;
 
 /**
  * {@code --dataset nlvr2}: statements about an image pair, from {@code ROOT/SPLIT.json} (or

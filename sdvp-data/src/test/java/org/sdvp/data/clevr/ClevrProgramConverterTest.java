@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.sdvp.core.interp.VisProgInterpreter;
+import org.sdvp.data.clevr.program.ProgramNode;
 import org.sdvp.data.program.Conversion;
 
 /**
@@ -19,7 +20,7 @@ class ClevrProgramConverterTest {
 
     /** {@code "scene; filter_color red 0; count 1"}: function, optional value, input indices. */
     private static ClevrQuestion question(String program) {
-        List<ClevrQuestion.Node> nodes = new ArrayList<>();
+        List<ProgramNode> nodes = new ArrayList<>();
         for (String node : program.split(";")) {
             String[] w = node.strip().split(" ");
             List<Integer> inputs = new ArrayList<>();
@@ -27,7 +28,7 @@ class ClevrProgramConverterTest {
             for (int i = 1; i < w.length; i++) {
                 if (w[i].matches("\\d+")) inputs.add(Integer.parseInt(w[i])); else value = w[i];
             }
-            nodes.add(new ClevrQuestion.Node(w[0], inputs, value == null ? List.of() : List.of(value)));
+            nodes.add(new ProgramNode(w[0], inputs, value == null ? List.of() : List.of(value)));
         }
         return new ClevrQuestion("val", "x.png", 0, "the question?", "a", nodes, 0, 0);
     }
@@ -83,18 +84,18 @@ class ClevrProgramConverterTest {
         assertTrue(convert("scene; filter_shape cube 0; unique 1; verify_color red 2").program()
                 .contains("question='Is the cube red?'"));
         ClevrQuestion choose = new ClevrQuestion("val", "x.png", 0, "q", "a", List.of(
-                new ClevrQuestion.Node("scene", List.of(), List.of("LEFT")),
-                new ClevrQuestion.Node("filter_shape", List.of(0), List.of("cube")),
-                new ClevrQuestion.Node("unique", List.of(1), List.of()),
-                new ClevrQuestion.Node("choose_color", List.of(2), List.of("red", "blue"))), 0, 0);
+                new ProgramNode("scene", List.of(), List.of("LEFT")),
+                new ProgramNode("filter_shape", List.of(0), List.of("cube")),
+                new ProgramNode("unique", List.of(1), List.of()),
+                new ProgramNode("choose_color", List.of(2), List.of("red", "blue"))), 0, 0);
         String p = converter.convert(choose).program();
         assertTrue(p.startsWith("BOX0=LOC(image=LEFT,object='cube')") && p.contains("question='Is the cube red or blue?'"), p);
         new VisProgInterpreter().check(p, Set.of("LEFT", "RIGHT"));
         ClevrQuestion add = new ClevrQuestion("val", "x.png", 0, "q", "a", List.of(
-                new ClevrQuestion.Node("scene", List.of(), List.of()),
-                new ClevrQuestion.Node("count", List.of(0), List.of()),
-                new ClevrQuestion.Node("integer", List.of(), List.of("2")),
-                new ClevrQuestion.Node("add", List.of(1, 2), List.of())), 0, 0);
+                new ProgramNode("scene", List.of(), List.of()),
+                new ProgramNode("count", List.of(0), List.of()),
+                new ProgramNode("integer", List.of(), List.of("2")),
+                new ProgramNode("add", List.of(1, 2), List.of())), 0, 0);
         String sum = converter.convert(add).program();
         assertTrue(sum.contains("ANSWER1=EVAL(expr=\"({ANSWER0} + 2)\")"), sum);
         new VisProgInterpreter().check(sum, Set.of("IMAGE"));

@@ -14,6 +14,7 @@ import org.sdvp.core.value.BoxesValue;
 import org.sdvp.core.value.Detection;
 import org.sdvp.core.value.NumberValue;
 import org.sdvp.core.value.TextValue;
+import org.sdvp.data.nlvr2.Nlvr2Consistency;
 
 class MetricsTest {
 

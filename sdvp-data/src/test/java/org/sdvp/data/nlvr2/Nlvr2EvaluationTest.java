@@ -20,7 +20,6 @@ import org.sdvp.core.source.ProgramSource;
 import org.sdvp.core.source.ProgramSourceException;
 import org.sdvp.core.source.Question;
 import org.sdvp.data.Fixtures;
-import org.sdvp.data.metric.Nlvr2Consistency;
 
 /**
  * NLVR2 through the evaluator: image pairs decoded by content (one is a JPEG named .png), a program per

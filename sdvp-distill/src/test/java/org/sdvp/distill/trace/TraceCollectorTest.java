@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.evaluation.ExampleSource;
-import org.sdvp.core.evaluation.Metric;
+import org.sdvp.core.metric.Metric;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.interp.VisProgInterpreter;
 import org.sdvp.core.io.DataException;

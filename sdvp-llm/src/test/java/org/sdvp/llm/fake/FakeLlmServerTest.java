@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdvp.core.evaluation.Example;
-import org.sdvp.core.module.ModuleRegistry;
+import org.sdvp.core.module.steps.StandardModules;
 import org.sdvp.llm.client.ClientConfig;
 import org.sdvp.llm.client.OpenAiChatClient;
 import org.sdvp.llm.prompt.Prompts;
@@ -30,7 +30,7 @@ class FakeLlmServerTest {
     private static LlmProgramSource source(FakeChatServer server) {
         ClientConfig c = ClientConfig.defaults(server.baseUrl(), "fake").withTimeout(Duration.ofSeconds(2));
         return new LlmProgramSource(new OpenAiChatClient(c, k -> null), Prompts.Style.WORLD,
-                ProgramChecker.visprog(ModuleRegistry.standard()), 1);
+                ProgramChecker.visprog(StandardModules.registry()), 1);
     }
 
     @Test

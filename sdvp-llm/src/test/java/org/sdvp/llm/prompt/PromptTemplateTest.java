@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.sdvp.core.module.ModuleRegistry;
+import org.sdvp.core.module.steps.StandardModules;
 import org.sdvp.core.program.InvalidProgramException;
 import org.sdvp.core.program.Programs;
 import org.sdvp.llm.client.ChatMessage;
@@ -24,7 +25,7 @@ class PromptTemplateTest {
      */
     @TestFactory
     Stream<DynamicTest> everyExampleValidates() {
-        ModuleRegistry registry = ModuleRegistry.standard();
+        ModuleRegistry registry = StandardModules.registry();
         return Prompts.versions().stream().map(PromptTemplate::load).filter(t -> t.language().equals("visprog")).flatMap(t -> {
             String version = t.version();
             return t.examples().stream().map(ex -> DynamicTest.dynamicTest(version + ":" + ex.line() + " " + ex.question(), () -> {

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.sdvp.core.module.ModuleRegistry;
+import org.sdvp.core.module.steps.StandardModules;
 import org.sdvp.core.source.ProgramSourceException;
 import org.sdvp.llm.client.ClientConfig;
 import org.sdvp.llm.client.OpenAiChatClient;
@@ -24,7 +24,7 @@ class LlmProgramSourceTest {
     static final String VALID = "BOX0=LOC(image=IMAGE,object='red cube')\nANSWER0=COUNT(box=BOX0)\nFINAL_RESULT=RESULT(var=ANSWER0)";
     /** Unknown module and an undefined variable: the validator reports both. */
     static final String INVALID = "BOX0=FIND(image=IMAGE,object='red cube')\nFINAL_RESULT=RESULT(var=ANSWER9)";
-    static final ProgramChecker CHECKER = ProgramChecker.visprog(ModuleRegistry.standard());
+    static final ProgramChecker CHECKER = ProgramChecker.visprog(StandardModules.registry());
 
     private static LlmProgramSource source(FakeChatServer server, int reasks, Duration timeout) {
         ClientConfig c = new ClientConfig(server.baseUrl(), "fake-model", "SDVP_TEST_KEY", 0, 256, timeout, 2, 2,

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sdvp.core.module.ModuleRegistry;
+import org.sdvp.core.module.steps.StandardModules;
 import org.sdvp.core.source.ProgramSamples;
 import org.sdvp.core.source.ProgramSource;
 import org.sdvp.llm.cache.CacheKey;
@@ -35,7 +35,7 @@ class SampledProgramsTest {
 
     private ProgramSource source(FakeChatServer server, Path cache) throws Exception {
         LlmOptions o = LlmOptions.defaults().withEndpoint(server.baseUrl(), "fake-model").withCache(cache);
-        return ProgramSources.llm(o, client(server), ProgramChecker.visprog(ModuleRegistry.standard()), "gqa-sim");
+        return ProgramSources.llm(o, client(server), ProgramChecker.visprog(StandardModules.registry()), "gqa-sim");
     }
 
     @Test

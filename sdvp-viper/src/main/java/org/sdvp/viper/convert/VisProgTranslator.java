@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import org.sdvp.core.expr.Expr;
 import org.sdvp.core.expr.Expression;
 import org.sdvp.core.expr.ExpressionSyntaxException;
-import org.sdvp.core.module.ModuleRegistry;
+import org.sdvp.core.module.steps.StandardModules;
 import org.sdvp.core.program.Arg;
 import org.sdvp.core.program.ArgValue;
 import org.sdvp.core.program.InvalidProgramException;
@@ -63,7 +63,7 @@ public final class VisProgTranslator {
      * @throws InvalidProgramException when the VisProg program does not validate (nothing is translated)
      */
     public static String translate(String visprog, Set<String> initialVariables) throws InvalidProgramException {
-        Program program = Programs.parse(visprog, ModuleRegistry.standard(), initialVariables);
+        Program program = Programs.parse(visprog, StandardModules.registry(), initialVariables);
         List<String> params = new ArrayList<>();
         for (String name : ARGUMENT_ORDER) if (initialVariables.contains(name)) params.add(name);
         for (String name : new TreeSet<>(initialVariables)) if (!params.contains(name)) params.add(name);

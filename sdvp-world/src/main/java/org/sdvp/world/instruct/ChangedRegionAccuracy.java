@@ -1,7 +1,7 @@
 package org.sdvp.world.instruct;
 
 import java.awt.image.BufferedImage;
-import org.sdvp.core.evaluation.Metric;
+import org.sdvp.core.metric.Metric;
 import org.sdvp.core.value.ImageValue;
 import org.sdvp.core.value.ListValue;
 import org.sdvp.core.value.Value;

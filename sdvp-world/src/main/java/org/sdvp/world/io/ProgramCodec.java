@@ -3,14 +3,14 @@ package org.sdvp.world.io;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.sdvp.data.clevr.ClevrQuestion;
+import org.sdvp.data.clevr.program.ProgramNode;
 import org.sdvp.world.question.FNode;
 import org.sdvp.world.question.FProgram;
 
 /**
  * A functional program as CLEVR writes it: a list of {@code {function, inputs, value_inputs}}; the key
  * {@code type} (CLEVR's generator output) is accepted for {@code function}. Decoding binds sdvp-data's
- * {@link ClevrQuestion.Node}, the one reader of the schema.
+ * {@link ProgramNode}, the one reader of the schema.
  */
 public final class ProgramCodec {
     private ProgramCodec() {}
@@ -34,11 +34,11 @@ public final class ProgramCodec {
      *
      * @throws IllegalArgumentException describing the first bad node
      */
-    public static FProgram decode(List<ClevrQuestion.Node> program) {
+    public static FProgram decode(List<ProgramNode> program) {
         if (program == null || program.isEmpty()) throw new IllegalArgumentException("'program' is missing or empty");
         List<FNode> nodes = new ArrayList<>();
         for (int i = 0; i < program.size(); i++) {
-            ClevrQuestion.Node n = program.get(i);
+            ProgramNode n = program.get(i);
             if (n.function() == null) throw new IllegalArgumentException("program node " + i + " has no function");
             nodes.add(new FNode(n.function(), n.inputs(), n.valueInputs()));
         }

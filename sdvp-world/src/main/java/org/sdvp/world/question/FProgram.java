@@ -2,8 +2,8 @@ package org.sdvp.world.question;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sdvp.data.clevr.ClevrQuestion;
 import org.sdvp.data.clevr.program.FunctionalProgram;
+import org.sdvp.data.clevr.program.ProgramNode;
 import org.sdvp.world.scene.Attribute;
 
 /**
@@ -33,7 +33,7 @@ public record FProgram(List<FNode> nodes) {
      * @throws IllegalArgumentException for a node outside the schema (a generator bug)
      */
     public FunctionalProgram typed() {
-        return FunctionalProgram.of(nodes.stream().map(n -> new ClevrQuestion.Node(n.function(), n.inputs(), n.valueInputs())).toList());
+        return FunctionalProgram.of(nodes.stream().map(n -> new ProgramNode(n.function(), n.inputs(), n.valueInputs())).toList());
     }
 
     public static Builder builder() { return new Builder(); }

@@ -1,4 +1,4 @@
-package org.sdvp.world.program;
+package org.sdvp.world.task;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -6,7 +6,6 @@ import org.sdvp.core.io.DataException;
 import org.sdvp.core.source.ProgramSource;
 import org.sdvp.core.source.ProgramSourceException;
 import org.sdvp.core.source.Question;
-import org.sdvp.world.task.WorldTaskSpec;
 
 /**
  * The native ViperGPT programs of a generated world split ({@link WorldViperPrograms}) as a program source:

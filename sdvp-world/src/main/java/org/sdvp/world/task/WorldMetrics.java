@@ -3,7 +3,7 @@ package org.sdvp.world.task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.sdvp.core.evaluation.Metric;
+import org.sdvp.core.metric.Metric;
 import org.sdvp.core.metric.ExactMatch;
 import org.sdvp.core.value.BoxesValue;
 import org.sdvp.core.value.Detection;

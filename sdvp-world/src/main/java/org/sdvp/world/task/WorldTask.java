@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.evaluation.ExampleSource;
-import org.sdvp.core.evaluation.Metric;
+import org.sdvp.core.metric.Metric;
 import org.sdvp.core.evaluation.Outcome;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.io.DataException;
@@ -23,12 +23,11 @@ import org.sdvp.data.clevr.ClevrQuestion;
 import org.sdvp.data.clevr.program.VisProgEmitter;
 import org.sdvp.data.json.ArrayElements;
 import org.sdvp.data.json.JsonErrors;
-import org.sdvp.data.metric.Nlvr2Consistency;
+import org.sdvp.data.nlvr2.Nlvr2Consistency;
 import org.sdvp.data.nlvr2.Nlvr2Row;
 import org.sdvp.data.json.UncheckedDataException;
 import org.sdvp.world.io.ProgramCodec;
 import org.sdvp.world.io.WorldFiles;
-import org.sdvp.world.program.NativeViperPrograms;
 
 /**
  * A world task as the evaluator sees it: {@code open(DIR, SPLIT)} reads {@code DIR/SPLIT/questions.json}

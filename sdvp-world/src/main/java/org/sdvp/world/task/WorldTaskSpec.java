@@ -5,7 +5,7 @@ import org.sdvp.core.io.DataException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sdvp.core.evaluation.Metric;
+import org.sdvp.core.metric.Metric;
 import org.sdvp.data.clevr.program.Flavor;
 import org.sdvp.world.question.GqaQuestions;
 import org.sdvp.world.question.NlvrQuestions;

@@ -1,4 +1,4 @@
-package org.sdvp.world.program;
+package org.sdvp.world.task;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,6 @@ import org.sdvp.data.json.JsonLines;
 import org.sdvp.data.json.UncheckedDataException;
 import org.sdvp.data.nlvr2.Nlvr2Row;
 import org.sdvp.world.io.ProgramCodec;
-import org.sdvp.world.task.WorldTaskSpec;
 
 /**
  * Native ViperGPT programs for a generated world split, as a program file for
@@ -25,7 +24,7 @@ import org.sdvp.world.task.WorldTaskSpec;
  * format of sdvp-llm's {@code ProgramFileSource}). Question ids are the ones {@code WorldTask} gives the
  * examples: {@code SPLIT-INDEX} for one-image tasks, the NLVR2 identifier for pairs.
  *
- * <pre>java -cp ... org.sdvp.world.program.WorldViperPrograms TASK DATA_DIR SPLIT OUT.jsonl</pre>
+ * <pre>java -cp ... org.sdvp.world.task.WorldViperPrograms TASK DATA_DIR SPLIT OUT.jsonl</pre>
  * Exit status 0 on success, 1 on bad data, 2 on bad arguments.
  */
 public final class WorldViperPrograms {

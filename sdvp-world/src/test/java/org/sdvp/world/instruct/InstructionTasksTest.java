@@ -19,7 +19,7 @@ import org.sdvp.core.interp.Execution;
 import org.sdvp.core.interp.VisProgInterpreter;
 import org.sdvp.core.io.Images;
 import org.sdvp.core.module.ModuleOptions;
-import org.sdvp.core.module.ModuleRegistry;
+import org.sdvp.core.module.steps.StandardModules;
 import org.sdvp.core.service.ModelGateway;
 import org.sdvp.core.service.ModelServices;
 import org.sdvp.core.service.ProviderContext;
@@ -49,7 +49,7 @@ class InstructionTasksTest {
         InstructionTask task = new InstructionTask(spec);
         try (ModelServices oracle = new OracleProvider().create("", ProviderContext.ofData(dir));
              ModelGateway gateway = new ModelGateway(oracle)) {
-            return new Evaluator(task, new VisProgInterpreter(ModuleRegistry.standard(options)), new DatasetPrograms(),
+            return new Evaluator(task, new VisProgInterpreter(StandardModules.registry(options)), new DatasetPrograms(),
                     gateway, 2).run(task.open(dir, "test"), "test", Map.of(), null);
         }
     }

@@ -3,6 +3,7 @@ package org.sdvp.core.module.steps;
 import java.util.ArrayList;
 import java.util.List;
 import org.sdvp.core.module.ModuleOptions;
+import org.sdvp.core.module.ModuleRegistry;
 import org.sdvp.core.module.StepModule;
 import org.sdvp.core.module.steps.DirectionalCropModule.Direction;
 
@@ -11,6 +12,12 @@ public final class StandardModules {
     private StandardModules() {}
 
     public static List<StepModule> all() { return all(ModuleOptions.DEFAULT); }
+
+    /** Every module this project implements, as VisProg means them, by name. */
+    public static ModuleRegistry registry() { return registry(ModuleOptions.DEFAULT); }
+
+    /** Every module this project implements, with the given meanings, by name. */
+    public static ModuleRegistry registry(ModuleOptions options) { return ModuleRegistry.of(all(options)); }
 
     public static List<StepModule> all(ModuleOptions options) {
         List<StepModule> m = new ArrayList<>(List.of(

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.sdvp.core.module.ModuleRegistry;
 import org.sdvp.core.module.Param;
 import org.sdvp.core.module.StepContext;
 import org.sdvp.core.module.StepException;
@@ -38,7 +37,7 @@ class EvalModuleTest {
 
     @Test
     void isAStandardModule() {
-        assertTrue(ModuleRegistry.standard().find("EVAL").isPresent());
+        assertTrue(StandardModules.registry().find("EVAL").isPresent());
     }
 
     @Test

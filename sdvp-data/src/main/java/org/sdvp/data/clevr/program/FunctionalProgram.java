@@ -3,7 +3,6 @@ package org.sdvp.data.clevr.program;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.sdvp.data.clevr.ClevrQuestion;
 
 /**
  * A CLEVR-schema functional program as typed nodes in topological order, the last one giving the answer.
@@ -26,15 +25,15 @@ public record FunctionalProgram(List<Fn> nodes) {
      *
      * @throws UnsupportedFunctionException for the first node outside the IR or malformed, with the reason
      */
-    public static FunctionalProgram parse(List<ClevrQuestion.Node> program) throws UnsupportedFunctionException {
+    public static FunctionalProgram parse(List<ProgramNode> program) throws UnsupportedFunctionException {
         if (program.isEmpty()) throw new UnsupportedFunctionException("no program");
         List<Fn> out = new ArrayList<>();
-        for (ClevrQuestion.Node n : program) out.add(node(n, out.size()));
+        for (ProgramNode n : program) out.add(node(n, out.size()));
         return new FunctionalProgram(out);
     }
 
     /** {@link #parse} for programs a generator wrote: a node outside the IR is a bug there. */
-    public static FunctionalProgram of(List<ClevrQuestion.Node> program) {
+    public static FunctionalProgram of(List<ProgramNode> program) {
         try {
             return parse(program);
         } catch (UnsupportedFunctionException e) {
@@ -42,7 +41,7 @@ public record FunctionalProgram(List<Fn> nodes) {
         }
     }
 
-    private static Fn node(ClevrQuestion.Node n, int index) throws UnsupportedFunctionException {
+    private static Fn node(ProgramNode n, int index) throws UnsupportedFunctionException {
         String f = n.function() == null ? "" : n.function();
         switch (f) {
             case "": throw new UnsupportedFunctionException("node without a function");
@@ -89,19 +88,19 @@ public record FunctionalProgram(List<Fn> nodes) {
         }
     }
 
-    private static String attribute(ClevrQuestion.Node n, String attribute) throws UnsupportedFunctionException {
+    private static String attribute(ProgramNode n, String attribute) throws UnsupportedFunctionException {
         if (!ClevrSchema.ATTRIBUTES.contains(attribute)) throw new UnsupportedFunctionException(n.function() + " " + attribute);
         return attribute;
     }
 
-    private static int input(ClevrQuestion.Node n, int i, int index) throws UnsupportedFunctionException {
+    private static int input(ProgramNode n, int i, int index) throws UnsupportedFunctionException {
         if (n.inputs().size() <= i || n.inputs().get(i) < 0 || n.inputs().get(i) >= index) {
             throw new UnsupportedFunctionException(n.function() + " with a bad input");
         }
         return n.inputs().get(i);
     }
 
-    private static String value(ClevrQuestion.Node n) throws UnsupportedFunctionException {
+    private static String value(ProgramNode n) throws UnsupportedFunctionException {
         if (n.valueInputs().isEmpty()) throw new UnsupportedFunctionException(n.function() + " without a value");
         return n.valueInputs().get(0);
     }

@@ -11,14 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.sdvp.core.value.Box;
-import org.sdvp.data.clevr.ClevrQuestion;
 
 /** The one reader of function names, and the executor over what it reads. */
 class FunctionalProgramTest {
 
     /** {@code "scene; filter_color red 0; count 1"}: function, optional values, input indices. */
-    static List<ClevrQuestion.Node> nodes(String program) {
-        List<ClevrQuestion.Node> out = new ArrayList<>();
+    static List<ProgramNode> nodes(String program) {
+        List<ProgramNode> out = new ArrayList<>();
         for (String node : program.split(";")) {
             String[] w = node.strip().split(" ");
             List<Integer> inputs = new ArrayList<>();
@@ -26,7 +25,7 @@ class FunctionalProgramTest {
             for (int i = 1; i < w.length; i++) {
                 if (w[i].matches("\\d+") && !w[0].equals("integer")) inputs.add(Integer.parseInt(w[i])); else values.add(w[i]);
             }
-            out.add(new ClevrQuestion.Node(w[0], inputs, values));
+            out.add(new ProgramNode(w[0], inputs, values));
         }
         return out;
     }
@@ -59,7 +58,7 @@ class FunctionalProgramTest {
     }
 
     private static String reason(String program) {
-        List<ClevrQuestion.Node> n = program.isEmpty() ? List.of() : nodes(program);
+        List<ProgramNode> n = program.isEmpty() ? List.of() : nodes(program);
         return assertThrows(UnsupportedFunctionException.class, () -> FunctionalProgram.parse(n)).getMessage();
     }
 
