@@ -60,6 +60,8 @@ public final class StepLoop {
      */
     public static final double MAX_SKIPPED_SHARE = 0.02;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StepLoop.class);
+
     private static final java.lang.management.ThreadMXBean THREADS =
             java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -127,9 +129,7 @@ public final class StepLoop {
                         throw new IllegalStateException("loss became " + value + " at step " + step + " (" + skipped
                                 + " steps with a non-finite loss or gradient); lower the learning rate or check the data");
                     }
-                    if (progress != null) {
-                        progress.println("step " + step + ": non-finite loss or gradient (" + value + "), update skipped");
-                    }
+                    LOG.warn("{} step {}: non-finite loss or gradient ({}), update skipped", taskName, step, value);
                 } else {
                     if (Double.isNaN(first)) first = value;
                     last = value;
