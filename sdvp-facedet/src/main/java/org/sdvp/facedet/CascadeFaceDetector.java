@@ -78,7 +78,10 @@ final class CascadeFaceDetector implements AutoCloseable {
     private static File shipped(String resource) throws IOException {
         String path = "/org/bytedeco/opencv/" + Loader.getPlatform() + "/share/opencv4/" + resource;
         File f = Loader.cacheResource(CascadeClassifier.class, path);
-        if (f == null) throw new IOException("no resource " + path + " on the class path");
+        if (f == null) {
+            throw new IOException("no " + path + " on the class path: OpenCV's natives for " + Loader.getPlatform()
+                    + " are missing (sdvp-facedet ships linux-x86_64; docs/language.md says how to add another)");
+        }
         return f;
     }
 
