@@ -42,12 +42,14 @@ import org.sdvp.core.value.Value;
  * A recorded question (a line of a question file) back as a {@link Trace}, so that sdvp-core's
  * {@code TraceHtml} draws it exactly as {@code sdvp run --html} does. Images are recorded as provenance
  * (source id and region); their pixels are cut again from the source image, found through the line's
- * {@code images} (paths relative to the task's data folder). A source that cannot be read inside the runs
- * folder is drawn as a grey placeholder of the region's size, so the rationale still shows every step.
+ * {@code images} (paths relative to the task's data folder); edited images get the pixels of their edits, made
+ * again ({@link EditedImages}). A source that cannot be read inside the runs folder is drawn as a grey
+ * placeholder of the region's size, so the rationale still shows every step.
  */
 public final class TraceReader {
     private static final java.util.Set<String> TOOLS = java.util.Set.of("SEG", "REPLACE", "LIST");
     private final Map<String, BufferedImage> sources = new HashMap<>();
+    private final EditedImages edited = new EditedImages();
     private final Function<String, Optional<Path>> imageFile;
 
     /** @param imageFile a source id (file name) → its file, checked to lie under the runs folder */
@@ -69,6 +71,9 @@ public final class TraceReader {
                 else calls.add(call(c));
             }
             JsonNode result = s.get("result");
+            if (result != null && "image".equals(result.path("type").asText())) {
+                edited.replay(s.path("module").asText(""), inputs, result);
+            }
             JsonNode error = s.get("error");
             steps.add(new StepRecord(s.path("step").asInt(), s.path("line").asInt(), s.path("text").asText(""),
                     s.path("module").asText(""), s.path("output").asText(""), inputs,
@@ -81,7 +86,7 @@ public final class TraceReader {
 
     private Value value(JsonNode v) {
         return switch (v.path("type").asText()) {
-            case "image" -> image(v.path("source").asText(""), box(v.path("region")));
+            case "image" -> image(v.path("source").asText(""), box(v.path("region")), EditedImages.edits(v));
             case "boxes" -> new BoxesValue(detections(v.path("boxes")));
             case "segments" -> segments(v);
             case "text" -> new TextValue(v.path("value").asText(""));
@@ -126,6 +131,18 @@ public final class TraceReader {
         else if (r.isNumber()) response = r.asDouble();
         else response = r.asText("");
         return new ModelCall(request, response, c.path("backend").asText(""));
+    }
+
+    /**
+     * An image as the trace records it: an edited one with the pixels its replayed edit made
+     * ({@link EditedImages}), else the region of the source, still captioned with its edits.
+     */
+    private ImageValue image(String sourceId, Box region, List<String> edits) {
+        if (edits.isEmpty()) return image(sourceId, region);
+        return edited.find(sourceId, region, edits).orElseGet(() -> {
+            ImageValue unedited = image(sourceId, region);
+            return new ImageValue(unedited.pixels(), sourceId, region, edits);
+        });
     }
 
     /** The region of a source image; the whole image when the region covers it. */
