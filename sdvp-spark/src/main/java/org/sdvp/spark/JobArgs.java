@@ -23,6 +23,9 @@ final class JobArgs {
         @Mixin BenchmarkOptions options;
 
         @Option(names = "--out") String out;
+
+        /** eval's: the driver decides it ({@link JobPlan#questionLines}); accepted so that the arguments parse. */
+        @Option(names = "--no-questions") boolean noQuestions;
     }
 
     static BenchmarkOptions parse(List<String> args) {

@@ -13,9 +13,11 @@ import java.util.List;
  * @param args       the command's arguments, parsed again on each executor ({@link JobArgs})
  * @param workDir    the partitions' folder ({@code OUT.spark}), on a path every executor sees
  * @param partitions question ranges, in question order
+ * @param questionLines how many of the split's first questions keep their {@code QuestionTraces} line (eval
+ *                   writes {@code FILE-STEM.questions.jsonl.gz} with at most that many; 0 for none)
  */
-public record JobPlan(String jobId, Kind kind, List<String> args, String workDir, List<Range> partitions)
-        implements Serializable {
+public record JobPlan(String jobId, Kind kind, List<String> args, String workDir, List<Range> partitions,
+                      int questionLines) implements Serializable {
 
     public enum Kind { EVAL, COLLECT }
 

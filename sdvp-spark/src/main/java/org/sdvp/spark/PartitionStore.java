@@ -1,5 +1,6 @@
 package org.sdvp.spark;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,7 +30,8 @@ import org.sdvp.core.io.Json;
  * job leaves only temporary folders, which a re-run deletes.
  */
 final class PartitionStore {
-    static final String OUTCOMES = "outcomes.jsonl", STATS = "stats.json", SUCCESS = "_SUCCESS";
+    static final String OUTCOMES = "outcomes.jsonl", QUESTIONS = "questions.jsonl", STATS = "stats.json",
+            SUCCESS = "_SUCCESS";
 
     private final Path dir;
 
@@ -118,6 +120,29 @@ final class PartitionStore {
         } catch (IOException e) {
             throw new DataException("cannot read " + f + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The question lines a partition kept ({@link JobPlan#questionLines}), in question order; none when it kept
+     * none. At most the questions file's limit over all partitions, so they may be held.
+     */
+    List<JsonNode> questionLines(int index) throws DataException {
+        Path f = partition(index).resolve(QUESTIONS);
+        List<JsonNode> lines = new ArrayList<>();
+        if (!Files.isRegularFile(f)) return lines;
+        try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                try {
+                    lines.add(Json.mapper().readTree(line));
+                } catch (IOException e) {
+                    throw new DataException(f + ":" + (lines.size() + 1) + ": not a question line: " + e.getMessage(), e);
+                }
+            }
+        } catch (IOException e) {
+            throw new DataException("cannot read " + f + ": " + e.getMessage(), e);
+        }
+        return lines;
     }
 
     /** A partition's call files, one per chunk, in chunk order. */

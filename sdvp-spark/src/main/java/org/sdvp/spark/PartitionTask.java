@@ -1,11 +1,13 @@
 package org.sdvp.spark;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,6 +19,8 @@ import org.sdvp.core.evaluation.EvalResult;
 import org.sdvp.core.evaluation.Evaluator;
 import org.sdvp.core.evaluation.ExampleSource;
 import org.sdvp.core.evaluation.Outcome;
+import org.sdvp.core.evaluation.QuestionTraces;
+import org.sdvp.core.evaluation.RunJournal;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Json;
 import org.sdvp.core.source.ProgramSource;
@@ -59,12 +63,16 @@ final class PartitionTask implements Function<Integer, String> {
              OutputStream outcomes = new BufferedOutputStream(Files.newOutputStream(tmp.resolve(PartitionStore.OUTCOMES)))) {
             skip(source, range.from());
             int left = range.count(), chunk = 0;
+            long next = range.from(); // the split's index of the chunk's first question
             while (left > 0) {
-                OrderedChunk questions = new OrderedChunk(source, Math.min(CHUNK, left));
+                int keep = (int) Math.max(0, Math.min(CHUNK, job.questionLines() - next));
+                OrderedChunk questions = keep == 0 ? new OrderedChunk(source, Math.min(CHUNK, left))
+                        : new OrderedChunk(source, Math.min(CHUNK, left), new QuestionTraces(o.data).recorder(), keep);
                 EvalResult eval;
                 if (job.kind() == JobPlan.Kind.EVAL) {
                     eval = new Evaluator(be.task(), be.framework(), programs, be.gateway(), o.concurrency)
-                            .run(questions, o.split, Map.of(), questions);
+                            .run(questions, o.split, Map.of(), questions, RunJournal.none(), questions);
+                    if (keep > 0) writeLines(tmp.resolve(PartitionStore.QUESTIONS), questions.lines());
                 } else {
                     CollectedCalls calls = new TraceCollector(be.task(), be.framework(), programs, o.concurrency)
                             .collect(questions, o.split, be.gateway(), Map.of(), questions);
@@ -80,6 +88,7 @@ final class PartitionTask implements Function<Integer, String> {
                 writeOutcomes(outcomes, done);
                 t.add(eval, done);
                 left -= done.size();
+                next += done.size();
                 chunk++;
             }
             PartitionStats stats = new PartitionStats(t.questions, (System.nanoTime() - start) / 1e9,
@@ -99,6 +108,18 @@ final class PartitionTask implements Function<Integer, String> {
         for (long i = 0; i < n; i++) {
             if (!source.hasNext()) throw new DataException("the split has fewer questions than planned (" + i + ")");
             source.next();
+        }
+    }
+
+    /** Appends a chunk's question lines (each chunk's after the previous one's: question order). */
+    private static void writeLines(Path file, List<JsonNode> lines) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
+            ObjectMapper m = Json.mapper();
+            for (JsonNode line : lines) {
+                out.write(m.writeValueAsBytes(line));
+                out.write('\n');
+            }
         }
     }
 

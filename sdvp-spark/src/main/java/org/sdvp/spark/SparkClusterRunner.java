@@ -1,5 +1,6 @@
 package org.sdvp.spark;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,8 @@ import org.sdvp.core.evaluation.Evaluator;
 import org.sdvp.core.evaluation.ExampleSource;
 import org.sdvp.core.evaluation.Limited;
 import org.sdvp.core.evaluation.Outcome;
+import org.sdvp.core.evaluation.QuestionTraces;
+import org.sdvp.core.evaluation.RunJournal;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.evaluation.Tasks;
 import org.sdvp.core.io.DataException;
@@ -42,18 +45,22 @@ public final class SparkClusterRunner implements ClusterRunner {
         R merge(Prepared p, List<PartitionStats> stats) throws Exception;
     }
 
-    private static <R> R runJob(Job job, JobPlan.Kind kind, Merge<R> merge) throws Exception {
+    private static <R> R runJob(Job job, JobPlan.Kind kind, int questionLines, Merge<R> merge) throws Exception {
         try (SparkContexts.Lease spark = SparkContexts.open(job.master())) {
-            Prepared p = prepare(job, kind, spark);
+            Prepared p = prepare(job, kind, questionLines, spark);
             return merge.merge(p, run(p));
         }
     }
 
     @Override
-    public EvalResult evaluate(Job job) throws Exception {
-        return runJob(job, JobPlan.Kind.EVAL, (p, stats) -> {
+    public EvalResult evaluate(Job job, QuestionTraces traces) throws Exception {
+        return runJob(job, JobPlan.Kind.EVAL, traces == null ? 0 : QuestionTraces.MAX_QUESTIONS, (p, stats) -> {
             List<Outcome> outcomes = new ArrayList<>();
-            for (int i = 0; i < p.plan().partitions().size(); i++) p.store().outcomes(i, outcomes::add);
+            for (int i = 0; i < p.plan().partitions().size(); i++) {
+                int from = outcomes.size();
+                p.store().outcomes(i, outcomes::add);
+                if (traces != null) restoreLines(traces, outcomes, from, p.store().questionLines(i));
+            }
             PartitionStats first = stats.get(0);
             return Evaluator.summarise(p.task(), job.options().split, first.framework(), first.modules(), outcomes,
                     seconds(p), PartitionStats.sumLongs(stats, PartitionStats::batching),
@@ -61,9 +68,21 @@ public final class SparkClusterRunner implements ClusterRunner {
         });
     }
 
+    /**
+     * A partition's questions into {@code traces} as a resumed local run restores its journal: the lines the
+     * partition kept (its first questions, up to the file's limit), the answers alone for the rest, which the
+     * traces count as left out just as the local run does.
+     */
+    private static void restoreLines(QuestionTraces traces, List<Outcome> outcomes, int from, List<JsonNode> lines) {
+        for (int k = from; k < outcomes.size(); k++) {
+            int at = k - from;
+            traces.restore(new RunJournal.Entry(k, outcomes.get(k), at < lines.size() ? lines.get(at) : null));
+        }
+    }
+
     @Override
     public String collect(Job job) throws Exception {
-        return runJob(job, JobPlan.Kind.COLLECT, (p, stats) -> {
+        return runJob(job, JobPlan.Kind.COLLECT, 0, (p, stats) -> {
             List<Path> runs = new ArrayList<>();
             for (int i = 0; i < p.plan().partitions().size(); i++) runs.addAll(p.store().callFiles(i));
             CallsMerge.merge(runs, job.out());
@@ -92,7 +111,8 @@ public final class SparkClusterRunner implements ClusterRunner {
         });
     }
 
-    private static Prepared prepare(Job job, JobPlan.Kind kind, SparkContexts.Lease spark) throws Exception {
+    private static Prepared prepare(Job job, JobPlan.Kind kind, int questionLines, SparkContexts.Lease spark)
+            throws Exception {
         long start = System.nanoTime();
         BenchmarkOptions o = job.options();
         if (o.data == null) throw new DataException("--data DIR is required: the task's data folder");
@@ -109,12 +129,13 @@ public final class SparkClusterRunner implements ClusterRunner {
         if (parts < 1) throw new DataException("--spark-partitions must be at least 1: " + parts);
         List<String> args = JobArgs.forExecutors(o, job.args());
         JobPlan plan = new JobPlan(UUID.randomUUID().toString(), kind, args,
-                workDir(job.out()).toString(), JobPlan.ranges(questions, parts));
+                workDir(job.out()).toString(), JobPlan.ranges(questions, parts), questionLines);
         PartitionStore store = new PartitionStore(workDir(job.out()));
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("kind", kind);
         identity.put("args", JobArgs.identity(args));
         identity.put("partitions", plan.partitions());
+        identity.put("questionLines", questionLines);
         store.prepare(Json.pretty(identity));
         return new Prepared(job, task, plan, store, spark, start);
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,17 +19,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdvp.cli.SdvpCommand;
+import org.sdvp.core.evaluation.QuestionTraces;
 import org.sdvp.core.io.Json;
 
 /**
  * {@code eval --spark} and {@code collect --spark} in local mode give the local run's results.json (timings
- * aside) and calls.jsonl, on a world task and on the GQA fixture; they resume by partition and record a
+ * aside), questions file and calls.jsonl, on a world task and on the GQA fixture; they resume by partition and record a
  * corrupt image's question as the local path does. One local Spark context for the class.
  */
 class SparkRunTest {
@@ -157,7 +160,37 @@ class SparkRunTest {
         JsonNode b = Json.mapper().readTree(dist.toFile());
         assertEquals(MASTER + ", ", b.get("provenance").get("spark").asText().substring(0, MASTER.length() + 2));
         assertEquals(a, withoutTimings(b));
+        List<JsonNode> questions = withoutStepTimings(gunzip(QuestionTraces.beside(local)));
+        assertEquals(a.get("count").asInt(), questions.size(), "a line per question");
+        assertEquals(questions, withoutStepTimings(gunzip(QuestionTraces.beside(dist))),
+                "the questions file sdvp serve reads, but for each step's micros (two local runs differ there too)");
         return b;
+    }
+
+    private static List<JsonNode> withoutStepTimings(String jsonLines) throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : jsonLines.split("\n")) {
+            JsonNode q = Json.mapper().readTree(line);
+            q.get("steps").forEach(step -> ((ObjectNode) step).remove("micros"));
+            lines.add(q);
+        }
+        return lines;
+    }
+
+    @Test
+    void noQuestionsWritesNoQuestionsFileOnSparkEither() {
+        Path out = tmp.resolve("no-questions.json");
+        Run r = sdvp("eval", "--task", "gqa-sim", "--data", world.toString(), "--split", "train", "--modules", "oracle",
+                "--limit", "5", "--no-questions", "--spark", MASTER, "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.exists(out));
+        assertFalse(Files.exists(QuestionTraces.beside(out)));
+    }
+
+    private static String gunzip(Path file) throws IOException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static JsonNode withoutTimings(JsonNode result) {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
                 + "every miss. Many programs run at once so that their model calls batch.",
         footer = {"", "A run killed before it finished continues where it stopped when started again with the same "
                 + "options (FILE.journal holds the finished questions; --restart discards it). One process per --out.",
-            "", "Beside FILE, FILE-STEM.questions.jsonl.gz holds every question's answer, program and trace (not with "
+            "", "Beside FILE, FILE-STEM.questions.jsonl.gz holds every question's answer, program and trace (also with "
                 + "--spark); sdvp serve --runs DIR lists them and shows each rationale.",
             "", "Examples:",
             "  sdvp eval --task gqa-sim --data data/gqa-sim --split test --modules oracle --out results.json",
@@ -41,13 +41,14 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (BenchmarkRun.listTasksIfAsked(options, spec)) return 0;
         EvalResult result;
+        QuestionTraces traces = noQuestions || options.data == null ? null : new QuestionTraces(options.data);
         if (options.spark != null) {
             result = ClusterRunner.find().evaluate(new ClusterRunner.Job(options.spark, options,
-                    ClusterRunner.argsOf(spec.commandLine().getParseResult()), out.value));
+                    ClusterRunner.argsOf(spec.commandLine().getParseResult()), out.value), traces);
+            if (traces != null) traces.write(QuestionTraces.beside(out.value));
             Json.write(out.value, result);
         } else {
             try (ResumableOutput output = ResumableOutput.open("eval", out.value, options, spec.commandLine().getErr())) {
-                QuestionTraces traces = noQuestions || options.data == null ? null : new QuestionTraces(options.data);
                 result = BenchmarkRun.evaluate(options, null, output.journal(), traces);
                 if (traces != null) traces.write(QuestionTraces.beside(out.value)); // before results.json marks the run done
                 Json.write(out.value, result);
@@ -57,7 +58,7 @@ public final class EvalCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(result.summary());
         if (!result.programs().isEmpty()) spec.commandLine().getOut().println("programs: " + result.programs());
         spec.commandLine().getOut().println("results: " + out.value);
-        if (options.spark == null && !noQuestions) {
+        if (traces != null) {
             spec.commandLine().getOut().println("questions: " + QuestionTraces.beside(out.value) + " (sdvp serve shows them)");
         }
         return 0;

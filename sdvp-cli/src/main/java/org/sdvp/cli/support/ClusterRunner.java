@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.sdvp.core.evaluation.EvalResult;
+import org.sdvp.core.evaluation.QuestionTraces;
 import org.sdvp.core.io.DataException;
 
 /**
@@ -43,8 +44,11 @@ public interface ClusterRunner {
         return args;
     }
 
-    /** Runs {@code eval}; the result is what the local run would write, timings aside. */
-    EvalResult evaluate(Job job) throws Exception;
+    /**
+     * Runs {@code eval}; the result is what the local run would write, timings aside. {@code traces} (null for
+     * {@code --no-questions}) receives every question's line as the local run's would, for the caller to write.
+     */
+    EvalResult evaluate(Job job, QuestionTraces traces) throws Exception;
 
     /** Runs {@code collect}: writes {@code out} and {@code out.summary.json}; returns the summary line. */
     String collect(Job job) throws Exception;

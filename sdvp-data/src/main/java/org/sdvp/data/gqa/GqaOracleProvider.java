@@ -2,23 +2,20 @@ package org.sdvp.data.gqa;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.service.BackendException;
 import org.sdvp.core.service.ModelServiceProvider;
 import org.sdvp.core.service.ModelServices;
 import org.sdvp.core.service.ProviderContext;
-import org.sdvp.data.oracle.AnnotatedScene;
-import org.sdvp.data.oracle.SceneOracle;
 
 /**
  * {@code --modules gqa-oracle[:val|:train|:FILE]}: LOC, VQA and MATCH answered from GQA scene graphs: those
  * of one split under the run's data folder ({@code gqa-oracle:val} reads {@code val_sceneGraphs.json}), of
  * a file, or by default of every {@code *_sceneGraphs.json} under the data folder. GQA publishes scene
- * graphs for train and val only, so testdev programs cannot be checked this way. All graphs are held in
- * memory as {@link AnnotatedScene}s.
+ * graphs for train and val only, so testdev programs cannot be checked this way. The files are read once
+ * to check and index them ({@link GqaSceneIndex}); a graph is read again when a question asks about its
+ * image, so memory holds an index entry per image and a bounded cache, not every graph.
  */
 public final class GqaOracleProvider implements ModelServiceProvider {
     @Override public String name() { return "gqa-oracle"; }
@@ -44,15 +41,13 @@ public final class GqaOracleProvider implements ModelServiceProvider {
             throw new BackendException("gqa-oracle: no *_sceneGraphs.json under " + context.dataDir().orElseThrow()
                     + " (GQA ships scene graphs for train and val only)");
         }
-        Map<String, AnnotatedScene> scenes = new HashMap<>();
         for (Path f : files) {
             if (!Files.isRegularFile(f)) throw new BackendException("gqa-oracle: scene-graph file not found: " + f);
-            try {
-                scenes.putAll(GqaSceneGraphs.read(f));
-            } catch (DataException e) {
-                throw new BackendException("gqa-oracle: " + e.getMessage(), e);
-            }
         }
-        return new SceneOracle(scenes).services("gqa-oracle");
+        try {
+            return new GqaSceneIndex(files).oracle().services("gqa-oracle");
+        } catch (DataException e) {
+            throw new BackendException("gqa-oracle: " + e.getMessage(), e);
+        }
     }
 }

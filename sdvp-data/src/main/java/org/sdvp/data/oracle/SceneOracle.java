@@ -1,12 +1,15 @@
 package org.sdvp.data.oracle;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.sdvp.core.service.LocRequest;
 import org.sdvp.core.service.MatchRequest;
 import org.sdvp.core.service.ModelServiceException;
@@ -17,6 +20,7 @@ import org.sdvp.core.service.VqaRequest;
 import org.sdvp.core.value.Box;
 import org.sdvp.core.value.Detection;
 import org.sdvp.core.value.ImageValue;
+import org.sdvp.data.json.UncheckedDataException;
 
 /**
  * LOC, VQA and MATCH answered from scene annotations.
@@ -34,21 +38,43 @@ import org.sdvp.core.value.ImageValue;
  * Immutable and thread-safe.
  */
 public final class SceneOracle {
-    private final Map<String, AnnotatedScene> scenes;
+    private final Function<String, AnnotatedScene> scenes;
+    private final int size;
     private final Set<String> relations;
 
     /** @param scenes image file name → annotations */
     public SceneOracle(Map<String, AnnotatedScene> scenes) {
-        this.scenes = Map.copyOf(scenes);
+        this(Map.copyOf(scenes)::get, scenes.size(), relationNames(scenes.values()));
+    }
+
+    /**
+     * Scenes looked up one at a time (e.g. read from an indexed file on demand), so that they need not all be
+     * held.
+     *
+     * @param scenes        image file name → annotations, or null when there are none; may throw
+     *                      {@link UncheckedDataException} (the question asking fails, the run goes on)
+     * @param size          how many scenes there are
+     * @param relationNames every relation name in the scenes ({@link #relationNames}): VQA reads questions by them
+     */
+    public SceneOracle(Function<String, AnnotatedScene> scenes, int size, Collection<String> relationNames) {
+        this.scenes = scenes;
+        this.size = size;
         TreeSet<String> names = new TreeSet<>(List.of("to the left of", "to the right of", "above", "below",
                 "on top of", "under", "behind", "in front of", "left", "right", "front"));
-        for (AnnotatedScene s : scenes.values()) {
-            for (SceneObject o : s.objects()) o.relations().forEach(r -> names.add(r.name()));
-        }
+        names.addAll(relationNames);
         this.relations = Set.copyOf(names);
     }
 
-    public int size() { return scenes.size(); }
+    /** The relation names of {@code scenes}' objects. */
+    public static Set<String> relationNames(Collection<AnnotatedScene> scenes) {
+        Set<String> names = new HashSet<>();
+        for (AnnotatedScene s : scenes) {
+            for (SceneObject o : s.objects()) o.relations().forEach(r -> names.add(r.name()));
+        }
+        return names;
+    }
+
+    public int size() { return size; }
 
     /** The three services, named {@code name} in reports. */
     public ModelServices services(String name) {
@@ -57,7 +83,12 @@ public final class SceneOracle {
     }
 
     AnnotatedScene scene(ImageValue image) throws ModelServiceException {
-        AnnotatedScene s = scenes.get(image.sourceId());
+        AnnotatedScene s;
+        try {
+            s = scenes.apply(image.sourceId());
+        } catch (UncheckedDataException e) {
+            throw new ModelServiceException(e.getMessage());
+        }
         if (s == null) throw new ModelServiceException("no scene annotations for image '" + image.sourceId() + "'");
         return s;
     }

@@ -1,0 +1,108 @@
+package org.sdvp.data.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.sdvp.core.io.DataException;
+import org.sdvp.core.io.Json;
+
+/**
+ * A byte-offset index of a file that is one JSON object keyed by id (as GQA's scene-graph files are): where
+ * each top-level entry's value starts and ends, so that one entry is read and bound on demand instead of
+ * holding the whole file's values (GQA's train scene graphs are 1.1 GB of JSON). The index itself holds a
+ * key and two numbers per entry.
+ *
+ * <p>{@link #build} reads the file once, binding each value (so a value of the wrong type fails there, as
+ * {@link ObjectEntries#count(Path, Class)} does) and handing it to a visitor before dropping it. Lookups are
+ * thread-safe: each reads its bytes with a positional read.
+ *
+ * @param <T> the type each value is bound to
+ */
+public final class EntryIndex<T> {
+    /** Where one value lies in the file. */
+    private record Span(long offset, int length) {}
+
+    private final Path file;
+    private final Class<T> type;
+    private final Map<String, Span> spans;
+
+    private EntryIndex(Path file, Class<T> type, Map<String, Span> spans) {
+        this.file = file;
+        this.type = type;
+        this.spans = spans;
+    }
+
+    /**
+     * Indexes {@code file}, binding every value to {@code type} and passing it with its key to {@code visitor}
+     * (which keeps what it needs of it, e.g. a vocabulary); a key given twice keeps its last value, as a map
+     * read from the file would.
+     */
+    public static <T> EntryIndex<T> build(Path file, Class<T> type, BiConsumer<String, T> visitor) throws DataException {
+        Map<String, Span> spans = new HashMap<>();
+        try (JsonParser p = Json.mapper().createParser(file.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw JsonErrors.at(file, p.currentTokenLocation(), "expected a JSON object keyed by id");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                long start = p.currentTokenLocation().getByteOffset();
+                T value = p.readValueAs(type);
+                long end = p.currentLocation().getByteOffset(); // just past the value's last byte
+                if (start < 0 || end <= start || end - start > Integer.MAX_VALUE) {
+                    throw JsonErrors.at(file, p.currentTokenLocation(), "cannot index an entry of " + (end - start) + " bytes");
+                }
+                spans.put(key, new Span(start, (int) (end - start)));
+                visitor.accept(key, value);
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT) {
+                throw JsonErrors.at(file, p.currentTokenLocation(), "expected the end of the object");
+            }
+            if (p.nextToken() != null) {
+                throw JsonErrors.at(file, p.currentTokenLocation(), "content after the top-level object");
+            }
+        } catch (IOException e) {
+            throw JsonErrors.of(file, e);
+        }
+        return new EntryIndex<>(file, type, spans);
+    }
+
+    public Path file() { return file; }
+
+    public int size() { return spans.size(); }
+
+    public boolean contains(String key) { return spans.containsKey(key); }
+
+    /** Reads and binds the value of {@code key}, or empty when the file has no such entry. */
+    public Optional<T> get(String key) throws DataException {
+        Span s = spans.get(key);
+        if (s == null) return Optional.empty();
+        ByteBuffer bytes = ByteBuffer.allocate(s.length());
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (bytes.hasRemaining()) {
+                if (ch.read(bytes, s.offset() + bytes.position()) < 0) {
+                    throw new DataException("cannot read " + file + " at byte " + s.offset() + ": the file is shorter "
+                            + "than when it was indexed (changed since?)");
+                }
+            }
+        } catch (IOException e) {
+            throw new DataException("cannot read " + file + " at byte " + s.offset() + ": " + e.getMessage(), e);
+        }
+        try {
+            return Optional.of(Json.mapper().readValue(bytes.array(), type));
+        } catch (JsonProcessingException e) {
+            throw JsonErrors.entry(file, "byte " + s.offset() + " (entry '" + key + "'; the file changed since it was indexed?)", e);
+        } catch (IOException e) {
+            throw new DataException("cannot read " + file + " at byte " + s.offset() + ": " + e.getMessage(), e);
+        }
+    }
+}
