@@ -32,8 +32,16 @@ public sealed interface InferenceEngine extends AutoCloseable permits TorchScrip
 
     /** Opens {@code file} with the engine model.json names. */
     static InferenceEngine open(String engine, Path file) throws BackendException {
+        return open(engine, file, false);
+    }
+
+    /** As {@link #open(String, Path)}; {@code trainable}: TorchScript only, parameters loaded with gradients. */
+    static InferenceEngine open(String engine, Path file, boolean trainable) throws BackendException {
+        if (trainable && !engine.equals("torchscript")) {
+            throw new BackendException("only a TorchScript model can be trained here (" + file + " is " + engine + ")");
+        }
         return switch (engine) {
-            case "torchscript" -> TorchScriptEngine.load(file);
+            case "torchscript" -> TorchScriptEngine.load(file, trainable);
             case "onnx" -> OnnxEngine.load(file);
             default -> throw new BackendException("unknown engine '" + engine + "'; known: torchscript, onnx");
         };

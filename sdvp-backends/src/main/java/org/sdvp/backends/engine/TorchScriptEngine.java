@@ -29,10 +29,15 @@ public final class TorchScriptEngine implements InferenceEngine {
     private TorchScriptEngine(Model model) { this.model = model; }
 
     static TorchScriptEngine load(Path file) throws BackendException {
+        return load(file, false);
+    }
+
+    /** @param trainable load the parameters with gradients (DJL's {@code trainParam}), for training them */
+    public static TorchScriptEngine load(Path file, boolean trainable) throws BackendException {
         EngineSettings.offline();
         Model model = Model.newInstance("own-model", Device.cpu(), "PyTorch");
         try {
-            model.load(file.getParent(), file.getFileName().toString());
+            model.load(file.getParent(), file.getFileName().toString(), Map.of("trainParam", String.valueOf(trainable)));
             return new TorchScriptEngine(model);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
@@ -60,7 +65,8 @@ public final class TorchScriptEngine implements InferenceEngine {
         }
     }
 
-    static NDArray toNd(NDManager m, HostTensor t) {
+    /** A host tensor as an NDArray of {@code m}. */
+    public static NDArray toNd(NDManager m, HostTensor t) {
         if (t instanceof HostTensor.Floats f) return m.create(f.data(), new Shape(f.shape()));
         HostTensor.Longs l = (HostTensor.Longs) t;
         return m.create(l.data(), new Shape(l.shape()));
@@ -73,17 +79,28 @@ public final class TorchScriptEngine implements InferenceEngine {
                     + ", model.json lists " + outputs.size() + " (" + outputs.stream().map(TensorSpec::name).toList() + ")");
         }
         Map<String, HostTensor.Floats> result = new HashMap<>();
-        for (int i = 0; i < outputs.size(); i++) {
-            String name = outputs.get(i).name();
-            NDArray a = named ? out.get(name) : out.get(i);
-            if (a == null) {
-                throw new EngineException("the model returns no output '" + name + "' (it returns "
-                        + out.stream().map(NDArray::getName).toList() + ")");
-            }
+        for (TensorSpec spec : outputs) {
+            String name = spec.name();
+            NDArray a = output(out, outputs, name);
             NDArray f = a.getDataType() == DataType.FLOAT32 ? a : a.toType(DataType.FLOAT32, false);
             result.put(name, new HostTensor.Floats(a.getShape().getShape(), f.toFloatArray()));
         }
         return result;
+    }
+
+    /**
+     * The output {@code name} of a forward pass: by key when the module returns a dict, else by its position in
+     * model.json's {@code outputs}.
+     */
+    public static NDArray output(NDList out, List<TensorSpec> outputs, String name) throws EngineException {
+        boolean named = out.stream().allMatch(a -> a.getName() != null && !a.getName().isEmpty());
+        int position = outputs.stream().map(TensorSpec::name).toList().indexOf(name);
+        NDArray a = named ? out.get(name) : position >= 0 && position < out.size() ? out.get(position) : null;
+        if (a == null) {
+            throw new EngineException("the model returns no output '" + name + "' (it returns "
+                    + out.stream().map(NDArray::getName).toList() + ")");
+        }
+        return a;
     }
 
     @Override

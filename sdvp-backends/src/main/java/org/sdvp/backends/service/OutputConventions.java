@@ -3,6 +3,7 @@ package org.sdvp.backends.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.sdvp.backends.config.MatchForm;
 import org.sdvp.backends.config.OwnModelFolder;
 import org.sdvp.backends.config.Role;
 import org.sdvp.backends.config.TensorSpec;
@@ -49,7 +50,7 @@ final class OutputConventions {
                             + " is none of [-1], [-1, 1], [-1, 2] (ITM), [-1, -1] (CLIP)");
                     break;
                 }
-                long[] expected = switch (OwnMatchService.Form.of(spec)) {
+                long[] expected = switch (MatchForm.of(spec)) {
                     case LOGIT -> spec.shape().size() == 1 ? new long[] {batch} : new long[] {batch, 1};
                     case ITM_PAIR -> new long[] {batch, 2};
                     case MATRIX -> new long[] {batch, batch};

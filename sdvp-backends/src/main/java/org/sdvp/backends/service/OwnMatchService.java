@@ -3,9 +3,9 @@ package org.sdvp.backends.service;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.sdvp.backends.config.MatchForm;
 import org.sdvp.backends.config.MatchSpec;
 import org.sdvp.backends.config.Role;
-import org.sdvp.backends.config.TensorSpec;
 import org.sdvp.backends.engine.HostTensor;
 import org.sdvp.core.service.MatchRequest;
 import org.sdvp.core.service.ModelService;
@@ -19,11 +19,11 @@ import org.sdvp.core.service.ModelServiceException;
 final class OwnMatchService implements ModelService<MatchRequest, Double> {
     private final OwnModel model;
 
-    private final Form form;
+    private final MatchForm form;
 
     OwnMatchService(OwnModel model) {
         this.model = model;
-        this.form = Form.of(model.folder().tensor(Role.MATCH_LOGITS));
+        this.form = MatchForm.of(model.folder().tensor(Role.MATCH_LOGITS));
     }
 
     @Override
@@ -41,23 +41,7 @@ final class OwnMatchService implements ModelService<MatchRequest, Double> {
         return probabilities(logits, batch.size(), form, model.folder().match());
     }
 
-    /** How the logits read, from model.json's declared shape (a [2, 2] output alone could be either). */
-    enum Form {
-        /** [batch] or [batch, 1]. */
-        LOGIT,
-        /** [batch, 2]: BLIP ITM's no/yes logits. */
-        ITM_PAIR,
-        /** [batch, -1]: CLIP's logits_per_image, every image with every text of the batch. */
-        MATRIX;
-
-        static Form of(TensorSpec spec) {
-            List<Long> s = spec.shape();
-            if (s.size() == 1 || s.get(1) == 1) return LOGIT;
-            return s.get(1) == 2 ? ITM_PAIR : MATRIX;
-        }
-    }
-
-    static List<Double> probabilities(HostTensor.Floats logits, int batch, Form form, MatchSpec spec) {
+    static List<Double> probabilities(HostTensor.Floats logits, int batch, MatchForm form, MatchSpec spec) {
         float[] x = logits.data();
         List<Double> out = new ArrayList<>(batch);
         for (int i = 0; i < batch; i++) {

@@ -45,11 +45,20 @@ public final class OwnModel implements AutoCloseable {
      * @throws BackendException naming the file, field or tensor that does not fit
      */
     public static OwnModel load(Path dir, String engineName) throws BackendException {
+        return load(dir, engineName, false);
+    }
+
+    /** A TorchScript model whose parameters load with gradients, checked as {@link #load} checks, to train them. */
+    public static OwnModel loadTrainable(Path dir) throws BackendException {
+        return load(dir, "torchscript", true);
+    }
+
+    private static OwnModel load(Path dir, String engineName, boolean trainable) throws BackendException {
         OwnModelFolder folder = OwnModelFolder.read(dir, engineName);
         TextEncoder texts = TextEncoder.open(folder.tokenizerFile(), folder.config().tokenizer());
         InferenceEngine engine = null;
         try {
-            engine = InferenceEngine.open(engineName, folder.modelFile());
+            engine = InferenceEngine.open(engineName, folder.modelFile(), trainable);
             OwnModel m = new OwnModel(folder, engine, new ImagePreprocessor(folder.config().image()), texts);
             m.check();
             return m;
@@ -68,15 +77,22 @@ public final class OwnModel implements AutoCloseable {
         return prepare(image.pixels(), text);
     }
 
-    Prepared prepare(BufferedImage pixels, String text) {
+    public Prepared prepare(BufferedImage pixels, String text) {
         return new Prepared(images.prepare(pixels), texts.encode(text), pixels.getWidth(), pixels.getHeight());
+    }
+
+    /** The input tensors of a batch, in model.json's order (TorchScript takes them by position). */
+    public List<HostTensor> inputs(List<Prepared> batch) {
+        List<TensorSpec> inputs = folder.config().inputs();
+        List<HostTensor> tensors = new ArrayList<>(inputs.size());
+        for (TensorSpec t : inputs) tensors.add(ModelInputs.tensor(Role.parse(t.role()), batch, images, texts.maxLength()));
+        return tensors;
     }
 
     /** The model's outputs for a batch, by role. */
     public Map<Role, HostTensor.Floats> run(List<Prepared> batch) throws EngineException {
         List<TensorSpec> inputs = folder.config().inputs();
-        List<HostTensor> tensors = new ArrayList<>(inputs.size());
-        for (TensorSpec t : inputs) tensors.add(ModelInputs.tensor(Role.parse(t.role()), batch, images, texts.maxLength()));
+        List<HostTensor> tensors = inputs(batch);
         Map<String, HostTensor.Floats> byName = engine.run(inputs, tensors, folder.config().outputs());
         Map<Role, HostTensor.Floats> byRole = new java.util.EnumMap<>(Role.class);
         for (TensorSpec t : folder.config().outputs()) byRole.put(Role.parse(t.role()), byName.get(t.name()));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sdvp.backends.config.MatchSpec;
+import org.sdvp.backends.config.MatchForm;
 import org.sdvp.backends.config.TensorSpec;
 import org.sdvp.backends.engine.HostTensor;
 
@@ -12,8 +13,8 @@ import org.sdvp.backends.engine.HostTensor;
 class OwnMatchServiceTest {
     static final MatchSpec PLAIN = MatchSpec.defaults();
 
-    static OwnMatchService.Form form(Long... shape) {
-        return OwnMatchService.Form.of(new TensorSpec("out", "match_logits", List.of(shape), "float32"));
+    static MatchForm form(Long... shape) {
+        return MatchForm.of(new TensorSpec("out", "match_logits", List.of(shape), "float32"));
     }
 
     @Test

@@ -44,8 +44,9 @@ public final class CollectCommand implements Callable<Integer> {
             return 0;
         }
         CollectedCalls calls;
-        try (ResumableOutput output = ResumableOutput.open("collect", out.value, options, spec.commandLine().getErr())) {
-            calls = BenchmarkRun.run(options, (task, fw, programs, examples, gateway, bar) -> {
+        // opened once the backends have loaded: a refused model leaves nothing beside --out
+        try (ResumableOutput output = ResumableOutput.deferred("collect", out.value, options, spec.commandLine().getErr())) {
+            calls = BenchmarkRun.run(options, output, (task, fw, programs, examples, gateway, bar) -> {
                 bar.stepBy(output.journal().restored().size());
                 return new TraceCollector(task, fw, programs, options.concurrency, options.samples).collect(examples, options.split,
                         gateway, options.provenance(), BenchmarkRun.progress(bar, null), output.journal());

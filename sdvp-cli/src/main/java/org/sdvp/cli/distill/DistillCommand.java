@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.sdvp.backends.train.OwnTrainConfig;
 import org.sdvp.cli.support.CommonOptions;
 import org.sdvp.core.interp.Frameworks;
 import org.sdvp.core.io.DataException;
@@ -43,6 +44,8 @@ import picocli.CommandLine.Spec;
             "  sdvp distill --task nlvr-sim --student runs/sdvp-gqa/student --teacher runs/teacher-nlvr \\",
             "      --replay-calls runs/sdvp-gqa/calls.jsonl --out runs/sdvp-seq        # sequential SDVP",
             "  sdvp distill --task gqa-sim --student S --teacher T --naive --out runs/naive   # naive fine-tuning",
+            "  sdvp distill --task gqa-sim --student torchscript:models/vilt --teacher runs/teacher-gqa \\",
+            "      --calls runs/calls.jsonl --steps 300 --out runs/own      # your TorchScript model as the student",
             "", "Defaults are docs/experiment.md's (DistillConfig.defaults)."})
 public final class DistillCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -50,10 +53,13 @@ public final class DistillCommand implements Callable<Integer> {
     @Option(names = "--task", required = true, paramLabel = "TASK", description = "The target task: gqa-sim or nlvr-sim (any world task works).")
     String task;
 
-    @Option(names = "--student", required = true, paramLabel = "DIR", description = "S_prev's checkpoint folder.")
+    @Option(names = "--student", required = true, paramLabel = "DIR", description = "S_prev's checkpoint folder, or "
+            + "torchscript:DIR: your exported TorchScript model (VQA or MATCH) trained as the student (needs --calls; "
+            + "docs/own-models.md).")
     Path student;
 
-    @Option(names = "--teacher", required = true, paramLabel = "DIR", description = "The task teacher's checkpoint folder.")
+    @Option(names = "--teacher", required = true, paramLabel = "DIR", description = "The task teacher's checkpoint folder; "
+            + "with --student torchscript:DIR also any --modules chain (torchscript:DIR, onnx:DIR, oracle, ...).")
     Path teacher;
 
     @Mixin CommonOptions.OutDir out;
@@ -120,6 +126,9 @@ public final class DistillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (OwnStudentDistill.names(student)) {
+            return OwnStudentDistill.run(ownStudent(), spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         StageSpec s = stageSpec();
         DjlSetup.configure();
         StageResult r = DistillStage.run(s, System.err);
@@ -157,6 +166,39 @@ public final class DistillCommand implements Callable<Integer> {
                 .questions(questions).calls(calls).labels(new LabelOptions(!noFilter, minConfidence)).kinds(kinds())
                 .dataFraction(dataFraction).replayScenes(naive ? 0 : replayScenes).replayCalls(replayCalls).resume(resume);
         return (data.value != null ? b.data(data.value) : b).build();
+    }
+
+    /** The options of {@code --student torchscript:DIR}, checked; the world stage's own options are refused. */
+    OwnStudentDistill.Request ownStudent() throws DataException {
+        Tasks.find(task);
+        if (naive || resume || !replayCalls.isEmpty() || subset != null || dataFraction != 1 || tau != null || beta != null) {
+            throw usage("--student torchscript:DIR takes --calls, --steps, --seed, --set learningRate=X|batch=N, "
+                    + "--no-filter and --min-confidence; not --naive, --resume, --replay-calls, --modules-subset, "
+                    + "--data-fraction, --tau or --beta");
+        }
+        if (steps < 1) throw usage("--steps must be at least 1");
+        if (!(minConfidence >= 0 && minConfidence < 1)) throw usage("--min-confidence must be in [0, 1)");
+        OwnTrainConfig defaults = OwnTrainConfig.defaults(steps, seed.value);
+        float learningRate = defaults.learningRate();
+        int batch = defaults.batch();
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            try {
+                switch (e.getKey()) {
+                    case "learningRate" -> learningRate = Float.parseFloat(e.getValue());
+                    case "batch" -> batch = Integer.parseInt(e.getValue());
+                    default -> throw usage("--set " + e.getKey() + ": --student torchscript:DIR knows learningRate and batch");
+                }
+            } catch (NumberFormatException x) {
+                throw usage("--set " + e.getKey() + "=" + e.getValue() + ": not a number");
+            }
+        }
+        try {
+            return new OwnStudentDistill.Request(task, Path.of(student.toString().substring(OwnStudentDistill.PREFIX.length())),
+                    OwnStudentDistill.teacherChain(teacher), calls, out.value, data.value,
+                    new OwnTrainConfig(steps, batch, learningRate, seed.value), !noFilter, minConfidence);
+        } catch (IllegalArgumentException e) {
+            throw usage("--set: " + e.getMessage());
+        }
     }
 
     private Set<ServiceKind> kinds() {

@@ -23,6 +23,9 @@ import picocli.CommandLine.Spec;
                 + "options (FILE.journal holds the finished questions; --restart discards it). One process per --out.",
             "", "Beside FILE, FILE-STEM.questions.jsonl.gz holds every question's answer, program and trace (also with "
                 + "--spark); sdvp serve --runs DIR lists them and shows each rationale.",
+            "", "On GQA (--dataset gqa) it also writes FILE-STEM.predictions.json, GQA's official predictions file "
+                + "([{\"questionId\", \"prediction\"}]); on NLVR2 FILE-STEM.predictions.csv (identifier,True|False), "
+                + "for the benchmarks' evaluation scripts (not with --spark).",
             "", "Examples:",
             "  sdvp eval --task gqa-sim --data data/gqa-sim --split test --modules oracle --out results.json",
             "  sdvp eval --task gqa-sim --data data/gqa-sim --split test --modules oracle --out results.json --spark local[2]"})
@@ -42,15 +45,23 @@ public final class EvalCommand implements Callable<Integer> {
         if (BenchmarkRun.listTasksIfAsked(options, spec)) return 0;
         EvalResult result;
         QuestionTraces traces = noQuestions || options.data == null ? null : new QuestionTraces(options.data);
+        String predictionsNote = null;
         if (options.spark != null) {
             result = ClusterRunner.find().evaluate(new ClusterRunner.Job(options.spark, options,
                     ClusterRunner.argsOf(spec.commandLine().getParseResult()), out.value), traces);
             if (traces != null) traces.write(QuestionTraces.beside(out.value));
             Json.write(out.value, result);
         } else {
-            try (ResumableOutput output = ResumableOutput.open("eval", out.value, options, spec.commandLine().getErr())) {
-                result = BenchmarkRun.evaluate(options, null, output.journal(), traces);
-                if (traces != null) traces.write(QuestionTraces.beside(out.value)); // before results.json marks the run done
+            // opened once the backends have loaded: a refused model leaves nothing beside --out
+            try (ResumableOutput output = ResumableOutput.deferred("eval", out.value, options, spec.commandLine().getErr())) {
+                var predictions = OfficialPredictions.of(options.task, out.value);
+                result = BenchmarkRun.evaluate(options, predictions.map(OfficialPredictions::listener).orElse(null), output, traces);
+                // both before results.json marks the run done
+                if (traces != null) traces.write(QuestionTraces.beside(out.value));
+                if (predictions.isPresent()) {
+                    predictions.get().restore(output.journal());
+                    predictionsNote = predictions.get().write();
+                }
                 Json.write(out.value, result);
                 output.finished();
             }
@@ -58,6 +69,7 @@ public final class EvalCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(result.summary());
         if (!result.programs().isEmpty()) spec.commandLine().getOut().println("programs: " + result.programs());
         spec.commandLine().getOut().println("results: " + out.value);
+        if (predictionsNote != null) spec.commandLine().getOut().println("predictions: " + predictionsNote);
         if (traces != null) {
             spec.commandLine().getOut().println("questions: " + QuestionTraces.beside(out.value) + " (sdvp serve shows them)");
         }

@@ -36,29 +36,19 @@ public final class BenchmarkRun {
         return true;
     }
 
-    /** Runs an evaluation; {@code listener} (may be null) sees each question too. */
-    public static EvalResult evaluate(BenchmarkOptions o, Evaluator.Listener listener)
-            throws DataException, BackendException, InterruptedException, java.io.IOException {
-        return evaluate(o, listener, RunJournal.none());
-    }
-
-    /** Runs an evaluation that continues {@code journal} and records each new question in it. */
-    public static EvalResult evaluate(BenchmarkOptions o, Evaluator.Listener listener, RunJournal journal)
-            throws DataException, BackendException, InterruptedException, java.io.IOException {
-        return evaluate(o, listener, journal, null);
-    }
-
     /**
-     * As {@link #evaluate(BenchmarkOptions, Evaluator.Listener, RunJournal)}, keeping every question's answer
-     * and trace in {@code traces} (may be null), the restored ones included: their lines are in the journal.
+     * Runs an evaluation ({@code listener}, may be null, sees each question too) that continues {@code output}'s journal (may be null: none) and records each new question in
+     * it, keeping every question's answer and trace in {@code traces} (may be null), the restored ones included:
+     * their lines are in the journal. {@code output} is opened once the inputs and backends are (see {@link #run}).
      */
-    public static EvalResult evaluate(BenchmarkOptions o, Evaluator.Listener listener, RunJournal journal,
+    public static EvalResult evaluate(BenchmarkOptions o, Evaluator.Listener listener, ResumableOutput output,
                                       QuestionTraces traces)
             throws DataException, BackendException, InterruptedException, java.io.IOException {
         String[] threads = {""};
-        if (traces != null) journal.restored().values().forEach(traces::restore);
-        Evaluator.Recorder recorder = traces == null ? (ex, q, e) -> null : traces.recorder();
-        EvalResult result = run(o, (task, fw, programs, examples, gateway, bar) -> {
+        EvalResult result = run(o, output, (task, fw, programs, examples, gateway, bar) -> {
+            RunJournal journal = output == null ? RunJournal.none() : output.journal();
+            if (traces != null) journal.restored().values().forEach(traces::restore);
+            Evaluator.Recorder recorder = traces == null ? (ex, q, e) -> null : traces.recorder();
             bar.stepBy(journal.restored().size());
             EvalResult r = new Evaluator(task, fw, programs, gateway, o.concurrency, o.samples)
                     .run(examples, o.split, o.provenance(), progress(bar, listener), journal, recorder);
@@ -76,7 +66,18 @@ public final class BenchmarkRun {
               ProgressBar bar) throws InterruptedException, DataException;
     }
 
+    /** Opens the benchmark and runs {@code job} on it, with no output of its own. */
     public static <R> R run(BenchmarkOptions o, Job<R> job)
+            throws DataException, BackendException, InterruptedException, java.io.IOException {
+        return run(o, null, job);
+    }
+
+    /**
+     * Opens the task, its data, the programs and the backends, then {@code output} (may be null), then runs
+     * {@code job}: a refused model, a missing folder or an unknown task stops the command before {@code output}
+     * locks or journals anything. The caller closes {@code output}.
+     */
+    public static <R> R run(BenchmarkOptions o, ResumableOutput output, Job<R> job)
             throws DataException, BackendException, InterruptedException, java.io.IOException {
         if (o.data == null) throw new DataException("--data DIR is required: the task's data folder");
         if (o.concurrency < 1) throw new DataException("--concurrency must be at least 1: " + o.concurrency);
@@ -88,7 +89,7 @@ public final class BenchmarkRun {
         Task task = Tasks.find(o.task);
         try (CachedLlmQuery llmQuery = llmQuery(o)) {
             Framework fw = llmQuery == null ? FrameworkChoice.create(o.framework, o.depthCrops) : ViperFrameworkProvider.create(llmQuery::answer);
-            R result = run(o, job, task, fw);
+            R result = run(o, output, job, task, fw);
             if (llmQuery != null && result instanceof EvalResult r) {
                 @SuppressWarnings("unchecked") R withQueries = (R) r.withProgramCounters(llmQuery.stats());
                 return withQueries;
@@ -97,14 +98,16 @@ public final class BenchmarkRun {
         }
     }
 
-    private static <R> R run(BenchmarkOptions o, Job<R> job, Task task, Framework fw)
+    private static <R> R run(BenchmarkOptions o, ResumableOutput output, Job<R> job, Task task, Framework fw)
             throws DataException, BackendException, InterruptedException, java.io.IOException {
         try (ProgramSource programs = programSource(o, fw, task);
              ExampleSource examples = Limited.of(task.open(o.data, o.split), o.limit);
              ModelServices services = Knowledge.withLlm(Backends.load(o.modules, o.data), o.llm.options());
-             ModelGateway gateway = new ModelGateway(services, o.maxBatch);
-             ProgressBar bar = Progress.bar(o.err(), task.name() + "/" + o.split, examples.size().orElse(-1), "q")) {
-            return job.run(task, fw, programs, examples, gateway, bar);
+             ModelGateway gateway = new ModelGateway(services, o.maxBatch)) {
+            if (output != null) output.begin();
+            try (ProgressBar bar = Progress.bar(o.err(), task.name() + "/" + o.split, examples.size().orElse(-1), "q")) {
+                return job.run(task, fw, programs, examples, gateway, bar);
+            }
         } catch (java.io.IOException | DataException | BackendException | InterruptedException | RuntimeException e) {
             throw e;
         } catch (Exception e) {

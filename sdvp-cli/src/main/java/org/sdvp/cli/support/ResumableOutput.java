@@ -13,28 +13,45 @@ import org.sdvp.core.io.OutputLock;
  * The output side of a long benchmark command ({@code eval}, {@code collect}): the lock that makes this
  * process the only writer of {@code --out}, and the journal that lets a killed run continue. Close it
  * always; call {@link #finished()} only after the outputs are written (that deletes the journal).
+ *
+ * <p>{@link #deferred} opens nothing yet: {@link BenchmarkRun} opens it once the task, its data, the programs
+ * and the backends have opened, so a refused model or a missing folder leaves nothing beside {@code --out}
+ * (the lock file, once created, stays by design: {@link OutputLock}).
  */
 public final class ResumableOutput implements AutoCloseable {
-    private final OutputLock lock;
-    private final RunJournal journal;
+    private final String command;
+    private final Path out;
+    private final BenchmarkOptions options;
+    private final PrintWriter err;
+    private OutputLock lock;
+    private RunJournal journal;
 
-    private ResumableOutput(OutputLock lock, RunJournal journal) {
-        this.lock = lock;
-        this.journal = journal;
+    private ResumableOutput(String command, Path out, BenchmarkOptions options, PrintWriter err) {
+        this.command = command;
+        this.out = out;
+        this.options = options;
+        this.err = err;
     }
 
-    /** Locks {@code out} and opens (or continues) its journal; says on {@code err} when it continues. */
-    public static ResumableOutput open(String command, Path out, BenchmarkOptions o, PrintWriter err)
-            throws DataException, IOException {
+    /** The output of a run, not locked or journalled until {@link #begin()}: pass it to {@link BenchmarkRun#run}. */
+    public static ResumableOutput deferred(String command, Path out, BenchmarkOptions o, PrintWriter err) {
+        return new ResumableOutput(command, out, o, err);
+    }
+
+    /** Locks the output and opens (or continues) its journal, saying on {@code err} when it continues; a second call does nothing. */
+    void begin() throws DataException, IOException {
+        if (lock != null) return;
+        BenchmarkOptions o = options;
         OutputLock lock = OutputLock.acquire(out, "sdvp " + command + " --task " + o.task + " --split " + o.split
                 + " --out " + out);
         try {
-            RunJournal journal = RunJournal.open(RunJournal.beside(out), run(command, o), o.restart);
-            if (!journal.restored().isEmpty()) {
-                err.println("resuming: " + journal.restored().size() + " questions already done (journal "
+            RunJournal opened = RunJournal.open(RunJournal.beside(out), run(command, o), o.restart);
+            if (!opened.restored().isEmpty()) {
+                err.println("resuming: " + opened.restored().size() + " questions already done (journal "
                         + RunJournal.beside(out) + "; --restart starts over)");
             }
-            return new ResumableOutput(lock, journal);
+            this.lock = lock;
+            this.journal = opened;
         } catch (DataException | IOException | RuntimeException e) {
             lock.close();
             throw e;
@@ -56,13 +73,18 @@ public final class ResumableOutput implements AutoCloseable {
         return run;
     }
 
-    public RunJournal journal() { return journal; }
+    /** The run's journal, once {@link #begin() begun}. */
+    public RunJournal journal() {
+        if (journal == null) throw new IllegalStateException("the output " + out + " is not open yet");
+        return journal;
+    }
 
     /** The outputs are written: the journal has served. */
-    public void finished() throws IOException { journal.finish(); }
+    public void finished() throws IOException { journal().finish(); }
 
     @Override
     public void close() throws IOException {
+        if (lock == null) return; // never begun: nothing was written
         try {
             journal.close();
         } finally {
