@@ -87,9 +87,13 @@ public final class StepLoop {
      */
     public Result run(int firstStep, int steps, int samplesPerStep, int window, StepLoss stepLoss, AfterStep afterStep) {
         List<Double> curve = new ArrayList<>();
-        double windowSum = 0, first = Double.NaN, last = Double.NaN, ema = Double.NaN;
-        long start = System.nanoTime();
-        long cpuStart = THREADS.getCurrentThreadCpuTime();
+        double windowSum = 0, ema = Double.NaN;
+        first = Double.NaN;
+        last = Double.NaN;
+        runFirstStep = firstStep;
+        stepsDone = firstStep;
+        start = System.nanoTime();
+        cpuStart = THREADS.getCurrentThreadCpuTime();
         try (ProgressBar bar = progress == null ? null : bar(steps)) {
             if (bar != null) bar.stepTo(firstStep);
             for (int step = firstStep; step < steps; step++) {
@@ -111,6 +115,7 @@ public final class StepLoop {
                 }
                 if (step == firstStep) first = value;
                 last = value;
+                stepsDone = step + 1;
                 ema = Double.isNaN(ema) ? value : 0.95 * ema + 0.05 * value;
                 windowSum += value;
                 if ((step + 1) % window == 0 || step == steps - 1) {
@@ -127,9 +132,22 @@ public final class StepLoop {
                 }
             }
         }
+        return soFar(curve, samplesPerStep);
+    }
+
+    private double first, last;
+    private long start, cpuStart;
+    private int runFirstStep, stepsDone;
+
+    /**
+     * The running (or last) {@link #run}'s figures so far, with {@code curve} as its loss curve: what a
+     * checkpoint taken in {@link AfterStep} records.
+     */
+    public Result soFar(List<Double> curve, int samplesPerStep) {
         double secs = (System.nanoTime() - start) / 1e9;
         double cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-        return new Result(curve, first, last, secs, (steps - firstStep) * (double) samplesPerStep / Math.max(secs, 1e-9), cpu);
+        return new Result(List.copyOf(curve), first, last, secs,
+                (stepsDone - runFirstStep) * (double) samplesPerStep / Math.max(secs, 1e-9), cpu);
     }
 
     /** {@code -Dsdvp.checkFinite=true}: stop at the first non-finite gradient or parameter, naming them. */
