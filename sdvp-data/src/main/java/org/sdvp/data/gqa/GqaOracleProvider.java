@@ -2,16 +2,13 @@ package org.sdvp.data.gqa;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.service.BackendException;
 import org.sdvp.core.service.ModelServiceProvider;
 import org.sdvp.core.service.ModelServices;
 import org.sdvp.core.service.ProviderContext;
-import org.sdvp.data.oracle.AnnotatedScene;
-import org.sdvp.data.oracle.SceneOracle;
+import org.sdvp.data.oracle.Annotations;
 
 /**
  * {@code --modules gqa-oracle[:val|:train|:FILE]}: LOC, VQA and MATCH answered from GQA scene graphs: those
@@ -44,15 +41,15 @@ public final class GqaOracleProvider implements ModelServiceProvider {
             throw new BackendException("gqa-oracle: no *_sceneGraphs.json under " + context.dataDir().orElseThrow()
                     + " (GQA ships scene graphs for train and val only)");
         }
-        Map<String, AnnotatedScene> scenes = new HashMap<>();
+        Annotations scenes = new Annotations();
         for (Path f : files) {
             if (!Files.isRegularFile(f)) throw new BackendException("gqa-oracle: scene-graph file not found: " + f);
             try {
-                scenes.putAll(GqaSceneGraphs.read(f));
+                scenes.addAll(GqaSceneGraphs.read(f));
             } catch (DataException e) {
                 throw new BackendException("gqa-oracle: " + e.getMessage(), e);
             }
         }
-        return new SceneOracle(scenes).services("gqa-oracle");
+        return scenes.oracle("gqa-oracle").services("gqa-oracle");
     }
 }

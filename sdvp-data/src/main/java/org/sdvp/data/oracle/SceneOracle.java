@@ -37,8 +37,21 @@ public final class SceneOracle {
     private final Map<String, AnnotatedScene> scenes;
     private final Set<String> relations;
 
+    /** Image file name → why its annotation entry could not be read (file, position, reason). */
+    private final Map<String, String> invalid;
+
     /** @param scenes image file name → annotations */
     public SceneOracle(Map<String, AnnotatedScene> scenes) {
+        this(scenes, Map.of());
+    }
+
+    /**
+     * @param scenes image file name → annotations
+     * @param invalid image file name → why its annotation entry could not be read: a question on that image
+     *     fails with this reason instead of "no scene annotations"
+     */
+    public SceneOracle(Map<String, AnnotatedScene> scenes, Map<String, String> invalid) {
+        this.invalid = Map.copyOf(invalid);
         this.scenes = Map.copyOf(scenes);
         TreeSet<String> names = new TreeSet<>(List.of("to the left of", "to the right of", "above", "below",
                 "on top of", "under", "behind", "in front of", "left", "right", "front"));
@@ -58,6 +71,10 @@ public final class SceneOracle {
 
     AnnotatedScene scene(ImageValue image) throws ModelServiceException {
         AnnotatedScene s = scenes.get(image.sourceId());
+        if (s == null && invalid.containsKey(image.sourceId())) {
+            throw new ModelServiceException("the scene annotations of image '" + image.sourceId() + "' are invalid: "
+                    + invalid.get(image.sourceId()));
+        }
         if (s == null) throw new ModelServiceException("no scene annotations for image '" + image.sourceId() + "'");
         return s;
     }
