@@ -104,6 +104,8 @@ public final class Pretrainer {
         id.put("architecture", preset.architecture());
         id.put("training", tc);
         id.put("code", Provenance.currentCodeVersion());
+        // another thread count changes float summation order, so the weights would not match
+        id.put("threads", org.sdvp.models.train.DjlSetup.threads());
         return id;
     }
 
