@@ -4,10 +4,11 @@
 # Not part of the test suite (the suite has fast versions of every case). Everything runs under nice.
 #
 #   scripts/chaos.sh                 # every case, full size (about an hour on 2 busy cores)
-#   scripts/chaos.sh resume lock     # some cases
+#   scripts/chaos.sh resume lock     # some cases (resume-pretrain, resume-teacher: training kills)
 #   QUICK=1 scripts/chaos.sh         # every case, small sizes (a few minutes)
 #
-# Environment: SEED (default 17), KILLS (kill -9 points per command, default 20), OUT (default runs/chaos);
+# Environment: SEED (default 17), KILLS (kill -9 points per command, default 20; TRAIN_KILLS and TRAIN_STEPS
+# for the training cases), OUT (default runs/chaos);
 # sizes: RESUME_N (3000), LOAD_N (20000), VLOAD_N (2000), FUZZ_N (100000), VFUZZ_N (10000); QUICK=1 makes
 # them small. On a machine shared with other work, pass smaller sizes and say so with the figures.
 set -uo pipefail
@@ -17,7 +18,7 @@ KILLS="${KILLS:-20}"
 OUT="${OUT:-$ROOT/runs/chaos}"
 QUICK="${QUICK:-}"
 CASES=("$@")
-[ ${#CASES[@]} -eq 0 ] && CASES=(resume lock baddata llm load viper-load fuzz-visprog fuzz-viper)
+[ ${#CASES[@]} -eq 0 ] && CASES=(resume resume-pretrain resume-teacher lock baddata llm load viper-load fuzz-visprog fuzz-viper)
 mkdir -p "$OUT"
 TABLE="${TABLE:-$OUT/table.md}"
 : > "$TABLE.rows"
@@ -96,6 +97,46 @@ resume_cases() {
         "journalled at kill: $(grep -o ': [a-z0-9]* questions' "$f" | cut -d' ' -f2 | tr '\n' ' ')" \
         "$(grep -c ' identical$' "$f")/$KILLS identical to the uninterrupted run ($(basename "$f"))"
   done
+}
+
+# --- 1b. kill -9 during pretrain / teacher train, resume, compare model.params ---------------------------
+# small settings (TRAIN_STEPS steps, a state every 10): the point is the resume, not the model
+TRAIN_STEPS="${TRAIN_STEPS:-$(size 200 60)}"; TRAIN_KILLS="${TRAIN_KILLS:-$KILLS}"
+train_args() {  # $1 = pretrain|teacher
+  if [ "$1" = pretrain ]; then
+    echo pretrain --preset quick --seed "$SEED" --checkpoint-every 10 --set steps="$TRAIN_STEPS" \
+      --set scenes="$(size 300 60)" --set evalScenes="$(size 40 10)"
+  else
+    echo teacher train --task gqa-sim --preset quick --seed "$SEED" --checkpoint-every 10 \
+      --set steps="$TRAIN_STEPS" --set questions="$(size 100 30)"
+  fi
+}
+train_resume_case() {  # $1 = pretrain|teacher
+  local what=$1 args; read -r -a args <<< "$(train_args "$what")"
+  local ref="$OUT/train-$what-ref" f="$OUT/train-$what-sha256.txt"; rm -rf "$ref" "$ref.state"
+  local t0=$SECONDS
+  "${SDVP[@]}" "${args[@]}" --out "$ref" >/dev/null 2>"$ref.err" || { echo "reference $what failed: $(tail -2 "$ref.err")" >&2; return; }
+  local full=$(( SECONDS - t0 )) want; want=$(sha256sum < "$ref/model.params" | cut -c1-64)
+  echo "$what: uninterrupted run ${full}s, model.params sha256 $want" | tee "$f" >&2
+  RANDOM=$SEED
+  local i
+  for i in $(seq 1 "$TRAIN_KILLS"); do
+    local out="$OUT/train-$what-$i"; rm -rf "$out" "$out.state"
+    local ms=$(( 500 + RANDOM * (full * 1000) / 32768 ))
+    "${SDVP[@]}" "${args[@]}" --out "$out" >/dev/null 2>&1 &
+    local pid=$!
+    sleep "$(awk -v m="$ms" 'BEGIN{printf "%.3f", m/1000}')"
+    kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+    local at=none; [ -f "$out.state/latest" ] && at=$(cat "$out.state/latest")
+    [ -f "$out/config.json" ] && [ ! -d "$out.state" ] && at=finished
+    "${SDVP[@]}" "${args[@]}" --out "$out" >/dev/null 2>"$out.err" || echo "resume $what $i failed: $(tail -2 "$out.err")" >&2
+    local got; got=$(sha256sum < "$out/model.params" 2>/dev/null | cut -c1-64)
+    local verdict=DIFFERENT; [ "$got" = "$want" ] && verdict=identical
+    echo "kill $i at ${ms} ms: saved state $at; resumed model.params sha256 $got $verdict" | tee -a "$f" >&2
+  done
+  row "resume $what ($TRAIN_STEPS steps, $TRAIN_KILLS kill -9 points)" \
+      "state at kill: $(grep -o 'saved state [a-z0-9-]*' "$f" | cut -d' ' -f3 | tr '\n' ' ')" \
+      "$(grep -c ' identical$' "$f")/$TRAIN_KILLS identical to the uninterrupted run ($(basename "$f"))"
 }
 
 # --- 2. a second writer on the same --out -----------------------------------------------------------
@@ -192,6 +233,8 @@ base
 for c in "${CASES[@]}"; do
   case "$c" in
     resume) resume_cases ;;
+    resume-pretrain) train_resume_case pretrain ;;
+    resume-teacher) train_resume_case teacher ;;
     lock) lock_case ;;
     baddata) baddata_case ;;
     llm) llm_case ;;

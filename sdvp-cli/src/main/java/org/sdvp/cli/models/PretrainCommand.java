@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sdvp.cli.support.CommonOptions;
+import org.sdvp.cli.support.TrainingResume;
 import org.sdvp.models.train.DjlSetup;
 import org.sdvp.models.vlm.PretrainPreset;
 import org.sdvp.models.vlm.Pretrainer;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Spec;
         description = {"Pretrain the general student VLM (VQA, grounding, image-text matching) on fresh scenes in "
                 + "the world's general styles; the target tasks' data and styles are left out.",
             "Writes a checkpoint folder (model.params + config.json with architecture, vocabularies, seed, data "
-                + "recipe and metrics)."},
+                + "recipe and metrics). The training state is saved to OUT.state every --checkpoint-every steps: "
+                + "after a kill, the same command continues where it stopped and ends with the same weights "
+                + "(one thread). One process per --out."},
         footer = {"", "Examples:", "  sdvp pretrain --preset quick --out runs/student-quick",
             "  sdvp pretrain --preset quick --set steps=1500 --arch groundedPooling=false --out runs/ablation"})
 public final class PretrainCommand implements Callable<Integer> {
@@ -33,6 +36,8 @@ public final class PretrainCommand implements Callable<Integer> {
     @Mixin CommonOptions.OutDir out;
 
     @Mixin CommonOptions.Seed seed;
+
+    @Mixin TrainingResume resume;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE",
             description = "Replace a preset setting, e.g. --set steps=1500 --set locBatch=16 (scenes, evalScenes, "
@@ -53,7 +58,11 @@ public final class PretrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         DjlSetup.configure();
-        Pretrainer.Result r = new Pretrainer(p, seed.value).run(out.value, System.err);
+        Pretrainer.Result r;
+        try (TrainingResume.Locked locked = resume.open(out.value, "sdvp pretrain --preset " + preset + " --seed "
+                + seed.value + " --out " + out.value, spec.commandLine().getErr())) {
+            r = new Pretrainer(p, seed.value).run(out.value, System.err, locked.state());
+        }
         var o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "student checkpoint: %s (%d parameters)%n", r.checkpoint(), r.parameters());
         o.printf(Locale.ROOT, "data %.1f s, training %.1f s (%.0f samples/s)%n", r.dataSeconds(), r.trainSeconds(),

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sdvp.cli.support.CommonOptions;
+import org.sdvp.cli.support.TrainingResume;
 import org.sdvp.models.teacher.TeacherBuilder;
 import org.sdvp.models.teacher.TeacherCoverage;
 import org.sdvp.models.teacher.TeacherPreset;
@@ -19,7 +20,9 @@ import picocli.CommandLine.Spec;
 /** {@code sdvp teacher train}: one task's teacher from its training split and scene annotations. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train a task's teacher on its training split (drawn with the same seeds as "
-                + "'sdvp world generate') and the split's scene annotations, in the task's style.",
+                + "'sdvp world generate') and the split's scene annotations, in the task's style. The training "
+                + "state is saved to OUT.state every --checkpoint-every steps: after a kill, the same command "
+                + "continues where it stopped and ends with the same weights (one thread). One process per --out.",
         footer = {"", "Example:", "  sdvp teacher train --task gqa-sim --preset quick --out runs/teacher-gqa"})
 public final class TeacherTrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -31,23 +34,34 @@ public final class TeacherTrainCommand implements Callable<Integer> {
             description = "quick or default. Default: ${DEFAULT-VALUE}.")
     String preset;
 
+    @Option(names = "--set", paramLabel = "NAME=VALUE",
+            description = "Replace a preset setting, e.g. --set steps=1000 (questions, steps, cropBatch, frameBatch, "
+                    + "learningRate).")
+    Map<String, String> settings = new java.util.LinkedHashMap<>();
+
     @Mixin CommonOptions.OutDir out;
 
     @Mixin CommonOptions.Data data;
 
     @Mixin CommonOptions.Seed seed;
 
+    @Mixin TrainingResume resume;
+
     @Override
     public Integer call() throws Exception {
         WorldTaskSpec spec0 = WorldTaskSpec.find(task);
         TeacherPreset p;
         try {
-            p = TeacherPreset.named(preset);
+            p = TeacherPreset.named(preset).with(settings);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         DjlSetup.configure();
-        TeacherBuilder.Result r = new TeacherBuilder(spec0, p, seed.value).run(out.value, data.value, System.err);
+        TeacherBuilder.Result r;
+        try (TrainingResume.Locked locked = resume.open(out.value, "sdvp teacher train --task " + task + " --preset "
+                + preset + " --seed " + seed.value + " --out " + out.value, spec.commandLine().getErr())) {
+            r = new TeacherBuilder(spec0, p, seed.value).run(out.value, data.value, System.err, locked.state());
+        }
         var o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "teacher checkpoint: %s (%d parameters, task %s)%n", r.checkpoint(), r.parameters(), task);
         o.printf(Locale.ROOT, "data %.1f s, training %.1f s%n", r.dataSeconds(), r.trainSeconds());

@@ -4,7 +4,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -48,10 +50,24 @@ public final class Images {
                     throw new DataException(Kind.IMAGE_TOO_LARGE, "image " + path + " announces " + w + " x " + h
                             + " pixels, more than the " + MAX_PIXELS + " allowed; refused before decoding");
                 }
-                return reader.read(0);
+                // a JPEG cut mid-stream decodes without an exception: libjpeg fills the rest with grey and only
+                // warns ("Truncated File - Missing EOI marker", "premature end of data segment")
+                List<String> cut = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> {
+                    String text = warning.toLowerCase(java.util.Locale.ROOT);
+                    if (text.contains("truncated") || text.contains("premature end")) cut.add(warning);
+                });
+                BufferedImage image = reader.read(0);
+                if (!cut.isEmpty()) {
+                    throw new DataException(Kind.TRUNCATED_IMAGE, "cannot read image " + path + " (truncated: "
+                            + String.join("; ", cut) + "); refused rather than returned with grey rows");
+                }
+                return image;
             } finally {
                 reader.dispose();
             }
+        } catch (DataException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             // ImageIO reports a cut-off or corrupt stream as IIOException, EOFException or, from some
             // decoders, an unchecked exception (e.g. ArrayIndexOutOfBounds on a damaged chunk)

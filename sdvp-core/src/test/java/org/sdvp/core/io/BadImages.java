@@ -47,12 +47,28 @@ public final class BadImages {
         out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
-    /** Writes each kind of bad image into {@code dir}: empty.png, truncated.png, text.png, bomb.png. */
+    /** A valid JPEG of a smooth gradient (GQA's and NLVR2's images are JPEGs). */
+    public static byte[] gradientJpeg(int width, int height) throws IOException {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) img.setRGB(x, y, (x * 7 & 255) << 16 | (y * 5 & 255) << 8 | (x + y) & 255);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "jpg", out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Writes each kind of bad image into {@code dir}: empty.png, truncated.png, truncated.jpg (cut half-way:
+     * ImageIO would decode it with grey rows and a warning), text.png, bomb.png.
+     */
     public static void writeAll(Path dir) throws IOException {
         Files.createDirectories(dir);
         Files.write(dir.resolve("empty.png"), new byte[0]);
         byte[] png = noisePng(64, 1);
         Files.write(dir.resolve("truncated.png"), java.util.Arrays.copyOf(png, png.length / 2));
+        byte[] jpeg = gradientJpeg(200, 150);
+        Files.write(dir.resolve("truncated.jpg"), java.util.Arrays.copyOf(jpeg, jpeg.length / 2));
         Files.writeString(dir.resolve("text.png"), "this is not an image\n");
         Files.write(dir.resolve("bomb.png"), bombPng(50_000, 50_000));
     }

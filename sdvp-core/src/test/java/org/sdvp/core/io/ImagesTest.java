@@ -24,6 +24,7 @@ class ImagesTest {
         assertEquals(Kind.MISSING_FILE, refused("absent.png").kind());
         assertEquals(Kind.EMPTY_FILE, refused("empty.png").kind());
         assertEquals(Kind.TRUNCATED_IMAGE, refused("truncated.png").kind());
+        assertEquals(Kind.TRUNCATED_IMAGE, refused("truncated.jpg").kind());
         assertEquals(Kind.NOT_AN_IMAGE, refused("text.png").kind());
         DataException bomb = refused("bomb.png");
         assertEquals(Kind.IMAGE_TOO_LARGE, bomb.kind());
@@ -42,6 +43,18 @@ class ImagesTest {
         assertThrows(DataException.class, () -> Images.load(bomb));
         long allocated = threads.getThreadAllocatedBytes(id) - before;
         assertTrue(allocated < 50L << 20, "allocated " + allocated + " bytes");
+    }
+
+    @Test
+    void aJpegCutMidStreamIsRefusedNotReturnedHalfGrey() throws Exception {
+        byte[] jpeg = BadImages.gradientJpeg(200, 150);
+        Path whole = dir.resolve("whole.jpg"), cut = dir.resolve("cut.jpg");
+        Files.write(whole, jpeg);
+        Files.write(cut, java.util.Arrays.copyOf(jpeg, jpeg.length / 2));
+        assertEquals(200, Images.load(whole).width());
+        DataException e = refused("cut.jpg");
+        assertEquals(Kind.TRUNCATED_IMAGE, e.kind());
+        assertTrue(e.getMessage().contains(cut.toString()) && e.getMessage().contains("truncated"), e.getMessage());
     }
 
     @Test

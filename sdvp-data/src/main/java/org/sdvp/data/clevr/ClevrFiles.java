@@ -1,5 +1,7 @@
 package org.sdvp.data.clevr;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +11,10 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.sdvp.core.io.DataException;
 import org.sdvp.data.json.ArrayElements;
+import org.sdvp.data.json.Entries;
+import org.sdvp.data.json.JsonErrors;
 import org.sdvp.data.json.UncheckedDataException;
+import org.sdvp.data.oracle.Annotations;
 
 /**
  * Reads the CLEVR schema. The release layout and a flat folder are both accepted:
@@ -67,6 +72,29 @@ public final class ClevrFiles {
             throw e.getCause();
         }
         return out;
+    }
+
+    /**
+     * The scenes of a scenes file as oracle annotations, entry by entry: a scene that cannot be read (a field
+     * of the wrong type, an object without a position) is kept as invalid with its position and reason.
+     */
+    public static void annotations(Path file, Annotations into) throws DataException {
+        try (ArrayElements<JsonNode> it = ArrayElements.open(file, "scenes", JsonNode.class)) {
+            for (int i = 0; it.hasNext(); i++) {
+                JsonNode node = it.next();
+                String where = "scenes[" + i + "]";
+                String image = node.path("image_filename").isTextual() ? node.get("image_filename").asText() : where;
+                try {
+                    into.add(ClevrScenes.toScene(Entries.bind(node, ClevrScene.class)));
+                } catch (JsonProcessingException e) {
+                    into.invalid(image, JsonErrors.entry(file, where, e).getMessage());
+                } catch (DataException | RuntimeException e) {
+                    into.invalid(image, "invalid entry in " + file + " at " + where + ": " + e.getMessage());
+                }
+            }
+        } catch (UncheckedDataException e) {
+            throw e.getCause();
+        }
     }
 
     private Path find(String split, String kind) throws DataException {

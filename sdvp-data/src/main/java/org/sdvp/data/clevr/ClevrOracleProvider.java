@@ -1,16 +1,13 @@
 package org.sdvp.data.clevr;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.service.BackendException;
 import org.sdvp.core.service.ModelServiceProvider;
 import org.sdvp.core.service.ModelServices;
 import org.sdvp.core.service.ProviderContext;
-import org.sdvp.data.oracle.AnnotatedScene;
-import org.sdvp.data.oracle.SceneOracle;
+import org.sdvp.data.oracle.Annotations;
 
 /** {@code --modules clevr-oracle[:FILE]}: LOC, VQA and MATCH from CLEVR scenes (FILE, or every scenes file under --root). */
 public final class ClevrOracleProvider implements ModelServiceProvider {
@@ -25,14 +22,14 @@ public final class ClevrOracleProvider implements ModelServiceProvider {
         else if (context.dataDir().isPresent()) files = new ClevrFiles(context.dataDir().get()).allScenesFiles();
         else throw new BackendException("clevr-oracle needs scenes: pass --root DIR or clevr-oracle:FILE");
         if (files.isEmpty()) throw new BackendException("clevr-oracle: no *_scenes.json under " + context.dataDir().orElseThrow());
-        Map<String, AnnotatedScene> scenes = new HashMap<>();
+        Annotations scenes = new Annotations();
         for (Path f : files) {
             try {
-                for (ClevrScene s : ClevrFiles.scenes(f)) scenes.put(s.imageFilename(), ClevrScenes.toScene(s));
-            } catch (DataException | IllegalArgumentException e) {
+                ClevrFiles.annotations(f, scenes);
+            } catch (DataException e) {
                 throw new BackendException("clevr-oracle: " + e.getMessage(), e);
             }
         }
-        return new SceneOracle(scenes).services("clevr-oracle");
+        return scenes.oracle("clevr-oracle").services("clevr-oracle");
     }
 }

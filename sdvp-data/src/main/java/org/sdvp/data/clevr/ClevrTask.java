@@ -1,5 +1,6 @@
 package org.sdvp.data.clevr;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.sdvp.core.io.DataException;
 import org.sdvp.core.metric.ExactMatch;
 import org.sdvp.core.value.TextValue;
 import org.sdvp.data.json.ArrayElements;
+import org.sdvp.data.json.Entries;
 import org.sdvp.data.program.Conversion;
 import org.sdvp.data.program.ConversionStats;
 
@@ -22,7 +24,9 @@ import org.sdvp.data.program.ConversionStats;
  * {@code --dataset clevr}: CLEVR questions with their programs converted to VisProg, scored by exact
  * match. Example id = {@code question_index} (or the position in the file); type = the program's last
  * function ({@code count}, {@code query_color}, ...); meta {@code program} = {@code converted} or
- * {@code fallback}.
+ * {@code fallback}. Opening a split checks the file's syntax (a truncated file is refused with file, line and
+ * column before anything runs); an entry that breaks the schema (a field of the wrong type, a missing
+ * {@code question} or {@code image_filename}) becomes that question's error ({@link Entries}).
  */
 public final class ClevrTask implements Task {
     @Override public String name() { return "clevr"; }
@@ -37,14 +41,15 @@ public final class ClevrTask implements Task {
     public ExampleSource open(Path root, String split) throws DataException {
         ClevrFiles files = new ClevrFiles(root);
         Path questions = files.questionsFile(split);
-        long size = ArrayElements.count(questions, "questions", ClevrQuestion.class); // also checks every entry binds
-        ArrayElements<ClevrQuestion> it = ClevrFiles.questions(questions);
-        return new Source(it, files, split, size);
+        long size = ArrayElements.count(questions, "questions"); // checks the syntax
+        ArrayElements<JsonNode> it = ArrayElements.open(questions, "questions", JsonNode.class);
+        return new Source(it, questions, files, split, size);
     }
 
     /** Streams the questions; counts fallbacks in {@link #stats()}. */
     public static final class Source implements ExampleSource {
-        private final ArrayElements<ClevrQuestion> it;
+        private final ArrayElements<JsonNode> it;
+        private final Path file;
         private final ClevrFiles files;
         private final String split;
         private final long size;
@@ -52,8 +57,9 @@ public final class ClevrTask implements Task {
         private final ConversionStats stats = new ConversionStats();
         private int position;
 
-        Source(ArrayElements<ClevrQuestion> it, ClevrFiles files, String split, long size) {
+        Source(ArrayElements<JsonNode> it, Path file, ClevrFiles files, String split, long size) {
             this.it = it;
+            this.file = file;
             this.files = files;
             this.split = split;
             this.size = size;
@@ -68,8 +74,15 @@ public final class ClevrTask implements Task {
         @Override
         public Example next() {
             if (!hasNext()) throw new NoSuchElementException();
-            ClevrQuestion q = it.next();
+            JsonNode node = it.next();
             int index = position++;
+            String where = "questions[" + index + "]";
+            return Entries.read(file, where, where, () -> toExample(Entries.bind(node, ClevrQuestion.class), index));
+        }
+
+        private Example toExample(ClevrQuestion q, int index) throws DataException {
+            Entries.required(q.question(), "question");
+            Entries.required(q.imageFilename(), "image_filename");
             Map<String, String> meta = new LinkedHashMap<>();
             Optional<String> program = Optional.empty();
             String type = "unknown";

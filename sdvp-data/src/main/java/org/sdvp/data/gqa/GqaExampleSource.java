@@ -1,5 +1,6 @@
 package org.sdvp.data.gqa;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.evaluation.ExampleSource;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.value.TextValue;
+import org.sdvp.data.json.Entries;
 import org.sdvp.data.json.ObjectEntries;
 import org.sdvp.data.json.UncheckedDataException;
 import org.sdvp.data.program.Conversion;
@@ -37,7 +39,7 @@ public final class GqaExampleSource implements ExampleSource {
     private final GqaProgramConverter converter;
     private final ConversionStats stats;
     private final long size;
-    private ObjectEntries<GqaQuestion> current;
+    private ObjectEntries<JsonNode> current;
 
     GqaExampleSource(List<Path> files, GqaLayout layout, GqaProgramConverter converter, ConversionStats stats, long size) {
         this.files = files.iterator();
@@ -59,7 +61,7 @@ public final class GqaExampleSource implements ExampleSource {
             current = null;
             if (!files.hasNext()) return false;
             try {
-                current = ObjectEntries.open(files.next(), GqaQuestion.class);
+                current = ObjectEntries.open(files.next(), JsonNode.class);
             } catch (DataException e) {
                 throw new UncheckedDataException(e);
             }
@@ -70,11 +72,15 @@ public final class GqaExampleSource implements ExampleSource {
     @Override
     public Example next() {
         if (!hasNext()) throw new NoSuchElementException();
-        Map.Entry<String, GqaQuestion> e = current.next();
-        return toExample(e.getKey(), e.getValue());
+        Map.Entry<String, JsonNode> e = current.next();
+        // a bad entry is that question's error; the file's syntax was checked when the split was opened
+        return Entries.read(current.file(), e.getKey(), "entry '" + e.getKey() + "' (line " + current.line() + ")",
+                () -> toExample(e.getKey(), Entries.bind(e.getValue(), GqaQuestion.class)));
     }
 
-    Example toExample(String id, GqaQuestion q) {
+    Example toExample(String id, GqaQuestion q) throws DataException {
+        Entries.required(q.imageId(), "imageId");
+        Entries.required(q.question(), "question");
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("imageId", q.imageId() == null ? "" : q.imageId());
         String type = "unknown";

@@ -1,8 +1,9 @@
 package org.sdvp.data.gqa;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,23 +11,36 @@ import java.util.Map;
 import java.util.Set;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.value.Box;
+import org.sdvp.data.json.Entries;
+import org.sdvp.data.json.JsonErrors;
 import org.sdvp.data.json.ObjectEntries;
 import org.sdvp.data.json.UncheckedDataException;
 import org.sdvp.data.oracle.AnnotatedScene;
+import org.sdvp.data.oracle.Annotations;
 import org.sdvp.data.oracle.SceneObject;
 
 /** Reads GQA scene-graph files into {@link AnnotatedScene}s keyed by image file name ({@code 2375429.jpg}). */
 public final class GqaSceneGraphs {
     private GqaSceneGraphs() {}
 
-    /** Streams {@code file} (one object keyed by image id), converting each graph as it is read. */
-    public static Map<String, AnnotatedScene> read(Path file) throws DataException {
-        Map<String, AnnotatedScene> out = new HashMap<>();
-        try (ObjectEntries<GqaSceneGraph> entries = ObjectEntries.open(file, GqaSceneGraph.class)) {
+    /**
+     * Streams {@code file} (one object keyed by image id), converting each graph as it is read. An entry that
+     * cannot be read is kept as invalid with its position and reason (its image's questions fail with it);
+     * a syntax error (a truncated file) cannot be skipped in one JSON object and stops the read.
+     */
+    public static Annotations read(Path file) throws DataException {
+        Annotations out = new Annotations();
+        try (ObjectEntries<JsonNode> entries = ObjectEntries.open(file, JsonNode.class)) {
             while (entries.hasNext()) {
-                Map.Entry<String, GqaSceneGraph> e = entries.next();
-                AnnotatedScene scene = toScene(e.getKey(), e.getValue());
-                out.put(scene.imageFile(), scene);
+                Map.Entry<String, JsonNode> e = entries.next();
+                String where = "entry '" + e.getKey() + "' (line " + entries.line() + ")";
+                try {
+                    out.add(toScene(e.getKey(), Entries.bind(e.getValue(), GqaSceneGraph.class)));
+                } catch (JsonProcessingException ex) {
+                    out.invalid(e.getKey() + ".jpg", JsonErrors.entry(file, where, ex).getMessage());
+                } catch (DataException | RuntimeException ex) {
+                    out.invalid(e.getKey() + ".jpg", "invalid entry in " + file + " at " + where + ": " + ex.getMessage());
+                }
             }
         } catch (UncheckedDataException e) {
             throw e.getCause();

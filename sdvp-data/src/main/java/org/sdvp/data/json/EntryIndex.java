@@ -21,8 +21,8 @@ import org.sdvp.core.io.Json;
  * holding the whole file's values (GQA's train scene graphs are 1.1 GB of JSON). The index itself holds a
  * key and two numbers per entry.
  *
- * <p>{@link #build} reads the file once, binding each value (so a value of the wrong type fails there, as
- * {@link ObjectEntries#count(Path, Class)} does) and handing it to a visitor before dropping it. Lookups are
+ * <p>{@link #build} reads the file once, binding each value and handing it to a visitor before dropping it (a
+ * value of the wrong type is remembered with its line and reason, and looking it up fails with them). Lookups are
  * thread-safe: each reads its bytes with a positional read.
  *
  * @param <T> the type each value is bound to
@@ -34,8 +34,11 @@ public final class EntryIndex<T> {
     private final Path file;
     private final Class<T> type;
     private final Map<String, Span> spans;
+    /** Keys whose value did not bind → the file, line and reason. */
+    private final Map<String, String> invalid;
 
-    private EntryIndex(Path file, Class<T> type, Map<String, Span> spans) {
+    private EntryIndex(Path file, Class<T> type, Map<String, Span> spans, Map<String, String> invalid) {
+        this.invalid = Map.copyOf(invalid);
         this.file = file;
         this.type = type;
         this.spans = spans;
@@ -44,10 +47,13 @@ public final class EntryIndex<T> {
     /**
      * Indexes {@code file}, binding every value to {@code type} and passing it with its key to {@code visitor}
      * (which keeps what it needs of it, e.g. a vocabulary); a key given twice keeps its last value, as a map
-     * read from the file would.
+     * read from the file would. An entry that is well-formed JSON but does not bind (a field of the wrong type)
+     * is indexed without reaching the visitor: {@link #get} of it fails with its byte offset and reason. A syntax
+     * error (a truncated file) cannot be skipped inside one JSON object and fails the build.
      */
     public static <T> EntryIndex<T> build(Path file, Class<T> type, BiConsumer<String, T> visitor) throws DataException {
         Map<String, Span> spans = new HashMap<>();
+        Map<String, String> invalid = new HashMap<>();
         try (JsonParser p = Json.mapper().createParser(file.toFile())) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw JsonErrors.at(file, p.currentTokenLocation(), "expected a JSON object keyed by id");
@@ -56,12 +62,24 @@ public final class EntryIndex<T> {
                 String key = p.currentName();
                 p.nextToken();
                 long start = p.currentTokenLocation().getByteOffset();
-                T value = p.readValueAs(type);
+                com.fasterxml.jackson.databind.JsonNode tree = p.readValueAsTree(); // a syntax error stops the read
                 long end = p.currentLocation().getByteOffset(); // just past the value's last byte
                 if (start < 0 || end <= start || end - start > Integer.MAX_VALUE) {
                     throw JsonErrors.at(file, p.currentTokenLocation(), "cannot index an entry of " + (end - start) + " bytes");
                 }
                 spans.put(key, new Span(start, (int) (end - start)));
+                T value;
+                try {
+                    value = Json.mapper().treeToValue(tree, type);
+                } catch (JsonProcessingException | IllegalArgumentException e) {
+                    // a well-formed entry of the wrong shape: looking it up fails with its position and reason
+                    // (that question's error) while every other entry is served
+                    String where = "line " + p.currentLocation().getLineNr() + " (entry '" + key + "')";
+                    invalid.put(key, e instanceof JsonProcessingException j ? JsonErrors.entry(file, where, j).getMessage()
+                            : "invalid entry in " + file + " at " + where + ": " + e.getMessage());
+                    continue;
+                }
+                invalid.remove(key);
                 visitor.accept(key, value);
             }
             if (p.currentToken() != JsonToken.END_OBJECT) {
@@ -73,7 +91,7 @@ public final class EntryIndex<T> {
         } catch (IOException e) {
             throw JsonErrors.of(file, e);
         }
-        return new EntryIndex<>(file, type, spans);
+        return new EntryIndex<>(file, type, spans, invalid);
     }
 
     public Path file() { return file; }
@@ -86,6 +104,7 @@ public final class EntryIndex<T> {
     public Optional<T> get(String key) throws DataException {
         Span s = spans.get(key);
         if (s == null) return Optional.empty();
+        if (invalid.containsKey(key)) throw new DataException(invalid.get(key));
         ByteBuffer bytes = ByteBuffer.allocate(s.length());
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             while (bytes.hasRemaining()) {

@@ -27,6 +27,7 @@ public final class ObjectEntries<T> implements Iterator<Map.Entry<String, T>>, A
     private final JsonParser parser;
     private Map.Entry<String, T> next;
     private boolean done;
+    private int nextLine, line;
 
     private ObjectEntries(Path file, Class<T> type, JsonParser parser) {
         this.file = file;
@@ -100,6 +101,7 @@ public final class ObjectEntries<T> implements Iterator<Map.Entry<String, T>>, A
             }
             String key = parser.currentName();
             parser.nextToken();
+            nextLine = parser.currentTokenLocation().getLineNr();
             next = Map.entry(key, parser.readValueAs(type));
             return true;
         } catch (IOException e) {
@@ -113,8 +115,14 @@ public final class ObjectEntries<T> implements Iterator<Map.Entry<String, T>>, A
         if (!hasNext()) throw new NoSuchElementException();
         Map.Entry<String, T> e = next;
         next = null;
+        line = nextLine;
         return e;
     }
+
+    /** The line the entry last returned by {@link #next} starts on. */
+    public int line() { return line; }
+
+    public Path file() { return file; }
 
     @Override
     public void close() {

@@ -1,6 +1,8 @@
 package org.sdvp.data.nlvr2;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,16 +20,20 @@ import org.sdvp.core.metric.Metric;
 import org.sdvp.core.evaluation.Outcome;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.io.DataException;
+import org.sdvp.core.io.Json;
 import org.sdvp.core.value.BoolValue;
 import org.sdvp.core.value.Value;
-import org.sdvp.data.json.JsonLines;
+
+import org.sdvp.data.json.Entries;
 import org.sdvp.data.metric.BooleanAccuracy;
 
 /**
  * {@code --dataset nlvr2}: statements about an image pair, from {@code ROOT/SPLIT.json} (or
  * {@code ROOT/data/SPLIT.json}, as in the NLVR2 repository), images under {@code ROOT/images/SPLIT/} or
  * {@code ROOT/SPLIT/} (train: in the row's {@code directory} sub-folder). Examples have images {@code LEFT}
- * and {@code RIGHT}, the gold answer is a boolean, and there is no program (see the package docs).
+ * and {@code RIGHT}, the gold answer is a boolean, and there is no program (see the package docs). The
+ * file is read line by line: a bad line (malformed or truncated JSON, a field of the wrong type, a missing
+ * identifier, a bad label) becomes that statement's error ({@link Entries}), named {@code line N}.
  */
 public final class Nlvr2Task implements Task {
     @Override public String name() { return "nlvr2"; }
@@ -48,7 +54,18 @@ public final class Nlvr2Task implements Task {
     public ExampleSource open(Path root, String split) throws DataException {
         Path file = statementsFile(root, split);
         List<Example> examples = new ArrayList<>();
-        for (Nlvr2Row row : JsonLines.read(file, Nlvr2Row.class)) examples.add(toExample(root, split, row, file));
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            for (int n = 1; (line = in.readLine()) != null; n++) {
+                if (line.isBlank()) continue;
+                String text = line;
+                // a bad line (malformed or truncated JSON, a wrong field type, a bad label) is that statement's error
+                examples.add(Entries.read(file, "line " + n, "line " + n,
+                        () -> toExample(root, split, Entries.bind(Json.mapper().readTree(text), Nlvr2Row.class), file)));
+            }
+        } catch (IOException e) {
+            throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
+        }
         return ExampleSource.of(examples);
     }
 
@@ -71,9 +88,10 @@ public final class Nlvr2Task implements Task {
     }
 
     static Example toExample(Path root, String split, Nlvr2Row row, Path file) throws DataException {
-        if (row.identifier() == null || row.identifier().split("-").length != 4) {
-            throw new DataException("NLVR2 row in " + file + " has a bad identifier '" + row.identifier()
-                    + "' (expected split-setId-pairId-sentenceId)");
+        Entries.required(row.identifier(), "identifier");
+        if (row.identifier().split("-").length != 4) {
+            throw new DataException(DataException.Kind.ABSURD_VALUE, "NLVR2 row in " + file + " has a bad identifier '"
+                    + row.identifier() + "' (expected split-setId-pairId-sentenceId)");
         }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("sentenceKey", row.sentenceKey());
@@ -85,7 +103,7 @@ public final class Nlvr2Task implements Task {
         if (row.label() != null) {
             String l = row.label().strip().toLowerCase(Locale.ROOT);
             if (!l.equals("true") && !l.equals("false")) {
-                throw new DataException("NLVR2 row " + row.identifier() + " in " + file + " has label '" + row.label()
+                throw new DataException(DataException.Kind.ABSURD_VALUE, "NLVR2 row " + row.identifier() + " in " + file + " has label '" + row.label()
                         + "' (expected \"True\" or \"False\")");
             }
             gold = Optional.of(BoolValue.of(l.equals("true")));

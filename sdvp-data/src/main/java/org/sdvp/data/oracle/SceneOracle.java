@@ -42,9 +42,21 @@ public final class SceneOracle {
     private final int size;
     private final Set<String> relations;
 
+    /** Image file name → why its annotation entry could not be read (file, position, reason). */
+    private final Map<String, String> invalid;
+
     /** @param scenes image file name → annotations */
     public SceneOracle(Map<String, AnnotatedScene> scenes) {
-        this(Map.copyOf(scenes)::get, scenes.size(), relationNames(scenes.values()));
+        this(scenes, Map.of());
+    }
+
+    /**
+     * @param scenes image file name → annotations
+     * @param invalid image file name → why its annotation entry could not be read: a question on that image
+     *     fails with this reason instead of "no scene annotations"
+     */
+    public SceneOracle(Map<String, AnnotatedScene> scenes, Map<String, String> invalid) {
+        this(Map.copyOf(scenes)::get, scenes.size(), relationNames(scenes.values()), invalid);
     }
 
     /**
@@ -57,8 +69,14 @@ public final class SceneOracle {
      * @param relationNames every relation name in the scenes ({@link #relationNames}): VQA reads questions by them
      */
     public SceneOracle(Function<String, AnnotatedScene> scenes, int size, Collection<String> relationNames) {
+        this(scenes, size, relationNames, Map.of());
+    }
+
+    private SceneOracle(Function<String, AnnotatedScene> scenes, int size, Collection<String> relationNames,
+                        Map<String, String> invalid) {
         this.scenes = scenes;
         this.size = size;
+        this.invalid = Map.copyOf(invalid);
         TreeSet<String> names = new TreeSet<>(List.of("to the left of", "to the right of", "above", "below",
                 "on top of", "under", "behind", "in front of", "left", "right", "front"));
         names.addAll(relationNames);
@@ -88,6 +106,10 @@ public final class SceneOracle {
             s = scenes.apply(image.sourceId());
         } catch (UncheckedDataException e) {
             throw new ModelServiceException(e.getMessage());
+        }
+        if (s == null && invalid.containsKey(image.sourceId())) {
+            throw new ModelServiceException("the scene annotations of image '" + image.sourceId() + "' are invalid: "
+                    + invalid.get(image.sourceId()));
         }
         if (s == null) throw new ModelServiceException("no scene annotations for image '" + image.sourceId() + "'");
         return s;

@@ -30,7 +30,7 @@ class GqaOracleTest {
 
     @BeforeAll
     static void load() throws Exception {
-        Map<String, AnnotatedScene> scenes = GqaSceneGraphs.read(Fixtures.GQA.resolve("val_sceneGraphs.json"));
+        Map<String, AnnotatedScene> scenes = GqaSceneGraphs.read(Fixtures.GQA.resolve("val_sceneGraphs.json")).scenes();
         assertEquals(2, scenes.size());
         oracle = new SceneOracle(scenes);
     }
@@ -102,6 +102,24 @@ class GqaOracleTest {
         assertTrue(oracle.match(new MatchRequest(aroundCar, "white car")) > 0.4);
         assertEquals(0.0, oracle.match(new MatchRequest(aroundCar, "red car")));
         assertTrue(oracle.match(new MatchRequest(aroundCar, "white")) > oracle.match(new MatchRequest(aroundCar, "black")));
+    }
+
+    @Test
+    void aBadSceneGraphEntryFailsOnlyTheQuestionsOnItsImageNamingFileAndEntry(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path f = tmp.resolve("val_sceneGraphs.json");
+        java.nio.file.Files.writeString(f, "{\"1\": {\"width\": 100, \"height\": 80, \"objects\": {\"1\": {\"name\": \"car\", "
+                + "\"x\": 10, \"y\": 10, \"w\": 20, \"h\": 20, \"attributes\": [], \"relations\": []}}},\n"
+                + " \"2\": {\"width\": 100, \"height\": 80, \"objects\": [\"not\", \"a\", \"map\"]}}");
+        org.sdvp.data.oracle.Annotations read = GqaSceneGraphs.read(f);
+        assertEquals(java.util.Set.of("1.jpg"), read.scenes().keySet());
+        SceneOracle withBad = read.oracle("gqa-oracle");
+        BufferedImage pixels = new BufferedImage(100, 80, BufferedImage.TYPE_INT_RGB);
+        assertEquals(1, withBad.locate(new LocRequest(ImageValue.source("1.jpg", pixels), "car")).size());
+        ModelServiceException e = assertThrows(ModelServiceException.class,
+                () -> withBad.locate(new LocRequest(ImageValue.source("2.jpg", pixels), "car")));
+        assertTrue(e.getMessage().contains("'2.jpg' are invalid") && e.getMessage().contains(f + " at entry '2' (line 2)"),
+                e.getMessage());
     }
 
     @Test

@@ -79,12 +79,26 @@ class GqaTaskTest {
     }
 
     @Test
-    void aValueOfTheWrongTypeIsADataExceptionAtOpenToo() throws Exception {
+    void aBadEntryIsThatQuestionsErrorNamingFileEntryAndLineAndTheOthersAreRead() throws Exception {
         Files.createDirectories(tmp.resolve("questions"));
         Path f = tmp.resolve("questions/val_balanced_questions.json");
-        Files.writeString(f, "{\"q1\": {\"imageId\": \"1\", \"question\": \"Is it?\"},\n  \"q2\": {\"imageId\": \"1\", \"semantic\": \"oops\"}}");
-        DataException e = assertThrows(DataException.class, () -> new GqaTask().open(tmp, "val_balanced"));
-        assertTrue(e.getMessage().startsWith("malformed JSON in " + f + " at line 2"), e.getMessage());
+        Files.writeString(f, "{\"q1\": {\"imageId\": \"1\", \"question\": \"Is it?\"},\n"
+                + "  \"q2\": {\"imageId\": \"1\", \"question\": \"x\", \"semantic\": \"oops\"},\n"
+                + "  \"q3\": {\"imageId\": \"1\"},\n"
+                + "  \"q4\": {\"imageId\": \"2\", \"question\": \"Is it red?\"}}");
+        java.util.List<org.sdvp.core.evaluation.Example> all = new java.util.ArrayList<>();
+        try (var source = new GqaTask().open(tmp, "val_balanced")) {
+            source.forEachRemaining(all::add);
+        }
+        assertEquals(java.util.List.of("q1", "q2", "q3", "q4"), all.stream().map(e -> e.id()).toList());
+        assertTrue(all.get(0).problem().isEmpty() && all.get(3).problem().isEmpty());
+        DataException wrongType = all.get(1).problem().orElseThrow();
+        assertEquals(DataException.Kind.WRONG_FIELD_TYPE, wrongType.kind());
+        assertTrue(wrongType.getMessage().startsWith("invalid entry in " + f + " at entry 'q2' (line 2)"), wrongType.getMessage());
+        DataException missing = all.get(2).problem().orElseThrow();
+        assertEquals(DataException.Kind.MISSING_FIELD, missing.kind());
+        assertTrue(missing.getMessage().contains("entry 'q3' (line 3)") && missing.getMessage().contains("'question'"),
+                missing.getMessage());
     }
 
     @Test

@@ -50,11 +50,24 @@ class EntryIndexTest {
     }
 
     @Test
-    void aValueOfTheWrongTypeFailsWhenIndexedWithFileAndPosition() throws Exception {
+    void aValueOfTheWrongTypeFailsOnlyItsOwnLookupWithFileAndPosition() throws Exception {
         Path f = dir.resolve("bad.json");
         Files.writeString(f, "{\"a\": {\"name\": \"x\", \"n\": 1},\n\"b\": {\"name\": \"y\", \"n\": \"many\"}}");
+        java.util.List<String> visited = new java.util.ArrayList<>();
+        EntryIndex<Entry> index = EntryIndex.build(f, Entry.class, (k, v) -> visited.add(k));
+        assertEquals(java.util.List.of("a"), visited, "the bad entry never reaches the visitor");
+        assertEquals("x", index.get("a").orElseThrow().name());
+        DataException e = assertThrows(DataException.class, () -> index.get("b"));
+        assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains("line 2")
+                && e.getMessage().contains("'b'"), e.getMessage());
+    }
+
+    @Test
+    void aTruncatedFileFailsTheBuild() throws Exception {
+        Path f = dir.resolve("cut.json");
+        Files.writeString(f, "{\"a\": {\"name\": \"x\", \"n\": 1},\n\"b\": {\"name\": \"y\"");
         DataException e = assertThrows(DataException.class, () -> EntryIndex.build(f, Entry.class, (k, v) -> {}));
-        assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains("line 2"), e.getMessage());
+        assertTrue(e.getMessage().contains(f.toString()), e.getMessage());
     }
 
     @Test

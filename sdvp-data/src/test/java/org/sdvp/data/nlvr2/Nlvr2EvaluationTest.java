@@ -86,4 +86,37 @@ class Nlvr2EvaluationTest {
             assertEquals(2, predictions.unanswered());
         }
     }
+
+    /**
+     * Bad data in the middle of a run: a JPEG cut half-way (ImageIO would give it grey rows) and four bad
+     * lines, each that statement's error by reason in results.json; the other statements are scored.
+     */
+    @Test
+    void badLinesAndATruncatedJpegAreCountedByReasonAndTheRunCompletes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path root = tmp.resolve("nlvr2");
+        java.nio.file.Files.createDirectories(root.resolve("images/dev"));
+        try (var images = java.nio.file.Files.list(Fixtures.NLVR2.resolve("images/dev"))) {
+            for (java.nio.file.Path p : images.toList()) java.nio.file.Files.copy(p, root.resolve("images/dev").resolve(p.getFileName()));
+        }
+        // dev-0-1's left image is the fixture's JPEG named .png: cut it half-way
+        java.nio.file.Path jpeg = root.resolve("images/dev/dev-0-1-img0.png");
+        byte[] bytes = java.nio.file.Files.readAllBytes(jpeg);
+        java.nio.file.Files.write(jpeg, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        String good = java.nio.file.Files.readString(Fixtures.NLVR2.resolve("dev.json")).strip();
+        java.nio.file.Files.writeString(root.resolve("dev.json"), good + "\n"
+                + "{\"identifier\": \"dev-2-0-0\" \"label\": \"True\"}\n"
+                + "{\"identifier\": \"dev-2-1-0\", \"sentence\": {\"a\": 1}, \"label\": \"True\"}\n"
+                + "{\"sentence\": \"a red square\", \"label\": \"True\"}\n"
+                + "{\"identifier\": \"dev-2-3-0\", \"sentence\": \"The left image contains a red sq");
+        Nlvr2Task task = new Nlvr2Task();
+        try (ModelGateway gateway = new ModelGateway(pixelVqa())) {
+            EvalResult r = new Evaluator(task, new VisProgInterpreter(), PROGRAMS, gateway, 2)
+                    .run(task.open(root, "dev"), "dev", Map.of(), null);
+            assertEquals(8, r.count());
+            assertEquals(Map.of("truncated-image", 1, "no-program", 2, "malformed-json", 2, "wrong-field-type", 1,
+                    "missing-field", 1), r.errorsByReason());
+            assertEquals(1, r.count() - r.errors(), "dev-0-0-0 still answered");
+        }
+    }
 }

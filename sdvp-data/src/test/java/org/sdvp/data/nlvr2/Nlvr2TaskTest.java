@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,12 +79,28 @@ class Nlvr2TaskTest {
     }
 
     @Test
-    void aBadLabelOrMalformedLineIsADataException() throws Exception {
-        Files.writeString(tmp.resolve("dev.json"), "{\"identifier\": \"dev-1-0-0\", \"sentence\": \"s\", \"label\": \"maybe\"}\n");
-        DataException label = assertThrows(DataException.class, () -> all(tmp, "dev"));
-        assertTrue(label.getMessage().contains("label 'maybe'"), label.getMessage());
-        Files.writeString(tmp.resolve("dev.json"), "{\"identifier\": \"dev-1-0-0\", \"label\": \"True\"}\n{\"identifier\": \"dev-1-1-0\" \"label\": \"True\"}\n");
-        DataException json = assertThrows(DataException.class, () -> all(tmp, "dev"));
-        assertTrue(json.getMessage().startsWith("malformed JSON in " + tmp.resolve("dev.json") + " at line 2"), json.getMessage());
+    void eachBadLineIsThatStatementsErrorWithItsLineAndReasonAndTheOthersAreRead() throws Exception {
+        Path f = tmp.resolve("dev.json");
+        Files.writeString(f, String.join("\n",
+                "{\"identifier\": \"dev-1-0-0\", \"sentence\": \"s\", \"label\": \"True\"}",
+                "{\"identifier\": \"dev-1-1-0\", \"sentence\": \"s\", \"label\": \"maybe\"}",
+                "{\"identifier\": \"dev-1-2-0\" \"label\": \"True\"}",
+                "{\"identifier\": \"dev-1-3-0\", \"sentence\": [\"s\"], \"label\": \"True\"}",
+                "{\"sentence\": \"s\", \"label\": \"True\"}",
+                "{\"identifier\": \"dev-1-5-0\", \"sentence\": \"s\", \"label\": \"False\"}",
+                "{\"identifier\": \"dev-1-6-0\", \"sente") + "\n");
+        List<Example> all = all(tmp, "dev");
+        assertEquals(7, all.size());
+        assertEquals(List.of("dev-1-0-0", "line 2", "line 3", "line 4", "line 5", "dev-1-5-0", "line 7"),
+                all.stream().map(Example::id).toList());
+        Map<String, DataException.Kind> kinds = new java.util.LinkedHashMap<>();
+        for (Example e : all) e.problem().ifPresent(p -> kinds.put(e.id(), p.kind()));
+        assertEquals(Map.of("line 2", DataException.Kind.ABSURD_VALUE, "line 3", DataException.Kind.MALFORMED_JSON,
+                "line 4", DataException.Kind.WRONG_FIELD_TYPE, "line 5", DataException.Kind.MISSING_FIELD,
+                "line 7", DataException.Kind.MALFORMED_JSON), kinds);
+        String label = all.get(1).problem().orElseThrow().getMessage();
+        assertTrue(label.contains(f.toString()) && label.contains("line 2") && label.contains("label 'maybe'"), label);
+        String cut = all.get(6).problem().orElseThrow().getMessage();
+        assertTrue(cut.startsWith("invalid entry in " + f + " at line 7, column"), cut);
     }
 }

@@ -77,7 +77,7 @@ public final class StepwiseDistiller {
         JsonNode configJson = Json.mapper().readTree(Json.mapper().writeValueAsString(c));
         String dataSha = targets.sha256() + "+" + rep.sha256();
         DistillState state = new DistillState(stateDir);
-        DistillState.Info saved = resume ? state.latest() : null;
+        org.sdvp.models.train.TrainingState.Info saved = resume ? state.latest() : null;
         if (saved != null) {
             if (!saved.config().equals(configJson)) {
                 throw new DataException(stateDir + " was written with another distillation config: "

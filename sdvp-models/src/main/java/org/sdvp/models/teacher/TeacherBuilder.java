@@ -20,6 +20,8 @@ import org.sdvp.models.train.LocExample;
 import org.sdvp.models.train.MatchExample;
 import org.sdvp.models.train.SubTaskSet;
 import org.sdvp.models.train.VqaExample;
+import org.sdvp.models.train.ResumableTraining;
+import org.sdvp.models.train.StateOptions;
 import org.sdvp.models.train.StepLoop;
 import org.sdvp.models.vlm.VlmEvaluation;
 import org.sdvp.world.io.SceneCodec;
@@ -115,6 +117,15 @@ public final class TeacherBuilder {
 
     /** @param data a generated data folder to read the train and val splits from, or null to draw them */
     public Result run(Path out, Path data, PrintStream log) throws IOException, DataException {
+        return run(out, data, log, null);
+    }
+
+    /**
+     * {@link #run(Path, Path, PrintStream)} that saves its training state as {@code state} says (null for
+     * none) and continues from a saved state: after a kill, the same command ends with the same checkpoint.
+     * The state folder is deleted once the checkpoint is written.
+     */
+    public Result run(Path out, Path data, PrintStream log, StateOptions state) throws IOException, DataException {
         long t0 = System.nanoTime();
         TeacherExamples train = data == null ? examples(task, "train", preset.questions(), seed) : examples(data, "train");
         TeacherExamples val = data == null ? examples(task, "val", valQuestions(), seed)
@@ -126,7 +137,9 @@ public final class TeacherBuilder {
         }
         try (TeacherModel t = TeacherModel.create(preset.architecture(), task.name(), seed)) {
             if (log != null) log.println("teacher: " + t.parameterCount() + " parameters");
-            StepLoop.Result r = new TeacherTrainer(t, preset.trainConfig(seed)).train(train, log);
+            ResumableTraining resume = state == null ? null
+                    : state.open(runIdentity(data, preset.trainConfig(seed)), train.sha256());
+            StepLoop.Result r = new TeacherTrainer(t, preset.trainConfig(seed)).train(train, log, resume);
             Map<String, Double> metrics = new LinkedHashMap<>(evaluate(t, val, "val."));
             // the same validation scenes, as the calls programs make: which forms the teacher answers well
             SubTaskSet valCalls = data == null
@@ -154,8 +167,25 @@ public final class TeacherBuilder {
             Provenance p = Provenance.of("teacher", task.name(), seed, recipe, train.sha256(),
                     train.crops().size() + train.frames().size(), training, metrics, null);
             t.save(out, p);
+            if (resume != null) resume.finished();
             return new Result(out, t.parameterCount(), metrics, coverage, dataSeconds, r.seconds());
         }
+    }
+
+    /** What makes two teacher runs the same run: task, data, network, training, code. */
+    private Map<String, Object> runIdentity(Path data, TeacherTrainConfig tc) {
+        Map<String, Object> id = new LinkedHashMap<>();
+        id.put("stage", "teacher");
+        id.put("task", task.name());
+        id.put("data", data == null ? "drawn" : data.toAbsolutePath().toString());
+        id.put("preset", preset.name());
+        id.put("questions", preset.questions());
+        id.put("architecture", preset.architecture());
+        id.put("training", tc);
+        id.put("code", Provenance.currentCodeVersion());
+        // another thread count changes float summation order, so the weights would not match
+        id.put("threads", org.sdvp.models.train.DjlSetup.threads());
+        return id;
     }
 
     /** Attribute accuracy per attribute on crops, and detection recall/precision at IoU 0.5. */

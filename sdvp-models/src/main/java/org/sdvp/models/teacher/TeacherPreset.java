@@ -25,6 +25,20 @@ public record TeacherPreset(String name, TeacherConfig architecture, int questio
         };
     }
 
+    /**
+     * This preset with some of its settings ({@code questions}, {@code steps}, {@code cropBatch},
+     * {@code frameBatch}, {@code learningRate}) replaced by name; the name records the changes, so a
+     * checkpoint's recipe says exactly what was run.
+     *
+     * @throws IllegalArgumentException naming an unknown setting and the valid ones, or a bad value
+     */
+    public TeacherPreset with(java.util.Map<String, String> settings) {
+        if (settings.isEmpty()) return this;
+        TeacherPreset p = org.sdvp.core.io.RecordSettings.with(this, TeacherPreset.class, settings, "teacher setting");
+        return new TeacherPreset(name + " " + new java.util.TreeMap<>(settings), architecture, p.questions, p.steps,
+                p.cropBatch, p.frameBatch, p.learningRate);
+    }
+
     public TeacherTrainConfig trainConfig(long seed) {
         TeacherTrainConfig d = TeacherTrainConfig.defaults(steps, seed);
         return new TeacherTrainConfig(steps, cropBatch, frameBatch, learningRate, d.warmupSteps(),

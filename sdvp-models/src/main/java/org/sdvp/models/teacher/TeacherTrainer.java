@@ -9,17 +9,21 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.Tracker;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.ProgressBars;
 import org.sdvp.models.nn.GridBoxes;
 import org.sdvp.models.nn.Tensors;
 import org.sdvp.models.train.Losses;
+import org.sdvp.models.train.ResumableTraining;
+import org.sdvp.models.train.SavableAdam;
 import org.sdvp.models.train.StepLoop;
 import org.sdvp.models.vlm.VlmTrainer;
 import org.sdvp.world.scene.Attribute;
@@ -35,21 +39,48 @@ public final class TeacherTrainer {
     }
 
     public StepLoop.Result train(TeacherExamples data, PrintStream progress) {
+        try {
+            return train(data, progress, null);
+        } catch (DataException | IOException e) {
+            throw new IllegalStateException("unreachable without a saved state", e);
+        }
+    }
+
+    /**
+     * {@link #train(TeacherExamples, PrintStream)} that saves its state through {@code resume} (null for none)
+     * and continues from the newest saved state; the weights are bit-identical to an uninterrupted run's.
+     *
+     * @throws DataException when the saved state belongs to another run or cannot be read
+     * @throws IOException when a state cannot be written (the previous one stays intact)
+     */
+    public StepLoop.Result train(TeacherExamples data, PrintStream progress, ResumableTraining resume)
+            throws DataException, IOException {
         TeacherTrainConfig c = config;
         int cropN = data.crops().isEmpty() ? 0 : c.cropBatch();
         int frameN = data.frames().isEmpty() ? 0 : c.frameBatch();
         if (cropN + frameN == 0) throw new IllegalArgumentException("no teacher training examples");
         Tracker lr = StepLoop.cosineWithWarmup(c.learningRate(), 0.05f, c.steps(), c.warmupSteps());
-        DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())
-                .optOptimizer(Adam.builder().optLearningRateTracker(lr).optClipGrad(5f).build())
+        // DJL's Adam rule (defaults, gradients clipped at 5), with state that can be saved
+        SavableAdam adam = SavableAdam.likeDjl(teacher.block(), lr, 0.9f, 0.999f, 5f);
+        DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam)
                 .optDevices(new Device[] {Device.cpu()});
         SplittableRandom root = new SplittableRandom(c.seed());
         SplittableRandom rCrop = root.split(), rFrame = root.split();
+        int first = resume == null ? 0 : resume.restoreParameters(teacher.block(), teacher.model().getNDManager());
+        if (first > 0 && progress != null) progress.println(resume.resuming(first, c.steps()));
         try (Trainer trainer = teacher.model().newTrainer(tc)) {
             trainer.initialize(teacher.block().inputShapes());
             warmUp(trainer);
+            if (resume != null) resume.restoreOptimizer(adam, teacher.model().getNDManager());
+            // the data position: the draws of the steps already done, made again
+            for (int s = 0; s < Math.min(first, c.steps()); s++) {
+                if (cropN > 0) draw(data.crops(), cropN, rCrop);
+                if (frameN > 0) draw(data.frames(), frameN, rFrame);
+            }
+            if (first >= c.steps()) return resume.savedResult();
             StepLoop loop = new StepLoop(trainer, "teacher", ProgressBars.orNone(progress));
-            return loop.run(c.steps(), cropN + frameN, Math.max(1, c.steps() / 50), (m, step, backward) -> {
+            int window = Math.max(1, c.steps() / 50);
+            StepLoop.Result r = loop.run(first, c.steps(), cropN + frameN, window, (m, step, backward) -> {
                 ParameterStore ps = new ParameterStore(m, false);
                 List<TeacherExamples.Crop> cb = cropN > 0 ? draw(data.crops(), cropN, rCrop) : List.of();
                 List<TeacherExamples.Frame> fb = frameN > 0 ? draw(data.frames(), frameN, rFrame) : List.of();
@@ -66,7 +97,10 @@ public final class TeacherTrainer {
                     backward.accept(l);
                 }
                 return total;
-            });
+            }, resume == null ? null : resume.afterStep(loop, teacher.block(), adam, c.steps(), window, cropN + frameN));
+            return resume == null ? r : resume.combined(r);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

@@ -15,11 +15,19 @@ import java.util.TreeMap;
 
 /**
  * Adam whose whole state — both moments of every parameter and the update count — can be written and read
- * back, so an interrupted run resumes exactly (DJL's {@code Adam} keeps its moments private). The update is
- * textbook Adam with bias correction, step-driven learning rate, no weight decay.
+ * back, so an interrupted run resumes exactly (DJL's {@code Adam} keeps its moments private). Two update
+ * rules:
  *
- * <p>Why not DJL's Adam: a resumed run with fresh moments takes different steps from the uninterrupted run,
- * and "a killed run continues with --resume and ends with the same result" is a requirement.
+ * <ul>
+ *   <li>{@link #SavableAdam the constructor}: textbook Adam with bias correction, step-driven learning rate,
+ *       no weight decay (distillation);
+ *   <li>{@link #likeDjl}: DJL's own {@code Adam} — the same fused engine kernel with the same arguments, so a
+ *       run gives bit for bit the weights DJL's optimiser gives (pretraining and teachers, whose shipped
+ *       checkpoints were trained with it).
+ * </ul>
+ *
+ * <p>Why not DJL's Adam itself: a resumed run with fresh moments takes different steps from the
+ * uninterrupted run, and "a killed run continues and ends with the same result" is a requirement.
  */
 public final class SavableAdam extends Optimizer {
     private final Tracker learningRate;
@@ -36,6 +44,10 @@ public final class SavableAdam extends Optimizer {
      * an order that depends on their random ids, which change between the interrupted and the resumed run.
      */
     private final Map<String, Integer> counts = new TreeMap<>();
+    /** DJL's element-wise gradient clip in the fused rule, or NaN for the textbook rule. */
+    private final float fusedClip;
+    /** DJL's update count: the largest per-parameter count so far (what its {@code updateCount} returns). */
+    private int numUpdate;
 
     /** @param block the network whose parameters it updates (for their names) */
     public SavableAdam(ai.djl.nn.Block block, Tracker learningRate, float beta1, float beta2, float epsilon) {
@@ -47,13 +59,53 @@ public final class SavableAdam extends Optimizer {
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
+        this.fusedClip = Float.NaN;
+    }
+
+    private SavableAdam(ai.djl.nn.Block block, Tracker learningRate, float beta1, float beta2, float clipGrad,
+                        boolean fused) {
+        super(new Builder());
+        for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) {
+            names.put(p.getValue().getId(), p.getKey());
+        }
+        this.learningRate = learningRate;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = DJL_EPSILON;
+        this.fusedClip = clipGrad;
+    }
+
+    /** DJL's default epsilon for Adam. */
+    private static final float DJL_EPSILON = 1e-8f;
+
+    /**
+     * DJL's {@code Adam.builder().optLearningRateTracker(lr).optBeta1(beta1).optBeta2(beta2).optClipGrad(clip)}
+     * with savable state: the same engine kernel, arguments and update count, hence the same weights.
+     */
+    public static SavableAdam likeDjl(ai.djl.nn.Block block, Tracker learningRate, float beta1, float beta2,
+                                      float clipGrad) {
+        return new SavableAdam(block, learningRate, beta1, beta2, clipGrad, true);
     }
 
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
         String name = names.get(parameterId);
         if (name == null) throw new IllegalStateException("parameter " + parameterId + " is not in the bound block");
-        updateNamed(name, weight, grad);
+        if (Float.isNaN(fusedClip)) updateNamed(name, weight, grad);
+        else updateFused(name, weight, grad);
+    }
+
+    /** What DJL's {@code Adam.update} does (DJL 0.36), with the moments kept by name. */
+    private void updateFused(String name, NDArray weight, NDArray grad) {
+        numUpdate = Math.max(numUpdate, counts.merge(name, 1, Integer::sum));
+        int t = numUpdate;
+        double coef1 = 1.0 - Math.pow(beta1, t), coef2 = 1.0 - Math.pow(beta2, t);
+        float lr = learningRate.getNewValue(t);
+        float biasCorrected = (float) (lr * Math.sqrt(coef2) / coef1);
+        NDArray m = means.computeIfAbsent(name, k -> weight.zerosLike());
+        NDArray v = variances.computeIfAbsent(name, k -> weight.zerosLike());
+        weight.getNDArrayInternal().adamUpdate(new NDList(weight, grad, m, v), new NDList(weight), lr, biasCorrected,
+                0f, rescaleGrad, fusedClip, beta1, beta2, epsilon, true, false);
     }
 
     private void updateNamed(String parameterId, NDArray weight, NDArray grad) {
@@ -117,6 +169,7 @@ public final class SavableAdam extends Optimizer {
             ids.add(d.readUTF());
             counts.put(ids.get(i), d.readInt());
         }
+        numUpdate = steps();
         NDList all = NDList.decode(manager, d);
         if (all.size() != 2 * n) throw new IOException("optimiser state holds " + all.size() + " arrays, expected " + 2 * n);
         means.values().forEach(NDArray::close);

@@ -102,11 +102,16 @@ public final class StepLoop {
      */
     public Result run(int firstStep, int steps, int samplesPerStep, int window, StepLoss stepLoss, AfterStep afterStep) {
         List<Double> curve = new ArrayList<>();
-        double windowSum = 0, first = Double.NaN, last = Double.NaN, ema = Double.NaN;
-        int windowSteps = 0, skipped = 0;
+        double windowSum = 0, ema = Double.NaN;
+        int windowSteps = 0;
         int maxSkipped = (int) Math.floor(MAX_SKIPPED_SHARE * (steps - firstStep));
-        long start = System.nanoTime();
-        long cpuStart = THREADS.getCurrentThreadCpuTime();
+        first = Double.NaN;
+        last = Double.NaN;
+        skipped = 0;
+        runFirstStep = firstStep;
+        stepsDone = firstStep;
+        start = System.nanoTime();
+        cpuStart = THREADS.getCurrentThreadCpuTime();
         try (ProgressBar bar = progress == null ? null : bar(steps)) {
             if (bar != null) bar.stepTo(firstStep);
             for (int step = firstStep; step < steps; step++) {
@@ -137,6 +142,7 @@ public final class StepLoop {
                     windowSum += value;
                     windowSteps++;
                 }
+                stepsDone = step + 1;
                 if ((step + 1) % window == 0 || step == steps - 1) {
                     curve.add(windowSteps == 0 ? last : windowSum / windowSteps); // an all-skipped window repeats the last loss
                     windowSum = 0;
@@ -151,10 +157,22 @@ public final class StepLoop {
                 }
             }
         }
+        return soFar(curve, samplesPerStep);
+    }
+
+    private double first, last;
+    private long start, cpuStart;
+    private int runFirstStep, stepsDone, skipped;
+
+    /**
+     * The running (or last) {@link #run}'s figures so far, with {@code curve} as its loss curve: what a
+     * checkpoint taken in {@link AfterStep} records.
+     */
+    public Result soFar(List<Double> curve, int samplesPerStep) {
         double secs = (System.nanoTime() - start) / 1e9;
         double cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-        return new Result(curve, first, last, secs, (steps - firstStep) * (double) samplesPerStep / Math.max(secs, 1e-9), cpu,
-                skipped);
+        return new Result(List.copyOf(curve), first, last, secs,
+                (stepsDone - runFirstStep) * (double) samplesPerStep / Math.max(secs, 1e-9), cpu, skipped);
     }
 
     /** {@code -Dsdvp.checkFinite=true}: stop at the first non-finite gradient or parameter, naming them. */

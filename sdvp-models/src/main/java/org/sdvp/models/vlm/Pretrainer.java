@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Json;
 import org.sdvp.models.checkpoint.Provenance;
 import org.sdvp.models.data.StyleMix;
@@ -16,6 +17,8 @@ import org.sdvp.models.data.WorldData;
 import org.sdvp.models.data.WorldLexicon;
 import org.sdvp.models.text.Tokenizer;
 import org.sdvp.models.text.Vocabulary;
+import org.sdvp.models.train.ResumableTraining;
+import org.sdvp.models.train.StateOptions;
 import org.sdvp.models.train.StepLoop;
 import org.sdvp.models.train.SubTaskSet;
 import org.sdvp.world.scene.SceneGenerator;
@@ -43,6 +46,21 @@ public final class Pretrainer {
                          double trainSeconds, double samplesPerSecond) {}
 
     public Result run(Path out, PrintStream log) throws IOException {
+        try {
+            return run(out, log, null);
+        } catch (DataException e) {
+            throw new IllegalStateException("unreachable without a saved state", e);
+        }
+    }
+
+    /**
+     * {@link #run(Path, PrintStream)} that saves its training state as {@code state} says (null for none) and
+     * continues from a saved state: after a kill, the same command ends with the same checkpoint. The state
+     * folder is deleted once the checkpoint is written.
+     *
+     * @throws DataException when the saved state belongs to another run or cannot be read
+     */
+    public Result run(Path out, PrintStream log, StateOptions state) throws IOException, DataException {
         long t0 = System.nanoTime();
         log(log, "generating " + preset.scenes() + " general scenes (" + preset.styles().shares() + ")");
         SubTaskSet train = WorldData.generate(preset.scenes(), preset.styles(), preset.sampler(), seed * 1_000_003L + 1,
@@ -57,7 +75,8 @@ public final class Pretrainer {
         try (VlmModel vlm = VlmModel.create(arch, wordVocabulary(train, arch.bigrams()), answerVocabulary(), seed)) {
             log(log, "student: " + vlm.parameterCount() + " parameters");
             VlmTrainConfig tc = preset.trainConfig(seed);
-            StepLoop.Result r = new VlmTrainer(vlm, tc).train(train, log);
+            ResumableTraining resume = state == null ? null : state.open(runIdentity(tc), train.sha256());
+            StepLoop.Result r = new VlmTrainer(vlm, tc).train(train, log, resume);
             vlm.calibrate(LocCalibration.choose(vlm, calibration, calibrationDescription(preset, seed)));
             log(log, "grounding threshold chosen on validation scenes: " + vlm.locThreshold());
             Map<String, Double> metrics = evaluate(vlm, heldOut);
@@ -73,8 +92,22 @@ public final class Pretrainer {
             Provenance p = Provenance.of("pretrain", "general", seed, recipe(), train.sha256(), train.size(), training,
                     metrics, null);
             vlm.save(out, p);
+            if (resume != null) resume.finished();
             return new Result(out, vlm.parameterCount(), metrics, dataSeconds, r.seconds(), r.samplesPerSecond());
         }
+    }
+
+    /** What makes two pretraining runs the same run: the data recipe, the network, the training, the code. */
+    private Map<String, Object> runIdentity(VlmTrainConfig tc) {
+        Map<String, Object> id = new LinkedHashMap<>();
+        id.put("stage", "pretrain");
+        id.put("recipe", recipe());
+        id.put("architecture", preset.architecture());
+        id.put("training", tc);
+        id.put("code", Provenance.currentCodeVersion());
+        // another thread count changes float summation order, so the weights would not match
+        id.put("threads", org.sdvp.models.train.DjlSetup.threads());
+        return id;
     }
 
     /**

@@ -10,19 +10,23 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.Tracker;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.ProgressBars;
 import org.sdvp.models.nn.GridBoxes;
 import org.sdvp.models.nn.Tensors;
 import org.sdvp.models.train.Losses;
 import org.sdvp.models.train.LocExample;
 import org.sdvp.models.train.MatchExample;
+import org.sdvp.models.train.ResumableTraining;
+import org.sdvp.models.train.SavableAdam;
 import org.sdvp.models.train.StepLoop;
 import org.sdvp.models.train.SubTaskSet;
 import org.sdvp.models.train.VqaExample;
@@ -50,25 +54,52 @@ public final class VlmTrainer {
 
     /** Runs the configured steps; {@code progress} gets a progress bar (null for none). */
     public StepLoop.Result train(SubTaskSet data, PrintStream progress) {
+        try {
+            return train(data, progress, null);
+        } catch (DataException | IOException e) {
+            throw new IllegalStateException("unreachable without a saved state", e);
+        }
+    }
+
+    /**
+     * {@link #train(SubTaskSet, PrintStream)} that saves its state through {@code resume} (null for none) and
+     * continues from the newest saved state; the weights are bit-identical to an uninterrupted run's.
+     *
+     * @throws DataException when the saved state belongs to another run or cannot be read
+     * @throws IOException when a state cannot be written (the previous one stays intact)
+     */
+    public StepLoop.Result train(SubTaskSet data, PrintStream progress, ResumableTraining resume)
+            throws DataException, IOException {
         VlmTrainConfig c = config;
         int vqaN = data.vqa().isEmpty() ? 0 : c.vqaBatch();
         int matchN = data.match().isEmpty() ? 0 : c.matchBatch();
         int locN = data.loc().isEmpty() ? 0 : c.locBatch();
         if (vqaN + matchN + locN == 0) throw new IllegalArgumentException("no training examples for the configured batches");
-        Tracker lr = schedule(c);
-        DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())
-                .optOptimizer(Adam.builder().optLearningRateTracker(lr).optBeta2(ADAM_BETA2).optClipGrad(5f).build())
+        // DJL's Adam rule (the shipped students were trained with it), with state that can be saved
+        SavableAdam adam = SavableAdam.likeDjl(model.block(), schedule(c), 0.9f, ADAM_BETA2, 5f);
+        DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam)
                 .optDevices(new Device[] {Device.cpu()});
         // one generator per sub-task, split from the seed, so that changing one batch size leaves the
         // other sub-tasks' draws unchanged
         SplittableRandom root = new SplittableRandom(c.seed());
         SplittableRandom rVqa = root.split(), rMatch = root.split(), rLoc = root.split();
         GridBoxes grid = model.grid();
+        int first = resume == null ? 0 : resume.restoreParameters(model.block(), model.model().getNDManager());
+        if (first > 0 && progress != null) progress.println(resume.resuming(first, c.steps()));
         try (Trainer trainer = model.model().newTrainer(tc)) {
             trainer.initialize(model.block().inputShapes(model.words().size()));
             warmUp(trainer);
+            if (resume != null) resume.restoreOptimizer(adam, model.model().getNDManager());
+            // the data position: the draws of the steps already done, made again
+            for (int s = 0; s < Math.min(first, c.steps()); s++) {
+                if (vqaN > 0) draw(data.vqa(), vqaN, rVqa);
+                if (matchN > 0) draw(data.match(), matchN, rMatch);
+                if (locN > 0) draw(data.loc(), locN, rLoc);
+            }
+            if (first >= c.steps()) return resume.savedResult();
             StepLoop loop = new StepLoop(trainer, "pretrain", ProgressBars.orNone(progress));
-            return loop.run(c.steps(), vqaN + matchN + locN, Math.max(1, c.steps() / 50), (m, step, backward) -> {
+            int window = Math.max(1, c.steps() / 50), perStep = vqaN + matchN + locN;
+            StepLoop.Result r = loop.run(first, c.steps(), perStep, window, (m, step, backward) -> {
                 ParameterStore ps = new ParameterStore(m, false);
                 float total = 0;
                 // draws happen in a fixed order whatever the batch composition, so runs are reproducible
@@ -79,7 +110,10 @@ public final class VlmTrainer {
                 for (NDArray l : matchLosses(m, ps, mb)) total += apply(Tensors.scale(l, c.matchWeight()), backward);
                 if (!lb.isEmpty()) total += apply(Tensors.scale(locLoss(m, ps, lb, grid), c.locWeight()), backward);
                 return total;
-            });
+            }, resume == null ? null : resume.afterStep(loop, model.block(), adam, c.steps(), window, perStep));
+            return resume == null ? r : resume.combined(r);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

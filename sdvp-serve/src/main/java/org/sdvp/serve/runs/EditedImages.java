@@ -10,6 +10,7 @@ import org.sdvp.core.module.ModuleRegistry;
 import org.sdvp.core.module.StepContext;
 import org.sdvp.core.module.StepException;
 import org.sdvp.core.module.StepModule;
+import org.sdvp.core.module.steps.StandardModules;
 import org.sdvp.core.service.ModelGateway;
 import org.sdvp.core.service.ModelServices;
 import org.sdvp.core.trace.Thumbnails;
@@ -32,7 +33,7 @@ import org.sdvp.core.value.Value;
  * on that), while the image's caption still names the edit.
  */
 final class EditedImages {
-    private static final ModuleRegistry MODULES = ModuleRegistry.standard();
+    private static final ModuleRegistry MODULES = StandardModules.registry();
     /** No backends: the modules replayed here call none. */
     private static final ModelGateway NO_MODELS = new ModelGateway(ModelServices.none());
 

@@ -1,6 +1,5 @@
 package org.sdvp.world.task;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +21,7 @@ import org.sdvp.core.value.Value;
 import org.sdvp.data.clevr.ClevrQuestion;
 import org.sdvp.data.clevr.program.VisProgEmitter;
 import org.sdvp.data.json.ArrayElements;
+import org.sdvp.data.json.Entries;
 import org.sdvp.data.json.JsonErrors;
 import org.sdvp.data.nlvr2.Nlvr2Consistency;
 import org.sdvp.data.nlvr2.Nlvr2Row;
@@ -95,7 +95,7 @@ public final class WorldTask implements Task {
                 JsonNode node = it.next();
                 String where = "questions[" + i + "]";
                 int index = i;
-                out.add(entry(file, where, () -> example(dir, Json.mapper().treeToValue(shallow(node), ClevrQuestion.class), index)));
+                out.add(entry(file, where, () -> example(dir, Entries.bind(node, ClevrQuestion.class), index)));
             }
         } catch (UncheckedDataException e) {
             throw e.getCause();
@@ -112,8 +112,7 @@ public final class WorldTask implements Task {
                 if (line.isBlank()) continue;
                 String text = line;
                 // the whole tree first: nesting beyond the parser's limit is found even in fields nobody binds
-                out.add(entry(file, "line " + n, () -> pair(dir, Json.mapper().treeToValue(shallow(Json.mapper().readTree(text)),
-                        Nlvr2Row.class))));
+                out.add(entry(file, "line " + n, () -> pair(dir, Entries.bind(Json.mapper().readTree(text), Nlvr2Row.class))));
             }
         } catch (java.io.IOException e) {
             throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
@@ -121,44 +120,11 @@ public final class WorldTask implements Task {
         return out;
     }
 
-    /**
-     * An entry nested deeper than {@link #MAX_DEPTH} is refused (a question is a few levels deep; Jackson's
-     * own limit, 500, stops a deeper one while parsing, which in a JSON array ends the read).
-     */
-    static final int MAX_DEPTH = 64;
+    /** See {@link Entries#MAX_DEPTH}. */
+    static final int MAX_DEPTH = Entries.MAX_DEPTH;
 
-    private static JsonNode shallow(JsonNode entry) throws DataException {
-        java.util.ArrayDeque<JsonNode> level = new java.util.ArrayDeque<>(List.of(entry));
-        for (int depth = 1; !level.isEmpty(); depth++) {
-            if (depth > MAX_DEPTH) {
-                throw new DataException(DataException.Kind.NESTED_TOO_DEEP, "nested deeper than " + MAX_DEPTH + " levels");
-            }
-            java.util.ArrayDeque<JsonNode> next = new java.util.ArrayDeque<>();
-            for (JsonNode n : level) n.forEach(next::add);
-            level = next;
-        }
-        return entry;
-    }
-
-    /** Reads one entry, or the invalid example that says why it could not be read. */
-    private static Example entry(Path file, String where, EntryReader reader) {
-        try {
-            return reader.read();
-        } catch (JsonProcessingException e) {
-            return Example.invalid(where, JsonErrors.entry(file, where, e));
-        } catch (DataException e) {
-            return Example.invalid(where, new DataException(e.kind(), "invalid entry in " + file + " at " + where
-                    + ": " + e.getMessage(), e));
-        } catch (RuntimeException e) {
-            // a program the converter cannot take (a node input pointing nowhere, an unknown function)
-            return Example.invalid(where, new DataException(DataException.Kind.ABSURD_VALUE, "invalid entry in "
-                    + file + " at " + where + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), e));
-        }
-    }
-
-    @FunctionalInterface
-    private interface EntryReader {
-        Example read() throws JsonProcessingException, DataException;
+    private static Example entry(Path file, String where, Entries.Reader reader) {
+        return Entries.read(file, where, where, reader);
     }
 
     private Example example(Path dir, ClevrQuestion q, int i) throws DataException {
@@ -191,7 +157,7 @@ public final class WorldTask implements Task {
     }
 
     private static void required(String v, String field) throws DataException {
-        if (v == null) throw new DataException(DataException.Kind.MISSING_FIELD, "missing text field '" + field + "'");
+        Entries.required(v, field);
     }
 
     private static String text(String v, String field) {

@@ -1,0 +1,44 @@
+package org.sdvp.data.oracle;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scene annotations an oracle reads (GQA scene graphs, CLEVR scenes), collected entry by entry: an entry
+ * that cannot be read (a field of the wrong type, a missing field, an object without a position) is kept
+ * with its reason, so that the questions on its image fail with that reason and every other question runs.
+ */
+public final class Annotations {
+    private static final Logger LOG = LoggerFactory.getLogger(Annotations.class);
+
+    private final Map<String, AnnotatedScene> scenes = new HashMap<>();
+    private final Map<String, String> invalid = new LinkedHashMap<>();
+
+    public void add(AnnotatedScene scene) { scenes.put(scene.imageFile(), scene); }
+
+    /** @param why the file, the entry's position and the reason */
+    public void invalid(String imageFile, String why) { invalid.put(imageFile, why); }
+
+    public void addAll(Annotations other) {
+        scenes.putAll(other.scenes);
+        invalid.putAll(other.invalid);
+    }
+
+    /** Image file name → annotations. */
+    public Map<String, AnnotatedScene> scenes() { return Map.copyOf(scenes); }
+
+    /** Image file name → why its entry could not be read. */
+    public Map<String, String> invalid() { return Map.copyOf(invalid); }
+
+    /** The oracle over these annotations, after saying how many entries were invalid. */
+    public SceneOracle oracle(String name) {
+        if (!invalid.isEmpty()) {
+            LOG.warn("{}: {} invalid annotation entries; questions on their images fail with the reason (first: {})",
+                    name, invalid.size(), invalid.values().iterator().next());
+        }
+        return new SceneOracle(scenes, invalid);
+    }
+}
