@@ -27,7 +27,7 @@ class GqaSceneIndexTest {
 
     @Test
     void everySceneAndTheRelationVocabularyMatchReadingTheWholeFile() throws Exception {
-        Map<String, AnnotatedScene> whole = GqaSceneGraphs.read(GRAPHS);
+        Map<String, AnnotatedScene> whole = GqaSceneGraphs.read(GRAPHS).scenes();
         GqaSceneIndex index = new GqaSceneIndex(List.of(GRAPHS));
         assertEquals(whole.size(), index.size());
         for (Map.Entry<String, AnnotatedScene> e : whole.entrySet()) assertEquals(e.getValue(), index.sceneOrNull(e.getKey()));

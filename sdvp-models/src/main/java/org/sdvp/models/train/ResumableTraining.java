@@ -129,12 +129,12 @@ public final class ResumableTraining {
         return new StepLoop.Result(curve, orNaN(saved.firstLoss()),
                 Double.isNaN(thisRun.lastLoss()) ? orNaN(saved.lastLoss()) : thisRun.lastLoss(),
                 orNaN(saved.seconds()) + thisRun.seconds(), thisRun.samplesPerSecond(),
-                orNaN(saved.cpuSeconds()) + thisRun.cpuSeconds());
+                orNaN(saved.cpuSeconds()) + thisRun.cpuSeconds(), thisRun.skippedSteps()); // skipped: this process's
     }
 
     /** The saved figures, for a run whose every step was done before (killed while evaluating). */
     public StepLoop.Result savedResult() {
-        return combined(new StepLoop.Result(List.of(), Double.NaN, Double.NaN, 0, 0, 0));
+        return combined(new StepLoop.Result(List.of(), Double.NaN, Double.NaN, 0, 0, 0, 0));
     }
 
     /** The output is written: deletes the state folder. */
