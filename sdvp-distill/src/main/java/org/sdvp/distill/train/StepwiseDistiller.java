@@ -81,7 +81,7 @@ public final class StepwiseDistiller {
         if (saved != null) {
             if (!saved.config().equals(configJson)) {
                 throw new DataException(stateDir + " was written with another distillation config: "
-                        + String.join("; ", org.sdvp.models.checkpoint.Checkpoints.differences(saved.config(), configJson, "config")));
+                        + String.join("; ", org.sdvp.core.io.Json.differences(saved.config(), configJson, "config")));
             }
             if (!saved.dataSha256().equals(dataSha)) {
                 throw new DataException(stateDir + " was written for other distillation data (SHA-256 differs)");

@@ -6,7 +6,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -158,29 +157,6 @@ public final class Checkpoints {
             return Json.mapper().treeToValue(node, type);
         } catch (IOException | IllegalArgumentException e) {
             throw new BackendException(what + " is invalid: " + e.getMessage(), e);
-        }
-    }
-
-    /** "architecture.channels: expected [32,64], found [16,32]" for every leaf that differs. */
-    public static List<String> differences(JsonNode expected, JsonNode actual, String path) {
-        List<String> out = new ArrayList<>();
-        diff(expected, actual, path, out);
-        return out;
-    }
-
-    private static void diff(JsonNode e, JsonNode a, String path, List<String> out) {
-        if (e instanceof ObjectNode eo && a instanceof ObjectNode ao) {
-            TreeSet<String> keys = new TreeSet<>();
-            eo.fieldNames().forEachRemaining(keys::add);
-            ao.fieldNames().forEachRemaining(keys::add);
-            for (String k : keys) {
-                String p = path.isEmpty() ? k : path + "." + k;
-                if (!eo.has(k)) out.add(p + ": not expected, found " + ao.get(k));
-                else if (!ao.has(k)) out.add(p + ": expected " + eo.get(k) + ", missing");
-                else diff(eo.get(k), ao.get(k), p, out);
-            }
-        } else if (!e.equals(a)) {
-            out.add(path + ": expected " + e + ", found " + a);
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Json;
-import org.sdvp.models.checkpoint.Checkpoints;
 
 /**
  * A training run that survives {@code kill -9}: it saves its whole state (parameters, optimiser moments, step,
@@ -72,7 +71,7 @@ public final class ResumableTraining {
         if (saved == null) return 0;
         if (!saved.config().equals(config)) {
             throw new DataException(state.dir() + " holds the state of another training run: "
-                    + String.join("; ", Checkpoints.differences(saved.config(), config, "config"))
+                    + String.join("; ", Json.differences(saved.config(), config, "config"))
                     + " (delete it, or choose another --out)");
         }
         if (!saved.dataSha256().equals(dataSha256)) {

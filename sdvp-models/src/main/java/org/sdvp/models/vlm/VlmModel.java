@@ -99,7 +99,7 @@ public final class VlmModel implements AutoCloseable {
     /** Loads {@code dir} and checks that its architecture is {@code expected}, listing every difference. */
     public static VlmModel load(Path dir, VlmConfig expected) throws BackendException {
         VlmModel m = load(dir);
-        List<String> diffs = Checkpoints.differences(Json.mapper().valueToTree(expected),
+        List<String> diffs = Json.differences(Json.mapper().valueToTree(expected),
                 Json.mapper().valueToTree(m.config), "architecture");
         if (!diffs.isEmpty()) {
             m.close();
