@@ -51,6 +51,12 @@ public final class SavableAdam extends Optimizer {
 
     /** @param block the network whose parameters it updates (for their names) */
     public SavableAdam(ai.djl.nn.Block block, Tracker learningRate, float beta1, float beta2, float epsilon) {
+        this(block, learningRate, beta1, beta2, epsilon, Float.NaN);
+    }
+
+    /** @param fusedClip DJL's element-wise gradient clip for the fused rule, or NaN for the textbook rule */
+    private SavableAdam(ai.djl.nn.Block block, Tracker learningRate, float beta1, float beta2, float epsilon,
+                        float fusedClip) {
         super(new Builder());
         for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) {
             names.put(p.getValue().getId(), p.getKey());
@@ -59,20 +65,7 @@ public final class SavableAdam extends Optimizer {
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
-        this.fusedClip = Float.NaN;
-    }
-
-    private SavableAdam(ai.djl.nn.Block block, Tracker learningRate, float beta1, float beta2, float clipGrad,
-                        boolean fused) {
-        super(new Builder());
-        for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) {
-            names.put(p.getValue().getId(), p.getKey());
-        }
-        this.learningRate = learningRate;
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.epsilon = DJL_EPSILON;
-        this.fusedClip = clipGrad;
+        this.fusedClip = fusedClip;
     }
 
     /** DJL's default epsilon for Adam. */
@@ -84,7 +77,7 @@ public final class SavableAdam extends Optimizer {
      */
     public static SavableAdam likeDjl(ai.djl.nn.Block block, Tracker learningRate, float beta1, float beta2,
                                       float clipGrad) {
-        return new SavableAdam(block, learningRate, beta1, beta2, clipGrad, true);
+        return new SavableAdam(block, learningRate, beta1, beta2, DJL_EPSILON, clipGrad);
     }
 
     @Override
