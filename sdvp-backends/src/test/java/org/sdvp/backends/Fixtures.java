@@ -13,13 +13,16 @@ public final class Fixtures {
 
     public static Path root() {
         try {
-            return Path.of(Fixtures.class.getResource("/own-models/SHA256SUMS").toURI()).getParent();
+            return Path.of(Fixtures.class.getResource("/own-models/SHA256SUMS").toURI())
+                    .getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public static Path dir(String service, String engine) { return root().resolve(service + "-" + engine); }
+    public static Path dir(String service, String engine) {
+        return root().resolve(service + "-" + engine);
+    }
 
     /** A copy of a fixture folder under {@code tmp}, to break. */
     public static Path copy(String service, String engine, Path tmp) {

@@ -15,12 +15,17 @@ class FixturesTest {
     @Test
     void everyFixtureFileHasItsRecordedSha256() throws Exception {
         List<String> lines = Files.readAllLines(Fixtures.root().resolve("SHA256SUMS"));
-        assertEquals(20, lines.size(), "3 services x 2 engines: model, model.json, tokenizer.json (+ answers.json for VQA)");
+        assertEquals(
+                20, lines.size(), "3 services x 2 engines: model, model.json, tokenizer.json (+ answers.json for VQA)");
         for (String line : lines) {
             String sha = line.substring(0, 64), rel = line.substring(66);
             Path file = Fixtures.root().resolve(rel);
-            assertEquals(sha, Sha256.of(file), rel + " differs from SHA256SUMS: regenerate with sdvp-backends/fixtures/make_fixtures.py");
-            if (rel.endsWith(".pt") || rel.endsWith(".onnx")) assertTrue(Files.size(file) < 1_000_000, rel + " is over 1 MB");
+            assertEquals(
+                    sha,
+                    Sha256.of(file),
+                    rel + " differs from SHA256SUMS: regenerate with sdvp-backends/fixtures/make_fixtures.py");
+            if (rel.endsWith(".pt") || rel.endsWith(".onnx"))
+                assertTrue(Files.size(file) < 1_000_000, rel + " is over 1 MB");
         }
     }
 }

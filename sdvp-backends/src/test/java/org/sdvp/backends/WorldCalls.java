@@ -27,7 +27,8 @@ public final class WorldCalls {
             BufferedImage pixels = renderer.render(scene, Styles.get(scene.style()));
             ImageValue image = ImageValue.source(scene.imageFilename(), pixels);
             SceneObject first = scene.object(0);
-            calls.add(new Call(image, "How many " + first.shape() + "s are there?", first.color() + " " + first.shape()));
+            calls.add(
+                    new Call(image, "How many " + first.shape() + "s are there?", first.color() + " " + first.shape()));
             for (int o = 0; o < scene.size() && calls.size() < n; o++) {
                 SceneObject obj = scene.object(o);
                 ImageValue crop = image.crop(scene.view(o).box().scaleAboutCenter(1.5));

@@ -40,7 +40,9 @@ final class CubeColour {
 
     private CubeColour() {}
 
-    static CubeColour create() { return new CubeColour(); }
+    static CubeColour create() {
+        return new CubeColour();
+    }
 
     /** The program's initial variables: one blank 128 × 128 image. */
     static Map<String, Value> initial() {

@@ -54,19 +54,23 @@ public class InterpreterBench {
 
     @Setup
     public void setUp() throws Exception {
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(128, 128,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage img =
+                new java.awt.image.BufferedImage(128, 128, java.awt.image.BufferedImage.TYPE_INT_RGB);
         initial = Map.of("IMAGE", ImageValue.source("bench.png", img));
         program = Programs.parse(TEN_STEPS, interpreter.registry(), Set.of("IMAGE"));
         gateway = new ModelGateway(ModelServices.none());
     }
 
     @TearDown
-    public void tearDown() { gateway.close(); }
+    public void tearDown() {
+        gateway.close();
+    }
 
     /** Running an already validated 10-step program. */
     @Benchmark
-    public Execution run10Steps() { return interpreter.run(program, initial, gateway); }
+    public Execution run10Steps() {
+        return interpreter.run(program, initial, gateway);
+    }
 
     /** Parsing, validating and running it. */
     @Benchmark

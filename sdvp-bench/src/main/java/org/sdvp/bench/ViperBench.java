@@ -33,7 +33,9 @@ import org.sdvp.viper.sandbox.PythonSandbox;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 10, time = 1)
-@Fork(value = 1, jvmArgs = {"-Dpolyglotimpl.AttachLibraryFailureAction=ignore", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Dpolyglotimpl.AttachLibraryFailureAction=ignore", "-Xmx1g"})
 public class ViperBench {
     private PythonSandbox sandbox;
     private ViperRunner fresh;

@@ -54,14 +54,17 @@ public final class ViperWarmBench {
                 a = System.nanoTime();
                 var r = runner.run(CubeColour.VIPER, initial, gw, Optional.of("q"));
                 program.add(ms(a));
-                if (!r.execution().succeeded()) throw new IllegalStateException(r.execution().failure().toString());
+                if (!r.execution().succeeded())
+                    throw new IllegalStateException(r.execution().failure().toString());
             }
             System.out.printf("cold start (engine + first context): %.0f ms%n", cold);
             System.out.printf("first program after cold start:     %.0f ms%n", first);
             System.out.printf("after %d warm-up programs, median of %d:%n", warmup, runs);
             System.out.printf("  new context + trivial eval + close: %.1f ms%n", median(ctx));
             System.out.printf("  new context + API prelude and session loop + close: %.1f ms%n", median(prelude));
-            System.out.printf("  whole program in a fresh context (find + simple_query, zero-latency models): %.1f ms%n", median(program));
+            System.out.printf(
+                    "  whole program in a fresh context (find + simple_query, zero-latency models): %.1f ms%n",
+                    median(program));
 
             var bean = java.lang.management.ManagementFactory.getThreadMXBean();
             for (int perContext : new int[] {1, ViperRunner.DEFAULT_PROGRAMS_PER_CONTEXT}) {
@@ -74,19 +77,22 @@ public final class ViperWarmBench {
                         single.add(ms(a));
                         cpu.add((bean.getCurrentThreadCpuTime() - c) / 1e6);
                     }
-                    System.out.printf("programs per context %d: median %.1f ms per program (CPU of the calling thread %.1f ms), "
-                            + "1 thread, %d contexts for %d programs%n", perContext, median(single), median(cpu),
-                            r.contextCount(), r.runCount());
+                    System.out.printf(
+                            "programs per context %d: median %.1f ms per program (CPU of the calling thread %.1f ms), "
+                                    + "1 thread, %d contexts for %d programs%n",
+                            perContext, median(single), median(cpu), r.contextCount(), r.runCount());
                     for (int threads : new int[] {2, 4}) {
                         ExecutorService pool = Executors.newFixedThreadPool(threads);
                         long b0 = models.batchSizes.size();
                         long a = System.nanoTime();
                         List<Future<?>> fs = new ArrayList<>();
-                        for (int i = 0; i < runs; i++) fs.add(pool.submit(() -> r.run(CubeColour.VIPER, initial, gw, Optional.of("q"))));
+                        for (int i = 0; i < runs; i++)
+                            fs.add(pool.submit(() -> r.run(CubeColour.VIPER, initial, gw, Optional.of("q"))));
                         for (Future<?> f : fs) f.get();
                         double s = ms(a) / 1000;
                         pool.shutdown();
-                        System.out.printf("  %d threads: %.1f programs/s (%.1f ms each amortised), %d batches for %d model calls%n",
+                        System.out.printf(
+                                "  %d threads: %.1f programs/s (%.1f ms each amortised), %d batches for %d model calls%n",
                                 threads, runs / s, s * 1000 / runs, models.batchSizes.size() - b0, 2L * runs);
                     }
                 }
@@ -95,7 +101,9 @@ public final class ViperWarmBench {
         sandbox.close();
     }
 
-    private static double ms(long startNanos) { return (System.nanoTime() - startNanos) / 1e6; }
+    private static double ms(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
 
     private static double median(List<Double> xs) {
         List<Double> s = new ArrayList<>(xs);

@@ -9,19 +9,34 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sdvp demo}: the main job on the embedded default (the SDVP experiment). */
-@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The main job: the whole SDVP experiment on the embedded world, "
-                + "i.e. 'sdvp experiment --preset default --out runs/demo', printing the result table and where "
-                + "report.html is.",
-            "Resumable: run it again after an interruption and finished parts are reused."},
-        footer = {"", "Examples:", "  sdvp demo", "  sdvp demo --out runs/demo2 --frameworks visprog,viper", "  sdvp demo --jobs 1"})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "The main job: the whole SDVP experiment on the embedded world, "
+                    + "i.e. 'sdvp experiment --preset default --out runs/demo', printing the result table and where "
+                    + "report.html is.",
+            "Resumable: run it again after an interruption and finished parts are reused."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  sdvp demo",
+            "  sdvp demo --out runs/demo2 --frameworks visprog,viper",
+            "  sdvp demo --jobs 1"
+        })
 public final class DemoCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--out", defaultValue = "runs/demo", paramLabel = "DIR", description = "Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(names = "--frameworks", defaultValue = "visprog", paramLabel = "LIST",
+    @Option(
+            names = "--frameworks",
+            defaultValue = "visprog",
+            paramLabel = "LIST",
             description = "Frameworks the rows are evaluated under, e.g. visprog,viper. Default: ${DEFAULT-VALUE}.")
     String frameworks;
 
@@ -30,7 +45,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return ExperimentCommand.run(spec, ExperimentCommand.options(spec, "default", null, false, out, null, frameworks,
-                "visprog", jobs));
+        return ExperimentCommand.run(
+                spec, ExperimentCommand.options(spec, "default", null, false, out, null, frameworks, "visprog", jobs));
     }
 }

@@ -4,8 +4,8 @@ import org.sdvp.cli.distill.CollectCommand;
 import org.sdvp.cli.distill.DistillCommand;
 import org.sdvp.cli.distill.ExperimentCommand;
 import org.sdvp.cli.eval.EvalCommand;
-import org.sdvp.cli.models.EvalModulesCommand;
 import org.sdvp.cli.models.CalibrateCommand;
+import org.sdvp.cli.models.EvalModulesCommand;
 import org.sdvp.cli.models.PretrainCommand;
 import org.sdvp.cli.models.TeacherCommand;
 import org.sdvp.cli.run.RunCommand;
@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The {@code sdvp} command: lists the subcommands; each lives in its own class. */
-@Command(name = "sdvp",
+@Command(
+        name = "sdvp",
         mixinStandardHelpOptions = true,
         resourceBundle = "org.sdvp.cli.options", // help of the shared options (support.CommonOptions)
         versionProvider = SdvpVersion.class,
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
             "Visual programming with stepwise distillation (SDVP).",
             "Runs VisProg- and ViperGPT-style programs over images, evaluates them on",
             "benchmarks, and distills small task-specific teachers into the general VLM",
-            "behind the program modules."},
+            "behind the program modules."
+        },
         subcommands = {
             RunCommand.class,
             EvalCommand.class,
@@ -39,15 +41,18 @@ import picocli.CommandLine.Spec;
             TeacherCommand.class,
             EvalModulesCommand.class,
             ServeCommand.class,
-            CommandLine.HelpCommand.class},
+            CommandLine.HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:Success.",
             " 1:Failure (a program step failed, a run could not finish).",
-            " 2:Bad usage or input (invalid program, unknown task or backend, unreadable file)."},
+            " 2:Bad usage or input (invalid program, unknown task or backend, unreadable file)."
+        },
         footer = {"", "Run 'sdvp help COMMAND' for a command's options. Docs: README.md and docs/."})
 public final class SdvpCommand implements Runnable {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public void run() {

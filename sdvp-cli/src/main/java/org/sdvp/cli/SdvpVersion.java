@@ -7,8 +7,10 @@ import picocli.CommandLine.IVersionProvider;
 public final class SdvpVersion implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        return new String[] {"sdvp " + Version.describe(),
+        return new String[] {
+            "sdvp " + Version.describe(),
             "Java " + System.getProperty("java.version") + " on " + System.getProperty("os.name") + " "
-                    + System.getProperty("os.arch")};
+                    + System.getProperty("os.arch")
+        };
     }
 }

@@ -22,14 +22,28 @@ class ArchitectureTest {
 
     @Test
     void everyModuleIsImported() {
-        for (String p : new String[] {"org.sdvp.core", "org.sdvp.data", "org.sdvp.world", "org.sdvp.models",
-                "org.sdvp.distill", "org.sdvp.viper", "org.sdvp.llm", "org.sdvp.backends", "org.sdvp.serve", "org.sdvp.cli"}) {
+        for (String p : new String[] {
+            "org.sdvp.core",
+            "org.sdvp.data",
+            "org.sdvp.world",
+            "org.sdvp.models",
+            "org.sdvp.distill",
+            "org.sdvp.viper",
+            "org.sdvp.llm",
+            "org.sdvp.backends",
+            "org.sdvp.serve",
+            "org.sdvp.cli"
+        }) {
             assertTrue(PROJECT.containPackage(p), p + " was not on the class path: the rule below would not see it");
         }
     }
 
     @Test
     void packagesHaveNoCycles() {
-        slices().matching("org.sdvp.(**)").namingSlices("$1").should().beFreeOfCycles().check(PROJECT);
+        slices().matching("org.sdvp.(**)")
+                .namingSlices("$1")
+                .should()
+                .beFreeOfCycles()
+                .check(PROJECT);
     }
 }

@@ -13,7 +13,9 @@ public final class Version {
 
     private Version() {}
 
-    public static String version() { return VERSION; }
+    public static String version() {
+        return VERSION;
+    }
 
     /** {@code 0.1.0-SNAPSHOT (commit 1a2b3c4)}, or without the commit when it is unknown. */
     public static String describe() {

@@ -10,5 +10,7 @@ import org.sdvp.data.nlvr2.Nlvr2Task;
 /** Registers the real-dataset tasks {@code gqa}, {@code nlvr2} and {@code clevr} with {@code Tasks}. */
 public final class DataTasks implements TaskProvider {
     @Override
-    public List<Task> tasks() { return List.of(new GqaTask(), new Nlvr2Task(), new ClevrTask()); }
+    public List<Task> tasks() {
+        return List.of(new GqaTask(), new Nlvr2Task(), new ClevrTask());
+    }
 }

@@ -53,7 +53,7 @@ public record Cascade(String name, String resource, Path file) {
             if (!Files.isRegularFile(p)) throw new BackendException("facedet: no cascade file " + p.toAbsolutePath());
             return new Cascade(a, null, p);
         }
-        throw new BackendException("facedet: unknown cascade '" + a + "'; known: " + names()
-                + ", or a cascade file FILE.xml");
+        throw new BackendException(
+                "facedet: unknown cascade '" + a + "'; known: " + names() + ", or a cascade file FILE.xml");
     }
 }

@@ -44,7 +44,9 @@ final class CascadeFaceDetector implements AutoCloseable {
 
     private final CascadeClassifier classifier;
 
-    private CascadeFaceDetector(CascadeClassifier classifier) { this.classifier = classifier; }
+    private CascadeFaceDetector(CascadeClassifier classifier) {
+        this.classifier = classifier;
+    }
 
     /**
      * Loads OpenCV's natives (the first time) and the cascade.
@@ -61,9 +63,13 @@ final class CascadeFaceDetector implements AutoCloseable {
             setNumThreads(1);
             classifier = new CascadeClassifier(file.getAbsolutePath());
         } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
-            throw new BackendException("facedet: OpenCV's native libraries do not load on this platform ("
-                    + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "); sdvp-facedet ships "
-                    + "org.bytedeco:opencv for linux-x86_64 only (docs/language.md says how to add another): " + e, e);
+            throw new BackendException(
+                    "facedet: OpenCV's native libraries do not load on this platform ("
+                            + System.getProperty("os.name") + " " + System.getProperty("os.arch")
+                            + "); sdvp-facedet ships "
+                            + "org.bytedeco:opencv for linux-x86_64 only (docs/language.md says how to add another): "
+                            + e,
+                    e);
         } catch (IOException e) {
             throw new BackendException("facedet: cannot read the cascade " + cascade.name() + ": " + e.getMessage(), e);
         }
@@ -100,12 +106,12 @@ final class CascadeFaceDetector implements AutoCloseable {
         g.dispose();
         byte[] bytes = ((DataBufferByte) bgr.getRaster().getDataBuffer()).getData();
         try (BytePointer data = new BytePointer(bytes);
-             Mat colour = new Mat(h, w, CV_8UC3, data);
-             Mat grey = new Mat();
-             Mat equalised = new Mat();
-             RectVector found = new RectVector();
-             Size min = new Size(MIN_SIZE, MIN_SIZE);
-             Size max = new Size()) {
+                Mat colour = new Mat(h, w, CV_8UC3, data);
+                Mat grey = new Mat();
+                Mat equalised = new Mat();
+                RectVector found = new RectVector();
+                Size min = new Size(MIN_SIZE, MIN_SIZE);
+                Size max = new Size()) {
             cvtColor(colour, grey, COLOR_BGR2GRAY);
             equalizeHist(grey, equalised);
             int[] neighbours = new int[Math.max(1, w * h / (MIN_SIZE * MIN_SIZE))];
@@ -113,7 +119,9 @@ final class CascadeFaceDetector implements AutoCloseable {
             for (int i = 0; i < found.size(); i++) {
                 Rect r = found.get(i);
                 int n = i < neighbours.length ? neighbours[i] : MIN_NEIGHBORS;
-                faces.add(new Detection(Box.ofSize(r.x(), r.y(), r.width(), r.height()), FaceDetModule.PHRASE,
+                faces.add(new Detection(
+                        Box.ofSize(r.x(), r.y(), r.width(), r.height()),
+                        FaceDetModule.PHRASE,
                         (double) n / (n + MIN_NEIGHBORS)));
             }
         }
@@ -122,5 +130,7 @@ final class CascadeFaceDetector implements AutoCloseable {
     }
 
     @Override
-    public void close() { classifier.close(); }
+    public void close() {
+        classifier.close();
+    }
 }

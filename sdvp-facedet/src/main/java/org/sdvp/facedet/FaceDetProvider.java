@@ -14,7 +14,10 @@ import org.sdvp.core.service.ProviderContext;
  */
 public final class FaceDetProvider implements ModelServiceProvider {
 
-    @Override public String name() { return "facedet"; }
+    @Override
+    public String name() {
+        return "facedet";
+    }
 
     @Override
     public String usage() {
@@ -26,14 +29,18 @@ public final class FaceDetProvider implements ModelServiceProvider {
         Cascade cascade = Cascade.parse(argument);
         CascadeFaceDetector detector = CascadeFaceDetector.load(cascade);
         return ModelServices.builder(argument.isBlank() ? name() : name() + ":" + argument)
-                .loc(new PerRequestService<>(r -> {
-                    // a chain routes by covers(); alone (--modules facedet), the detector must refuse the rest itself
-                    if (!FacePhrase.matches(r)) {
-                        throw new ModelServiceException("no backend covers the call LOC '" + r.object() + "': facedet "
-                                + "answers only FACEDET (LOC of \"face\"); add a backend after it, e.g. --modules facedet,oracle");
-                    }
-                    return detector.detect(r.image().pixels());
-                }, FacePhrase::matches))
+                .loc(new PerRequestService<>(
+                        r -> {
+                            // a chain routes by covers(); alone (--modules facedet), the detector must refuse the rest
+                            // itself
+                            if (!FacePhrase.matches(r)) {
+                                throw new ModelServiceException(
+                                        "no backend covers the call LOC '" + r.object() + "': facedet "
+                                                + "answers only FACEDET (LOC of \"face\"); add a backend after it, e.g. --modules facedet,oracle");
+                            }
+                            return detector.detect(r.image().pixels());
+                        },
+                        FacePhrase::matches))
                 .closing(detector)
                 .build();
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -47,7 +46,9 @@ class FaceDetProviderTest {
     }
 
     @AfterAll
-    static void close() throws Exception { facedet.close(); }
+    static void close() throws Exception {
+        facedet.close();
+    }
 
     static ImageValue photo(String name) throws IOException {
         try (InputStream in = FaceDetProviderTest.class.getResourceAsStream("/faces/" + name)) {
@@ -109,8 +110,10 @@ class FaceDetProviderTest {
         for (String style : Styles.names()) {
             for (int i = 0; i < 4; i++) {
                 Scene scene = gen.next(rng, style, style + i + ".png");
-                List<Detection> found = faces(facedet, ImageValue.source(scene.imageFilename(),
-                        renderer.render(scene, Styles.get(style))), "face");
+                List<Detection> found = faces(
+                        facedet,
+                        ImageValue.source(scene.imageFilename(), renderer.render(scene, Styles.get(style))),
+                        "face");
                 total += found.size();
             }
         }
@@ -130,8 +133,8 @@ class FaceDetProviderTest {
 
     @Test
     void unknownCascadeListsTheKnownOnes() {
-        BackendException e = assertThrows(BackendException.class,
-                () -> ModuleSpec.parse("facedet:eyes").load(ProviderContext.empty()));
+        BackendException e = assertThrows(
+                BackendException.class, () -> ModuleSpec.parse("facedet:eyes").load(ProviderContext.empty()));
         assertTrue(e.getMessage().contains("haar|haar-alt|haar-alt2|lbp|profile"), e.getMessage());
     }
 }

@@ -45,12 +45,24 @@ class KnowTagProgramTest {
     /** {@code --modules facedet,script}: the real detector first, the scripted backend for the rest. */
     ModelServices chain() throws Exception {
         ModelServiceProvider script = new ModelServiceProvider() {
-            @Override public String name() { return "script"; }
-            @Override public String usage() { return "script"; }
-            @Override public ModelServices create(String argument, ProviderContext context) {
-                return ModelServices.builder("script").loc(loc).match(match)
-                        .tools(ToolServices.none().withLister((query, max) ->
-                                List.of("Eileen Collins", "Sally Ride", "Mae Jemison").subList(0, max)))
+            @Override
+            public String name() {
+                return "script";
+            }
+
+            @Override
+            public String usage() {
+                return "script";
+            }
+
+            @Override
+            public ModelServices create(String argument, ProviderContext context) {
+                return ModelServices.builder("script")
+                        .loc(loc)
+                        .match(match)
+                        .tools(ToolServices.none()
+                                .withLister((query, max) -> List.of("Eileen Collins", "Sally Ride", "Mae Jemison")
+                                        .subList(0, max)))
                         .build();
             }
         };
@@ -61,7 +73,8 @@ class KnowTagProgramTest {
     @Test
     void tagsTheDetectedFaceWithTheBestListedName() throws Exception {
         ImageValue astronaut = FaceDetProviderTest.photo("astronaut.jpg");
-        try (ModelServices services = chain(); ModelGateway gateway = new ModelGateway(services)) {
+        try (ModelServices services = chain();
+                ModelGateway gateway = new ModelGateway(services)) {
             Execution run = new VisProgInterpreter().execute(PROGRAM, Map.of("IMAGE", astronaut), gateway);
             assertTrue(run.succeeded(), () -> run.failure().toString());
             Value result = run.result().orElseThrow();
@@ -71,8 +84,15 @@ class KnowTagProgramTest {
             assertTrue(tags.get(0).box().iou(FaceDetProviderTest.ASTRONAUT_FACE) >= 0.5, tags.toString());
             // CLASSIFY matched the face's crop against each listed name; the scripted LOC was never asked
             assertEquals(3, match.requests.size());
-            assertTrue(match.requests.get(0).image().region().intersection(FaceDetProviderTest.ASTRONAUT_FACE).area()
-                    >= FaceDetProviderTest.ASTRONAUT_FACE.area() * 0.9, match.requests.get(0).image().display());
+            assertTrue(
+                    match.requests
+                                    .get(0)
+                                    .image()
+                                    .region()
+                                    .intersection(FaceDetProviderTest.ASTRONAUT_FACE)
+                                    .area()
+                            >= FaceDetProviderTest.ASTRONAUT_FACE.area() * 0.9,
+                    match.requests.get(0).image().display());
             assertTrue(loc.requests.isEmpty(), loc.requests.toString());
         }
     }
@@ -80,11 +100,17 @@ class KnowTagProgramTest {
     @Test
     void otherPhrasesGoDownTheChain() throws Exception {
         ImageValue astronaut = FaceDetProviderTest.photo("astronaut.jpg");
-        try (ModelServices services = chain(); ModelGateway gateway = new ModelGateway(services)) {
-            Execution run = new VisProgInterpreter().execute(
-                    "BOX0=LOC(image=IMAGE,object='helmet')\nFINAL_RESULT=COUNT(box=BOX0)", Map.of("IMAGE", astronaut), gateway);
+        try (ModelServices services = chain();
+                ModelGateway gateway = new ModelGateway(services)) {
+            Execution run = new VisProgInterpreter()
+                    .execute(
+                            "BOX0=LOC(image=IMAGE,object='helmet')\nFINAL_RESULT=COUNT(box=BOX0)",
+                            Map.of("IMAGE", astronaut),
+                            gateway);
             assertTrue(run.succeeded(), () -> run.failure().toString());
-            assertEquals(List.of("helmet"), loc.requests.stream().map(LocRequest::object).toList());
+            assertEquals(
+                    List.of("helmet"),
+                    loc.requests.stream().map(LocRequest::object).toList());
         }
     }
 
@@ -92,9 +118,12 @@ class KnowTagProgramTest {
     void facedetAloneRefusesOtherPhrasesWithAClearStepError() throws Exception {
         ImageValue astronaut = FaceDetProviderTest.photo("astronaut.jpg");
         try (ModelServices services = ModuleSpec.parse("facedet").load(ProviderContext.empty());
-             ModelGateway gateway = new ModelGateway(services)) {
-            Execution run = new VisProgInterpreter().execute(
-                    "BOX0=LOC(image=IMAGE,object='helmet')\nFINAL_RESULT=COUNT(box=BOX0)", Map.of("IMAGE", astronaut), gateway);
+                ModelGateway gateway = new ModelGateway(services)) {
+            Execution run = new VisProgInterpreter()
+                    .execute(
+                            "BOX0=LOC(image=IMAGE,object='helmet')\nFINAL_RESULT=COUNT(box=BOX0)",
+                            Map.of("IMAGE", astronaut),
+                            gateway);
             assertTrue(run.failure().isPresent());
             String message = run.failure().get().message();
             assertTrue(message.contains("no backend covers") && message.contains("helmet"), message);

@@ -18,8 +18,8 @@ import org.sdvp.models.train.VqaExample;
  * determinism before (and independently of) the real scene generator.
  */
 public final class ToyWorld {
-    public static final Map<String, Color> COLORS = Map.of("red", new Color(200, 40, 40), "green",
-            new Color(40, 180, 60), "blue", new Color(40, 70, 210));
+    public static final Map<String, Color> COLORS =
+            Map.of("red", new Color(200, 40, 40), "green", new Color(40, 180, 60), "blue", new Color(40, 70, 210));
     public static final List<String> COLOR_NAMES = List.of("blue", "green", "red");
     public static final List<String> SHAPES = List.of("square", "disc");
 

@@ -44,33 +44,40 @@ public final class ServeApp implements AutoCloseable {
     public static ServeApp start(Path runsDir, String host, int port) throws IOException {
         Runs runs = new Runs(runsDir);
         Javalin app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.jetty.host = host;
-            config.jetty.port = port;
-            config.staticFiles.enableWebjars();
-            config.staticFiles.add(sf -> {
-                sf.hostedPath = "/static";
-                sf.directory = "/org/sdvp/serve/static";
-                sf.location = Location.CLASSPATH;
-            });
-            config.routes.before(ServeApp::headers);
-            config.routes.get("/", ctx -> ctx.html(RunsPage.render(runs)));
-            config.routes.get("/experiment", page(q -> ExperimentPage.render(runs, q.or("run", ""))));
-            config.routes.get("/questions", page(q -> QuestionsPage.render(runs, q)));
-            config.routes.get("/question", page(q -> QuestionPage.render(runs, q)));
-            config.routes.get("/trace", page(q -> QuestionPage.trace(runs, q)));
-            config.routes.get("/stage", page(q -> StagePage.render(runs, q.or("run", ""))));
-            config.routes.get("/eval", page(q -> EvalPage.render(runs, q)));
-            config.routes.get("/eval-question", page(q -> EvalPage.question(runs, q)));
-            config.routes.get("/eval-trace", page(q -> EvalPage.trace(runs, q)));
-            config.routes.exception(RunFiles.NotFound.class, (e, ctx) -> error(ctx, 404, "Not found", e.getMessage()));
-            config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, "Bad request", e.getMessage()));
-            config.routes.exception(Exception.class, (e, ctx) -> error(ctx, 500, "Could not read the run", String.valueOf(e.getMessage())));
-        }).start();
+                    config.startup.showJavalinBanner = false;
+                    config.jetty.host = host;
+                    config.jetty.port = port;
+                    config.staticFiles.enableWebjars();
+                    config.staticFiles.add(sf -> {
+                        sf.hostedPath = "/static";
+                        sf.directory = "/org/sdvp/serve/static";
+                        sf.location = Location.CLASSPATH;
+                    });
+                    config.routes.before(ServeApp::headers);
+                    config.routes.get("/", ctx -> ctx.html(RunsPage.render(runs)));
+                    config.routes.get("/experiment", page(q -> ExperimentPage.render(runs, q.or("run", ""))));
+                    config.routes.get("/questions", page(q -> QuestionsPage.render(runs, q)));
+                    config.routes.get("/question", page(q -> QuestionPage.render(runs, q)));
+                    config.routes.get("/trace", page(q -> QuestionPage.trace(runs, q)));
+                    config.routes.get("/stage", page(q -> StagePage.render(runs, q.or("run", ""))));
+                    config.routes.get("/eval", page(q -> EvalPage.render(runs, q)));
+                    config.routes.get("/eval-question", page(q -> EvalPage.question(runs, q)));
+                    config.routes.get("/eval-trace", page(q -> EvalPage.trace(runs, q)));
+                    config.routes.exception(
+                            RunFiles.NotFound.class, (e, ctx) -> error(ctx, 404, "Not found", e.getMessage()));
+                    config.routes.exception(
+                            IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, "Bad request", e.getMessage()));
+                    config.routes.exception(
+                            Exception.class,
+                            (e, ctx) -> error(ctx, 500, "Could not read the run", String.valueOf(e.getMessage())));
+                })
+                .start();
         return new ServeApp(app, host);
     }
 
-    public int port() { return app.port(); }
+    public int port() {
+        return app.port();
+    }
 
     /** The address to open, e.g. {@code http://127.0.0.1:7070/}. */
     public String url() {
@@ -79,7 +86,9 @@ public final class ServeApp implements AutoCloseable {
     }
 
     @Override
-    public void close() { app.stop(); }
+    public void close() {
+        app.stop();
+    }
 
     private static io.javalin.http.Handler page(Function<Query, String> render) {
         return ctx -> ctx.html(render.apply(ctx::queryParam));
@@ -93,10 +102,20 @@ public final class ServeApp implements AutoCloseable {
 
     private static void error(Context ctx, int status, String title, String message) {
         HtmlWriter h = new HtmlWriter();
-        h.open("html").open("head").empty("meta", "charset", "utf-8").el("title", title)
-                .empty("link", "rel", "stylesheet", "href", "/static/serve.css").close("head").open("body")
-                .open("nav").link("/", "runs").close("nav").el("h1", title).el("p", message, "class", "err")
-                .close("body").close("html");
+        h.open("html")
+                .open("head")
+                .empty("meta", "charset", "utf-8")
+                .el("title", title)
+                .empty("link", "rel", "stylesheet", "href", "/static/serve.css")
+                .close("head")
+                .open("body")
+                .open("nav")
+                .link("/", "runs")
+                .close("nav")
+                .el("h1", title)
+                .el("p", message, "class", "err")
+                .close("body")
+                .close("html");
         ctx.status(status).html(h.toString());
     }
 }

@@ -69,12 +69,14 @@ class EditedRationaleTest {
             FINAL_RESULT=RESULT(var=ANSWER0)
             """;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     /** A 64×48 scene: a gradient, a red cube and a blue sphere, with exact masks from a scripted SEG. */
     static BufferedImage scene() {
         BufferedImage img = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 48; y++) for (int x = 0; x < 64; x++) img.setRGB(x, y, new Color(x * 4, 200 - y * 3, 90).getRGB());
+        for (int y = 0; y < 48; y++)
+            for (int x = 0; x < 64; x++) img.setRGB(x, y, new Color(x * 4, 200 - y * 3, 90).getRGB());
         Graphics2D g = img.createGraphics();
         g.setColor(Color.RED);
         g.fillRect(8, 10, 18, 18);
@@ -100,7 +102,11 @@ class EditedRationaleTest {
                             BufferedImage out = new BufferedImage(i.width(), i.height(), BufferedImage.TYPE_INT_RGB);
                             Mask m = objects.segments().get(0).mask();
                             for (int y = 0; y < i.height(); y++) {
-                                for (int x = 0; x < i.width(); x++) out.setRGB(x, y, m.get(x, y) ? 0x00C000 : i.pixels().getRGB(x, y));
+                                for (int x = 0; x < i.width(); x++)
+                                    out.setRGB(
+                                            x,
+                                            y,
+                                            m.get(x, y) ? 0x00C000 : i.pixels().getRGB(x, y));
                             }
                             return out;
                         }))
@@ -116,15 +122,24 @@ class EditedRationaleTest {
     void theServedRationaleShowsTheEditedPixelsAsRunHtmlDoes() throws Exception {
         Path runs = Files.createDirectories(dir.resolve("runs"));
         Path data = runs.resolve("data").resolve("edit-sim");
-        Path file = Files.createDirectories(data.resolve("test").resolve("images")).resolve("scene.png");
+        Path file =
+                Files.createDirectories(data.resolve("test").resolve("images")).resolve("scene.png");
         ImageIO.write(scene(), "png", file.toFile());
         ImageValue image = ImageValue.source("scene.png", ImageIO.read(file.toFile()));
         Execution run = run(PROGRAM, image);
 
         Path results = Files.createDirectories(runs.resolve("single")).resolve("edit-sim.json");
         record(data, file, run, QuestionTraces.beside(results));
-        ObjectNode r = Json.mapper().createObjectNode().put("task", "edit-sim").put("split", "test").put("framework", "visprog")
-                .put("modules", "scripted").put("metric", "exact-match").put("count", 1).put("score", 1.0).put("errors", 0);
+        ObjectNode r = Json.mapper()
+                .createObjectNode()
+                .put("task", "edit-sim")
+                .put("split", "test")
+                .put("framework", "visprog")
+                .put("modules", "scripted")
+                .put("metric", "exact-match")
+                .put("count", 1)
+                .put("score", 1.0)
+                .put("errors", 0);
         r.putObject("byType").putObject("edit").put("count", 1).put("score", 1.0);
         r.putArray("misses");
         r.put("seconds", 1.0);
@@ -135,14 +150,16 @@ class EditedRationaleTest {
         Trace read = new TraceReader(source -> Optional.of(file)).read(line(QuestionTraces.beside(results)));
         for (StepRecord s : run.trace().steps()) {
             if (s.result().orElseThrow() instanceof ImageValue want) {
-                ImageValue got = (ImageValue) read.steps().get(s.index()).result().orElseThrow();
+                ImageValue got =
+                        (ImageValue) read.steps().get(s.index()).result().orElseThrow();
                 assertEquals(want.edits(), got.edits(), s.text());
                 assertTrue(samePixels(want.pixels(), got.pixels()), "pixels of " + s.text());
             }
         }
 
         List<String> expected = images(TraceHtml.render("x", run.trace(), "answer cube", false));
-        try (ServeApp app = ServeApp.start(runs, "127.0.0.1", 0); WebClient browser = new WebClient()) {
+        try (ServeApp app = ServeApp.start(runs, "127.0.0.1", 0);
+                WebClient browser = new WebClient()) {
             browser.getOptions().setJavaScriptEnabled(false);
             browser.getOptions().setCssEnabled(false);
             HtmlPage eval = browser.getPage(app.url() + "eval?run=single/edit-sim.json");
@@ -156,7 +173,9 @@ class EditedRationaleTest {
             assertTrue(text.contains("edited: COLORPOP cube; BGBLUR cube; EMOJI winking_face over 1 object"), text);
         }
         // and the edits are visible: COLORPOP's result is not the source
-        assertFalse(samePixels(image.pixels(), ((ImageValue) run.trace().steps().get(2).result().orElseThrow()).pixels()));
+        assertFalse(samePixels(
+                image.pixels(),
+                ((ImageValue) run.trace().steps().get(2).result().orElseThrow()).pixels()));
     }
 
     @Test
@@ -179,25 +198,39 @@ class EditedRationaleTest {
         SegmentsValue cube = (SegmentsValue) run.trace().steps().get(1).result().orElseThrow();
         ImageValue replaced = (ImageValue) read.steps().get(2).result().orElseThrow();
         assertEquals(List.of("REPLACE cube -> 'green'"), replaced.edits());
-        assertTrue(samePixels(Thumbnails.tintMasks(image.pixels(), cube), replaced.pixels()), "REPLACE's input, cube tinted");
+        assertTrue(
+                samePixels(Thumbnails.tintMasks(image.pixels(), cube), replaced.pixels()),
+                "REPLACE's input, cube tinted");
         ImageValue popped = (ImageValue) read.steps().get(3).result().orElseThrow();
         assertEquals(List.of("REPLACE cube -> 'green'", "COLORPOP cube"), popped.edits());
-        assertTrue(samePixels(ImageEdits.colorPop(replaced.pixels(), cube.segments().get(0).mask()), popped.pixels()),
+        assertTrue(
+                samePixels(
+                        ImageEdits.colorPop(
+                                replaced.pixels(), cube.segments().get(0).mask()),
+                        popped.pixels()),
                 "COLORPOP replayed on the tinted image");
     }
 
     /** The question file {@code sdvp eval} would write for this one run. */
     static void record(Path data, Path image, Execution run, Path questions) throws Exception {
         QuestionTraces traces = new QuestionTraces(data);
-        traces.questionDone(new Example("edit-sim-0", "edit", "Pop the cube", Map.of("IMAGE", image), Optional.empty(),
-                Optional.empty(), Map.of()), new QuestionResult("edit-sim-0", "edit", "Pop the cube", "cube", "cube", 1, null),
+        traces.questionDone(
+                new Example(
+                        "edit-sim-0",
+                        "edit",
+                        "Pop the cube",
+                        Map.of("IMAGE", image),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Map.of()),
+                new QuestionResult("edit-sim-0", "edit", "Pop the cube", "cube", "cube", 1, null),
                 Optional.of(run));
         traces.write(questions);
     }
 
     static JsonNode line(Path gz) throws Exception {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(gz)),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(Files.newInputStream(gz)), StandardCharsets.UTF_8))) {
             return Json.mapper().readTree(in.readLine());
         }
     }
@@ -212,7 +245,8 @@ class EditedRationaleTest {
     static boolean samePixels(BufferedImage a, BufferedImage b) {
         if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) return false;
         for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) if ((a.getRGB(x, y) & 0xFFFFFF) != (b.getRGB(x, y) & 0xFFFFFF)) return false;
+            for (int x = 0; x < a.getWidth(); x++)
+                if ((a.getRGB(x, y) & 0xFFFFFF) != (b.getRGB(x, y) & 0xFFFFFF)) return false;
         }
         return true;
     }

@@ -26,7 +26,8 @@ final class Fixture {
             SampleExperiment.small().write(RUNS.resolve("exp"));
             SampleExperiment.small().writeEvaluation(RUNS.resolve("exp"), RUNS.resolve("single"));
             Path secret = Files.createDirectories(ROOT.resolve("outside").resolve("secret"));
-            Files.writeString(secret.resolve("r.json"),
+            Files.writeString(
+                    secret.resolve("r.json"),
                     "{\"task\":\"t\",\"split\":\"s\",\"metric\":\"m\",\"score\":1,\"misses\":[],\"secret\":\"TOP-SECRET\"}");
             SampleExperiment.small().write(secret.resolve("exp"));
             Files.createSymbolicLink(RUNS.resolve("link"), secret);

@@ -59,15 +59,20 @@ class ServePagesTest {
         HtmlPage page = browser.getPage(app.url() + "experiment?run=exp");
         HtmlTable table = page.getFirstByXPath("//table[@class='scores']");
         assertEquals(5, table.getRowCount(), "header + 4 rows");
-        assertEquals(List.of("row", "gqa-sim (n 12)", "count-sim (n 12)"),
-                table.getRow(0).getCells().stream().map(c -> c.asNormalizedText()).toList());
+        assertEquals(
+                List.of("row", "gqa-sim (n 12)", "count-sim (n 12)"),
+                table.getRow(0).getCells().stream()
+                        .map(c -> c.asNormalizedText())
+                        .toList());
         String sdvp = table.getRow(3).asNormalizedText();
         assertTrue(sdvp.startsWith("sdvp:gqa-sim"), sdvp);
         assertTrue(sdvp.matches("(?s).*\\[[-+]\\d+\\.\\d, [-+]\\d+\\.\\d\\].*"), "interval shown: " + sdvp);
         // the heat map's data: one cell per row × task, each with its question list's address (drawing it is
         // left to the real-browser check: ECharts takes HtmlUnit's JavaScript engine tens of seconds)
-        String chart = ((org.htmlunit.html.HtmlElement) page.getFirstByXPath("//div[@class='chart']")).getAttribute("data-chart");
-        com.fasterxml.jackson.databind.JsonNode spec = org.sdvp.core.io.Json.mapper().readTree(chart);
+        String chart = ((org.htmlunit.html.HtmlElement) page.getFirstByXPath("//div[@class='chart']"))
+                .getAttribute("data-chart");
+        com.fasterxml.jackson.databind.JsonNode spec =
+                org.sdvp.core.io.Json.mapper().readTree(chart);
         assertEquals(8, spec.get("cells").size());
         assertTrue(spec.get("cells").get(0).get(4).asText().startsWith("/questions?run=exp"), chart);
     }
@@ -77,8 +82,9 @@ class ServePagesTest {
         HtmlPage page = browser.getPage(app.url() + "experiment?run=exp");
         HtmlTable table = page.getFirstByXPath("//table[@class='scores']");
         HtmlAnchor cell = (HtmlAnchor) table.getCellAt(3, 1).getFirstElementChild();
-        HtmlPage questions = cell.click();   // plain links: no script needed
-        assertTrue(questions.getTitleText().startsWith("baseline vs sdvp:gqa-sim on gqa-sim"), questions.getTitleText());
+        HtmlPage questions = cell.click(); // plain links: no script needed
+        assertTrue(
+                questions.getTitleText().startsWith("baseline vs sdvp:gqa-sim on gqa-sim"), questions.getTitleText());
         HtmlTable list = questions.getHtmlElementById("questions");
         assertEquals(13, list.getRowCount(), "header + 12 questions");
 
@@ -92,7 +98,11 @@ class ServePagesTest {
             String steps = trace.asNormalizedText();
             assertTrue(steps.contains("BOX0=LOC(image=IMAGE,object='cube')"), steps);
             assertTrue(steps.contains("ANSWER0=VQA"), steps);
-            assertTrue(trace.getByXPath("//img[starts-with(@src,'data:image/png')]").size() >= 3, "images, boxes and crops drawn");
+            assertTrue(
+                    trace.getByXPath("//img[starts-with(@src,'data:image/png')]")
+                                    .size()
+                            >= 3,
+                    "images, boxes and crops drawn");
         }
         assertTrue(question.asNormalizedText().contains("baseline"));
         assertTrue(question.asNormalizedText().contains("sdvp:gqa-sim"));
@@ -106,18 +116,29 @@ class ServePagesTest {
         assertEquals(12, everyQuestion);
         HtmlForm form = all.getHtmlElementById("filters");
         HtmlSelect outcome = form.getSelectByName("outcome");
-        HtmlPage fixed = outcome.setSelectedAttribute("fixed", true);   // the select submits its form on change
+        HtmlPage fixed = outcome.setSelectedAttribute("fixed", true); // the select submits its form on change
         int fixedCount = ((HtmlTable) fixed.getHtmlElementById("questions")).getRowCount() - 1;
-        assertTrue(fixed.getUrl().toString().contains("outcome=fixed"), fixed.getUrl().toString());
-        assertTrue(fixedCount > 0 && fixedCount < everyQuestion, "oracle fixes some of the baseline's misses: " + fixedCount);
+        assertTrue(
+                fixed.getUrl().toString().contains("outcome=fixed"),
+                fixed.getUrl().toString());
+        assertTrue(
+                fixedCount > 0 && fixedCount < everyQuestion,
+                "oracle fixes some of the baseline's misses: " + fixedCount);
         for (Object row : fixed.getByXPath("//table[@id='questions']//tr[position()>1]")) {
             String text = ((org.htmlunit.html.HtmlTableRow) row).asNormalizedText();
-            assertTrue(text.contains("✗") && text.contains("✓"), "a fixed question: wrong under A, right under B: " + text);
+            assertTrue(
+                    text.contains("✗") && text.contains("✓"),
+                    "a fixed question: wrong under A, right under B: " + text);
         }
-        HtmlPage typed = browser.getPage(app.url() + "questions?run=exp&a=baseline&b=oracle&task=gqa-sim&type=query_color");
+        HtmlPage typed =
+                browser.getPage(app.url() + "questions?run=exp&a=baseline&b=oracle&task=gqa-sim&type=query_color");
         assertEquals(4, ((HtmlTable) typed.getHtmlElementById("questions")).getRowCount() - 1, "ids 0, 3, 6, 9");
-        HtmlPage unchanged = browser.getPage(app.url() + "questions?run=exp&a=oracle&b=oracle&task=gqa-sim&changed=yes");
-        assertEquals(1, ((HtmlTable) unchanged.getHtmlElementById("questions")).getRowCount(), "a row never differs from itself");
+        HtmlPage unchanged =
+                browser.getPage(app.url() + "questions?run=exp&a=oracle&b=oracle&task=gqa-sim&changed=yes");
+        assertEquals(
+                1,
+                ((HtmlTable) unchanged.getHtmlElementById("questions")).getRowCount(),
+                "a row never differs from itself");
     }
 
     @Test
@@ -145,7 +166,7 @@ class ServePagesTest {
         HtmlTable list = eval.getHtmlElementById("questions");
         assertEquals(13, list.getRowCount(), "header + every one of the 12 questions, not only the misses");
         HtmlSelect answer = ((HtmlForm) eval.getHtmlElementById("filters")).getSelectByName("answer");
-        HtmlPage wrong = answer.setSelectedAttribute("wrong", true);   // submits on change
+        HtmlPage wrong = answer.setSelectedAttribute("wrong", true); // submits on change
         int wrongCount = ((HtmlTable) wrong.getHtmlElementById("questions")).getRowCount() - 1;
         assertTrue(wrongCount > 0 && wrongCount < 12, "the baseline misses some: " + wrongCount);
         for (Object row : wrong.getByXPath("//table[@id='questions']//tr[position()>1]")) {
@@ -157,7 +178,9 @@ class ServePagesTest {
         assertEquals(1, question.getFrames().size(), "its rationale");
         HtmlPage trace = (HtmlPage) question.getFrames().get(0).getEnclosedPage();
         assertTrue(trace.asNormalizedText().contains("ANSWER0=VQA"), trace.asNormalizedText());
-        assertTrue(trace.getByXPath("//img[starts-with(@src,'data:image/png')]").size() >= 3, "images, boxes and crops drawn");
+        assertTrue(
+                trace.getByXPath("//img[starts-with(@src,'data:image/png')]").size() >= 3,
+                "images, boxes and crops drawn");
         assertEquals(List.of(), alerts);
     }
 

@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Only files under the runs folder are read, nothing is written, and every page forbids foreign scripts. */
 class ServeSecurityTest {
@@ -24,22 +24,38 @@ class ServeSecurityTest {
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static HttpResponse<String> get(String rawPath) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + rawPath)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + rawPath))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "/experiment?run=..", "/experiment?run=../..", "/experiment?run=/etc", "/experiment?run=exp/../..",
-        "/eval?run=../../../../../../etc/passwd", "/eval?run=%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
-        "/eval?run=/etc/passwd", "/eval?run=link/r.json", "/experiment?run=link/exp", "/stage?run=link/exp/stages/seed-1/sdvp-gqa-sim",
-        "/stage?run=exp/stages/seed-1/../../../..", "/questions?run=link/exp&a=baseline&b=oracle&task=gqa-sim",
-        "/trace?run=link/exp&row=baseline&task=gqa-sim&id=gqa-sim-00001", "/eval?run=exp%00/report.json",
-        "/eval-question?run=link/r.json&id=x", "/eval-trace?run=../single/gqa-sim.json&id=gqa-sim-00001",
-        "/eval-trace?run=single/../../outside/secret/r.json&id=x",
-        "/static/../../../../../../etc/passwd", "/static/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
-        "/static/..%2f..%2f..%2f..%2fetc%2fpasswd", "/webjars/..%2f..%2f..%2f..%2fetc%2fpasswd",
-        "/webjars/%2e%2e/%2e%2e/%2e%2e/META-INF/MANIFEST.MF"})
+    @ValueSource(
+            strings = {
+                "/experiment?run=..",
+                "/experiment?run=../..",
+                "/experiment?run=/etc",
+                "/experiment?run=exp/../..",
+                "/eval?run=../../../../../../etc/passwd",
+                "/eval?run=%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+                "/eval?run=/etc/passwd",
+                "/eval?run=link/r.json",
+                "/experiment?run=link/exp",
+                "/stage?run=link/exp/stages/seed-1/sdvp-gqa-sim",
+                "/stage?run=exp/stages/seed-1/../../../..",
+                "/questions?run=link/exp&a=baseline&b=oracle&task=gqa-sim",
+                "/trace?run=link/exp&row=baseline&task=gqa-sim&id=gqa-sim-00001",
+                "/eval?run=exp%00/report.json",
+                "/eval-question?run=link/r.json&id=x",
+                "/eval-trace?run=../single/gqa-sim.json&id=gqa-sim-00001",
+                "/eval-trace?run=single/../../outside/secret/r.json&id=x",
+                "/static/../../../../../../etc/passwd",
+                "/static/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+                "/static/..%2f..%2f..%2f..%2fetc%2fpasswd",
+                "/webjars/..%2f..%2f..%2f..%2fetc%2fpasswd",
+                "/webjars/%2e%2e/%2e%2e/%2e%2e/META-INF/MANIFEST.MF"
+            })
     void traversalFails(String path) throws Exception {
         HttpResponse<String> r = get(path);
         assertTrue(r.statusCode() == 400 || r.statusCode() == 404, path + " → " + r.statusCode());
@@ -59,15 +75,25 @@ class ServeSecurityTest {
     void nothingIsWritten() throws Exception {
         Map<String, Long> before = snapshot();
         for (String method : new String[] {"POST", "PUT", "DELETE", "PATCH"}) {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(app.url() + "experiment?run=exp"))
-                    .method(method, HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(app.url() + "experiment?run=exp"))
+                            .method(method, HttpRequest.BodyPublishers.ofString("x"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertTrue(r.statusCode() == 404 || r.statusCode() == 405, method + " → " + r.statusCode());
         }
-        for (String page : new String[] {"/", "/experiment?run=exp", "/stage?run=exp/stages/seed-1/sdvp-gqa-sim",
-            "/questions?run=exp&a=baseline&b=oracle&task=gqa-sim", "/eval?run=exp/eval/visprog/baseline/shared/gqa-sim.json",
+        for (String page : new String[] {
+            "/",
+            "/experiment?run=exp",
+            "/stage?run=exp/stages/seed-1/sdvp-gqa-sim",
+            "/questions?run=exp&a=baseline&b=oracle&task=gqa-sim",
+            "/eval?run=exp/eval/visprog/baseline/shared/gqa-sim.json",
             "/question?run=exp&a=baseline&b=oracle&task=gqa-sim&id=gqa-sim-00001",
-            "/trace?run=exp&row=oracle&task=gqa-sim&id=gqa-sim-00001", "/eval?run=single/gqa-sim.json",
-            "/eval-question?run=single/gqa-sim.json&id=gqa-sim-00001", "/eval-trace?run=single/gqa-sim.json&id=gqa-sim-00001"}) {
+            "/trace?run=exp&row=oracle&task=gqa-sim&id=gqa-sim-00001",
+            "/eval?run=single/gqa-sim.json",
+            "/eval-question?run=single/gqa-sim.json&id=gqa-sim-00001",
+            "/eval-trace?run=single/gqa-sim.json&id=gqa-sim-00001"
+        }) {
             assertEquals(200, get(page).statusCode(), page);
         }
         assertEquals(before, snapshot(), "no file created, changed or removed");
@@ -77,8 +103,13 @@ class ServeSecurityTest {
     void pagesForbidForeignAndInlineScripts() throws Exception {
         HttpResponse<String> r = get("/experiment?run=exp");
         String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
-        assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline';") || csp.contains("style-src 'self' 'unsafe-inline'"), csp);
-        assertFalse(csp.replace("style-src 'self' 'unsafe-inline'", "").contains("unsafe"), "scripts: this server only, never inline: " + csp);
+        assertTrue(
+                csp.contains("script-src 'self'") && !csp.contains("unsafe-inline';")
+                        || csp.contains("style-src 'self' 'unsafe-inline'"),
+                csp);
+        assertFalse(
+                csp.replace("style-src 'self' 'unsafe-inline'", "").contains("unsafe"),
+                "scripts: this server only, never inline: " + csp);
         assertFalse(r.body().matches("(?s).*<script>(?!</script>).*"), "no inline script in the page");
         assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
     }
@@ -96,7 +127,11 @@ class ServeSecurityTest {
         Map<String, Long> out = new TreeMap<>();
         try (Stream<Path> files = Files.walk(runs)) {
             for (Path p : files.toList()) {
-                out.put(runs.relativize(p).toString(), Files.isRegularFile(p) ? Files.size(p) ^ Files.getLastModifiedTime(p).toMillis() : -1);
+                out.put(
+                        runs.relativize(p).toString(),
+                        Files.isRegularFile(p)
+                                ? Files.size(p) ^ Files.getLastModifiedTime(p).toMillis()
+                                : -1);
             }
         }
         return out;

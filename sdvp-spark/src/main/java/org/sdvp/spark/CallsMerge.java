@@ -102,7 +102,8 @@ final class CallsMerge {
 
         private String questionId(String json) throws IOException, DataException {
             try (JsonParser p = JSON.createParser(json)) {
-                if (p.nextToken() != JsonToken.START_OBJECT) throw new DataException(file + ":" + lineNo + ": not a JSON object");
+                if (p.nextToken() != JsonToken.START_OBJECT)
+                    throw new DataException(file + ":" + lineNo + ": not a JSON object");
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     p.nextToken();

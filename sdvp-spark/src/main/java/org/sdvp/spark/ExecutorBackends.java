@@ -18,8 +18,13 @@ import org.sdvp.core.service.ModelServices;
  */
 final class ExecutorBackends {
     /** The opened job. */
-    record Opened(String jobId, BenchmarkOptions options, Task task, Framework framework, ModelServices services,
-                  ModelGateway gateway) {}
+    record Opened(
+            String jobId,
+            BenchmarkOptions options,
+            Task task,
+            Framework framework,
+            ModelServices services,
+            ModelGateway gateway) {}
 
     private static Opened current;
 

@@ -20,12 +20,15 @@ final class JobArgs {
 
     @Command(name = "partition")
     static final class Holder {
-        @Mixin BenchmarkOptions options;
+        @Mixin
+        BenchmarkOptions options;
 
-        @Option(names = "--out") String out;
+        @Option(names = "--out")
+        String out;
 
         /** eval's: the driver decides it ({@link JobPlan#questionLines}); accepted so that the arguments parse. */
-        @Option(names = "--no-questions") boolean noQuestions;
+        @Option(names = "--no-questions")
+        boolean noQuestions;
     }
 
     static BenchmarkOptions parse(List<String> args) {
@@ -64,8 +67,8 @@ final class JobArgs {
         for (String part : spec.split(",")) {
             int colon = part.indexOf(':');
             String arg = colon < 0 ? "" : part.substring(colon + 1).trim();
-            parts.add(arg.isEmpty() || !Files.exists(Path.of(arg)) ? part
-                    : part.substring(0, colon + 1) + absolute(arg));
+            parts.add(
+                    arg.isEmpty() || !Files.exists(Path.of(arg)) ? part : part.substring(0, colon + 1) + absolute(arg));
         }
         return String.join(",", parts);
     }

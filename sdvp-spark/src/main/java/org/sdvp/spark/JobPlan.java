@@ -16,10 +16,14 @@ import java.util.List;
  * @param questionLines how many of the split's first questions keep their {@code QuestionTraces} line (eval
  *                   writes {@code FILE-STEM.questions.jsonl.gz} with at most that many; 0 for none)
  */
-public record JobPlan(String jobId, Kind kind, List<String> args, String workDir, List<Range> partitions,
-                      int questionLines) implements Serializable {
+public record JobPlan(
+        String jobId, Kind kind, List<String> args, String workDir, List<Range> partitions, int questionLines)
+        implements Serializable {
 
-    public enum Kind { EVAL, COLLECT }
+    public enum Kind {
+        EVAL,
+        COLLECT
+    }
 
     /** Questions {@code from} (0-based, in the split's order) to {@code from + count}. */
     public record Range(long from, int count) implements Serializable {}

@@ -45,7 +45,10 @@ final class OrderedChunk implements ExampleSource, Evaluator.Listener, Evaluator
         this.keepLines = keepLines;
     }
 
-    @Override public OptionalLong size() { return OptionalLong.of(size); }
+    @Override
+    public OptionalLong size() {
+        return OptionalLong.of(size);
+    }
 
     @Override
     public synchronized boolean hasNext() {
@@ -95,5 +98,6 @@ final class OrderedChunk implements ExampleSource, Evaluator.Listener, Evaluator
         return List.copyOf(lines);
     }
 
-    @Override public void close() {}
+    @Override
+    public void close() {}
 }

@@ -20,23 +20,36 @@ import java.util.TreeMap;
  * @param consistentByKind answer-consistent calls per kind (collect)
  * @param executor         which executor ran it, for the log
  */
-public record PartitionStats(int questions, double seconds, String framework, String modules, int chunks,
-                             Map<String, Long> batching, Map<String, Long> programs, double scoreSum, int errors,
-                             int consistent, Map<String, Integer> callsByKind, Map<String, Integer> consistentByKind,
-                             String executor) {
+public record PartitionStats(
+        int questions,
+        double seconds,
+        String framework,
+        String modules,
+        int chunks,
+        Map<String, Long> batching,
+        Map<String, Long> programs,
+        double scoreSum,
+        int errors,
+        int consistent,
+        Map<String, Integer> callsByKind,
+        Map<String, Integer> consistentByKind,
+        String executor) {
 
     /** Adds {@code from} into {@code into} (counters of several partitions or chunks). */
-    static <N extends Number> void addAll(Map<String, N> into, Map<String, N> from, java.util.function.BinaryOperator<N> sum) {
+    static <N extends Number> void addAll(
+            Map<String, N> into, Map<String, N> from, java.util.function.BinaryOperator<N> sum) {
         from.forEach((k, v) -> into.merge(k, v, sum));
     }
 
-    static Map<String, Long> sumLongs(Iterable<PartitionStats> parts, java.util.function.Function<PartitionStats, Map<String, Long>> field) {
+    static Map<String, Long> sumLongs(
+            Iterable<PartitionStats> parts, java.util.function.Function<PartitionStats, Map<String, Long>> field) {
         Map<String, Long> out = new TreeMap<>();
         for (PartitionStats p : parts) addAll(out, field.apply(p), Long::sum);
         return out;
     }
 
-    static Map<String, Integer> sumInts(Iterable<PartitionStats> parts, java.util.function.Function<PartitionStats, Map<String, Integer>> field) {
+    static Map<String, Integer> sumInts(
+            Iterable<PartitionStats> parts, java.util.function.Function<PartitionStats, Map<String, Integer>> field) {
         Map<String, Integer> out = new TreeMap<>();
         for (PartitionStats p : parts) addAll(out, field.apply(p), Integer::sum);
         return out;

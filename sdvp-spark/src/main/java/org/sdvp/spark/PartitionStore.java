@@ -30,7 +30,9 @@ import org.sdvp.core.io.Json;
  * job leaves only temporary folders, which a re-run deletes.
  */
 final class PartitionStore {
-    static final String OUTCOMES = "outcomes.jsonl", QUESTIONS = "questions.jsonl", STATS = "stats.json",
+    static final String OUTCOMES = "outcomes.jsonl",
+            QUESTIONS = "questions.jsonl",
+            STATS = "stats.json",
             SUCCESS = "_SUCCESS";
 
     private final Path dir;
@@ -39,7 +41,9 @@ final class PartitionStore {
         this.dir = dir;
     }
 
-    Path dir() { return dir; }
+    Path dir() {
+        return dir;
+    }
 
     Path partition(int index) {
         return dir.resolve(String.format(Locale.ROOT, "part-%05d", index));
@@ -72,7 +76,8 @@ final class PartitionStore {
 
     /** A fresh temporary folder for one attempt at a partition (attempts never share one). */
     Path begin(int index) throws IOException {
-        return Files.createDirectories(dir.resolve("." + partition(index).getFileName() + "." + UUID.randomUUID() + ".tmp"));
+        return Files.createDirectories(
+                dir.resolve("." + partition(index).getFileName() + "." + UUID.randomUUID() + ".tmp"));
     }
 
     /**
@@ -136,7 +141,8 @@ final class PartitionStore {
                 try {
                     lines.add(Json.mapper().readTree(line));
                 } catch (IOException e) {
-                    throw new DataException(f + ":" + (lines.size() + 1) + ": not a question line: " + e.getMessage(), e);
+                    throw new DataException(
+                            f + ":" + (lines.size() + 1) + ": not a question line: " + e.getMessage(), e);
                 }
             }
         } catch (IOException e) {

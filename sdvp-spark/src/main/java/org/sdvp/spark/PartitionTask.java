@@ -40,7 +40,8 @@ final class PartitionTask implements Function<Integer, String> {
     /** Questions per chunk: large enough that chunk boundaries cost the batching little. */
     static final int CHUNK = 2000;
 
-    private static final List<String> PROGRAM_COUNTERS = List.of("loadImagesMicros", "programMicros", "programCpuMicros");
+    private static final List<String> PROGRAM_COUNTERS =
+            List.of("loadImagesMicros", "programMicros", "programCpuMicros");
 
     private final JobPlan job;
 
@@ -59,14 +60,16 @@ final class PartitionTask implements Function<Integer, String> {
         Path tmp = store.begin(index);
         Totals t = new Totals();
         try (ProgramSource programs = BenchmarkRun.programSource(o, be.framework(), be.task());
-             ExampleSource source = be.task().open(o.data, o.split);
-             OutputStream outcomes = new BufferedOutputStream(Files.newOutputStream(tmp.resolve(PartitionStore.OUTCOMES)))) {
+                ExampleSource source = be.task().open(o.data, o.split);
+                OutputStream outcomes =
+                        new BufferedOutputStream(Files.newOutputStream(tmp.resolve(PartitionStore.OUTCOMES)))) {
             skip(source, range.from());
             int left = range.count(), chunk = 0;
             long next = range.from(); // the split's index of the chunk's first question
             while (left > 0) {
                 int keep = (int) Math.max(0, Math.min(CHUNK, job.questionLines() - next));
-                OrderedChunk questions = keep == 0 ? new OrderedChunk(source, Math.min(CHUNK, left))
+                OrderedChunk questions = keep == 0
+                        ? new OrderedChunk(source, Math.min(CHUNK, left))
                         : new OrderedChunk(source, Math.min(CHUNK, left), new QuestionTraces(o.data).recorder(), keep);
                 EvalResult eval;
                 if (job.kind() == JobPlan.Kind.EVAL) {
@@ -91,9 +94,20 @@ final class PartitionTask implements Function<Integer, String> {
                 next += done.size();
                 chunk++;
             }
-            PartitionStats stats = new PartitionStats(t.questions, (System.nanoTime() - start) / 1e9,
-                    be.framework().name(), be.gateway().name(), chunk, t.batching, programs.stats(), t.scoreSum,
-                    t.errors, t.consistent, t.byKind, t.consistentByKind, executorId());
+            PartitionStats stats = new PartitionStats(
+                    t.questions,
+                    (System.nanoTime() - start) / 1e9,
+                    be.framework().name(),
+                    be.gateway().name(),
+                    chunk,
+                    t.batching,
+                    programs.stats(),
+                    t.scoreSum,
+                    t.errors,
+                    t.consistent,
+                    t.byKind,
+                    t.consistentByKind,
+                    executorId());
             outcomes.flush();
             Json.write(tmp.resolve(PartitionStore.STATS), stats);
         } catch (Exception e) {
@@ -113,8 +127,8 @@ final class PartitionTask implements Function<Integer, String> {
 
     /** Appends a chunk's question lines (each chunk's after the previous one's: question order). */
     private static void writeLines(Path file, List<JsonNode> lines) throws IOException {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
+        try (OutputStream out = new BufferedOutputStream(
+                Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
             ObjectMapper m = Json.mapper();
             for (JsonNode line : lines) {
                 out.write(m.writeValueAsBytes(line));
@@ -151,7 +165,8 @@ final class PartitionTask implements Function<Integer, String> {
             }
             // the program-thread counters add up; the gateway's batch counters do not (partitions sharing an
             // executor's gateway overlap in time), so the Spark path reports only these
-            for (String key : PROGRAM_COUNTERS) batching.merge(key, eval.batching().getOrDefault(key, 0L), Long::sum);
+            for (String key : PROGRAM_COUNTERS)
+                batching.merge(key, eval.batching().getOrDefault(key, 0L), Long::sum);
         }
 
         void add(CollectedCalls calls) {

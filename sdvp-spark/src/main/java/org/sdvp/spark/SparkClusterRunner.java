@@ -18,7 +18,6 @@ import org.sdvp.cli.support.Progress;
 import org.sdvp.core.evaluation.EvalResult;
 import org.sdvp.core.evaluation.Evaluator;
 import org.sdvp.core.evaluation.ExampleSource;
-import org.sdvp.core.evaluation.Limited;
 import org.sdvp.core.evaluation.Outcome;
 import org.sdvp.core.evaluation.QuestionTraces;
 import org.sdvp.core.evaluation.RunJournal;
@@ -37,8 +36,8 @@ import org.sdvp.distill.trace.CollectedCalls;
 public final class SparkClusterRunner implements ClusterRunner {
 
     /** A planned job on an open context. */
-    private record Prepared(Job job, Task task, JobPlan plan, PartitionStore store, SparkContexts.Lease spark,
-                            long start) {}
+    private record Prepared(
+            Job job, Task task, JobPlan plan, PartitionStore store, SparkContexts.Lease spark, long start) {}
 
     /** What the driver makes of the complete partitions. */
     private interface Merge<R> {
@@ -59,12 +58,21 @@ public final class SparkClusterRunner implements ClusterRunner {
             for (int i = 0; i < p.plan().partitions().size(); i++) {
                 int from = outcomes.size();
                 p.store().outcomes(i, outcomes::add);
-                if (traces != null) restoreLines(traces, outcomes, from, p.store().questionLines(i));
+                if (traces != null)
+                    restoreLines(traces, outcomes, from, p.store().questionLines(i));
             }
             PartitionStats first = stats.get(0);
-            return Evaluator.summarise(p.task(), job.options().split, first.framework(), first.modules(), outcomes,
-                    seconds(p), PartitionStats.sumLongs(stats, PartitionStats::batching),
-                    PartitionStats.sumLongs(stats, PartitionStats::programs), provenance(p), Map.of());
+            return Evaluator.summarise(
+                    p.task(),
+                    job.options().split,
+                    first.framework(),
+                    first.modules(),
+                    outcomes,
+                    seconds(p),
+                    PartitionStats.sumLongs(stats, PartitionStats::batching),
+                    PartitionStats.sumLongs(stats, PartitionStats::programs),
+                    provenance(p),
+                    Map.of());
         });
     }
 
@@ -84,7 +92,8 @@ public final class SparkClusterRunner implements ClusterRunner {
     public String collect(Job job) throws Exception {
         return runJob(job, JobPlan.Kind.COLLECT, 0, (p, stats) -> {
             List<Path> runs = new ArrayList<>();
-            for (int i = 0; i < p.plan().partitions().size(); i++) runs.addAll(p.store().callFiles(i));
+            for (int i = 0; i < p.plan().partitions().size(); i++)
+                runs.addAll(p.store().callFiles(i));
             CallsMerge.merge(runs, job.out());
             // the summary from the partitions' counters: the questions' outcomes are not held at once
             int questions = 0, errors = 0, consistent = 0;
@@ -96,16 +105,40 @@ public final class SparkClusterRunner implements ClusterRunner {
                 scoreSum += s.scoreSum();
             }
             PartitionStats first = stats.get(0);
-            EvalResult eval = new EvalResult(p.task().name(), job.options().split, first.framework(), first.modules(),
-                    p.task().metric().name(), questions, scoreSum / questions, errors, Map.of(), List.of(), seconds(p),
+            EvalResult eval = new EvalResult(
+                    p.task().name(),
+                    job.options().split,
+                    first.framework(),
+                    first.modules(),
+                    p.task().metric().name(),
+                    questions,
+                    scoreSum / questions,
+                    errors,
+                    Map.of(),
+                    List.of(),
+                    seconds(p),
                     PartitionStats.sumLongs(stats, PartitionStats::batching),
-                    PartitionStats.sumLongs(stats, PartitionStats::programs), provenance(p), Map.of(), Map.of());
-            CollectedCalls calls = new CollectedCalls(List.of(), questions, consistent,
+                    PartitionStats.sumLongs(stats, PartitionStats::programs),
+                    provenance(p),
+                    Map.of(),
+                    Map.of());
+            CollectedCalls calls = new CollectedCalls(
+                    List.of(),
+                    questions,
+                    consistent,
                     PartitionStats.sumInts(stats, PartitionStats::callsByKind),
-                    PartitionStats.sumInts(stats, PartitionStats::consistentByKind), eval);
-            Json.write(job.out().resolveSibling(job.out().getFileName() + ".summary.json"),
-                    new CollectCommand.Summary(questions, consistent, calls.callsByKind(), calls.consistentByKind(),
-                            eval.summary(), eval.errorsByReason(), org.sdvp.core.io.Sha256.of(job.out()),
+                    PartitionStats.sumInts(stats, PartitionStats::consistentByKind),
+                    eval);
+            Json.write(
+                    job.out().resolveSibling(job.out().getFileName() + ".summary.json"),
+                    new CollectCommand.Summary(
+                            questions,
+                            consistent,
+                            calls.callsByKind(),
+                            calls.consistentByKind(),
+                            eval.summary(),
+                            eval.errorsByReason(),
+                            org.sdvp.core.io.Sha256.of(job.out()),
                             eval.provenance()));
             return calls.summary();
         });
@@ -125,11 +158,18 @@ public final class SparkClusterRunner implements ClusterRunner {
         Task task = Tasks.find(o.task);
         long questions = count(task, o);
         if (questions == 0) throw new DataException("no questions in " + o.data + " split " + o.split);
-        int parts = o.sparkPartitions != null ? o.sparkPartitions : 4 * spark.context().defaultParallelism();
+        int parts = o.sparkPartitions != null
+                ? o.sparkPartitions
+                : 4 * spark.context().defaultParallelism();
         if (parts < 1) throw new DataException("--spark-partitions must be at least 1: " + parts);
         List<String> args = JobArgs.forExecutors(o, job.args());
-        JobPlan plan = new JobPlan(UUID.randomUUID().toString(), kind, args,
-                workDir(job.out()).toString(), JobPlan.ranges(questions, parts), questionLines);
+        JobPlan plan = new JobPlan(
+                UUID.randomUUID().toString(),
+                kind,
+                args,
+                workDir(job.out()).toString(),
+                JobPlan.ranges(questions, parts),
+                questionLines);
         PartitionStore store = new PartitionStore(workDir(job.out()));
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("kind", kind);
@@ -159,8 +199,12 @@ public final class SparkClusterRunner implements ClusterRunner {
         int total = p.plan().partitions().size();
         for (int i = 0; i < total; i++) if (!p.store().isComplete(i)) missing.add(i);
         if (missing.size() < total) {
-            p.job().options().err().printf("sdvp: resuming %s: %d of %d partitions already complete, running %d%n",
-                    p.store().dir(), total - missing.size(), total, missing.size());
+            p.job()
+                    .options()
+                    .err()
+                    .printf(
+                            "sdvp: resuming %s: %d of %d partitions already complete, running %d%n",
+                            p.store().dir(), total - missing.size(), total, missing.size());
         }
         if (!missing.isEmpty()) runOnSpark(p, missing);
         List<PartitionStats> stats = new ArrayList<>();
@@ -170,7 +214,8 @@ public final class SparkClusterRunner implements ClusterRunner {
 
     private static void runOnSpark(Prepared p, List<Integer> missing) throws Exception {
         JavaSparkContext jsc = p.spark().context();
-        String name = p.task().name() + "/" + p.job().options().split + " on " + p.job().master();
+        String name = p.task().name() + "/" + p.job().options().split + " on "
+                + p.job().master();
         try (ProgressBar bar = Progress.bar(p.job().options().err(), name, missing.size(), "partitions")) {
             SparkListener steps = new SparkListener() {
                 @Override
@@ -180,7 +225,9 @@ public final class SparkClusterRunner implements ClusterRunner {
             };
             jsc.sc().addSparkListener(steps);
             try {
-                jsc.parallelize(missing, missing.size()).map(new PartitionTask(p.plan())).collect();
+                jsc.parallelize(missing, missing.size())
+                        .map(new PartitionTask(p.plan()))
+                        .collect();
             } catch (RuntimeException e) {
                 throw unwrap(e);
             } finally {
@@ -196,7 +243,9 @@ public final class SparkClusterRunner implements ClusterRunner {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof DataException || t instanceof BackendException) return (Exception) t;
         }
-        String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+        String msg = e.getMessage() == null
+                ? e.toString()
+                : e.getMessage().lines().findFirst().orElse("");
         return new IllegalStateException("the Spark job failed: " + msg, e);
     }
 

@@ -36,7 +36,8 @@ final class SparkContexts {
         if (active.isDefined()) {
             SparkContext sc = active.get();
             if (!sc.master().equals(master)) {
-                throw new DataException("--spark " + master + ": this JVM already runs Spark with master " + sc.master());
+                throw new DataException(
+                        "--spark " + master + ": this JVM already runs Spark with master " + sc.master());
             }
             return new Lease(JavaSparkContext.fromSparkContext(sc), false);
         }
@@ -59,7 +60,9 @@ final class SparkContexts {
      * path on the executors (the workers are started from the same jars, on the same or a shared file system).
      */
     static SparkConf conf(String master, boolean standalone) {
-        SparkConf conf = new SparkConf().setMaster(master).setAppName("sdvp")
+        SparkConf conf = new SparkConf()
+                .setMaster(master)
+                .setAppName("sdvp")
                 .setIfMissing("spark.ui.enabled", "false")
                 .setIfMissing("spark.driver.host", "127.0.0.1")
                 .setIfMissing("spark.driver.bindAddress", "127.0.0.1")
@@ -81,7 +84,8 @@ final class SparkContexts {
         for (String hostPort : hosts.split(",")) {
             try {
                 URI u = new URI("spark://" + hostPort);
-                if (u.getHost() == null || u.getPort() < 0) throw new DataException("--spark " + master + ": expected spark://HOST:PORT");
+                if (u.getHost() == null || u.getPort() < 0)
+                    throw new DataException("--spark " + master + ": expected spark://HOST:PORT");
                 try (Socket s = new Socket()) {
                     s.connect(new InetSocketAddress(u.getHost(), u.getPort()), CONNECT_TIMEOUT_MS);
                     return;

@@ -37,7 +37,9 @@ import org.sdvp.core.io.Json;
 class SparkRunTest {
     private static final String MASTER = "local[2]";
 
-    @TempDir static Path tmp;
+    @TempDir
+    static Path tmp;
+
     static JavaSparkContext spark;
     static Path world, gqa;
 
@@ -47,8 +49,19 @@ class SparkRunTest {
     static void start() throws IOException {
         spark = new JavaSparkContext(SparkContexts.conf(MASTER, false));
         world = tmp.resolve("gqa-sim");
-        Run gen = sdvp("world", "generate", "--task", "gqa-sim", "--split", "train", "--count", "30", "--seed", "3",
-                "--out", world.toString());
+        Run gen = sdvp(
+                "world",
+                "generate",
+                "--task",
+                "gqa-sim",
+                "--split",
+                "train",
+                "--count",
+                "30",
+                "--seed",
+                "3",
+                "--out",
+                world.toString());
         assertEquals(0, gen.exitCode(), gen.err());
         gqa = tmp.resolve("gqa");
         copyTree(Path.of("../sdvp-data/src/test/resources/fixtures/gqa"), gqa);
@@ -61,14 +74,36 @@ class SparkRunTest {
 
     @Test
     void evalOnAWorldTaskMatchesTheLocalRun() throws IOException {
-        assertSameResults(List.of("--task", "gqa-sim", "--data", world.toString(), "--split", "train",
-                "--modules", "oracle", "--spark-partitions", "3"), "world-eval");
+        assertSameResults(
+                List.of(
+                        "--task",
+                        "gqa-sim",
+                        "--data",
+                        world.toString(),
+                        "--split",
+                        "train",
+                        "--modules",
+                        "oracle",
+                        "--spark-partitions",
+                        "3"),
+                "world-eval");
     }
 
     @Test
     void evalOnTheGqaFixtureMatchesTheLocalRun() throws IOException {
-        JsonNode spark = assertSameResults(List.of("--dataset", "gqa", "--root", gqa.toString(), "--split",
-                "val_balanced", "--modules", "gqa-oracle", "--spark-partitions", "2"), "gqa-eval");
+        JsonNode spark = assertSameResults(
+                List.of(
+                        "--dataset",
+                        "gqa",
+                        "--root",
+                        gqa.toString(),
+                        "--split",
+                        "val_balanced",
+                        "--modules",
+                        "gqa-oracle",
+                        "--spark-partitions",
+                        "2"),
+                "gqa-eval");
         assertTrue(spark.get("count").asInt() > 2, spark.toString());
         assertFalse(spark.get("aggregates").isEmpty(), "GQA's breakdowns are computed from the merged outcomes");
     }
@@ -77,11 +112,22 @@ class SparkRunTest {
     void collectWritesTheLocalCallsFile() throws IOException {
         for (List<String> args : List.of(
                 List.of("--task", "gqa-sim", "--data", world.toString(), "--split", "train", "--modules", "oracle"),
-                List.of("--dataset", "gqa", "--root", gqa.toString(), "--split", "val_balanced", "--modules", "gqa-oracle"))) {
-            Path local = tmp.resolve("calls-local-" + args.get(1) + ".jsonl"), dist = tmp.resolve("calls-spark-" + args.get(1) + ".jsonl");
+                List.of(
+                        "--dataset",
+                        "gqa",
+                        "--root",
+                        gqa.toString(),
+                        "--split",
+                        "val_balanced",
+                        "--modules",
+                        "gqa-oracle"))) {
+            Path local = tmp.resolve("calls-local-" + args.get(1) + ".jsonl"),
+                    dist = tmp.resolve("calls-spark-" + args.get(1) + ".jsonl");
             Run l = sdvp(concat(List.of("collect"), args, List.of("--out", local.toString())));
-            Run s = sdvp(concat(List.of("collect"), args, List.of("--out", dist.toString(), "--spark", MASTER,
-                    "--spark-partitions", "3")));
+            Run s = sdvp(concat(
+                    List.of("collect"),
+                    args,
+                    List.of("--out", dist.toString(), "--spark", MASTER, "--spark-partitions", "3")));
             assertEquals(0, l.exitCode(), l.err());
             assertEquals(0, s.exitCode(), s.err());
             assertTrue(Files.size(local) > 0);
@@ -92,8 +138,21 @@ class SparkRunTest {
 
     @Test
     void aRerunSkipsCompletePartitionsAndGivesTheSameCalls() throws IOException {
-        List<String> args = List.of("collect", "--task", "gqa-sim", "--data", world.toString(), "--split", "train",
-                "--modules", "oracle", "--spark", MASTER, "--spark-partitions", "4", "--out");
+        List<String> args = List.of(
+                "collect",
+                "--task",
+                "gqa-sim",
+                "--data",
+                world.toString(),
+                "--split",
+                "train",
+                "--modules",
+                "oracle",
+                "--spark",
+                MASTER,
+                "--spark-partitions",
+                "4",
+                "--out");
         Path out = tmp.resolve("resume.jsonl");
         assertEquals(0, sdvp(concat(args, List.of(out.toString()))).exitCode());
         String first = Files.readString(out);
@@ -112,8 +171,20 @@ class SparkRunTest {
     @Test
     void aChangedJobStartsOver() throws IOException {
         Path out = tmp.resolve("changed.json");
-        List<String> base = List.of("eval", "--task", "gqa-sim", "--data", world.toString(), "--split", "train",
-                "--modules", "oracle", "--spark", MASTER, "--out", out.toString());
+        List<String> base = List.of(
+                "eval",
+                "--task",
+                "gqa-sim",
+                "--data",
+                world.toString(),
+                "--split",
+                "train",
+                "--modules",
+                "oracle",
+                "--spark",
+                MASTER,
+                "--out",
+                out.toString());
         assertEquals(0, sdvp(concat(base, List.of("--limit", "10"))).exitCode());
         Run r = sdvpCapturingStderr(concat(base, List.of("--limit", "20")));
         assertEquals(0, r.exitCode(), r.err());
@@ -127,13 +198,29 @@ class SparkRunTest {
         copyTree(world, data);
         Path image;
         try (Stream<Path> pngs = Files.walk(data.resolve("train"))) {
-            image = pngs.filter(p -> p.toString().endsWith(".png")).sorted().findFirst().orElseThrow();
+            image = pngs.filter(p -> p.toString().endsWith(".png"))
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
         }
         Files.write(image, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, 3});
-        JsonNode spark = assertSameResults(List.of("--task", "gqa-sim", "--data", data.toString(), "--split", "train",
-                "--modules", "oracle", "--spark-partitions", "3"), "corrupt-eval");
+        JsonNode spark = assertSameResults(
+                List.of(
+                        "--task",
+                        "gqa-sim",
+                        "--data",
+                        data.toString(),
+                        "--split",
+                        "train",
+                        "--modules",
+                        "oracle",
+                        "--spark-partitions",
+                        "3"),
+                "corrupt-eval");
         assertTrue(spark.get("errors").asInt() >= 1, spark.toString());
-        assertTrue(spark.get("misses").toString().contains(image.getFileName().toString()), spark.get("misses").toString());
+        assertTrue(
+                spark.get("misses").toString().contains(image.getFileName().toString()),
+                spark.get("misses").toString());
     }
 
     @Test
@@ -143,8 +230,20 @@ class SparkRunTest {
             port = s.getLocalPort(); // closed again: nothing listens there
         }
         String url = "spark://127.0.0.1:" + port;
-        Run r = sdvp("eval", "--task", "gqa-sim", "--data", world.toString(), "--split", "train", "--modules", "oracle",
-                "--spark", url, "--out", tmp.resolve("never.json").toString());
+        Run r = sdvp(
+                "eval",
+                "--task",
+                "gqa-sim",
+                "--data",
+                world.toString(),
+                "--split",
+                "train",
+                "--modules",
+                "oracle",
+                "--spark",
+                url,
+                "--out",
+                tmp.resolve("never.json").toString());
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("cannot reach the Spark master " + url), r.err());
     }
@@ -162,7 +261,9 @@ class SparkRunTest {
         assertEquals(a, withoutTimings(b));
         List<JsonNode> questions = withoutStepTimings(gunzip(QuestionTraces.beside(local)));
         assertEquals(a.get("count").asInt(), questions.size(), "a line per question");
-        assertEquals(questions, withoutStepTimings(gunzip(QuestionTraces.beside(dist))),
+        assertEquals(
+                questions,
+                withoutStepTimings(gunzip(QuestionTraces.beside(dist))),
                 "the questions file sdvp serve reads, but for each step's micros (two local runs differ there too)");
         return b;
     }
@@ -180,8 +281,23 @@ class SparkRunTest {
     @Test
     void noQuestionsWritesNoQuestionsFileOnSparkEither() {
         Path out = tmp.resolve("no-questions.json");
-        Run r = sdvp("eval", "--task", "gqa-sim", "--data", world.toString(), "--split", "train", "--modules", "oracle",
-                "--limit", "5", "--no-questions", "--spark", MASTER, "--out", out.toString());
+        Run r = sdvp(
+                "eval",
+                "--task",
+                "gqa-sim",
+                "--data",
+                world.toString(),
+                "--split",
+                "train",
+                "--modules",
+                "oracle",
+                "--limit",
+                "5",
+                "--no-questions",
+                "--spark",
+                MASTER,
+                "--out",
+                out.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(Files.exists(out));
         assertFalse(Files.exists(QuestionTraces.beside(out)));

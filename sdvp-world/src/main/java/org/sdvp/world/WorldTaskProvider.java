@@ -17,7 +17,8 @@ import org.sdvp.world.task.WorldTaskSpec;
 public final class WorldTaskProvider implements TaskProvider {
     @Override
     public List<Task> tasks() {
-        List<Task> tasks = new ArrayList<>(WorldTaskSpec.all().stream().<Task>map(WorldTask::new).toList());
+        List<Task> tasks = new ArrayList<>(
+                WorldTaskSpec.all().stream().<Task>map(WorldTask::new).toList());
         InstructionTaskSpec.all().forEach(s -> tasks.add(new InstructionTask(s)));
         return tasks;
     }

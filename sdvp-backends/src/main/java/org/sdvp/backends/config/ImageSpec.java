@@ -12,18 +12,28 @@ import java.util.List;
  *               {@code center-crop} (aspect kept, scaled to cover, centre cut out: CLIP)
  * @param fill   the padding colour, 0–255 RGB (grey 128 by default)
  */
-public record ImageSpec(List<Integer> size, String resize, Double rescale, List<Double> mean, List<Double> std,
-        List<Integer> fill) {
+public record ImageSpec(
+        List<Integer> size, String resize, Double rescale, List<Double> mean, List<Double> std, List<Integer> fill) {
 
     public static final List<String> RESIZE_MODES = List.of("stretch", "pad", "center-crop");
 
-    public int height() { return size.get(0); }
+    public int height() {
+        return size.get(0);
+    }
 
-    public int width() { return size.get(1); }
+    public int width() {
+        return size.get(1);
+    }
 
-    public double rescaleOrDefault() { return rescale == null ? 1.0 / 255 : rescale; }
+    public double rescaleOrDefault() {
+        return rescale == null ? 1.0 / 255 : rescale;
+    }
 
-    public String resizeOrDefault() { return resize == null ? "stretch" : resize; }
+    public String resizeOrDefault() {
+        return resize == null ? "stretch" : resize;
+    }
 
-    public List<Integer> fillOrDefault() { return fill == null ? List.of(128, 128, 128) : fill; }
+    public List<Integer> fillOrDefault() {
+        return fill == null ? List.of(128, 128, 128) : fill;
+    }
 }

@@ -6,7 +6,9 @@ package org.sdvp.backends.config;
  * a few labelled pairs. A [batch, 2] output (BLIP ITM) is read by softmax, index 1, and ignores both.
  */
 public record MatchSpec(Double scale, Double bias) {
-    public static MatchSpec defaults() { return new MatchSpec(null, null); }
+    public static MatchSpec defaults() {
+        return new MatchSpec(null, null);
+    }
 
     public double probability(double logit) {
         double z = (scale == null ? 1 : scale) * logit + (bias == null ? 0 : bias);

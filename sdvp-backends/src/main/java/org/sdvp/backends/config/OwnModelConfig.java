@@ -17,12 +17,26 @@ import java.util.Map;
  *                      {@code sdvp distill --student torchscript:DIR} leaves unchanged; none by default
  * @param provenance    free-form: where the export came from (kept, not interpreted)
  */
-public record OwnModelConfig(String format, Integer formatVersion, String service, String engine, String file,
-        ImageSpec image, TokenizerSpec tokenizer, List<TensorSpec> inputs, List<TensorSpec> outputs,
-        String answers, LocSpec loc, MatchSpec match, List<String> frozen, Map<String, Object> provenance) {
+public record OwnModelConfig(
+        String format,
+        Integer formatVersion,
+        String service,
+        String engine,
+        String file,
+        ImageSpec image,
+        TokenizerSpec tokenizer,
+        List<TensorSpec> inputs,
+        List<TensorSpec> outputs,
+        String answers,
+        LocSpec loc,
+        MatchSpec match,
+        List<String> frozen,
+        Map<String, Object> provenance) {
 
     /** The frozen prefixes, none when model.json names none. */
-    public List<String> frozenPrefixes() { return frozen == null ? List.of() : frozen; }
+    public List<String> frozenPrefixes() {
+        return frozen == null ? List.of() : frozen;
+    }
 
     public static final String FORMAT = "sdvp-own-model";
     public static final int FORMAT_VERSION = 1;

@@ -20,7 +20,12 @@ import org.sdvp.core.service.ServiceKind;
  *
  * @param answers the VQA answer vocabulary in logit order (empty for LOC and MATCH)
  */
-public record OwnModelFolder(Path dir, OwnModelConfig config, ServiceKind service, Path modelFile, Path tokenizerFile,
+public record OwnModelFolder(
+        Path dir,
+        OwnModelConfig config,
+        ServiceKind service,
+        Path modelFile,
+        Path tokenizerFile,
         List<String> answers) {
 
     public static final String CONFIG = "model.json";
@@ -45,16 +50,21 @@ public record OwnModelFolder(Path dir, OwnModelConfig config, ServiceKind servic
         try {
             c = Json.mapper().readValue(json.toFile(), OwnModelConfig.class);
         } catch (JacksonException e) {
-            throw new BackendException(json + " is not a valid model.json: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")"), e);
+            throw new BackendException(
+                    json + " is not a valid model.json: " + e.getOriginalMessage()
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " (line " + e.getLocation().getLineNr() + ", column "
+                                            + e.getLocation().getColumnNr() + ")"),
+                    e);
         } catch (IOException e) {
             throw new BackendException("cannot read " + json + ": " + e.getMessage(), e);
         }
         List<String> problems = new ArrayList<>();
         ServiceKind service = checkHeader(c, engine, problems);
         Path model = existing(dir, c.file(), "file", problems);
-        Path tokenizer = c.tokenizer() == null ? null : existing(dir, c.tokenizer().file(), "tokenizer.file", problems);
+        Path tokenizer =
+                c.tokenizer() == null ? null : existing(dir, c.tokenizer().file(), "tokenizer.file", problems);
         if (c.tokenizer() == null) problems.add("'tokenizer' is missing (a Hugging Face tokenizer.json and maxLength)");
         else if (c.tokenizer().maxLength() == null || c.tokenizer().maxLength() < 1) {
             problems.add("'tokenizer.maxLength' must be a positive number of tokens");
@@ -70,7 +80,8 @@ public record OwnModelFolder(Path dir, OwnModelConfig config, ServiceKind servic
                 }
             }
         }
-        if (c.inputs() != null && c.inputs().stream().noneMatch(t -> Role.PIXEL_VALUES.key().equals(t.role()))) {
+        if (c.inputs() != null
+                && c.inputs().stream().noneMatch(t -> Role.PIXEL_VALUES.key().equals(t.role()))) {
             problems.add("'inputs' has no tensor with role 'pixel_values'");
         }
         List<String> answers = service == ServiceKind.VQA ? answers(dir, c.answers(), problems) : List.of();
@@ -123,7 +134,9 @@ public record OwnModelFolder(Path dir, OwnModelConfig config, ServiceKind servic
         if (!ImageSpec.RESIZE_MODES.contains(im.resizeOrDefault())) {
             problems.add("'image.resize' must be one of " + ImageSpec.RESIZE_MODES + ", found " + quoted(im.resize()));
         }
-        for (var e : List.of(java.util.Map.entry("mean", listOrEmpty(im.mean())), java.util.Map.entry("std", listOrEmpty(im.std())))) {
+        for (var e : List.of(
+                java.util.Map.entry("mean", listOrEmpty(im.mean())),
+                java.util.Map.entry("std", listOrEmpty(im.std())))) {
             if (e.getValue().size() != 3) problems.add("'image." + e.getKey() + "' must have 3 values (R, G, B)");
         }
         if (im.std() != null && im.std().stream().anyMatch(s -> s == null || s <= 0)) {
@@ -132,7 +145,9 @@ public record OwnModelFolder(Path dir, OwnModelConfig config, ServiceKind servic
         if (im.fill() != null && im.fill().size() != 3) problems.add("'image.fill' must have 3 values (R, G, B)");
     }
 
-    private static List<Double> listOrEmpty(List<Double> l) { return l == null ? List.of() : l; }
+    private static List<Double> listOrEmpty(List<Double> l) {
+        return l == null ? List.of() : l;
+    }
 
     private static void checkTensors(List<TensorSpec> tensors, String field, boolean inputs, List<String> problems) {
         if (tensors == null || tensors.isEmpty()) {
@@ -147,11 +162,14 @@ public record OwnModelFolder(Path dir, OwnModelConfig config, ServiceKind servic
             else if (!names.add(t.name())) problems.add(where + " is listed twice");
             Role r = Role.parse(t.role());
             if (r == null || r.isInput() != inputs) {
-                problems.add(where + " has role " + quoted(t.role()) + "; known " + field + " roles: " + Role.known(inputs));
+                problems.add(
+                        where + " has role " + quoted(t.role()) + "; known " + field + " roles: " + Role.known(inputs));
             } else if (!roles.add(t.role())) {
                 problems.add(where + ": role '" + t.role() + "' is given twice");
             }
-            if (t.shape() == null || t.shape().isEmpty() || t.shape().stream().anyMatch(d -> d == null || d == 0 || d < -1)) {
+            if (t.shape() == null
+                    || t.shape().isEmpty()
+                    || t.shape().stream().anyMatch(d -> d == null || d == 0 || d < -1)) {
                 problems.add(where + " needs a 'shape' of sizes, -1 for any size");
             }
             if (!"float32".equals(t.type()) && !"int64".equals(t.type())) {
@@ -162,7 +180,8 @@ public record OwnModelFolder(Path dir, OwnModelConfig config, ServiceKind servic
 
     private static List<String> answers(Path dir, String name, List<String> problems) {
         if (name == null) {
-            problems.add("'answers' is missing: a VQA model needs its answer vocabulary (a JSON array of strings, in logit order)");
+            problems.add(
+                    "'answers' is missing: a VQA model needs its answer vocabulary (a JSON array of strings, in logit order)");
             return List.of();
         }
         Path p = dir.resolve(name);
@@ -172,23 +191,32 @@ public record OwnModelFolder(Path dir, OwnModelConfig config, ServiceKind servic
         }
         try {
             List<String> a = Json.mapper().readValue(p.toFile(), new TypeReference<List<String>>() {});
-            if (a.isEmpty() || a.stream().anyMatch(s -> s == null)) problems.add(p + " must be a non-empty array of strings");
+            if (a.isEmpty() || a.stream().anyMatch(s -> s == null))
+                problems.add(p + " must be a non-empty array of strings");
             return a;
         } catch (IOException e) {
-            problems.add(p + " is not a JSON array of strings: " + e.getMessage().lines().findFirst().orElse(""));
+            problems.add(p + " is not a JSON array of strings: "
+                    + e.getMessage().lines().findFirst().orElse(""));
             return List.of();
         }
     }
 
-    private static String quoted(String s) { return s == null ? "nothing" : "'" + s + "'"; }
+    private static String quoted(String s) {
+        return s == null ? "nothing" : "'" + s + "'";
+    }
 
     /** The tensor with {@code role} among the inputs or outputs, or null. */
     public TensorSpec tensor(Role role) {
-        for (TensorSpec t : role.isInput() ? config.inputs() : config.outputs()) if (role.key().equals(t.role())) return t;
+        for (TensorSpec t : role.isInput() ? config.inputs() : config.outputs())
+            if (role.key().equals(t.role())) return t;
         return null;
     }
 
-    public LocSpec loc() { return config.loc() == null ? LocSpec.defaults() : config.loc(); }
+    public LocSpec loc() {
+        return config.loc() == null ? LocSpec.defaults() : config.loc();
+    }
 
-    public MatchSpec match() { return config.match() == null ? MatchSpec.defaults() : config.match(); }
+    public MatchSpec match() {
+        return config.match() == null ? MatchSpec.defaults() : config.match();
+    }
 }

@@ -36,12 +36,18 @@ public enum Role {
 
     private final boolean input;
 
-    Role(boolean input) { this.input = input; }
+    Role(boolean input) {
+        this.input = input;
+    }
 
-    public boolean isInput() { return input; }
+    public boolean isInput() {
+        return input;
+    }
 
     /** The name model.json uses: {@code pixel_values}, {@code answer_logits}, ... */
-    public String key() { return name().toLowerCase(Locale.ROOT); }
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     public static Role parse(String key) {
         for (Role r : values()) if (r.key().equals(key)) return r;
@@ -49,7 +55,12 @@ public enum Role {
     }
 
     public static String known(boolean inputs) {
-        return String.join(", ", Arrays.stream(values()).filter(r -> r.input == inputs).map(Role::key).toList());
+        return String.join(
+                ", ",
+                Arrays.stream(values())
+                        .filter(r -> r.input == inputs)
+                        .map(Role::key)
+                        .toList());
     }
 
     /** The output roles a service reads. */

@@ -27,5 +27,7 @@ public record TensorSpec(String name, String role, List<Long> shape, String type
         return shape.stream().mapToLong(d -> d < 0 ? any : d).toArray();
     }
 
-    public boolean isInt64() { return "int64".equals(type); }
+    public boolean isInt64() {
+        return "int64".equals(type);
+    }
 }

@@ -5,5 +5,7 @@ package org.sdvp.backends.config;
  * {@code maxLength} tokens with {@code padId} (0 by default; CLIP pads with its end-of-text id).
  */
 public record TokenizerSpec(String file, Integer maxLength, Long padId) {
-    public long padIdOrDefault() { return padId == null ? 0 : padId; }
+    public long padIdOrDefault() {
+        return padId == null ? 0 : padId;
+    }
 }

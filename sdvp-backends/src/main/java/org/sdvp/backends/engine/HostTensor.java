@@ -24,9 +24,13 @@ public sealed interface HostTensor permits HostTensor.Floats, HostTensor.Longs {
     private static void checkSize(long[] shape, int length) {
         long n = 1;
         for (long d : shape) n *= d;
-        if (n != length) throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " needs " + n + " values, got " + length);
+        if (n != length)
+            throw new IllegalArgumentException(
+                    "shape " + Arrays.toString(shape) + " needs " + n + " values, got " + length);
     }
 
     /** {@code [2, 3, 32, 32]}. */
-    static String format(long[] shape) { return Arrays.toString(shape); }
+    static String format(long[] shape) {
+        return Arrays.toString(shape);
+    }
 }

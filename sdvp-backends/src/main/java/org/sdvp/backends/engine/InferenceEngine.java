@@ -28,7 +28,8 @@ public sealed interface InferenceEngine extends AutoCloseable permits TorchScrip
      */
     List<String> checkDeclared(List<TensorSpec> inputs, List<TensorSpec> outputs);
 
-    @Override void close();
+    @Override
+    void close();
 
     /** Opens {@code file} with the engine model.json names. */
     static InferenceEngine open(String engine, Path file) throws BackendException {

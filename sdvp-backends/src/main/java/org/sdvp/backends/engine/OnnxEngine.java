@@ -29,7 +29,9 @@ import org.sdvp.core.service.BackendException;
 public final class OnnxEngine implements InferenceEngine {
     private final OrtSession session;
 
-    private OnnxEngine(OrtSession session) { this.session = session; }
+    private OnnxEngine(OrtSession session) {
+        this.session = session;
+    }
 
     static OnnxEngine load(Path file) throws BackendException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -43,8 +45,8 @@ public final class OnnxEngine implements InferenceEngine {
     }
 
     @Override
-    public Map<String, HostTensor.Floats> run(List<TensorSpec> inputSpecs, List<HostTensor> inputs, List<TensorSpec> outputs)
-            throws EngineException {
+    public Map<String, HostTensor.Floats> run(
+            List<TensorSpec> inputSpecs, List<HostTensor> inputs, List<TensorSpec> outputs) throws EngineException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         Map<String, OnnxTensor> feed = new LinkedHashMap<>();
         try {
@@ -70,7 +72,8 @@ public final class OnnxEngine implements InferenceEngine {
     }
 
     private static OnnxTensor toOrt(OrtEnvironment env, HostTensor t) throws OrtException {
-        if (t instanceof HostTensor.Floats f) return OnnxTensor.createTensor(env, FloatBuffer.wrap(f.data()), f.shape());
+        if (t instanceof HostTensor.Floats f)
+            return OnnxTensor.createTensor(env, FloatBuffer.wrap(f.data()), f.shape());
         HostTensor.Longs l = (HostTensor.Longs) t;
         return OnnxTensor.createTensor(env, LongBuffer.wrap(l.data()), l.shape());
     }
@@ -81,9 +84,17 @@ public final class OnnxEngine implements InferenceEngine {
         float[] data = new float[n];
         switch (t.getInfo().type) {
             case FLOAT -> t.getFloatBuffer().get(data);
-            case DOUBLE -> { var b = t.getDoubleBuffer(); for (int i = 0; i < n; i++) data[i] = (float) b.get(i); }
-            case INT64 -> { var b = t.getLongBuffer(); for (int i = 0; i < n; i++) data[i] = b.get(i); }
-            default -> throw new EngineException("output of type " + t.getInfo().type + " is not supported (float, double, int64)");
+            case DOUBLE -> {
+                var b = t.getDoubleBuffer();
+                for (int i = 0; i < n; i++) data[i] = (float) b.get(i);
+            }
+            case INT64 -> {
+                var b = t.getLongBuffer();
+                for (int i = 0; i < n; i++) data[i] = b.get(i);
+            }
+            default ->
+                throw new EngineException(
+                        "output of type " + t.getInfo().type + " is not supported (float, double, int64)");
         }
         return new HostTensor.Floats(shape, data);
     }
@@ -105,11 +116,13 @@ public final class OnnxEngine implements InferenceEngine {
         return problems;
     }
 
-    private static void compare(String what, List<TensorSpec> specs, Map<String, NodeInfo> declared, List<String> problems) {
+    private static void compare(
+            String what, List<TensorSpec> specs, Map<String, NodeInfo> declared, List<String> problems) {
         for (TensorSpec t : specs) {
             NodeInfo node = declared.get(t.name());
             if (node == null) {
-                problems.add(what + " '" + t.name() + "': the model has no such " + what + " (it has " + declared.keySet() + ")");
+                problems.add(what + " '" + t.name() + "': the model has no such " + what + " (it has "
+                        + declared.keySet() + ")");
                 continue;
             }
             if (!(node.getInfo() instanceof TensorInfo info)) {
@@ -123,7 +136,8 @@ public final class OnnxEngine implements InferenceEngine {
             }
             OnnxJavaType want = t.isInt64() ? OnnxJavaType.INT64 : OnnxJavaType.FLOAT;
             if ("input".equals(what) && info.type != want) {
-                problems.add(what + " '" + t.name() + "': model.json says " + t.type() + ", the model declares " + info.type);
+                problems.add(what + " '" + t.name() + "': model.json says " + t.type() + ", the model declares "
+                        + info.type);
             }
         }
     }

@@ -26,7 +26,9 @@ import org.sdvp.core.service.BackendException;
 public final class TorchScriptEngine implements InferenceEngine {
     private final Model model;
 
-    private TorchScriptEngine(Model model) { this.model = model; }
+    private TorchScriptEngine(Model model) {
+        this.model = model;
+    }
 
     static TorchScriptEngine load(Path file) throws BackendException {
         return load(file, false);
@@ -37,7 +39,8 @@ public final class TorchScriptEngine implements InferenceEngine {
         EngineSettings.offline();
         Model model = Model.newInstance("own-model", Device.cpu(), "PyTorch");
         try {
-            model.load(file.getParent(), file.getFileName().toString(), Map.of("trainParam", String.valueOf(trainable)));
+            model.load(
+                    file.getParent(), file.getFileName().toString(), Map.of("trainParam", String.valueOf(trainable)));
             return new TorchScriptEngine(model);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
@@ -46,11 +49,13 @@ public final class TorchScriptEngine implements InferenceEngine {
     }
 
     /** The loaded module, for training its parameters. */
-    public Model model() { return model; }
+    public Model model() {
+        return model;
+    }
 
     @Override
-    public Map<String, HostTensor.Floats> run(List<TensorSpec> inputSpecs, List<HostTensor> inputs, List<TensorSpec> outputs)
-            throws EngineException {
+    public Map<String, HostTensor.Floats> run(
+            List<TensorSpec> inputSpecs, List<HostTensor> inputs, List<TensorSpec> outputs) throws EngineException {
         boolean grad = JniUtils.isGradMode();
         try (NDManager m = model.getNDManager().newSubManager()) {
             JniUtils.setGradMode(false);
@@ -73,10 +78,12 @@ public final class TorchScriptEngine implements InferenceEngine {
     }
 
     static Map<String, HostTensor.Floats> fromNd(NDList out, List<TensorSpec> outputs) throws EngineException {
-        boolean named = out.stream().allMatch(a -> a.getName() != null && !a.getName().isEmpty());
+        boolean named =
+                out.stream().allMatch(a -> a.getName() != null && !a.getName().isEmpty());
         if (!named && out.size() != outputs.size()) {
             throw new EngineException("the model returns " + out.size() + " output" + (out.size() == 1 ? "" : "s")
-                    + ", model.json lists " + outputs.size() + " (" + outputs.stream().map(TensorSpec::name).toList() + ")");
+                    + ", model.json lists " + outputs.size() + " ("
+                    + outputs.stream().map(TensorSpec::name).toList() + ")");
         }
         Map<String, HostTensor.Floats> result = new HashMap<>();
         for (TensorSpec spec : outputs) {
@@ -93,7 +100,8 @@ public final class TorchScriptEngine implements InferenceEngine {
      * model.json's {@code outputs}.
      */
     public static NDArray output(NDList out, List<TensorSpec> outputs, String name) throws EngineException {
-        boolean named = out.stream().allMatch(a -> a.getName() != null && !a.getName().isEmpty());
+        boolean named =
+                out.stream().allMatch(a -> a.getName() != null && !a.getName().isEmpty());
         int position = outputs.stream().map(TensorSpec::name).toList().indexOf(name);
         NDArray a = named ? out.get(name) : position >= 0 && position < out.size() ? out.get(position) : null;
         if (a == null) {
@@ -108,7 +116,10 @@ public final class TorchScriptEngine implements InferenceEngine {
         return List.of(); // a TorchScript file declares no shapes: OwnModel checks them by running it
     }
 
-    @Override public void close() { model.close(); }
+    @Override
+    public void close() {
+        model.close();
+    }
 
     static String firstLine(Exception e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

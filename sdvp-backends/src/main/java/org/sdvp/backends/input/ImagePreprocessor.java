@@ -27,9 +27,13 @@ public final class ImagePreprocessor {
     /** The preprocessed image: {@code pixels} is [3, height, width], {@code mask} [height, width]. */
     public record Prepared(float[] pixels, long[] mask, Placement placement) {}
 
-    public int height() { return spec.height(); }
+    public int height() {
+        return spec.height();
+    }
 
-    public int width() { return spec.width(); }
+    public int width() {
+        return spec.width();
+    }
 
     public Prepared prepare(BufferedImage image) {
         int w = spec.width(), h = spec.height(), iw = image.getWidth(), ih = image.getHeight();
@@ -42,7 +46,7 @@ public final class ImagePreprocessor {
                 ox = (w - iw * sx) / 2;
                 oy = (h - ih * sy) / 2;
             }
-            default -> { } // stretch
+            default -> {} // stretch
         }
         BufferedImage canvas = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas.createGraphics();
@@ -50,8 +54,13 @@ public final class ImagePreprocessor {
         g.setColor(new Color(fill.get(0), fill.get(1), fill.get(2)));
         g.fillRect(0, 0, w, h);
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(image, (int) Math.round(ox), (int) Math.round(oy),
-                (int) Math.round(iw * sx), (int) Math.round(ih * sy), null);
+        g.drawImage(
+                image,
+                (int) Math.round(ox),
+                (int) Math.round(oy),
+                (int) Math.round(iw * sx),
+                (int) Math.round(ih * sy),
+                null);
         g.dispose();
         Placement placement = new Placement(sx, sy, Math.round(ox), Math.round(oy), w, h);
         return new Prepared(planes(canvas), mask(placement, iw, ih), placement);

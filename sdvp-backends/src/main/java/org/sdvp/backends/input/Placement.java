@@ -11,7 +11,8 @@ public record Placement(double scaleX, double scaleY, double offsetX, double off
     /** A normalised cx, cy, w, h box on the input canvas, in the original image's pixels (not clamped). */
     public Box toImage(double cx, double cy, double w, double h) {
         double x1 = ((cx - w / 2) * inputWidth - offsetX) / scaleX, x2 = ((cx + w / 2) * inputWidth - offsetX) / scaleX;
-        double y1 = ((cy - h / 2) * inputHeight - offsetY) / scaleY, y2 = ((cy + h / 2) * inputHeight - offsetY) / scaleY;
+        double y1 = ((cy - h / 2) * inputHeight - offsetY) / scaleY,
+                y2 = ((cy + h / 2) * inputHeight - offsetY) / scaleY;
         return new Box(Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2));
     }
 }

@@ -43,13 +43,17 @@ public final class TextEncoder implements AutoCloseable {
         }
     }
 
-    public int maxLength() { return maxLength; }
+    public int maxLength() {
+        return maxLength;
+    }
 
     public Prepared encode(String text) {
         Encoding e = tokenizer.encode(text);
         long[] ids = e.getIds(), types = e.getTypeIds();
         int n = Math.min(ids.length, maxLength);
-        long[] pid = Arrays.copyOf(ids, maxLength), mask = new long[maxLength], ptypes = Arrays.copyOf(types, maxLength);
+        long[] pid = Arrays.copyOf(ids, maxLength),
+                mask = new long[maxLength],
+                ptypes = Arrays.copyOf(types, maxLength);
         for (int i = 0; i < maxLength; i++) {
             if (i < n) mask[i] = 1;
             else pid[i] = padId;
@@ -57,5 +61,8 @@ public final class TextEncoder implements AutoCloseable {
         return new Prepared(pid, mask, ptypes);
     }
 
-    @Override public void close() { tokenizer.close(); }
+    @Override
+    public void close() {
+        tokenizer.close();
+    }
 }

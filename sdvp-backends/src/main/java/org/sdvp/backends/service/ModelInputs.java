@@ -15,19 +15,23 @@ final class ModelInputs {
             case PIXEL_VALUES -> {
                 int n = 3 * h * w;
                 float[] data = new float[b * n];
-                for (int i = 0; i < b; i++) System.arraycopy(batch.get(i).image().pixels(), 0, data, i * n, n);
+                for (int i = 0; i < b; i++)
+                    System.arraycopy(batch.get(i).image().pixels(), 0, data, i * n, n);
                 yield new HostTensor.Floats(new long[] {b, 3, h, w}, data);
             }
             case PIXEL_MASK -> {
                 long[] data = new long[b * h * w];
-                for (int i = 0; i < b; i++) System.arraycopy(batch.get(i).image().mask(), 0, data, i * h * w, h * w);
+                for (int i = 0; i < b; i++)
+                    System.arraycopy(batch.get(i).image().mask(), 0, data, i * h * w, h * w);
                 yield new HostTensor.Longs(new long[] {b, h, w}, data);
             }
             case INPUT_IDS, ATTENTION_MASK, TOKEN_TYPE_IDS -> {
                 long[] data = new long[b * seq];
                 for (int i = 0; i < b; i++) {
                     var t = batch.get(i).text();
-                    long[] row = role == Role.INPUT_IDS ? t.ids() : role == Role.ATTENTION_MASK ? t.attentionMask() : t.typeIds();
+                    long[] row = role == Role.INPUT_IDS
+                            ? t.ids()
+                            : role == Role.ATTENTION_MASK ? t.attentionMask() : t.typeIds();
                     System.arraycopy(row, 0, data, i * seq, seq);
                 }
                 yield new HostTensor.Longs(new long[] {b, seq}, data);

@@ -23,21 +23,24 @@ final class OutputConventions {
             case VQA -> {
                 long[] s = out.get(Role.ANSWER_LOGITS).shape();
                 if (s.length != 2 || s[0] != batch || s[1] != folder.answers().size()) {
-                    problems.add(name(folder, Role.ANSWER_LOGITS) + ": " + folder.config().answers() + " has "
+                    problems.add(name(folder, Role.ANSWER_LOGITS) + ": "
+                            + folder.config().answers() + " has "
                             + folder.answers().size() + " answers, so the model must give [" + batch + ", "
-                            + folder.answers().size() + "] for a batch of " + batch + "; it gives " + HostTensor.format(s));
+                            + folder.answers().size() + "] for a batch of " + batch + "; it gives "
+                            + HostTensor.format(s));
                 }
             }
             case LOC -> {
-                long[] l = out.get(Role.BOX_LOGITS).shape(), b = out.get(Role.BOXES).shape();
+                long[] l = out.get(Role.BOX_LOGITS).shape(),
+                        b = out.get(Role.BOXES).shape();
                 boolean logitsOk = l.length == 2 || (l.length == 3 && l[2] == 1);
                 if (!logitsOk || l[0] != batch) {
                     problems.add(name(folder, Role.BOX_LOGITS) + ": expected [" + batch + ", boxes] or [" + batch
                             + ", boxes, 1], the model gives " + HostTensor.format(l));
                 }
                 if (b.length != 3 || b[0] != batch || b[2] != 4) {
-                    problems.add(name(folder, Role.BOXES) + ": expected [" + batch + ", boxes, 4] (cx, cy, w, h), the model gives "
-                            + HostTensor.format(b));
+                    problems.add(name(folder, Role.BOXES) + ": expected [" + batch
+                            + ", boxes, 4] (cx, cy, w, h), the model gives " + HostTensor.format(b));
                 } else if (logitsOk && l[1] != b[1]) {
                     problems.add(name(folder, Role.BOXES) + ": " + b[1] + " boxes but " + l[1] + " logits");
                 }

@@ -22,10 +22,14 @@ import org.sdvp.core.value.Suppression;
 final class OwnLocService implements ModelService<LocRequest, List<Detection>> {
     private final OwnModel model;
 
-    OwnLocService(OwnModel model) { this.model = model; }
+    OwnLocService(OwnModel model) {
+        this.model = model;
+    }
 
     @Override
-    public Object prepare(LocRequest request) { return model.prepare(request.image(), request.object()); }
+    public Object prepare(LocRequest request) {
+        return model.prepare(request.image(), request.object());
+    }
 
     @Override
     public List<List<Detection>> apply(List<LocRequest> batch) throws ModelServiceException {
@@ -36,7 +40,8 @@ final class OwnLocService implements ModelService<LocRequest, List<Detection>> {
     public List<List<Detection>> apply(List<LocRequest> batch, List<Object> prepared) throws ModelServiceException {
         List<OwnModel.Prepared> in = OwnServices.prepared(batch, prepared, r -> model.prepare(r.image(), r.object()));
         Map<Role, HostTensor.Floats> out = OwnServices.run(model, in);
-        float[] logits = out.get(Role.BOX_LOGITS).data(), boxes = out.get(Role.BOXES).data();
+        float[] logits = out.get(Role.BOX_LOGITS).data(),
+                boxes = out.get(Role.BOXES).data();
         int n = (int) out.get(Role.BOXES).shape()[1];
         LocSpec spec = model.folder().loc();
         List<List<Detection>> result = new ArrayList<>(batch.size());
@@ -47,12 +52,14 @@ final class OwnLocService implements ModelService<LocRequest, List<Detection>> {
                 double score = 1 / (1 + Math.exp(-logits[i * n + k]));
                 if (score < spec.thresholdOrDefault()) continue;
                 int o = (i * n + k) * 4;
-                Box b = p.image().placement().toImage(boxes[o], boxes[o + 1], boxes[o + 2], boxes[o + 3])
+                Box b = p.image()
+                        .placement()
+                        .toImage(boxes[o], boxes[o + 1], boxes[o + 2], boxes[o + 3])
                         .clampTo(p.imageWidth(), p.imageHeight());
                 if (!b.isEmpty()) found.add(new Detection(b, batch.get(i).object(), score));
             }
-            result.add(Suppression.greedy(found, Detection::box, Detection::score, spec.nmsOrDefault(),
-                    spec.maxBoxesOrDefault()));
+            result.add(Suppression.greedy(
+                    found, Detection::box, Detection::score, spec.nmsOrDefault(), spec.maxBoxesOrDefault()));
         }
         return result;
     }

@@ -27,7 +27,9 @@ final class OwnMatchService implements ModelService<MatchRequest, Double> {
     }
 
     @Override
-    public Object prepare(MatchRequest request) { return model.prepare(request.image(), request.text()); }
+    public Object prepare(MatchRequest request) {
+        return model.prepare(request.image(), request.text());
+    }
 
     @Override
     public List<Double> apply(List<MatchRequest> batch) throws ModelServiceException {
@@ -45,14 +47,17 @@ final class OwnMatchService implements ModelService<MatchRequest, Double> {
         float[] x = logits.data();
         List<Double> out = new ArrayList<>(batch);
         for (int i = 0; i < batch; i++) {
-            out.add(switch (form) {
-                case LOGIT -> spec.probability(x[i]);
-                case ITM_PAIR -> twoClass(x[2 * i], x[2 * i + 1]);
-                case MATRIX -> spec.probability(x[i * (int) logits.shape()[1] + i]);
-            });
+            out.add(
+                    switch (form) {
+                        case LOGIT -> spec.probability(x[i]);
+                        case ITM_PAIR -> twoClass(x[2 * i], x[2 * i + 1]);
+                        case MATRIX -> spec.probability(x[i * (int) logits.shape()[1] + i]);
+                    });
         }
         return out;
     }
 
-    private static double twoClass(float no, float yes) { return 1 / (1 + Math.exp(no - yes)); }
+    private static double twoClass(float no, float yes) {
+        return 1 / (1 + Math.exp(no - yes));
+    }
 }

@@ -38,7 +38,8 @@ public final class OwnModel implements AutoCloseable {
     }
 
     /** One request's inputs, made on the calling program's thread. */
-    public record Prepared(ImagePreprocessor.Prepared image, TextEncoder.Prepared text, int imageWidth, int imageHeight) {}
+    public record Prepared(
+            ImagePreprocessor.Prepared image, TextEncoder.Prepared text, int imageWidth, int imageHeight) {}
 
     /**
      * @param engineName the {@code --modules} entry's name ({@code torchscript}, {@code onnx})
@@ -55,11 +56,13 @@ public final class OwnModel implements AutoCloseable {
 
     private static OwnModel load(Path dir, String engineName, boolean trainable) throws BackendException {
         OwnModelFolder folder = OwnModelFolder.read(dir, engineName);
-        TextEncoder texts = TextEncoder.open(folder.tokenizerFile(), folder.config().tokenizer());
+        TextEncoder texts =
+                TextEncoder.open(folder.tokenizerFile(), folder.config().tokenizer());
         InferenceEngine engine = null;
         try {
             engine = InferenceEngine.open(engineName, folder.modelFile(), trainable);
-            OwnModel m = new OwnModel(folder, engine, new ImagePreprocessor(folder.config().image()), texts);
+            OwnModel m = new OwnModel(
+                    folder, engine, new ImagePreprocessor(folder.config().image()), texts);
             m.check();
             return m;
         } catch (BackendException | RuntimeException e) {
@@ -69,9 +72,13 @@ public final class OwnModel implements AutoCloseable {
         }
     }
 
-    public OwnModelFolder folder() { return folder; }
+    public OwnModelFolder folder() {
+        return folder;
+    }
 
-    public InferenceEngine engine() { return engine; }
+    public InferenceEngine engine() {
+        return engine;
+    }
 
     public Prepared prepare(ImageValue image, String text) {
         return prepare(image.pixels(), text);
@@ -85,7 +92,8 @@ public final class OwnModel implements AutoCloseable {
     public List<HostTensor> inputs(List<Prepared> batch) {
         List<TensorSpec> inputs = folder.config().inputs();
         List<HostTensor> tensors = new ArrayList<>(inputs.size());
-        for (TensorSpec t : inputs) tensors.add(ModelInputs.tensor(Role.parse(t.role()), batch, images, texts.maxLength()));
+        for (TensorSpec t : inputs)
+            tensors.add(ModelInputs.tensor(Role.parse(t.role()), batch, images, texts.maxLength()));
         return tensors;
     }
 
@@ -93,7 +101,8 @@ public final class OwnModel implements AutoCloseable {
     public Map<Role, HostTensor.Floats> run(List<Prepared> batch) throws EngineException {
         List<TensorSpec> inputs = folder.config().inputs();
         List<HostTensor> tensors = inputs(batch);
-        Map<String, HostTensor.Floats> byName = engine.run(inputs, tensors, folder.config().outputs());
+        Map<String, HostTensor.Floats> byName =
+                engine.run(inputs, tensors, folder.config().outputs());
         Map<Role, HostTensor.Floats> byRole = new java.util.EnumMap<>(Role.class);
         for (TensorSpec t : folder.config().outputs()) byRole.put(Role.parse(t.role()), byName.get(t.name()));
         return byRole;
@@ -107,14 +116,16 @@ public final class OwnModel implements AutoCloseable {
             probe.add(prepare(new BufferedImage(40 + 8 * i, 30, BufferedImage.TYPE_INT_RGB), "a small red cube"));
         }
         for (TensorSpec t : folder.config().inputs()) {
-            long[] made = ModelInputs.tensor(Role.parse(t.role()), probe, images, texts.maxLength()).shape();
+            long[] made = ModelInputs.tensor(Role.parse(t.role()), probe, images, texts.maxLength())
+                    .shape();
             if (!t.accepts(made)) {
                 problems.add("input '" + t.name() + "': model.json's shape " + t.shape() + " does not fit what its "
                         + (t.role().startsWith("pixel") ? "'image.size'" : "'tokenizer.maxLength'") + " makes, "
                         + HostTensor.format(made));
             }
         }
-        problems.addAll(engine.checkDeclared(folder.config().inputs(), folder.config().outputs()));
+        problems.addAll(
+                engine.checkDeclared(folder.config().inputs(), folder.config().outputs()));
         if (problems.isEmpty()) problems.addAll(probe(probe));
         if (!problems.isEmpty()) {
             throw new BackendException(folder.dir().resolve(OwnModelFolder.CONFIG) + " does not match "
@@ -130,8 +141,9 @@ public final class OwnModel implements AutoCloseable {
         } catch (EngineException e) {
             List<String> fed = new ArrayList<>();
             for (TensorSpec t : folder.config().inputs()) {
-                fed.add(t.name() + " " + HostTensor.format(ModelInputs.tensor(Role.parse(t.role()), probe, images,
-                        texts.maxLength()).shape()));
+                fed.add(t.name() + " "
+                        + HostTensor.format(ModelInputs.tensor(Role.parse(t.role()), probe, images, texts.maxLength())
+                                .shape()));
             }
             return List.of("the model rejected inputs shaped as model.json says (" + String.join(", ", fed) + "): "
                     + e.getMessage());

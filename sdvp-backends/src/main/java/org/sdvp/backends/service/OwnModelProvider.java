@@ -27,11 +27,17 @@ public abstract sealed class OwnModelProvider implements ModelServiceProvider
 
     /** TorchScript on DJL's PyTorch engine. */
     public static final class TorchScript extends OwnModelProvider {
-        @Override public String name() { return "torchscript"; }
+        @Override
+        public String name() {
+            return "torchscript";
+        }
     }
 
     /** ONNX on ONNX Runtime. */
     public static final class Onnx extends OwnModelProvider {
-        @Override public String name() { return "onnx"; }
+        @Override
+        public String name() {
+            return "onnx";
+        }
     }
 }

@@ -26,7 +26,8 @@ public final class OwnServices {
     }
 
     /** The batch's prepared inputs: those {@code prepare} made on the programs' threads, the rest made now. */
-    static <R> List<OwnModel.Prepared> prepared(List<R> batch, List<Object> prepared, Function<R, OwnModel.Prepared> make) {
+    static <R> List<OwnModel.Prepared> prepared(
+            List<R> batch, List<Object> prepared, Function<R, OwnModel.Prepared> make) {
         List<OwnModel.Prepared> out = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             out.add(prepared.get(i) instanceof OwnModel.Prepared p ? p : make.apply(batch.get(i)));
@@ -35,12 +36,13 @@ public final class OwnServices {
     }
 
     /** Engine errors become service errors: one bad batch fails its steps, not the run. */
-    static Map<Role, HostTensor.Floats> run(OwnModel model, List<OwnModel.Prepared> batch) throws ModelServiceException {
+    static Map<Role, HostTensor.Floats> run(OwnModel model, List<OwnModel.Prepared> batch)
+            throws ModelServiceException {
         try {
             return model.run(batch);
         } catch (EngineException e) {
-            throw new ModelServiceException(model.folder().config().engine() + ":" + model.folder().dir() + " failed: "
-                    + e.getMessage(), e);
+            throw new ModelServiceException(
+                    model.folder().config().engine() + ":" + model.folder().dir() + " failed: " + e.getMessage(), e);
         }
     }
 }

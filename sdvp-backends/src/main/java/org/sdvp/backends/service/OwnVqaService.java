@@ -19,10 +19,14 @@ import org.sdvp.core.service.VqaRequest;
 final class OwnVqaService implements VqaDistributionService {
     private final OwnModel model;
 
-    OwnVqaService(OwnModel model) { this.model = model; }
+    OwnVqaService(OwnModel model) {
+        this.model = model;
+    }
 
     @Override
-    public Object prepare(VqaRequest request) { return model.prepare(request.image(), request.question()); }
+    public Object prepare(VqaRequest request) {
+        return model.prepare(request.image(), request.question());
+    }
 
     @Override
     public List<VqaAnswer> apply(List<VqaRequest> batch) throws ModelServiceException {

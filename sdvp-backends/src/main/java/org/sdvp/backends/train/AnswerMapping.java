@@ -51,8 +51,12 @@ public final class AnswerMapping {
     }
 
     /** The teacher's answers the student's vocabulary lacks, with the number of distributions that gave each. */
-    public Map<String, Integer> unmappedAnswers() { return Map.copyOf(unmappedAnswers); }
+    public Map<String, Integer> unmappedAnswers() {
+        return Map.copyOf(unmappedAnswers);
+    }
 
     /** Distributions none of whose answers the student can name (no target made). */
-    public int unmappable() { return unmappable; }
+    public int unmappable() {
+        return unmappable;
+    }
 }

@@ -30,21 +30,27 @@ public final class OwnModelExport {
     private OwnModelExport() {}
 
     /** @param provenance what made the model (parent, data, seed, configuration, code version), as config.json */
-    public static void save(OwnModel model, Path dir, Map<String, Object> provenance) throws BackendException, IOException {
+    public static void save(OwnModel model, Path dir, Map<String, Object> provenance)
+            throws BackendException, IOException {
         if (!(model.engine() instanceof TorchScriptEngine ts)) {
-            throw new BackendException("only a TorchScript model can be saved as TorchScript: " + model.folder().dir());
+            throw new BackendException("only a TorchScript model can be saved as TorchScript: "
+                    + model.folder().dir());
         }
         OwnModelFolder f = model.folder();
         Path target = dir.toAbsolutePath();
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp.resolve(f.modelFile().getFileName()))) {
+            try (OutputStream out =
+                    Files.newOutputStream(tmp.resolve(f.modelFile().getFileName()))) {
                 JniUtils.writeModule((PtSymbolBlock) ts.model().getBlock(), out, false);
             }
             Files.copy(f.dir().resolve(OwnModelFolder.CONFIG), tmp.resolve(OwnModelFolder.CONFIG));
             Files.copy(f.tokenizerFile(), tmp.resolve(f.tokenizerFile().getFileName()));
-            if (f.config().answers() != null) Files.copy(f.dir().resolve(f.config().answers()), tmp.resolve(f.config().answers()));
+            if (f.config().answers() != null)
+                Files.copy(
+                        f.dir().resolve(f.config().answers()),
+                        tmp.resolve(f.config().answers()));
             Map<String, Object> config = new LinkedHashMap<>();
             config.put("format", "sdvp-own-student");
             config.put("formatVersion", 1);

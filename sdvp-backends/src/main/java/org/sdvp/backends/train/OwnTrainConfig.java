@@ -11,5 +11,7 @@ public record OwnTrainConfig(int steps, int batch, float learningRate, long seed
         if (!(learningRate > 0)) throw new IllegalArgumentException("learningRate must be > 0: " + learningRate);
     }
 
-    public static OwnTrainConfig defaults(int steps, long seed) { return new OwnTrainConfig(steps, 16, 1e-3f, seed); }
+    public static OwnTrainConfig defaults(int steps, long seed) {
+        return new OwnTrainConfig(steps, 16, 1e-3f, seed);
+    }
 }

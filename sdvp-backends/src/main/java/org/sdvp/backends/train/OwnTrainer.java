@@ -60,23 +60,27 @@ public final class OwnTrainer {
      */
     public Result train(List<TrainingPair> pairs) throws BackendException {
         if (!(model.engine() instanceof TorchScriptEngine ts)) {
-            throw new BackendException("only a TorchScript model can be trained: " + model.folder().dir());
+            throw new BackendException(
+                    "only a TorchScript model can be trained: " + model.folder().dir());
         }
         OwnModelFolder f = model.folder();
         if (f.service() == ServiceKind.LOC) {
-            throw new BackendException("training a LOC model is not supported yet (" + f.dir() + "): only VQA and MATCH");
+            throw new BackendException(
+                    "training a LOC model is not supported yet (" + f.dir() + "): only VQA and MATCH");
         }
         if (pairs.isEmpty()) throw new BackendException("no training pairs for " + f.dir());
         int width = f.service() == ServiceKind.VQA ? f.answers().size() : 1;
         for (TrainingPair p : pairs) {
             if (p.target().length != width) {
-                throw new BackendException("a " + f.service() + " target for '" + p.text() + "' has " + p.target().length
-                        + " values; " + f.dir() + " needs " + width);
+                throw new BackendException("a " + f.service() + " target for '" + p.text() + "' has "
+                        + p.target().length + " values; " + f.dir() + " needs " + width);
             }
         }
         Model djl = ts.model();
         DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())
-                .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed(config.learningRate())).build());
+                .optOptimizer(Adam.builder()
+                        .optLearningRateTracker(Tracker.fixed(config.learningRate()))
+                        .build());
         long t0 = System.nanoTime();
         try (Trainer trainer = djl.newTrainer(tc)) {
             // newTrainer unfreezes every parameter of a loaded model: freeze what model.json names, after it
@@ -114,7 +118,8 @@ public final class OwnTrainer {
                 NDArray loss = loss(m, out, targets, batch.size());
                 value = loss.getFloat();
                 if (!Double.isFinite(value)) {
-                    throw new BackendException("the loss became " + value + "; lower the learning rate or check the targets");
+                    throw new BackendException(
+                            "the loss became " + value + "; lower the learning rate or check the targets");
                 }
                 gc.backward(loss);
             }
@@ -141,18 +146,25 @@ public final class OwnTrainer {
         };
         NDArray p = m.create(targets);
         // binary cross-entropy on logits, stable for large |z|: max(z, 0) - z·p + log(1 + e^-|z|)
-        return z.maximum(0f).sub(z.mul(p)).add(z.abs().neg().exp().add(1f).log()).mean();
+        return z.maximum(0f)
+                .sub(z.mul(p))
+                .add(z.abs().neg().exp().add(1f).log())
+                .mean();
     }
 
     private static NDArray calibrated(NDArray logit, MatchSpec s) {
-        return logit.mul(s.scale() == null ? 1f : s.scale().floatValue()).add(s.bias() == null ? 0f : s.bias().floatValue());
+        return logit.mul(s.scale() == null ? 1f : s.scale().floatValue())
+                .add(s.bias() == null ? 0f : s.bias().floatValue());
     }
 
     private NDArray output(NDList out, Role role) throws EngineException {
-        return TorchScriptEngine.output(out, model.folder().config().outputs(), spec(role).name());
+        return TorchScriptEngine.output(
+                out, model.folder().config().outputs(), spec(role).name());
     }
 
-    private TensorSpec spec(Role role) { return model.folder().tensor(role); }
+    private TensorSpec spec(Role role) {
+        return model.folder().tensor(role);
+    }
 
     private static void freeze(Model djl, List<String> prefixes, List<String> trained, List<String> frozen)
             throws BackendException {
@@ -161,7 +173,8 @@ public final class OwnTrainer {
         for (Pair<String, Parameter> p : djl.getBlock().getParameters()) {
             String name = p.getValue().getName();
             names.add(name);
-            String prefix = prefixes.stream().filter(name::startsWith).findFirst().orElse(null);
+            String prefix =
+                    prefixes.stream().filter(name::startsWith).findFirst().orElse(null);
             if (prefix == null) {
                 trained.add(name);
                 continue;

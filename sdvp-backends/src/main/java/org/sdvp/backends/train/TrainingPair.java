@@ -13,6 +13,7 @@ public record TrainingPair(BufferedImage image, String text, float[] target) {
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(target, "target");
-        for (float t : target) if (!(t >= 0 && t <= 1)) throw new IllegalArgumentException("target value " + t + " for '" + text + "'");
+        for (float t : target)
+            if (!(t >= 0 && t <= 1)) throw new IllegalArgumentException("target value " + t + " for '" + text + "'");
     }
 }

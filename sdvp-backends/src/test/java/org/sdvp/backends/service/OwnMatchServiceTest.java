@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sdvp.backends.config.MatchSpec;
 import org.sdvp.backends.config.MatchForm;
+import org.sdvp.backends.config.MatchSpec;
 import org.sdvp.backends.config.TensorSpec;
 import org.sdvp.backends.engine.HostTensor;
 

@@ -16,7 +16,8 @@ import org.sdvp.core.service.BackendException;
  * expected and the found shape, or the missing file.
  */
 class OwnModelValidationTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     private static void edit(Path dir, String from, String to) throws IOException {
         Path json = dir.resolve("model.json");
@@ -26,7 +27,9 @@ class OwnModelValidationTest {
     }
 
     private static String refused(Path dir, String engine) {
-        return assertThrows(BackendException.class, () -> OwnModel.load(dir, engine).close()).getMessage();
+        return assertThrows(
+                        BackendException.class, () -> OwnModel.load(dir, engine).close())
+                .getMessage();
     }
 
     private static void assertMentions(String message, String... parts) {

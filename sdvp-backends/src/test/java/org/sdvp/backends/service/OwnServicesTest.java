@@ -44,7 +44,9 @@ class OwnServicesTest {
         try (ModelServices s = load("vqa", engine)) {
             assertTrue(s.loc().isEmpty() && s.match().isEmpty(), "one model.json, one service");
             var vqa = (VqaDistributionService) s.vqa().orElseThrow();
-            List<VqaRequest> batch = CALLS.stream().map(c -> new VqaRequest(c.image(), c.question())).toList();
+            List<VqaRequest> batch = CALLS.stream()
+                    .map(c -> new VqaRequest(c.image(), c.question()))
+                    .toList();
             List<String> vocabulary = List.of(new com.fasterxml.jackson.databind.ObjectMapper()
                     .readValue(Files.readString(Fixtures.dir("vqa", engine).resolve("answers.json")), String[].class));
             List<VqaAnswer> answers = vqa.apply(batch);
@@ -52,9 +54,15 @@ class OwnServicesTest {
             assertEquals(answers, viaPrepare(vqa, batch));
             for (int i = 0; i < batch.size(); i++) {
                 assertTrue(vocabulary.contains(answers.get(i).answer()));
-                double sum = dist.get(i).values().stream().mapToDouble(Double::doubleValue).sum();
+                double sum = dist.get(i).values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum();
                 assertEquals(1.0, sum, 1e-5);
-                assertEquals(answers.get(i).confidence(), dist.get(i).get(answers.get(i).answer()), 1e-6, "top answer's probability");
+                assertEquals(
+                        answers.get(i).confidence(),
+                        dist.get(i).get(answers.get(i).answer()),
+                        1e-6,
+                        "top answer's probability");
             }
         }
     }
@@ -64,7 +72,9 @@ class OwnServicesTest {
     void locGivesScoredBoxesInsideTheImageLabelledWithThePhrase(String engine) throws Exception {
         try (ModelServices s = load("loc", engine)) {
             var loc = s.loc().orElseThrow();
-            List<LocRequest> batch = CALLS.stream().map(c -> new LocRequest(c.image(), c.phrase())).toList();
+            List<LocRequest> batch = CALLS.stream()
+                    .map(c -> new LocRequest(c.image(), c.phrase()))
+                    .toList();
             List<List<Detection>> found = loc.apply(batch);
             assertEquals(found, viaPrepare(loc, batch));
             int boxes = 0;
@@ -74,13 +84,22 @@ class OwnServicesTest {
                 for (Detection d : found.get(i)) {
                     assertEquals(batch.get(i).object(), d.label());
                     assertTrue(d.score() >= 0.3, "threshold");
-                    assertTrue(d.box().x1() >= 0 && d.box().y1() >= 0 && d.box().x2() <= img.width() && d.box().y2() <= img.height());
+                    assertTrue(d.box().x1() >= 0
+                            && d.box().y1() >= 0
+                            && d.box().x2() <= img.width()
+                            && d.box().y2() <= img.height());
                     assertFalse(d.box().isEmpty());
                     boxes++;
                 }
                 for (int a = 0; a < found.get(i).size(); a++) {
                     for (int b = a + 1; b < found.get(i).size(); b++) {
-                        assertTrue(found.get(i).get(a).box().iou(found.get(i).get(b).box()) <= 0.5, "NMS at 0.5");
+                        assertTrue(
+                                found.get(i)
+                                                .get(a)
+                                                .box()
+                                                .iou(found.get(i).get(b).box())
+                                        <= 0.5,
+                                "NMS at 0.5");
                     }
                 }
             }
@@ -93,7 +112,9 @@ class OwnServicesTest {
     void matchGivesAProbabilityPerPairIndependentOfTheBatch(String engine) throws Exception {
         try (ModelServices s = load("match", engine)) {
             var match = s.match().orElseThrow();
-            List<MatchRequest> batch = CALLS.stream().map(c -> new MatchRequest(c.image(), c.phrase())).toList();
+            List<MatchRequest> batch = CALLS.stream()
+                    .map(c -> new MatchRequest(c.image(), c.phrase()))
+                    .toList();
             List<Double> all = match.apply(batch);
             assertEquals(all, viaPrepare(match, batch));
             for (int i = 0; i < batch.size(); i++) {

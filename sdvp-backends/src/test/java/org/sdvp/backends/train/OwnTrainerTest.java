@@ -35,7 +35,8 @@ class OwnTrainerTest {
     static final String[] COLORS = {"red", "blue", "green", "yellow"};
     static final Color[] RGB = {Color.RED, Color.BLUE, Color.GREEN, Color.YELLOW};
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     static BufferedImage solid(Color c, int w) {
         BufferedImage img = new BufferedImage(w, 24, BufferedImage.TYPE_INT_RGB);
@@ -59,7 +60,8 @@ class OwnTrainerTest {
 
     static Map<String, float[]> parameters(OwnModel m) {
         Map<String, float[]> values = new HashMap<>();
-        for (Pair<String, Parameter> p : ((TorchScriptEngine) m.engine()).model().getBlock().getParameters()) {
+        for (Pair<String, Parameter> p :
+                ((TorchScriptEngine) m.engine()).model().getBlock().getParameters()) {
             values.put(p.getValue().getName(), p.getValue().getArray().toFloatArray());
         }
         return values;
@@ -68,11 +70,16 @@ class OwnTrainerTest {
     private Path withFrozen(String service, String frozen) throws Exception {
         Path copy = Fixtures.copy(service, "torchscript", dir);
         Path json = copy.resolve("model.json");
-        Files.writeString(json, Files.readString(json).replaceFirst("\"provenance\"", "\"frozen\": [" + frozen + "],\n  \"provenance\""));
+        Files.writeString(
+                json,
+                Files.readString(json)
+                        .replaceFirst("\"provenance\"", "\"frozen\": [" + frozen + "],\n  \"provenance\""));
         return copy;
     }
 
-    private static double mean(List<Double> v) { return v.stream().mapToDouble(Double::doubleValue).average().orElseThrow(); }
+    private static double mean(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
 
     @Test
     void vqaTrainingLowersTheLossKeepsFrozenPartsAndSavesTorchScriptThatLoadsBack() throws Exception {
@@ -82,25 +89,33 @@ class OwnTrainerTest {
             Map<String, float[]> before = parameters(m);
             OwnTrainer.Result r = new OwnTrainer(m, new OwnTrainConfig(60, 8, 1e-2f, 1)).train(pairs);
             assertEquals(60, r.lossCurve().size());
-            double first = mean(r.lossCurve().subList(0, 10)), last = mean(r.lossCurve().subList(50, 60));
-            System.out.printf("VQA loss %.4f -> %.4f; %d trained, %d frozen parameters%n", first, last,
-                    r.trained().size(), r.frozen().size());
+            double first = mean(r.lossCurve().subList(0, 10)),
+                    last = mean(r.lossCurve().subList(50, 60));
+            System.out.printf(
+                    "VQA loss %.4f -> %.4f; %d trained, %d frozen parameters%n",
+                    first, last, r.trained().size(), r.frozen().size());
             assertTrue(last < 0.5 * first, first + " -> " + last);
             assertFalse(r.frozen().isEmpty());
-            assertTrue(r.frozen().stream().allMatch(n -> n.startsWith("text.")), r.frozen().toString());
+            assertTrue(
+                    r.frozen().stream().allMatch(n -> n.startsWith("text.")),
+                    r.frozen().toString());
             Map<String, float[]> after = parameters(m);
             for (String n : r.frozen()) assertArrayEquals(before.get(n), after.get(n), n);
             assertTrue(r.trained().stream().anyMatch(n -> !java.util.Arrays.equals(before.get(n), after.get(n))));
 
             Path saved = dir.resolve("student");
             OwnModelExport.save(m, saved, Map.of("parent", folder.toString(), "seed", 1));
-            var trained = m.run(List.of(m.prepare(solid(Color.BLUE, 30), "what color is it?"))).get(Role.ANSWER_LOGITS);
+            var trained = m.run(List.of(m.prepare(solid(Color.BLUE, 30), "what color is it?")))
+                    .get(Role.ANSWER_LOGITS);
             try (OwnModel back = OwnModel.load(saved, "torchscript")) {
-                var reloaded = back.run(List.of(back.prepare(solid(Color.BLUE, 30), "what color is it?"))).get(Role.ANSWER_LOGITS);
+                var reloaded = back.run(List.of(back.prepare(solid(Color.BLUE, 30), "what color is it?")))
+                        .get(Role.ANSWER_LOGITS);
                 assertArrayEquals(trained.data(), reloaded.data(), 1e-6f);
                 int right = 0;
                 for (int c = 0; c < COLORS.length; c++) {
-                    float[] l = back.run(List.of(back.prepare(solid(RGB[c], 26), "what color is it?"))).get(Role.ANSWER_LOGITS).data();
+                    float[] l = back.run(List.of(back.prepare(solid(RGB[c], 26), "what color is it?")))
+                            .get(Role.ANSWER_LOGITS)
+                            .data();
                     int best = 0;
                     for (int i = 1; i < l.length; i++) if (l[i] > l[best]) best = i;
                     if (back.folder().answers().get(best).equals(COLORS[c])) right++;
@@ -119,11 +134,13 @@ class OwnTrainerTest {
         try (OwnModel m = OwnModel.loadTrainable(Fixtures.dir("match", "torchscript"))) {
             List<TrainingPair> pairs = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                pairs.add(new TrainingPair(solid(RGB[i % 4], 24), "a " + COLORS[(i / 4) % 4] + " thing",
-                        new float[] {i % 4 == (i / 4) % 4 ? 1 : 0}));
+                pairs.add(new TrainingPair(solid(RGB[i % 4], 24), "a " + COLORS[(i / 4) % 4] + " thing", new float[] {
+                    i % 4 == (i / 4) % 4 ? 1 : 0
+                }));
             }
             OwnTrainer.Result r = new OwnTrainer(m, new OwnTrainConfig(60, 8, 1e-2f, 2)).train(pairs);
-            double first = mean(r.lossCurve().subList(0, 10)), last = mean(r.lossCurve().subList(50, 60));
+            double first = mean(r.lossCurve().subList(0, 10)),
+                    last = mean(r.lossCurve().subList(50, 60));
             System.out.printf("MATCH loss %.4f -> %.4f%n", first, last);
             assertTrue(last < 0.8 * first, first + " -> " + last);
         }
@@ -132,13 +149,17 @@ class OwnTrainerTest {
     @Test
     void aFrozenPrefixThatNamesNoParameterAndALocModelAreRefusedBeforeTraining() throws Exception {
         try (OwnModel m = OwnModel.loadTrainable(withFrozen("vqa", "\"imgae.\""))) {
-            BackendException e = assertThrows(BackendException.class,
-                    () -> new OwnTrainer(m, OwnTrainConfig.defaults(1, 1)).train(colourQuestions(m.folder().answers())));
+            BackendException e = assertThrows(
+                    BackendException.class,
+                    () -> new OwnTrainer(m, OwnTrainConfig.defaults(1, 1))
+                            .train(colourQuestions(m.folder().answers())));
             assertTrue(e.getMessage().contains("[imgae.]") && e.getMessage().contains("image."), e.getMessage());
         }
         try (OwnModel loc = OwnModel.loadTrainable(Fixtures.dir("loc", "torchscript"))) {
-            BackendException e = assertThrows(BackendException.class, () -> new OwnTrainer(loc, OwnTrainConfig.defaults(1, 1))
-                    .train(List.of(new TrainingPair(solid(Color.RED, 20), "cube", new float[] {1}))));
+            BackendException e = assertThrows(
+                    BackendException.class,
+                    () -> new OwnTrainer(loc, OwnTrainConfig.defaults(1, 1))
+                            .train(List.of(new TrainingPair(solid(Color.RED, 20), "cube", new float[] {1}))));
             assertTrue(e.getMessage().contains("LOC"), e.getMessage());
         }
     }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.sdvp.backends.train.OwnTrainConfig;
 import org.sdvp.cli.support.CommonOptions;
+import org.sdvp.core.evaluation.Tasks;
 import org.sdvp.core.interp.Frameworks;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.service.ServiceKind;
@@ -23,7 +24,6 @@ import org.sdvp.distill.stage.StageSpec;
 import org.sdvp.distill.train.DistillConfig;
 import org.sdvp.models.checkpoint.CheckpointMeta;
 import org.sdvp.models.train.DjlSetup;
-import org.sdvp.core.evaluation.Tasks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,61 +32,102 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code sdvp distill}: one SDVP stage (collect, pseudo-label, filter, replay, distill, checkpoint). */
-@Command(name = "distill", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"One SDVP stage on a target task: trace the task's training programs (teacher-driven: "
-                + "teacher:TEACHER,vlm:STUDENT), pseudo-label the distillable calls with the teacher, keep those of "
-                + "programs that reached the gold answer, and distil them into the student with the stepwise loss plus "
-                + "self-distillation towards the previous student on replayed calls.",
+@Command(
+        name = "distill",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "One SDVP stage on a target task: trace the task's training programs (teacher-driven: "
+                    + "teacher:TEACHER,vlm:STUDENT), pseudo-label the distillable calls with the teacher, keep those of "
+                    + "programs that reached the gold answer, and distil them into the student with the stepwise loss plus "
+                    + "self-distillation towards the previous student on replayed calls.",
             "Writes OUT/student (the new checkpoint), OUT/calls.jsonl (reusable with --calls) and the stage's state; "
-                + "checkpoints are written atomically, and --resume continues a killed run to the same result."},
-        footer = {"", "Examples:",
+                    + "checkpoints are written atomically, and --resume continues a killed run to the same result."
+        },
+        footer = {
+            "",
+            "Examples:",
             "  sdvp distill --task gqa-sim --student runs/student-quick --teacher runs/teacher-gqa --out runs/sdvp-gqa",
             "  sdvp distill --task nlvr-sim --student runs/sdvp-gqa/student --teacher runs/teacher-nlvr \\",
             "      --replay-calls runs/sdvp-gqa/calls.jsonl --out runs/sdvp-seq        # sequential SDVP",
             "  sdvp distill --task gqa-sim --student S --teacher T --naive --out runs/naive   # naive fine-tuning",
             "  sdvp distill --task gqa-sim --student torchscript:models/vilt --teacher runs/teacher-gqa \\",
             "      --calls runs/calls.jsonl --steps 300 --out runs/own      # your TorchScript model as the student",
-            "", "Defaults are docs/experiment.md's (DistillConfig.defaults)."})
+            "",
+            "Defaults are docs/experiment.md's (DistillConfig.defaults)."
+        })
 public final class DistillCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--task", required = true, paramLabel = "TASK", description = "The target task: gqa-sim or nlvr-sim (any world task works).")
+    @Option(
+            names = "--task",
+            required = true,
+            paramLabel = "TASK",
+            description = "The target task: gqa-sim or nlvr-sim (any world task works).")
     String task;
 
-    @Option(names = "--student", required = true, paramLabel = "DIR", description = "S_prev's checkpoint folder, or "
-            + "torchscript:DIR: your exported TorchScript model (VQA or MATCH) trained as the student (needs --calls; "
-            + "docs/own-models.md).")
+    @Option(
+            names = "--student",
+            required = true,
+            paramLabel = "DIR",
+            description = "S_prev's checkpoint folder, or "
+                    + "torchscript:DIR: your exported TorchScript model (VQA or MATCH) trained as the student (needs --calls; "
+                    + "docs/own-models.md).")
     Path student;
 
-    @Option(names = "--teacher", required = true, paramLabel = "DIR", description = "The task teacher's checkpoint folder; "
-            + "with --student torchscript:DIR also any --modules chain (torchscript:DIR, onnx:DIR, oracle, ...).")
+    @Option(
+            names = "--teacher",
+            required = true,
+            paramLabel = "DIR",
+            description =
+                    "The task teacher's checkpoint folder; "
+                            + "with --student torchscript:DIR also any --modules chain (torchscript:DIR, onnx:DIR, oracle, ...).")
     Path teacher;
 
-    @Mixin CommonOptions.OutDir out;
+    @Mixin
+    CommonOptions.OutDir out;
 
-    @Mixin CommonOptions.Data data;
+    @Mixin
+    CommonOptions.Data data;
 
-    @Option(names = "--framework", defaultValue = "visprog", paramLabel = "NAME",
+    @Option(
+            names = "--framework",
+            defaultValue = "visprog",
+            paramLabel = "NAME",
             description = "Whose programs are traced: visprog or viper. Default: ${DEFAULT-VALUE}.")
     String framework;
 
-    @Option(names = "--questions", defaultValue = "" + StageSpec.DEFAULT_QUESTIONS, paramLabel = "N",
+    @Option(
+            names = "--questions",
+            defaultValue = "" + StageSpec.DEFAULT_QUESTIONS,
+            paramLabel = "N",
             description = "Training questions traced (and generated when missing). Default: ${DEFAULT-VALUE}.")
     int questions;
 
-    @Option(names = "--steps", defaultValue = "200", paramLabel = "N", description = "Distillation steps. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--steps",
+            defaultValue = "200",
+            paramLabel = "N",
+            description = "Distillation steps. Default: ${DEFAULT-VALUE}.")
     int steps;
 
-    @Mixin CommonOptions.Seed seed;
+    @Mixin
+    CommonOptions.Seed seed;
 
-    @Option(names = "--naive", description = "Naive fine-tuning: the same pseudo-labels, no self-distillation, no replay, "
-            + "nothing frozen (the naive-ft row).")
+    @Option(
+            names = "--naive",
+            description = "Naive fine-tuning: the same pseudo-labels, no self-distillation, no replay, "
+                    + "nothing frozen (the naive-ft row).")
     boolean naive;
 
     @Option(names = "--no-filter", description = "Keep the calls of every program, not only answer-consistent ones.")
     boolean noFilter;
 
-    @Option(names = "--min-confidence", defaultValue = "0", paramLabel = "P",
+    @Option(
+            names = "--min-confidence",
+            defaultValue = "0",
+            paramLabel = "P",
             description = "Drop VQA/MATCH labels whose top probability is below P. Default: ${DEFAULT-VALUE}.")
     double minConfidence;
 
@@ -96,28 +137,45 @@ public final class DistillCommand implements Callable<Integer> {
     @Option(names = "--beta", paramLabel = "X", description = "Self-distillation weight β (0: none). Default: 1.")
     Float beta;
 
-    @Option(names = "--set", paramLabel = "NAME=VALUE",
+    @Option(
+            names = "--set",
+            paramLabel = "NAME=VALUE",
             description = "Any other distillation setting by its name in DistillConfig (docs/sdvp.md), e.g. "
                     + "--set learningRate=2e-3 --set locBatch=8 --set frozenUnits=0. Applied last.")
     Map<String, String> settings = new LinkedHashMap<>();
 
-    @Option(names = "--replay-scenes", defaultValue = "300", paramLabel = "N",
-            description = "General-data scenes replayed for self-distillation (0: none; --naive sets 0). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--replay-scenes",
+            defaultValue = "300",
+            paramLabel = "N",
+            description =
+                    "General-data scenes replayed for self-distillation (0: none; --naive sets 0). Default: ${DEFAULT-VALUE}.")
     int replayScenes;
 
-    @Option(names = "--replay-calls", arity = "1..*", paramLabel = "FILE",
+    @Option(
+            names = "--replay-calls",
+            arity = "1..*",
+            paramLabel = "FILE",
             description = "Earlier stages' calls.jsonl to replay too (sequential SDVP).")
     List<Path> replayCalls = new ArrayList<>();
 
-    @Option(names = "--calls", paramLabel = "FILE",
+    @Option(
+            names = "--calls",
+            paramLabel = "FILE",
             description = "Reuse calls collected by an earlier stage with the same task, teacher and student.")
     Path calls;
 
-    @Option(names = "--modules-subset", paramLabel = "KINDS", split = ",",
+    @Option(
+            names = "--modules-subset",
+            paramLabel = "KINDS",
+            split = ",",
             description = "Sub-tasks to distil, from VQA, LOC, MATCH. Default: all.")
     List<String> subset;
 
-    @Option(names = "--data-fraction", defaultValue = "1", paramLabel = "F",
+    @Option(
+            names = "--data-fraction",
+            defaultValue = "1",
+            paramLabel = "F",
             description = "Share of the pseudo-labels kept, in (0, 1]. Default: ${DEFAULT-VALUE}.")
     double dataFraction;
 
@@ -127,7 +185,10 @@ public final class DistillCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (OwnStudentDistill.names(student)) {
-            return OwnStudentDistill.run(ownStudent(), spec.commandLine().getOut(), spec.commandLine().getErr());
+            return OwnStudentDistill.run(
+                    ownStudent(),
+                    spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
         }
         StageSpec s = stageSpec();
         DjlSetup.configure();
@@ -140,7 +201,8 @@ public final class DistillCommand implements Callable<Integer> {
     StageSpec stageSpec() throws DataException {
         Tasks.find(task); // any installed task: a world task's split is generated when missing, others must be on disk
         if (!Frameworks.installed().containsKey(framework)) {
-            throw new DataException("unknown framework '" + framework + "'; installed: " + String.join(", ", Frameworks.installed().keySet()));
+            throw new DataException("unknown framework '" + framework + "'; installed: "
+                    + String.join(", ", Frameworks.installed().keySet()));
         }
         checkpoint("--student", student);
         checkpoint("--teacher", teacher);
@@ -162,16 +224,29 @@ public final class DistillCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage("--set: " + e.getMessage());
         }
-        StageSpec.Builder b = StageSpec.builder(task, student, teacher, out.value, config).framework(framework)
-                .questions(questions).calls(calls).labels(new LabelOptions(!noFilter, minConfidence)).kinds(kinds())
-                .dataFraction(dataFraction).replayScenes(naive ? 0 : replayScenes).replayCalls(replayCalls).resume(resume);
+        StageSpec.Builder b = StageSpec.builder(task, student, teacher, out.value, config)
+                .framework(framework)
+                .questions(questions)
+                .calls(calls)
+                .labels(new LabelOptions(!noFilter, minConfidence))
+                .kinds(kinds())
+                .dataFraction(dataFraction)
+                .replayScenes(naive ? 0 : replayScenes)
+                .replayCalls(replayCalls)
+                .resume(resume);
         return (data.value != null ? b.data(data.value) : b).build();
     }
 
     /** The options of {@code --student torchscript:DIR}, checked; the world stage's own options are refused. */
     OwnStudentDistill.Request ownStudent() throws DataException {
         Tasks.find(task);
-        if (naive || resume || !replayCalls.isEmpty() || subset != null || dataFraction != 1 || tau != null || beta != null) {
+        if (naive
+                || resume
+                || !replayCalls.isEmpty()
+                || subset != null
+                || dataFraction != 1
+                || tau != null
+                || beta != null) {
             throw usage("--student torchscript:DIR takes --calls, --steps, --seed, --set learningRate=X|batch=N, "
                     + "--no-filter and --min-confidence; not --naive, --resume, --replay-calls, --modules-subset, "
                     + "--data-fraction, --tau or --beta");
@@ -186,16 +261,24 @@ public final class DistillCommand implements Callable<Integer> {
                 switch (e.getKey()) {
                     case "learningRate" -> learningRate = Float.parseFloat(e.getValue());
                     case "batch" -> batch = Integer.parseInt(e.getValue());
-                    default -> throw usage("--set " + e.getKey() + ": --student torchscript:DIR knows learningRate and batch");
+                    default ->
+                        throw usage("--set " + e.getKey() + ": --student torchscript:DIR knows learningRate and batch");
                 }
             } catch (NumberFormatException x) {
                 throw usage("--set " + e.getKey() + "=" + e.getValue() + ": not a number");
             }
         }
         try {
-            return new OwnStudentDistill.Request(task, Path.of(student.toString().substring(OwnStudentDistill.PREFIX.length())),
-                    OwnStudentDistill.teacherChain(teacher), calls, out.value, data.value,
-                    new OwnTrainConfig(steps, batch, learningRate, seed.value), !noFilter, minConfidence);
+            return new OwnStudentDistill.Request(
+                    task,
+                    Path.of(student.toString().substring(OwnStudentDistill.PREFIX.length())),
+                    OwnStudentDistill.teacherChain(teacher),
+                    calls,
+                    out.value,
+                    data.value,
+                    new OwnTrainConfig(steps, batch, learningRate, seed.value),
+                    !noFilter,
+                    minConfidence);
         } catch (IllegalArgumentException e) {
             throw usage("--set: " + e.getMessage());
         }
@@ -216,11 +299,14 @@ public final class DistillCommand implements Callable<Integer> {
 
     private static void checkpoint(String option, Path dir) throws DataException {
         if (!Files.isRegularFile(dir.resolve(CheckpointMeta.CONFIG_FILE))) {
-            throw new DataException(option + " " + dir + ": not a checkpoint folder (no " + CheckpointMeta.CONFIG_FILE + ")");
+            throw new DataException(
+                    option + " " + dir + ": not a checkpoint folder (no " + CheckpointMeta.CONFIG_FILE + ")");
         }
     }
 
-    private ParameterException usage(String message) { return new ParameterException(spec.commandLine(), message); }
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
 
     static void print(PrintWriter o, StageResult r) {
         if (r.collected() != null) o.println("collected: " + r.collected().summary());
@@ -230,8 +316,13 @@ public final class DistillCommand implements Callable<Integer> {
         var t = r.training();
         if (t != null) {
             List<Double> c = t.lossCurve();
-            o.printf(Locale.ROOT, "distilled %d steps%s in %.1f s (%.0f samples/s)%s%n", t.steps(),
-                    t.resumedFrom() > 0 ? " (resumed at " + t.resumedFrom() + ")" : "", t.seconds(), t.samplesPerSecond(),
+            o.printf(
+                    Locale.ROOT,
+                    "distilled %d steps%s in %.1f s (%.0f samples/s)%s%n",
+                    t.steps(),
+                    t.resumedFrom() > 0 ? " (resumed at " + t.resumedFrom() + ")" : "",
+                    t.seconds(),
+                    t.samplesPerSecond(),
                     c.isEmpty() ? "" : String.format(Locale.ROOT, ", loss %.4f → %.4f", c.get(0), c.get(c.size() - 1)));
         }
         if (r.seconds() != null) {

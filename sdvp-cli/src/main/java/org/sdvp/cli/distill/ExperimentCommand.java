@@ -8,17 +8,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.sdvp.cli.llm.LlmMixin;
+import org.sdvp.cli.support.CommonOptions;
 import org.sdvp.core.interp.Frameworks;
 import org.sdvp.core.io.DataException;
 import org.sdvp.distill.experiment.ExperimentPreset;
 import org.sdvp.distill.experiment.ExperimentRunner;
 import org.sdvp.distill.experiment.ProgramEvaluator;
-import org.sdvp.cli.llm.LlmMixin;
-import org.sdvp.cli.support.CommonOptions;
-import org.sdvp.llm.source.LlmOptions;
-import org.sdvp.llm.source.ProgramSources;
 import org.sdvp.distill.experiment.StageSummary;
 import org.sdvp.distill.report.ReportTable;
+import org.sdvp.llm.source.LlmOptions;
+import org.sdvp.llm.source.ProgramSources;
 import org.sdvp.models.checkpoint.CheckpointMeta;
 import org.sdvp.models.train.DjlSetup;
 import picocli.CommandLine;
@@ -30,42 +30,68 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code sdvp experiment}: the paper's table on the embedded world (see docs/experiment.md). */
-@Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The SDVP experiment: generates the five world tasks' data, pretrains (or reuses) the student "
-                + "S0, trains a teacher per target task, runs the distillation stages and evaluates every row "
-                + "(oracle, baseline, teacher-swap, naive-ft, sdvp:gqa-sim, sdvp:nlvr-sim, sdvp-seq, ablations) on every "
-                + "task's test split. Writes OUT/report.json and a self-contained OUT/report.html, and prints the table.",
+@Command(
+        name = "experiment",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "The SDVP experiment: generates the five world tasks' data, pretrains (or reuses) the student "
+                    + "S0, trains a teacher per target task, runs the distillation stages and evaluates every row "
+                    + "(oracle, baseline, teacher-swap, naive-ft, sdvp:gqa-sim, sdvp:nlvr-sim, sdvp-seq, ablations) on every "
+                    + "task's test split. Writes OUT/report.json and a self-contained OUT/report.html, and prints the table.",
             "Resumable: run the same command again after an interruption; finished parts (data, models, stages, "
-                + "evaluations) are reused when their inputs are unchanged."},
-        footer = {"", "Presets (docs/experiment.md):",
+                    + "evaluations) are reused when their inputs are unchanged."
+        },
+        footer = {
+            "",
+            "Presets (docs/experiment.md):",
             "  quick    150 test questions/task, 300 train questions/target, 150 steps, 1 seed, no ablations",
             "  default  1000 test questions/task, 1000 train questions/target, 200 steps, seeds 1,2,3, ablations",
-            "", "Examples:",
+            "",
+            "Examples:",
             "  sdvp experiment --preset quick --out runs/quick",
             "  sdvp experiment --preset default --out runs/exp --seeds 1,2,3 --frameworks visprog,viper",
-            "  sdvp experiment --preset quick --out runs/q2 --student runs/student-quick --no-ablations"})
+            "  sdvp experiment --preset quick --out runs/q2 --student runs/student-quick --no-ablations"
+        })
 public final class ExperimentCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--preset", defaultValue = "quick", paramLabel = "NAME",
+    @Option(
+            names = "--preset",
+            defaultValue = "quick",
+            paramLabel = "NAME",
             description = "quick or default. Default: ${DEFAULT-VALUE}.")
     String preset;
 
-    @Mixin CommonOptions.OutDir out;
+    @Mixin
+    CommonOptions.OutDir out;
 
-    @Option(names = "--seeds", paramLabel = "LIST", description = "Distillation seeds, e.g. 1,2,3. Default: the preset's.")
+    @Option(
+            names = "--seeds",
+            paramLabel = "LIST",
+            description = "Distillation seeds, e.g. 1,2,3. Default: the preset's.")
     String seeds;
 
-    @Option(names = "--student", paramLabel = "DIR",
-            description = "S0's checkpoint folder. Default: OUT/student if it matches the preset, else models/student-PRESET "
-                    + "if shipped, else pretrained into OUT/student.")
+    @Option(
+            names = "--student",
+            paramLabel = "DIR",
+            description =
+                    "S0's checkpoint folder. Default: OUT/student if it matches the preset, else models/student-PRESET "
+                            + "if shipped, else pretrained into OUT/student.")
     Path student;
 
-    @Option(names = "--frameworks", defaultValue = "visprog", paramLabel = "LIST",
+    @Option(
+            names = "--frameworks",
+            defaultValue = "visprog",
+            paramLabel = "LIST",
             description = "Frameworks the rows are evaluated under, e.g. visprog,viper. Default: ${DEFAULT-VALUE}.")
     String frameworks;
 
-    @Option(names = "--trace-framework", defaultValue = "visprog", paramLabel = "NAME",
+    @Option(
+            names = "--trace-framework",
+            defaultValue = "visprog",
+            paramLabel = "NAME",
             description = "Whose programs the stages trace (viper: cross-framework transfer the other way). "
                     + "Default: ${DEFAULT-VALUE}.")
     String traceFramework;
@@ -77,24 +103,33 @@ public final class ExperimentCommand implements Callable<Integer> {
     Integer jobs;
 
     /** The --jobs help, shared with {@code sdvp demo}. */
-    public static final String JOBS_HELP = "Independent stages and evaluations run at once (stages in worker processes, "
-            + "one PyTorch thread each; results do not depend on it). Default: one per processor, at most 4.";
+    public static final String JOBS_HELP =
+            "Independent stages and evaluations run at once (stages in worker processes, "
+                    + "one PyTorch thread each; results do not depend on it). Default: one per processor, at most 4.";
 
-    @Option(names = "--programs", defaultValue = "dataset", paramLabel = "SOURCE",
+    @Option(
+            names = "--programs",
+            defaultValue = "dataset",
+            paramLabel = "SOURCE",
             description = "Programs of the evaluation rows: dataset (converted from the tasks' functional programs) or "
                     + "llm (written by an LLM for each framework, checked, re-asked, cached; see --llm-*). The stages "
                     + "always trace the dataset programs. Default: ${DEFAULT-VALUE}.")
     String programs;
 
-    @Option(names = "--samples", defaultValue = "1", paramLabel = "K",
+    @Option(
+            names = "--samples",
+            defaultValue = "1",
+            paramLabel = "K",
             description = "With --programs llm: K programs per question, majority answer. Default: ${DEFAULT-VALUE}.")
     int samples;
 
-    @Mixin LlmMixin llm;
+    @Mixin
+    LlmMixin llm;
 
     @Override
     public Integer call() throws Exception {
-        ExperimentRunner.Options o = options(spec, preset, seeds, noAblations, out.value, student, frameworks, traceFramework, jobs);
+        ExperimentRunner.Options o =
+                options(spec, preset, seeds, noAblations, out.value, student, frameworks, traceFramework, jobs);
         return run(spec, o, parts(o.jobs()));
     }
 
@@ -114,15 +149,28 @@ public final class ExperimentCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new DataException(e.getMessage(), e);
         }
-        return new ExperimentRunner.Parts(real.models(), real.stages(), new ProgramEvaluator(
-                (fw, task, data, split) -> ProgramSources.create("llm", options, fw::check, task, fw.name()), samples));
+        return new ExperimentRunner.Parts(
+                real.models(),
+                real.stages(),
+                new ProgramEvaluator(
+                        (fw, task, data, split) -> ProgramSources.create("llm", options, fw::check, task, fw.name()),
+                        samples));
     }
 
     /** Checks every option (bad input: exit 2, before anything runs) and builds the run's options. */
-    public static ExperimentRunner.Options options(CommandSpec spec, String presetName, String seedList, boolean noAblations,
-                                            Path out, Path student, String frameworkList, String traceFramework,
-                                            Integer jobs) throws DataException {
-        if (jobs != null && jobs < 1) throw new ParameterException(spec.commandLine(), "--jobs must be at least 1: " + jobs);
+    public static ExperimentRunner.Options options(
+            CommandSpec spec,
+            String presetName,
+            String seedList,
+            boolean noAblations,
+            Path out,
+            Path student,
+            String frameworkList,
+            String traceFramework,
+            Integer jobs)
+            throws DataException {
+        if (jobs != null && jobs < 1)
+            throw new ParameterException(spec.commandLine(), "--jobs must be at least 1: " + jobs);
         ExperimentPreset p;
         try {
             p = ExperimentPreset.named(presetName);
@@ -136,9 +184,16 @@ public final class ExperimentCommand implements Callable<Integer> {
         for (String fw : fws.isEmpty() ? List.of("") : fws) checkFramework("--frameworks", fw);
         checkFramework("--trace-framework", traceFramework);
         if (student != null && !Files.isRegularFile(student.resolve(CheckpointMeta.CONFIG_FILE))) {
-            throw new DataException("--student " + student + ": not a checkpoint folder (no " + CheckpointMeta.CONFIG_FILE + ")");
+            throw new DataException(
+                    "--student " + student + ": not a checkpoint folder (no " + CheckpointMeta.CONFIG_FILE + ")");
         }
-        return new ExperimentRunner.Options(p, out, student, shippedModels(), fws, traceFramework,
+        return new ExperimentRunner.Options(
+                p,
+                out,
+                student,
+                shippedModels(),
+                fws,
+                traceFramework,
                 jobs == null ? ExperimentRunner.Options.defaultJobs() : jobs);
     }
 
@@ -153,8 +208,13 @@ public final class ExperimentCommand implements Callable<Integer> {
     static List<Path> shippedModels() {
         List<Path> roots = new ArrayList<>(List.of(Path.of("models").toAbsolutePath()));
         try {
-            Path code = Path.of(ExperimentCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path repo = code.getParent() == null || code.getParent().getParent() == null ? null
+            Path code = Path.of(ExperimentCommand.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            Path repo = code.getParent() == null || code.getParent().getParent() == null
+                    ? null
                     : code.getParent().getParent().getParent();
             if (repo != null && !roots.contains(repo.resolve("models"))) roots.add(repo.resolve("models"));
         } catch (Exception e) {
@@ -173,7 +233,9 @@ public final class ExperimentCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         o.println();
         o.print(ReportTable.render(r.report()));
-        o.printf(Locale.ROOT, "Scores in points: mean ± standard deviation over seeds %s; n = test questions per task.%n",
+        o.printf(
+                Locale.ROOT,
+                "Scores in points: mean ± standard deviation over seeds %s; n = test questions per task.%n",
                 r.report().seeds());
         o.println("Changes: mean [lo, hi] = 95 % paired bootstrap interval over the test questions (seeds pooled per "
                 + "question; it does not cover the seeds' spread, see docs/experiment.md).");
@@ -183,8 +245,8 @@ public final class ExperimentCommand implements Callable<Integer> {
         if (!r.report().stageTimes().isEmpty()) {
             o.println("stages (seconds when each ran; side by side, so they add up to more than the wall time):");
             r.report().stageTimes().forEach((stage, times) -> {
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-32s %5.0f s", stage,
-                        times.getOrDefault(StageSummary.WALL, 0.0)));
+                StringBuilder line = new StringBuilder(String.format(
+                        Locale.ROOT, "  %-32s %5.0f s", stage, times.getOrDefault(StageSummary.WALL, 0.0)));
                 String sep = " (";
                 for (var part : times.entrySet()) {
                     if (part.getKey().equals(StageSummary.WALL)) continue;
@@ -203,7 +265,15 @@ public final class ExperimentCommand implements Callable<Integer> {
         ExperimentCommand c = new ExperimentCommand();
         CommandLine cl = new CommandLine(c);
         cl.parseArgs(args);
-        return options(cl.getCommandSpec(), c.preset, c.seeds, c.noAblations, c.out.value, c.student, c.frameworks, c.traceFramework,
+        return options(
+                cl.getCommandSpec(),
+                c.preset,
+                c.seeds,
+                c.noAblations,
+                c.out.value,
+                c.student,
+                c.frameworks,
+                c.traceFramework,
                 c.jobs);
     }
 }

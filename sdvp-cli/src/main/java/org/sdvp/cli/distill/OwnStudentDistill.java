@@ -47,16 +47,42 @@ final class OwnStudentDistill {
     static final int BATCH = 64;
 
     /** What the command asked for. */
-    record Request(String task, Path student, String teacher, Path calls, Path out, Path data, OwnTrainConfig config,
-                   boolean answerConsistentOnly, double minConfidence) {}
+    record Request(
+            String task,
+            Path student,
+            String teacher,
+            Path calls,
+            Path out,
+            Path data,
+            OwnTrainConfig config,
+            boolean answerConsistentOnly,
+            double minConfidence) {}
 
     /** Where the calls went: kept as pairs, or dropped for a counted reason. */
-    record Labels(List<TrainingPair> pairs, int calls, int otherKind, int inconsistent, int missingImage, int uncovered,
-                  int unmapped, int unsure, Map<String, Integer> unmappedAnswers) {
+    record Labels(
+            List<TrainingPair> pairs,
+            int calls,
+            int otherKind,
+            int inconsistent,
+            int missingImage,
+            int uncovered,
+            int unmapped,
+            int unsure,
+            Map<String, Integer> unmappedAnswers) {
         String summary(ServiceKind kind) {
-            String s = String.format(Locale.ROOT, "%s %d calls → %d pairs (%d inconsistent, %d missing image, %d uncovered, "
-                    + "%d with no answer in the student's vocabulary, %d unsure; %d calls of other sub-tasks skipped)",
-                    kind, calls, pairs.size(), inconsistent, missingImage, uncovered, unmapped, unsure, otherKind);
+            String s = String.format(
+                    Locale.ROOT,
+                    "%s %d calls → %d pairs (%d inconsistent, %d missing image, %d uncovered, "
+                            + "%d with no answer in the student's vocabulary, %d unsure; %d calls of other sub-tasks skipped)",
+                    kind,
+                    calls,
+                    pairs.size(),
+                    inconsistent,
+                    missingImage,
+                    uncovered,
+                    unmapped,
+                    unsure,
+                    otherKind);
             if (unmappedAnswers.isEmpty()) return s;
             return s + "; teacher answers the student cannot name: " + unmappedAnswers;
         }
@@ -64,7 +90,9 @@ final class OwnStudentDistill {
 
     private OwnStudentDistill() {}
 
-    static boolean names(Path student) { return student.toString().startsWith(PREFIX); }
+    static boolean names(Path student) {
+        return student.toString().startsWith(PREFIX);
+    }
 
     /** The teacher as a --modules chain: a folder is a teacher checkpoint ({@code teacher:DIR}), anything else a chain. */
     static String teacherChain(Path teacher) {
@@ -80,30 +108,45 @@ final class OwnStudentDistill {
         if (!Files.isRegularFile(r.calls())) throw new DataException("--calls: no file " + r.calls());
         List<SubTaskCall> calls = CallsFile.read(r.calls());
         try (OwnModel student = OwnModel.loadTrainable(r.student());
-             ModelServices teacher = Backends.load(r.teacher(), r.data())) {
+                ModelServices teacher = Backends.load(r.teacher(), r.data())) {
             ServiceKind kind = student.folder().service();
             if (kind == ServiceKind.LOC) {
-                throw new BackendException("--student " + PREFIX + r.student() + ": training a LOC model is not supported yet (VQA and MATCH are)");
+                throw new BackendException("--student " + PREFIX + r.student()
+                        + ": training a LOC model is not supported yet (VQA and MATCH are)");
             }
             Labels labels = label(calls, kind, student.folder(), teacher, r);
             err.println("labels: " + labels.summary(kind));
             if (labels.pairs().isEmpty()) {
-                throw new DataException("no " + kind + " training pairs from " + r.calls() + ": " + labels.summary(kind));
+                throw new DataException(
+                        "no " + kind + " training pairs from " + r.calls() + ": " + labels.summary(kind));
             }
             OwnTrainer.Result t = new OwnTrainer(student, r.config()).train(labels.pairs());
             Path dir = r.out().resolve("student");
             OwnModelExport.save(student, dir, provenance(r, student.folder(), labels, t));
             List<Double> c = t.lossCurve();
-            out.printf(Locale.ROOT, "labels: %d %s pairs from %d calls%n", labels.pairs().size(), kind, labels.calls());
-            out.printf(Locale.ROOT, "distilled %d steps in %.1f s, loss %.4f → %.4f (first and last 10 steps' mean); "
-                    + "%d parameters trained, %d frozen%n", c.size(), t.seconds(), mean(c, 0), mean(c, Math.max(0, c.size() - 10)),
-                    t.trained().size(), t.frozen().size());
+            out.printf(
+                    Locale.ROOT,
+                    "labels: %d %s pairs from %d calls%n",
+                    labels.pairs().size(),
+                    kind,
+                    labels.calls());
+            out.printf(
+                    Locale.ROOT,
+                    "distilled %d steps in %.1f s, loss %.4f → %.4f (first and last 10 steps' mean); "
+                            + "%d parameters trained, %d frozen%n",
+                    c.size(),
+                    t.seconds(),
+                    mean(c, 0),
+                    mean(c, Math.max(0, c.size() - 10)),
+                    t.trained().size(),
+                    t.frozen().size());
             out.println("student: " + dir + " (TorchScript; config.json holds its provenance)");
             return 0;
         }
     }
 
-    static Labels label(List<SubTaskCall> calls, ServiceKind kind, OwnModelFolder student, ModelServices teacher, Request r)
+    static Labels label(
+            List<SubTaskCall> calls, ServiceKind kind, OwnModelFolder student, ModelServices teacher, Request r)
             throws ModelServiceException {
         AnswerMapping mapping = new AnswerMapping(student.answers());
         CallImages images = new CallImages();
@@ -126,7 +169,8 @@ final class OwnStudentDistill {
                 continue;
             }
             List<Double> g = c.region();
-            ImageValue img = new ImageValue(pixels.get(), c.sourceImage(), new Box(g.get(0), g.get(1), g.get(2), g.get(3)));
+            ImageValue img =
+                    new ImageValue(pixels.get(), c.sourceImage(), new Box(g.get(0), g.get(1), g.get(2), g.get(3)));
             if (kind == ServiceKind.VQA) {
                 VqaRequest q = new VqaRequest(img, c.text());
                 if (teacher.vqa().map(s -> s.covers(q)).orElse(false)) vqa.add(q);
@@ -139,12 +183,15 @@ final class OwnStudentDistill {
         }
         for (int i = 0; i < vqa.size(); i += BATCH) {
             List<VqaRequest> batch = vqa.subList(i, Math.min(vqa.size(), i + BATCH));
-            List<Map<String, Double>> dists = VqaDistributionService.distributions(teacher.vqa().orElseThrow(), batch);
+            List<Map<String, Double>> dists =
+                    VqaDistributionService.distributions(teacher.vqa().orElseThrow(), batch);
             for (int k = 0; k < batch.size(); k++) {
                 float[] probs = mapping.map(dists.get(k));
                 if (probs == null) continue;
                 if (max(probs) < r.minConfidence()) unsure++;
-                else pairs.add(new TrainingPair(batch.get(k).image().pixels(), batch.get(k).question(), probs));
+                else
+                    pairs.add(new TrainingPair(
+                            batch.get(k).image().pixels(), batch.get(k).question(), probs));
             }
         }
         for (int i = 0; i < match.size(); i += BATCH) {
@@ -153,11 +200,21 @@ final class OwnStudentDistill {
             for (int k = 0; k < batch.size(); k++) {
                 double v = Math.max(0, Math.min(1, p.get(k)));
                 if (Math.max(v, 1 - v) < r.minConfidence()) unsure++;
-                else pairs.add(new TrainingPair(batch.get(k).image().pixels(), batch.get(k).text(), new float[] {(float) v}));
+                else
+                    pairs.add(new TrainingPair(
+                            batch.get(k).image().pixels(), batch.get(k).text(), new float[] {(float) v}));
             }
         }
-        return new Labels(pairs, calls.size() - otherKind, otherKind, inconsistent, missing, uncovered, mapping.unmappable(),
-                unsure, mapping.unmappedAnswers());
+        return new Labels(
+                pairs,
+                calls.size() - otherKind,
+                otherKind,
+                inconsistent,
+                missing,
+                uncovered,
+                mapping.unmappable(),
+                unsure,
+                mapping.unmappedAnswers());
     }
 
     private static Map<String, Object> provenance(Request r, OwnModelFolder parent, Labels labels, OwnTrainer.Result t)
@@ -167,8 +224,15 @@ final class OwnStudentDistill {
         p.put("task", r.task());
         p.put("seed", r.config().seed());
         p.put("config", r.config());
-        p.put("parent", Map.of("folder", parent.dir().toAbsolutePath().normalize().toString(),
-                "file", parent.modelFile().getFileName().toString(), "sha256", Sha256.of(parent.modelFile())));
+        p.put(
+                "parent",
+                Map.of(
+                        "folder",
+                        parent.dir().toAbsolutePath().normalize().toString(),
+                        "file",
+                        parent.modelFile().getFileName().toString(),
+                        "sha256",
+                        Sha256.of(parent.modelFile())));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("calls", r.calls().toAbsolutePath().normalize().toString());
         data.put("callsSha256", Sha256.of(r.calls()));
@@ -176,8 +240,19 @@ final class OwnStudentDistill {
         data.put("answerConsistentOnly", r.answerConsistentOnly());
         data.put("minConfidence", r.minConfidence());
         data.put("pairs", labels.pairs().size());
-        data.put("dropped", Map.of("inconsistent", labels.inconsistent(), "missingImage", labels.missingImage(),
-                "uncovered", labels.uncovered(), "unmapped", labels.unmapped(), "unsure", labels.unsure()));
+        data.put(
+                "dropped",
+                Map.of(
+                        "inconsistent",
+                        labels.inconsistent(),
+                        "missingImage",
+                        labels.missingImage(),
+                        "uncovered",
+                        labels.uncovered(),
+                        "unmapped",
+                        labels.unmapped(),
+                        "unsure",
+                        labels.unsure()));
         data.put("unmappedAnswers", labels.unmappedAnswers());
         p.put("data", data);
         p.put("frozen", parent.config().frozenPrefixes());
@@ -190,7 +265,10 @@ final class OwnStudentDistill {
     }
 
     private static double mean(List<Double> v, int from) {
-        return v.subList(from, Math.min(v.size(), from + 10)).stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        return v.subList(from, Math.min(v.size(), from + 10)).stream()
+                .mapToDouble(Double::doubleValue)
+                .average()
+                .orElse(Double.NaN);
     }
 
     private static float max(float[] v) {

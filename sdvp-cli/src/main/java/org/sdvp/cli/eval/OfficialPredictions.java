@@ -20,8 +20,10 @@ sealed interface OfficialPredictions permits OfficialPredictions.Gqa, OfficialPr
     static Optional<OfficialPredictions> of(String task, Path resultsJson) {
         String stem = resultsJson.getFileName().toString().replaceFirst("\\.json$", "");
         return switch (task) {
-            case "gqa" -> Optional.of(new Gqa(resultsJson.resolveSibling(stem + ".predictions.json"), new GqaPredictions()));
-            case "nlvr2" -> Optional.of(new Nlvr2(resultsJson.resolveSibling(stem + ".predictions.csv"), new Nlvr2Predictions()));
+            case "gqa" ->
+                Optional.of(new Gqa(resultsJson.resolveSibling(stem + ".predictions.json"), new GqaPredictions()));
+            case "nlvr2" ->
+                Optional.of(new Nlvr2(resultsJson.resolveSibling(stem + ".predictions.csv"), new Nlvr2Predictions()));
             default -> Optional.empty();
         };
     }
@@ -43,9 +45,15 @@ sealed interface OfficialPredictions permits OfficialPredictions.Gqa, OfficialPr
     }
 
     record Gqa(Path file, GqaPredictions rows) implements OfficialPredictions {
-        @Override public Evaluator.Listener listener() { return rows; }
+        @Override
+        public Evaluator.Listener listener() {
+            return rows;
+        }
 
-        @Override public void add(QuestionResult result) { rows.add(result); }
+        @Override
+        public void add(QuestionResult result) {
+            rows.add(result);
+        }
 
         @Override
         public String write() throws IOException {
@@ -55,15 +63,24 @@ sealed interface OfficialPredictions permits OfficialPredictions.Gqa, OfficialPr
     }
 
     record Nlvr2(Path file, Nlvr2Predictions lines) implements OfficialPredictions {
-        @Override public Evaluator.Listener listener() { return lines; }
+        @Override
+        public Evaluator.Listener listener() {
+            return lines;
+        }
 
-        @Override public void add(QuestionResult result) { lines.add(result); }
+        @Override
+        public void add(QuestionResult result) {
+            lines.add(result);
+        }
 
         @Override
         public String write() throws IOException {
             lines.write(file);
             return file + " (NLVR2 predictions CSV, " + lines.lines().size() + " pairs"
-                    + (lines.unanswered() == 0 ? "" : ", " + lines.unanswered() + " without a yes/no answer written False") + ")";
+                    + (lines.unanswered() == 0
+                            ? ""
+                            : ", " + lines.unanswered() + " without a yes/no answer written False")
+                    + ")";
         }
     }
 }

@@ -26,14 +26,21 @@ import picocli.CommandLine.Spec;
  * {@code sdvp eval-modules}: sub-task accuracy of a backend chain on calls sampled from a task's split, or
  * on the calls its programs really made ({@code --calls}, graded by the oracle).
  */
-@Command(name = "eval-modules", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "eval-modules",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Measure model backends on the sub-task calls of a task's split, in the task's style: "
                 + "VQA accuracy by question form, image-text matching accuracy, LOC recall/precision at IoU 0.5.",
-        footer = {"", "Example:",
+        footer = {
+            "",
+            "Example:",
             "  sdvp eval-modules --task gqa-sim --modules teacher:runs/teacher-gqa,vlm:runs/student",
-            "  sdvp eval-modules --task gqa-sim --calls calls.jsonl --data data/gqa-sim --modules vlm:runs/student"})
+            "  sdvp eval-modules --task gqa-sim --calls calls.jsonl --data data/gqa-sim --modules vlm:runs/student"
+        })
 public final class EvalModulesCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--task", required = true, paramLabel = "NAME", description = "A world task.")
     String task;
@@ -44,19 +51,26 @@ public final class EvalModulesCommand implements Callable<Integer> {
     @Option(names = "--split", defaultValue = "val", paramLabel = "SPLIT", description = "Default: ${DEFAULT-VALUE}.")
     String split;
 
-    @Option(names = "--questions", defaultValue = "200", paramLabel = "N",
+    @Option(
+            names = "--questions",
+            defaultValue = "200",
+            paramLabel = "N",
             description = "Questions of the split whose scenes are sampled. Default: ${DEFAULT-VALUE}.")
     int questions;
 
-    @Mixin CommonOptions.Seed seed;
+    @Mixin
+    CommonOptions.Seed seed;
 
-    @Option(names = "--calls", paramLabel = "FILE",
+    @Option(
+            names = "--calls",
+            paramLabel = "FILE",
             description = "Measure on the calls a task's programs made (a calls.jsonl from 'sdvp collect'), their "
                     + "pixels re-cut from the recorded images, graded against the oracle's answers; needs --data. "
                     + "Without it, calls are sampled from the split's scenes.")
     Path calls;
 
-    @Mixin CommonOptions.Data data;
+    @Mixin
+    CommonOptions.Data data;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the metrics as JSON.")
     Path out;
@@ -65,14 +79,17 @@ public final class EvalModulesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         WorldTaskSpec t = WorldTaskSpec.find(task);
         if (calls != null && data.value == null) {
-            throw new ParameterException(spec.commandLine(), "--calls needs --data DIR: the gold answers come from "
-                    + "the oracle on that folder's scene annotations");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--calls needs --data DIR: the gold answers come from "
+                            + "the oracle on that folder's scene annotations");
         }
         DjlSetup.configure();
         Map<String, Double> m;
         var o = spec.commandLine().getOut();
         if (calls == null) {
-            SubTaskSet sampled = SubTaskEvaluation.calls(t, split, questions, seed.value, new SubTaskSampler(2, 2, 2, 2, 0));
+            SubTaskSet sampled =
+                    SubTaskEvaluation.calls(t, split, questions, seed.value, new SubTaskSampler(2, 2, 2, 2, 0));
             try (ModelServices services = Backends.load(modules, data.value)) {
                 m = SubTaskEvaluation.evaluate(services, sampled);
             }
@@ -80,18 +97,32 @@ public final class EvalModulesCommand implements Callable<Integer> {
         } else {
             ProgramCalls.Loaded loaded = ProgramCalls.load(calls);
             try (ModelServices services = Backends.load(modules, data.value);
-                 ModelServices gold = Backends.load("oracle", data.value)) {
+                    ModelServices gold = Backends.load("oracle", data.value)) {
                 m = ProgramCallEvaluation.evaluate(services, gold, loaded.calls());
             }
-            o.printf(Locale.ROOT, "%s program calls %s (%d calls, %d without image), gold: oracle on %s, modules %s%n",
-                    task, calls, loaded.calls().size() + loaded.missing(), loaded.missing(), data.value, modules);
+            o.printf(
+                    Locale.ROOT,
+                    "%s program calls %s (%d calls, %d without image), gold: oracle on %s, modules %s%n",
+                    task,
+                    calls,
+                    loaded.calls().size() + loaded.missing(),
+                    loaded.missing(),
+                    data.value,
+                    modules);
             if (loaded.missing() > 0) {
-                spec.commandLine().getErr().println("sdvp: " + loaded.missing() + " calls skipped, their images could "
-                        + "not be re-cut; first reasons: " + loaded.failures());
+                spec.commandLine()
+                        .getErr()
+                        .println("sdvp: " + loaded.missing() + " calls skipped, their images could "
+                                + "not be re-cut; first reasons: " + loaded.failures());
             }
         }
-        m.forEach((k, v) -> o.printf(Locale.ROOT, "  %-28s %s%n", k,
-                k.endsWith(".calls") || k.endsWith(".ungraded") || k.endsWith(".uncovered") ? String.valueOf(v.longValue()) : String.format(Locale.ROOT, "%.3f", v)));
+        m.forEach((k, v) -> o.printf(
+                Locale.ROOT,
+                "  %-28s %s%n",
+                k,
+                k.endsWith(".calls") || k.endsWith(".ungraded") || k.endsWith(".uncovered")
+                        ? String.valueOf(v.longValue())
+                        : String.format(Locale.ROOT, "%.3f", v)));
         if (out != null) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("task", task);

@@ -17,34 +17,54 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code sdvp pretrain}: the general student VLM on the world's general styles. */
-@Command(name = "pretrain", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Pretrain the general student VLM (VQA, grounding, image-text matching) on fresh scenes in "
-                + "the world's general styles; the target tasks' data and styles are left out.",
+@Command(
+        name = "pretrain",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Pretrain the general student VLM (VQA, grounding, image-text matching) on fresh scenes in "
+                    + "the world's general styles; the target tasks' data and styles are left out.",
             "Writes a checkpoint folder (model.params + config.json with architecture, vocabularies, seed, data "
-                + "recipe and metrics). The training state is saved to OUT.state every --checkpoint-every steps: "
-                + "after a kill, the same command continues where it stopped and ends with the same weights "
-                + "(one thread). One process per --out."},
-        footer = {"", "Examples:", "  sdvp pretrain --preset quick --out runs/student-quick",
-            "  sdvp pretrain --preset quick --set steps=1500 --arch groundedPooling=false --out runs/ablation"})
+                    + "recipe and metrics). The training state is saved to OUT.state every --checkpoint-every steps: "
+                    + "after a kill, the same command continues where it stopped and ends with the same weights "
+                    + "(one thread). One process per --out."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  sdvp pretrain --preset quick --out runs/student-quick",
+            "  sdvp pretrain --preset quick --set steps=1500 --arch groundedPooling=false --out runs/ablation"
+        })
 public final class PretrainCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--preset", defaultValue = "quick", paramLabel = "NAME",
+    @Option(
+            names = "--preset",
+            defaultValue = "quick",
+            paramLabel = "NAME",
             description = "quick (a few minutes) or default. Default: ${DEFAULT-VALUE}.")
     String preset;
 
-    @Mixin CommonOptions.OutDir out;
+    @Mixin
+    CommonOptions.OutDir out;
 
-    @Mixin CommonOptions.Seed seed;
+    @Mixin
+    CommonOptions.Seed seed;
 
-    @Mixin TrainingResume resume;
+    @Mixin
+    TrainingResume resume;
 
-    @Option(names = "--set", paramLabel = "NAME=VALUE",
+    @Option(
+            names = "--set",
+            paramLabel = "NAME=VALUE",
             description = "Replace a preset setting, e.g. --set steps=1500 --set locBatch=16 (scenes, evalScenes, "
                     + "steps, vqaBatch, matchBatch, locBatch, learningRate).")
     Map<String, String> settings = new LinkedHashMap<>();
 
-    @Option(names = "--arch", paramLabel = "NAME=VALUE",
+    @Option(
+            names = "--arch",
+            paramLabel = "NAME=VALUE",
             description = "Replace an architecture setting, e.g. --arch groundedPooling=false --arch locDilations=2,1 "
                     + "(the fields of config.json's architecture; docs/models.md).")
     Map<String, String> architecture = new LinkedHashMap<>();
@@ -59,13 +79,19 @@ public final class PretrainCommand implements Callable<Integer> {
         }
         DjlSetup.configure();
         Pretrainer.Result r;
-        try (TrainingResume.Locked locked = resume.open(out.value, "sdvp pretrain --preset " + preset + " --seed "
-                + seed.value + " --out " + out.value, spec.commandLine().getErr())) {
+        try (TrainingResume.Locked locked = resume.open(
+                out.value,
+                "sdvp pretrain --preset " + preset + " --seed " + seed.value + " --out " + out.value,
+                spec.commandLine().getErr())) {
             r = new Pretrainer(p, seed.value).run(out.value, System.err, locked.state());
         }
         var o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "student checkpoint: %s (%d parameters)%n", r.checkpoint(), r.parameters());
-        o.printf(Locale.ROOT, "data %.1f s, training %.1f s (%.0f samples/s)%n", r.dataSeconds(), r.trainSeconds(),
+        o.printf(
+                Locale.ROOT,
+                "data %.1f s, training %.1f s (%.0f samples/s)%n",
+                r.dataSeconds(),
+                r.trainSeconds(),
                 r.samplesPerSecond());
         for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
             if (!e.getKey().startsWith("train.")) o.printf(Locale.ROOT, "  %-32s %.3f%n", e.getKey(), e.getValue());

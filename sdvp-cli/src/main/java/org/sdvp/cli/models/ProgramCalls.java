@@ -38,8 +38,10 @@ final class ProgramCalls {
             try {
                 kind = ServiceKind.valueOf(c.kind().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new DataException(file + ": call of question " + c.questionId() + " has unknown kind '" + c.kind()
-                        + "' (expected LOC, VQA or MATCH)", e);
+                throw new DataException(
+                        file + ": call of question " + c.questionId() + " has unknown kind '" + c.kind()
+                                + "' (expected LOC, VQA or MATCH)",
+                        e);
             }
             Optional<BufferedImage> img = images.image(c);
             if (img.isEmpty()) continue;

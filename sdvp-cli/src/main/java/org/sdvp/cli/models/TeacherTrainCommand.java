@@ -18,34 +18,51 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code sdvp teacher train}: one task's teacher from its training split and scene annotations. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Train a task's teacher on its training split (drawn with the same seeds as "
                 + "'sdvp world generate') and the split's scene annotations, in the task's style. The training "
                 + "state is saved to OUT.state every --checkpoint-every steps: after a kill, the same command "
                 + "continues where it stopped and ends with the same weights (one thread). One process per --out.",
         footer = {"", "Example:", "  sdvp teacher train --task gqa-sim --preset quick --out runs/teacher-gqa"})
 public final class TeacherTrainCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--task", required = true, paramLabel = "NAME", description = "A world task, e.g. gqa-sim or nlvr-sim.")
+    @Option(
+            names = "--task",
+            required = true,
+            paramLabel = "NAME",
+            description = "A world task, e.g. gqa-sim or nlvr-sim.")
     String task;
 
-    @Option(names = "--preset", defaultValue = "quick", paramLabel = "NAME",
+    @Option(
+            names = "--preset",
+            defaultValue = "quick",
+            paramLabel = "NAME",
             description = "quick or default. Default: ${DEFAULT-VALUE}.")
     String preset;
 
-    @Option(names = "--set", paramLabel = "NAME=VALUE",
+    @Option(
+            names = "--set",
+            paramLabel = "NAME=VALUE",
             description = "Replace a preset setting, e.g. --set steps=1000 (questions, steps, cropBatch, frameBatch, "
                     + "learningRate).")
     Map<String, String> settings = new java.util.LinkedHashMap<>();
 
-    @Mixin CommonOptions.OutDir out;
+    @Mixin
+    CommonOptions.OutDir out;
 
-    @Mixin CommonOptions.Data data;
+    @Mixin
+    CommonOptions.Data data;
 
-    @Mixin CommonOptions.Seed seed;
+    @Mixin
+    CommonOptions.Seed seed;
 
-    @Mixin TrainingResume resume;
+    @Mixin
+    TrainingResume resume;
 
     @Override
     public Integer call() throws Exception {
@@ -58,12 +75,16 @@ public final class TeacherTrainCommand implements Callable<Integer> {
         }
         DjlSetup.configure();
         TeacherBuilder.Result r;
-        try (TrainingResume.Locked locked = resume.open(out.value, "sdvp teacher train --task " + task + " --preset "
-                + preset + " --seed " + seed.value + " --out " + out.value, spec.commandLine().getErr())) {
+        try (TrainingResume.Locked locked = resume.open(
+                out.value,
+                "sdvp teacher train --task " + task + " --preset " + preset + " --seed " + seed.value + " --out "
+                        + out.value,
+                spec.commandLine().getErr())) {
             r = new TeacherBuilder(spec0, p, seed.value).run(out.value, data.value, System.err, locked.state());
         }
         var o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "teacher checkpoint: %s (%d parameters, task %s)%n", r.checkpoint(), r.parameters(), task);
+        o.printf(
+                Locale.ROOT, "teacher checkpoint: %s (%d parameters, task %s)%n", r.checkpoint(), r.parameters(), task);
         o.printf(Locale.ROOT, "data %.1f s, training %.1f s%n", r.dataSeconds(), r.trainSeconds());
         for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
             if (e.getKey().startsWith("train.") || e.getKey().startsWith(TeacherCoverage.PREFIX)) continue;
@@ -72,9 +93,15 @@ public final class TeacherTrainCommand implements Callable<Integer> {
         TeacherCoverage c = r.coverage();
         o.printf(Locale.ROOT, "coverage (validation accuracy per call form, recorded in config.json):%n");
         c.forms().forEach(form -> {
-            double v = c.value(TeacherCoverage.LOC.equals(form) ? "loc.f1" : form).orElse(Double.NaN);
-            String extra = TeacherCoverage.LOC.equals(form) ? String.format(Locale.ROOT, " (recall %.3f, precision %.3f)",
-                    c.value("loc.recall").orElse(Double.NaN), c.value("loc.precision").orElse(Double.NaN)) : "";
+            double v =
+                    c.value(TeacherCoverage.LOC.equals(form) ? "loc.f1" : form).orElse(Double.NaN);
+            String extra = TeacherCoverage.LOC.equals(form)
+                    ? String.format(
+                            Locale.ROOT,
+                            " (recall %.3f, precision %.3f)",
+                            c.value("loc.recall").orElse(Double.NaN),
+                            c.value("loc.precision").orElse(Double.NaN))
+                    : "";
             o.printf(Locale.ROOT, "  %-26s %.3f on %4d calls%s%n", form, v, c.calls(form), extra);
         });
         return 0;

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.sdvp.cli.support.Backends;
 import org.sdvp.cli.llm.LlmMixin;
+import org.sdvp.cli.support.Backends;
 import org.sdvp.cli.support.CommonOptions;
 import org.sdvp.cli.support.FrameworkChoice;
 import org.sdvp.cli.support.Knowledge;
@@ -31,15 +31,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sdvp run}: one program on one image (or pair), printing its result and writing its rationale. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Run one program on one image (or an image pair) and print its result. The program is "
                 + "checked completely before anything runs; every problem is listed with its line.",
-        footer = {"", "Example:",
-            "  sdvp run --image img.png --program-text $'ANSWER0=EVAL(expr=\"1 + 2\")\\nFINAL_RESULT=RESULT(var=ANSWER0)'"})
+        footer = {
+            "",
+            "Example:",
+            "  sdvp run --image img.png --program-text $'ANSWER0=EVAL(expr=\"1 + 2\")\\nFINAL_RESULT=RESULT(var=ANSWER0)'"
+        })
 public final class RunCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--image", required = true, paramLabel = "IMG",
+    @Option(
+            names = "--image",
+            required = true,
+            paramLabel = "IMG",
             description = "The image (PNG or JPEG); IMAGE in the program, or LEFT when --right is given.")
     Path image;
 
@@ -57,29 +67,42 @@ public final class RunCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     ProgramInput program;
 
-    @Option(names = "--framework", defaultValue = "visprog", paramLabel = "NAME",
+    @Option(
+            names = "--framework",
+            defaultValue = "visprog",
+            paramLabel = "NAME",
             description = "Program language: visprog or viper. Default: ${DEFAULT-VALUE}.")
     String framework;
 
     @Option(names = "--modules", paramLabel = "SPEC", description = Backends.MODULES_HELP)
     String modules;
 
-    @Mixin CommonOptions.Data data;
+    @Mixin
+    CommonOptions.Data data;
 
     @Option(names = "--trace", paramLabel = "FILE", description = "Write the trace as JSON lines (one per step).")
     Path traceFile;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "Write the visual rationale as a self-contained HTML page.")
+    @Option(
+            names = "--html",
+            paramLabel = "FILE",
+            description = "Write the visual rationale as a self-contained HTML page.")
     Path htmlFile;
 
-    @Option(names = "--output", paramLabel = "FILE",
+    @Option(
+            names = "--output",
+            paramLabel = "FILE",
             description = "Where an image result (an edited image) is written, as PNG with FILE.json holding its "
                     + "provenance. Default: IMAGE-STEM-result.png in the current folder.")
     Path output;
 
-    @Mixin LlmMixin llm;
+    @Mixin
+    LlmMixin llm;
 
-    @Option(names = "--depth-crops", defaultValue = "box", paramLabel = "MODE",
+    @Option(
+            names = "--depth-crops",
+            defaultValue = "box",
+            paramLabel = "MODE",
             description = FrameworkChoice.DEPTH_CROPS_HELP)
     String depthCrops;
 
@@ -97,10 +120,12 @@ public final class RunCommand implements Callable<Integer> {
         fw.check(source, initial.keySet());
         Path dataDir = data.value != null ? data.value : image.toAbsolutePath().getParent();
         try (ModelServices services = Knowledge.withLlm(Backends.load(modules, dataDir), llm.options());
-             ModelGateway gateway = new ModelGateway(services)) {
+                ModelGateway gateway = new ModelGateway(services)) {
             Execution run = fw.execute(source, initial, gateway);
-            String outcome = run.failure().map(f -> "failed at " + f.format())
-                    .orElseGet(() -> "result: " + run.result().map(Value::display).orElse("(none)"));
+            String outcome = run.failure()
+                    .map(f -> "failed at " + f.format())
+                    .orElseGet(
+                            () -> "result: " + run.result().map(Value::display).orElse("(none)"));
             writeOutputs(run, outcome);
             if (run.failure().isPresent()) {
                 spec.commandLine().getErr().println("sdvp run: " + outcome);
@@ -110,8 +135,10 @@ public final class RunCommand implements Callable<Integer> {
             if (run.result().orElse(null) instanceof ImageValue result) {
                 Path png = output != null ? output : Path.of(stem(image) + "-result.png");
                 ResultImages.write(png, result, source, services.name());
-                spec.commandLine().getOut().println("image written to " + png + " (provenance: "
-                        + ResultImages.provenanceOf(png).getFileName() + ")");
+                spec.commandLine()
+                        .getOut()
+                        .println("image written to " + png + " (provenance: "
+                                + ResultImages.provenanceOf(png).getFileName() + ")");
             }
             return 0;
         }
@@ -135,8 +162,13 @@ public final class RunCommand implements Callable<Integer> {
     private void writeOutputs(Execution run, String outcome) throws IOException {
         if (traceFile != null) AtomicFiles.writeString(traceFile, TraceJsonl.render(run.trace()));
         if (htmlFile != null) {
-            AtomicFiles.writeString(htmlFile,
-                    TraceHtml.render("sdvp run: " + image.getFileName(), run.trace(), outcome, run.failure().isPresent()));
+            AtomicFiles.writeString(
+                    htmlFile,
+                    TraceHtml.render(
+                            "sdvp run: " + image.getFileName(),
+                            run.trace(),
+                            outcome,
+                            run.failure().isPresent()));
         }
     }
 }

@@ -11,12 +11,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sdvp serve bench}: page-load times of the web app on a synthetic experiment. */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Write a synthetic experiment (rows x tasks cells, questions per cell, with traces), serve it "
                 + "on 127.0.0.1 and time each kind of page: GET to the last byte, median / p90 / max over the loads.",
-        footer = {"", "Example (the figure in docs/performance.md):", "  sdvp serve bench --rows 20 --tasks 5 --questions 300"})
+        footer = {
+            "",
+            "Example (the figure in docs/performance.md):",
+            "  sdvp serve bench --rows 20 --tasks 5 --questions 300"
+        })
 public final class ServeBenchCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--rows", defaultValue = "20", description = "Rows (default ${DEFAULT-VALUE}).")
     int rows;
@@ -30,19 +38,30 @@ public final class ServeBenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "30", description = "Timed loads per page (default ${DEFAULT-VALUE}).")
     int repeat;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Keep the synthetic experiment here (default: a temporary folder, removed).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Keep the synthetic experiment here (default: a temporary folder, removed).")
     Path out;
 
     @Override
     public Integer call() throws Exception {
         if (rows < 3 || tasks < 1 || questions < 2 || repeat < 1) {
-            spec.commandLine().getErr().println("serve bench: needs --rows >= 3, --tasks >= 1, --questions >= 2, --repeat >= 1");
+            spec.commandLine()
+                    .getErr()
+                    .println("serve bench: needs --rows >= 3, --tasks >= 1, --questions >= 2, --repeat >= 1");
             return 2;
         }
         ServeCommand.quietServerLogs();
         Path dir = out != null ? out : Files.createTempDirectory("sdvp-serve-bench");
         try {
-            PageBench.run(dir, rows, tasks, questions, repeat, new PrintWriter(spec.commandLine().getOut(), true));
+            PageBench.run(
+                    dir,
+                    rows,
+                    tasks,
+                    questions,
+                    repeat,
+                    new PrintWriter(spec.commandLine().getOut(), true));
         } finally {
             if (out == null) org.sdvp.serve.bench.PageBench.delete(dir);
         }

@@ -11,10 +11,10 @@ public final class Backends {
     /** The text shared by every command's {@code --modules} description. */
     public static final String MODULES_HELP =
             "Model backends, first answering first: oracle (scene annotations), vlm:DIR (student checkpoint), "
-            + "teacher:DIR,vlm:DIR (the teacher answers the calls it covers), torchscript:DIR / onnx:DIR (your "
-            + "exported model and its model.json, docs/own-models.md), facedet (OpenCV's face cascade for FACEDET; "
-            + "chain it: facedet,vlm:DIR). Default: none (programs "
-            + "without model steps only).";
+                    + "teacher:DIR,vlm:DIR (the teacher answers the calls it covers), torchscript:DIR / onnx:DIR (your "
+                    + "exported model and its model.json, docs/own-models.md), facedet (OpenCV's face cascade for FACEDET; "
+                    + "chain it: facedet,vlm:DIR). Default: none (programs "
+                    + "without model steps only).";
 
     private Backends() {}
 

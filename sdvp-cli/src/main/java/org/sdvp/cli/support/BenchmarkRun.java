@@ -32,7 +32,9 @@ public final class BenchmarkRun {
     /** {@code --task list}: prints the installed tasks. */
     public static boolean listTasksIfAsked(BenchmarkOptions o, CommandSpec spec) {
         if (!o.task.equals("list")) return false;
-        Tasks.installed().values().forEach(t -> spec.commandLine().getOut().printf("%-10s %s%n", t.name(), t.description()));
+        Tasks.installed()
+                .values()
+                .forEach(t -> spec.commandLine().getOut().printf("%-10s %s%n", t.name(), t.description()));
         return true;
     }
 
@@ -41,8 +43,8 @@ public final class BenchmarkRun {
      * it, keeping every question's answer and trace in {@code traces} (may be null), the restored ones included:
      * their lines are in the journal. {@code output} is opened once the inputs and backends are (see {@link #run}).
      */
-    public static EvalResult evaluate(BenchmarkOptions o, Evaluator.Listener listener, ResumableOutput output,
-                                      QuestionTraces traces)
+    public static EvalResult evaluate(
+            BenchmarkOptions o, Evaluator.Listener listener, ResumableOutput output, QuestionTraces traces)
             throws DataException, BackendException, InterruptedException, java.io.IOException {
         String[] threads = {""};
         EvalResult result = run(o, output, (task, fw, programs, examples, gateway, bar) -> {
@@ -62,8 +64,14 @@ public final class BenchmarkRun {
 
     /** What to do with an opened benchmark. */
     public interface Job<R> {
-        R run(Task task, Framework framework, ProgramSource programs, ExampleSource examples, ModelGateway gateway,
-              ProgressBar bar) throws InterruptedException, DataException;
+        R run(
+                Task task,
+                Framework framework,
+                ProgramSource programs,
+                ExampleSource examples,
+                ModelGateway gateway,
+                ProgressBar bar)
+                throws InterruptedException, DataException;
     }
 
     /** Opens the benchmark and runs {@code job} on it, with no output of its own. */
@@ -84,14 +92,18 @@ public final class BenchmarkRun {
         if (o.maxBatch < 1) throw new DataException("--max-batch must be at least 1: " + o.maxBatch);
         if (o.samples < 1) throw new DataException("--samples must be at least 1: " + o.samples);
         if (o.samples > 1 && !o.programs.equals("llm")) {
-            throw new DataException("--samples " + o.samples + " needs --programs llm: other sources have one program per question");
+            throw new DataException(
+                    "--samples " + o.samples + " needs --programs llm: other sources have one program per question");
         }
         Task task = Tasks.find(o.task);
         try (CachedLlmQuery llmQuery = llmQuery(o)) {
-            Framework fw = llmQuery == null ? FrameworkChoice.create(o.framework, o.depthCrops) : ViperFrameworkProvider.create(llmQuery::answer);
+            Framework fw = llmQuery == null
+                    ? FrameworkChoice.create(o.framework, o.depthCrops)
+                    : ViperFrameworkProvider.create(llmQuery::answer);
             R result = run(o, output, job, task, fw);
             if (llmQuery != null && result instanceof EvalResult r) {
-                @SuppressWarnings("unchecked") R withQueries = (R) r.withProgramCounters(llmQuery.stats());
+                @SuppressWarnings("unchecked")
+                R withQueries = (R) r.withProgramCounters(llmQuery.stats());
                 return withQueries;
             }
             return result;
@@ -101,11 +113,12 @@ public final class BenchmarkRun {
     private static <R> R run(BenchmarkOptions o, ResumableOutput output, Job<R> job, Task task, Framework fw)
             throws DataException, BackendException, InterruptedException, java.io.IOException {
         try (ProgramSource programs = programSource(o, fw, task);
-             ExampleSource examples = Limited.of(task.open(o.data, o.split), o.limit);
-             ModelServices services = Knowledge.withLlm(Backends.load(o.modules, o.data), o.llm.options());
-             ModelGateway gateway = new ModelGateway(services, o.maxBatch)) {
+                ExampleSource examples = Limited.of(task.open(o.data, o.split), o.limit);
+                ModelServices services = Knowledge.withLlm(Backends.load(o.modules, o.data), o.llm.options());
+                ModelGateway gateway = new ModelGateway(services, o.maxBatch)) {
             if (output != null) output.begin();
-            try (ProgressBar bar = Progress.bar(o.err(), task.name() + "/" + o.split, examples.size().orElse(-1), "q")) {
+            try (ProgressBar bar = Progress.bar(
+                    o.err(), task.name() + "/" + o.split, examples.size().orElse(-1), "q")) {
                 return job.run(task, fw, programs, examples, gateway, bar);
             }
         } catch (java.io.IOException | DataException | BackendException | InterruptedException | RuntimeException e) {
@@ -132,8 +145,9 @@ public final class BenchmarkRun {
     /** The program source {@code --programs} names (also opened per partition by sdvp-spark). */
     public static ProgramSource programSource(BenchmarkOptions o, Framework fw, Task task) throws DataException {
         if (o.programs.equals("native")) {
-            return task.programs(o.framework, o.data, o.split).orElseThrow(() -> new DataException(
-                    "--programs native: task '" + task.name() + "' writes no programs of its own for --framework " + o.framework));
+            return task.programs(o.framework, o.data, o.split)
+                    .orElseThrow(() -> new DataException("--programs native: task '" + task.name()
+                            + "' writes no programs of its own for --framework " + o.framework));
         }
         try {
             return ProgramSources.create(o.programs, o.llm.options(), fw::check, task.name(), fw.name());

@@ -55,8 +55,10 @@ public interface ClusterRunner {
 
     /** The installed runner, or a usage error saying how to get one. */
     static ClusterRunner find() throws DataException {
-        return ServiceLoader.load(ClusterRunner.class).findFirst().orElseThrow(() -> new DataException(
-                "--spark needs the sdvp-spark module and Spark's jars on the class path; run through the ./sdvp "
-                        + "launcher, which adds them for --spark"));
+        return ServiceLoader.load(ClusterRunner.class)
+                .findFirst()
+                .orElseThrow(() -> new DataException(
+                        "--spark needs the sdvp-spark module and Spark's jars on the class path; run through the ./sdvp "
+                                + "launcher, which adds them for --spark"));
     }
 }

@@ -27,8 +27,18 @@ public final class Knowledge {
         if (o.model() == null || o.model().isBlank()) {
             throw new DataException("LIST via --llm-base-url " + o.baseUrl() + " needs --llm-model");
         }
-        ClientConfig config = new ClientConfig(o.baseUrl(), o.model(), o.keyEnv(), o.temperature(), o.maxTokens(),
-                o.timeout(), o.retries(), o.concurrency(), java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(30), 0L);
+        ClientConfig config = new ClientConfig(
+                o.baseUrl(),
+                o.model(),
+                o.keyEnv(),
+                o.temperature(),
+                o.maxTokens(),
+                o.timeout(),
+                o.retries(),
+                o.concurrency(),
+                java.time.Duration.ofMillis(500),
+                java.time.Duration.ofSeconds(30),
+                0L);
         RetryingChatClient client = RetryingChatClient.create(config);
         Path cache = o.cache() == null ? null : o.cache().toAbsolutePath().resolveSibling(CACHE);
         LlmLister lister;
@@ -37,7 +47,10 @@ public final class Knowledge {
         } catch (IOException e) {
             throw new DataException(e.getMessage(), e);
         }
-        ModelServices llm = ModelServices.builder("llm").tools(ToolServices.none().withLister(lister)).closing(client).build();
+        ModelServices llm = ModelServices.builder("llm")
+                .tools(ToolServices.none().withLister(lister))
+                .closing(client)
+                .build();
         return ModelServices.firstCovering(services.name() + "+llm", List.of(llm, services));
     }
 }

@@ -37,7 +37,9 @@ public final class Progress {
     static final class InPlace implements ProgressBarConsumer {
         private final PrintWriter err;
 
-        InPlace(PrintWriter err) { this.err = err; }
+        InPlace(PrintWriter err) {
+            this.err = err;
+        }
 
         @Override
         public int getMaxRenderedLength() {

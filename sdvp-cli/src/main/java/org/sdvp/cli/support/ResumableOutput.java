@@ -42,8 +42,8 @@ public final class ResumableOutput implements AutoCloseable {
     void begin() throws DataException, IOException {
         if (lock != null) return;
         BenchmarkOptions o = options;
-        OutputLock lock = OutputLock.acquire(out, "sdvp " + command + " --task " + o.task + " --split " + o.split
-                + " --out " + out);
+        OutputLock lock = OutputLock.acquire(
+                out, "sdvp " + command + " --task " + o.task + " --split " + o.split + " --out " + out);
         try {
             RunJournal opened = RunJournal.open(RunJournal.beside(out), run(command, o), o.restart);
             if (!opened.restored().isEmpty()) {
@@ -80,7 +80,9 @@ public final class ResumableOutput implements AutoCloseable {
     }
 
     /** The outputs are written: the journal has served. */
-    public void finished() throws IOException { journal().finish(); }
+    public void finished() throws IOException {
+        journal().finish();
+    }
 
     @Override
     public void close() throws IOException {

@@ -40,10 +40,11 @@ final class ThreadCpu {
             return "";
         }
         StringBuilder b = new StringBuilder("process CPU by thread group (whole process so far, JVM start included):");
-        ticks.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        ticks.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .filter(e -> e.getValue() > 0)
-                .forEach(e -> b.append(String.format(Locale.ROOT, " %s %.2f s;", e.getKey(),
-                        e.getValue() / (double) ticksPerSecond)));
+                .forEach(e -> b.append(
+                        String.format(Locale.ROOT, " %s %.2f s;", e.getKey(), e.getValue() / (double) ticksPerSecond)));
         return b.append(System.lineSeparator()).toString();
     }
 

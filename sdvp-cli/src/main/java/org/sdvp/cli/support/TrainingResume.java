@@ -17,13 +17,17 @@ import picocli.CommandLine.Option;
  * process per {@code --out}: the same lock as {@code eval} ({@link OutputLock}).
  */
 public final class TrainingResume {
-    @Option(names = "--checkpoint-every", defaultValue = "50", paramLabel = "STEPS",
+    @Option(
+            names = "--checkpoint-every",
+            defaultValue = "50",
+            paramLabel = "STEPS",
             description = "Save the training state (weights, optimiser, step) to OUT.state every STEPS steps "
                     + "(rounded to the loss curve's windows). A run killed before it finished continues from "
                     + "the newest state when started again with the same options. Default: ${DEFAULT-VALUE}.")
     public int every;
 
-    @Option(names = "--restart",
+    @Option(
+            names = "--restart",
             description = "Discard the saved state of an interrupted run on the same --out and start over.")
     public boolean restart;
 
@@ -52,7 +56,9 @@ public final class TrainingResume {
     /** The lock on {@code --out} and the state options of this run. */
     public record Locked(OutputLock lock, StateOptions state) implements AutoCloseable {
         @Override
-        public void close() throws IOException { lock.close(); }
+        public void close() throws IOException {
+            lock.close();
+        }
     }
 
     private static void deleteTree(Path p) throws IOException {

@@ -21,16 +21,22 @@ import picocli.CommandLine.Spec;
  * rejection sampling and ID buffer) and for colour rendering per style. Reports the median of several runs
  * after a warm-up run, so the JIT is not measured.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Measure single-thread scene generation and rendering speed (scenes/s, median of runs). "
                 + "PNG encoding and file writing are not included.")
 public final class BenchCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--scenes", defaultValue = "1000", description = "Scenes per run. Default: ${DEFAULT-VALUE}.")
     int scenes;
 
-    @Option(names = "--runs", defaultValue = "5", description = "Timed runs (after one warm-up). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--runs",
+            defaultValue = "5",
+            description = "Timed runs (after one warm-up). Default: ${DEFAULT-VALUE}.")
     int runs;
 
     @Option(names = "--size", defaultValue = "128", description = "Image size in pixels. Default: ${DEFAULT-VALUE}.")
@@ -42,12 +48,19 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (scenes < 1 || runs < 1) throw new DataException("--scenes and --runs must be at least 1");
-        List<Style> styles = style == null ? Styles.all()
-                : List.of(Styles.find(style).orElseThrow(() -> new DataException("unknown style '" + style
-                        + "'; valid styles: " + String.join(", ", Styles.names()))));
+        List<Style> styles = style == null
+                ? Styles.all()
+                : List.of(Styles.find(style)
+                        .orElseThrow(() -> new DataException(
+                                "unknown style '" + style + "'; valid styles: " + String.join(", ", Styles.names()))));
         SceneGenerator.Config config = SceneGenerator.Config.defaults();
-        config = new SceneGenerator.Config(size, size, config.minObjects(), config.maxObjects(),
-                config.minVisibleFraction(), config.minVisiblePixels());
+        config = new SceneGenerator.Config(
+                size,
+                size,
+                config.minObjects(),
+                config.maxObjects(),
+                config.minVisibleFraction(),
+                config.minVisiblePixels());
         SceneGenerator gen = new SceneGenerator(config);
         List<Scene> drawn = new ArrayList<>();
         double[] genRates = new double[runs];

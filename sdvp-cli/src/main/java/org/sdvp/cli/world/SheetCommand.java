@@ -13,12 +13,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sdvp world sheet}: a contact sheet of every style, to look at what the world renders. */
-@Command(name = "sheet", mixinStandardHelpOptions = true,
+@Command(
+        name = "sheet",
+        mixinStandardHelpOptions = true,
         description = "Render the same scenes in every style into one PNG (docs/world-styles.png is one).")
 public final class SheetCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Mixin CommonOptions.OutFile out;
+    @Mixin
+    CommonOptions.OutFile out;
 
     @Option(names = "--columns", defaultValue = "5", description = "Scenes per style. Default: ${DEFAULT-VALUE}.")
     int columns;

@@ -14,7 +14,8 @@ import org.sdvp.core.service.ServiceKind;
 
 /** The distill, experiment and demo commands' help and input checks (nothing here trains anything). */
 class ExperimentCommandsTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     @Test
     void helpTextsExplainWithExamples() {
@@ -26,10 +27,13 @@ class ExperimentCommandsTest {
         }
         String experimentHelp = CliRunner.run("experiment", "--help").out();
         assertTrue(experimentHelp.contains("--preset"));
-        for (var preset : List.of(org.sdvp.distill.experiment.ExperimentPreset.quick(),
+        for (var preset : List.of(
+                org.sdvp.distill.experiment.ExperimentPreset.quick(),
                 org.sdvp.distill.experiment.ExperimentPreset.standard())) {
-            assertTrue(experimentHelp.contains(preset.testQuestions() + " test questions/task, " + preset.trainQuestions()
-                    + " train questions/target, " + preset.steps() + " steps"), "the help states the preset's real sizes: " + experimentHelp);
+            assertTrue(
+                    experimentHelp.contains(preset.testQuestions() + " test questions/task, " + preset.trainQuestions()
+                            + " train questions/target, " + preset.steps() + " steps"),
+                    "the help states the preset's real sizes: " + experimentHelp);
         }
         assertTrue(CliRunner.run("distill", "--help").out().contains("--replay-calls"));
         assertTrue(CliRunner.run("--help").out().contains("experiment"));
@@ -59,8 +63,16 @@ class ExperimentCommandsTest {
 
     @Test
     void experimentOptionsCarryThePresetSeedsAndFrameworks() throws Exception {
-        var o = ExperimentCommand.parse("--preset", "default", "--seeds", "4,5", "--out", tmp.toString(),
-                "--frameworks", "visprog,viper", "--no-ablations");
+        var o = ExperimentCommand.parse(
+                "--preset",
+                "default",
+                "--seeds",
+                "4,5",
+                "--out",
+                tmp.toString(),
+                "--frameworks",
+                "visprog,viper",
+                "--no-ablations");
         assertEquals("default", o.preset().name());
         assertEquals(List.of(4L, 5L), o.preset().seeds());
         assertFalse(o.preset().ablations());
@@ -71,7 +83,9 @@ class ExperimentCommandsTest {
         assertEquals("quick", q.preset().name());
         assertEquals(List.of(1L), q.preset().seeds());
         assertEquals(Math.min(4, Runtime.getRuntime().availableProcessors()), q.jobs(), "one per processor, at most 4");
-        assertEquals(3, ExperimentCommand.parse("--out", tmp.toString(), "--jobs", "3").jobs());
+        assertEquals(
+                3,
+                ExperimentCommand.parse("--out", tmp.toString(), "--jobs", "3").jobs());
     }
 
     private Path checkpoint(String name) throws Exception {
@@ -83,26 +97,82 @@ class ExperimentCommandsTest {
     @Test
     void distillChecksItsInputsBeforeRunning() throws Exception {
         Path s = checkpoint("s"), t = checkpoint("t");
-        var task = CliRunner.run("distill", "--task", "vqa-sim", "--student", s.toString(), "--teacher", t.toString(),
-                "--out", tmp.resolve("o").toString());
+        var task = CliRunner.run(
+                "distill",
+                "--task",
+                "vqa-sim",
+                "--student",
+                s.toString(),
+                "--teacher",
+                t.toString(),
+                "--out",
+                tmp.resolve("o").toString());
         assertEquals(2, task.exitCode(), task.err());
         assertTrue(task.err().contains("known tasks"), task.err());
-        var student = CliRunner.run("distill", "--task", "gqa-sim", "--student", tmp.resolve("x").toString(),
-                "--teacher", t.toString(), "--out", tmp.resolve("o").toString());
+        var student = CliRunner.run(
+                "distill",
+                "--task",
+                "gqa-sim",
+                "--student",
+                tmp.resolve("x").toString(),
+                "--teacher",
+                t.toString(),
+                "--out",
+                tmp.resolve("o").toString());
         assertEquals(2, student.exitCode(), student.err());
         assertTrue(student.err().contains("--student"), student.err());
-        var subset = CliRunner.run("distill", "--task", "gqa-sim", "--student", s.toString(), "--teacher", t.toString(),
-                "--modules-subset", "VQA,OCR", "--out", tmp.resolve("o").toString());
+        var subset = CliRunner.run(
+                "distill",
+                "--task",
+                "gqa-sim",
+                "--student",
+                s.toString(),
+                "--teacher",
+                t.toString(),
+                "--modules-subset",
+                "VQA,OCR",
+                "--out",
+                tmp.resolve("o").toString());
         assertEquals(2, subset.exitCode(), subset.err());
         assertTrue(subset.err().contains("'OCR'"), subset.err());
-        var tau = CliRunner.run("distill", "--task", "gqa-sim", "--student", s.toString(), "--teacher", t.toString(),
-                "--tau", "0", "--out", tmp.resolve("o").toString());
+        var tau = CliRunner.run(
+                "distill",
+                "--task",
+                "gqa-sim",
+                "--student",
+                s.toString(),
+                "--teacher",
+                t.toString(),
+                "--tau",
+                "0",
+                "--out",
+                tmp.resolve("o").toString());
         assertEquals(2, tau.exitCode(), tau.err());
-        var replay = CliRunner.run("distill", "--task", "gqa-sim", "--student", s.toString(), "--teacher", t.toString(),
-                "--replay-calls", tmp.resolve("none.jsonl").toString(), "--out", tmp.resolve("o").toString());
+        var replay = CliRunner.run(
+                "distill",
+                "--task",
+                "gqa-sim",
+                "--student",
+                s.toString(),
+                "--teacher",
+                t.toString(),
+                "--replay-calls",
+                tmp.resolve("none.jsonl").toString(),
+                "--out",
+                tmp.resolve("o").toString());
         assertEquals(2, replay.exitCode(), replay.err());
-        var set = CliRunner.run("distill", "--task", "gqa-sim", "--student", s.toString(), "--teacher", t.toString(),
-                "--set", "learningRat=2e-3", "--out", tmp.resolve("o").toString());
+        var set = CliRunner.run(
+                "distill",
+                "--task",
+                "gqa-sim",
+                "--student",
+                s.toString(),
+                "--teacher",
+                t.toString(),
+                "--set",
+                "learningRat=2e-3",
+                "--out",
+                tmp.resolve("o").toString());
         assertEquals(2, set.exitCode(), set.err());
         assertTrue(set.err().contains("learningRate"), "the valid names are listed: " + set.err());
     }
@@ -113,10 +183,33 @@ class ExperimentCommandsTest {
         Path calls = Files.writeString(tmp.resolve("c.jsonl"), "");
         DistillCommand c = new DistillCommand();
         var cl = new picocli.CommandLine(c);
-        cl.parseArgs("--task", "gqa-sim", "--student", s.toString(), "--teacher", t.toString(), "--out",
-                tmp.resolve("o").toString(), "--naive", "--no-filter", "--tau", "4", "--steps", "50", "--seed", "3",
-                "--modules-subset", "vqa,LOC", "--replay-calls", calls.toString(), "--questions", "20",
-                "--set", "learningRate=2e-3", "--set", "locBatch=8");
+        cl.parseArgs(
+                "--task",
+                "gqa-sim",
+                "--student",
+                s.toString(),
+                "--teacher",
+                t.toString(),
+                "--out",
+                tmp.resolve("o").toString(),
+                "--naive",
+                "--no-filter",
+                "--tau",
+                "4",
+                "--steps",
+                "50",
+                "--seed",
+                "3",
+                "--modules-subset",
+                "vqa,LOC",
+                "--replay-calls",
+                calls.toString(),
+                "--questions",
+                "20",
+                "--set",
+                "learningRate=2e-3",
+                "--set",
+                "locBatch=8");
         c.spec = cl.getCommandSpec();
         var spec = c.stageSpec();
         assertEquals(0, spec.replayScenes(), "--naive replays nothing");

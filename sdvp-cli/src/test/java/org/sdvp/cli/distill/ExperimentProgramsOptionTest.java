@@ -20,18 +20,39 @@ class ExperimentProgramsOptionTest {
 
     @Test
     void llmProgramsNeedAnEndpointAndSamplesNeedLlmPrograms() {
-        DataException noUrl = assertThrows(DataException.class, () -> parse("--out", "x", "--programs", "llm").parts(1));
+        DataException noUrl = assertThrows(
+                DataException.class,
+                () -> parse("--out", "x", "--programs", "llm").parts(1));
         assertTrue(noUrl.getMessage().contains("--llm-base-url"), noUrl.getMessage());
-        DataException samples = assertThrows(DataException.class, () -> parse("--out", "x", "--samples", "3").parts(1));
+        DataException samples = assertThrows(
+                DataException.class, () -> parse("--out", "x", "--samples", "3").parts(1));
         assertTrue(samples.getMessage().contains("--programs llm"), samples.getMessage());
-        assertThrows(DataException.class, () -> parse("--out", "x", "--programs", "file.jsonl").parts(1));
+        assertThrows(
+                DataException.class,
+                () -> parse("--out", "x", "--programs", "file.jsonl").parts(1));
     }
 
     @Test
     void llmProgramsReplaceTheRowsEvaluator() throws Exception {
-        var parts = parse("--out", "x", "--programs", "llm", "--samples", "5", "--llm-base-url", "http://127.0.0.1:9/v1",
-                "--llm-model", "m", "--frameworks", "visprog,viper").parts(1);
+        var parts = parse(
+                        "--out",
+                        "x",
+                        "--programs",
+                        "llm",
+                        "--samples",
+                        "5",
+                        "--llm-base-url",
+                        "http://127.0.0.1:9/v1",
+                        "--llm-model",
+                        "m",
+                        "--frameworks",
+                        "visprog,viper")
+                .parts(1);
         assertInstanceOf(ProgramEvaluator.class, parts.evaluator());
-        assertNotSame(org.sdvp.distill.experiment.ExperimentRunner.Parts.real(1).evaluator().getClass(), parts.evaluator());
+        assertNotSame(
+                org.sdvp.distill.experiment.ExperimentRunner.Parts.real(1)
+                        .evaluator()
+                        .getClass(),
+                parts.evaluator());
     }
 }

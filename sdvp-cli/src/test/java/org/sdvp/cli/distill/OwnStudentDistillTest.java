@@ -26,16 +26,45 @@ import org.sdvp.core.io.Sha256;
 class OwnStudentDistillTest {
     static final Path OWN = Path.of("..", "sdvp-backends", "src", "test", "resources", "own-models");
 
-    @TempDir static Path data;
-    @TempDir static Path shared;
-    @TempDir Path dir;
+    @TempDir
+    static Path data;
+
+    @TempDir
+    static Path shared;
+
+    @TempDir
+    Path dir;
 
     @BeforeAll
     static void collect() {
-        assertEquals(0, CliRunner.run("world", "generate", "--task", "gqa-sim", "--split", "train", "--count", "30",
-                "--seed", "5", "--out", data.toString()).exitCode());
-        var r = CliRunner.run("collect", "--task", "gqa-sim", "--data", data.toString(), "--split", "train",
-                "--modules", "oracle", "--out", shared.resolve("calls.jsonl").toString());
+        assertEquals(
+                0,
+                CliRunner.run(
+                                "world",
+                                "generate",
+                                "--task",
+                                "gqa-sim",
+                                "--split",
+                                "train",
+                                "--count",
+                                "30",
+                                "--seed",
+                                "5",
+                                "--out",
+                                data.toString())
+                        .exitCode());
+        var r = CliRunner.run(
+                "collect",
+                "--task",
+                "gqa-sim",
+                "--data",
+                data.toString(),
+                "--split",
+                "train",
+                "--modules",
+                "oracle",
+                "--out",
+                shared.resolve("calls.jsonl").toString());
         assertEquals(0, r.exitCode(), r.err());
     }
 
@@ -46,14 +75,34 @@ class OwnStudentDistillTest {
             for (Path f : files.toList()) Files.copy(f, copy.resolve(f.getFileName()));
         }
         Path json = copy.resolve("model.json");
-        Files.writeString(json, Files.readString(json).replaceFirst("\"provenance\"", "\"frozen\": [" + frozen + "],\n  \"provenance\""));
+        Files.writeString(
+                json,
+                Files.readString(json)
+                        .replaceFirst("\"provenance\"", "\"frozen\": [" + frozen + "],\n  \"provenance\""));
         return copy;
     }
 
     private CliRunner.Result distill(Path student, Path out, String... more) {
-        List<String> args = new ArrayList<>(List.of("distill", "--task", "gqa-sim", "--data", data.toString(),
-                "--student", "torchscript:" + student, "--teacher", "oracle", "--calls", shared.resolve("calls.jsonl").toString(),
-                "--steps", "40", "--set", "learningRate=5e-3", "--seed", "3", "--out", out.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "distill",
+                "--task",
+                "gqa-sim",
+                "--data",
+                data.toString(),
+                "--student",
+                "torchscript:" + student,
+                "--teacher",
+                "oracle",
+                "--calls",
+                shared.resolve("calls.jsonl").toString(),
+                "--steps",
+                "40",
+                "--set",
+                "learningRate=5e-3",
+                "--seed",
+                "3",
+                "--out",
+                out.toString()));
         args.addAll(List.of(more));
         return CliRunner.run(args.toArray(String[]::new));
     }
@@ -69,16 +118,22 @@ class OwnStudentDistillTest {
         Path saved = out.resolve("student");
         assertTrue(r.out().contains("student: " + saved), r.out());
         JsonNode config = Json.mapper().readTree(saved.resolve("config.json").toFile());
-        assertEquals(Sha256.of(student.resolve("model.pt")), config.at("/parent/sha256").asText());
-        assertEquals(Sha256.of(shared.resolve("calls.jsonl")), config.at("/data/callsSha256").asText());
+        assertEquals(
+                Sha256.of(student.resolve("model.pt")),
+                config.at("/parent/sha256").asText());
+        assertEquals(
+                Sha256.of(shared.resolve("calls.jsonl")),
+                config.at("/data/callsSha256").asText());
         assertEquals(3, config.get("seed").asInt());
         assertEquals("oracle", config.at("/data/teacher").asText());
         assertTrue(config.at("/data/pairs").asInt() > 0);
         List<Double> curve = new ArrayList<>();
         config.get("lossCurve").forEach(v -> curve.add(v.asDouble()));
         assertEquals(40, curve.size());
-        double first = curve.subList(0, 10).stream().mapToDouble(d -> d).average().orElseThrow();
-        double last = curve.subList(30, 40).stream().mapToDouble(d -> d).average().orElseThrow();
+        double first =
+                curve.subList(0, 10).stream().mapToDouble(d -> d).average().orElseThrow();
+        double last =
+                curve.subList(30, 40).stream().mapToDouble(d -> d).average().orElseThrow();
         assertTrue(last < first, first + " -> " + last);
         assertTrue(config.get("frozenParameters").size() > 0);
         config.get("frozenParameters").forEach(n -> assertTrue(n.asText().startsWith("text."), n.asText()));
@@ -88,10 +143,18 @@ class OwnStudentDistillTest {
         }
         Path image;
         try (Stream<Path> files = Files.walk(data)) {
-            image = files.filter(f -> f.toString().endsWith(".png")).sorted().findFirst().orElseThrow();
+            image = files.filter(f -> f.toString().endsWith(".png"))
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
         }
-        var run = CliRunner.run("run", "--image", image.toString(),
-                "--modules", "torchscript:" + saved, "--program-text",
+        var run = CliRunner.run(
+                "run",
+                "--image",
+                image.toString(),
+                "--modules",
+                "torchscript:" + saved,
+                "--program-text",
                 "ANSWER0=VQA(image=IMAGE,question='What color is the cube?')\nFINAL_RESULT=RESULT(var=ANSWER0)");
         assertEquals(0, run.exitCode(), run.err());
     }
@@ -111,8 +174,16 @@ class OwnStudentDistillTest {
         assertTrue(refused.err().contains("output 'logits'"), refused.err());
         assertFalse(Files.exists(dir.resolve("refused")));
 
-        var noCalls = CliRunner.run("distill", "--task", "gqa-sim", "--student", "torchscript:" + student, "--teacher",
-                "oracle", "--out", dir.resolve("x").toString());
+        var noCalls = CliRunner.run(
+                "distill",
+                "--task",
+                "gqa-sim",
+                "--student",
+                "torchscript:" + student,
+                "--teacher",
+                "oracle",
+                "--out",
+                dir.resolve("x").toString());
         assertEquals(2, noCalls.exitCode());
         assertTrue(noCalls.err().contains("needs --calls FILE"), noCalls.err());
     }

@@ -25,7 +25,8 @@ class OwnModelsEvalTest {
     static final Path OWN = Path.of("..", "sdvp-backends", "src", "test", "resources", "own-models");
     static final Path FIXTURES = Path.of("..", "sdvp-data", "src", "test", "resources", "fixtures");
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     static String ownModules() {
         return "torchscript:" + OWN.resolve("vqa-torchscript") + ",torchscript:" + OWN.resolve("loc-torchscript")
@@ -47,19 +48,40 @@ class OwnModelsEvalTest {
         Path broken = brokenVqa();
         for (String command : List.of("eval", "collect")) {
             Path out = dir.resolve(command + "-out").resolve("results.json");
-            var r = CliRunner.run(command, "--dataset", "gqa", "--root", FIXTURES.resolve("gqa").toString(),
-                    "--split", "val_balanced", "--modules", "torchscript:" + broken, "--out", out.toString());
+            var r = CliRunner.run(
+                    command,
+                    "--dataset",
+                    "gqa",
+                    "--root",
+                    FIXTURES.resolve("gqa").toString(),
+                    "--split",
+                    "val_balanced",
+                    "--modules",
+                    "torchscript:" + broken,
+                    "--out",
+                    out.toString());
             assertEquals(2, r.exitCode(), command + ": " + r.err());
             assertTrue(r.err().contains("output 'logits'") && r.err().contains("[2, 3]"), r.err());
-            assertFalse(Files.exists(out.getParent()), command + " created " + out.getParent() + ": no lock, no journal");
+            assertFalse(
+                    Files.exists(out.getParent()), command + " created " + out.getParent() + ": no lock, no journal");
         }
     }
 
     @Test
     void gqaRunsWriteGqasPredictionsJsonBesideResults() throws IOException {
         Path out = dir.resolve("gqa").resolve("results.json");
-        var r = CliRunner.run("eval", "--dataset", "gqa", "--root", FIXTURES.resolve("gqa").toString(),
-                "--split", "val_balanced", "--modules", ownModules() + ",gqa-oracle", "--out", out.toString());
+        var r = CliRunner.run(
+                "eval",
+                "--dataset",
+                "gqa",
+                "--root",
+                FIXTURES.resolve("gqa").toString(),
+                "--split",
+                "val_balanced",
+                "--modules",
+                ownModules() + ",gqa-oracle",
+                "--out",
+                out.toString());
         assertEquals(0, r.exitCode(), r.err());
         Path file = dir.resolve("gqa").resolve("results.predictions.json");
         assertTrue(r.out().contains("predictions: " + file + " (GQA predictions JSON, 32 questions)"), r.out());
@@ -75,11 +97,14 @@ class OwnModelsEvalTest {
         assertEquals("q01", ids.get(0));
         // the same answers as the run's: each miss in results.json predicts there what it predicts here
         java.util.Map<String, String> byId = new java.util.HashMap<>();
-        for (JsonNode row : rows) byId.put(row.get("questionId").asText(), row.get("prediction").asText());
+        for (JsonNode row : rows)
+            byId.put(row.get("questionId").asText(), row.get("prediction").asText());
         JsonNode misses = Json.mapper().readTree(out.toFile()).get("misses");
         assertTrue(misses.size() > 0);
         for (JsonNode m : misses) {
-            String p = m.path("prediction").isNull() ? "" : AnswerNormalizer.normalize(m.path("prediction").asText());
+            String p = m.path("prediction").isNull()
+                    ? ""
+                    : AnswerNormalizer.normalize(m.path("prediction").asText());
             assertEquals(p, byId.get(m.get("id").asText()), m.toString());
         }
     }
@@ -91,7 +116,8 @@ class OwnModelsEvalTest {
         Path csv = dir.resolve("nlvr2.predictions.csv");
         assertTrue(r.out().contains("predictions: " + csv + " (NLVR2 predictions CSV, 4 pairs"), r.out());
         List<String> lines = Files.readAllLines(csv);
-        assertEquals(List.of("dev-0-0-0", "dev-0-1-0", "dev-1-0-1", "dev-1-1-1"),
+        assertEquals(
+                List.of("dev-0-0-0", "dev-0-1-0", "dev-1-0-1", "dev-1-1-1"),
                 lines.stream().map(l -> l.substring(0, l.indexOf(','))).toList());
         for (String l : lines) assertTrue(l.endsWith(",True") || l.endsWith(",False"), l);
 
@@ -110,8 +136,18 @@ class OwnModelsEvalTest {
     }
 
     private static CliRunner.Result nlvr2(Path out) {
-        return CliRunner.run("eval", "--dataset", "nlvr2", "--root", FIXTURES.resolve("nlvr2").toString(),
-                "--split", "dev", "--modules", ownModules(), "--out", out.toString());
+        return CliRunner.run(
+                "eval",
+                "--dataset",
+                "nlvr2",
+                "--root",
+                FIXTURES.resolve("nlvr2").toString(),
+                "--split",
+                "dev",
+                "--modules",
+                ownModules(),
+                "--out",
+                out.toString());
     }
 
     private static List<String> iterable(java.util.Iterator<String> it) {

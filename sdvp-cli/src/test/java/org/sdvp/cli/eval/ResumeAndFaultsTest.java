@@ -23,18 +23,47 @@ import org.sdvp.core.io.OutputLock;
  * is simulated by what it leaves: a journal cut off mid-line (scripts/chaos.sh does it with real kill -9).
  */
 class ResumeAndFaultsTest {
-    @TempDir static Path data;
-    @TempDir Path dir;
+    @TempDir
+    static Path data;
+
+    @TempDir
+    Path dir;
 
     @BeforeAll
     static void generate() {
-        assertEquals(0, CliRunner.run("world", "generate", "--task", "gqa-sim", "--split", "test", "--count", "40",
-                "--seed", "3", "--out", data.toString()).exitCode());
+        assertEquals(
+                0,
+                CliRunner.run(
+                                "world",
+                                "generate",
+                                "--task",
+                                "gqa-sim",
+                                "--split",
+                                "test",
+                                "--count",
+                                "40",
+                                "--seed",
+                                "3",
+                                "--out",
+                                data.toString())
+                        .exitCode());
     }
 
     private static CliRunner.Result run(String command, Path out, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of(command, "--task", "gqa-sim", "--data", data.toString(),
-                "--split", "test", "--modules", "oracle", "--concurrency", "4", "--out", out.toString()));
+        List<String> args = new java.util.ArrayList<>(List.of(
+                command,
+                "--task",
+                "gqa-sim",
+                "--data",
+                data.toString(),
+                "--split",
+                "test",
+                "--modules",
+                "oracle",
+                "--concurrency",
+                "4",
+                "--out",
+                out.toString()));
         args.addAll(List.of(more));
         return CliRunner.run(args.toArray(String[]::new));
     }
@@ -52,8 +81,10 @@ class ResumeAndFaultsTest {
 
     /** What kill -9 leaves: the header, {@code done} finished questions and half of the next line. */
     private static void cutJournal(Path out, List<String> lines, int done) throws Exception {
-        Files.writeString(out.resolveSibling(out.getFileName() + ".journal"),
-                String.join("\n", lines.subList(0, done + 1)) + "\n" + lines.get(done + 1).substring(0, 30));
+        Files.writeString(
+                out.resolveSibling(out.getFileName() + ".journal"),
+                String.join("\n", lines.subList(0, done + 1)) + "\n"
+                        + lines.get(done + 1).substring(0, 30));
     }
 
     private static JsonNode timingsAside(Path results) throws Exception {
@@ -76,14 +107,18 @@ class ResumeAndFaultsTest {
         assertEquals(timingsAside(once), timingsAside(killed));
         assertFalse(Files.exists(dir.resolve("killed.json.journal")));
         // the question file for sdvp serve: every question with its trace, the 17 restored ones included
-        List<JsonNode> a = questions(dir.resolve("once.questions.jsonl.gz")), b = questions(dir.resolve("killed.questions.jsonl.gz"));
+        List<JsonNode> a = questions(dir.resolve("once.questions.jsonl.gz")),
+                b = questions(dir.resolve("killed.questions.jsonl.gz"));
         assertEquals(40, a.size());
         assertEquals(40, b.size());
         for (int i = 0; i < 40; i++) {
             assertEquals(a.get(i).get("id"), b.get(i).get("id"));
             assertEquals(a.get(i).get("prediction"), b.get(i).get("prediction"));
             assertEquals(a.get(i).get("program"), b.get(i).get("program"));
-            assertEquals(a.get(i).get("steps").size(), b.get(i).get("steps").size(), a.get(i).get("id").asText());
+            assertEquals(
+                    a.get(i).get("steps").size(),
+                    b.get(i).get("steps").size(),
+                    a.get(i).get("id").asText());
             assertTrue(b.get(i).get("steps").size() > 0, "a trace for every question");
             assertTrue(b.get(i).get("images").get("IMAGE").asText().startsWith("test/images/"), "relative to --data");
         }
@@ -93,9 +128,11 @@ class ResumeAndFaultsTest {
 
     private static List<JsonNode> questions(Path gz) throws Exception {
         try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(
-                new java.util.zip.GZIPInputStream(Files.newInputStream(gz)), java.nio.charset.StandardCharsets.UTF_8))) {
+                new java.util.zip.GZIPInputStream(Files.newInputStream(gz)),
+                java.nio.charset.StandardCharsets.UTF_8))) {
             List<JsonNode> out = new java.util.ArrayList<>();
-            for (String line; (line = in.readLine()) != null; ) out.add(Json.mapper().readTree(line));
+            for (String line; (line = in.readLine()) != null; )
+                out.add(Json.mapper().readTree(line));
             return out;
         }
     }
@@ -108,8 +145,10 @@ class ResumeAndFaultsTest {
         cutJournal(killed, lines, 23);
         assertEquals(0, run("collect", killed).exitCode());
         assertEquals(Files.readString(once), Files.readString(killed));
-        JsonNode summary = Json.mapper().readTree(dir.resolve("killed.jsonl.summary.json").toFile());
-        assertEquals(org.sdvp.core.io.Sha256.of(killed), summary.get("callsSha256").asText());
+        JsonNode summary =
+                Json.mapper().readTree(dir.resolve("killed.jsonl.summary.json").toFile());
+        assertEquals(
+                org.sdvp.core.io.Sha256.of(killed), summary.get("callsSha256").asText());
     }
 
     @Test
@@ -128,7 +167,9 @@ class ResumeAndFaultsTest {
         try (OutputLock held = OutputLock.acquire(out, "sdvp eval (the first)")) {
             var second = run("eval", out);
             assertEquals(2, second.exitCode());
-            assertTrue(second.err().contains("pid " + ProcessHandle.current().pid()) && second.err().contains("(the first)"),
+            assertTrue(
+                    second.err().contains("pid " + ProcessHandle.current().pid())
+                            && second.err().contains("(the first)"),
                     second.err());
         }
         assertFalse(Files.exists(out));
@@ -145,37 +186,73 @@ class ResumeAndFaultsTest {
         }
         BadImages.writeAll(dir.resolve("bad"));
         // each bad image replaces one scene's picture: every question on that scene fails with its reason
-        Map<String, Path> bad = Map.of("empty.png", files.get(1), "truncated.png", files.get(2), "text.png",
-                files.get(3), "bomb.png", files.get(4));
-        for (var e : bad.entrySet()) Files.copy(dir.resolve("bad").resolve(e.getKey()), e.getValue(),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Map<String, Path> bad = Map.of(
+                "empty.png",
+                files.get(1),
+                "truncated.png",
+                files.get(2),
+                "text.png",
+                files.get(3),
+                "bomb.png",
+                files.get(4));
+        for (var e : bad.entrySet())
+            Files.copy(
+                    dir.resolve("bad").resolve(e.getKey()),
+                    e.getValue(),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.delete(files.get(5));
-        ObjectNode root = (ObjectNode) Json.mapper().readTree(copy.resolve("test/questions.json").toFile());
+        ObjectNode root = (ObjectNode)
+                Json.mapper().readTree(copy.resolve("test/questions.json").toFile());
         var questions = (com.fasterxml.jackson.databind.node.ArrayNode) root.get("questions");
-        ((ObjectNode) questions.get(31)).putArray("question").add("x");           // wrong field type
-        ((ObjectNode) questions.get(32)).put("question_index", new java.math.BigInteger("1" + "0".repeat(40))); // absurd
-        ((ObjectNode) questions.get(33)).remove("image_filename");                // missing field
+        ((ObjectNode) questions.get(31)).putArray("question").add("x"); // wrong field type
+        ((ObjectNode) questions.get(32))
+                .put("question_index", new java.math.BigInteger("1" + "0".repeat(40))); // absurd
+        ((ObjectNode) questions.get(33)).remove("image_filename"); // missing field
         Files.writeString(copy.resolve("test/questions.json"), Json.pretty(root));
 
-        Map<String, Integer> expected = new java.util.TreeMap<>(Map.of("wrong-field-type", 1, "absurd-value", 1,
-                "missing-field", 1));
+        Map<String, Integer> expected =
+                new java.util.TreeMap<>(Map.of("wrong-field-type", 1, "absurd-value", 1, "missing-field", 1));
         for (int i = 0; i < questions.size(); i++) {
             if (i >= 31 && i <= 33) continue;
             String image = questions.get(i).path("image_filename").asText();
-            for (var e : bad.entrySet()) if (e.getValue().getFileName().toString().equals(image)) {
-                expected.merge(Map.of("empty.png", "empty-file", "truncated.png", "truncated-image", "text.png",
-                        "not-an-image", "bomb.png", "image-too-large").get(e.getKey()), 1, Integer::sum);
-            }
+            for (var e : bad.entrySet())
+                if (e.getValue().getFileName().toString().equals(image)) {
+                    expected.merge(
+                            Map.of(
+                                            "empty.png",
+                                            "empty-file",
+                                            "truncated.png",
+                                            "truncated-image",
+                                            "text.png",
+                                            "not-an-image",
+                                            "bomb.png",
+                                            "image-too-large")
+                                    .get(e.getKey()),
+                            1,
+                            Integer::sum);
+                }
             if (files.get(5).getFileName().toString().equals(image)) expected.merge("missing-file", 1, Integer::sum);
         }
         Path out = dir.resolve("bad.json");
-        var r = CliRunner.run("eval", "--task", "gqa-sim", "--data", copy.toString(), "--split", "test",
-                "--modules", "oracle", "--out", out.toString());
+        var r = CliRunner.run(
+                "eval",
+                "--task",
+                "gqa-sim",
+                "--data",
+                copy.toString(),
+                "--split",
+                "test",
+                "--modules",
+                "oracle",
+                "--out",
+                out.toString());
         assertEquals(0, r.exitCode(), r.err());
         JsonNode result = Json.mapper().readTree(out.toFile());
         assertEquals(40, result.get("count").asInt());
         assertEquals(expected, Json.mapper().convertValue(result.get("errorsByReason"), Map.class));
-        assertEquals(expected.values().stream().mapToInt(Integer::intValue).sum(), result.get("errors").asInt());
+        assertEquals(
+                expected.values().stream().mapToInt(Integer::intValue).sum(),
+                result.get("errors").asInt());
     }
 
     private static void copyTree(Path from, Path to) throws Exception {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Mixin;
 class LlmMixinTest {
     @Command(name = "t")
     static final class Host {
-        @Mixin LlmMixin llm;
+        @Mixin
+        LlmMixin llm;
     }
 
     private static LlmOptions parse(String... args) {
@@ -40,10 +41,29 @@ class LlmMixinTest {
 
     @Test
     void everyOptionReachesTheRecord() {
-        LlmOptions o = parse("--llm-base-url", "http://127.0.0.1:11434/v1", "--llm-model", "qwen2.5-coder:7b",
-                "--llm-key-env", "MY_KEY", "--llm-temperature", "0.3", "--llm-max-tokens", "300", "--llm-timeout", "2.5",
-                "--llm-retries", "1", "--llm-concurrency", "8", "--llm-cache", "none", "--reasks", "0",
-                "--llm-prompts", "real");
+        LlmOptions o = parse(
+                "--llm-base-url",
+                "http://127.0.0.1:11434/v1",
+                "--llm-model",
+                "qwen2.5-coder:7b",
+                "--llm-key-env",
+                "MY_KEY",
+                "--llm-temperature",
+                "0.3",
+                "--llm-max-tokens",
+                "300",
+                "--llm-timeout",
+                "2.5",
+                "--llm-retries",
+                "1",
+                "--llm-concurrency",
+                "8",
+                "--llm-cache",
+                "none",
+                "--reasks",
+                "0",
+                "--llm-prompts",
+                "real");
         assertEquals("http://127.0.0.1:11434/v1", o.baseUrl());
         assertEquals("qwen2.5-coder:7b", o.model());
         assertEquals("MY_KEY", o.keyEnv());

@@ -23,8 +23,8 @@ import org.sdvp.core.evaluation.ExampleSource;
 import org.sdvp.core.evaluation.Tasks;
 import org.sdvp.llm.fake.FakeChatServer;
 import org.sdvp.llm.fake.FakeChatServer.Response;
-import org.sdvp.world.task.WorldViperPrograms;
 import org.sdvp.world.task.WorldTaskSpec;
+import org.sdvp.world.task.WorldViperPrograms;
 
 /**
  * {@code sdvp eval --framework viper --programs llm} against the loopback fake server: the server answers
@@ -37,26 +37,48 @@ import org.sdvp.world.task.WorldTaskSpec;
 class ViperLlmEvalTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern QUESTION = Pattern.compile("(?s).*Question: ([^\\n]*)\\nProgram:");
-    @TempDir static Path dir;
+
+    @TempDir
+    static Path dir;
+
     static Path data;
     /** Question text → the converted (right) ViperGPT program. */
     static final Map<String, String> RIGHT = new LinkedHashMap<>();
 
     /** The broken kinds, each with what the re-ask must say about it. */
     static final List<String[]> BROKEN = List.of(
-            new String[] {"def execute_command(image):\n    return ImagePatch(image).exists('cube'\n", "Python syntax error"},
-            new String[] {"def execute_command(image):\n    patch = ImagePatch(image)\n    return patch.find_objects('cube')\n",
-                    "[line 3:12] Error: unknown method find_objects"},
-            new String[] {"def execute_command(image):\n    patch = ImagePatch(image)\n    return bool_to_yesno(patch.exists('cube', 'red'))\n",
-                    "[line 3:26] Error: exists(object_name) takes at most 1 argument, 2 given"},
-            new String[] {"import os\ndef execute_command(image):\n    return str(os.listdir('/'))\n",
-                    "[line 1] Error: not allowed in a program: import os"});
+            new String[] {
+                "def execute_command(image):\n    return ImagePatch(image).exists('cube'\n", "Python syntax error"
+            },
+            new String[] {
+                "def execute_command(image):\n    patch = ImagePatch(image)\n    return patch.find_objects('cube')\n",
+                "[line 3:12] Error: unknown method find_objects"
+            },
+            new String[] {
+                "def execute_command(image):\n    patch = ImagePatch(image)\n    return bool_to_yesno(patch.exists('cube', 'red'))\n",
+                "[line 3:26] Error: exists(object_name) takes at most 1 argument, 2 given"
+            },
+            new String[] {
+                "import os\ndef execute_command(image):\n    return str(os.listdir('/'))\n",
+                "[line 1] Error: not allowed in a program: import os"
+            });
 
     @BeforeAll
     static void generate() throws Exception {
         data = dir.resolve("gqa-sim");
-        var r = CliRunner.run("world", "generate", "--task", "gqa-sim", "--split", "test", "--count", "10", "--seed", "7",
-                "--out", data.toString());
+        var r = CliRunner.run(
+                "world",
+                "generate",
+                "--task",
+                "gqa-sim",
+                "--split",
+                "test",
+                "--count",
+                "10",
+                "--seed",
+                "7",
+                "--out",
+                data.toString());
         assertEquals(0, r.exitCode(), r.err());
         Map<String, String> byId = WorldViperPrograms.programs(WorldTaskSpec.find("gqa-sim"), data, "test");
         try (ExampleSource examples = Tasks.find("gqa-sim").open(data, "test")) {
@@ -69,15 +91,38 @@ class ViperLlmEvalTest {
     }
 
     private static String question(JsonNode request) {
-        Matcher m = QUESTION.matcher(FakeChatServer.lastUserMessage(request).isEmpty() ? ""
-                : request.path("messages").get(1).path("content").asText());
+        Matcher m = QUESTION.matcher(
+                FakeChatServer.lastUserMessage(request).isEmpty()
+                        ? ""
+                        : request.path("messages").get(1).path("content").asText());
         return m.find() ? m.group(1).strip() : "";
     }
 
     private static String[] eval(FakeChatServer server, Path cache, Path out, String... more) {
-        List<String> args = new ArrayList<>(List.of("eval", "--task", "gqa-sim", "--data", data.toString(), "--split", "test",
-                "--framework", "viper", "--modules", "oracle", "--programs", "llm", "--llm-base-url", server.baseUrl(),
-                "--llm-model", "fake", "--llm-cache", cache.toString(), "--out", out.toString(), "--concurrency", "2"));
+        List<String> args = new ArrayList<>(List.of(
+                "eval",
+                "--task",
+                "gqa-sim",
+                "--data",
+                data.toString(),
+                "--split",
+                "test",
+                "--framework",
+                "viper",
+                "--modules",
+                "oracle",
+                "--programs",
+                "llm",
+                "--llm-base-url",
+                server.baseUrl(),
+                "--llm-model",
+                "fake",
+                "--llm-cache",
+                cache.toString(),
+                "--out",
+                out.toString(),
+                "--concurrency",
+                "2"));
         args.addAll(List.of(more));
         var r = CliRunner.run(args.toArray(String[]::new));
         assertEquals(0, r.exitCode(), r.out() + r.err());
@@ -101,8 +146,12 @@ class ViperLlmEvalTest {
             }
             String q = question(request);
             if (q.equals(asking)) {
-                return Response.ok("```python\n" + RIGHT.get(q).replace("def execute_command(image):\n",
-                        "def execute_command(image):\n    llm_query('Is this a test?')\n") + "```");
+                return Response.ok("```python\n"
+                        + RIGHT.get(q)
+                                .replace(
+                                        "def execute_command(image):\n",
+                                        "def execute_command(image):\n    llm_query('Is this a test?')\n")
+                        + "```");
             }
             int n = asked.computeIfAbsent(q, k -> new AtomicInteger()).getAndIncrement();
             if (n == 0 && broken.containsKey(q)) return Response.ok("```python\n" + broken.get(q)[0] + "```");
@@ -119,7 +168,9 @@ class ViperLlmEvalTest {
             assertEquals(RIGHT.size() + BROKEN.size() + queries.get(), server.requestCount());
             assertTrue(queries.get() >= 1, "llm_query reached the endpoint");
             assertEquals(queries.get(), programs.path("llm_query_calls").asInt(), programs.toString());
-            assertEquals("viper-single-v1,viper-pair-v1", r.path("provenance").path("llm_prompts").asText());
+            assertEquals(
+                    "viper-single-v1,viper-pair-v1",
+                    r.path("provenance").path("llm_prompts").asText());
             for (var b : broken.entrySet()) {
                 String repair = repairs.get(b.getKey());
                 assertTrue(repair != null && repair.contains(b.getValue()[1]), b.getValue()[1] + " in " + repair);
@@ -133,7 +184,9 @@ class ViperLlmEvalTest {
             assertEquals(1.0, again.path("score").asDouble());
             assertEquals(0, again.path("programs").path("llm_calls").asInt());
             assertEquals(0, again.path("programs").path("llm_query_calls").asInt());
-            assertTrue(again.path("programs").path("llm_query_cache_hits").asInt() >= 1, again.path("programs").toString());
+            assertTrue(
+                    again.path("programs").path("llm_query_cache_hits").asInt() >= 1,
+                    again.path("programs").toString());
         }
     }
 
@@ -147,7 +200,8 @@ class ViperLlmEvalTest {
             return Response.ok("```python\n" + program + "```");
         })) {
             Path out = dir.resolve("samples.json");
-            String[] printed = eval(server, dir.resolve("samples.jsonl"), out, "--samples", "5", "--llm-temperature", "0.8");
+            String[] printed =
+                    eval(server, dir.resolve("samples.jsonl"), out, "--samples", "5", "--llm-temperature", "0.8");
             JsonNode r = JSON.readTree(out.toFile());
             assertEquals(1.0, r.path("score").asDouble(), printed[0] + r.path("misses"));
             assertEquals(5 * RIGHT.size(), server.requestCount());

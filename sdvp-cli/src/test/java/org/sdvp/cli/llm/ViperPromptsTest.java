@@ -38,11 +38,18 @@ class ViperPromptsTest {
         if (!m.matches()) return Optional.of("line " + e.line() + ": unknown origin '" + e.from() + "'");
         if (!m.group(2).equals("train")) return Optional.of("line " + e.line() + ": from the " + m.group(2) + " split");
         WorldTaskSpec task = WorldTaskSpec.get(m.group(1));
-        var request = new DatasetGenerator.Request(task, "train", Integer.parseInt(m.group(4)), Long.parseLong(m.group(3)),
-                task.defaultStyle(), Path.of("unused"), SceneGenerator.Config.defaults());
+        var request = new DatasetGenerator.Request(
+                task,
+                "train",
+                Integer.parseInt(m.group(4)),
+                Long.parseLong(m.group(3)),
+                task.defaultStyle(),
+                Path.of("unused"),
+                SceneGenerator.Config.defaults());
         List<GeneratedExample> drawn = new DatasetGenerator().draw(request);
         String text = drawn.get(Integer.parseInt(m.group(5))).question().text();
-        return text.equals(e.question()) ? Optional.empty()
+        return text.equals(e.question())
+                ? Optional.empty()
                 : Optional.of("line " + e.line() + ": " + e.from() + " is '" + text + "', not '" + e.question() + "'");
     }
 
@@ -66,10 +73,15 @@ class ViperPromptsTest {
 
     @Test
     void anExampleFromAValOrTestSplitOrWithTheWrongTextIsCaught() {
-        assertTrue(leak(new PromptExample("Is the sphere red?", "", 1, "gqa-sim val seed=1 count=60 index=17")).isPresent());
-        assertTrue(leak(new PromptExample("Is the sphere red?", "", 1, "gqa-sim test seed=1 count=60 index=17")).isPresent());
-        assertTrue(leak(new PromptExample("Is the sphere blue?", "", 1, "gqa-sim train seed=1 count=60 index=17")).isPresent());
-        assertEquals(Optional.empty(), leak(new PromptExample("Is the sphere red?", "", 1, "gqa-sim train seed=1 count=60 index=17")));
+        assertTrue(leak(new PromptExample("Is the sphere red?", "", 1, "gqa-sim val seed=1 count=60 index=17"))
+                .isPresent());
+        assertTrue(leak(new PromptExample("Is the sphere red?", "", 1, "gqa-sim test seed=1 count=60 index=17"))
+                .isPresent());
+        assertTrue(leak(new PromptExample("Is the sphere blue?", "", 1, "gqa-sim train seed=1 count=60 index=17"))
+                .isPresent());
+        assertEquals(
+                Optional.empty(),
+                leak(new PromptExample("Is the sphere red?", "", 1, "gqa-sim train seed=1 count=60 index=17")));
     }
 
     @Test
@@ -80,7 +92,8 @@ class ViperPromptsTest {
                 PromptTemplate p = Prompts.get(style, pair);
                 assertEquals("python", p.language());
                 for (PromptExample e : p.examples()) {
-                    assertDoesNotThrow(() -> viper.check(e.program(), p.initialVariables()), p.version() + " line " + e.line());
+                    assertDoesNotThrow(
+                            () -> viper.check(e.program(), p.initialVariables()), p.version() + " line " + e.line());
                 }
             }
         }

@@ -12,8 +12,14 @@ import org.sdvp.cli.CliRunner;
 class ModelCommandsTest {
     @Test
     void missingCheckpointFolderExitsTwoAndNamesIt(@TempDir Path tmp) {
-        CliRunner.Result r = CliRunner.run("eval-modules", "--task", "gqa-sim", "--questions", "2",
-                "--modules", "vlm:" + tmp.resolve("no-such-student"));
+        CliRunner.Result r = CliRunner.run(
+                "eval-modules",
+                "--task",
+                "gqa-sim",
+                "--questions",
+                "2",
+                "--modules",
+                "vlm:" + tmp.resolve("no-such-student"));
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("checkpoint folder not found") && r.err().contains("no-such-student"), r.err());
     }
@@ -21,8 +27,8 @@ class ModelCommandsTest {
     @Test
     void folderWithoutConfigExitsTwo(@TempDir Path tmp) throws Exception {
         Files.createDirectories(tmp.resolve("half"));
-        CliRunner.Result r = CliRunner.run("eval-modules", "--task", "gqa-sim", "--questions", "2",
-                "--modules", "teacher:" + tmp.resolve("half"));
+        CliRunner.Result r = CliRunner.run(
+                "eval-modules", "--task", "gqa-sim", "--questions", "2", "--modules", "teacher:" + tmp.resolve("half"));
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("has no config.json"), r.err());
     }
@@ -40,8 +46,15 @@ class ModelCommandsTest {
     @Test
     void teacherDataFolderWithoutScenesExitsTwoNamingTheFile(@TempDir Path tmp) throws Exception {
         Files.createDirectories(tmp.resolve("data/train"));
-        CliRunner.Result r = CliRunner.run("teacher", "train", "--task", "gqa-sim", "--data", tmp.resolve("data").toString(),
-                "--out", tmp.resolve("t").toString());
+        CliRunner.Result r = CliRunner.run(
+                "teacher",
+                "train",
+                "--task",
+                "gqa-sim",
+                "--data",
+                tmp.resolve("data").toString(),
+                "--out",
+                tmp.resolve("t").toString());
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("scenes.json"), r.err());
     }

@@ -30,12 +30,13 @@ import org.sdvp.world.task.WorldTaskSpec;
  * with the checkpoint of an uninterrupted run, its parameter file byte-identical.
  */
 class TrainingResumeCommandsTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-    private static final Map<String, String> PRETRAIN = Map.of("steps", "8", "scenes", "10", "evalScenes", "3",
-            "vqaBatch", "4", "matchBatch", "4", "locBatch", "2");
-    private static final Map<String, String> TEACHER = Map.of("questions", "6", "steps", "8", "cropBatch", "8",
-            "frameBatch", "2");
+    private static final Map<String, String> PRETRAIN = Map.of(
+            "steps", "8", "scenes", "10", "evalScenes", "3", "vqaBatch", "4", "matchBatch", "4", "locBatch", "2");
+    private static final Map<String, String> TEACHER =
+            Map.of("questions", "6", "steps", "8", "cropBatch", "8", "frameBatch", "2");
 
     private static List<String> sets(Map<String, String> settings) {
         List<String> out = new ArrayList<>();
@@ -44,16 +45,27 @@ class TrainingResumeCommandsTest {
     }
 
     private static CliRunner.Result pretrain(Path out, String... more) {
-        List<String> args = new ArrayList<>(List.of("pretrain", "--preset", "quick", "--seed", "2",
-                "--checkpoint-every", "2", "--out", out.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "pretrain", "--preset", "quick", "--seed", "2", "--checkpoint-every", "2", "--out", out.toString()));
         args.addAll(sets(PRETRAIN));
         args.addAll(List.of(more));
         return CliRunner.run(args.toArray(String[]::new));
     }
 
     private static CliRunner.Result teacher(Path out) {
-        List<String> args = new ArrayList<>(List.of("teacher", "train", "--task", "gqa-sim", "--preset", "quick",
-                "--seed", "2", "--checkpoint-every", "3", "--out", out.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "teacher",
+                "train",
+                "--task",
+                "gqa-sim",
+                "--preset",
+                "quick",
+                "--seed",
+                "2",
+                "--checkpoint-every",
+                "3",
+                "--out",
+                out.toString()));
         args.addAll(sets(TEACHER));
         return CliRunner.run(args.toArray(String[]::new));
     }
@@ -70,7 +82,8 @@ class TrainingResumeCommandsTest {
 
         // the kill: after step 5, with the state of step 4 saved
         Pretrainer p = new Pretrainer(PretrainPreset.named("quick").with(PRETRAIN, Map.of()), 2);
-        assertThrows(ResumableTraining.Stopped.class,
+        assertThrows(
+                ResumableTraining.Stopped.class,
                 () -> p.run(killed, null, StateOptions.beside(killed, 2).stoppingAfter(5)));
         assertFalse(Files.exists(killed.resolve("config.json")), "no checkpoint before the run ends");
 
@@ -84,7 +97,8 @@ class TrainingResumeCommandsTest {
     void aStateOfOtherSettingsIsRefusedUntilRestart() throws Exception {
         Path out = dir.resolve("s");
         Pretrainer p = new Pretrainer(PretrainPreset.named("quick").with(PRETRAIN, Map.of()), 2);
-        assertThrows(ResumableTraining.Stopped.class,
+        assertThrows(
+                ResumableTraining.Stopped.class,
                 () -> p.run(out, null, StateOptions.beside(out, 2).stoppingAfter(2)));
         CliRunner.Result other = pretrain(out, "--set", "learningRate=0.01");
         assertEquals(2, other.exitCode());
@@ -100,8 +114,10 @@ class TrainingResumeCommandsTest {
         try (OutputLock held = OutputLock.acquire(out, "sdvp pretrain (the first)")) {
             for (CliRunner.Result second : List.of(pretrain(out), teacher(out))) {
                 assertEquals(2, second.exitCode());
-                assertTrue(second.err().contains("pid " + ProcessHandle.current().pid())
-                        && second.err().contains("(the first)"), second.err());
+                assertTrue(
+                        second.err().contains("pid " + ProcessHandle.current().pid())
+                                && second.err().contains("(the first)"),
+                        second.err());
             }
         }
         assertFalse(Files.exists(out.resolve("config.json")));
@@ -111,8 +127,10 @@ class TrainingResumeCommandsTest {
     void teacherTrainContinuesAfterAKillToTheUninterruptedWeights() throws Exception {
         Path whole = dir.resolve("whole"), killed = dir.resolve("killed");
         assertEquals(0, teacher(whole).exitCode());
-        TeacherBuilder b = new TeacherBuilder(WorldTaskSpec.find("gqa-sim"), TeacherPreset.named("quick").with(TEACHER), 2);
-        assertThrows(ResumableTraining.Stopped.class,
+        TeacherBuilder b = new TeacherBuilder(
+                WorldTaskSpec.find("gqa-sim"), TeacherPreset.named("quick").with(TEACHER), 2);
+        assertThrows(
+                ResumableTraining.Stopped.class,
                 () -> b.run(killed, null, null, StateOptions.beside(killed, 3).stoppingAfter(4)));
         CliRunner.Result resumed = teacher(killed);
         assertEquals(0, resumed.exitCode(), resumed.err());

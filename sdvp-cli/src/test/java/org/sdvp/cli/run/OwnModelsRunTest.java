@@ -30,13 +30,16 @@ class OwnModelsRunTest {
             + "ANSWER1=COUNT(box=BOX1)\n"
             + "FINAL_RESULT=RESULT(var=ANSWER0)";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     Path image;
 
     @BeforeEach
     void writeScene() throws IOException {
         image = dir.resolve("scene.png");
-        var scene = new SceneGenerator(SceneGenerator.Config.defaults()).next(new SplittableRandom(4), "studio", "scene.png");
+        var scene = new SceneGenerator(SceneGenerator.Config.defaults())
+                .next(new SplittableRandom(4), "studio", "scene.png");
         ImageIO.write(OracleTools.render(scene), "png", image.toFile());
     }
 
@@ -51,15 +54,25 @@ class OwnModelsRunTest {
         int i = 0;
         for (String engine : new String[] {"torchscript", "onnx"}) {
             Path trace = dir.resolve(engine + ".jsonl");
-            var r = CliRunner.run("run", "--image", image.toString(), "--modules", modules(engine),
-                    "--trace", trace.toString(), "--program-text", PROGRAM);
+            var r = CliRunner.run(
+                    "run",
+                    "--image",
+                    image.toString(),
+                    "--modules",
+                    modules(engine),
+                    "--trace",
+                    trace.toString(),
+                    "--program-text",
+                    PROGRAM);
             assertEquals(0, r.exitCode(), r.err());
             String text = Files.readString(trace);
             assertTrue(text.contains("LOC") && text.contains("SELECT") && text.contains("VQA"), text);
             answers[i++] = r.out().strip();
         }
         assertEquals(answers[0], answers[1]);
-        assertTrue(Files.readString(FIXTURES.resolve("vqa-onnx/answers.json")).contains("\"" + answers[0] + "\""), answers[0]);
+        assertTrue(
+                Files.readString(FIXTURES.resolve("vqa-onnx/answers.json")).contains("\"" + answers[0] + "\""),
+                answers[0]);
     }
 
     @Test
@@ -71,15 +84,27 @@ class OwnModelsRunTest {
         }
         Files.writeString(broken.resolve("answers.json"), "[\"yes\", \"no\", \"red\"]");
         Path trace = dir.resolve("trace.jsonl");
-        var r = CliRunner.run("run", "--image", image.toString(), "--modules", "torchscript:" + broken,
-                "--trace", trace.toString(), "--program-text", PROGRAM);
+        var r = CliRunner.run(
+                "run",
+                "--image",
+                image.toString(),
+                "--modules",
+                "torchscript:" + broken,
+                "--trace",
+                trace.toString(),
+                "--program-text",
+                PROGRAM);
         assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().contains("output 'logits'") && r.err().contains("[2, 3]") && r.err().contains("[2, 29]"), r.err());
+        assertTrue(
+                r.err().contains("output 'logits'")
+                        && r.err().contains("[2, 3]")
+                        && r.err().contains("[2, 29]"),
+                r.err());
         assertFalse(Files.exists(trace));
 
         Files.delete(broken.resolve("tokenizer.json"));
-        var missing = CliRunner.run("run", "--image", image.toString(), "--modules", "torchscript:" + broken,
-                "--program-text", PROGRAM);
+        var missing = CliRunner.run(
+                "run", "--image", image.toString(), "--modules", "torchscript:" + broken, "--program-text", PROGRAM);
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains(broken.resolve("tokenizer.json").toString()), missing.err());
     }

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sdvp.cli.CliRunner;
 
 class RunCommandTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     Path image;
 
     @BeforeEach
@@ -25,7 +27,11 @@ class RunCommandTest {
 
     @Test
     void anEvalProgramPrintsItsResult() {
-        var r = CliRunner.run("run", "--image", image.toString(), "--program-text",
+        var r = CliRunner.run(
+                "run",
+                "--image",
+                image.toString(),
+                "--program-text",
                 "ANSWER0=EVAL(expr=\"1 + 2\")\nFINAL_RESULT=RESULT(var=ANSWER0)");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("3", r.out().strip());
@@ -34,19 +40,35 @@ class RunCommandTest {
     @Test
     void anEditedImageIsWrittenWithItsProvenanceAndAFailedEditWritesNothing() throws Exception {
         Path out = dir.resolve("edited.png");
-        var ok = CliRunner.run("run", "--image", image.toString(), "--output", out.toString(), "--program-text",
+        var ok = CliRunner.run(
+                "run",
+                "--image",
+                image.toString(),
+                "--output",
+                out.toString(),
+                "--program-text",
                 "OBJ0=LOC(image=IMAGE,object='TOP')\nIMAGE0=EMOJI(image=IMAGE,object=OBJ0,emoji='smiling_face')\n"
                         + "FINAL_RESULT=RESULT(var=IMAGE0)");
         assertEquals(0, ok.exitCode(), ok.err());
         assertEquals(64, ImageIO.read(out.toFile()).getWidth());
         String provenance = Files.readString(dir.resolve("edited.png.json"));
-        assertTrue(provenance.contains("\"source\" : \"any.png\"") && provenance.contains("EMOJI smiling_face"), provenance);
+        assertTrue(
+                provenance.contains("\"source\" : \"any.png\"") && provenance.contains("EMOJI smiling_face"),
+                provenance);
 
         Path never = dir.resolve("never.png");
-        var bad = CliRunner.run("run", "--image", image.toString(), "--output", never.toString(), "--program-text",
+        var bad = CliRunner.run(
+                "run",
+                "--image",
+                image.toString(),
+                "--output",
+                never.toString(),
+                "--program-text",
                 "OBJ0=LOC(image=IMAGE,object='TOP')\nIMAGE0=COLORPOP(image=IMAGE,object=OBJ0)");
         assertEquals(1, bad.exitCode());
-        assertTrue(bad.err().contains("step 2 (line 2, COLORPOP)") && bad.err().contains("boxes without masks"), bad.err());
+        assertTrue(
+                bad.err().contains("step 2 (line 2, COLORPOP)") && bad.err().contains("boxes without masks"),
+                bad.err());
         assertFalse(Files.exists(never) || Files.exists(dir.resolve("never.png.json")), "nothing half-written");
     }
 
@@ -74,8 +96,16 @@ class RunCommandTest {
     @Test
     void aFailingStepExits1NamesTheStepAndStillWritesTheTrace() throws Exception {
         Path trace = dir.resolve("trace.jsonl"), html = dir.resolve("trace.html");
-        var r = CliRunner.run("run", "--image", image.toString(), "--trace", trace.toString(), "--html", html.toString(),
-                "--program-text", "N=EVAL(expr=\"2\")\nBOX0=LOC(image=IMAGE,object='cube')\nFINAL_RESULT=RESULT(var=BOX0)");
+        var r = CliRunner.run(
+                "run",
+                "--image",
+                image.toString(),
+                "--trace",
+                trace.toString(),
+                "--html",
+                html.toString(),
+                "--program-text",
+                "N=EVAL(expr=\"2\")\nBOX0=LOC(image=IMAGE,object='cube')\nFINAL_RESULT=RESULT(var=BOX0)");
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains("step 2 (line 2, LOC)"), r.err());
         assertEquals(2, Files.readAllLines(trace).size());
@@ -86,8 +116,8 @@ class RunCommandTest {
 
     @Test
     void anUnknownBackendExits2ListingTheKnownOnes() {
-        var r = CliRunner.run("run", "--image", image.toString(), "--modules", "nosuch",
-                "--program-text", "A=EVAL(expr=\"1\")");
+        var r = CliRunner.run(
+                "run", "--image", image.toString(), "--modules", "nosuch", "--program-text", "A=EVAL(expr=\"1\")");
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("unknown backend 'nosuch'"), r.err());
         assertFalse(r.out().contains("1"));

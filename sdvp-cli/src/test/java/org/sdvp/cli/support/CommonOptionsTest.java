@@ -25,7 +25,9 @@ class CommonOptionsTest {
         assertTrue(generate.contains("--out=DIR Data folder; the split goes to DIR/SPLIT."), generate);
         assertTrue(generate.contains("--seed=N Base seed. Default: 1."), generate);
         String teacher = help("teacher", "train");
-        assertTrue(teacher.contains("--seed=N Data split seed (as 'sdvp generate --seed') and training seed. Default: 1."), teacher);
+        assertTrue(
+                teacher.contains("--seed=N Data split seed (as 'sdvp generate --seed') and training seed. Default: 1."),
+                teacher);
         assertTrue(teacher.contains("--out=DIR The checkpoint folder to write."), teacher);
         assertTrue(help("eval").contains("--out=FILE Where to write results.json."));
         assertTrue(help("run").contains("--data=DIR Folder with the scene annotations the oracle reads."));
@@ -34,8 +36,19 @@ class CommonOptionsTest {
 
     @Test
     void theSharedOptionsReachTheCommand(@TempDir Path tmp) throws Exception {
-        CliRunner.Result r = CliRunner.run("world", "generate", "--task", "count-sim", "--split", "val", "--count", "3",
-                "--seed", "5", "--out", tmp.toString());
+        CliRunner.Result r = CliRunner.run(
+                "world",
+                "generate",
+                "--task",
+                "count-sim",
+                "--split",
+                "val",
+                "--count",
+                "3",
+                "--seed",
+                "5",
+                "--out",
+                tmp.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("(seed 5)"), r.out());
         assertTrue(Files.isDirectory(tmp.resolve("val")));

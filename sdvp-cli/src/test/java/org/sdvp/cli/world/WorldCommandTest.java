@@ -10,33 +10,94 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sdvp.cli.CliRunner;
 
 class WorldCommandTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void generatesASplitThatEvalScoresPerfectlyOnTheOracle() throws Exception {
-        var r = CliRunner.run("world", "generate", "--task", "count-sim", "--split", "test", "--count", "12",
-                "--seed", "4", "--out", dir.toString());
+        var r = CliRunner.run(
+                "world",
+                "generate",
+                "--task",
+                "count-sim",
+                "--split",
+                "test",
+                "--count",
+                "12",
+                "--seed",
+                "4",
+                "--out",
+                dir.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(Files.isRegularFile(dir.resolve("test/questions.json")));
         assertTrue(Files.isRegularFile(dir.resolve("test/images/count-sim_test_000011.png")));
         Path results = dir.resolve("results.json");
-        var e = CliRunner.run("eval", "--task", "count-sim", "--data", dir.toString(), "--split", "test",
-                "--modules", "oracle", "--out", results.toString());
+        var e = CliRunner.run(
+                "eval",
+                "--task",
+                "count-sim",
+                "--data",
+                dir.toString(),
+                "--split",
+                "test",
+                "--modules",
+                "oracle",
+                "--out",
+                results.toString());
         assertEquals(0, e.exitCode(), e.err());
         assertTrue(e.out().contains("exact-match 1.0000 on 12 questions"), e.out());
     }
 
     @Test
     void nativeViperGptProgramsScorePerfectlyOnTheOracleAndNeedTheViperFramework() throws Exception {
-        assertEquals(0, CliRunner.run("world", "generate", "--task", "gqa-sim", "--split", "test", "--count", "8",
-                "--seed", "2", "--out", dir.toString()).exitCode());
-        var e = CliRunner.run("eval", "--task", "gqa-sim", "--data", dir.toString(), "--split", "test",
-                "--framework", "viper", "--programs", "native", "--modules", "oracle", "--out",
+        assertEquals(
+                0,
+                CliRunner.run(
+                                "world",
+                                "generate",
+                                "--task",
+                                "gqa-sim",
+                                "--split",
+                                "test",
+                                "--count",
+                                "8",
+                                "--seed",
+                                "2",
+                                "--out",
+                                dir.toString())
+                        .exitCode());
+        var e = CliRunner.run(
+                "eval",
+                "--task",
+                "gqa-sim",
+                "--data",
+                dir.toString(),
+                "--split",
+                "test",
+                "--framework",
+                "viper",
+                "--programs",
+                "native",
+                "--modules",
+                "oracle",
+                "--out",
                 dir.resolve("r.json").toString());
         assertEquals(0, e.exitCode(), e.err());
         assertTrue(e.out().contains("exact-match 1.0000 on 8 questions"), e.out());
-        var bad = CliRunner.run("eval", "--task", "gqa-sim", "--data", dir.toString(), "--split", "test",
-                "--programs", "native", "--modules", "oracle", "--out", dir.resolve("r2.json").toString());
+        var bad = CliRunner.run(
+                "eval",
+                "--task",
+                "gqa-sim",
+                "--data",
+                dir.toString(),
+                "--split",
+                "test",
+                "--programs",
+                "native",
+                "--modules",
+                "oracle",
+                "--out",
+                dir.resolve("r2.json").toString());
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("writes no programs of its own for --framework visprog"), bad.err());
     }
@@ -55,7 +116,9 @@ class WorldCommandTest {
     void anExistingSplitIsOnlyReplacedWithForce() throws Exception {
         Files.createDirectories(dir.resolve("val"));
         Files.writeString(dir.resolve("val/keep.txt"), "mine");
-        String[] args = {"world", "generate", "--task", "ref-sim", "--split", "val", "--count", "3", "--out", dir.toString()};
+        String[] args = {
+            "world", "generate", "--task", "ref-sim", "--split", "val", "--count", "3", "--out", dir.toString()
+        };
         var r = CliRunner.run(args);
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("--force"), r.err());
@@ -78,12 +141,34 @@ class WorldCommandTest {
 
     @Test
     void evalOnACorruptQuestionsFileNamesTheFileAndPosition() throws Exception {
-        assertEquals(0, CliRunner.run("world", "generate", "--task", "gqa-sim", "--split", "test", "--count", "2",
-                "--out", dir.toString()).exitCode());
+        assertEquals(
+                0,
+                CliRunner.run(
+                                "world",
+                                "generate",
+                                "--task",
+                                "gqa-sim",
+                                "--split",
+                                "test",
+                                "--count",
+                                "2",
+                                "--out",
+                                dir.toString())
+                        .exitCode());
         Path q = dir.resolve("test/questions.json");
         Files.writeString(q, Files.readString(q).substring(0, 200));
-        var r = CliRunner.run("eval", "--task", "gqa-sim", "--data", dir.toString(), "--split", "test",
-                "--modules", "oracle", "--out", dir.resolve("r.json").toString());
+        var r = CliRunner.run(
+                "eval",
+                "--task",
+                "gqa-sim",
+                "--data",
+                dir.toString(),
+                "--split",
+                "test",
+                "--modules",
+                "oracle",
+                "--out",
+                dir.resolve("r.json").toString());
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains(q.toString()) && r.err().contains("line 1, column"), r.err());
     }

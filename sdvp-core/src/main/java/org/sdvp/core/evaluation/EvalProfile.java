@@ -22,8 +22,12 @@ public final class EvalProfile {
     private EvalProfile() {}
 
     /** The counters of a run: dispatcher deltas per kind plus the program threads' sums (nanoseconds in). */
-    static Map<String, Long> counters(Map<String, DispatchStats> before, Map<String, DispatchStats> after,
-                                      long loadNanos, long programNanos, long programCpuNanos) {
+    static Map<String, Long> counters(
+            Map<String, DispatchStats> before,
+            Map<String, DispatchStats> after,
+            long loadNanos,
+            long programNanos,
+            long programCpuNanos) {
         Map<String, Long> out = new LinkedHashMap<>();
         long batches = 0, requests = 0;
         Map<String, Long> perKind = new LinkedHashMap<>();
@@ -65,27 +69,46 @@ public final class EvalProfile {
             long busy = c.get(kind + ".modelMicros"), cpu = c.get(kind + ".modelCpuMicros");
             wait += c.get(kind + ".waitMicros");
             prepare += c.get(kind + ".prepareMicros");
-            models.append(String.format(Locale.ROOT,
+            models.append(String.format(
+                    Locale.ROOT,
                     "  model %-5s %6d requests in %5d batches (mean %.1f, largest %d): busy %.0f ms (%.0f%% of wall), "
                             + "CPU %s, %.0f µs per request%n",
-                    kind, reqs, batches, reqs / (double) batches, c.get(kind + ".largestBatch"), busy / 1e3,
-                    100 * busy / 1e3 / wallMs, cpu < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f ms", cpu / 1e3),
+                    kind,
+                    reqs,
+                    batches,
+                    reqs / (double) batches,
+                    c.get(kind + ".largestBatch"),
+                    busy / 1e3,
+                    100 * busy / 1e3 / wallMs,
+                    cpu < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f ms", cpu / 1e3),
                     busy / (double) reqs));
         }
         long load = c.get("loadImagesMicros"), program = c.get("programMicros");
         long programCpu = c.getOrDefault("programCpuMicros", 0L), modelCpu = 0;
-        for (String kind : new String[] {"loc", "vqa", "match"}) modelCpu += Math.max(0, c.getOrDefault(kind + ".modelCpuMicros", 0L));
+        for (String kind : new String[] {"loc", "vqa", "match"})
+            modelCpu += Math.max(0, c.getOrDefault(kind + ".modelCpuMicros", 0L));
         long rest = program - wait - prepare;
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "time per question (program threads, summed over threads; wall %.1f ms/q):%n",
+        b.append(String.format(
+                Locale.ROOT,
+                "time per question (program threads, summed over threads; wall %.1f ms/q):%n",
                 wallMs / n));
         b.append(String.format(Locale.ROOT, "  load images %8.2f ms%n", load / 1e3 / n));
-        b.append(String.format(Locale.ROOT, "  run program %8.2f ms = waiting for models %.2f + preparing model inputs %.2f"
-                + " + interpreter, crops, trace and waiting for a CPU slot %.2f%n", program / 1e3 / n, wait / 1e3 / n,
-                prepare / 1e3 / n, rest / 1e3 / n));
+        b.append(String.format(
+                Locale.ROOT,
+                "  run program %8.2f ms = waiting for models %.2f + preparing model inputs %.2f"
+                        + " + interpreter, crops, trace and waiting for a CPU slot %.2f%n",
+                program / 1e3 / n,
+                wait / 1e3 / n,
+                prepare / 1e3 / n,
+                rest / 1e3 / n));
         b.append(models);
-        b.append(String.format(Locale.ROOT, "  CPU per question: program threads %.2f ms (loading, preparing, interpreter, "
-                + "hand-offs), model threads %.2f ms%n", programCpu / 1e3 / n, modelCpu / 1e3 / n));
+        b.append(String.format(
+                Locale.ROOT,
+                "  CPU per question: program threads %.2f ms (loading, preparing, interpreter, "
+                        + "hand-offs), model threads %.2f ms%n",
+                programCpu / 1e3 / n,
+                modelCpu / 1e3 / n));
         return b.toString();
     }
 }

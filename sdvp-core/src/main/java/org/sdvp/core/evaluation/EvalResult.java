@@ -21,47 +21,131 @@ import java.util.Map;
  *                   {@code answered}, {@code agreement}, {@code fallbacks} ({@link SampleVote#summary()});
  *                   empty for one program per question
  */
-public record EvalResult(String task, String split, String framework, String modules, String metric,
-                         int count, double score, int errors, Map<String, TypeScore> byType,
-                         List<QuestionResult> misses, double seconds, Map<String, Long> batching,
-                         Map<String, Long> programs, Map<String, String> provenance,
-                         Map<String, Double> aggregates, Map<String, Double> sampling) {
+public record EvalResult(
+        String task,
+        String split,
+        String framework,
+        String modules,
+        String metric,
+        int count,
+        double score,
+        int errors,
+        Map<String, TypeScore> byType,
+        List<QuestionResult> misses,
+        double seconds,
+        Map<String, Long> batching,
+        Map<String, Long> programs,
+        Map<String, String> provenance,
+        Map<String, Double> aggregates,
+        Map<String, Double> sampling) {
     public EvalResult {
-        aggregates = aggregates == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(aggregates));
-        sampling = sampling == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sampling));
+        aggregates = aggregates == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(aggregates));
+        sampling = sampling == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sampling));
     }
 
     /** This result with more program-source counters (e.g. {@code llm_query} calls), added after the others. */
     public EvalResult withProgramCounters(Map<String, Long> more) {
         Map<String, Long> merged = new java.util.LinkedHashMap<>(programs);
         merged.putAll(more);
-        return new EvalResult(task, split, framework, modules, metric, count, score, errors, byType, misses, seconds,
-                batching, merged, provenance, aggregates, sampling);
+        return new EvalResult(
+                task,
+                split,
+                framework,
+                modules,
+                metric,
+                count,
+                score,
+                errors,
+                byType,
+                misses,
+                seconds,
+                batching,
+                merged,
+                provenance,
+                aggregates,
+                sampling);
     }
 
     /** A result of one program per question. */
-    public EvalResult(String task, String split, String framework, String modules, String metric, int count,
-                      double score, int errors, Map<String, TypeScore> byType, List<QuestionResult> misses,
-                      double seconds, Map<String, Long> batching, Map<String, Long> programs,
-                      Map<String, String> provenance, Map<String, Double> aggregates) {
-        this(task, split, framework, modules, metric, count, score, errors, byType, misses, seconds, batching,
-                programs, provenance, aggregates, Map.of());
+    public EvalResult(
+            String task,
+            String split,
+            String framework,
+            String modules,
+            String metric,
+            int count,
+            double score,
+            int errors,
+            Map<String, TypeScore> byType,
+            List<QuestionResult> misses,
+            double seconds,
+            Map<String, Long> batching,
+            Map<String, Long> programs,
+            Map<String, String> provenance,
+            Map<String, Double> aggregates) {
+        this(
+                task,
+                split,
+                framework,
+                modules,
+                metric,
+                count,
+                score,
+                errors,
+                byType,
+                misses,
+                seconds,
+                batching,
+                programs,
+                provenance,
+                aggregates,
+                Map.of());
     }
 
     /** A result without split-level figures. */
-    public EvalResult(String task, String split, String framework, String modules, String metric, int count,
-                      double score, int errors, Map<String, TypeScore> byType, List<QuestionResult> misses,
-                      double seconds, Map<String, Long> batching, Map<String, Long> programs,
-                      Map<String, String> provenance) {
-        this(task, split, framework, modules, metric, count, score, errors, byType, misses, seconds, batching,
-                programs, provenance, Map.of());
+    public EvalResult(
+            String task,
+            String split,
+            String framework,
+            String modules,
+            String metric,
+            int count,
+            double score,
+            int errors,
+            Map<String, TypeScore> byType,
+            List<QuestionResult> misses,
+            double seconds,
+            Map<String, Long> batching,
+            Map<String, Long> programs,
+            Map<String, String> provenance) {
+        this(
+                task,
+                split,
+                framework,
+                modules,
+                metric,
+                count,
+                score,
+                errors,
+                byType,
+                misses,
+                seconds,
+                batching,
+                programs,
+                provenance,
+                Map.of());
     }
 
     /**
      * How many questions failed for each reason ({@link QuestionResult#reason()}), sorted by reason: written
      * to {@code results.json} next to {@code errors}, derived from the misses (so never read back).
      */
-    @com.fasterxml.jackson.annotation.JsonProperty(value = "errorsByReason",
+    @com.fasterxml.jackson.annotation.JsonProperty(
+            value = "errorsByReason",
             access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
     public Map<String, Integer> errorsByReason() {
         Map<String, Integer> byReason = new java.util.TreeMap<>();
@@ -74,17 +158,32 @@ public record EvalResult(String task, String split, String framework, String mod
      * by the aggregates when there are any: {@code ...; consistency 0.9800}.
      */
     public String summary() {
-        StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT,
+        StringBuilder b = new StringBuilder(String.format(
+                java.util.Locale.ROOT,
                 "%s/%s %s %s: %s %.4f on %d questions (%d errors) in %.1f s",
-                task, split, framework, modules, metric, score, count, errors, seconds));
+                task,
+                split,
+                framework,
+                modules,
+                metric,
+                score,
+                count,
+                errors,
+                seconds));
         String sep = "; ";
         for (Map.Entry<String, Double> a : aggregates.entrySet()) {
-            b.append(sep).append(a.getKey()).append(' ').append(String.format(java.util.Locale.ROOT, "%.4f", a.getValue()));
+            b.append(sep)
+                    .append(a.getKey())
+                    .append(' ')
+                    .append(String.format(java.util.Locale.ROOT, "%.4f", a.getValue()));
             sep = ", ";
         }
         if (!sampling.isEmpty()) {
-            b.append(String.format(java.util.Locale.ROOT, "; %d samples per question, %.1f%% valid, agreement %.4f",
-                    sampling.get("samples").intValue(), 100 * sampling.getOrDefault("valid", 0.0),
+            b.append(String.format(
+                    java.util.Locale.ROOT,
+                    "; %d samples per question, %.1f%% valid, agreement %.4f",
+                    sampling.get("samples").intValue(),
+                    100 * sampling.getOrDefault("valid", 0.0),
                     sampling.getOrDefault("agreement", 0.0)));
         }
         return b.toString();

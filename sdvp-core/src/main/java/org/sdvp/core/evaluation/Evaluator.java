@@ -58,8 +58,13 @@ public final class Evaluator {
      * @param samples programs per question: 1, or K to run K sampled programs and answer by majority
      *                ({@link SampleVote}; the source must sample, see {@link ProgramSource#samplesFor})
      */
-    public Evaluator(Task task, Framework framework, ProgramSource programs, ModelGateway gateway, int concurrency,
-                     int samples) {
+    public Evaluator(
+            Task task,
+            Framework framework,
+            ProgramSource programs,
+            ModelGateway gateway,
+            int concurrency,
+            int samples) {
         if (concurrency < 1) throw new IllegalArgumentException("concurrency must be >= 1: " + concurrency);
         this.vote = samples == 1 ? null : new SampleVote(samples);
         this.task = task;
@@ -91,24 +96,33 @@ public final class Evaluator {
      * @throws java.io.UncheckedIOException when the journal cannot be written (disk full): the run stops;
      *                       what the journal holds stays valid for a later resume
      */
-    public EvalResult run(ExampleSource source, String split, Map<String, String> provenance, Listener listener,
-                          RunJournal journal, Recorder recorder) throws InterruptedException, DataException {
+    public EvalResult run(
+            ExampleSource source,
+            String split,
+            Map<String, String> provenance,
+            Listener listener,
+            RunJournal journal,
+            Recorder recorder)
+            throws InterruptedException, DataException {
         long start = System.nanoTime();
         Map<String, DispatchStats> statsBefore = gateway.stats();
         State state = new State(source, listener, journal, recorder);
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < concurrency; w++) {
-            Thread t = new Thread(() -> {
-                try {
-                    while (workOne(state)) {
-                        if (Thread.interrupted()) throw new InterruptedException();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    if (CPU.isCurrentThreadCpuTimeSupported()) state.cpuNanos.add(CPU.getCurrentThreadCpuTime());
-                }
-            }, "sdvp-eval-" + w);
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            while (workOne(state)) {
+                                if (Thread.interrupted()) throw new InterruptedException();
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } finally {
+                            if (CPU.isCurrentThreadCpuTimeSupported())
+                                state.cpuNanos.add(CPU.getCurrentThreadCpuTime());
+                        }
+                    },
+                    "sdvp-eval-" + w);
             t.setDaemon(true);
             workers.add(t);
             t.start();
@@ -118,22 +132,40 @@ public final class Evaluator {
         if (failure instanceof DataException d) throw d;
         if (failure instanceof JournalFailure io) throw io;
         if (failure != null) {
-            throw failure.getCause() instanceof DataException d ? d
-                    : new DataException("reading the examples failed after " + state.results.size() + " questions: "
-                            + failure.getMessage(), failure);
+            throw failure.getCause() instanceof DataException d
+                    ? d
+                    : new DataException(
+                            "reading the examples failed after " + state.results.size() + " questions: "
+                                    + failure.getMessage(),
+                            failure);
         }
         state.results.sort(Comparator.comparingInt(Indexed::index));
         double seconds = (System.nanoTime() - start) / 1e9;
-        return summarise(task, split, framework.name(), gateway.name(), state.results.stream().map(Indexed::outcome).toList(),
-                seconds, EvalProfile.counters(statsBefore, gateway.stats(), state.loadNanos.sum(), state.programNanos.sum(),
-                        state.cpuNanos.sum()), programs.stats(), provenance, vote == null ? Map.of() : vote.summary());
+        return summarise(
+                task,
+                split,
+                framework.name(),
+                gateway.name(),
+                state.results.stream().map(Indexed::outcome).toList(),
+                seconds,
+                EvalProfile.counters(
+                        statsBefore,
+                        gateway.stats(),
+                        state.loadNanos.sum(),
+                        state.programNanos.sum(),
+                        state.cpuNanos.sum()),
+                programs.stats(),
+                provenance,
+                vote == null ? Map.of() : vote.summary());
     }
 
     private record Indexed(int index, Outcome outcome) {}
 
     /** The journal could not be written (disk full): distinct from a failing example source. */
     private static final class JournalFailure extends java.io.UncheckedIOException {
-        JournalFailure(String message, java.io.IOException cause) { super(message, cause); }
+        JournalFailure(String message, java.io.IOException cause) {
+            super(message, cause);
+        }
     }
 
     /** What the worker threads of one run share. */
@@ -146,6 +178,7 @@ public final class Evaluator {
         final AtomicInteger next = new AtomicInteger();
         /** the source's, the journal's or the data-versus-journal failure: every worker stops */
         final AtomicReference<Exception> failure = new AtomicReference<>();
+
         final LongAdder loadNanos = new LongAdder(), programNanos = new LongAdder(), cpuNanos = new LongAdder();
         final CpuSlots slots = CpuSlots.perProcessor();
 
@@ -176,9 +209,12 @@ public final class Evaluator {
         RunJournal.Entry done = s.journal.restored().get(index);
         if (done != null) {
             if (!done.outcome().result().id().equals(ex.id())) {
-                s.failure.compareAndSet(null, new DataException("the run journal does not match the data: question "
-                        + index + " is '" + ex.id() + "' but the journal recorded '" + done.outcome().result().id()
-                        + "' (the data changed?); add --restart to start over"));
+                s.failure.compareAndSet(
+                        null,
+                        new DataException("the run journal does not match the data: question "
+                                + index + " is '" + ex.id() + "' but the journal recorded '"
+                                + done.outcome().result().id()
+                                + "' (the data changed?); add --restart to start over"));
                 return false;
             }
             synchronized (s.results) {
@@ -210,9 +246,14 @@ public final class Evaluator {
             try {
                 s.journal.append(new RunJournal.Entry(index, outcome, s.recorder.record(ex, r, execution)));
             } catch (java.io.IOException e) {
-                s.failure.compareAndSet(null, new JournalFailure("writing the run journal failed ("
-                        + e.getMessage() + "); the questions recorded so far are kept: free space and run the same "
-                        + "command again to continue", e));
+                s.failure.compareAndSet(
+                        null,
+                        new JournalFailure(
+                                "writing the run journal failed ("
+                                        + e.getMessage()
+                                        + "); the questions recorded so far are kept: free space and run the same "
+                                        + "command again to continue",
+                                e));
                 return false;
             }
         }
@@ -239,7 +280,8 @@ public final class Evaluator {
             long t1 = System.nanoTime();
             loadNanos.add(t1 - t0);
             try {
-                if (sampled != null) return vote.run(sampled, p -> framework.execute(p, initial, gateway, ex.question()));
+                if (sampled != null)
+                    return vote.run(sampled, p -> framework.execute(p, initial, gateway, ex.question()));
                 return framework.execute(program, initial, gateway, ex.question());
             } finally {
                 programNanos.add(System.nanoTime() - t1);
@@ -252,7 +294,14 @@ public final class Evaluator {
     private QuestionResult score(Example ex, Execution e) {
         String gold = ex.gold().map(Value::display).orElse(null);
         if (e.failure().isPresent()) {
-            return new QuestionResult(ex.id(), ex.type(), ex.question(), null, gold, 0, e.failure().get().format(),
+            return new QuestionResult(
+                    ex.id(),
+                    ex.type(),
+                    ex.question(),
+                    null,
+                    gold,
+                    0,
+                    e.failure().get().format(),
                     QuestionResult.STEP_FAILED);
         }
         Value prediction = e.result().orElseThrow();
@@ -261,18 +310,32 @@ public final class Evaluator {
     }
 
     private static QuestionResult failed(Example ex, String why, String reason) {
-        return new QuestionResult(ex.id(), ex.type(), ex.question(), null,
-                ex.gold().map(Value::display).orElse(null), 0, why, reason);
+        return new QuestionResult(
+                ex.id(),
+                ex.type(),
+                ex.question(),
+                null,
+                ex.gold().map(Value::display).orElse(null),
+                0,
+                why,
+                reason);
     }
 
     /**
      * The split's result from every question's outcome in input order; also how a distributed run (sdvp-spark)
      * merges its partitions, so both report alike.
      */
-    public static EvalResult summarise(Task task, String split, String framework, String modules,
-                                       List<Outcome> outcomes, double seconds, Map<String, Long> batching,
-                                       Map<String, Long> programStats, Map<String, String> provenance,
-                                       Map<String, Double> sampling) {
+    public static EvalResult summarise(
+            Task task,
+            String split,
+            String framework,
+            String modules,
+            List<Outcome> outcomes,
+            double seconds,
+            Map<String, Long> batching,
+            Map<String, Long> programStats,
+            Map<String, String> provenance,
+            Map<String, Double> sampling) {
         List<QuestionResult> all = outcomes.stream().map(Outcome::result).toList();
         Map<String, double[]> perType = new TreeMap<>();
         double total = 0;
@@ -289,8 +352,22 @@ public final class Evaluator {
         Map<String, TypeScore> byType = new LinkedHashMap<>();
         perType.forEach((type, acc) -> byType.put(type, new TypeScore((int) acc[0], acc[1] / acc[0])));
         double score = all.isEmpty() ? 0 : total / all.size();
-        return new EvalResult(task.name(), split, framework, modules, task.metric().name(),
-                all.size(), score, errors, byType, misses, seconds, batching, programStats, provenance,
-                task.aggregates(outcomes), sampling);
+        return new EvalResult(
+                task.name(),
+                split,
+                framework,
+                modules,
+                task.metric().name(),
+                all.size(),
+                score,
+                errors,
+                byType,
+                misses,
+                seconds,
+                batching,
+                programStats,
+                provenance,
+                task.aggregates(outcomes),
+                sampling);
     }
 }

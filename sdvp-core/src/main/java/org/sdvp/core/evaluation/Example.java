@@ -20,8 +20,14 @@ import org.sdvp.core.value.Value;
  *                 answers (GQA's test split)
  * @param meta     anything else a metric or report needs (NLVR2's sentence id for consistency, ...)
  */
-public record Example(String id, String type, String question, Map<String, Path> images,
-                      Optional<String> program, Optional<Value> gold, Map<String, String> meta)
+public record Example(
+        String id,
+        String type,
+        String question,
+        Map<String, Path> images,
+        Optional<String> program,
+        Optional<Value> gold,
+        Map<String, String> meta)
         implements Question {
     public Example {
         Objects.requireNonNull(id, "id");
@@ -42,14 +48,21 @@ public record Example(String id, String type, String question, Map<String, Path>
      * @param id where it is, e.g. {@code line 17}
      */
     public static Example invalid(String id, DataException problem) {
-        return new Example(id, "invalid", "", Map.of(), Optional.empty(), Optional.empty(),
+        return new Example(
+                id,
+                "invalid",
+                "",
+                Map.of(),
+                Optional.empty(),
+                Optional.empty(),
                 Map.of(INVALID_KIND, problem.kind().name(), INVALID_MESSAGE, problem.getMessage()));
     }
 
     /** Why this entry could not be read, for an {@link #invalid} example. */
     public Optional<DataException> problem() {
         String kind = meta.get(INVALID_KIND);
-        return kind == null ? Optional.empty()
+        return kind == null
+                ? Optional.empty()
                 : Optional.of(new DataException(DataException.Kind.valueOf(kind), meta.get(INVALID_MESSAGE)));
     }
 }

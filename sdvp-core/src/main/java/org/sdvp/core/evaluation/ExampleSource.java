@@ -23,10 +23,23 @@ public interface ExampleSource extends Iterator<Example>, AutoCloseable {
     static ExampleSource of(java.util.List<Example> examples) {
         Iterator<Example> it = examples.iterator();
         return new ExampleSource() {
-            @Override public OptionalLong size() { return OptionalLong.of(examples.size()); }
-            @Override public boolean hasNext() { return it.hasNext(); }
-            @Override public Example next() { return it.next(); }
-            @Override public void close() {}
+            @Override
+            public OptionalLong size() {
+                return OptionalLong.of(examples.size());
+            }
+
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public Example next() {
+                return it.next();
+            }
+
+            @Override
+            public void close() {}
         };
     }
 }

@@ -25,7 +25,10 @@ public final class Limited implements ExampleSource {
         return OptionalLong.of(n.isPresent() ? Math.min(n.getAsLong(), limit) : limit);
     }
 
-    @Override public boolean hasNext() { return taken < limit && inner.hasNext(); }
+    @Override
+    public boolean hasNext() {
+        return taken < limit && inner.hasNext();
+    }
 
     @Override
     public Example next() {
@@ -34,5 +37,8 @@ public final class Limited implements ExampleSource {
         return inner.next();
     }
 
-    @Override public void close() throws IOException { inner.close(); }
+    @Override
+    public void close() throws IOException {
+        inner.close();
+    }
 }

@@ -10,10 +10,20 @@ package org.sdvp.core.evaluation;
  *                   kind} ({@code image-too-large}, {@code malformed-json}, ...), {@code invalid-program},
  *                   {@code no-program}, {@code step-failed}, {@code internal-error}; null when no error
  */
-public record QuestionResult(String id, String type, String question, String prediction, String gold,
-                             double score, String error, String reason) {
-    public static final String INVALID_PROGRAM = "invalid-program", NO_PROGRAM = "no-program",
-            STEP_FAILED = "step-failed", INTERNAL_ERROR = "internal-error", INTERRUPTED = "interrupted";
+public record QuestionResult(
+        String id,
+        String type,
+        String question,
+        String prediction,
+        String gold,
+        double score,
+        String error,
+        String reason) {
+    public static final String INVALID_PROGRAM = "invalid-program",
+            NO_PROGRAM = "no-program",
+            STEP_FAILED = "step-failed",
+            INTERNAL_ERROR = "internal-error",
+            INTERRUPTED = "interrupted";
 
     public QuestionResult {
         if (error != null && reason == null) reason = "other";
@@ -21,10 +31,12 @@ public record QuestionResult(String id, String type, String question, String pre
     }
 
     /** A result whose error, if any, has no finer reason than {@code other}. */
-    public QuestionResult(String id, String type, String question, String prediction, String gold, double score,
-                          String error) {
+    public QuestionResult(
+            String id, String type, String question, String prediction, String gold, double score, String error) {
         this(id, type, question, prediction, gold, score, error, null);
     }
 
-    public boolean failed() { return error != null; }
+    public boolean failed() {
+        return error != null;
+    }
 }

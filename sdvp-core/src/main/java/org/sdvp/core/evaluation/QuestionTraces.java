@@ -1,7 +1,6 @@
 package org.sdvp.core.evaluation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -98,7 +97,11 @@ public final class QuestionTraces implements Evaluator.Listener {
             for (StepRecord s : e.trace().steps()) steps.add(parse(TraceJsonl.line(s)));
         });
         m.put("initial", initial);
-        m.put("program", execution.map(e -> e.trace().programSource()).orElse(example.program().orElse(null)));
+        m.put(
+                "program",
+                execution
+                        .map(e -> e.trace().programSource())
+                        .orElse(example.program().orElse(null)));
         m.put("steps", steps);
         return m;
     }

@@ -46,13 +46,19 @@ public final class RunJournal implements AutoCloseable {
     }
 
     /** No file: nothing restored, nothing kept (tests, and runs inside a larger command). */
-    public static RunJournal none() { return new RunJournal(null, Map.of(), null); }
+    public static RunJournal none() {
+        return new RunJournal(null, Map.of(), null);
+    }
 
     /** A journal that appends to {@code channel} and restores nothing (tests: a channel to /dev/full). */
-    static RunJournal writingTo(WritableByteChannel channel) { return new RunJournal(null, Map.of(), channel); }
+    static RunJournal writingTo(WritableByteChannel channel) {
+        return new RunJournal(null, Map.of(), channel);
+    }
 
     /** Where the journal of an output file lives: {@code results.json.journal}. */
-    public static Path beside(Path output) { return output.resolveSibling(output.getFileName() + ".journal"); }
+    public static Path beside(Path output) {
+        return output.resolveSibling(output.getFileName() + ".journal");
+    }
 
     /**
      * Opens the journal, continuing it when it exists and belongs to the same run.
@@ -61,7 +67,8 @@ public final class RunJournal implements AutoCloseable {
      * @param restart discard an existing journal instead of continuing it
      * @throws DataException when the journal belongs to another run or is damaged before its last line
      */
-    public static RunJournal open(Path file, Map<String, String> run, boolean restart) throws DataException, IOException {
+    public static RunJournal open(Path file, Map<String, String> run, boolean restart)
+            throws DataException, IOException {
         Map<Integer, Entry> restored = new LinkedHashMap<>();
         long good = restart || !Files.exists(file) ? -1 : read(file, run, restored);
         if (good < 0) {
@@ -73,11 +80,13 @@ public final class RunJournal implements AutoCloseable {
                 }
             }
         }
-        return new RunJournal(file, restored, FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+        return new RunJournal(
+                file, restored, FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
     }
 
     /** Reads header and entries into {@code into}; returns the length of the undamaged prefix. */
-    private static long read(Path file, Map<String, String> run, Map<Integer, Entry> into) throws DataException, IOException {
+    private static long read(Path file, Map<String, String> run, Map<Integer, Entry> into)
+            throws DataException, IOException {
         byte[] bytes = Files.readAllBytes(file);
         long good = 0;
         int lineNr = 0;
@@ -99,15 +108,19 @@ public final class RunJournal implements AutoCloseable {
                 }
             } catch (JacksonException e) {
                 if (!complete) break; // cut off by a kill: dropped
-                throw new DataException(DataException.Kind.MALFORMED_JSON, "the run journal " + file + " is damaged at line "
-                        + lineNr + " (" + e.getOriginalMessage() + "); --restart discards it", e);
+                throw new DataException(
+                        DataException.Kind.MALFORMED_JSON,
+                        "the run journal " + file + " is damaged at line " + lineNr + " (" + e.getOriginalMessage()
+                                + "); --restart discards it",
+                        e);
             }
             if (!complete) break; // a whole record without its newline: the kill came between the two; drop it too
             good = end + 1;
             start = end + 1;
         }
         if (lineNr == 0 || good == 0) {
-            throw new DataException(DataException.Kind.MALFORMED_JSON,
+            throw new DataException(
+                    DataException.Kind.MALFORMED_JSON,
                     "the run journal " + file + " has no header; --restart discards it");
         }
         return good;
@@ -115,7 +128,8 @@ public final class RunJournal implements AutoCloseable {
 
     private static boolean sameRun(Path file, Header h, Map<String, String> run) throws DataException {
         if (!FORMAT.equals(h.journal()) || h.run() == null) {
-            throw new DataException(DataException.Kind.MALFORMED_JSON, file + " is not an sdvp run journal; --restart discards it");
+            throw new DataException(
+                    DataException.Kind.MALFORMED_JSON, file + " is not an sdvp run journal; --restart discards it");
         }
         return h.run().equals(run);
     }
@@ -131,20 +145,28 @@ public final class RunJournal implements AutoCloseable {
         StringBuilder diff = new StringBuilder();
         for (String k : keys) {
             String was = h.run().get(k), now = run.get(k);
-            if (!java.util.Objects.equals(was, now)) diff.append(diff.isEmpty() ? "" : ", ").append(k).append(": ")
-                    .append(was).append(" -> ").append(now);
+            if (!java.util.Objects.equals(was, now))
+                diff.append(diff.isEmpty() ? "" : ", ")
+                        .append(k)
+                        .append(": ")
+                        .append(was)
+                        .append(" -> ")
+                        .append(now);
         }
         return new DataException("the run journal " + file + " belongs to another run (" + diff
                 + "); run with the same options to continue it, or add --restart to discard it");
     }
 
     /** The questions an earlier, interrupted run finished, by input position. */
-    public Map<Integer, Entry> restored() { return restored; }
+    public Map<Integer, Entry> restored() {
+        return restored;
+    }
 
     /** Records a finished question; one write, so a kill leaves at most this line cut off. */
     public void append(Entry e) throws IOException {
         if (channel == null) return;
-        ByteBuffer line = ByteBuffer.wrap((Json.mapper().writeValueAsString(e) + "\n").getBytes(StandardCharsets.UTF_8));
+        ByteBuffer line =
+                ByteBuffer.wrap((Json.mapper().writeValueAsString(e) + "\n").getBytes(StandardCharsets.UTF_8));
         synchronized (this) {
             while (line.hasRemaining()) channel.write(line);
         }

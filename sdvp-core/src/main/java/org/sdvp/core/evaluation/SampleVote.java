@@ -40,7 +40,9 @@ public final class SampleVote {
         this.samples = samples;
     }
 
-    public int samples() { return samples; }
+    public int samples() {
+        return samples;
+    }
 
     /** The winning run, holding every sample's run. */
     public Execution run(ProgramSamples programs, Runner runner) throws InvalidProgramException {
@@ -48,7 +50,8 @@ public final class SampleVote {
         asked.add(programs.asked());
         valid.add(programs.valid().size());
         if (programs.valid().isEmpty()) {
-            String fallback = programs.fallback().orElseThrow(() -> new IllegalArgumentException("no valid sample and no fallback"));
+            String fallback = programs.fallback()
+                    .orElseThrow(() -> new IllegalArgumentException("no valid sample and no fallback"));
             fallbacks.increment();
             Execution e = runner.run(fallback);
             return new Execution(e.result(), e.trace(), e.failure(), List.of(e));
@@ -61,8 +64,9 @@ public final class SampleVote {
                 // checked when generated, so only a framework that checks more at run time gets here: no vote
             }
         }
-        if (runs.isEmpty()) throw new InvalidProgramException(List.of(new org.sdvp.core.program.ProgramError(0, 0, "",
-                "none of the " + programs.valid().size() + " valid samples could run")));
+        if (runs.isEmpty())
+            throw new InvalidProgramException(List.of(new org.sdvp.core.program.ProgramError(
+                    0, 0, "", "none of the " + programs.valid().size() + " valid samples could run")));
         Map<String, Integer> votes = new LinkedHashMap<>(); // insertion order: ties go to the first answer
         Map<String, Execution> firstWith = new LinkedHashMap<>();
         for (Execution e : runs) {

@@ -41,7 +41,9 @@ public interface Task {
      *
      * @return name → value; keep the names stable, reports compare them across runs
      */
-    default Map<String, Double> aggregates(List<Outcome> outcomes) { return Map.of(); }
+    default Map<String, Double> aggregates(List<Outcome> outcomes) {
+        return Map.of();
+    }
 
     /**
      * Programs the task writes itself for {@code framework}, in that framework's own idioms, instead of the

@@ -64,5 +64,4 @@ public final class Coercions {
         if (value instanceof ListValue list) return "a list of " + list.items().size() + " items";
         return "None";
     }
-
 }

@@ -14,10 +14,14 @@ import org.sdvp.core.value.Value;
 final class Evaluator implements Expr.Visitor<Value, EvaluationException> {
     private final Map<String, Value> variables;
 
-    Evaluator(Map<String, Value> variables) { this.variables = variables; }
+    Evaluator(Map<String, Value> variables) {
+        this.variables = variables;
+    }
 
     @Override
-    public Value visitLiteral(Expr.Literal literal) { return literal.value(); }
+    public Value visitLiteral(Expr.Literal literal) {
+        return literal.value();
+    }
 
     @Override
     public Value visitPlaceholder(Expr.Placeholder placeholder) throws EvaluationException {
@@ -45,10 +49,14 @@ final class Evaluator implements Expr.Visitor<Value, EvaluationException> {
                 return BoolValue.of(equal(left, right));
             case NOT_EQUAL:
                 return BoolValue.of(!equal(left, right));
-            case LESS: case LESS_EQUAL: case GREATER: case GREATER_EQUAL:
+            case LESS:
+            case LESS_EQUAL:
+            case GREATER:
+            case GREATER_EQUAL:
                 return BoolValue.of(ordered(op, compare(left, right)));
             case PLUS:
-                if (left instanceof TextValue a && right instanceof TextValue b) return new TextValue(a.text() + b.text());
+                if (left instanceof TextValue a && right instanceof TextValue b)
+                    return new TextValue(a.text() + b.text());
                 return arithmetic(op, left, right);
             default:
                 return arithmetic(op, left, right);
@@ -88,29 +96,38 @@ final class Evaluator implements Expr.Visitor<Value, EvaluationException> {
     private static int compare(Value left, Value right) throws EvaluationException {
         Double a = Coercions.numeric(left), b = Coercions.numeric(right);
         if (a != null && b != null) return Double.compare(a, b);
-        if (left instanceof TextValue x && right instanceof TextValue y) return Integer.signum(x.text().compareTo(y.text()));
-        throw new EvaluationException("cannot compare " + Coercions.describe(left) + " with " + Coercions.describe(right));
+        if (left instanceof TextValue x && right instanceof TextValue y)
+            return Integer.signum(x.text().compareTo(y.text()));
+        throw new EvaluationException(
+                "cannot compare " + Coercions.describe(left) + " with " + Coercions.describe(right));
     }
 
     private static boolean ordered(Operator op, int sign) {
         switch (op) {
-            case LESS: return sign < 0;
-            case LESS_EQUAL: return sign <= 0;
-            case GREATER: return sign > 0;
-            default: return sign >= 0;
+            case LESS:
+                return sign < 0;
+            case LESS_EQUAL:
+                return sign <= 0;
+            case GREATER:
+                return sign > 0;
+            default:
+                return sign >= 0;
         }
     }
 
     private static Value arithmetic(Operator op, Value left, Value right) throws EvaluationException {
         Double a = Coercions.numeric(left), b = Coercions.numeric(right);
         if (a == null || b == null) {
-            throw new EvaluationException("cannot apply '" + op.symbol() + "' to " + Coercions.describe(left)
-                    + " and " + Coercions.describe(right));
+            throw new EvaluationException("cannot apply '" + op.symbol() + "' to " + Coercions.describe(left) + " and "
+                    + Coercions.describe(right));
         }
         switch (op) {
-            case PLUS: return new NumberValue(a + b);
-            case MINUS: return new NumberValue(a - b);
-            case TIMES: return new NumberValue(a * b);
+            case PLUS:
+                return new NumberValue(a + b);
+            case MINUS:
+                return new NumberValue(a - b);
+            case TIMES:
+                return new NumberValue(a * b);
             default:
                 if (b == 0) throw new EvaluationException("division by zero");
                 return new NumberValue(a / b);

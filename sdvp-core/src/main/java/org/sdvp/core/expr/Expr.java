@@ -35,7 +35,9 @@ public sealed interface Expr
 
     /** A string, number, {@code True}, {@code False} or {@code None} written in the expression. */
     record Literal(Value value) implements Expr {
-        public Literal { Objects.requireNonNull(value, "value"); }
+        public Literal {
+            Objects.requireNonNull(value, "value");
+        }
 
         @Override
         public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
@@ -45,7 +47,9 @@ public sealed interface Expr
 
     /** {@code {NAME}}: a program variable; {@code column} is where its '{' is (1-based, in the expression). */
     record Placeholder(String name, int column) implements Expr {
-        public Placeholder { Objects.requireNonNull(name, "name"); }
+        public Placeholder {
+            Objects.requireNonNull(name, "name");
+        }
 
         @Override
         public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {

@@ -10,16 +10,33 @@ import java.util.Map;
  */
 final class ExprLexer {
     private static final Map<String, ExprToken.Type> KEYWORDS = Map.of(
-            "True", ExprToken.Type.TRUE, "False", ExprToken.Type.FALSE, "None", ExprToken.Type.NONE,
-            "and", ExprToken.Type.AND, "or", ExprToken.Type.OR, "xor", ExprToken.Type.XOR,
-            "not", ExprToken.Type.NOT, "if", ExprToken.Type.IF, "else", ExprToken.Type.ELSE);
+            "True",
+            ExprToken.Type.TRUE,
+            "False",
+            ExprToken.Type.FALSE,
+            "None",
+            ExprToken.Type.NONE,
+            "and",
+            ExprToken.Type.AND,
+            "or",
+            ExprToken.Type.OR,
+            "xor",
+            ExprToken.Type.XOR,
+            "not",
+            ExprToken.Type.NOT,
+            "if",
+            ExprToken.Type.IF,
+            "else",
+            ExprToken.Type.ELSE);
 
     private final String source;
     private final List<ExprToken> tokens = new ArrayList<>();
     private int start;
     private int current;
 
-    private ExprLexer(String source) { this.source = source; }
+    private ExprLexer(String source) {
+        this.source = source;
+    }
 
     static List<ExprToken> tokenize(String source) throws ExpressionSyntaxException {
         ExprLexer lexer = new ExprLexer(source);
@@ -32,7 +49,7 @@ final class ExprLexer {
             start = current;
             char c = source.charAt(current++);
             switch (c) {
-                case ' ', '\t', '\r', '\n' -> { }
+                case ' ', '\t', '\r', '\n' -> {}
                 case '(' -> add(ExprToken.Type.LEFT_PAREN, null);
                 case ')' -> add(ExprToken.Type.RIGHT_PAREN, null);
                 case '+' -> add(ExprToken.Type.PLUS, null);
@@ -86,7 +103,8 @@ final class ExprLexer {
             throw error("Expect a variable name after '{'.");
         }
         if (!match('}')) {
-            throw new ExpressionSyntaxException(current + 1, near(current), "Expect '}' after variable name '" + name + "'.");
+            throw new ExpressionSyntaxException(
+                    current + 1, near(current), "Expect '}' after variable name '" + name + "'.");
         }
         add(ExprToken.Type.PLACEHOLDER, name);
     }
@@ -108,8 +126,8 @@ final class ExprLexer {
         ExprToken.Type keyword = KEYWORDS.get(word);
         if (keyword == null) {
             // A bare name is almost always a forgotten placeholder; say how to write one.
-            throw new ExpressionSyntaxException(start + 1, word,
-                    "Unknown name '" + word + "'; write {" + word + "} to use a program variable.");
+            throw new ExpressionSyntaxException(
+                    start + 1, word, "Unknown name '" + word + "'; write {" + word + "} to use a program variable.");
         }
         add(keyword, null);
     }
@@ -120,9 +138,13 @@ final class ExprLexer {
         return true;
     }
 
-    private char peek() { return current < source.length() ? source.charAt(current) : '\0'; }
+    private char peek() {
+        return current < source.length() ? source.charAt(current) : '\0';
+    }
 
-    private char peekNext() { return current + 1 < source.length() ? source.charAt(current + 1) : '\0'; }
+    private char peekNext() {
+        return current + 1 < source.length() ? source.charAt(current + 1) : '\0';
+    }
 
     private void add(ExprToken.Type type, Object value) {
         tokens.add(new ExprToken(type, source.substring(start, current), value, start + 1));
@@ -138,9 +160,15 @@ final class ExprLexer {
         return new String(Character.toChars(source.codePointAt(index)));
     }
 
-    private static boolean isDigit(char c) { return c >= '0' && c <= '9'; }
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
 
-    private static boolean isNameStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+    private static boolean isNameStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    }
 
-    private static boolean isNamePart(char c) { return isNameStart(c) || isDigit(c); }
+    private static boolean isNamePart(char c) {
+        return isNameStart(c) || isDigit(c);
+    }
 }

@@ -35,7 +35,9 @@ final class ExprParser {
     private int current;
     private int depth;
 
-    private ExprParser(List<ExprToken> tokens) { this.tokens = tokens; }
+    private ExprParser(List<ExprToken> tokens) {
+        this.tokens = tokens;
+    }
 
     /** The parsed tree and every placeholder in source order. */
     record Result(Expr root, List<Expr.Placeholder> placeholders) {}
@@ -47,7 +49,9 @@ final class ExprParser {
         Expr root = parser.expression();
         if (!parser.check(ExprToken.Type.EOF)) {
             ExprToken extra = parser.peek();
-            throw new ExpressionSyntaxException(extra.column(), extra.lexeme(),
+            throw new ExpressionSyntaxException(
+                    extra.column(),
+                    extra.lexeme(),
                     "Unexpected '" + extra.lexeme() + "' after the end of the expression.");
         }
         return new Result(root, List.copyOf(parser.placeholders));
@@ -101,8 +105,8 @@ final class ExprParser {
         Expr result = new Expr.Binary(left, op, additive());
         if (comparisonOperator() != null) {
             ExprToken second = previous();
-            throw new ExpressionSyntaxException(second.column(), second.lexeme(),
-                    "Chained comparisons are not supported; join them with 'and'.");
+            throw new ExpressionSyntaxException(
+                    second.column(), second.lexeme(), "Chained comparisons are not supported; join them with 'and'.");
         }
         return result;
     }
@@ -149,11 +153,26 @@ final class ExprParser {
     private Expr primary() throws ExpressionSyntaxException {
         ExprToken token = peek();
         switch (token.type()) {
-            case NUMBER -> { advance(); return new Expr.Literal(new NumberValue((Double) token.value())); }
-            case STRING -> { advance(); return new Expr.Literal(new TextValue((String) token.value())); }
-            case TRUE -> { advance(); return new Expr.Literal(BoolValue.TRUE); }
-            case FALSE -> { advance(); return new Expr.Literal(BoolValue.FALSE); }
-            case NONE -> { advance(); return new Expr.Literal(NoneValue.INSTANCE); }
+            case NUMBER -> {
+                advance();
+                return new Expr.Literal(new NumberValue((Double) token.value()));
+            }
+            case STRING -> {
+                advance();
+                return new Expr.Literal(new TextValue((String) token.value()));
+            }
+            case TRUE -> {
+                advance();
+                return new Expr.Literal(BoolValue.TRUE);
+            }
+            case FALSE -> {
+                advance();
+                return new Expr.Literal(BoolValue.FALSE);
+            }
+            case NONE -> {
+                advance();
+                return new Expr.Literal(NoneValue.INSTANCE);
+            }
             case PLACEHOLDER -> {
                 advance();
                 Expr.Placeholder placeholder = new Expr.Placeholder((String) token.value(), token.column());
@@ -173,7 +192,9 @@ final class ExprParser {
     private void enter() throws ExpressionSyntaxException {
         if (++depth > MAX_DEPTH) {
             ExprToken token = peek();
-            throw new ExpressionSyntaxException(token.column(), token.lexeme(),
+            throw new ExpressionSyntaxException(
+                    token.column(),
+                    token.lexeme(),
                     "Expression nests too deeply (more than " + MAX_DEPTH + " levels).");
         }
     }
@@ -193,11 +214,19 @@ final class ExprParser {
         return true;
     }
 
-    private boolean check(ExprToken.Type type) { return peek().type() == type; }
+    private boolean check(ExprToken.Type type) {
+        return peek().type() == type;
+    }
 
-    private void advance() { if (!check(ExprToken.Type.EOF)) current++; }
+    private void advance() {
+        if (!check(ExprToken.Type.EOF)) current++;
+    }
 
-    private ExprToken peek() { return tokens.get(current); }
+    private ExprToken peek() {
+        return tokens.get(current);
+    }
 
-    private ExprToken previous() { return tokens.get(current - 1); }
+    private ExprToken previous() {
+        return tokens.get(current - 1);
+    }
 }

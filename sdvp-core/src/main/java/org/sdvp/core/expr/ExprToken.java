@@ -11,10 +11,30 @@ package org.sdvp.core.expr;
 record ExprToken(Type type, String lexeme, Object value, int column) {
 
     enum Type {
-        NUMBER, STRING, PLACEHOLDER,
-        TRUE, FALSE, NONE, AND, OR, XOR, NOT, IF, ELSE,
-        PLUS, MINUS, STAR, SLASH,
-        EQUAL_EQUAL, BANG_EQUAL, LESS, LESS_EQUAL, GREATER, GREATER_EQUAL,
-        LEFT_PAREN, RIGHT_PAREN, EOF
+        NUMBER,
+        STRING,
+        PLACEHOLDER,
+        TRUE,
+        FALSE,
+        NONE,
+        AND,
+        OR,
+        XOR,
+        NOT,
+        IF,
+        ELSE,
+        PLUS,
+        MINUS,
+        STAR,
+        SLASH,
+        EQUAL_EQUAL,
+        BANG_EQUAL,
+        LESS,
+        LESS_EQUAL,
+        GREATER,
+        GREATER_EQUAL,
+        LEFT_PAREN,
+        RIGHT_PAREN,
+        EOF
     }
 }

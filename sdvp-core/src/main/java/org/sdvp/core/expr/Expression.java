@@ -41,16 +41,24 @@ public final class Expression {
         return new Expression(source, result.root(), result.placeholders());
     }
 
-    public String source() { return source; }
+    public String source() {
+        return source;
+    }
 
     /** The syntax tree, for walkers other than the evaluator. */
-    public Expr root() { return root; }
+    public Expr root() {
+        return root;
+    }
 
     /** The variable names the expression reads, in order of first use. */
-    public Set<String> placeholders() { return placeholders; }
+    public Set<String> placeholders() {
+        return placeholders;
+    }
 
     /** Every placeholder occurrence with its column, in source order (for error messages). */
-    public List<Expr.Placeholder> placeholderUses() { return uses; }
+    public List<Expr.Placeholder> placeholderUses() {
+        return uses;
+    }
 
     /**
      * Evaluates the expression. Placeholder values are first coerced as VisProg does (see
@@ -73,5 +81,7 @@ public final class Expression {
     }
 
     @Override
-    public String toString() { return source; }
+    public String toString() {
+        return source;
+    }
 }

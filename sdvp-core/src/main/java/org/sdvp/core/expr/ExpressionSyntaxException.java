@@ -17,11 +17,17 @@ public final class ExpressionSyntaxException extends Exception {
     }
 
     /** 1-based column in the expression text. */
-    public int column() { return column; }
+    public int column() {
+        return column;
+    }
 
     /** The token the problem is at; empty at the end of the expression. */
-    public String near() { return near; }
+    public String near() {
+        return near;
+    }
 
     /** What is wrong, without the position (e.g. "Expect ')' after expression."). */
-    public String reason() { return reason; }
+    public String reason() {
+        return reason;
+    }
 }

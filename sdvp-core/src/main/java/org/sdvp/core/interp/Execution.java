@@ -24,8 +24,12 @@ public record Execution(Optional<Value> result, Trace trace, Optional<StepFailur
         this(result, trace, failure, List.of());
     }
 
-    public boolean succeeded() { return failure.isEmpty(); }
+    public boolean succeeded() {
+        return failure.isEmpty();
+    }
 
     /** Every program run behind this outcome: the samples, or this run alone. */
-    public List<Execution> runs() { return samples.isEmpty() ? List.of(this) : samples; }
+    public List<Execution> runs() {
+        return samples.isEmpty() ? List.of(this) : samples;
+    }
 }

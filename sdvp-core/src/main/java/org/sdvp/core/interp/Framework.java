@@ -28,8 +28,7 @@ public interface Framework {
      * Checks, then runs the program. A failing step does not throw: it ends the program and is reported in
      * the {@link Execution}.
      */
-    Execution execute(String source, Map<String, Value> initial, ModelGateway gateway)
-            throws InvalidProgramException;
+    Execution execute(String source, Map<String, Value> initial, ModelGateway gateway) throws InvalidProgramException;
 
     /**
      * As {@link #execute(String, Map, ModelGateway)}, knowing the question. ViperGPT needs it: a program that

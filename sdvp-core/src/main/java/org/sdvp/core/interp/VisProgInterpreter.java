@@ -33,13 +33,22 @@ import org.sdvp.core.value.Value;
 public final class VisProgInterpreter implements Framework {
     private final ModuleRegistry registry;
 
-    public VisProgInterpreter(ModuleRegistry registry) { this.registry = registry; }
+    public VisProgInterpreter(ModuleRegistry registry) {
+        this.registry = registry;
+    }
 
-    public VisProgInterpreter() { this(StandardModules.registry()); }
+    public VisProgInterpreter() {
+        this(StandardModules.registry());
+    }
 
-    public ModuleRegistry registry() { return registry; }
+    public ModuleRegistry registry() {
+        return registry;
+    }
 
-    @Override public String name() { return "visprog"; }
+    @Override
+    public String name() {
+        return "visprog";
+    }
 
     @Override
     public void check(String source, Set<String> initialVariables) throws InvalidProgramException {
@@ -59,29 +68,51 @@ public final class VisProgInterpreter implements Framework {
         Value last = null;
         for (int i = 0; i < program.steps().size(); i++) {
             Step step = program.steps().get(i);
-            StepModule module = registry.find(step.module()).orElseThrow(
-                    () -> new IllegalStateException("program was not validated: unknown module " + step.module()));
+            StepModule module = registry.find(step.module())
+                    .orElseThrow(() ->
+                            new IllegalStateException("program was not validated: unknown module " + step.module()));
             Map<String, Value> args = resolve(step, vars);
             StepContext ctx = new StepContext(vars, gateway);
             long start = System.nanoTime();
             try {
                 Value out = module.execute(args, ctx);
                 long micros = (System.nanoTime() - start) / 1000;
-                records.add(new StepRecord(i, step.line(), step.text(), step.module(), step.output(), args,
-                        Optional.of(out), ctx.calls(), micros, Optional.empty(), ctx.tools()));
+                records.add(new StepRecord(
+                        i,
+                        step.line(),
+                        step.text(),
+                        step.module(),
+                        step.output(),
+                        args,
+                        Optional.of(out),
+                        ctx.calls(),
+                        micros,
+                        Optional.empty(),
+                        ctx.tools()));
                 vars.put(step.output(), out);
                 last = out;
             } catch (StepException | RuntimeException e) {
                 long micros = (System.nanoTime() - start) / 1000;
                 String message = e instanceof StepException ? e.getMessage() : "internal error: " + e;
-                records.add(new StepRecord(i, step.line(), step.text(), step.module(), step.output(), args,
-                        Optional.empty(), ctx.calls(), micros, Optional.of(message), ctx.tools()));
+                records.add(new StepRecord(
+                        i,
+                        step.line(),
+                        step.text(),
+                        step.module(),
+                        step.output(),
+                        args,
+                        Optional.empty(),
+                        ctx.calls(),
+                        micros,
+                        Optional.of(message),
+                        ctx.tools()));
                 Trace trace = new Trace(program.source(), initial, records);
-                return new Execution(Optional.empty(), trace,
-                        Optional.of(new StepFailure(i, step.line(), step.module(), message)));
+                return new Execution(
+                        Optional.empty(), trace, Optional.of(new StepFailure(i, step.line(), step.module(), message)));
             }
         }
-        return new Execution(Optional.ofNullable(last), new Trace(program.source(), initial, records), Optional.empty());
+        return new Execution(
+                Optional.ofNullable(last), new Trace(program.source(), initial, records), Optional.empty());
     }
 
     private static Value literalOrVariable(ArgValue value, Map<String, Value> vars) {

@@ -47,8 +47,10 @@ public final class Images {
                 reader.setInput(in, true, true);
                 long w = reader.getWidth(0), h = reader.getHeight(0);
                 if (w <= 0 || h <= 0 || w * h > MAX_PIXELS) {
-                    throw new DataException(Kind.IMAGE_TOO_LARGE, "image " + path + " announces " + w + " x " + h
-                            + " pixels, more than the " + MAX_PIXELS + " allowed; refused before decoding");
+                    throw new DataException(
+                            Kind.IMAGE_TOO_LARGE,
+                            "image " + path + " announces " + w + " x " + h + " pixels, more than the " + MAX_PIXELS
+                                    + " allowed; refused before decoding");
                 }
                 // a JPEG cut mid-stream decodes without an exception: libjpeg fills the rest with grey and only
                 // warns ("Truncated File - Missing EOI marker", "premature end of data segment")
@@ -59,8 +61,10 @@ public final class Images {
                 });
                 BufferedImage image = reader.read(0);
                 if (!cut.isEmpty()) {
-                    throw new DataException(Kind.TRUNCATED_IMAGE, "cannot read image " + path + " (truncated: "
-                            + String.join("; ", cut) + "); refused rather than returned with grey rows");
+                    throw new DataException(
+                            Kind.TRUNCATED_IMAGE,
+                            "cannot read image " + path + " (truncated: " + String.join("; ", cut)
+                                    + "); refused rather than returned with grey rows");
                 }
                 return image;
             } finally {
@@ -71,8 +75,10 @@ public final class Images {
         } catch (IOException | RuntimeException e) {
             // ImageIO reports a cut-off or corrupt stream as IIOException, EOFException or, from some
             // decoders, an unchecked exception (e.g. ArrayIndexOutOfBounds on a damaged chunk)
-            throw new DataException(Kind.TRUNCATED_IMAGE, "cannot read image " + path + " (truncated or corrupt): "
-                    + e.getMessage(), e);
+            throw new DataException(
+                    Kind.TRUNCATED_IMAGE,
+                    "cannot read image " + path + " (truncated or corrupt): " + e.getMessage(),
+                    e);
         }
     }
 

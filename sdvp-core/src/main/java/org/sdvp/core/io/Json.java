@@ -13,13 +13,14 @@ import java.util.TreeSet;
 
 /** The project's one JSON configuration: keys in declaration order, pretty output for files people read. */
 public final class Json {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
     private Json() {}
 
     /** A shared, thread-safe mapper (configure nothing on it). */
-    public static ObjectMapper mapper() { return MAPPER; }
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
 
     public static String pretty(Object value) {
         try {
@@ -38,17 +39,14 @@ public final class Json {
      * Every leaf where {@code actual} differs from {@code expected}, as "architecture.channels: expected [32,64],
      * found [16,32]" (fields missing on either side included): how a saved config is compared with a requested one.
      */
-    public static List<String> differences(JsonNode expected,
-                                                     JsonNode actual, String path) {
+    public static List<String> differences(JsonNode expected, JsonNode actual, String path) {
         List<String> out = new ArrayList<>();
         diff(expected, actual, path, out);
         return out;
     }
 
-    private static void diff(JsonNode e, JsonNode a,
-                             String path, List<String> out) {
-        if (e instanceof ObjectNode eo
-                && a instanceof ObjectNode ao) {
+    private static void diff(JsonNode e, JsonNode a, String path, List<String> out) {
+        if (e instanceof ObjectNode eo && a instanceof ObjectNode ao) {
             TreeSet<String> keys = new TreeSet<>();
             eo.fieldNames().forEachRemaining(keys::add);
             ao.fieldNames().forEachRemaining(keys::add);

@@ -40,8 +40,8 @@ public final class OutputLock implements AutoCloseable {
     public static OutputLock acquire(Path output, String command) throws DataException, IOException {
         Path file = lockFile(output);
         Files.createDirectories(file.getParent());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -54,8 +54,9 @@ public final class OutputLock implements AutoCloseable {
         if (lock == null) {
             String holder = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
             channel.close();
-            throw new DataException(output + " is being written by another sdvp process (" + (holder.isEmpty() ? "unknown" : holder)
-                    + "); wait for it to finish or stop it, or choose another --out");
+            throw new DataException(
+                    output + " is being written by another sdvp process (" + (holder.isEmpty() ? "unknown" : holder)
+                            + "); wait for it to finish or stop it, or choose another --out");
         }
         ProcessHandle me = ProcessHandle.current();
         String host = System.getenv().getOrDefault("HOSTNAME", "localhost");

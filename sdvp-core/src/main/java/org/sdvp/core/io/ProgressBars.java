@@ -22,5 +22,7 @@ public final class ProgressBars {
     }
 
     /** {@code stream} when bars are shown, else null (for the APIs that draw no bar on a null stream). */
-    public static PrintStream orNone(PrintStream stream) { return shown() ? stream : null; }
+    public static PrintStream orNone(PrintStream stream) {
+        return shown() ? stream : null;
+    }
 }

@@ -25,8 +25,8 @@ public final class RecordSettings {
         for (Map.Entry<String, String> e : settings.entrySet()) {
             JsonNode old = node.get(e.getKey());
             if (old == null || old.isObject()) {
-                throw new IllegalArgumentException("unknown " + what + " '" + e.getKey() + "'; valid: "
-                        + String.join(", ", names(node)));
+                throw new IllegalArgumentException(
+                        "unknown " + what + " '" + e.getKey() + "'; valid: " + String.join(", ", names(node)));
             }
             node.set(e.getKey(), parse(e.getKey(), old, e.getValue().trim()));
         }
@@ -55,11 +55,12 @@ public final class RecordSettings {
 
     private static JsonNode number(String name, String value, boolean integral) {
         try {
-            return integral ? Json.mapper().getNodeFactory().numberNode(Long.parseLong(value))
+            return integral
+                    ? Json.mapper().getNodeFactory().numberNode(Long.parseLong(value))
                     : Json.mapper().getNodeFactory().numberNode(Double.parseDouble(value));
         } catch (NumberFormatException ex) {
-            throw new IllegalArgumentException("setting " + name + ": not a " + (integral ? "whole number" : "number")
-                    + ": '" + value + "'");
+            throw new IllegalArgumentException(
+                    "setting " + name + ": not a " + (integral ? "whole number" : "number") + ": '" + value + "'");
         }
     }
 

@@ -12,10 +12,20 @@ import java.util.regex.Pattern;
  */
 public final class AnswerNormalizer {
     private static final Map<String, String> WORDS = Map.ofEntries(
-            Map.entry("none", "0"), Map.entry("zero", "0"), Map.entry("one", "1"), Map.entry("two", "2"),
-            Map.entry("three", "3"), Map.entry("four", "4"), Map.entry("five", "5"), Map.entry("six", "6"),
-            Map.entry("seven", "7"), Map.entry("eight", "8"), Map.entry("nine", "9"), Map.entry("ten", "10"),
-            Map.entry("true", "yes"), Map.entry("false", "no"));
+            Map.entry("none", "0"),
+            Map.entry("zero", "0"),
+            Map.entry("one", "1"),
+            Map.entry("two", "2"),
+            Map.entry("three", "3"),
+            Map.entry("four", "4"),
+            Map.entry("five", "5"),
+            Map.entry("six", "6"),
+            Map.entry("seven", "7"),
+            Map.entry("eight", "8"),
+            Map.entry("nine", "9"),
+            Map.entry("ten", "10"),
+            Map.entry("true", "yes"),
+            Map.entry("false", "no"));
     private static final Pattern PUNCTUATION = Pattern.compile("(?!(?<=\\d)\\.(?=\\d))[\\p{Punct}]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern DIGIT_COMMA = Pattern.compile("(?<=\\d),(?=\\d)");
@@ -24,7 +34,10 @@ public final class AnswerNormalizer {
 
     public static String normalize(String answer) {
         // as the VQA evaluation script does: "1,000" is 1000, and an apostrophe joins ("don't" = "dont")
-        String joined = DIGIT_COMMA.matcher(answer.toLowerCase(Locale.ROOT)).replaceAll("").replace("'", "");
+        String joined = DIGIT_COMMA
+                .matcher(answer.toLowerCase(Locale.ROOT))
+                .replaceAll("")
+                .replace("'", "");
         String s = PUNCTUATION.matcher(joined).replaceAll(" ");
         StringBuilder out = new StringBuilder();
         for (String word : SPACES.split(s.strip())) {

@@ -23,11 +23,19 @@ public final class ModuleRegistry {
         this.byName = java.util.Collections.unmodifiableMap(m);
     }
 
-    public static ModuleRegistry of(List<StepModule> modules) { return new ModuleRegistry(modules); }
+    public static ModuleRegistry of(List<StepModule> modules) {
+        return new ModuleRegistry(modules);
+    }
 
-    public Optional<StepModule> find(String name) { return Optional.ofNullable(byName.get(name)); }
+    public Optional<StepModule> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
 
-    public Collection<StepModule> modules() { return byName.values(); }
+    public Collection<StepModule> modules() {
+        return byName.values();
+    }
 
-    public java.util.Set<String> names() { return byName.keySet(); }
+    public java.util.Set<String> names() {
+        return byName.keySet();
+    }
 }

@@ -16,7 +16,11 @@ public record Param(String name, ValueType type, boolean required) {
         Objects.requireNonNull(type, "type");
     }
 
-    public static Param required(String name, ValueType type) { return new Param(name, type, true); }
+    public static Param required(String name, ValueType type) {
+        return new Param(name, type, true);
+    }
 
-    public static Param optional(String name, ValueType type) { return new Param(name, type, false); }
+    public static Param optional(String name, ValueType type) {
+        return new Param(name, type, false);
+    }
 }

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sdvp.core.service.BatchingDispatcher;
+import org.sdvp.core.service.Lister;
 import org.sdvp.core.service.LocRequest;
 import org.sdvp.core.service.MatchRequest;
 import org.sdvp.core.service.ModelGateway;
 import org.sdvp.core.service.ModelRequest;
 import org.sdvp.core.service.ModelServiceException;
-import org.sdvp.core.service.Lister;
 import org.sdvp.core.service.Replacer;
 import org.sdvp.core.service.Segmenter;
 import org.sdvp.core.service.VqaAnswer;
@@ -40,13 +40,19 @@ public final class StepContext {
         this.gateway = gateway;
     }
 
-    public Map<String, Value> variables() { return variables; }
+    public Map<String, Value> variables() {
+        return variables;
+    }
 
     /** The model calls made so far by this step. */
-    public List<ModelCall> calls() { return List.copyOf(calls); }
+    public List<ModelCall> calls() {
+        return List.copyOf(calls);
+    }
 
     /** The editing and knowledge backend calls (SEG, REPLACE, LIST) made so far by this step. */
-    public List<ToolCall> tools() { return List.copyOf(tools); }
+    public List<ToolCall> tools() {
+        return List.copyOf(tools);
+    }
 
     public List<Detection> locate(LocRequest request) throws StepException {
         return call(gateway.loc(), "LOC (grounding)", request);
@@ -67,33 +73,52 @@ public final class StepContext {
 
     /** SEG: instance masks of {@code image}. */
     public List<Segment> segment(ImageValue image) throws StepException {
-        Segmenter s = gateway.tools().segmenter().orElseThrow(() -> new StepException(
-                "no segmentation backend for SEG (--modules " + gateway.name() + "); pass --modules oracle "
-                        + "(the world's exact instance masks) or a backend with a segmenter"));
+        Segmenter s = gateway.tools()
+                .segmenter()
+                .orElseThrow(() -> new StepException(
+                        "no segmentation backend for SEG (--modules " + gateway.name() + "); pass --modules oracle "
+                                + "(the world's exact instance masks) or a backend with a segmenter"));
         List<Segment> segments = tool(s, "SEG (segmentation)", () -> s.segment(image));
-        tools.add(new ToolCall("SEG", Optional.of(image), "", segments.stream().map(Segment::toDetection).toList(), gateway.name()));
+        tools.add(new ToolCall(
+                "SEG",
+                Optional.of(image),
+                "",
+                segments.stream().map(Segment::toDetection).toList(),
+                gateway.name()));
         return segments;
     }
 
     /** REPLACE: the image with {@code objects} replaced by {@code prompt}. */
     public BufferedImage replace(ImageValue image, SegmentsValue objects, String prompt) throws StepException {
-        Replacer r = gateway.tools().replacer().orElseThrow(() -> new StepException(
-                "no image-editing backend for REPLACE (--modules " + gateway.name() + "); pass --modules oracle "
+        Replacer r = gateway.tools()
+                .replacer()
+                .orElseThrow(() -> new StepException("no image-editing backend for REPLACE (--modules " + gateway.name()
+                        + "); pass --modules oracle "
                         + "(the world re-renders the object) or a backend with an inpainting model"));
         BufferedImage out = tool(r, "REPLACE (inpainting)", () -> r.replace(image, objects, prompt));
-        tools.add(new ToolCall("REPLACE", Optional.of(image), prompt, objects.segments().size() + " object"
-                + (objects.segments().size() == 1 ? "" : "s") + " replaced (" + String.join(", ",
-                objects.segments().stream().map(Segment::label).toList()) + ")", gateway.name()));
+        tools.add(new ToolCall(
+                "REPLACE",
+                Optional.of(image),
+                prompt,
+                objects.segments().size() + " object"
+                        + (objects.segments().size() == 1 ? "" : "s") + " replaced ("
+                        + String.join(
+                                ", ",
+                                objects.segments().stream().map(Segment::label).toList()) + ")",
+                gateway.name()));
         return out;
     }
 
     /** LIST: at most {@code max} items answering {@code query}. */
     public List<String> list(String query, int max) throws StepException {
-        Lister l = gateway.tools().lister().orElseThrow(() -> new StepException(
-                "no knowledge backend for LIST: pass --llm-base-url URL (an OpenAI-compatible endpoint) or "
-                        + "--modules oracle (the world's attribute vocabularies)"));
+        Lister l = gateway.tools()
+                .lister()
+                .orElseThrow(() -> new StepException(
+                        "no knowledge backend for LIST: pass --llm-base-url URL (an OpenAI-compatible endpoint) or "
+                                + "--modules oracle (the world's attribute vocabularies)"));
         List<String> items = tool(l, "LIST (knowledge)", () -> l.list(query, max));
-        tools.add(new ToolCall("LIST", Optional.empty(), query + " (max " + max + ")", List.copyOf(items), gateway.name()));
+        tools.add(new ToolCall(
+                "LIST", Optional.empty(), query + " (max " + max + ")", List.copyOf(items), gateway.name()));
         return items;
     }
 
@@ -117,8 +142,8 @@ public final class StepContext {
         return callAll(dispatcher, what, List.of(request)).get(0);
     }
 
-    private <I extends ModelRequest, O> List<O> callAll(Optional<BatchingDispatcher<I, O>> dispatcher, String what,
-                                                        List<I> requests) throws StepException {
+    private <I extends ModelRequest, O> List<O> callAll(
+            Optional<BatchingDispatcher<I, O>> dispatcher, String what, List<I> requests) throws StepException {
         if (dispatcher.isEmpty()) {
             throw new StepException("no model backend for " + what + " (--modules " + gateway.name()
                     + "); pass --modules oracle (scene annotations), vlm:DIR (a student checkpoint) or "
@@ -126,7 +151,8 @@ public final class StepContext {
         }
         try {
             List<O> answers = dispatcher.get().callAll(requests);
-            for (int i = 0; i < requests.size(); i++) calls.add(new ModelCall(requests.get(i), answers.get(i), gateway.name()));
+            for (int i = 0; i < requests.size(); i++)
+                calls.add(new ModelCall(requests.get(i), answers.get(i), gateway.name()));
             return answers;
         } catch (ModelServiceException e) {
             throw new StepException(what + " backend failed: " + e.getMessage(), e);

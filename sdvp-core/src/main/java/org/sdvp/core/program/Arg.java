@@ -18,5 +18,7 @@ public record Arg(String name, ArgValue value, int column, int valueColumn) {
     }
 
     /** An argument whose value position is unknown (built by code rather than parsed). */
-    public Arg(String name, ArgValue value, int column) { this(name, value, column, 0); }
+    public Arg(String name, ArgValue value, int column) {
+        this(name, value, column, 0);
+    }
 }

@@ -13,5 +13,7 @@ public final class InvalidProgramException extends Exception {
         this.errors = List.copyOf(errors);
     }
 
-    public List<ProgramError> errors() { return errors; }
+    public List<ProgramError> errors() {
+        return errors;
+    }
 }

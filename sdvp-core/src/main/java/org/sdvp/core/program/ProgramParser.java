@@ -33,7 +33,9 @@ final class ProgramParser {
 
     /** Thrown inside one line to abandon it; carries nothing, the error is already recorded. */
     private static final class LineAbandoned extends RuntimeException {
-        LineAbandoned() { super(null, null, false, false); }
+        LineAbandoned() {
+            super(null, null, false, false);
+        }
     }
 
     private final List<ProgramError> errors = new ArrayList<>();
@@ -48,7 +50,9 @@ final class ProgramParser {
     }
 
     /** The source's lines, split the same way everywhere positions are computed. */
-    static String[] lines(String source) { return source.split("\r\n|\r|\n", -1); }
+    static String[] lines(String source) {
+        return source.split("\r\n|\r|\n", -1);
+    }
 
     private Result run(String source) {
         List<Step> steps = new ArrayList<>();
@@ -68,7 +72,8 @@ final class ProgramParser {
                     // synchronise: the error is recorded, carry on with the next line
                 }
             }
-            if (tokens.size() > 1 && tokens.get(0).type() == Token.Type.NAME
+            if (tokens.size() > 1
+                    && tokens.get(0).type() == Token.Type.NAME
                     && tokens.get(1).type() == Token.Type.EQUAL) {
                 broken.add(tokens.get(0).lexeme());
             }
@@ -96,16 +101,19 @@ final class ProgramParser {
         Token name = consume(Token.Type.NAME, "Expect an argument name.");
         if (!match(Token.Type.EQUAL)) {
             // VisProg has no positional arguments; say so rather than just "expect '='".
-            throw error(peek(), "Expect '=' after argument name '" + name.lexeme()
-                    + "'; arguments are written name=value.");
+            throw error(
+                    peek(),
+                    "Expect '=' after argument name '" + name.lexeme() + "'; arguments are written name=value.");
         }
         Token value = peek();
         ArgValue parsed = switch (value.type()) {
             case NAME -> value.lexeme().equals("None") ? new ArgValue.None() : new ArgValue.VarRef(value.lexeme());
             case STRING -> new ArgValue.Str((String) value.value());
             case NUMBER -> new ArgValue.Num((Double) value.value());
-            default -> throw error(value, "Expect a value after '" + name.lexeme()
-                    + "=': a variable, a string, a number or None.");
+            default ->
+                throw error(
+                        value,
+                        "Expect a value after '" + name.lexeme() + "=': a variable, a string, a number or None.");
         };
         current++;
         return new Arg(name.lexeme(), parsed, name.column(), value.column());
@@ -122,9 +130,13 @@ final class ProgramParser {
         return true;
     }
 
-    private boolean check(Token.Type type) { return peek().type() == type; }
+    private boolean check(Token.Type type) {
+        return peek().type() == type;
+    }
 
-    private Token peek() { return tokens.get(current); }
+    private Token peek() {
+        return tokens.get(current);
+    }
 
     private LineAbandoned error(Token token, String message) {
         errors.add(new ProgramError(lineNumber, token.column(), token.lexeme(), message));

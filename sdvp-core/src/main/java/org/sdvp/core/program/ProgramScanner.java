@@ -1,9 +1,8 @@
 package org.sdvp.core.program;
 
-import org.sdvp.core.expr.PythonEscapes;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.sdvp.core.expr.PythonEscapes;
 
 /**
  * Splits one program line into tokens. Statements never span lines, so the scanner works line by line
@@ -37,7 +36,7 @@ final class ProgramScanner {
             start = current;
             char c = line.charAt(current++);
             switch (c) {
-                case ' ', '\t', '\r', '\f', '\u000B', '\uFEFF' -> { }
+                case ' ', '\t', '\r', '\f', '\u000B', '\uFEFF' -> {}
                 case '#' -> current = line.length();
                 case '=' -> add(Token.Type.EQUAL, null);
                 case '(' -> add(Token.Type.LEFT_PAREN, null);
@@ -122,21 +121,31 @@ final class ProgramScanner {
     private void unexpected() {
         int codePoint = line.codePointAt(start);
         current = start + Character.charCount(codePoint);
-        errors.add(new ProgramError(lineNumber, start + 1, new String(Character.toChars(codePoint)),
-                "Unexpected character."));
+        errors.add(new ProgramError(
+                lineNumber, start + 1, new String(Character.toChars(codePoint)), "Unexpected character."));
     }
 
-    private char peek() { return current < line.length() ? line.charAt(current) : '\0'; }
+    private char peek() {
+        return current < line.length() ? line.charAt(current) : '\0';
+    }
 
-    private char peekNext() { return current + 1 < line.length() ? line.charAt(current + 1) : '\0'; }
+    private char peekNext() {
+        return current + 1 < line.length() ? line.charAt(current + 1) : '\0';
+    }
 
     private void add(Token.Type type, Object value) {
         tokens.add(new Token(type, line.substring(start, current), value, start + 1));
     }
 
-    private static boolean isDigit(char c) { return c >= '0' && c <= '9'; }
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
 
-    private static boolean isNameStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+    private static boolean isNameStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    }
 
-    private static boolean isNamePart(char c) { return isNameStart(c) || isDigit(c); }
+    private static boolean isNamePart(char c) {
+        return isNameStart(c) || isDigit(c);
+    }
 }

@@ -28,7 +28,9 @@ import org.sdvp.core.value.ValueType;
 final class ProgramValidator {
     private final ModuleRegistry registry;
 
-    ProgramValidator(ModuleRegistry registry) { this.registry = registry; }
+    ProgramValidator(ModuleRegistry registry) {
+        this.registry = registry;
+    }
 
     /**
      * @param program the parsed program
@@ -74,8 +76,12 @@ final class ProgramValidator {
         private final String[] lines;
         private final List<ProgramError> errors;
 
-        StepChecker(Step step, Map<String, ValueType> types, Map<String, Integer> firstAssigned, String[] lines,
-                    List<ProgramError> errors) {
+        StepChecker(
+                Step step,
+                Map<String, ValueType> types,
+                Map<String, Integer> firstAssigned,
+                String[] lines,
+                List<ProgramError> errors) {
             this.step = step;
             this.types = types;
             this.firstAssigned = firstAssigned;
@@ -93,12 +99,18 @@ final class ProgramValidator {
                     errors.add(error(arg.column(), step.module(), "Duplicate argument '" + arg.name() + "'."));
                 } else if (param == null) {
                     String expected = String.join(", ", params.keySet());
-                    errors.add(error(arg.column(), step.module(), "Unknown argument '" + arg.name() + "'; "
-                            + (expected.isEmpty() ? "it takes no arguments." : "expected one of: " + expected + ".")));
+                    errors.add(error(
+                            arg.column(),
+                            step.module(),
+                            "Unknown argument '" + arg.name() + "'; "
+                                    + (expected.isEmpty()
+                                            ? "it takes no arguments."
+                                            : "expected one of: " + expected + ".")));
                     checkDefined(arg);
                 } else {
                     checkValue(param, arg);
-                    if (module.name().equals(EvalModule.NAME) && param.name().equals(EvalModule.EXPR)
+                    if (module.name().equals(EvalModule.NAME)
+                            && param.name().equals(EvalModule.EXPR)
                             && arg.value() instanceof ArgValue.Str expr) {
                         checkExpression(arg, expr.text());
                     }
@@ -106,8 +118,8 @@ final class ProgramValidator {
             }
             for (Param p : module.params()) {
                 if (p.required() && !seen.contains(p.name())) {
-                    errors.add(error(step.moduleColumn(), step.module(),
-                            "Missing required argument '" + p.name() + "'."));
+                    errors.add(
+                            error(step.moduleColumn(), step.module(), "Missing required argument '" + p.name() + "'."));
                 }
             }
         }
@@ -122,19 +134,28 @@ final class ProgramValidator {
                 if (!checkDefined(arg)) return;
                 ValueType actual = types.get(ref.name());
                 if (!param.type().accepts(actual)) {
-                    errors.add(error(arg.valueColumn(), step.module(), "Argument '" + param.name() + "' expects "
-                            + param.type().describe() + " but '" + ref.name() + "' is " + actual.describe() + "."));
+                    errors.add(error(
+                            arg.valueColumn(),
+                            step.module(),
+                            "Argument '" + param.name() + "' expects "
+                                    + param.type().describe() + " but '" + ref.name() + "' is " + actual.describe()
+                                    + "."));
                 }
             } else if (value instanceof ArgValue.None) {
                 if (param.required()) {
-                    errors.add(error(arg.valueColumn(), step.module(),
+                    errors.add(error(
+                            arg.valueColumn(),
+                            step.module(),
                             "Argument '" + param.name() + "' is required and cannot be None."));
                 }
             } else {
                 ValueType actual = value instanceof ArgValue.Str ? ValueType.TEXT : ValueType.NUMBER;
                 if (!param.type().accepts(actual)) {
-                    errors.add(error(arg.valueColumn(), step.module(), "Argument '" + param.name() + "' expects "
-                            + param.type().describe() + " but got " + actual.describe() + "."));
+                    errors.add(error(
+                            arg.valueColumn(),
+                            step.module(),
+                            "Argument '" + param.name() + "' expects "
+                                    + param.type().describe() + " but got " + actual.describe() + "."));
                 }
             }
         }

@@ -47,7 +47,8 @@ public final class Programs {
         Objects.requireNonNull(initialVariables, "initialVariables");
         ProgramParser.Result parsed = ProgramParser.parse(source);
         List<ProgramError> errors = new ArrayList<>(parsed.errors());
-        errors.addAll(new ProgramValidator(registry).validate(parsed.program(), initialVariables, parsed.brokenOutputs()));
+        errors.addAll(
+                new ProgramValidator(registry).validate(parsed.program(), initialVariables, parsed.brokenOutputs()));
         if (errors.isEmpty() && parsed.program().steps().isEmpty()) {
             errors.add(new ProgramError(1, 0, "", "Program has no steps."));
         }

@@ -9,5 +9,14 @@ package org.sdvp.core.program;
  * @param column 1-based column of the first character
  */
 record Token(Type type, String lexeme, Object value, int column) {
-    enum Type { NAME, STRING, NUMBER, EQUAL, LEFT_PAREN, RIGHT_PAREN, COMMA, END }
+    enum Type {
+        NAME,
+        STRING,
+        NUMBER,
+        EQUAL,
+        LEFT_PAREN,
+        RIGHT_PAREN,
+        COMMA,
+        END
+    }
 }

@@ -103,18 +103,30 @@ public final class BatchingDispatcher<I, O> implements AutoCloseable {
         }
     }
 
-    public boolean covers(I request) { return service.covers(request); }
+    public boolean covers(I request) {
+        return service.covers(request);
+    }
 
     /** Batches run so far. */
-    public long batchCount() { return batches.get(); }
+    public long batchCount() {
+        return batches.get();
+    }
 
     /** Requests answered so far. */
-    public long requestCount() { return requests.get(); }
+    public long requestCount() {
+        return requests.get();
+    }
 
     /** All counters so far (consistent enough for reports; not an atomic snapshot). */
     public DispatchStats stats() {
-        return new DispatchStats(batches.get(), requests.get(), largestBatch, prepareNanos.sum(), waitNanos.sum(),
-                busyNanos, cpuTimed ? busyCpuNanos : -1);
+        return new DispatchStats(
+                batches.get(),
+                requests.get(),
+                largestBatch,
+                prepareNanos.sum(),
+                waitNanos.sum(),
+                busyNanos,
+                cpuTimed ? busyCpuNanos : -1);
     }
 
     private void loop() {
@@ -155,8 +167,8 @@ public final class BatchingDispatcher<I, O> implements AutoCloseable {
         try {
             outputs = service.apply(inputs, prepared);
             if (outputs.size() != inputs.size()) {
-                failure = new ModelServiceException("model service returned " + outputs.size()
-                        + " answers for " + inputs.size() + " requests");
+                failure = new ModelServiceException(
+                        "model service returned " + outputs.size() + " answers for " + inputs.size() + " requests");
             }
         } catch (Exception | Error e) {
             failure = e;

@@ -24,7 +24,9 @@ public final class CpuSlots {
     }
 
     /** One slot per available processor. */
-    public static CpuSlots perProcessor() { return new CpuSlots(Runtime.getRuntime().availableProcessors()); }
+    public static CpuSlots perProcessor() {
+        return new CpuSlots(Runtime.getRuntime().availableProcessors());
+    }
 
     /** Takes a slot for the calling thread (blocking until one is free). */
     public void enter() throws InterruptedException {

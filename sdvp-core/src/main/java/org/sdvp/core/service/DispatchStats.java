@@ -14,17 +14,30 @@ package org.sdvp.core.service;
  * @param busyCpuNanos CPU time of the model thread inside {@link ModelService#apply} (-1 when the JVM does
  *                     not measure thread CPU time); below {@code busyNanos} when other processes compete
  */
-public record DispatchStats(long batches, long requests, int largestBatch, long prepareNanos, long waitNanos,
-                            long busyNanos, long busyCpuNanos) {
+public record DispatchStats(
+        long batches,
+        long requests,
+        int largestBatch,
+        long prepareNanos,
+        long waitNanos,
+        long busyNanos,
+        long busyCpuNanos) {
 
     public static final DispatchStats NONE = new DispatchStats(0, 0, 0, 0, 0, 0, 0);
 
-    public double meanBatch() { return batches == 0 ? 0 : requests / (double) batches; }
+    public double meanBatch() {
+        return batches == 0 ? 0 : requests / (double) batches;
+    }
 
     /** The counters accumulated between {@code before} and this. */
     public DispatchStats since(DispatchStats before) {
-        return new DispatchStats(batches - before.batches, requests - before.requests, largestBatch,
-                prepareNanos - before.prepareNanos, waitNanos - before.waitNanos, busyNanos - before.busyNanos,
+        return new DispatchStats(
+                batches - before.batches,
+                requests - before.requests,
+                largestBatch,
+                prepareNanos - before.prepareNanos,
+                waitNanos - before.waitNanos,
+                busyNanos - before.busyNanos,
                 busyCpuNanos < 0 ? -1 : busyCpuNanos - before.busyCpuNanos);
     }
 }

@@ -10,7 +10,13 @@ public record LocRequest(ImageValue image, String object) implements ModelReques
         Objects.requireNonNull(object, "object");
     }
 
-    @Override public String text() { return object; }
+    @Override
+    public String text() {
+        return object;
+    }
 
-    @Override public ServiceKind kind() { return ServiceKind.LOC; }
+    @Override
+    public ServiceKind kind() {
+        return ServiceKind.LOC;
+    }
 }

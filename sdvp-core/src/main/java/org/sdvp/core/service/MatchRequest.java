@@ -10,5 +10,8 @@ public record MatchRequest(ImageValue image, String text) implements ModelReques
         Objects.requireNonNull(text, "text");
     }
 
-    @Override public ServiceKind kind() { return ServiceKind.MATCH; }
+    @Override
+    public ServiceKind kind() {
+        return ServiceKind.MATCH;
+    }
 }

@@ -25,23 +25,41 @@ public final class ModelGateway implements AutoCloseable {
 
     public ModelGateway(ModelServices services, int maxBatch) {
         this.services = services;
-        this.loc = services.loc().map(s -> new BatchingDispatcher<>("loc", s, maxBatch, 0)).orElse(null);
-        this.vqa = services.vqa().map(s -> new BatchingDispatcher<>("vqa", s, maxBatch, 0)).orElse(null);
-        this.match = services.match().map(s -> new BatchingDispatcher<>("match", s, maxBatch, 0)).orElse(null);
+        this.loc = services.loc()
+                .map(s -> new BatchingDispatcher<>("loc", s, maxBatch, 0))
+                .orElse(null);
+        this.vqa = services.vqa()
+                .map(s -> new BatchingDispatcher<>("vqa", s, maxBatch, 0))
+                .orElse(null);
+        this.match = services.match()
+                .map(s -> new BatchingDispatcher<>("match", s, maxBatch, 0))
+                .orElse(null);
     }
 
-    public ModelGateway(ModelServices services) { this(services, DEFAULT_MAX_BATCH); }
+    public ModelGateway(ModelServices services) {
+        this(services, DEFAULT_MAX_BATCH);
+    }
 
-    public String name() { return services.name(); }
+    public String name() {
+        return services.name();
+    }
 
     /** The editing and knowledge backends, called directly (not batched). */
-    public ToolServices tools() { return services.tools(); }
+    public ToolServices tools() {
+        return services.tools();
+    }
 
-    public Optional<BatchingDispatcher<LocRequest, List<Detection>>> loc() { return Optional.ofNullable(loc); }
+    public Optional<BatchingDispatcher<LocRequest, List<Detection>>> loc() {
+        return Optional.ofNullable(loc);
+    }
 
-    public Optional<BatchingDispatcher<VqaRequest, VqaAnswer>> vqa() { return Optional.ofNullable(vqa); }
+    public Optional<BatchingDispatcher<VqaRequest, VqaAnswer>> vqa() {
+        return Optional.ofNullable(vqa);
+    }
 
-    public Optional<BatchingDispatcher<MatchRequest, Double>> match() { return Optional.ofNullable(match); }
+    public Optional<BatchingDispatcher<MatchRequest, Double>> match() {
+        return Optional.ofNullable(match);
+    }
 
     /** Total model batches run and requests answered, for throughput reports. */
     public long[] batchesAndRequests() {

@@ -21,7 +21,9 @@ public interface ModelService<I, O> {
      * Whether this service answers {@code request}. A task-specific teacher covers only some calls;
      * {@link ModelServices#firstCovering} routes the others to the next backend.
      */
-    default boolean covers(I request) { return true; }
+    default boolean covers(I request) {
+        return true;
+    }
 
     /**
      * Work on one request that does not need the model and may run on the calling program's thread before
@@ -30,7 +32,9 @@ public interface ModelService<I, O> {
      * in front of it. The result is handed back to {@link #apply(List, List)}; null means nothing prepared.
      * Must be thread-safe.
      */
-    default Object prepare(I request) throws ModelServiceException { return null; }
+    default Object prepare(I request) throws ModelServiceException {
+        return null;
+    }
 
     /**
      * Answers a batch whose requests went through {@link #prepare} ({@code prepared} has the batch's size and

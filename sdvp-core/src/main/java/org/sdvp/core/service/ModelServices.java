@@ -27,21 +27,35 @@ public final class ModelServices implements AutoCloseable {
         this.resources = List.copyOf(b.resources);
     }
 
-    public static Builder builder(String name) { return new Builder(name); }
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
 
     /** No backends at all: programs with only non-model steps still run. */
-    public static ModelServices none() { return builder("none").build(); }
+    public static ModelServices none() {
+        return builder("none").build();
+    }
 
-    public String name() { return name; }
+    public String name() {
+        return name;
+    }
 
-    public Optional<ModelService<LocRequest, List<Detection>>> loc() { return Optional.ofNullable(loc); }
+    public Optional<ModelService<LocRequest, List<Detection>>> loc() {
+        return Optional.ofNullable(loc);
+    }
 
-    public Optional<ModelService<VqaRequest, VqaAnswer>> vqa() { return Optional.ofNullable(vqa); }
+    public Optional<ModelService<VqaRequest, VqaAnswer>> vqa() {
+        return Optional.ofNullable(vqa);
+    }
 
-    public Optional<ModelService<MatchRequest, Double>> match() { return Optional.ofNullable(match); }
+    public Optional<ModelService<MatchRequest, Double>> match() {
+        return Optional.ofNullable(match);
+    }
 
     /** The editing and knowledge backends (SEG, REPLACE, LIST). */
-    public ToolServices tools() { return tools; }
+    public ToolServices tools() {
+        return tools;
+    }
 
     /**
      * Chains backends: each call goes to the first backend that has a service of its kind and
@@ -76,13 +90,17 @@ public final class ModelServices implements AutoCloseable {
             try {
                 r.close();
             } catch (Exception e) {
-                if (first == null) first = e; else first.addSuppressed(e);
+                if (first == null) first = e;
+                else first.addSuppressed(e);
             }
         }
         if (first != null) throw first;
     }
 
-    @Override public String toString() { return name; }
+    @Override
+    public String toString() {
+        return name;
+    }
 
     /** Builds a bundle; kinds left unset have no backend. */
     public static final class Builder {
@@ -93,19 +111,38 @@ public final class ModelServices implements AutoCloseable {
         private ToolServices tools = ToolServices.none();
         private final List<AutoCloseable> resources = new ArrayList<>();
 
-        private Builder(String name) { this.name = name; }
+        private Builder(String name) {
+            this.name = name;
+        }
 
-        public Builder loc(ModelService<LocRequest, List<Detection>> s) { this.loc = s; return this; }
+        public Builder loc(ModelService<LocRequest, List<Detection>> s) {
+            this.loc = s;
+            return this;
+        }
 
-        public Builder vqa(ModelService<VqaRequest, VqaAnswer> s) { this.vqa = s; return this; }
+        public Builder vqa(ModelService<VqaRequest, VqaAnswer> s) {
+            this.vqa = s;
+            return this;
+        }
 
-        public Builder match(ModelService<MatchRequest, Double> s) { this.match = s; return this; }
+        public Builder match(ModelService<MatchRequest, Double> s) {
+            this.match = s;
+            return this;
+        }
 
-        public Builder tools(ToolServices t) { this.tools = java.util.Objects.requireNonNull(t, "tools"); return this; }
+        public Builder tools(ToolServices t) {
+            this.tools = java.util.Objects.requireNonNull(t, "tools");
+            return this;
+        }
 
         /** Something to close with the bundle (a model, an NDManager). */
-        public Builder closing(AutoCloseable resource) { resources.add(resource); return this; }
+        public Builder closing(AutoCloseable resource) {
+            resources.add(resource);
+            return this;
+        }
 
-        public ModelServices build() { return new ModelServices(this); }
+        public ModelServices build() {
+            return new ModelServices(this);
+        }
     }
 }

@@ -42,14 +42,18 @@ public record ModuleSpec(String text, List<Entry> entries) {
             for (Entry e : entries) {
                 ModelServiceProvider p = providers.get(e.name());
                 if (p == null) {
-                    throw new BackendException("unknown backend '" + e.name() + "' in --modules '" + text
-                            + "'; known: " + describe(providers));
+                    throw new BackendException("unknown backend '" + e.name() + "' in --modules '" + text + "'; known: "
+                            + describe(providers));
                 }
                 chain.add(p.create(e.argument(), context));
             }
         } catch (BackendException e) {
             for (ModelServices s : chain) {
-                try { s.close(); } catch (Exception suppressed) { e.addSuppressed(suppressed); }
+                try {
+                    s.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
             }
             throw e;
         }

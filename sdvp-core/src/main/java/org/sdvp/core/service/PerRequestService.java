@@ -38,5 +38,7 @@ public record PerRequestService<I, O>(Answer<I, O> answer, Predicate<I> coverage
     }
 
     @Override
-    public boolean covers(I request) { return coverage.test(request); }
+    public boolean covers(I request) {
+        return coverage.test(request);
+    }
 }

@@ -8,7 +8,11 @@ import java.util.Optional;
  * scene annotations there). Serialisable by design, so backends can be rebuilt on another worker.
  */
 public record ProviderContext(Optional<Path> dataDir) {
-    public static ProviderContext empty() { return new ProviderContext(Optional.empty()); }
+    public static ProviderContext empty() {
+        return new ProviderContext(Optional.empty());
+    }
 
-    public static ProviderContext ofData(Path dataDir) { return new ProviderContext(Optional.of(dataDir)); }
+    public static ProviderContext ofData(Path dataDir) {
+        return new ProviderContext(Optional.of(dataDir));
+    }
 }

@@ -11,7 +11,9 @@ final class RoutingModelService<I, O> implements ModelService<I, O> {
     /** What {@link #prepare} hands on: the chosen service and what it prepared. */
     private record Routed(int service, Object prepared) {}
 
-    RoutingModelService(List<ModelService<I, O>> chain) { this.chain = List.copyOf(chain); }
+    RoutingModelService(List<ModelService<I, O>> chain) {
+        this.chain = List.copyOf(chain);
+    }
 
     @Override
     public List<O> apply(List<I> batch) throws ModelServiceException {

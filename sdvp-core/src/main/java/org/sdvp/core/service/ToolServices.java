@@ -11,13 +11,21 @@ import java.util.Optional;
  */
 public record ToolServices(Optional<Segmenter> segmenter, Optional<Replacer> replacer, Optional<Lister> lister) {
 
-    public static ToolServices none() { return new ToolServices(Optional.empty(), Optional.empty(), Optional.empty()); }
+    public static ToolServices none() {
+        return new ToolServices(Optional.empty(), Optional.empty(), Optional.empty());
+    }
 
-    public ToolServices withSegmenter(Segmenter s) { return new ToolServices(Optional.of(s), replacer, lister); }
+    public ToolServices withSegmenter(Segmenter s) {
+        return new ToolServices(Optional.of(s), replacer, lister);
+    }
 
-    public ToolServices withReplacer(Replacer r) { return new ToolServices(segmenter, Optional.of(r), lister); }
+    public ToolServices withReplacer(Replacer r) {
+        return new ToolServices(segmenter, Optional.of(r), lister);
+    }
 
-    public ToolServices withLister(Lister l) { return new ToolServices(segmenter, replacer, Optional.of(l)); }
+    public ToolServices withLister(Lister l) {
+        return new ToolServices(segmenter, replacer, Optional.of(l));
+    }
 
     /** Per tool, the first bundle of {@code chain} that has it (as {@code --modules} orders backends). */
     public static ToolServices firstOf(List<ToolServices> chain) {

@@ -9,7 +9,13 @@ public record VqaRequest(ImageValue image, String question) implements ModelRequ
         Objects.requireNonNull(question, "question");
     }
 
-    @Override public String text() { return question; }
+    @Override
+    public String text() {
+        return question;
+    }
 
-    @Override public ServiceKind kind() { return ServiceKind.VQA; }
+    @Override
+    public ServiceKind kind() {
+        return ServiceKind.VQA;
+    }
 }

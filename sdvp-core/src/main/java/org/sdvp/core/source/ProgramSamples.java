@@ -20,5 +20,7 @@ public record ProgramSamples(int asked, List<String> valid, Optional<String> fal
     }
 
     /** A single program, as every source has. */
-    public static ProgramSamples of(String program) { return new ProgramSamples(1, List.of(program), Optional.empty()); }
+    public static ProgramSamples of(String program) {
+        return new ProgramSamples(1, List.of(program), Optional.empty());
+    }
 }

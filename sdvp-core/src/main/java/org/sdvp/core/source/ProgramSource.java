@@ -20,15 +20,17 @@ public interface ProgramSource extends AutoCloseable {
      */
     default ProgramSamples samplesFor(Question example, int k) throws ProgramSourceException {
         if (k == 1) return ProgramSamples.of(programFor(example));
-        throw new ProgramSourceException("programs from " + name() + " cannot be sampled (--samples " + k
-                + " needs --programs llm)");
+        throw new ProgramSourceException(
+                "programs from " + name() + " cannot be sampled (--samples " + k + " needs --programs llm)");
     }
 
     /**
      * Counters for the results file (LLM calls, tokens, re-asks, fallbacks, cache hits); empty for sources
      * that have nothing to count.
      */
-    default java.util.Map<String, Long> stats() { return java.util.Map.of(); }
+    default java.util.Map<String, Long> stats() {
+        return java.util.Map.of();
+    }
 
     @Override
     default void close() {}

@@ -24,7 +24,9 @@ public final class ResultImages {
     private ResultImages() {}
 
     /** The provenance file written beside {@code png}. */
-    public static Path provenanceOf(Path png) { return png.resolveSibling(png.getFileName() + ".json"); }
+    public static Path provenanceOf(Path png) {
+        return png.resolveSibling(png.getFileName() + ".json");
+    }
 
     public static void write(Path png, ImageValue image, String programSource, String backends) throws IOException {
         Map<String, Object> p = new LinkedHashMap<>();
@@ -44,7 +46,8 @@ public final class ResultImages {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -20,9 +20,18 @@ import org.sdvp.core.value.Value;
  * @param error  the failure message, if the step failed
  * @param tools  calls to editing and knowledge backends (SEG, REPLACE, LIST), in order
  */
-public record StepRecord(int index, int line, String text, String module, String output,
-                         Map<String, Value> inputs, Optional<Value> result, List<ModelCall> calls,
-                         long micros, Optional<String> error, List<ToolCall> tools) {
+public record StepRecord(
+        int index,
+        int line,
+        String text,
+        String module,
+        String output,
+        Map<String, Value> inputs,
+        Optional<Value> result,
+        List<ModelCall> calls,
+        long micros,
+        Optional<String> error,
+        List<ToolCall> tools) {
     public StepRecord {
         inputs = Map.copyOf(inputs);
         calls = List.copyOf(calls);
@@ -30,8 +39,17 @@ public record StepRecord(int index, int line, String text, String module, String
     }
 
     /** A step that called no editing or knowledge backend. */
-    public StepRecord(int index, int line, String text, String module, String output, Map<String, Value> inputs,
-                      Optional<Value> result, List<ModelCall> calls, long micros, Optional<String> error) {
+    public StepRecord(
+            int index,
+            int line,
+            String text,
+            String module,
+            String output,
+            Map<String, Value> inputs,
+            Optional<Value> result,
+            List<ModelCall> calls,
+            long micros,
+            Optional<String> error) {
         this(index, line, text, module, output, inputs, result, calls, micros, error, List.of());
     }
 }

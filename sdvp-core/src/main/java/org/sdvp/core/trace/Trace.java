@@ -16,5 +16,7 @@ public record Trace(String programSource, Map<String, Value> initial, List<StepR
     }
 
     /** Every model call of the execution, in order. */
-    public Stream<ModelCall> calls() { return steps.stream().flatMap(s -> s.calls().stream()); }
+    public Stream<ModelCall> calls() {
+        return steps.stream().flatMap(s -> s.calls().stream());
+    }
 }

@@ -32,25 +32,45 @@ public final class TraceHtml {
      */
     public static String render(String title, Trace trace, String outcome, boolean failed) {
         StringBuilder h = new StringBuilder(4096);
-        h.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").append(Html.escape(title))
-                .append("</title><style>").append(STYLE).append("</style></head><body>");
+        h.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
+                .append(Html.escape(title))
+                .append("</title><style>")
+                .append(STYLE)
+                .append("</style></head><body>");
         h.append("<h1>").append(Html.escape(title)).append("</h1>");
         h.append("<div class=\"q\">Initial: ");
-        trace.initial().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-                h.append("<b>").append(Html.escape(e.getKey())).append("</b> ").append(cell(e.getValue(), null)));
+        trace.initial().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> h.append("<b>")
+                        .append(Html.escape(e.getKey()))
+                        .append("</b> ")
+                        .append(cell(e.getValue(), null)));
         h.append("</div><table><tr><th>#</th><th>step</th><th>inputs</th><th>output</th><th>model calls</th></tr>");
         for (StepRecord r : trace.steps()) {
-            h.append("<tr><td>").append(r.index() + 1).append("<div class=\"meta\">line ").append(r.line())
-                    .append("<br>").append(r.micros()).append(" µs</div></td>");
+            h.append("<tr><td>")
+                    .append(r.index() + 1)
+                    .append("<div class=\"meta\">line ")
+                    .append(r.line())
+                    .append("<br>")
+                    .append(r.micros())
+                    .append(" µs</div></td>");
             h.append("<td><code>").append(Html.escape(r.text())).append("</code></td><td>");
-            r.inputs().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-                    h.append("<div><b>").append(Html.escape(e.getKey())).append("</b>: ").append(cell(e.getValue(), null))
+            r.inputs().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> h.append("<div><b>")
+                            .append(Html.escape(e.getKey()))
+                            .append("</b>: ")
+                            .append(cell(e.getValue(), null))
                             .append("</div>"));
             h.append("</td><td>");
             if (r.error().isPresent()) {
-                h.append("<span class=\"err\">").append(Html.escape(r.error().get())).append("</span>");
+                h.append("<span class=\"err\">")
+                        .append(Html.escape(r.error().get()))
+                        .append("</span>");
             } else {
-                h.append("<b>").append(Html.escape(r.output())).append("</b> = ")
+                h.append("<b>")
+                        .append(Html.escape(r.output()))
+                        .append("</b> = ")
                         .append(cell(r.result().orElseThrow(), imageInput(r)));
             }
             h.append("</td><td class=\"meta\">");
@@ -60,11 +80,15 @@ public final class TraceHtml {
             }
             for (ToolCall t : r.tools()) {
                 h.append(Html.escape(t.tool() + (t.text().isEmpty() ? "" : " \"" + t.text() + "\"") + " → "
-                        + toolBrief(t.response()))).append("<br>");
+                                + toolBrief(t.response())))
+                        .append("<br>");
             }
             h.append("</td></tr>");
         }
-        h.append("</table><p class=\"").append(failed ? "err" : "ok").append("\">").append(Html.escape(outcome))
+        h.append("</table><p class=\"")
+                .append(failed ? "err" : "ok")
+                .append("\">")
+                .append(Html.escape(outcome))
                 .append("</p></body></html>\n");
         return h.toString();
     }
@@ -78,11 +102,15 @@ public final class TraceHtml {
         if (v instanceof ImageValue i) {
             return "<img src=\"" + Thumbnails.dataUri(i.pixels(), List.of(), THUMB) + "\"><span class=\"meta\">"
                     + Html.escape(i.sourceId() + " " + i.region()
-                            + (i.isEdited() ? " edited: " + String.join("; ", i.edits()) : "")) + "</span>";
+                            + (i.isEdited() ? " edited: " + String.join("; ", i.edits()) : ""))
+                    + "</span>";
         }
         if (v instanceof SegmentsValue s && boxesOn != null) {
-            return "<img src=\"" + Thumbnails.dataUri(Thumbnails.tintMasks(boxesOn.pixels(), s), s.toBoxes().detections(),
-                    THUMB) + "\"><span class=\"meta\">" + Html.escape(s.display()) + "</span>";
+            return "<img src=\""
+                    + Thumbnails.dataUri(
+                            Thumbnails.tintMasks(boxesOn.pixels(), s),
+                            s.toBoxes().detections(),
+                            THUMB) + "\"><span class=\"meta\">" + Html.escape(s.display()) + "</span>";
         }
         if (v instanceof BoxesValue b && boxesOn != null) {
             return "<img src=\"" + Thumbnails.dataUri(boxesOn.pixels(), b.detections(), THUMB) + "\">"
@@ -95,9 +123,13 @@ public final class TraceHtml {
     private static String toolBrief(Object response) {
         if (response instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Detection) {
             return l.size() + " mask" + (l.size() == 1 ? "" : "s") + ": "
-                    + String.join(", ", l.stream().map(d -> ((Detection) d).label()).toList());
+                    + String.join(
+                            ", ", l.stream().map(d -> ((Detection) d).label()).toList());
         }
-        if (response instanceof List<?> l) return l.isEmpty() ? "nothing" : String.join(", ", l.stream().map(String::valueOf).toList());
+        if (response instanceof List<?> l)
+            return l.isEmpty()
+                    ? "nothing"
+                    : String.join(", ", l.stream().map(String::valueOf).toList());
         return String.valueOf(response);
     }
 

@@ -30,7 +30,8 @@ public final class TraceJsonl {
         m.put("module", r.module());
         m.put("output", r.output());
         Map<String, Object> inputs = new LinkedHashMap<>();
-        r.inputs().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        r.inputs().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> inputs.put(e.getKey(), ValueJson.of(e.getValue())));
         m.put("inputs", inputs);
         m.put("result", r.result().map(ValueJson::of).orElse(null));
@@ -44,7 +45,7 @@ public final class TraceJsonl {
             call.put("backend", c.backend());
             calls.add(call);
         }
-        for (ToolCall t : r.tools()) {   // after the model calls; readers tell them apart by kind
+        for (ToolCall t : r.tools()) { // after the model calls; readers tell them apart by kind
             Map<String, Object> call = new LinkedHashMap<>();
             call.put("kind", t.tool());
             call.put("image", t.image().map(i -> ValueJson.of((Value) i)).orElse(null));

@@ -12,9 +12,9 @@ import org.sdvp.core.value.Detection;
 import org.sdvp.core.value.ImageValue;
 import org.sdvp.core.value.ListValue;
 import org.sdvp.core.value.Mask;
+import org.sdvp.core.value.NumberValue;
 import org.sdvp.core.value.Segment;
 import org.sdvp.core.value.SegmentsValue;
-import org.sdvp.core.value.NumberValue;
 import org.sdvp.core.value.TextValue;
 import org.sdvp.core.value.Value;
 
@@ -96,7 +96,9 @@ public final class ValueJson {
         return counts;
     }
 
-    public static List<Double> box(Box b) { return List.of(b.x1(), b.y1(), b.x2(), b.y2()); }
+    public static List<Double> box(Box b) {
+        return List.of(b.x1(), b.y1(), b.x2(), b.y2());
+    }
 
     private static List<Object> detections(List<Detection> ds) {
         List<Object> out = new ArrayList<>();

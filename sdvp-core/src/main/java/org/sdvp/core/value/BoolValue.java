@@ -5,9 +5,17 @@ public record BoolValue(boolean value) implements Value {
     public static final BoolValue TRUE = new BoolValue(true);
     public static final BoolValue FALSE = new BoolValue(false);
 
-    public static BoolValue of(boolean b) { return b ? TRUE : FALSE; }
+    public static BoolValue of(boolean b) {
+        return b ? TRUE : FALSE;
+    }
 
-    @Override public ValueType type() { return ValueType.BOOL; }
+    @Override
+    public ValueType type() {
+        return ValueType.BOOL;
+    }
 
-    @Override public String display() { return value ? "yes" : "no"; }
+    @Override
+    public String display() {
+        return value ? "yes" : "no";
+    }
 }

@@ -16,19 +16,33 @@ public record Box(double x1, double y1, double x2, double y2) {
         return new Box(x, y, x + width, y + height);
     }
 
-    public double width() { return x2 - x1; }
+    public double width() {
+        return x2 - x1;
+    }
 
-    public double height() { return y2 - y1; }
+    public double height() {
+        return y2 - y1;
+    }
 
-    public double area() { return width() * height(); }
+    public double area() {
+        return width() * height();
+    }
 
-    public double centerX() { return (x1 + x2) / 2; }
+    public double centerX() {
+        return (x1 + x2) / 2;
+    }
 
-    public double centerY() { return (y1 + y2) / 2; }
+    public double centerY() {
+        return (y1 + y2) / 2;
+    }
 
-    public boolean isEmpty() { return width() <= 0 || height() <= 0; }
+    public boolean isEmpty() {
+        return width() <= 0 || height() <= 0;
+    }
 
-    public Box translate(double dx, double dy) { return new Box(x1 + dx, y1 + dy, x2 + dx, y2 + dy); }
+    public Box translate(double dx, double dy) {
+        return new Box(x1 + dx, y1 + dy, x2 + dx, y2 + dy);
+    }
 
     /** This box scaled by {@code factor} about its centre. */
     public Box scaleAboutCenter(double factor) {
@@ -55,7 +69,9 @@ public record Box(double x1, double y1, double x2, double y2) {
         return union <= 0 ? 0 : inter / union;
     }
 
-    private static double clamp(double v, double max) { return Math.max(0, Math.min(max, v)); }
+    private static double clamp(double v, double max) {
+        return Math.max(0, Math.min(max, v));
+    }
 
     @Override
     public String toString() {

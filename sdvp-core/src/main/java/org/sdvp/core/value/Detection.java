@@ -9,5 +9,7 @@ public record Detection(Box box, String label, double score) {
         Objects.requireNonNull(label, "label");
     }
 
-    public Detection withLabel(String newLabel) { return new Detection(box, newLabel, score); }
+    public Detection withLabel(String newLabel) {
+        return new Detection(box, newLabel, score);
+    }
 }

@@ -39,16 +39,22 @@ public record ImageValue(BufferedImage pixels, String sourceId, Box region, List
         return new ImageValue(newPixels, sourceId, region, all);
     }
 
-    public boolean isEdited() { return !edits.isEmpty(); }
+    public boolean isEdited() {
+        return !edits.isEmpty();
+    }
 
     /** A whole source image. */
     public static ImageValue source(String sourceId, BufferedImage pixels) {
         return new ImageValue(pixels, sourceId, new Box(0, 0, pixels.getWidth(), pixels.getHeight()));
     }
 
-    public int width() { return pixels.getWidth(); }
+    public int width() {
+        return pixels.getWidth();
+    }
 
-    public int height() { return pixels.getHeight(); }
+    public int height() {
+        return pixels.getHeight();
+    }
 
     /**
      * The part of this image inside {@code local} (in this image's coordinates), clamped to the image and
@@ -61,11 +67,14 @@ public record ImageValue(BufferedImage pixels, String sourceId, Box region, List
         int x1 = (int) Math.floor(c.x1()), y1 = (int) Math.floor(c.y1());
         int x2 = (int) Math.ceil(c.x2()), y2 = (int) Math.ceil(c.y2());
         if (x2 <= x1 || y2 <= y1) {
-            throw new IllegalArgumentException("crop region " + local + " has no pixels inside a "
-                    + width() + "x" + height() + " image");
+            throw new IllegalArgumentException(
+                    "crop region " + local + " has no pixels inside a " + width() + "x" + height() + " image");
         }
-        return new ImageValue(copyRegion(pixels, x1, y1, x2, y2), sourceId,
-                new Box(x1, y1, x2, y2).translate(region.x1(), region.y1()), edits);
+        return new ImageValue(
+                copyRegion(pixels, x1, y1, x2, y2),
+                sourceId,
+                new Box(x1, y1, x2, y2).translate(region.x1(), region.y1()),
+                edits);
     }
 
     /** Copies pixels (row by row for RGB images: several times faster than drawing them). */
@@ -87,11 +96,17 @@ public record ImageValue(BufferedImage pixels, String sourceId, Box region, List
     }
 
     /** Maps a box in this image's coordinates to source-image coordinates. */
-    public Box toSource(Box local) { return local.translate(region.x1(), region.y1()); }
+    public Box toSource(Box local) {
+        return local.translate(region.x1(), region.y1());
+    }
 
-    @Override public ValueType type() { return ValueType.IMAGE; }
+    @Override
+    public ValueType type() {
+        return ValueType.IMAGE;
+    }
 
-    @Override public String display() {
+    @Override
+    public String display() {
         return "image " + sourceId + " " + region + " (" + width() + "x" + height() + ")"
                 + (edits.isEmpty() ? "" : " edited: " + String.join("; ", edits));
     }

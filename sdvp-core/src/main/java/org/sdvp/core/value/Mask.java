@@ -24,19 +24,27 @@ public final class Mask {
         this.bounds = computeBounds();
     }
 
-    public int width() { return width; }
+    public int width() {
+        return width;
+    }
 
-    public int height() { return height; }
+    public int height() {
+        return height;
+    }
 
     public boolean get(int x, int y) {
         return x >= 0 && y >= 0 && x < width && y < height && bits.get(y * width + x);
     }
 
     /** Number of pixels set. */
-    public int area() { return area; }
+    public int area() {
+        return area;
+    }
 
     /** The tightest box around the set pixels (exclusive bottom-right); an empty box at 0,0 for an empty mask. */
-    public Box bounds() { return bounds; }
+    public Box bounds() {
+        return bounds;
+    }
 
     /** The part of this mask inside {@code x0,y0 .. x0+w,y0+h}, in that window's coordinates. */
     public Mask window(int x0, int y0, int w, int h) {
@@ -77,11 +85,18 @@ public final class Mask {
         return new Box(x1, y1, x2 + 1, y2 + 1);
     }
 
-    @Override public boolean equals(Object o) {
+    @Override
+    public boolean equals(Object o) {
         return o instanceof Mask m && m.width == width && m.height == height && m.bits.equals(bits);
     }
 
-    @Override public int hashCode() { return Objects.hash(width, height, bits); }
+    @Override
+    public int hashCode() {
+        return Objects.hash(width, height, bits);
+    }
 
-    @Override public String toString() { return "mask " + width + "x" + height + " area " + area + " " + bounds; }
+    @Override
+    public String toString() {
+        return "mask " + width + "x" + height + " area " + area + " " + bounds;
+    }
 }

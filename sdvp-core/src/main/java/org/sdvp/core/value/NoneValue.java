@@ -4,7 +4,13 @@ package org.sdvp.core.value;
 public enum NoneValue implements Value {
     INSTANCE;
 
-    @Override public ValueType type() { return ValueType.NONE; }
+    @Override
+    public ValueType type() {
+        return ValueType.NONE;
+    }
 
-    @Override public String display() { return "None"; }
+    @Override
+    public String display() {
+        return "None";
+    }
 }

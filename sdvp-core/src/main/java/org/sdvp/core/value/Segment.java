@@ -10,7 +10,11 @@ public record Segment(Mask mask, String label, double score) {
     }
 
     /** The box around the mask, as a detection; what box-taking modules (COUNT, CROP, TAG) see. */
-    public Detection toDetection() { return new Detection(mask.bounds(), label, score); }
+    public Detection toDetection() {
+        return new Detection(mask.bounds(), label, score);
+    }
 
-    public Segment withLabel(String newLabel) { return new Segment(mask, newLabel, score); }
+    public Segment withLabel(String newLabel) {
+        return new Segment(mask, newLabel, score);
+    }
 }

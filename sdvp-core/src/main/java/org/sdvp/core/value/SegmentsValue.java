@@ -21,7 +21,9 @@ public record SegmentsValue(String sourceId, Box region, List<Segment> segments)
         return new SegmentsValue(image.sourceId(), image.region(), segments);
     }
 
-    public int size() { return segments.size(); }
+    public int size() {
+        return segments.size();
+    }
 
     /** The masks' bounding boxes, labels and scores. */
     public BoxesValue toBoxes() {
@@ -30,16 +32,24 @@ public record SegmentsValue(String sourceId, Box region, List<Segment> segments)
 
     /** Whether these masks were found in an image with {@code image}'s source, region and size. */
     public boolean belongsTo(ImageValue image) {
-        return sourceId.equals(image.sourceId()) && region.equals(image.region())
-                && segments.stream().allMatch(s -> s.mask().width() == image.width()
-                        && s.mask().height() == image.height());
+        return sourceId.equals(image.sourceId())
+                && region.equals(image.region())
+                && segments.stream()
+                        .allMatch(s ->
+                                s.mask().width() == image.width() && s.mask().height() == image.height());
     }
 
-    public SegmentsValue withSegments(List<Segment> chosen) { return new SegmentsValue(sourceId, region, chosen); }
+    public SegmentsValue withSegments(List<Segment> chosen) {
+        return new SegmentsValue(sourceId, region, chosen);
+    }
 
-    @Override public ValueType type() { return ValueType.SEGMENTS; }
+    @Override
+    public ValueType type() {
+        return ValueType.SEGMENTS;
+    }
 
-    @Override public String display() {
+    @Override
+    public String display() {
         return segments.stream()
                 .map(s -> s.label() + " " + s.mask().bounds() + " " + s.mask().area() + "px"
                         + String.format(java.util.Locale.ROOT, " %.2f", s.score()))

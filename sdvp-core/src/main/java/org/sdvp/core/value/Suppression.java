@@ -15,8 +15,8 @@ public final class Suppression {
      * {@code iou}, at most {@code maxBoxes}. The sort is stable, so ties keep the earlier item and the result
      * is deterministic.
      */
-    public static <T> List<T> greedy(List<T> items, Function<T, Box> box, ToDoubleFunction<T> score, double iou,
-                                     int maxBoxes) {
+    public static <T> List<T> greedy(
+            List<T> items, Function<T, Box> box, ToDoubleFunction<T> score, double iou, int maxBoxes) {
         List<T> sorted = new ArrayList<>(items);
         sorted.sort(Comparator.comparingDouble(score).reversed());
         List<T> kept = new ArrayList<>();

@@ -3,9 +3,17 @@ package org.sdvp.core.value;
 import java.util.Objects;
 
 public record TextValue(String text) implements Value {
-    public TextValue { Objects.requireNonNull(text, "text"); }
+    public TextValue {
+        Objects.requireNonNull(text, "text");
+    }
 
-    @Override public ValueType type() { return ValueType.TEXT; }
+    @Override
+    public ValueType type() {
+        return ValueType.TEXT;
+    }
 
-    @Override public String display() { return text; }
+    @Override
+    public String display() {
+        return text;
+    }
 }

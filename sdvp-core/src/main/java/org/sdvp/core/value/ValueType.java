@@ -2,10 +2,15 @@ package org.sdvp.core.value;
 
 /** The static types of program values; the validator checks step arguments against them. */
 public enum ValueType {
-    IMAGE, BOXES,
+    IMAGE,
+    BOXES,
     /** Instance masks (SEG); accepted where boxes are expected (their bounding boxes). */
     SEGMENTS,
-    TEXT, NUMBER, BOOL, LIST, NONE,
+    TEXT,
+    NUMBER,
+    BOOL,
+    LIST,
+    NONE,
     /** A parameter type only: text (comma-separated) or a list (CLASSIFY's categories from LIST). */
     TEXT_OR_LIST,
     /** Statically unknown (EVAL results, RESULT): accepted anywhere, checked at run time. */

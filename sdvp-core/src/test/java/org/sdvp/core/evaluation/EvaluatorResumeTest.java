@@ -28,7 +28,9 @@ import org.sdvp.core.value.TextValue;
 
 /** A killed run resumes from its journal to the same results; bad data costs only its own question. */
 class EvaluatorResumeTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     private static final Map<String, String> RUN = Map.of("task", "toy", "split", "test");
 
     private List<Example> examples() throws Exception {
@@ -46,8 +48,13 @@ class EvaluatorResumeTest {
                 case 52 -> dir.resolve("bad/gone.png");
                 default -> image;
             };
-            all.add(new Example("q" + i, i % 3 == 0 ? "a" : "b", "question " + i, Map.of("IMAGE", img),
-                    Optional.of(i == 5 ? "A=NOPE(x=1)" : program), Optional.of(new TextValue(Integer.toString(i % 5))),
+            all.add(new Example(
+                    "q" + i,
+                    i % 3 == 0 ? "a" : "b",
+                    "question " + i,
+                    Map.of("IMAGE", img),
+                    Optional.of(i == 5 ? "A=NOPE(x=1)" : program),
+                    Optional.of(new TextValue(Integer.toString(i % 5))),
                     Map.of()));
         }
         all.set(17, Example.invalid("line 18", new DataException(DataException.Kind.MALFORMED_JSON, "bad line")));
@@ -57,37 +64,95 @@ class EvaluatorResumeTest {
 
     private static Task task() {
         return new Task() {
-            @Override public String name() { return "toy"; }
-            @Override public String description() { return "toy"; }
-            @Override public Set<String> initialVariables() { return Set.of("IMAGE"); }
-            @Override public Metric metric() { return new ExactMatch(); }
-            @Override public ExampleSource open(Path d, String split) { throw new UnsupportedOperationException(); }
+            @Override
+            public String name() {
+                return "toy";
+            }
+
+            @Override
+            public String description() {
+                return "toy";
+            }
+
+            @Override
+            public Set<String> initialVariables() {
+                return Set.of("IMAGE");
+            }
+
+            @Override
+            public Metric metric() {
+                return new ExactMatch();
+            }
+
+            @Override
+            public ExampleSource open(Path d, String split) {
+                throw new UnsupportedOperationException();
+            }
         };
     }
 
     private EvalResult run(List<Example> examples, RunJournal journal, AtomicInteger ran) throws Exception {
         try (ModelGateway g = new ModelGateway(ModelServices.none())) {
             return new Evaluator(task(), new VisProgInterpreter(), new DatasetPrograms(), g, 4)
-                    .run(ExampleSource.of(examples), "test", Map.of(), (ex, r, e) -> ran.incrementAndGet(), journal,
+                    .run(
+                            ExampleSource.of(examples),
+                            "test",
+                            Map.of(),
+                            (ex, r, e) -> ran.incrementAndGet(),
+                            journal,
                             (ex, r, e) -> Json.mapper().getNodeFactory().textNode("extra " + ex.id()));
         }
     }
 
     /** results.json without what only says how long it took. */
     private static String timingsAside(EvalResult r) {
-        return Json.pretty(new EvalResult(r.task(), r.split(), r.framework(), r.modules(), r.metric(), r.count(),
-                r.score(), r.errors(), r.byType(), r.misses(), 0, Map.of(), r.programs(), r.provenance(), r.aggregates()));
+        return Json.pretty(new EvalResult(
+                r.task(),
+                r.split(),
+                r.framework(),
+                r.modules(),
+                r.metric(),
+                r.count(),
+                r.score(),
+                r.errors(),
+                r.byType(),
+                r.misses(),
+                0,
+                Map.of(),
+                r.programs(),
+                r.provenance(),
+                r.aggregates()));
     }
 
     @Test
     void everyBadInputIsThatQuestionsErrorCountedByReasonAndTheRunCompletes() throws Exception {
         EvalResult r = run(examples(), RunJournal.none(), new AtomicInteger());
         assertEquals(60, r.count());
-        assertEquals(Map.of("empty-file", 1, "truncated-image", 1, "not-an-image", 1, "image-too-large", 1,
-                "missing-file", 1, "malformed-json", 1, "absurd-value", 1, "invalid-program", 1), r.errorsByReason());
+        assertEquals(
+                Map.of(
+                        "empty-file",
+                        1,
+                        "truncated-image",
+                        1,
+                        "not-an-image",
+                        1,
+                        "image-too-large",
+                        1,
+                        "missing-file",
+                        1,
+                        "malformed-json",
+                        1,
+                        "absurd-value",
+                        1,
+                        "invalid-program",
+                        1),
+                r.errorsByReason());
         assertEquals(8, r.errors());
         assertTrue(Json.pretty(r).contains("\"errorsByReason\" : {"), "written to results.json");
-        QuestionResult bomb = r.misses().stream().filter(q -> q.id().equals("q47")).findFirst().orElseThrow();
+        QuestionResult bomb = r.misses().stream()
+                .filter(q -> q.id().equals("q47"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(bomb.error().contains("50000 x 50000"), bomb.error());
         // read back (the experiment reads results.json files): the derived field is not an input
         EvalResult back = Json.mapper().readValue(Json.pretty(r), EvalResult.class);
@@ -106,7 +171,8 @@ class EvaluatorResumeTest {
         assertEquals(61, lines.size(), "a header and one line per question");
         // what kill -9 leaves: the header, 25 finished questions (in the order threads finished) and half a line
         Path killed = dir.resolve("killed.journal");
-        String partial = String.join("\n", lines.subList(0, 26)) + "\n" + lines.get(26).substring(0, 40);
+        String partial =
+                String.join("\n", lines.subList(0, 26)) + "\n" + lines.get(26).substring(0, 40);
         Files.writeString(killed, partial, StandardCharsets.UTF_8);
 
         AtomicInteger ran = new AtomicInteger();
@@ -128,9 +194,11 @@ class EvaluatorResumeTest {
         try (RunJournal j = RunJournal.open(journal, RUN, false)) {
             run(examples.subList(0, 5), j, new AtomicInteger());
         }
-        DataException other = assertThrows(DataException.class,
-                () -> RunJournal.open(journal, Map.of("task", "toy", "split", "val"), false));
-        assertTrue(other.getMessage().contains("split: test -> val") && other.getMessage().contains("--restart"),
+        DataException other = assertThrows(
+                DataException.class, () -> RunJournal.open(journal, Map.of("task", "toy", "split", "val"), false));
+        assertTrue(
+                other.getMessage().contains("split: test -> val")
+                        && other.getMessage().contains("--restart"),
                 other.getMessage());
         List<Example> changed = new ArrayList<>(examples.subList(1, 6));
         try (RunJournal j = RunJournal.open(journal, RUN, false)) {
@@ -154,9 +222,11 @@ class EvaluatorResumeTest {
         Path devFull = Path.of("/dev/full");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(devFull), "/dev/full is Linux only");
         try (var channel = java.nio.channels.FileChannel.open(devFull, java.nio.file.StandardOpenOption.WRITE);
-             RunJournal full = RunJournal.writingTo(channel)) {
+                RunJournal full = RunJournal.writingTo(channel)) {
             var e = assertThrows(java.io.UncheckedIOException.class, () -> run(examples(), full, new AtomicInteger()));
-            assertTrue(e.getMessage().contains("No space left on device") && e.getMessage().contains("run the same command again"),
+            assertTrue(
+                    e.getMessage().contains("No space left on device")
+                            && e.getMessage().contains("run the same command again"),
                     e.getMessage());
         }
     }

@@ -24,7 +24,8 @@ import org.sdvp.core.testing.FakeModels;
 import org.sdvp.core.value.TextValue;
 
 class EvaluatorTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private static final String ASK = """
             ANSWER0=VQA(image=IMAGE,question='What color is the cube?')
@@ -33,17 +34,42 @@ class EvaluatorTest {
 
     private static Task task(List<Example> examples) {
         return new Task() {
-            @Override public String name() { return "toy"; }
-            @Override public String description() { return "toy task"; }
-            @Override public Set<String> initialVariables() { return Set.of("IMAGE"); }
-            @Override public Metric metric() { return new ExactMatch(); }
-            @Override public ExampleSource open(Path d, String split) { return ExampleSource.of(examples); }
+            @Override
+            public String name() {
+                return "toy";
+            }
+
+            @Override
+            public String description() {
+                return "toy task";
+            }
+
+            @Override
+            public Set<String> initialVariables() {
+                return Set.of("IMAGE");
+            }
+
+            @Override
+            public Metric metric() {
+                return new ExactMatch();
+            }
+
+            @Override
+            public ExampleSource open(Path d, String split) {
+                return ExampleSource.of(examples);
+            }
         };
     }
 
     private Example example(String id, String type, Path image, String program, String gold) {
-        return new Example(id, type, "q" + id, Map.of("IMAGE", image), Optional.ofNullable(program),
-                Optional.of(new TextValue(gold)), Map.of());
+        return new Example(
+                id,
+                type,
+                "q" + id,
+                Map.of("IMAGE", image),
+                Optional.ofNullable(program),
+                Optional.of(new TextValue(gold)),
+                Map.of());
     }
 
     @Test
@@ -53,16 +79,29 @@ class EvaluatorTest {
         Example good = example("a", "t", image, "A=EVAL(expr=\"1\")", "1");
         ExampleSource failing = new ExampleSource() {
             int served;
-            @Override public java.util.OptionalLong size() { return java.util.OptionalLong.empty(); }
-            @Override public boolean hasNext() { return true; }
-            @Override public Example next() {
+
+            @Override
+            public java.util.OptionalLong size() {
+                return java.util.OptionalLong.empty();
+            }
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Example next() {
                 if (served++ < 3) return good;
                 throw new java.io.UncheckedIOException(new java.io.IOException("questions.json changed"));
             }
-            @Override public void close() {}
+
+            @Override
+            public void close() {}
         };
         try (ModelGateway g = new ModelGateway(ModelServices.none())) {
-            var e = org.junit.jupiter.api.Assertions.assertThrows(org.sdvp.core.io.DataException.class,
+            var e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.sdvp.core.io.DataException.class,
                     () -> new Evaluator(task(List.of()), new VisProgInterpreter(), new DatasetPrograms(), g, 4)
                             .run(failing, "test", Map.of(), null));
             assertTrue(e.getMessage().startsWith("reading the examples failed after 3 questions"), e.getMessage());
@@ -75,7 +114,8 @@ class EvaluatorTest {
         Path image = dir.resolve("img.png");
         ImageIO.write(new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB), "png", image.toFile());
         List<Example> examples = new ArrayList<>();
-        for (int i = 0; i < 40; i++) examples.add(example("ok" + i, i % 2 == 0 ? "even" : "odd", image, ASK, i < 30 ? "red" : "blue"));
+        for (int i = 0; i < 40; i++)
+            examples.add(example("ok" + i, i % 2 == 0 ? "even" : "odd", image, ASK, i < 30 ? "red" : "blue"));
         examples.add(example("noimage", "even", dir.resolve("missing.png"), ASK, "red"));
         examples.add(example("invalid", "odd", image, "A=NOPE(x=1)", "red"));
         examples.add(example("noprogram", "odd", image, null, "red"));
@@ -89,7 +129,8 @@ class EvaluatorTest {
             return new org.sdvp.core.service.VqaAnswer("Red.", 1);
         });
         Task task = task(examples);
-        try (ModelGateway g = new ModelGateway(ModelServices.builder("fake").vqa(vqa).build())) {
+        try (ModelGateway g =
+                new ModelGateway(ModelServices.builder("fake").vqa(vqa).build())) {
             EvalResult r = new Evaluator(task, new VisProgInterpreter(), new DatasetPrograms(), g, 8)
                     .run(task.open(dir, "test"), "test", Map.of(), null);
             assertEquals(43, r.count());
@@ -97,9 +138,13 @@ class EvaluatorTest {
             assertEquals(3, r.errors());
             assertEquals(13, r.misses().size());
             assertEquals(List.of("even", "odd"), List.copyOf(r.byType().keySet()));
-            QuestionResult missing = r.misses().stream().filter(q -> q.id().equals("noimage")).findFirst().orElseThrow();
+            QuestionResult missing = r.misses().stream()
+                    .filter(q -> q.id().equals("noimage"))
+                    .findFirst()
+                    .orElseThrow();
             assertTrue(missing.error().contains("missing.png"), missing.error());
-            assertTrue(r.misses().stream().anyMatch(q -> q.id().equals("invalid") && q.error().startsWith("invalid program")));
+            assertTrue(r.misses().stream()
+                    .anyMatch(q -> q.id().equals("invalid") && q.error().startsWith("invalid program")));
             assertTrue(vqa.batches.get() < 40, "calls from concurrent programs share batches: " + vqa.batches.get());
         }
     }
@@ -112,23 +157,51 @@ class EvaluatorTest {
         List<Example> examples = new ArrayList<>();
         String[][] rows = {{"a", "s1", "1"}, {"b", "s2", "1"}, {"c", "s1", "1"}, {"d", "s2", "2"}};
         for (String[] row : rows) {
-            examples.add(new Example(row[0], "t", "q", Map.of("IMAGE", image), Optional.of("A=EVAL(expr=\"1\")"),
-                    Optional.of(new TextValue(row[2])), Map.of("sentence_id", row[1])));
+            examples.add(new Example(
+                    row[0],
+                    "t",
+                    "q",
+                    Map.of("IMAGE", image),
+                    Optional.of("A=EVAL(expr=\"1\")"),
+                    Optional.of(new TextValue(row[2])),
+                    Map.of("sentence_id", row[1])));
         }
         List<String> seen = new ArrayList<>();
         Task grouped = new Task() {
-            @Override public String name() { return "grouped"; }
-            @Override public String description() { return "toy task with a group figure"; }
-            @Override public Set<String> initialVariables() { return Set.of("IMAGE"); }
-            @Override public Metric metric() { return new ExactMatch(); }
-            @Override public ExampleSource open(Path d, String split) { return ExampleSource.of(examples); }
-            @Override public Map<String, Double> aggregates(List<Outcome> outcomes) {
+            @Override
+            public String name() {
+                return "grouped";
+            }
+
+            @Override
+            public String description() {
+                return "toy task with a group figure";
+            }
+
+            @Override
+            public Set<String> initialVariables() {
+                return Set.of("IMAGE");
+            }
+
+            @Override
+            public Metric metric() {
+                return new ExactMatch();
+            }
+
+            @Override
+            public ExampleSource open(Path d, String split) {
+                return ExampleSource.of(examples);
+            }
+
+            @Override
+            public Map<String, Double> aggregates(List<Outcome> outcomes) {
                 Map<String, Boolean> allRight = new java.util.TreeMap<>();
                 for (Outcome o : outcomes) {
                     seen.add(o.result().id());
                     allRight.merge(o.meta().get("sentence_id"), o.result().score() == 1, Boolean::logicalAnd);
                 }
-                return Map.of("groups", allRight.values().stream().filter(b -> b).count() / (double) allRight.size());
+                return Map.of(
+                        "groups", allRight.values().stream().filter(b -> b).count() / (double) allRight.size());
             }
         };
         try (ModelGateway g = new ModelGateway(ModelServices.none())) {

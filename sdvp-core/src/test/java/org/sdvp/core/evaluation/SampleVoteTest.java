@@ -22,8 +22,10 @@ class SampleVoteTest {
     private Execution run(String program) {
         ran.add(program);
         Trace trace = new Trace(program, Map.of(), List.of());
-        if (program.equals("fail")) return new Execution(Optional.empty(), trace, Optional.of(new StepFailure(0, 1, "x", "boom")));
-        return new Execution(Optional.of(new TextValue(program.substring("answer:".length()))), trace, Optional.empty());
+        if (program.equals("fail"))
+            return new Execution(Optional.empty(), trace, Optional.of(new StepFailure(0, 1, "x", "boom")));
+        return new Execution(
+                Optional.of(new TextValue(program.substring("answer:".length()))), trace, Optional.empty());
     }
 
     private static ProgramSamples samples(int asked, String... valid) {
@@ -33,7 +35,8 @@ class SampleVoteTest {
     @Test
     void theMajorityWinsAndEverySampleIsKept() throws Exception {
         SampleVote vote = new SampleVote(5);
-        Execution e = vote.run(samples(5, "answer:blue", "answer:red", "answer:Blue", "answer:red", "answer:blue"), this::run);
+        Execution e = vote.run(
+                samples(5, "answer:blue", "answer:red", "answer:Blue", "answer:red", "answer:blue"), this::run);
         assertEquals("blue", e.result().orElseThrow().display());
         assertEquals("answer:blue", e.trace().programSource(), "the winner's own trace");
         assertEquals(5, e.samples().size());

@@ -36,7 +36,8 @@ class ExpressionEvaluateTest {
 
     private static String failure(String source, Object... pairs) throws ExpressionSyntaxException {
         Expression e = Expression.parse(source);
-        return assertThrows(EvaluationException.class, () -> e.evaluate(vars(pairs))).getMessage();
+        return assertThrows(EvaluationException.class, () -> e.evaluate(vars(pairs)))
+                .getMessage();
     }
 
     @Test
@@ -136,7 +137,8 @@ class ExpressionEvaluateTest {
 
     @Test
     void arithmeticOnListsAndTextIsAnError() throws Exception {
-        assertEquals("cannot apply '*' to a list of 0 items and number 2",
+        assertEquals(
+                "cannot apply '*' to a list of 0 items and number 2",
                 failure("{L} * 2", "L", new ListValue(List.of())));
         assertEquals("cannot apply '-' to text 'red' and boolean True", failure("{A} - True", "A", "red"));
     }

@@ -14,19 +14,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ExpressionParseTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "'yes' if {ANSWER0} > 0 else 'no'",
-        "'yes' if {ANSWER0} > 0 and {ANSWER1} > 0 else 'no'",
-        "{ANSWER0} and {ANSWER1}",
-        "{ANSWER0} xor {ANSWER1}",
-        "{ANSWER0} + {ANSWER1} == 2",
-        "{ANSWER0} + {ANSWER1} == 6 and {ANSWER2} + {ANSWER3} == 2",
-        "not {ANSWER0} or ({ANSWER1} != 'red')",
-        "'left' if {ANSWER0} >= 1.5 else \"right\"",
-        "-{X} * (2 - 3) / 4 <= -0.5",
-        "True if None == None else False",
-        "'it\\'s' + \"a \\\"b\\\"\"",
-    })
+    @ValueSource(
+            strings = {
+                "'yes' if {ANSWER0} > 0 else 'no'",
+                "'yes' if {ANSWER0} > 0 and {ANSWER1} > 0 else 'no'",
+                "{ANSWER0} and {ANSWER1}",
+                "{ANSWER0} xor {ANSWER1}",
+                "{ANSWER0} + {ANSWER1} == 2",
+                "{ANSWER0} + {ANSWER1} == 6 and {ANSWER2} + {ANSWER3} == 2",
+                "not {ANSWER0} or ({ANSWER1} != 'red')",
+                "'left' if {ANSWER0} >= 1.5 else \"right\"",
+                "-{X} * (2 - 3) / 4 <= -0.5",
+                "True if None == None else False",
+                "'it\\'s' + \"a \\\"b\\\"\"",
+            })
     void acceptsVisProgExpressions(String source) throws ExpressionSyntaxException {
         assertEquals(source, Expression.parse(source).source());
     }
@@ -35,7 +36,8 @@ class ExpressionParseTest {
     void listsPlaceholdersInOrderOfFirstUse() throws ExpressionSyntaxException {
         Expression e = Expression.parse("{B} + {A} + {B}");
         assertEquals(List.of("B", "A"), List.copyOf(e.placeholders()));
-        assertEquals(List.of(new Expr.Placeholder("B", 1), new Expr.Placeholder("A", 7), new Expr.Placeholder("B", 13)),
+        assertEquals(
+                List.of(new Expr.Placeholder("B", 1), new Expr.Placeholder("A", 7), new Expr.Placeholder("B", 13)),
                 e.placeholderUses());
     }
 
@@ -46,21 +48,26 @@ class ExpressionParseTest {
         assertEquals(Operator.EQUAL, eq.operator());
         Expr.Binary plus = assertInstanceOf(Expr.Binary.class, eq.left());
         assertEquals(Operator.PLUS, plus.operator());
-        assertEquals(Operator.TIMES, assertInstanceOf(Expr.Binary.class, plus.right()).operator());
+        assertEquals(
+                Operator.TIMES,
+                assertInstanceOf(Expr.Binary.class, plus.right()).operator());
     }
 
     @Test
     void ternaryIsLowestAndNests() throws ExpressionSyntaxException {
-        Expr.Conditional c = assertInstanceOf(Expr.Conditional.class,
+        Expr.Conditional c = assertInstanceOf(
+                Expr.Conditional.class,
                 Expression.parse("'a' if {X} else 'b' if {Y} else 'c'").root());
         assertInstanceOf(Expr.Conditional.class, c.whenFalse());
     }
 
     @Test
     void xorBindsLooserThanAnd() throws ExpressionSyntaxException {
-        Expr.Logical xor = assertInstanceOf(Expr.Logical.class, Expression.parse("{A} and {B} xor {C}").root());
+        Expr.Logical xor = assertInstanceOf(
+                Expr.Logical.class, Expression.parse("{A} and {B} xor {C}").root());
         assertEquals(Operator.XOR, xor.operator());
-        assertEquals(Operator.AND, assertInstanceOf(Expr.Logical.class, xor.left()).operator());
+        assertEquals(
+                Operator.AND, assertInstanceOf(Expr.Logical.class, xor.left()).operator());
     }
 
     @Test
@@ -161,7 +168,11 @@ class ExpressionParseTest {
     @Test
     void nestingDeeperThanTheLimit() {
         String deep = "(".repeat(150) + "1" + ")".repeat(150);
-        assertEquals("Expression nests too deeply (more than 100 levels).", error(deep).reason());
-        assertEquals("Expression nests too deeply (more than 100 levels).", error("-".repeat(500) + "1").reason());
+        assertEquals(
+                "Expression nests too deeply (more than 100 levels).",
+                error(deep).reason());
+        assertEquals(
+                "Expression nests too deeply (more than 100 levels).",
+                error("-".repeat(500) + "1").reason());
     }
 }

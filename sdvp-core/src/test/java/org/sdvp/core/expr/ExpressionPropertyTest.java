@@ -28,9 +28,9 @@ import org.sdvp.core.value.Value;
  */
 class ExpressionPropertyTest {
     private static final List<String> TOKENS = List.of(
-            "{A}", "{B}", "{C}", "(", ")", "'yes'", "\"no\"", "'red'", "3", "0", "2.5", "-", "+", "*", "/",
-            "==", "!=", "<", "<=", ">", ">=", "and", "or", "not", "xor", "if", "else", "True", "False", "None",
-            "{", "}", "'", "\"", "\\", "=", "!", "ANSWER0", ".", "#", "é");
+            "{A}", "{B}", "{C}", "(", ")", "'yes'", "\"no\"", "'red'", "3", "0", "2.5", "-", "+", "*", "/", "==", "!=",
+            "<", "<=", ">", ">=", "and", "or", "not", "xor", "if", "else", "True", "False", "None", "{", "}", "'", "\"",
+            "\\", "=", "!", "ANSWER0", ".", "#", "é");
 
     @Property(tries = 300)
     void randomTextOnlyEverFailsWithASyntaxError(@ForAll @StringLength(max = 120) String source) {
@@ -39,7 +39,9 @@ class ExpressionPropertyTest {
 
     @Property(tries = 1000)
     void tokenSoupParsesOrFailsWithASyntaxErrorAndEvaluatesOrFailsWithAnEvaluationError(
-            @ForAll("tokenSoup") String source, @ForAll("value") Value a, @ForAll("value") Value b,
+            @ForAll("tokenSoup") String source,
+            @ForAll("value") Value a,
+            @ForAll("value") Value b,
             @ForAll("value") Value c) {
         Expression expression = parseOrSyntaxError(source);
         if (expression == null) return;
@@ -64,16 +66,29 @@ class ExpressionPropertyTest {
     @Provide
     Arbitrary<String> tokenSoup() {
         Arbitrary<String> separator = Arbitraries.of("", " ", "  ");
-        return Arbitraries.of(TOKENS).list().ofMaxSize(14).flatMap(tokens ->
-                separator.map(sep -> String.join(sep, tokens)));
+        return Arbitraries.of(TOKENS)
+                .list()
+                .ofMaxSize(14)
+                .flatMap(tokens -> separator.map(sep -> String.join(sep, tokens)));
     }
 
     @Provide
     Arbitrary<Value> value() {
         BufferedImage pixels = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
-        return Arbitraries.of(new TextValue("yes"), new TextValue(" No"), new TextValue("3"), new TextValue("-1.5"),
-                new TextValue("red"), new TextValue(""), new NumberValue(0), new NumberValue(2.5),
-                BoolValue.TRUE, BoolValue.FALSE, NoneValue.INSTANCE, BoxesValue.empty(), new ListValue(List.of()),
+        return Arbitraries.of(
+                new TextValue("yes"),
+                new TextValue(" No"),
+                new TextValue("3"),
+                new TextValue("-1.5"),
+                new TextValue("red"),
+                new TextValue(""),
+                new NumberValue(0),
+                new NumberValue(2.5),
+                BoolValue.TRUE,
+                BoolValue.FALSE,
+                NoneValue.INSTANCE,
+                BoxesValue.empty(),
+                new ListValue(List.of()),
                 ImageValue.source("img", pixels));
     }
 }

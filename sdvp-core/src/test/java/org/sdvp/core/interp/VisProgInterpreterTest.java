@@ -25,7 +25,9 @@ class VisProgInterpreterTest {
 
     private static ModelServices fake() {
         return FakeModels.services(
-                loc -> loc.object().equals("cube") ? List.of(new Detection(new Box(20, 20, 40, 40), "cube", 0.9)) : List.of(),
+                loc -> loc.object().equals("cube")
+                        ? List.of(new Detection(new Box(20, 20, 40, 40), "cube", 0.9))
+                        : List.of(),
                 vqa -> vqa.question().startsWith("What color") ? "red" : "no",
                 match -> 0.5);
     }
@@ -44,7 +46,9 @@ class VisProgInterpreterTest {
             assertEquals(new TextValue("red"), run.result().orElseThrow());
             assertEquals(4, run.trace().steps().size());
             List<ModelCall> calls = run.trace().calls().toList();
-            assertEquals(List.of(ServiceKind.LOC, ServiceKind.VQA), calls.stream().map(c -> c.request().kind()).toList());
+            assertEquals(
+                    List.of(ServiceKind.LOC, ServiceKind.VQA),
+                    calls.stream().map(c -> c.request().kind()).toList());
             // the VQA call saw the enlarged crop, and knows where it came from
             assertEquals(new Box(15, 15, 45, 45), calls.get(1).request().image().region());
             assertEquals("scene.png", calls.get(1).request().image().sourceId());
@@ -60,7 +64,13 @@ class VisProgInterpreterTest {
                 FINAL_RESULT=RESULT(var=ANSWER1)
                 """;
         try (ModelGateway g = new ModelGateway(fake())) {
-            assertEquals("yes", interpreter.execute(program, Map.of("IMAGE", IMAGE), g).result().orElseThrow().display());
+            assertEquals(
+                    "yes",
+                    interpreter
+                            .execute(program, Map.of("IMAGE", IMAGE), g)
+                            .result()
+                            .orElseThrow()
+                            .display());
         }
     }
 
@@ -90,9 +100,12 @@ class VisProgInterpreterTest {
 
     @Test
     void anInvalidProgramRunsNothing() {
-        FakeModels.Scripted<org.sdvp.core.service.LocRequest, List<Detection>> loc = new FakeModels.Scripted<>(r -> List.of());
-        try (ModelGateway g = new ModelGateway(ModelServices.builder("f").loc(loc).build())) {
-            InvalidProgramException e = assertThrows(InvalidProgramException.class, () -> interpreter.execute("""
+        FakeModels.Scripted<org.sdvp.core.service.LocRequest, List<Detection>> loc =
+                new FakeModels.Scripted<>(r -> List.of());
+        try (ModelGateway g =
+                new ModelGateway(ModelServices.builder("f").loc(loc).build())) {
+            InvalidProgramException e = assertThrows(
+                    InvalidProgramException.class, () -> interpreter.execute("""
                     BOX0=LOC(image=IMAGE,object='cube')
                     BOX1=CROP_NOT(image=IMAGE,box=BOX0)
                     ANSWER0=VQA(image=IMAGE,question=QUESTION)

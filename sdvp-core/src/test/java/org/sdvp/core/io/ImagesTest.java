@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sdvp.core.io.DataException.Kind;
 
 class ImagesTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private DataException refused(String name) {
         return assertThrows(DataException.class, () -> Images.load(dir.resolve(name)));
@@ -28,7 +29,9 @@ class ImagesTest {
         assertEquals(Kind.NOT_AN_IMAGE, refused("text.png").kind());
         DataException bomb = refused("bomb.png");
         assertEquals(Kind.IMAGE_TOO_LARGE, bomb.kind());
-        assertTrue(bomb.getMessage().contains("50000 x 50000") && bomb.getMessage().contains(dir.resolve("bomb.png").toString()),
+        assertTrue(
+                bomb.getMessage().contains("50000 x 50000")
+                        && bomb.getMessage().contains(dir.resolve("bomb.png").toString()),
                 bomb.getMessage());
     }
 

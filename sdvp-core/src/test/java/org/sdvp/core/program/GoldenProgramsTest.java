@@ -66,7 +66,8 @@ class GoldenProgramsTest {
             if (line.equals(EXPECT_VALID)) valid = true;
             if (line.startsWith(INITIAL)) {
                 initial = Arrays.stream(line.substring(INITIAL.length()).split(","))
-                        .map(String::strip).collect(Collectors.toCollection(LinkedHashSet::new));
+                        .map(String::strip)
+                        .collect(Collectors.toCollection(LinkedHashSet::new));
             }
         }
         assertTrue(valid != !expected.isEmpty(), file + " must say either '# expect-valid' or '# expect-error: ...'");
@@ -74,8 +75,8 @@ class GoldenProgramsTest {
         if (valid) {
             assertDoesNotThrowInvalid(source, variables);
         } else {
-            InvalidProgramException e = assertThrows(InvalidProgramException.class,
-                    () -> Programs.parse(source, StandardModules.registry(), variables));
+            InvalidProgramException e = assertThrows(
+                    InvalidProgramException.class, () -> Programs.parse(source, StandardModules.registry(), variables));
             assertEquals(expected, e.errors().stream().map(ProgramError::format).toList());
         }
     }

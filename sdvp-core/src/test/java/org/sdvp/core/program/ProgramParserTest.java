@@ -30,35 +30,54 @@ class ProgramParserTest {
     @Test
     void parsesAStepWithPositions() {
         Step s = onlyStep("BOX0=LOC(image=IMAGE,object='dog')");
-        assertEquals(new Step(1, "BOX0", "LOC", List.of(
-                new Arg("image", new ArgValue.VarRef("IMAGE"), 10, 16),
-                new Arg("object", new ArgValue.Str("dog"), 22, 29)),
-                "BOX0=LOC(image=IMAGE,object='dog')", 6), s);
+        assertEquals(
+                new Step(
+                        1,
+                        "BOX0",
+                        "LOC",
+                        List.of(
+                                new Arg("image", new ArgValue.VarRef("IMAGE"), 10, 16),
+                                new Arg("object", new ArgValue.Str("dog"), 22, 29)),
+                        "BOX0=LOC(image=IMAGE,object='dog')",
+                        6),
+                s);
     }
 
     @Test
     void acceptsDoubleQuotedStringsContainingSingleQuotes() {
         Step s = onlyStep("ANSWER0=EVAL(expr=\"'yes' if {ANSWER0} > 0 else 'no'\")");
-        assertEquals(new ArgValue.Str("'yes' if {ANSWER0} > 0 else 'no'"), s.args().get(0).value());
+        assertEquals(
+                new ArgValue.Str("'yes' if {ANSWER0} > 0 else 'no'"),
+                s.args().get(0).value());
     }
 
     @Test
     void acceptsSingleQuotedStringsContainingDoubleQuotes() {
         Step s = onlyStep("A=VQA(image=IMAGE,question='Is the \"old\" car red?')");
-        assertEquals(new ArgValue.Str("Is the \"old\" car red?"), s.arg("question").orElseThrow().value());
+        assertEquals(
+                new ArgValue.Str("Is the \"old\" car red?"),
+                s.arg("question").orElseThrow().value());
     }
 
     @Test
     void decodesBackslashEscapes() {
         Step s = onlyStep("A=VQA(image=IMAGE,question='What\\'s on the man\\\\s left?\\n')");
-        assertEquals(new ArgValue.Str("What's on the man\\s left?\n"), s.arg("question").orElseThrow().value());
+        assertEquals(
+                new ArgValue.Str("What's on the man\\s left?\n"),
+                s.arg("question").orElseThrow().value());
     }
 
     @Test
     void acceptsIntegerDecimalAndNegativeNumbers() {
         Step s = onlyStep("X=F(a=3,b=2.5,c=-1,d=-0.25,e=.5)");
-        assertEquals(List.of(new ArgValue.Num(3), new ArgValue.Num(2.5), new ArgValue.Num(-1),
-                new ArgValue.Num(-0.25), new ArgValue.Num(0.5)), s.args().stream().map(Arg::value).toList());
+        assertEquals(
+                List.of(
+                        new ArgValue.Num(3),
+                        new ArgValue.Num(2.5),
+                        new ArgValue.Num(-1),
+                        new ArgValue.Num(-0.25),
+                        new ArgValue.Num(0.5)),
+                s.args().stream().map(Arg::value).toList());
     }
 
     @Test
@@ -69,7 +88,9 @@ class ProgramParserTest {
 
     @Test
     void acceptsArgumentsInAnyOrderAndNoArguments() {
-        assertEquals("object", onlyStep("B=LOC(object='cat',image=IMAGE)").args().get(0).name());
+        assertEquals(
+                "object",
+                onlyStep("B=LOC(object='cat',image=IMAGE)").args().get(0).name());
         assertEquals(List.of(), onlyStep("X=NOTHING()").args());
     }
 
@@ -87,8 +108,10 @@ class ProgramParserTest {
 
     @Test
     void finalResultAndFinalAnswerAreOrdinaryOutputs() {
-        assertEquals("FINAL_ANSWER", onlyStep("FINAL_ANSWER=RESULT(var=ANSWER2)").output());
-        assertEquals("FINAL_RESULT", onlyStep("FINAL_RESULT=RESULT(var=ANSWER2)").output());
+        assertEquals(
+                "FINAL_ANSWER", onlyStep("FINAL_ANSWER=RESULT(var=ANSWER2)").output());
+        assertEquals(
+                "FINAL_RESULT", onlyStep("FINAL_RESULT=RESULT(var=ANSWER2)").output());
     }
 
     @Test
@@ -99,20 +122,23 @@ class ProgramParserTest {
 
     @Test
     void unexpectedCharacter() {
-        assertEquals(List.of("[line 1:36] Error at '$': Unexpected character."),
+        assertEquals(
+                List.of("[line 1:36] Error at '$': Unexpected character."),
                 errors("BOX0=LOC(image=IMAGE,object='dog') $"));
     }
 
     @Test
     void everyBadCharacterOnALineIsReported() {
-        assertEquals(List.of("[line 1:5] Error at '@': Unexpected character.",
-                        "[line 1:29] Error: Unterminated string."),
+        assertEquals(
+                List.of("[line 1:5] Error at '@': Unexpected character.", "[line 1:29] Error: Unterminated string."),
                 errors("BOX0@LOC(image=IMAGE,object='dog)"));
     }
 
     @Test
     void aMinusOrPointWithoutDigitsIsAnUnexpectedCharacter() {
-        assertEquals(List.of("[line 1:7] Error at '-': Unexpected character.",
+        assertEquals(
+                List.of(
+                        "[line 1:7] Error at '-': Unexpected character.",
                         "[line 1:11] Error at '.': Unexpected character."),
                 errors("X=F(a=-,b=..5)"));
     }
@@ -124,25 +150,29 @@ class ProgramParserTest {
 
     @Test
     void missingOutputVariable() {
-        assertEquals(List.of("[line 1:1] Error at '=': Expect a variable name at the start of the statement."),
+        assertEquals(
+                List.of("[line 1:1] Error at '=': Expect a variable name at the start of the statement."),
                 errors("=LOC(image=IMAGE,object='dog')"));
     }
 
     @Test
     void missingEquals() {
-        assertEquals(List.of("[line 1:6] Error at 'LOC': Expect '=' after 'BOX0'."),
+        assertEquals(
+                List.of("[line 1:6] Error at 'LOC': Expect '=' after 'BOX0'."),
                 errors("BOX0 LOC(image=IMAGE,object='dog')"));
     }
 
     @Test
     void missingModuleName() {
-        assertEquals(List.of("[line 1:6] Error at '(': Expect a module name after '='."),
+        assertEquals(
+                List.of("[line 1:6] Error at '(': Expect a module name after '='."),
                 errors("BOX0=(image=IMAGE,object='dog')"));
     }
 
     @Test
     void missingOpeningParenthesis() {
-        assertEquals(List.of("[line 1:10] Error at 'image': Expect '(' after module name 'LOC'."),
+        assertEquals(
+                List.of("[line 1:10] Error at 'image': Expect '(' after module name 'LOC'."),
                 errors("BOX0=LOC image=IMAGE,object='dog')"));
     }
 
@@ -153,19 +183,24 @@ class ProgramParserTest {
 
     @Test
     void positionalArgument() {
-        assertEquals(List.of("[line 1:15] Error at ',': Expect '=' after argument name 'IMAGE'; "
-                + "arguments are written name=value."), errors("BOX0=LOC(IMAGE,object='dog')"));
+        assertEquals(
+                List.of("[line 1:15] Error at ',': Expect '=' after argument name 'IMAGE'; "
+                        + "arguments are written name=value."),
+                errors("BOX0=LOC(IMAGE,object='dog')"));
     }
 
     @Test
     void missingArgumentValue() {
-        assertEquals(List.of("[line 1:29] Error at ')': Expect a value after 'object=': "
-                + "a variable, a string, a number or None."), errors("BOX0=LOC(image=IMAGE,object=)"));
+        assertEquals(
+                List.of("[line 1:29] Error at ')': Expect a value after 'object=': "
+                        + "a variable, a string, a number or None."),
+                errors("BOX0=LOC(image=IMAGE,object=)"));
     }
 
     @Test
     void missingCommaBetweenArguments() {
-        assertEquals(List.of("[line 1:22] Error at 'object': Expect ',' or ')' after argument."),
+        assertEquals(
+                List.of("[line 1:22] Error at 'object': Expect ',' or ')' after argument."),
                 errors("BOX0=LOC(image=IMAGE object='dog')"));
     }
 
@@ -176,7 +211,8 @@ class ProgramParserTest {
 
     @Test
     void textAfterTheStatement() {
-        assertEquals(List.of("[line 1:36] Error at 'BOX1': Expect end of line after ')'."),
+        assertEquals(
+                List.of("[line 1:36] Error at 'BOX1': Expect end of line after ')'."),
                 errors("BOX0=LOC(image=IMAGE,object='dog') BOX1=LOC(image=IMAGE,object='cat')"));
     }
 
@@ -187,9 +223,10 @@ class ProgramParserTest {
                 ANSWER0=COUNT(box=BOX0)
                 ANSWER1=EVAL(expr='{ANSWER0} > 0'
                 FINAL_RESULT=RESULT(var=ANSWER1)""");
-        assertEquals(List.of(
-                "[line 1:22] Error at 'object': Expect ',' or ')' after argument.",
-                "[line 3:34] Error: Expect ',' or ')' after argument."),
+        assertEquals(
+                List.of(
+                        "[line 1:22] Error at 'object': Expect ',' or ')' after argument.",
+                        "[line 3:34] Error: Expect ',' or ')' after argument."),
                 r.errors().stream().map(ProgramError::format).toList());
         assertEquals(List.of(2, 4), r.program().steps().stream().map(Step::line).toList());
         assertEquals(List.of("BOX0", "ANSWER1"), List.copyOf(r.brokenOutputs()));

@@ -56,12 +56,21 @@ class ProgramsPropertyTest {
             int line = Math.floorMod(position, lines.size());
             int line2 = Math.floorMod(other, lines.size());
             switch (kind) {
-                case 0: return text.isEmpty() ? text : text.substring(0, at) + text.substring(at + 1);
-                case 1: return text.substring(0, at) + c + text.substring(at);
-                case 2: return text.isEmpty() ? text : text.substring(0, at) + c + text.substring(at + 1);
-                case 3: lines.add(line, lines.get(line)); return String.join("\n", lines);
-                case 4: lines.set(line, lines.set(line2, lines.get(line))); return String.join("\n", lines);
-                default: lines.remove(line); return String.join("\n", lines);
+                case 0:
+                    return text.isEmpty() ? text : text.substring(0, at) + text.substring(at + 1);
+                case 1:
+                    return text.substring(0, at) + c + text.substring(at);
+                case 2:
+                    return text.isEmpty() ? text : text.substring(0, at) + c + text.substring(at + 1);
+                case 3:
+                    lines.add(line, lines.get(line));
+                    return String.join("\n", lines);
+                case 4:
+                    lines.set(line, lines.set(line2, lines.get(line)));
+                    return String.join("\n", lines);
+                default:
+                    lines.remove(line);
+                    return String.join("\n", lines);
             }
         }
     }
@@ -108,7 +117,9 @@ class ProgramsPropertyTest {
     }
 
     @Provide
-    Arbitrary<String> valid() { return Arbitraries.of(VALID); }
+    Arbitrary<String> valid() {
+        return Arbitraries.of(VALID);
+    }
 
     @Provide
     Arbitrary<String> programCharacters() {
@@ -118,12 +129,16 @@ class ProgramsPropertyTest {
     @Provide
     Arbitrary<String> mutants() {
         Arbitrary<Edit> edit = Combinators.combine(
-                Arbitraries.integers().between(0, 5), Arbitraries.integers().between(0, 10_000),
-                Arbitraries.of(ALPHABET.toCharArray()), Arbitraries.integers().between(0, 10_000)).as(Edit::new);
-        return Combinators.combine(valid(), edit.list().ofMinSize(1).ofMaxSize(6)).as((program, edits) -> {
-            String text = program;
-            for (Edit e : edits) text = e.applyTo(text);
-            return text;
-        });
+                        Arbitraries.integers().between(0, 5),
+                                Arbitraries.integers().between(0, 10_000),
+                        Arbitraries.of(ALPHABET.toCharArray()),
+                                Arbitraries.integers().between(0, 10_000))
+                .as(Edit::new);
+        return Combinators.combine(valid(), edit.list().ofMinSize(1).ofMaxSize(6))
+                .as((program, edits) -> {
+                    String text = program;
+                    for (Edit e : edits) text = e.applyTo(text);
+                    return text;
+                });
     }
 }

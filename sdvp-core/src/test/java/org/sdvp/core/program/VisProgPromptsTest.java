@@ -27,7 +27,8 @@ class VisProgPromptsTest {
     @TestFactory
     Stream<DynamicTest> everyPromptProgram() throws IOException, URISyntaxException {
         return GoldenProgramsTest.programsIn(DIR).stream()
-                .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> GoldenProgramsTest.check(file)));
+                .map(file ->
+                        DynamicTest.dynamicTest(file.getFileName().toString(), () -> GoldenProgramsTest.check(file)));
     }
 
     /** All programs of the four prompts are here, and exactly the known-broken ones are expected to fail. */
@@ -43,8 +44,17 @@ class VisProgPromptsTest {
         Map<String, List<Integer>> counts = new TreeMap<>();
         byPrompt.forEach((k, v) -> counts.put(k, List.of(v[0], v[1])));
         // programs, of which rejected
-        assertEquals(Map.of("gqa", List.of(20, 3), "nlvr", List.of(12, 1), "knowtag", List.of(13, 0),
-                "imgedit", List.of(10, 0)), counts);
+        assertEquals(
+                Map.of(
+                        "gqa",
+                        List.of(20, 3),
+                        "nlvr",
+                        List.of(12, 1),
+                        "knowtag",
+                        List.of(13, 0),
+                        "imgedit",
+                        List.of(10, 0)),
+                counts);
     }
 
     private static String read(Path file) {

@@ -89,7 +89,9 @@ class BatchingDispatcherTest {
         }
 
         @Override
-        public List<String> apply(List<Integer> batch) { throw new AssertionError("the prepared form must be used"); }
+        public List<String> apply(List<Integer> batch) {
+            throw new AssertionError("the prepared form must be used");
+        }
 
         @Override
         public List<String> apply(List<Integer> batch, List<Object> prepared) {
@@ -105,7 +107,11 @@ class BatchingDispatcherTest {
         try (BatchingDispatcher<Integer, String> d = new BatchingDispatcher<>("t", svc, 4, 0)) {
             assertEquals("p7=7", d.call(7));
             assertEquals("p8=8", d.call(8));
-            assertEquals(List.of(Thread.currentThread().getName(), Thread.currentThread().getName()), svc.preparedOn);
+            assertEquals(
+                    List.of(
+                            Thread.currentThread().getName(),
+                            Thread.currentThread().getName()),
+                    svc.preparedOn);
             DispatchStats s = d.stats();
             assertEquals(2, s.batches());
             assertEquals(2, s.requests());
@@ -118,20 +124,31 @@ class BatchingDispatcherTest {
     @Test
     void aChainPreparesWithTheServiceThatWillAnswer() throws Exception {
         ModelService<Integer, String> evens = new ModelService<>() {
-            @Override public boolean covers(Integer r) { return r % 2 == 0; }
+            @Override
+            public boolean covers(Integer r) {
+                return r % 2 == 0;
+            }
 
-            @Override public Object prepare(Integer r) { return "even" + r; }
+            @Override
+            public Object prepare(Integer r) {
+                return "even" + r;
+            }
 
-            @Override public List<String> apply(List<Integer> b) { throw new AssertionError(); }
+            @Override
+            public List<String> apply(List<Integer> b) {
+                throw new AssertionError();
+            }
 
-            @Override public List<String> apply(List<Integer> b, List<Object> p) {
+            @Override
+            public List<String> apply(List<Integer> b, List<Object> p) {
                 List<String> out = new ArrayList<>();
                 // an entry is null when the request was not prepared: the service then prepares it itself
                 for (int i = 0; i < b.size(); i++) out.add(p.get(i) == null ? "even" + b.get(i) : (String) p.get(i));
                 return out;
             }
         };
-        ModelService<Integer, String> rest = batch -> batch.stream().map(i -> "rest" + i).toList();
+        ModelService<Integer, String> rest =
+                batch -> batch.stream().map(i -> "rest" + i).toList();
         RoutingModelService<Integer, String> chain = new RoutingModelService<>(List.of(evens, rest));
         List<Integer> batch = List.of(1, 2, 3, 4);
         List<Object> prepared = new ArrayList<>();

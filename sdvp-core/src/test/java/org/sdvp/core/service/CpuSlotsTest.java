@@ -1,6 +1,5 @@
 package org.sdvp.core.service;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,10 +24,14 @@ class CpuSlotsTest {
         };
         int callers = 8;
         List<Integer> batchSizes = java.util.Collections.synchronizedList(new ArrayList<>());
-        try (BatchingDispatcher<Integer, Integer> d = new BatchingDispatcher<>("t", batch -> {
-            batchSizes.add(batch.size());
-            return slow.apply(batch);
-        }, 16, 0)) {
+        try (BatchingDispatcher<Integer, Integer> d = new BatchingDispatcher<>(
+                "t",
+                batch -> {
+                    batchSizes.add(batch.size());
+                    return slow.apply(batch);
+                },
+                16,
+                0)) {
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < callers; i++) {
                 int n = i;
@@ -55,7 +58,8 @@ class CpuSlotsTest {
             for (Thread t : threads) t.join();
         }
         assertTrue(most.get() <= 2, "at most 2 threads computed at once, saw " + most.get());
-        assertTrue(batchSizes.stream().anyMatch(s -> s > 2),
+        assertTrue(
+                batchSizes.stream().anyMatch(s -> s > 2),
                 "waiting threads gave their slots back, so more than 2 calls could batch: " + batchSizes);
     }
 

@@ -29,7 +29,9 @@ public final class FakeModels {
         public final AtomicInteger batches = new AtomicInteger();
         public final List<I> requests = java.util.Collections.synchronizedList(new ArrayList<>());
 
-        public Scripted(Function<I, O> answer) { this.answer = answer; }
+        public Scripted(Function<I, O> answer) {
+            this.answer = answer;
+        }
 
         @Override
         public List<O> apply(List<I> batch) {
@@ -41,9 +43,10 @@ public final class FakeModels {
         }
     }
 
-    public static ModelServices services(Function<LocRequest, List<Detection>> loc,
-                                         Function<VqaRequest, String> vqa,
-                                         Function<MatchRequest, Double> match) {
+    public static ModelServices services(
+            Function<LocRequest, List<Detection>> loc,
+            Function<VqaRequest, String> vqa,
+            Function<MatchRequest, Double> match) {
         return ModelServices.builder("fake")
                 .loc(new Scripted<>(loc))
                 .vqa(new Scripted<>(r -> new VqaAnswer(vqa.apply(r), 1.0)))

@@ -34,11 +34,13 @@ class ToolCallsTraceTest {
         for (int y = 0; y < H; y++) for (int x = 0; x < 8; x++) left.set(y * W + x);
         ModelServices fake = ModelServices.builder("fake")
                 .match(new FakeModels.Scripted<>(r -> 0.5))
-                .tools(ToolServices.none().withSegmenter(image -> List.of(new Segment(new Mask(W, H, left), "cube", 0.9)))
+                .tools(ToolServices.none()
+                        .withSegmenter(image -> List.of(new Segment(new Mask(W, H, left), "cube", 0.9)))
                         .withReplacer((image, objects, prompt) -> new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB))
                         .withLister((query, max) -> List.of("red", "blue")))
                 .build();
-        Map<String, Value> initial = Map.of("IMAGE", ImageValue.source("s.png", new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB)));
+        Map<String, Value> initial =
+                Map.of("IMAGE", ImageValue.source("s.png", new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB)));
         String program = "OBJ0=SEG(image=IMAGE)\nIMAGE0=REPLACE(image=IMAGE,object=OBJ0,prompt='blue metal')\n"
                 + "L=LIST(query='colors',max=2)\nFINAL_RESULT=RESULT(var=IMAGE0)";
         Execution run;
@@ -53,15 +55,24 @@ class ToolCallsTraceTest {
         assertEquals(List.of("red", "blue"), steps.get(2).tools().get(0).response());
         assertEquals(0, run.trace().calls().count(), "editing and knowledge calls are not distillable sub-task calls");
 
-        JsonNode seg = Json.mapper().readTree(TraceJsonl.line(steps.get(0))).get("calls").get(0);
+        JsonNode seg = Json.mapper()
+                .readTree(TraceJsonl.line(steps.get(0)))
+                .get("calls")
+                .get(0);
         assertEquals("SEG", seg.get("kind").asText());
         assertEquals("s.png", seg.get("image").get("source").asText());
         assertEquals("cube", seg.get("response").get(0).get("label").asText());
         assertEquals("[0.0,0.0,8.0,10.0]", seg.get("response").get(0).get("box").toString());
-        JsonNode replace = Json.mapper().readTree(TraceJsonl.line(steps.get(1))).get("calls").get(0);
+        JsonNode replace = Json.mapper()
+                .readTree(TraceJsonl.line(steps.get(1)))
+                .get("calls")
+                .get(0);
         assertEquals("REPLACE", replace.get("kind").asText());
         assertEquals("1 object replaced (cube)", replace.get("response").asText());
-        JsonNode list = Json.mapper().readTree(TraceJsonl.line(steps.get(2))).get("calls").get(0);
+        JsonNode list = Json.mapper()
+                .readTree(TraceJsonl.line(steps.get(2)))
+                .get("calls")
+                .get(0);
         assertEquals("LIST", list.get("kind").asText());
         assertTrue(list.get("image").isNull());
         assertEquals("colors (max 2)", list.get("text").asText());

@@ -22,7 +22,8 @@ class ImageValueTest {
 
     @Test
     void aCropHoldsExactlyTheSourcePixels() {
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(7, 5, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage img =
+                new java.awt.image.BufferedImage(7, 5, java.awt.image.BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 5; y++) for (int x = 0; x < 7; x++) img.setRGB(x, y, (x * 16 + y) << 8);
         ImageValue crop = ImageValue.source("p.png", img).crop(new Box(2, 1, 6, 4));
         for (int y = 0; y < 3; y++) {

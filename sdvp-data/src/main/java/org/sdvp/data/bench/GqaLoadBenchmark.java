@@ -61,12 +61,26 @@ public final class GqaLoadBenchmark {
             long roundPeak = peakHeap();
             peak = Math.max(peak, roundPeak);
             rates.add(n / seconds);
-            System.out.printf(Locale.ROOT, "round %d: %d questions (%d programs) in %.2f s = %.0f q/s, peak heap %.1f MB"
-                    + " (the opening pass alone: ~%.2f s)%n", r + 1, n, programs, seconds, n / seconds, roundPeak / 1e6, scan);
+            System.out.printf(
+                    Locale.ROOT,
+                    "round %d: %d questions (%d programs) in %.2f s = %.0f q/s, peak heap %.1f MB"
+                            + " (the opening pass alone: ~%.2f s)%n",
+                    r + 1,
+                    n,
+                    programs,
+                    seconds,
+                    n / seconds,
+                    roundPeak / 1e6,
+                    scan);
         }
         Collections.sort(rates);
-        System.out.printf(Locale.ROOT, "median %.0f questions/s over %d rounds; peak heap %.1f MB (max heap %.0f MB)%n",
-                rates.get(rates.size() / 2), rounds, peak / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "median %.0f questions/s over %d rounds; peak heap %.1f MB (max heap %.0f MB)%n",
+                rates.get(rates.size() / 2),
+                rounds,
+                peak / 1e6,
+                Runtime.getRuntime().maxMemory() / 1e6);
         if (args.length <= 2) {
             Files.delete(file);
             Files.delete(file.getParent());
@@ -96,7 +110,8 @@ public final class GqaLoadBenchmark {
                 g.writeArrayFieldStart("equivalent");
                 g.writeString(String.format(Locale.ROOT, "%08d", i));
                 g.writeEndArray();
-                g.writeStringField("question", "What is the " + color + " object that is to the left of the " + name + "?");
+                g.writeStringField(
+                        "question", "What is the " + color + " object that is to the left of the " + name + "?");
                 g.writeStringField("imageId", Integer.toString(2_300_000 + i % 10_000));
                 g.writeBooleanField("isBalanced", true);
                 g.writeObjectFieldStart("groups");
@@ -104,7 +119,9 @@ public final class GqaLoadBenchmark {
                 g.writeStringField("local", "12q-" + name + "_" + color);
                 g.writeEndObject();
                 g.writeStringField("answer", name);
-                g.writeStringField("semanticStr", "select: " + name + " (" + (1000 + i) + ")->filter color: " + color + " [0]->query: name [1]");
+                g.writeStringField(
+                        "semanticStr",
+                        "select: " + name + " (" + (1000 + i) + ")->filter color: " + color + " [0]->query: name [1]");
                 g.writeObjectFieldStart("annotations");
                 g.writeObjectFieldStart("answer");
                 g.writeStringField("0", Integer.toString(1000 + i));
@@ -138,14 +155,16 @@ public final class GqaLoadBenchmark {
     }
 
     private static void resetPeaks() {
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans())
+            if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
     }
 
     /** Sum of the heap pools' peaks since the last reset (an upper bound on the live peak). */
     private static long peakHeap() {
         long sum = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) sum += p.getPeakUsage().getUsed();
+            if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null)
+                sum += p.getPeakUsage().getUsed();
         }
         return sum;
     }

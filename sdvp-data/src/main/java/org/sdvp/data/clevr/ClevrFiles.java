@@ -31,13 +31,21 @@ import org.sdvp.data.oracle.Annotations;
 public final class ClevrFiles {
     private final Path root;
 
-    public ClevrFiles(Path root) { this.root = root; }
+    public ClevrFiles(Path root) {
+        this.root = root;
+    }
 
-    public Path root() { return root; }
+    public Path root() {
+        return root;
+    }
 
-    public Path questionsFile(String split) throws DataException { return find(split, "questions"); }
+    public Path questionsFile(String split) throws DataException {
+        return find(split, "questions");
+    }
 
-    public Path scenesFile(String split) throws DataException { return find(split, "scenes"); }
+    public Path scenesFile(String split) throws DataException {
+        return find(split, "scenes");
+    }
 
     /** Every scenes file under the root. */
     public List<Path> allScenesFiles() {
@@ -53,8 +61,10 @@ public final class ClevrFiles {
 
     /** The first existing of images/SPLIT/NAME, images/NAME, SPLIT/images/NAME; else the first (reported missing later). */
     public Path image(String split, String imageFilename) {
-        List<Path> candidates = List.of(root.resolve("images").resolve(split).resolve(imageFilename),
-                root.resolve("images").resolve(imageFilename), root.resolve(split).resolve("images").resolve(imageFilename));
+        List<Path> candidates = List.of(
+                root.resolve("images").resolve(split).resolve(imageFilename),
+                root.resolve("images").resolve(imageFilename),
+                root.resolve(split).resolve("images").resolve(imageFilename));
         return candidates.stream().filter(Files::isRegularFile).findFirst().orElse(candidates.get(0));
     }
 
@@ -83,7 +93,9 @@ public final class ClevrFiles {
             for (int i = 0; it.hasNext(); i++) {
                 JsonNode node = it.next();
                 String where = "scenes[" + i + "]";
-                String image = node.path("image_filename").isTextual() ? node.get("image_filename").asText() : where;
+                String image = node.path("image_filename").isTextual()
+                        ? node.get("image_filename").asText()
+                        : where;
                 try {
                     into.add(ClevrScenes.toScene(Entries.bind(node, ClevrScene.class)));
                 } catch (JsonProcessingException e) {
@@ -110,14 +122,19 @@ public final class ClevrFiles {
         for (Path dir : List.of(root.resolve(kind), root)) {
             for (Path p : list(dir)) {
                 String n = p.getFileName().toString();
-                if (n.endsWith("_" + kind + ".json")) found.add(n.replaceFirst("^CLEVR_", "").replace("_" + kind + ".json", ""));
+                if (n.endsWith("_" + kind + ".json"))
+                    found.add(n.replaceFirst("^CLEVR_", "").replace("_" + kind + ".json", ""));
             }
         }
         for (Path folder : folders(root)) {
-            if (Files.isRegularFile(folder.resolve(kind + ".json"))) found.add(folder.getFileName().toString());
+            if (Files.isRegularFile(folder.resolve(kind + ".json")))
+                found.add(folder.getFileName().toString());
         }
-        throw new DataException("unknown CLEVR split '" + split + "' under " + root + " (no " + kind + " file); splits found: "
-                + (found.isEmpty() ? "(none: expected questions/CLEVR_SPLIT_questions.json)" : String.join(", ", found)));
+        throw new DataException(
+                "unknown CLEVR split '" + split + "' under " + root + " (no " + kind + " file); splits found: "
+                        + (found.isEmpty()
+                                ? "(none: expected questions/CLEVR_SPLIT_questions.json)"
+                                : String.join(", ", found)));
     }
 
     private static List<Path> folders(Path dir) {

@@ -18,7 +18,8 @@ public final class ClevrProgramConverter {
 
     public Conversion convert(ClevrQuestion q) {
         try {
-            return new Conversion(VisProgEmitter.emit(FunctionalProgram.parse(q.program()), Flavor.GQA), Optional.empty());
+            return new Conversion(
+                    VisProgEmitter.emit(FunctionalProgram.parse(q.program()), Flavor.GQA), Optional.empty());
         } catch (UnsupportedFunctionException | IllegalArgumentException e) {
             return Conversion.fallback("IMAGE", q.question() == null ? "" : q.question(), e.getMessage());
         }

@@ -13,21 +13,44 @@ import org.sdvp.data.clevr.program.ProgramNode;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ClevrQuestion(String split, @JsonProperty("image_filename") String imageFilename,
-                            @JsonProperty("image_index") Integer imageIndex, String question, String answer,
-                            List<ProgramNode> program, @JsonProperty("question_family_index") Integer questionFamilyIndex,
-                            @JsonProperty("question_index") Integer questionIndex, String type,
-                            @JsonProperty("answer_box") List<Double> answerBox,
-                            @JsonProperty("answer_tags") List<AnswerTag> answerTags) {
+public record ClevrQuestion(
+        String split,
+        @JsonProperty("image_filename") String imageFilename,
+        @JsonProperty("image_index") Integer imageIndex,
+        String question,
+        String answer,
+        List<ProgramNode> program,
+        @JsonProperty("question_family_index") Integer questionFamilyIndex,
+        @JsonProperty("question_index") Integer questionIndex,
+        String type,
+        @JsonProperty("answer_box") List<Double> answerBox,
+        @JsonProperty("answer_tags") List<AnswerTag> answerTags) {
     public ClevrQuestion {
         program = program == null ? List.of() : List.copyOf(program);
     }
 
     /** A question of the CLEVR release, without sdvp-world's extensions. */
-    public ClevrQuestion(String split, String imageFilename, Integer imageIndex, String question, String answer,
-                         List<ProgramNode> program, Integer questionFamilyIndex, Integer questionIndex) {
-        this(split, imageFilename, imageIndex, question, answer, program, questionFamilyIndex, questionIndex,
-                null, null, null);
+    public ClevrQuestion(
+            String split,
+            String imageFilename,
+            Integer imageIndex,
+            String question,
+            String answer,
+            List<ProgramNode> program,
+            Integer questionFamilyIndex,
+            Integer questionIndex) {
+        this(
+                split,
+                imageFilename,
+                imageIndex,
+                question,
+                answer,
+                program,
+                questionFamilyIndex,
+                questionIndex,
+                null,
+                null,
+                null);
     }
 
     /** One labelled box of a tagging answer (sdvp-world's {@code tag-sim}). */

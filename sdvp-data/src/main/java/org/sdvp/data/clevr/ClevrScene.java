@@ -19,10 +19,16 @@ import java.util.Map;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ClevrScene(String split, @JsonProperty("image_index") int imageIndex,
-                         @JsonProperty("image_filename") String imageFilename, List<ClevrObject> objects,
-                         Map<String, List<List<Integer>>> relationships, Integer width, Integer height,
-                         String style, Long seed) {
+public record ClevrScene(
+        String split,
+        @JsonProperty("image_index") int imageIndex,
+        @JsonProperty("image_filename") String imageFilename,
+        List<ClevrObject> objects,
+        Map<String, List<List<Integer>>> relationships,
+        Integer width,
+        Integer height,
+        String style,
+        Long seed) {
     public ClevrScene {
         objects = objects == null ? List.of() : List.copyOf(objects);
         relationships = relationships == null ? Map.of() : Map.copyOf(relationships);
@@ -42,11 +48,19 @@ public record ClevrScene(String split, @JsonProperty("image_index") int imageInd
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ClevrObject(String shape, String size, String material, String color,
-                              @JsonProperty("3d_coords") List<Double> coords3d, Double rotation,
-                              @JsonProperty("pixel_coords") List<Double> pixelCoords, List<Double> bbox,
-                              List<Double> footprint, @JsonProperty("visible_area") Integer visibleArea,
-                              @JsonProperty("full_area") Integer fullArea, Mask mask) {}
+    public record ClevrObject(
+            String shape,
+            String size,
+            String material,
+            String color,
+            @JsonProperty("3d_coords") List<Double> coords3d,
+            Double rotation,
+            @JsonProperty("pixel_coords") List<Double> pixelCoords,
+            List<Double> bbox,
+            List<Double> footprint,
+            @JsonProperty("visible_area") Integer visibleArea,
+            @JsonProperty("full_area") Integer fullArea,
+            Mask mask) {}
 
     /**
      * An object mask: {@code counts} are run lengths over the {@code size} = [height, width] image in

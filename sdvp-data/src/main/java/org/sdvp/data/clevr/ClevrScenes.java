@@ -29,23 +29,32 @@ public final class ClevrScenes {
             List<List<Integer>> perObject = rel.getValue();
             for (int i = 0; i < perObject.size(); i++) {
                 for (int j : perObject.get(i)) {
-                    if (j >= 0 && j < relations.size()) relations.get(j).add(new SceneObject.Relation(rel.getKey(), Integer.toString(i)));
+                    if (j >= 0 && j < relations.size())
+                        relations.get(j).add(new SceneObject.Relation(rel.getKey(), Integer.toString(i)));
                 }
             }
         }
         List<SceneObject> objects = new ArrayList<>();
         for (int i = 0; i < s.objects().size(); i++) {
             ClevrScene.ClevrObject o = s.objects().get(i);
-            objects.add(new SceneObject(Integer.toString(i), o.shape(), Set.of(o.size(), o.color(), o.material(), o.shape()),
-                    box(o), relations.get(i)));
+            objects.add(new SceneObject(
+                    Integer.toString(i),
+                    o.shape(),
+                    Set.of(o.size(), o.color(), o.material(), o.shape()),
+                    box(o),
+                    relations.get(i)));
         }
-        return new AnnotatedScene(s.imageFilename(), s.width() == null ? WIDTH : s.width(),
-                s.height() == null ? HEIGHT : s.height(), objects);
+        return new AnnotatedScene(
+                s.imageFilename(),
+                s.width() == null ? WIDTH : s.width(),
+                s.height() == null ? HEIGHT : s.height(),
+                objects);
     }
 
     static Box box(ClevrScene.ClevrObject o) {
         if (o.bbox() != null && o.bbox().size() == 4) {
-            return new Box(o.bbox().get(0), o.bbox().get(1), o.bbox().get(2), o.bbox().get(3));
+            return new Box(
+                    o.bbox().get(0), o.bbox().get(1), o.bbox().get(2), o.bbox().get(3));
         }
         List<Double> p = o.pixelCoords();
         if (p == null || p.size() < 3) throw new IllegalArgumentException("CLEVR object without pixel_coords or bbox");

@@ -10,10 +10,10 @@ import java.util.OptionalLong;
 import java.util.Set;
 import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.evaluation.ExampleSource;
-import org.sdvp.core.metric.Metric;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.metric.ExactMatch;
+import org.sdvp.core.metric.Metric;
 import org.sdvp.core.value.TextValue;
 import org.sdvp.data.json.ArrayElements;
 import org.sdvp.data.json.Entries;
@@ -29,13 +29,25 @@ import org.sdvp.data.program.ConversionStats;
  * {@code question} or {@code image_filename}) becomes that question's error ({@link Entries}).
  */
 public final class ClevrTask implements Task {
-    @Override public String name() { return "clevr"; }
+    @Override
+    public String name() {
+        return "clevr";
+    }
 
-    @Override public String description() { return "CLEVR questions (real data or the CLEVR schema; programs converted to VisProg)"; }
+    @Override
+    public String description() {
+        return "CLEVR questions (real data or the CLEVR schema; programs converted to VisProg)";
+    }
 
-    @Override public Set<String> initialVariables() { return Set.of("IMAGE"); }
+    @Override
+    public Set<String> initialVariables() {
+        return Set.of("IMAGE");
+    }
 
-    @Override public Metric metric() { return new ExactMatch(); }
+    @Override
+    public Metric metric() {
+        return new ExactMatch();
+    }
 
     @Override
     public ExampleSource open(Path root, String split) throws DataException {
@@ -65,11 +77,19 @@ public final class ClevrTask implements Task {
             this.size = size;
         }
 
-        public ConversionStats stats() { return stats; }
+        public ConversionStats stats() {
+            return stats;
+        }
 
-        @Override public OptionalLong size() { return OptionalLong.of(size); }
+        @Override
+        public OptionalLong size() {
+            return OptionalLong.of(size);
+        }
 
-        @Override public boolean hasNext() { return it.hasNext(); }
+        @Override
+        public boolean hasNext() {
+            return it.hasNext();
+        }
 
         @Override
         public Example next() {
@@ -95,14 +115,23 @@ public final class ClevrTask implements Task {
                 String last = q.program().get(q.program().size() - 1).function();
                 type = last == null ? "unknown" : last;
             }
-            if (q.questionFamilyIndex() != null) meta.put("family", q.questionFamilyIndex().toString());
+            if (q.questionFamilyIndex() != null)
+                meta.put("family", q.questionFamilyIndex().toString());
             String id = q.questionIndex() != null ? q.questionIndex().toString() : Integer.toString(index);
             String imageSplit = q.split() != null ? q.split() : split;
-            return new Example(id, type, q.question() == null ? "" : q.question(),
+            return new Example(
+                    id,
+                    type,
+                    q.question() == null ? "" : q.question(),
                     Map.of("IMAGE", files.image(imageSplit, q.imageFilename() == null ? "" : q.imageFilename())),
-                    program, Optional.ofNullable(q.answer()).map(TextValue::new), meta);
+                    program,
+                    Optional.ofNullable(q.answer()).map(TextValue::new),
+                    meta);
         }
 
-        @Override public void close() { it.close(); }
+        @Override
+        public void close() {
+            it.close();
+        }
     }
 }

@@ -41,7 +41,8 @@ public final class GqaExampleSource implements ExampleSource {
     private final long size;
     private ObjectEntries<JsonNode> current;
 
-    GqaExampleSource(List<Path> files, GqaLayout layout, GqaProgramConverter converter, ConversionStats stats, long size) {
+    GqaExampleSource(
+            List<Path> files, GqaLayout layout, GqaProgramConverter converter, ConversionStats stats, long size) {
         this.files = files.iterator();
         this.layout = layout;
         this.converter = converter;
@@ -50,9 +51,14 @@ public final class GqaExampleSource implements ExampleSource {
     }
 
     /** Fallback counts so far. */
-    public ConversionStats stats() { return stats; }
+    public ConversionStats stats() {
+        return stats;
+    }
 
-    @Override public OptionalLong size() { return OptionalLong.of(size); }
+    @Override
+    public OptionalLong size() {
+        return OptionalLong.of(size);
+    }
 
     @Override
     public boolean hasNext() {
@@ -74,7 +80,10 @@ public final class GqaExampleSource implements ExampleSource {
         if (!hasNext()) throw new NoSuchElementException();
         Map.Entry<String, JsonNode> e = current.next();
         // a bad entry is that question's error; the file's syntax was checked when the split was opened
-        return Entries.read(current.file(), e.getKey(), "entry '" + e.getKey() + "' (line " + current.line() + ")",
+        return Entries.read(
+                current.file(),
+                e.getKey(),
+                "entry '" + e.getKey() + "' (line " + current.line() + ")",
                 () -> toExample(e.getKey(), Entries.bind(e.getValue(), GqaQuestion.class)));
     }
 
@@ -98,9 +107,14 @@ public final class GqaExampleSource implements ExampleSource {
             meta.put("program", c.fallback() ? "fallback" : "converted");
             c.fallbackReason().ifPresent(r -> meta.put("fallbackReason", r));
         }
-        return new Example(id, type, q.question() == null ? "" : q.question(),
-                Map.of("IMAGE", layout.image(q.imageId() == null ? id : q.imageId())), program,
-                Optional.ofNullable(q.answer()).map(TextValue::new), meta);
+        return new Example(
+                id,
+                type,
+                q.question() == null ? "" : q.question(),
+                Map.of("IMAGE", layout.image(q.imageId() == null ? id : q.imageId())),
+                program,
+                Optional.ofNullable(q.answer()).map(TextValue::new),
+                meta);
     }
 
     @Override

@@ -26,12 +26,18 @@ public final class GqaLayout {
 
     private final Path root;
 
-    public GqaLayout(Path root) { this.root = root; }
+    public GqaLayout(Path root) {
+        this.root = root;
+    }
 
-    public Path root() { return root; }
+    public Path root() {
+        return root;
+    }
 
     /** The image of {@code imageId}; it may not exist (the evaluator records the question as an error). */
-    public Path image(String imageId) { return root.resolve("images").resolve(imageId + ".jpg"); }
+    public Path image(String imageId) {
+        return root.resolve("images").resolve(imageId + ".jpg");
+    }
 
     /**
      * The questions files of {@code split} ({@code testdev_balanced}, {@code val_all}, ...), more than one
@@ -50,7 +56,9 @@ public final class GqaLayout {
             }
         }
         throw new DataException("unknown GQA split '" + split + "' under " + root + "; splits found: "
-                + (splits().isEmpty() ? "(none: expected questions/SPLIT_questions.json)" : String.join(", ", splits())));
+                + (splits().isEmpty()
+                        ? "(none: expected questions/SPLIT_questions.json)"
+                        : String.join(", ", splits())));
     }
 
     /** Split names that have a questions file or folder. */
@@ -78,8 +86,10 @@ public final class GqaLayout {
     public List<Path> sceneGraphFiles() {
         List<Path> out = new ArrayList<>();
         for (Path dir : List.of(root, root.resolve("sceneGraphs"))) {
-            if (Files.isDirectory(dir)) out.addAll(list(dir, null).stream()
-                    .filter(p -> p.getFileName().toString().endsWith(SCENE_GRAPHS_SUFFIX)).toList());
+            if (Files.isDirectory(dir))
+                out.addAll(list(dir, null).stream()
+                        .filter(p -> p.getFileName().toString().endsWith(SCENE_GRAPHS_SUFFIX))
+                        .toList());
         }
         return out;
     }
@@ -88,14 +98,16 @@ public final class GqaLayout {
     public Optional<Path> sceneGraphFile(String split) {
         String prefix = split.contains("_") ? split.substring(0, split.indexOf('_')) : split;
         return sceneGraphFiles().stream()
-                .filter(p -> p.getFileName().toString().equals(prefix + SCENE_GRAPHS_SUFFIX)).findFirst();
+                .filter(p -> p.getFileName().toString().equals(prefix + SCENE_GRAPHS_SUFFIX))
+                .findFirst();
     }
 
     private static List<Path> list(Path dir, String prefix) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(Files::isRegularFile)
                     .filter(p -> prefix == null || p.getFileName().toString().startsWith(prefix))
-                    .sorted(GqaLayout::byNumericSuffix).toList();
+                    .sorted(GqaLayout::byNumericSuffix)
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }
@@ -105,7 +117,8 @@ public final class GqaLayout {
     private static int byNumericSuffix(Path a, Path b) {
         String x = a.getFileName().toString(), y = b.getFileName().toString();
         String dx = x.replaceAll("\\D", ""), dy = y.replaceAll("\\D", "");
-        if (!dx.isEmpty() && !dy.isEmpty() && dx.length() != dy.length()) return Integer.compare(dx.length(), dy.length());
+        if (!dx.isEmpty() && !dy.isEmpty() && dx.length() != dy.length())
+            return Integer.compare(dx.length(), dy.length());
         return x.compareTo(y);
     }
 }

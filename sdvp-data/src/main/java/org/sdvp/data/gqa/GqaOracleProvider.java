@@ -18,16 +18,26 @@ import org.sdvp.core.service.ProviderContext;
  * image, so memory holds an index entry per image and a bounded cache, not every graph.
  */
 public final class GqaOracleProvider implements ModelServiceProvider {
-    @Override public String name() { return "gqa-oracle"; }
+    @Override
+    public String name() {
+        return "gqa-oracle";
+    }
 
-    @Override public String usage() { return "gqa-oracle[:val|:train|:FILE] (GQA scene graphs; default: every *_sceneGraphs.json in --root)"; }
+    @Override
+    public String usage() {
+        return "gqa-oracle[:val|:train|:FILE] (GQA scene graphs; default: every *_sceneGraphs.json in --root)";
+    }
 
     @Override
     public ModelServices create(String argument, ProviderContext context) throws BackendException {
         List<Path> files;
-        if (!argument.isBlank() && context.dataDir().isPresent() && !argument.contains("/") && !argument.endsWith(".json")) {
+        if (!argument.isBlank()
+                && context.dataDir().isPresent()
+                && !argument.contains("/")
+                && !argument.endsWith(".json")) {
             // a split prefix: gqa-oracle:val reads only val_sceneGraphs.json (train's is ten times larger)
-            files = List.of(new GqaLayout(context.dataDir().get()).sceneGraphFile(argument)
+            files = List.of(new GqaLayout(context.dataDir().get())
+                    .sceneGraphFile(argument)
                     .orElseThrow(() -> new BackendException("gqa-oracle: no " + argument + "_sceneGraphs.json under "
                             + context.dataDir().get())));
         } else if (!argument.isBlank()) {
@@ -38,8 +48,8 @@ public final class GqaOracleProvider implements ModelServiceProvider {
             throw new BackendException("gqa-oracle needs scene graphs: pass --root DIR or gqa-oracle:FILE");
         }
         if (files.isEmpty()) {
-            throw new BackendException("gqa-oracle: no *_sceneGraphs.json under " + context.dataDir().orElseThrow()
-                    + " (GQA ships scene graphs for train and val only)");
+            throw new BackendException("gqa-oracle: no *_sceneGraphs.json under "
+                    + context.dataDir().orElseThrow() + " (GQA ships scene graphs for train and val only)");
         }
         for (Path f : files) {
             if (!Files.isRegularFile(f)) throw new BackendException("gqa-oracle: scene-graph file not found: " + f);

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sdvp.data.oracle.QuestionForms;
 import org.sdvp.data.program.Conversion;
 import org.sdvp.data.program.SpatialCrops;
-import org.sdvp.data.oracle.QuestionForms;
 import org.sdvp.data.program.VisProgWriter;
 
 /**
@@ -52,7 +52,9 @@ public final class GqaProgramConverter {
 
     /** An operation the module set cannot express; the message becomes the fallback reason. */
     private static final class Unsupported extends Exception {
-        Unsupported(String message) { super(message, null, false, false); }
+        Unsupported(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** What a step of the GQA program produced. */
@@ -81,7 +83,9 @@ public final class GqaProgramConverter {
     private record Related(String image, String relation, boolean targetIsSubject, String anchor) implements Node {
         /** {@code "thing on the table"} / {@code "thing that the man is holding"}. */
         String phrase() {
-            return targetIsSubject ? "thing " + relation + " the " + anchor : "thing that the " + anchor + " is " + relation;
+            return targetIsSubject
+                    ? "thing " + relation + " the " + anchor
+                    : "thing that the " + anchor + " is " + relation;
         }
     }
 
@@ -94,12 +98,15 @@ public final class GqaProgramConverter {
         private final List<Node> results = new ArrayList<>();
         private final VisProgWriter w = new VisProgWriter();
 
-        Translation(List<GqaOperation> ops) { this.ops = ops; }
+        Translation(List<GqaOperation> ops) {
+            this.ops = ops;
+        }
 
         String run() throws Unsupported {
             for (GqaOperation op : ops) results.add(step(op));
             if (!(results.get(results.size() - 1) instanceof Answer last)) {
-                throw new Unsupported("program ends without an answer (" + ops.get(ops.size() - 1).operation() + ")");
+                throw new Unsupported("program ends without an answer ("
+                        + ops.get(ops.size() - 1).operation() + ")");
             }
             w.result(last.var());
             return w.text();
@@ -111,7 +118,10 @@ public final class GqaProgramConverter {
                 case "select" -> select(op);
                 case "filter" -> filter(objects(op, 0), attr, op.argument());
                 case "relate" -> relate(objects(op, 0), op.argumentWithoutId());
-                case "query" -> query(dep(op, 0), op.argument().isEmpty() ? attr : op.argument().toLowerCase(Locale.ROOT));
+                case "query" ->
+                    query(
+                            dep(op, 0),
+                            op.argument().isEmpty() ? attr : op.argument().toLowerCase(Locale.ROOT));
                 case "verify" -> verify(objects(op, 0), attr, op.argument());
                 case "choose" -> choose(op, attr);
                 case "exist" -> exist(dep(op, 0));
@@ -145,7 +155,8 @@ public final class GqaProgramConverter {
             // "relate: _,same color,s": objects sharing an attribute with the anchor; no module compares objects
             if (rel.relation().startsWith("same ")) throw new Unsupported("relate by " + rel.relation());
             String region = regionFor(anchor, rel.relation(), rel.targetIsSubject());
-            if (rel.target().equals("_")) return new Related(region, rel.relation(), rel.targetIsSubject(), anchor.phrase);
+            if (rel.target().equals("_"))
+                return new Related(region, rel.relation(), rel.targetIsSubject(), anchor.phrase);
             return new Objects(region, rel.target());
         }
 
@@ -156,7 +167,8 @@ public final class GqaProgramConverter {
         }
 
         private String boxes(Objects o) {
-            if (o.boxes == null) o.boxes = w.step("BOX", "LOC", "image", o.image, "object", VisProgWriter.quote(o.phrase));
+            if (o.boxes == null)
+                o.boxes = w.step("BOX", "LOC", "image", o.image, "object", VisProgWriter.quote(o.phrase));
             return o.boxes;
         }
 
@@ -170,11 +182,13 @@ public final class GqaProgramConverter {
 
         private Answer query(Node in, String attr) throws Unsupported {
             if (in instanceof Objects o) {
-                if (QuestionForms.isPosition(attr)) return new Answer(vqa(o.image, QuestionForms.queryPosition(attr, o.phrase)));
+                if (QuestionForms.isPosition(attr))
+                    return new Answer(vqa(o.image, QuestionForms.queryPosition(attr, o.phrase)));
                 return new Answer(vqa(around(o), QuestionForms.query(attr, o.phrase)));
             }
             if (in instanceof Related r && attr.equals("name")) {
-                return new Answer(vqa(r.image(), QuestionForms.queryRelated(r.relation(), r.targetIsSubject(), r.anchor())));
+                return new Answer(
+                        vqa(r.image(), QuestionForms.queryRelated(r.relation(), r.targetIsSubject(), r.anchor())));
             }
             if (in instanceof Related r) return query(new Objects(r.image(), r.phrase()), attr);
             throw new Unsupported("query " + attr + " of the whole scene");
@@ -184,10 +198,13 @@ public final class GqaProgramConverter {
             if (attr.equals("rel")) {
                 Rel rel = Rel.parse(stripId(argument));
                 if (rel.target().equals("_")) throw new Unsupported("verify rel with an unnamed target");
-                return new Answer(vqa(around(o), QuestionForms.verifyRelation(rel.target(), rel.relation(), rel.targetIsSubject(), o.phrase)));
+                return new Answer(vqa(
+                        around(o),
+                        QuestionForms.verifyRelation(rel.target(), rel.relation(), rel.targetIsSubject(), o.phrase)));
             }
             String value = argument.strip().toLowerCase(Locale.ROOT);
-            if (QuestionForms.isPosition(attr)) return new Answer(vqa(o.image, QuestionForms.verifyPosition(o.phrase, value)));
+            if (QuestionForms.isPosition(attr))
+                return new Answer(vqa(o.image, QuestionForms.verifyPosition(o.phrase, value)));
             return new Answer(vqa(around(o), QuestionForms.verify(o.phrase, value)));
         }
 
@@ -199,13 +216,22 @@ public final class GqaProgramConverter {
             if (attr.equals("rel")) {
                 Rel rel = Rel.parse(stripId(op.argument()));
                 String[] options = rel.relation().split("\\|");
-                if (options.length != 2 || rel.target().equals("_")) throw new Unsupported("choose rel " + op.argument());
-                return new Answer(vqa(around(o), QuestionForms.chooseRelation(rel.target(), options[0].strip(), options[1].strip(), rel.targetIsSubject(), o.phrase)));
+                if (options.length != 2 || rel.target().equals("_"))
+                    throw new Unsupported("choose rel " + op.argument());
+                return new Answer(vqa(
+                        around(o),
+                        QuestionForms.chooseRelation(
+                                rel.target(),
+                                options[0].strip(),
+                                options[1].strip(),
+                                rel.targetIsSubject(),
+                                o.phrase)));
             }
             String[] options = op.argument().toLowerCase(Locale.ROOT).split("\\|");
             if (options.length != 2) throw new Unsupported("choose " + attr + " without two options");
             if (QuestionForms.isPosition(attr)) {
-                return new Answer(vqa(o.image, QuestionForms.choosePosition(o.phrase, options[0].strip(), options[1].strip())));
+                return new Answer(
+                        vqa(o.image, QuestionForms.choosePosition(o.phrase, options[0].strip(), options[1].strip())));
             }
             if (!attr.isEmpty() && !QuestionForms.KNOWN_CHOICE_ATTRIBUTES.contains(attr)) {
                 throw new Unsupported("choose " + attr + " (comparative)");
@@ -244,7 +270,8 @@ public final class GqaProgramConverter {
         private Node dep(GqaOperation op, int i) throws Unsupported {
             if (op.dependencies().size() <= i) throw new Unsupported(op.operation() + " without dependency " + i);
             int index = op.dependencies().get(i);
-            if (index < 0 || index >= results.size()) throw new Unsupported(op.operation() + " depends on step " + index);
+            if (index < 0 || index >= results.size())
+                throw new Unsupported(op.operation() + " depends on step " + index);
             return results.get(index);
         }
 
@@ -280,7 +307,10 @@ public final class GqaProgramConverter {
             if (parts.length != 3) throw new Unsupported("relation argument '" + argument + "'");
             String so = parts[2].strip();
             if (!so.equals("s") && !so.equals("o")) throw new Unsupported("relation argument '" + argument + "'");
-            return new Rel(parts[0].strip().toLowerCase(Locale.ROOT), parts[1].strip().toLowerCase(Locale.ROOT), so.equals("s"));
+            return new Rel(
+                    parts[0].strip().toLowerCase(Locale.ROOT),
+                    parts[1].strip().toLowerCase(Locale.ROOT),
+                    so.equals("s"));
         }
     }
 }

@@ -13,8 +13,15 @@ import java.util.List;
  * @param semantic   the functional program; null or empty in test splits
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record GqaQuestion(String imageId, String question, String answer, String fullAnswer,
-                          Boolean isBalanced, Types types, List<GqaOperation> semantic, String semanticStr) {
+public record GqaQuestion(
+        String imageId,
+        String question,
+        String answer,
+        String fullAnswer,
+        Boolean isBalanced,
+        Types types,
+        List<GqaOperation> semantic,
+        String semanticStr) {
 
     public GqaQuestion {
         semantic = semantic == null ? List.of() : List.copyOf(semantic);

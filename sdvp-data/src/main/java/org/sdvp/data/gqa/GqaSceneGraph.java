@@ -16,8 +16,8 @@ public record GqaSceneGraph(int width, int height, Map<String, GqaObject> object
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record GqaObject(String name, double x, double y, double w, double h, List<String> attributes,
-                            List<Relation> relations) {
+    public record GqaObject(
+            String name, double x, double y, double w, double h, List<String> attributes, List<Relation> relations) {
         public GqaObject {
             attributes = attributes == null ? List.of() : List.copyOf(attributes);
             relations = relations == null ? List.of() : List.copyOf(relations);

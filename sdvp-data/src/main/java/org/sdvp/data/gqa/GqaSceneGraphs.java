@@ -37,9 +37,12 @@ public final class GqaSceneGraphs {
                 try {
                     out.add(toScene(e.getKey(), Entries.bind(e.getValue(), GqaSceneGraph.class)));
                 } catch (JsonProcessingException ex) {
-                    out.invalid(e.getKey() + ".jpg", JsonErrors.entry(file, where, ex).getMessage());
+                    out.invalid(
+                            e.getKey() + ".jpg",
+                            JsonErrors.entry(file, where, ex).getMessage());
                 } catch (DataException | RuntimeException ex) {
-                    out.invalid(e.getKey() + ".jpg", "invalid entry in " + file + " at " + where + ": " + ex.getMessage());
+                    out.invalid(
+                            e.getKey() + ".jpg", "invalid entry in " + file + " at " + where + ": " + ex.getMessage());
                 }
             }
         } catch (UncheckedDataException e) {
@@ -55,9 +58,14 @@ public final class GqaSceneGraphs {
             Set<String> attributes = new HashSet<>();
             o.attributes().forEach(a -> attributes.add(a.strip().toLowerCase(Locale.ROOT)));
             List<SceneObject.Relation> relations = o.relations().stream()
-                    .map(r -> new SceneObject.Relation(r.name().strip().toLowerCase(Locale.ROOT), r.object())).toList();
-            objects.add(new SceneObject(e.getKey(), o.name().strip().toLowerCase(Locale.ROOT), attributes,
-                    Box.ofSize(o.x(), o.y(), Math.max(0, o.w()), Math.max(0, o.h())), relations));
+                    .map(r -> new SceneObject.Relation(r.name().strip().toLowerCase(Locale.ROOT), r.object()))
+                    .toList();
+            objects.add(new SceneObject(
+                    e.getKey(),
+                    o.name().strip().toLowerCase(Locale.ROOT),
+                    attributes,
+                    Box.ofSize(o.x(), o.y(), Math.max(0, o.w()), Math.max(0, o.h())),
+                    relations));
         }
         objects.sort(java.util.Comparator.comparing(SceneObject::id));
         return new AnnotatedScene(imageId + ".jpg", g.width(), g.height(), objects);

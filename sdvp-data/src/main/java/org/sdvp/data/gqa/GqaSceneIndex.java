@@ -43,14 +43,18 @@ public final class GqaSceneIndex {
         for (Path f : sceneGraphFiles) {
             files.add(EntryIndex.build(f, GqaSceneGraph.class, (imageId, graph) -> {
                 images.add(imageId);
-                graph.objects().values().forEach(o -> o.relations().forEach(
-                        r -> relationNames.add(r.name().strip().toLowerCase(Locale.ROOT))));
+                graph.objects()
+                        .values()
+                        .forEach(o -> o.relations()
+                                .forEach(r -> relationNames.add(r.name().strip().toLowerCase(Locale.ROOT))));
             }));
         }
         size = images.size();
     }
 
-    public int size() { return size; }
+    public int size() {
+        return size;
+    }
 
     /** The oracle over these graphs (the same answers as over {@link GqaSceneGraphs#read} of the same files). */
     public SceneOracle oracle() {
@@ -69,7 +73,8 @@ public final class GqaSceneIndex {
         try {
             for (int i = files.size() - 1; i >= 0 && s == null; i--) { // the last file that has it, as a map's putAll
                 EntryIndex<GqaSceneGraph> f = files.get(i);
-                if (f.contains(imageId)) s = GqaSceneGraphs.toScene(imageId, f.get(imageId).orElseThrow());
+                if (f.contains(imageId))
+                    s = GqaSceneGraphs.toScene(imageId, f.get(imageId).orElseThrow());
             }
         } catch (DataException e) {
             throw new UncheckedDataException(e);

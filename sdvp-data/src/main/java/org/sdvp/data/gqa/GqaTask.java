@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.sdvp.core.metric.Metric;
 import org.sdvp.core.evaluation.Outcome;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.metric.ExactMatch;
+import org.sdvp.core.metric.Metric;
 import org.sdvp.data.json.ObjectEntries;
 import org.sdvp.data.metric.GqaBreakdown;
 import org.sdvp.data.program.ConversionStats;
@@ -22,13 +22,25 @@ import org.sdvp.data.program.ConversionStats;
  * question's error ({@link org.sdvp.data.json.Entries}).
  */
 public final class GqaTask implements Task {
-    @Override public String name() { return "gqa"; }
+    @Override
+    public String name() {
+        return "gqa";
+    }
 
-    @Override public String description() { return "GQA questions (real data; --root holds questions/, images/, *_sceneGraphs.json)"; }
+    @Override
+    public String description() {
+        return "GQA questions (real data; --root holds questions/, images/, *_sceneGraphs.json)";
+    }
 
-    @Override public Set<String> initialVariables() { return Set.of("IMAGE"); }
+    @Override
+    public Set<String> initialVariables() {
+        return Set.of("IMAGE");
+    }
 
-    @Override public Metric metric() { return new ExactMatch(); }
+    @Override
+    public Metric metric() {
+        return new ExactMatch();
+    }
 
     /** GQA's official breakdowns by structural and by semantic type. */
     @Override

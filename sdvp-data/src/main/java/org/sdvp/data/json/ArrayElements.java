@@ -57,7 +57,8 @@ public final class ArrayElements<T> implements Iterator<T>, AutoCloseable {
             long n = 0;
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 if (p.currentToken() == null) throw JsonErrors.at(file, p.currentLocation(), "unterminated array");
-                if (type == null) p.skipChildren(); else p.readValueAs(type);
+                if (type == null) p.skipChildren();
+                else p.readValueAs(type);
                 n++;
             }
             while (p.nextToken() != null) p.skipChildren(); // the rest must parse too

@@ -42,12 +42,19 @@ public final class Entries {
         } catch (JsonProcessingException e) {
             return Example.invalid(id, JsonErrors.entry(file, where, e));
         } catch (DataException e) {
-            return Example.invalid(id, new DataException(e.kind(), "invalid entry in " + file + " at " + where
-                    + ": " + e.getMessage(), e));
+            return Example.invalid(
+                    id,
+                    new DataException(
+                            e.kind(), "invalid entry in " + file + " at " + where + ": " + e.getMessage(), e));
         } catch (RuntimeException e) {
             // a program the converter cannot take (a node input pointing nowhere, an unknown function)
-            return Example.invalid(id, new DataException(DataException.Kind.ABSURD_VALUE, "invalid entry in "
-                    + file + " at " + where + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), e));
+            return Example.invalid(
+                    id,
+                    new DataException(
+                            DataException.Kind.ABSURD_VALUE,
+                            "invalid entry in " + file + " at " + where + ": "
+                                    + (e.getMessage() == null ? e.toString() : e.getMessage()),
+                            e));
         }
     }
 
@@ -61,7 +68,8 @@ public final class Entries {
         ArrayDeque<JsonNode> level = new ArrayDeque<>(List.of(entry));
         for (int depth = 1; !level.isEmpty(); depth++) {
             if (depth > MAX_DEPTH) {
-                throw new DataException(DataException.Kind.NESTED_TOO_DEEP, "nested deeper than " + MAX_DEPTH + " levels");
+                throw new DataException(
+                        DataException.Kind.NESTED_TOO_DEEP, "nested deeper than " + MAX_DEPTH + " levels");
             }
             ArrayDeque<JsonNode> next = new ArrayDeque<>();
             for (JsonNode n : level) n.forEach(next::add);
@@ -72,7 +80,8 @@ public final class Entries {
 
     /** {@code value}, which the entry must have. */
     public static String required(String value, String field) throws DataException {
-        if (value == null) throw new DataException(DataException.Kind.MISSING_FIELD, "missing text field '" + field + "'");
+        if (value == null)
+            throw new DataException(DataException.Kind.MISSING_FIELD, "missing text field '" + field + "'");
         return value;
     }
 }

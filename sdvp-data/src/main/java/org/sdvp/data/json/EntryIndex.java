@@ -51,7 +51,8 @@ public final class EntryIndex<T> {
      * is indexed without reaching the visitor: {@link #get} of it fails with its byte offset and reason. A syntax
      * error (a truncated file) cannot be skipped inside one JSON object and fails the build.
      */
-    public static <T> EntryIndex<T> build(Path file, Class<T> type, BiConsumer<String, T> visitor) throws DataException {
+    public static <T> EntryIndex<T> build(Path file, Class<T> type, BiConsumer<String, T> visitor)
+            throws DataException {
         Map<String, Span> spans = new HashMap<>();
         Map<String, String> invalid = new HashMap<>();
         try (JsonParser p = Json.mapper().createParser(file.toFile())) {
@@ -65,7 +66,8 @@ public final class EntryIndex<T> {
                 com.fasterxml.jackson.databind.JsonNode tree = p.readValueAsTree(); // a syntax error stops the read
                 long end = p.currentLocation().getByteOffset(); // just past the value's last byte
                 if (start < 0 || end <= start || end - start > Integer.MAX_VALUE) {
-                    throw JsonErrors.at(file, p.currentTokenLocation(), "cannot index an entry of " + (end - start) + " bytes");
+                    throw JsonErrors.at(
+                            file, p.currentTokenLocation(), "cannot index an entry of " + (end - start) + " bytes");
                 }
                 spans.put(key, new Span(start, (int) (end - start)));
                 T value;
@@ -75,8 +77,11 @@ public final class EntryIndex<T> {
                     // a well-formed entry of the wrong shape: looking it up fails with its position and reason
                     // (that question's error) while every other entry is served
                     String where = "line " + p.currentLocation().getLineNr() + " (entry '" + key + "')";
-                    invalid.put(key, e instanceof JsonProcessingException j ? JsonErrors.entry(file, where, j).getMessage()
-                            : "invalid entry in " + file + " at " + where + ": " + e.getMessage());
+                    invalid.put(
+                            key,
+                            e instanceof JsonProcessingException j
+                                    ? JsonErrors.entry(file, where, j).getMessage()
+                                    : "invalid entry in " + file + " at " + where + ": " + e.getMessage());
                     continue;
                 }
                 invalid.remove(key);
@@ -94,11 +99,17 @@ public final class EntryIndex<T> {
         return new EntryIndex<>(file, type, spans, invalid);
     }
 
-    public Path file() { return file; }
+    public Path file() {
+        return file;
+    }
 
-    public int size() { return spans.size(); }
+    public int size() {
+        return spans.size();
+    }
 
-    public boolean contains(String key) { return spans.containsKey(key); }
+    public boolean contains(String key) {
+        return spans.containsKey(key);
+    }
 
     /** Reads and binds the value of {@code key}, or empty when the file has no such entry. */
     public Optional<T> get(String key) throws DataException {
@@ -119,7 +130,8 @@ public final class EntryIndex<T> {
         try {
             return Optional.of(Json.mapper().readValue(bytes.array(), type));
         } catch (JsonProcessingException e) {
-            throw JsonErrors.entry(file, "byte " + s.offset() + " (entry '" + key + "'; the file changed since it was indexed?)", e);
+            throw JsonErrors.entry(
+                    file, "byte " + s.offset() + " (entry '" + key + "'; the file changed since it was indexed?)", e);
         } catch (IOException e) {
             throw new DataException("cannot read " + file + " at byte " + s.offset() + ": " + e.getMessage(), e);
         }

@@ -27,13 +27,16 @@ public final class JsonErrors {
      */
     public static DataException.Kind kind(JsonProcessingException e) {
         if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
-            return e.getOriginalMessage().contains("depth") ? DataException.Kind.NESTED_TOO_DEEP : DataException.Kind.ABSURD_VALUE;
+            return e.getOriginalMessage().contains("depth")
+                    ? DataException.Kind.NESTED_TOO_DEEP
+                    : DataException.Kind.ABSURD_VALUE;
         }
         if (e instanceof com.fasterxml.jackson.core.exc.InputCoercionException) return DataException.Kind.ABSURD_VALUE;
         if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m) {
             return m.getCause() instanceof JsonProcessingException c ? kind(c) : DataException.Kind.WRONG_FIELD_TYPE;
         }
-        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && m.getCause() instanceof JsonProcessingException c) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m
+                && m.getCause() instanceof JsonProcessingException c) {
             return kind(c);
         }
         return DataException.Kind.MALFORMED_JSON;
@@ -42,9 +45,10 @@ public final class JsonErrors {
     /** One entry of {@code file} (at {@code where}, e.g. {@code line 17}) that Jackson could not read, by kind. */
     public static DataException entry(Path file, String where, JsonProcessingException e) {
         JsonLocation at = e.getLocation();
-        String column = at == null || at.getColumnNr() < 1 || !where.startsWith("line") ? "" : ", column " + at.getColumnNr();
-        return new DataException(kind(e), "invalid entry in " + file + " at " + where + column + ": "
-                + e.getOriginalMessage(), e);
+        String column =
+                at == null || at.getColumnNr() < 1 || !where.startsWith("line") ? "" : ", column " + at.getColumnNr();
+        return new DataException(
+                kind(e), "invalid entry in " + file + " at " + where + column + ": " + e.getOriginalMessage(), e);
     }
 
     /** A structural problem (not a syntax error) at the parser's position. */

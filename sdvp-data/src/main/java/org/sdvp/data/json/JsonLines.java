@@ -30,8 +30,10 @@ public final class JsonLines {
                     rows.add(Json.mapper().readValue(line, type));
                 } catch (JsonProcessingException e) {
                     int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-                    throw new DataException("malformed JSON in " + file + " at line " + lineNr + ", column "
-                            + column + ": " + e.getOriginalMessage(), e);
+                    throw new DataException(
+                            "malformed JSON in " + file + " at line " + lineNr + ", column " + column + ": "
+                                    + e.getOriginalMessage(),
+                            e);
                 }
             }
         } catch (IOException e) {

@@ -70,7 +70,8 @@ public final class ObjectEntries<T> implements Iterator<Map.Entry<String, T>>, A
             long n = 0;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 p.nextToken();
-                if (type == null) p.skipChildren(); else p.readValueAs(type);
+                if (type == null) p.skipChildren();
+                else p.readValueAs(type);
                 n++;
             }
             if (p.currentToken() != JsonToken.END_OBJECT) {
@@ -94,8 +95,8 @@ public final class ObjectEntries<T> implements Iterator<Map.Entry<String, T>>, A
             if (t != JsonToken.FIELD_NAME) {
                 done = true;
                 if (t != JsonToken.END_OBJECT) {
-                    throw new UncheckedDataException(JsonErrors.at(file, parser.currentTokenLocation(),
-                            "expected a field name or the end of the object"));
+                    throw new UncheckedDataException(JsonErrors.at(
+                            file, parser.currentTokenLocation(), "expected a field name or the end of the object"));
                 }
                 return false;
             }
@@ -120,9 +121,13 @@ public final class ObjectEntries<T> implements Iterator<Map.Entry<String, T>>, A
     }
 
     /** The line the entry last returned by {@link #next} starts on. */
-    public int line() { return line; }
+    public int line() {
+        return line;
+    }
 
-    public Path file() { return file; }
+    public Path file() {
+        return file;
+    }
 
     @Override
     public void close() {

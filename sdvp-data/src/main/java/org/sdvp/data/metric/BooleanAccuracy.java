@@ -1,7 +1,7 @@
 package org.sdvp.data.metric;
 
-import org.sdvp.core.metric.Metric;
 import org.sdvp.core.metric.AnswerNormalizer;
+import org.sdvp.core.metric.Metric;
 import org.sdvp.core.value.Value;
 
 /**
@@ -9,7 +9,10 @@ import org.sdvp.core.value.Value;
  * a {@code BoolValue}), equals the gold label. Predictions that are not booleans score 0.
  */
 public final class BooleanAccuracy implements Metric {
-    @Override public String name() { return "accuracy"; }
+    @Override
+    public String name() {
+        return "accuracy";
+    }
 
     @Override
     public double score(Value prediction, Value gold) {

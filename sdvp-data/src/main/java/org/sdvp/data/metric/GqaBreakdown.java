@@ -43,9 +43,11 @@ public record GqaBreakdown(Map<String, TypeScore> structural, Map<String, TypeSc
     /** As aggregates for {@code results.json}: {@code structural.query}, ..., {@code semantic.attr}, ... → score. */
     public Map<String, Double> aggregates() {
         Map<String, Double> out = new java.util.LinkedHashMap<>();
-        structural.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        structural.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> out.put("structural." + e.getKey(), e.getValue().score()));
-        semantic.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        semantic.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> out.put("semantic." + e.getKey(), e.getValue().score()));
         return out;
     }

@@ -13,18 +13,25 @@ public final class GroundingAccuracy implements Metric {
     private final double threshold;
 
     public GroundingAccuracy(double threshold) {
-        if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("IoU threshold must be in (0, 1]: " + threshold);
+        if (!(threshold > 0 && threshold <= 1))
+            throw new IllegalArgumentException("IoU threshold must be in (0, 1]: " + threshold);
         this.threshold = threshold;
     }
 
     /** The usual accuracy@0.5. */
-    public GroundingAccuracy() { this(0.5); }
+    public GroundingAccuracy() {
+        this(0.5);
+    }
 
-    @Override public String name() { return "iou@" + threshold; }
+    @Override
+    public String name() {
+        return "iou@" + threshold;
+    }
 
     @Override
     public double score(Value prediction, Value gold) {
-        if (!(prediction instanceof BoxesValue p) || !(gold instanceof BoxesValue g) || p.isEmpty() || g.isEmpty()) return 0;
+        if (!(prediction instanceof BoxesValue p) || !(gold instanceof BoxesValue g) || p.isEmpty() || g.isEmpty())
+            return 0;
         return p.detections().get(0).box().iou(g.detections().get(0).box()) >= threshold ? 1 : 0;
     }
 }

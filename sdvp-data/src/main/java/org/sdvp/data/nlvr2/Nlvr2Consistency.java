@@ -63,6 +63,8 @@ public final class Nlvr2Consistency {
             results.add(result);
         }
 
-        public synchronized double consistency() { return of(results); }
+        public synchronized double consistency() {
+            return of(results);
+        }
     }
 }

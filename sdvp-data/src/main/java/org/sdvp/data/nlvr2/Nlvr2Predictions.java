@@ -35,7 +35,9 @@ public final class Nlvr2Predictions implements Evaluator.Listener {
         lines.add(result.id() + "," + (p.equals("yes") ? "True" : "False"));
     }
 
-    public synchronized int unanswered() { return unanswered; }
+    public synchronized int unanswered() {
+        return unanswered;
+    }
 
     /** The lines in identifier order. */
     public synchronized List<String> lines() {

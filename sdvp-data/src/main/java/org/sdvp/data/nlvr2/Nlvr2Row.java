@@ -17,22 +17,40 @@ import org.sdvp.data.clevr.program.ProgramNode;
  * @param program    optional, sdvp-world only: the statement's functional program, in CLEVR's node schema
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Nlvr2Row(String identifier, String sentence, String label,
-                       @JsonProperty("left_url") String leftUrl, @JsonProperty("right_url") String rightUrl,
-                       String writer, String synset, String query, String directory,
-                       @JsonProperty("left_image") String leftImage, @JsonProperty("right_image") String rightImage,
-                       String type, List<ProgramNode> program) {
+public record Nlvr2Row(
+        String identifier,
+        String sentence,
+        String label,
+        @JsonProperty("left_url") String leftUrl,
+        @JsonProperty("right_url") String rightUrl,
+        String writer,
+        String synset,
+        String query,
+        String directory,
+        @JsonProperty("left_image") String leftImage,
+        @JsonProperty("right_image") String rightImage,
+        String type,
+        List<ProgramNode> program) {
 
     /** A row of the NLVR2 release, without sdvp-world's extensions. */
-    public Nlvr2Row(String identifier, String sentence, String label, String leftUrl, String rightUrl,
-                    String writer, String synset, String query, String directory) {
+    public Nlvr2Row(
+            String identifier,
+            String sentence,
+            String label,
+            String leftUrl,
+            String rightUrl,
+            String writer,
+            String synset,
+            String query,
+            String directory) {
         this(identifier, sentence, label, leftUrl, rightUrl, writer, synset, query, directory, null, null, null, null);
     }
 
     /** The identifier's parts: split, set id, pair id, sentence id. */
     public String[] parts() {
         String[] p = identifier.split("-");
-        if (p.length != 4) throw new IllegalArgumentException("NLVR2 identifier is not split-setId-pairId-sentenceId: " + identifier);
+        if (p.length != 4)
+            throw new IllegalArgumentException("NLVR2 identifier is not split-setId-pairId-sentenceId: " + identifier);
         return p;
     }
 

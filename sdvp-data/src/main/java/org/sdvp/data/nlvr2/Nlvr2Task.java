@@ -16,14 +16,13 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.evaluation.ExampleSource;
-import org.sdvp.core.metric.Metric;
 import org.sdvp.core.evaluation.Outcome;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Json;
+import org.sdvp.core.metric.Metric;
 import org.sdvp.core.value.BoolValue;
 import org.sdvp.core.value.Value;
-
 import org.sdvp.data.json.Entries;
 import org.sdvp.data.metric.BooleanAccuracy;
 
@@ -36,13 +35,25 @@ import org.sdvp.data.metric.BooleanAccuracy;
  * identifier, a bad label) becomes that statement's error ({@link Entries}), named {@code line N}.
  */
 public final class Nlvr2Task implements Task {
-    @Override public String name() { return "nlvr2"; }
+    @Override
+    public String name() {
+        return "nlvr2";
+    }
 
-    @Override public String description() { return "NLVR2 image-pair statements (real data; no programs: use --programs llm or a program file)"; }
+    @Override
+    public String description() {
+        return "NLVR2 image-pair statements (real data; no programs: use --programs llm or a program file)";
+    }
 
-    @Override public Set<String> initialVariables() { return Set.of("LEFT", "RIGHT"); }
+    @Override
+    public Set<String> initialVariables() {
+        return Set.of("LEFT", "RIGHT");
+    }
 
-    @Override public Metric metric() { return new BooleanAccuracy(); }
+    @Override
+    public Metric metric() {
+        return new BooleanAccuracy();
+    }
 
     /** NLVR2's second official figure: the fraction of sentences whose every image pair is right. */
     @Override
@@ -60,8 +71,12 @@ public final class Nlvr2Task implements Task {
                 if (line.isBlank()) continue;
                 String text = line;
                 // a bad line (malformed or truncated JSON, a wrong field type, a bad label) is that statement's error
-                examples.add(Entries.read(file, "line " + n, "line " + n,
-                        () -> toExample(root, split, Entries.bind(Json.mapper().readTree(text), Nlvr2Row.class), file)));
+                examples.add(Entries.read(
+                        file,
+                        "line " + n,
+                        "line " + n,
+                        () -> toExample(
+                                root, split, Entries.bind(Json.mapper().readTree(text), Nlvr2Row.class), file)));
             }
         } catch (IOException e) {
             throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
@@ -70,14 +85,16 @@ public final class Nlvr2Task implements Task {
     }
 
     static Path statementsFile(Path root, String split) throws DataException {
-        for (Path p : List.of(root.resolve(split + ".json"), root.resolve("data").resolve(split + ".json"))) {
+        for (Path p :
+                List.of(root.resolve(split + ".json"), root.resolve("data").resolve(split + ".json"))) {
             if (Files.isRegularFile(p)) return p;
         }
         TreeSet<String> found = new TreeSet<>();
         for (Path dir : List.of(root, root.resolve("data"))) {
             if (!Files.isDirectory(dir)) continue;
             try (Stream<Path> s = Files.list(dir)) {
-                s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
+                s.map(p -> p.getFileName().toString())
+                        .filter(n -> n.endsWith(".json"))
                         .forEach(n -> found.add(n.substring(0, n.length() - ".json".length())));
             } catch (IOException e) {
                 // unreadable folder: nothing to list
@@ -90,8 +107,10 @@ public final class Nlvr2Task implements Task {
     static Example toExample(Path root, String split, Nlvr2Row row, Path file) throws DataException {
         Entries.required(row.identifier(), "identifier");
         if (row.identifier().split("-").length != 4) {
-            throw new DataException(DataException.Kind.ABSURD_VALUE, "NLVR2 row in " + file + " has a bad identifier '"
-                    + row.identifier() + "' (expected split-setId-pairId-sentenceId)");
+            throw new DataException(
+                    DataException.Kind.ABSURD_VALUE,
+                    "NLVR2 row in " + file + " has a bad identifier '" + row.identifier()
+                            + "' (expected split-setId-pairId-sentenceId)");
         }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("sentenceKey", row.sentenceKey());
@@ -103,14 +122,21 @@ public final class Nlvr2Task implements Task {
         if (row.label() != null) {
             String l = row.label().strip().toLowerCase(Locale.ROOT);
             if (!l.equals("true") && !l.equals("false")) {
-                throw new DataException(DataException.Kind.ABSURD_VALUE, "NLVR2 row " + row.identifier() + " in " + file + " has label '" + row.label()
-                        + "' (expected \"True\" or \"False\")");
+                throw new DataException(
+                        DataException.Kind.ABSURD_VALUE,
+                        "NLVR2 row " + row.identifier() + " in " + file + " has label '" + row.label()
+                                + "' (expected \"True\" or \"False\")");
             }
             gold = Optional.of(BoolValue.of(l.equals("true")));
         }
-        return new Example(row.identifier(), "statement", row.sentence() == null ? "" : row.sentence(),
+        return new Example(
+                row.identifier(),
+                "statement",
+                row.sentence() == null ? "" : row.sentence(),
                 Map.of("LEFT", image(root, split, row, 0), "RIGHT", image(root, split, row, 1)),
-                Optional.empty(), gold, meta);
+                Optional.empty(),
+                gold,
+                meta);
     }
 
     /** The first existing candidate location; else the first candidate (the evaluator reports it missing). */
@@ -118,7 +144,8 @@ public final class Nlvr2Task implements Task {
         String name = row.imageName(side);
         List<Path> candidates = new ArrayList<>();
         for (Path base : List.of(root.resolve("images").resolve(split), root.resolve(split), root.resolve("images"))) {
-            if (row.directory() != null && !row.directory().isBlank()) candidates.add(base.resolve(row.directory()).resolve(name));
+            if (row.directory() != null && !row.directory().isBlank())
+                candidates.add(base.resolve(row.directory()).resolve(name));
             candidates.add(base.resolve(name));
         }
         return candidates.stream().filter(Files::isRegularFile).findFirst().orElse(candidates.get(0));

@@ -39,11 +39,17 @@ public record AnnotatedScene(String imageFile, double width, double height, List
         return f < 1.0 / 3 ? "top" : f > 2.0 / 3 ? "bottom" : "middle";
     }
 
-    public Box frame() { return new Box(0, 0, width, height); }
+    public Box frame() {
+        return new Box(0, 0, width, height);
+    }
 
     /** The relation names used in this scene, longest first (so "sitting on" is tried before "on"). */
     public List<String> relationNames() {
-        return objects.stream().flatMap(o -> o.relations().stream()).map(SceneObject.Relation::name).distinct()
-                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+        return objects.stream()
+                .flatMap(o -> o.relations().stream())
+                .map(SceneObject.Relation::name)
+                .distinct()
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+                .toList();
     }
 }

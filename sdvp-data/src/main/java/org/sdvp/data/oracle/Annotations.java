@@ -17,10 +17,14 @@ public final class Annotations {
     private final Map<String, AnnotatedScene> scenes = new HashMap<>();
     private final Map<String, String> invalid = new LinkedHashMap<>();
 
-    public void add(AnnotatedScene scene) { scenes.put(scene.imageFile(), scene); }
+    public void add(AnnotatedScene scene) {
+        scenes.put(scene.imageFile(), scene);
+    }
 
     /** @param why the file, the entry's position and the reason */
-    public void invalid(String imageFile, String why) { invalid.put(imageFile, why); }
+    public void invalid(String imageFile, String why) {
+        invalid.put(imageFile, why);
+    }
 
     public void addAll(Annotations other) {
         scenes.putAll(other.scenes);
@@ -28,16 +32,23 @@ public final class Annotations {
     }
 
     /** Image file name → annotations. */
-    public Map<String, AnnotatedScene> scenes() { return Map.copyOf(scenes); }
+    public Map<String, AnnotatedScene> scenes() {
+        return Map.copyOf(scenes);
+    }
 
     /** Image file name → why its entry could not be read. */
-    public Map<String, String> invalid() { return Map.copyOf(invalid); }
+    public Map<String, String> invalid() {
+        return Map.copyOf(invalid);
+    }
 
     /** The oracle over these annotations, after saying how many entries were invalid. */
     public SceneOracle oracle(String name) {
         if (!invalid.isEmpty()) {
-            LOG.warn("{}: {} invalid annotation entries; questions on their images fail with the reason (first: {})",
-                    name, invalid.size(), invalid.values().iterator().next());
+            LOG.warn(
+                    "{}: {} invalid annotation entries; questions on their images fail with the reason (first: {})",
+                    name,
+                    invalid.size(),
+                    invalid.values().iterator().next());
         }
         return new SceneOracle(scenes, invalid);
     }

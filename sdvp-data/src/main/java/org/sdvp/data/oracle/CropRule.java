@@ -19,7 +19,9 @@ public final class CropRule {
     private CropRule() {}
 
     public static boolean contains(Box region, double centerX, double centerY) {
-        return region.x1() + MARGIN < centerX && centerX < region.x2() - MARGIN
-                && region.y1() + MARGIN < centerY && centerY < region.y2() - MARGIN;
+        return region.x1() + MARGIN < centerX
+                && centerX < region.x2() - MARGIN
+                && region.y1() + MARGIN < centerY
+                && centerY < region.y2() - MARGIN;
     }
 }

@@ -35,20 +35,31 @@ final class OracleAnswerer {
         if (p instanceof Attribute q) return best(q.x()).flatMap(o -> attributeOfType(o, q.type()));
         if (p instanceof Side q) return best(q.x()).map(o -> AnnotatedScene.horizontalPosition(o.box(), region));
         if (p instanceof Part q) return best(q.x()).map(o -> AnnotatedScene.verticalPosition(o.box(), region));
-        if (p instanceof RelatedSubject q) return best(q.x()).flatMap(x -> subjectOf(q.relation(), x, null)).map(SceneObject::name);
-        if (p instanceof RelatedObject q) return best(q.x()).flatMap(x -> objectOf(x, q.relation(), null)).map(SceneObject::name);
-        if (p instanceof Verify q) return yesNo(best(q.x()).filter(o -> holds(o, q.value())).isPresent());
-        if (p instanceof VerifyPosition q) return yesNo(best(q.x()).filter(o -> position(o, q.position())).isPresent());
+        if (p instanceof RelatedSubject q)
+            return best(q.x()).flatMap(x -> subjectOf(q.relation(), x, null)).map(SceneObject::name);
+        if (p instanceof RelatedObject q)
+            return best(q.x()).flatMap(x -> objectOf(x, q.relation(), null)).map(SceneObject::name);
+        if (p instanceof Verify q)
+            return yesNo(best(q.x()).filter(o -> holds(o, q.value())).isPresent());
+        if (p instanceof VerifyPosition q)
+            return yesNo(best(q.x()).filter(o -> position(o, q.position())).isPresent());
         if (p instanceof VerifyRelation q) {
             Optional<SceneObject> x = best(q.x());
-            Optional<SceneObject> t = x.flatMap(a -> q.targetIsSubject() ? subjectOf(q.relation(), a, q.target())
+            Optional<SceneObject> t = x.flatMap(a -> q.targetIsSubject()
+                    ? subjectOf(q.relation(), a, q.target())
                     : objectOf(a, q.relation(), q.target()));
             return yesNo(t.isPresent());
         }
-        if (p instanceof Choose q) return best(q.x()).flatMap(o -> holds(o, q.a()) ? Optional.of(q.a())
-                : holds(o, q.b()) ? Optional.of(q.b()) : Optional.empty());
-        if (p instanceof ChoosePosition q) return best(q.x()).flatMap(o -> position(o, q.a()) ? Optional.of(q.a())
-                : position(o, q.b()) ? Optional.of(q.b()) : Optional.empty());
+        if (p instanceof Choose q)
+            return best(q.x())
+                    .flatMap(o -> holds(o, q.a())
+                            ? Optional.of(q.a())
+                            : holds(o, q.b()) ? Optional.of(q.b()) : Optional.empty());
+        if (p instanceof ChoosePosition q)
+            return best(q.x())
+                    .flatMap(o -> position(o, q.a())
+                            ? Optional.of(q.a())
+                            : position(o, q.b()) ? Optional.of(q.b()) : Optional.empty());
         if (p instanceof ChooseRelation q) return chooseRelation(q);
         return Optional.empty();
     }
@@ -58,7 +69,8 @@ final class OracleAnswerer {
         return scene.objects().stream()
                 .filter(o -> PhraseMatcher.matches(o, phrase, scene))
                 .filter(o -> inside(o) > 0)
-                .max(Comparator.comparingDouble(this::inside).thenComparingDouble(o -> o.box().iou(region)));
+                .max(Comparator.comparingDouble(this::inside)
+                        .thenComparingDouble(o -> o.box().iou(region)));
     }
 
     private double inside(SceneObject o) {
@@ -86,24 +98,37 @@ final class OracleAnswerer {
     private Optional<SceneObject> subjectOf(String relation, SceneObject x, String phrase) {
         return scene.objects().stream()
                 .filter(s -> phrase == null || PhraseMatcher.matches(s, phrase, scene))
-                .filter(s -> s.relations().stream().anyMatch(r -> same(r.name(), relation) && r.objectId().equals(x.id())))
-                .max(Comparator.comparingDouble(this::inside).thenComparingDouble(s -> s.box().area()));
+                .filter(s -> s.relations().stream()
+                        .anyMatch(r -> same(r.name(), relation) && r.objectId().equals(x.id())))
+                .max(Comparator.comparingDouble(this::inside)
+                        .thenComparingDouble(s -> s.box().area()));
     }
 
     private Optional<SceneObject> objectOf(SceneObject x, String relation, String phrase) {
-        List<SceneObject> targets = x.relations().stream().filter(r -> same(r.name(), relation))
+        List<SceneObject> targets = x.relations().stream()
+                .filter(r -> same(r.name(), relation))
                 .flatMap(r -> scene.object(r.objectId()).stream())
-                .filter(o -> phrase == null || PhraseMatcher.matches(o, phrase, scene)).toList();
-        return targets.stream().max(Comparator.comparingDouble(this::inside).thenComparingDouble(o -> o.box().area()));
+                .filter(o -> phrase == null || PhraseMatcher.matches(o, phrase, scene))
+                .toList();
+        return targets.stream()
+                .max(Comparator.comparingDouble(this::inside)
+                        .thenComparingDouble(o -> o.box().area()));
     }
 
     private Optional<String> chooseRelation(ChooseRelation q) {
-        List<SceneObject> subjects = scene.objects().stream().filter(o -> PhraseMatcher.matches(o, q.subject(), scene)).toList();
-        List<SceneObject> objects = scene.objects().stream().filter(o -> PhraseMatcher.matches(o, q.object(), scene)).toList();
+        List<SceneObject> subjects = scene.objects().stream()
+                .filter(o -> PhraseMatcher.matches(o, q.subject(), scene))
+                .toList();
+        List<SceneObject> objects = scene.objects().stream()
+                .filter(o -> PhraseMatcher.matches(o, q.object(), scene))
+                .toList();
         for (String option : List.of(q.a(), q.b())) {
             for (SceneObject s : subjects) {
                 for (SceneObject o : objects) {
-                    if (s != o && s.relations().stream().anyMatch(r -> same(r.name(), option) && r.objectId().equals(o.id()))) {
+                    if (s != o
+                            && s.relations().stream()
+                                    .anyMatch(r -> same(r.name(), option)
+                                            && r.objectId().equals(o.id()))) {
                         return Optional.of(shortRelation(option));
                     }
                 }
@@ -121,5 +146,7 @@ final class OracleAnswerer {
         return relation.replaceFirst("^to the (left|right) of$", "$1");
     }
 
-    private static Optional<String> yesNo(boolean b) { return Optional.of(b ? "yes" : "no"); }
+    private static Optional<String> yesNo(boolean b) {
+        return Optional.of(b ? "yes" : "no");
+    }
 }

@@ -30,8 +30,9 @@ public final class PhraseMatcher {
             int is = clause.lastIndexOf(" is ");
             if (is > 0) {
                 String anchor = clause.substring(0, is), rel = clause.substring(is + 4);
-                return simple(o, head, scene) && scene.objects().stream()
-                        .anyMatch(a -> a != o && related(a, rel, o) && matches(a, anchor, scene));
+                return simple(o, head, scene)
+                        && scene.objects().stream()
+                                .anyMatch(a -> a != o && related(a, rel, o) && matches(a, anchor, scene));
             }
         }
         for (String rel : scene.relationNames()) {
@@ -39,8 +40,9 @@ public final class PhraseMatcher {
             int at = p.indexOf(" " + rel + " the ");
             if (at <= 0) continue;
             String head = p.substring(0, at), anchor = p.substring(at + rel.length() + " the ".length() + 1);
-            if (simple(o, head, scene) && scene.objects().stream()
-                    .anyMatch(a -> a != o && related(o, rel, a) && matches(a, anchor, scene))) {
+            if (simple(o, head, scene)
+                    && scene.objects().stream()
+                            .anyMatch(a -> a != o && related(o, rel, a) && matches(a, anchor, scene))) {
                 return true;
             }
         }
@@ -48,7 +50,8 @@ public final class PhraseMatcher {
     }
 
     private static boolean related(SceneObject subject, String relation, SceneObject object) {
-        return subject.relations().stream().anyMatch(r -> r.name().equals(relation) && r.objectId().equals(object.id()));
+        return subject.relations().stream()
+                .anyMatch(r -> r.name().equals(relation) && r.objectId().equals(object.id()));
     }
 
     /** A phrase without a relative clause. */

@@ -37,9 +37,28 @@ import java.util.regex.Pattern;
  */
 public final class QuestionForms {
     /** GQA attributes that {@code choose ATTR} asks about with two values; others (older, healthier) compare objects. */
-    public static final Set<String> KNOWN_CHOICE_ATTRIBUTES = Set.of("name", "color", "material", "size", "shape",
-            "pose", "activity", "length", "height", "weather", "pattern", "state", "type", "cleanliness",
-            "opaqness", "sportActivity", "tone", "fatness", "age", "face expression", "company");
+    public static final Set<String> KNOWN_CHOICE_ATTRIBUTES = Set.of(
+            "name",
+            "color",
+            "material",
+            "size",
+            "shape",
+            "pose",
+            "activity",
+            "length",
+            "height",
+            "weather",
+            "pattern",
+            "state",
+            "type",
+            "cleanliness",
+            "opaqness",
+            "sportActivity",
+            "tone",
+            "fatness",
+            "age",
+            "face expression",
+            "company");
 
     private QuestionForms() {}
 
@@ -54,26 +73,34 @@ public final class QuestionForms {
     }
 
     public static String queryPosition(String attribute, String x) {
-        return attribute.equals("hposition") ? "Which side of the image is the " + x + " on?"
+        return attribute.equals("hposition")
+                ? "Which side of the image is the " + x + " on?"
                 : "Which part of the image is the " + x + " in?";
     }
 
     public static String queryRelated(String relation, boolean targetIsSubject, String anchor) {
-        return targetIsSubject ? "What is " + relation + " the " + anchor + "?" : "What is the " + anchor + " " + relation + "?";
+        return targetIsSubject
+                ? "What is " + relation + " the " + anchor + "?"
+                : "What is the " + anchor + " " + relation + "?";
     }
 
-    public static String verify(String x, String value) { return "Is the " + x + " " + value + "?"; }
+    public static String verify(String x, String value) {
+        return "Is the " + x + " " + value + "?";
+    }
 
     public static String verifyPosition(String x, String position) {
         return "Is the " + x + " on the " + position + " of the image?";
     }
 
     public static String verifyRelation(String target, String relation, boolean targetIsSubject, String anchor) {
-        return targetIsSubject ? "Is there a " + target + " " + relation + " the " + anchor + "?"
+        return targetIsSubject
+                ? "Is there a " + target + " " + relation + " the " + anchor + "?"
                 : "Is the " + anchor + " " + relation + " a " + target + "?";
     }
 
-    public static String choose(String x, String a, String b) { return "Is the " + x + " " + a + " or " + b + "?"; }
+    public static String choose(String x, String a, String b) {
+        return "Is the " + x + " " + a + " or " + b + "?";
+    }
 
     public static String choosePosition(String x, String a, String b) {
         return "Is the " + x + " on the " + a + " or on the " + b + " of the image?";
@@ -87,8 +114,19 @@ public final class QuestionForms {
     // ---- reading (oracles) ----
 
     /** A parsed sub-question. */
-    public sealed interface Parsed permits Name, Attribute, Side, Part, RelatedSubject, RelatedObject, Verify,
-            VerifyPosition, VerifyRelation, Choose, ChoosePosition, ChooseRelation {}
+    public sealed interface Parsed
+            permits Name,
+                    Attribute,
+                    Side,
+                    Part,
+                    RelatedSubject,
+                    RelatedObject,
+                    Verify,
+                    VerifyPosition,
+                    VerifyRelation,
+                    Choose,
+                    ChoosePosition,
+                    ChooseRelation {}
 
     public record Name(String x) implements Parsed {}
 
@@ -115,7 +153,8 @@ public final class QuestionForms {
 
     public record ChooseRelation(String subject, String a, String b, String object) implements Parsed {}
 
-    private static final Pattern CHOOSE_POSITION = Pattern.compile("is the (.+) on the (\\w+) or on the (\\w+) of the image");
+    private static final Pattern CHOOSE_POSITION =
+            Pattern.compile("is the (.+) on the (\\w+) or on the (\\w+) of the image");
     private static final Pattern VERIFY_POSITION = Pattern.compile("is the (.+) on the (\\w+) of the image");
     private static final Pattern SIDE = Pattern.compile("which side of the image is the (.+) on");
     private static final Pattern PART = Pattern.compile("which part of the image is the (.+) in");
@@ -130,10 +169,14 @@ public final class QuestionForms {
     public static Optional<Parsed> parse(String question, Collection<String> relations) {
         String q = question.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         if (q.endsWith("?")) q = q.substring(0, q.length() - 1).strip();
-        List<String> rels = relations.stream().map(r -> r.toLowerCase(Locale.ROOT)).distinct()
-                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        List<String> rels = relations.stream()
+                .map(r -> r.toLowerCase(Locale.ROOT))
+                .distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
         Matcher m;
-        if ((m = CHOOSE_POSITION.matcher(q)).matches()) return Optional.of(new ChoosePosition(m.group(1), m.group(2), m.group(3)));
+        if ((m = CHOOSE_POSITION.matcher(q)).matches())
+            return Optional.of(new ChoosePosition(m.group(1), m.group(2), m.group(3)));
         if ((m = VERIFY_POSITION.matcher(q)).matches()) return Optional.of(new VerifyPosition(m.group(1), m.group(2)));
         if ((m = SIDE.matcher(q)).matches()) return Optional.of(new Side(m.group(1)));
         if ((m = PART.matcher(q)).matches()) return Optional.of(new Part(m.group(1)));
@@ -141,17 +184,21 @@ public final class QuestionForms {
             String rest = q.substring("what is the ".length());
             if (rest.contains(" that the ")) return Optional.of(new Name(rest)); // "thing that the man is holding"
             for (String r : rels) {
-                if (rest.endsWith(" " + r)) return Optional.of(new RelatedObject(rest.substring(0, rest.length() - r.length() - 1), r));
+                if (rest.endsWith(" " + r))
+                    return Optional.of(new RelatedObject(rest.substring(0, rest.length() - r.length() - 1), r));
             }
             return Optional.of(new Name(rest));
         }
-        if ((m = ATTRIBUTE.matcher(q)).matches() && !m.group(1).equals("is")) return Optional.of(new Attribute(m.group(1), m.group(2)));
+        if ((m = ATTRIBUTE.matcher(q)).matches() && !m.group(1).equals("is"))
+            return Optional.of(new Attribute(m.group(1), m.group(2)));
         if ((m = RELATED_SUBJECT.matcher(q)).matches()) return Optional.of(new RelatedSubject(m.group(1), m.group(2)));
         if ((m = THERE_IS.matcher(q)).matches()) {
             String rest = m.group(1);
             for (String r : rels) {
                 int at = rest.indexOf(" " + r + " the ");
-                if (at > 0) return Optional.of(new VerifyRelation(rest.substring(at + r.length() + 6), r, rest.substring(0, at), true));
+                if (at > 0)
+                    return Optional.of(
+                            new VerifyRelation(rest.substring(at + r.length() + 6), r, rest.substring(0, at), true));
             }
             return Optional.empty();
         }
@@ -166,7 +213,9 @@ public final class QuestionForms {
                 // relation, or else as many words as B ("to the left of" / "to the right of").
                 String left = rest.substring(0, or), b = after.substring(0, the), object = after.substring(the + 5);
                 for (String r : rels) {
-                    if (left.endsWith(" " + r)) return Optional.of(new ChooseRelation(left.substring(0, left.length() - r.length() - 1), r, b, object));
+                    if (left.endsWith(" " + r))
+                        return Optional.of(
+                                new ChooseRelation(left.substring(0, left.length() - r.length() - 1), r, b, object));
                 }
                 String[] words = left.split(" ");
                 int n = b.split(" ").length;

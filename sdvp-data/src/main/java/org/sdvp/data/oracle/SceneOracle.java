@@ -72,13 +72,26 @@ public final class SceneOracle {
         this(scenes, size, relationNames, Map.of());
     }
 
-    private SceneOracle(Function<String, AnnotatedScene> scenes, int size, Collection<String> relationNames,
-                        Map<String, String> invalid) {
+    private SceneOracle(
+            Function<String, AnnotatedScene> scenes,
+            int size,
+            Collection<String> relationNames,
+            Map<String, String> invalid) {
         this.scenes = scenes;
         this.size = size;
         this.invalid = Map.copyOf(invalid);
-        TreeSet<String> names = new TreeSet<>(List.of("to the left of", "to the right of", "above", "below",
-                "on top of", "under", "behind", "in front of", "left", "right", "front"));
+        TreeSet<String> names = new TreeSet<>(List.of(
+                "to the left of",
+                "to the right of",
+                "above",
+                "below",
+                "on top of",
+                "under",
+                "behind",
+                "in front of",
+                "left",
+                "right",
+                "front"));
         names.addAll(relationNames);
         this.relations = Set.copyOf(names);
     }
@@ -92,12 +105,17 @@ public final class SceneOracle {
         return names;
     }
 
-    public int size() { return size; }
+    public int size() {
+        return size;
+    }
 
     /** The three services, named {@code name} in reports. */
     public ModelServices services(String name) {
-        return ModelServices.builder(name).loc(PerRequestService.of(this::locate)).vqa(PerRequestService.of(this::answer))
-                .match(PerRequestService.of(this::match)).build();
+        return ModelServices.builder(name)
+                .loc(PerRequestService.of(this::locate))
+                .vqa(PerRequestService.of(this::answer))
+                .match(PerRequestService.of(this::match))
+                .build();
     }
 
     AnnotatedScene scene(ImageValue image) throws ModelServiceException {
@@ -122,7 +140,8 @@ public final class SceneOracle {
         for (SceneObject o : scene.objects()) {
             Box b = o.box();
             // the anchor of CROP_LEFTOF (centre on the edge) must not be found beside itself
-            if (!CropRule.contains(region, b.centerX(), b.centerY()) || !PhraseMatcher.matches(o, r.object(), scene)) continue;
+            if (!CropRule.contains(region, b.centerX(), b.centerY()) || !PhraseMatcher.matches(o, r.object(), scene))
+                continue;
             Box local = b.intersection(region).translate(-region.x1(), -region.y1());
             found.add(new Detection(local, r.object(), 1.0));
         }
@@ -134,7 +153,8 @@ public final class SceneOracle {
         AnnotatedScene scene = scene(r.image());
         double best = 0;
         for (SceneObject o : scene.objects()) {
-            if (PhraseMatcher.matches(o, r.text(), scene)) best = Math.max(best, o.box().iou(r.image().region()));
+            if (PhraseMatcher.matches(o, r.text(), scene))
+                best = Math.max(best, o.box().iou(r.image().region()));
         }
         return best;
     }
@@ -144,8 +164,13 @@ public final class SceneOracle {
         Optional<QuestionForms.Parsed> parsed = QuestionForms.parse(r.question(), relations);
         if (parsed.isEmpty()) return new VqaAnswer("unknown", 0);
         Optional<String> a = new OracleAnswerer(scene, r.image().region()).answer(parsed.get());
-        return a.map(s -> new VqaAnswer(s, 1.0)).orElseGet(() -> new VqaAnswer(
-                parsed.get() instanceof QuestionForms.Verify || parsed.get() instanceof QuestionForms.VerifyPosition
-                        || parsed.get() instanceof QuestionForms.VerifyRelation ? "no" : "unknown", 0));
+        return a.map(s -> new VqaAnswer(s, 1.0))
+                .orElseGet(() -> new VqaAnswer(
+                        parsed.get() instanceof QuestionForms.Verify
+                                        || parsed.get() instanceof QuestionForms.VerifyPosition
+                                        || parsed.get() instanceof QuestionForms.VerifyRelation
+                                ? "no"
+                                : "unknown",
+                        0));
     }
 }

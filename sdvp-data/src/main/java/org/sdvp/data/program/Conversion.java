@@ -17,7 +17,9 @@ public record Conversion(String program, Optional<String> fallbackReason) {
         Objects.requireNonNull(fallbackReason, "fallbackReason");
     }
 
-    public boolean fallback() { return fallbackReason.isPresent(); }
+    public boolean fallback() {
+        return fallbackReason.isPresent();
+    }
 
     /** The fallback program: one VQA call on the whole image with the whole question. */
     public static Conversion fallback(String imageVar, String question, String reason) {

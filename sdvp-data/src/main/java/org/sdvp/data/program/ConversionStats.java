@@ -21,19 +21,27 @@ public final class ConversionStats {
         }
     }
 
-    public synchronized long total() { return converted + fallbacks; }
+    public synchronized long total() {
+        return converted + fallbacks;
+    }
 
-    public synchronized long fallbacks() { return fallbacks; }
+    public synchronized long fallbacks() {
+        return fallbacks;
+    }
 
     /** Fallbacks / total, 0 when nothing was converted. */
-    public synchronized double fallbackRate() { return total() == 0 ? 0 : (double) fallbacks / total(); }
+    public synchronized double fallbackRate() {
+        return total() == 0 ? 0 : (double) fallbacks / total();
+    }
 
     /** Reason → count, for reports. */
-    public synchronized Map<String, Long> reasons() { return Map.copyOf(reasons); }
+    public synchronized Map<String, Long> reasons() {
+        return Map.copyOf(reasons);
+    }
 
     @Override
     public synchronized String toString() {
-        return String.format(java.util.Locale.ROOT, "%d programs, %d fallbacks (%.1f%%)", total(), fallbacks,
-                100 * fallbackRate());
+        return String.format(
+                java.util.Locale.ROOT, "%d programs, %d fallbacks (%.1f%%)", total(), fallbacks, 100 * fallbackRate());
     }
 }

@@ -12,16 +12,28 @@ import java.util.Optional;
  */
 public final class SpatialCrops {
     private static final Map<String, String> SUBJECT_SIDE = Map.ofEntries(
-            Map.entry("to the left of", "CROP_LEFTOF"), Map.entry("left of", "CROP_LEFTOF"),
+            Map.entry("to the left of", "CROP_LEFTOF"),
+            Map.entry("left of", "CROP_LEFTOF"),
             Map.entry("left", "CROP_LEFTOF"),
-            Map.entry("to the right of", "CROP_RIGHTOF"), Map.entry("right of", "CROP_RIGHTOF"),
+            Map.entry("to the right of", "CROP_RIGHTOF"),
+            Map.entry("right of", "CROP_RIGHTOF"),
             Map.entry("right", "CROP_RIGHTOF"),
-            Map.entry("above", "CROP_ABOVE"), Map.entry("on top of", "CROP_ABOVE"), Map.entry("over", "CROP_ABOVE"),
-            Map.entry("below", "CROP_BELOW"), Map.entry("under", "CROP_BELOW"), Map.entry("beneath", "CROP_BELOW"),
+            Map.entry("above", "CROP_ABOVE"),
+            Map.entry("on top of", "CROP_ABOVE"),
+            Map.entry("over", "CROP_ABOVE"),
+            Map.entry("below", "CROP_BELOW"),
+            Map.entry("under", "CROP_BELOW"),
+            Map.entry("beneath", "CROP_BELOW"),
             Map.entry("underneath", "CROP_BELOW"));
     private static final Map<String, String> OPPOSITE = Map.of(
-            "CROP_LEFTOF", "CROP_RIGHTOF", "CROP_RIGHTOF", "CROP_LEFTOF",
-            "CROP_ABOVE", "CROP_BELOW", "CROP_BELOW", "CROP_ABOVE");
+            "CROP_LEFTOF",
+            "CROP_RIGHTOF",
+            "CROP_RIGHTOF",
+            "CROP_LEFTOF",
+            "CROP_ABOVE",
+            "CROP_BELOW",
+            "CROP_BELOW",
+            "CROP_ABOVE");
 
     private SpatialCrops() {}
 

@@ -32,7 +32,8 @@ public final class VisProgWriter {
 
     /** {@code EVAL(expr="...")} with the expression in double quotes (it uses single-quoted strings inside). */
     public String eval(String expression) {
-        if (expression.indexOf('"') >= 0) throw new IllegalArgumentException("EVAL expression with a double quote: " + expression);
+        if (expression.indexOf('"') >= 0)
+            throw new IllegalArgumentException("EVAL expression with a double quote: " + expression);
         return step("ANSWER", "EVAL", "expr", '"' + expression + '"');
     }
 
@@ -46,7 +47,9 @@ public final class VisProgWriter {
         lines.add(name + "=RESULT(var=" + var + ")");
     }
 
-    public String text() { return String.join("\n", lines) + "\n"; }
+    public String text() {
+        return String.join("\n", lines) + "\n";
+    }
 
     /**
      * A string literal: single quotes, or double quotes when the text holds an apostrophe ("What's on the

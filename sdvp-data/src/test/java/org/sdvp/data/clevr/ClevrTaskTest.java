@@ -49,7 +49,9 @@ class ClevrTaskTest {
         assertEquals("0", first.id());
         assertEquals("count", first.type());
         assertEquals(new TextValue("2"), first.gold().orElseThrow());
-        assertEquals(Fixtures.CLEVR.resolve("images/val/CLEVR_val_000000.png"), first.images().get("IMAGE"));
+        assertEquals(
+                Fixtures.CLEVR.resolve("images/val/CLEVR_val_000000.png"),
+                first.images().get("IMAGE"));
         assertEquals("""
                 BOX0=LOC(image=IMAGE,object='red object')
                 ANSWER0=COUNT(box=BOX0)
@@ -86,12 +88,15 @@ class ClevrTaskTest {
     void convertedProgramsOnTheOracleScoreAllButTheFallback() throws Exception {
         var task = Tasks.find("clevr");
         try (ExampleSource source = task.open(Fixtures.CLEVR, "val");
-             ModelServices services = ModuleSpec.parse("clevr-oracle").load(ProviderContext.ofData(Fixtures.CLEVR));
-             ModelGateway gateway = new ModelGateway(services)) {
+                ModelServices services = ModuleSpec.parse("clevr-oracle").load(ProviderContext.ofData(Fixtures.CLEVR));
+                ModelGateway gateway = new ModelGateway(services)) {
             EvalResult r = new Evaluator(task, new VisProgInterpreter(), new DatasetPrograms(), gateway, 2)
                     .run(source, "val", Map.of(), null);
             assertEquals(0, r.errors(), () -> r.misses().toString());
-            assertEquals(List.of("7"), r.misses().stream().map(QuestionResult::id).toList(), () -> r.misses().toString());
+            assertEquals(
+                    List.of("7"),
+                    r.misses().stream().map(QuestionResult::id).toList(),
+                    () -> r.misses().toString());
             assertEquals(8.0 / 9, r.score(), 1e-9);
         }
     }
@@ -114,12 +119,13 @@ class ClevrTaskTest {
                              {"type": "filter_shape", "inputs": [0], "side_inputs": ["cube"]},
                              {"type": "unique", "inputs": [1], "side_inputs": []},
                              {"type": "query_color", "inputs": [2], "side_inputs": []}]}]}""");
-        AnnotatedScene scene = ClevrScenes.toScene(ClevrFiles.scenes(root.resolve("test/scenes.json")).get(0));
+        AnnotatedScene scene = ClevrScenes.toScene(
+                ClevrFiles.scenes(root.resolve("test/scenes.json")).get(0));
         assertEquals(new Box(90, 170, 150, 230), scene.objects().get(0).box());
         var task = Tasks.find("clevr");
         try (ExampleSource source = task.open(root, "test");
-             ModelServices services = ModuleSpec.parse("clevr-oracle").load(ProviderContext.ofData(root));
-             ModelGateway gateway = new ModelGateway(services)) {
+                ModelServices services = ModuleSpec.parse("clevr-oracle").load(ProviderContext.ofData(root));
+                ModelGateway gateway = new ModelGateway(services)) {
             EvalResult r = new Evaluator(task, new VisProgInterpreter(), new DatasetPrograms(), gateway, 1)
                     .run(source, "test", Map.of(), null);
             assertEquals(1.0, r.score(), () -> r.misses().toString());
@@ -127,7 +133,8 @@ class ClevrTaskTest {
     }
 
     @Test
-    void badQuestionAndSceneEntriesAreTheirQuestionsErrorsByReasonAndTheRunCompletes(@TempDir Path root) throws Exception {
+    void badQuestionAndSceneEntriesAreTheirQuestionsErrorsByReasonAndTheRunCompletes(@TempDir Path root)
+            throws Exception {
         Path split = Files.createDirectories(root.resolve("test/images"));
         Files.copy(Fixtures.CLEVR.resolve("images/val/CLEVR_val_000000.png"), split.resolve("w0.png"));
         Files.copy(Fixtures.CLEVR.resolve("images/val/CLEVR_val_000000.png"), split.resolve("w1.png"));
@@ -135,36 +142,53 @@ class ClevrTaskTest {
                 + "\"material\": \"rubber\", \"pixel_coords\": [120, 200, 7], \"bbox\": [90, 170, 150, 230]}], "
                 + "\"relationships\": {\"left\": [[]], \"right\": [[]], \"front\": [[]], \"behind\": [[]]}";
         // scene 1's objects are a string: its image's questions fail with that reason
-        Files.writeString(root.resolve("test/scenes.json"), "{\"scenes\": [{\"image_filename\": \"w0.png\", " + objects
-                + "},\n {\"image_filename\": \"w1.png\", \"objects\": \"oops\"}]}");
+        Files.writeString(
+                root.resolve("test/scenes.json"),
+                "{\"scenes\": [{\"image_filename\": \"w0.png\", " + objects
+                        + "},\n {\"image_filename\": \"w1.png\", \"objects\": \"oops\"}]}");
         String program = "\"program\": [{\"type\": \"scene\", \"inputs\": [], \"side_inputs\": []}, "
                 + "{\"type\": \"filter_shape\", \"inputs\": [0], \"side_inputs\": [\"cube\"]}, "
                 + "{\"type\": \"unique\", \"inputs\": [1], \"side_inputs\": []}, "
                 + "{\"type\": \"query_color\", \"inputs\": [2], \"side_inputs\": []}]";
-        Files.writeString(root.resolve("test/questions.json"), "{\"questions\": [\n"
-                + "{\"image_filename\": \"w0.png\", \"question\": \"What color is the cube?\", \"answer\": \"red\", " + program + "},\n"
-                + "{\"image_filename\": \"w0.png\", \"question_index\": \"seven\", \"question\": \"q\", \"answer\": \"red\"},\n"
-                + "{\"question\": \"What color is the cube?\", \"answer\": \"red\"},\n"
-                + "{\"image_filename\": \"w1.png\", \"question\": \"What color is the cube?\", \"answer\": \"red\", " + program + "}]}");
+        Files.writeString(
+                root.resolve("test/questions.json"),
+                "{\"questions\": [\n"
+                        + "{\"image_filename\": \"w0.png\", \"question\": \"What color is the cube?\", \"answer\": \"red\", "
+                        + program + "},\n"
+                        + "{\"image_filename\": \"w0.png\", \"question_index\": \"seven\", \"question\": \"q\", \"answer\": \"red\"},\n"
+                        + "{\"question\": \"What color is the cube?\", \"answer\": \"red\"},\n"
+                        + "{\"image_filename\": \"w1.png\", \"question\": \"What color is the cube?\", \"answer\": \"red\", "
+                        + program + "}]}");
         var task = Tasks.find("clevr");
         try (ExampleSource source = task.open(root, "test");
-             ModelServices services = ModuleSpec.parse("clevr-oracle").load(ProviderContext.ofData(root));
-             ModelGateway gateway = new ModelGateway(services)) {
+                ModelServices services = ModuleSpec.parse("clevr-oracle").load(ProviderContext.ofData(root));
+                ModelGateway gateway = new ModelGateway(services)) {
             EvalResult r = new Evaluator(task, new VisProgInterpreter(), new DatasetPrograms(), gateway, 1)
                     .run(source, "test", Map.of(), null);
             assertEquals(4, r.count());
             assertEquals(Map.of("wrong-field-type", 1, "missing-field", 1, "step-failed", 1), r.errorsByReason());
             assertEquals(0.25, r.score(), 1e-12, () -> r.misses().toString());
-            String scene = r.misses().stream().filter(m -> "step-failed".equals(m.reason())).findFirst().orElseThrow().error();
+            String scene = r.misses().stream()
+                    .filter(m -> "step-failed".equals(m.reason()))
+                    .findFirst()
+                    .orElseThrow()
+                    .error();
             assertTrue(scene.contains("'w1.png' are invalid") && scene.contains("scenes.json at scenes[1]"), scene);
-            String type = r.misses().stream().filter(m -> "wrong-field-type".equals(m.reason())).findFirst().orElseThrow().error();
+            String type = r.misses().stream()
+                    .filter(m -> "wrong-field-type".equals(m.reason()))
+                    .findFirst()
+                    .orElseThrow()
+                    .error();
             assertTrue(type.contains("questions.json at questions[1]"), type);
         }
     }
 
     @Test
     void anUnknownSplitListsTheSplitsFound() {
-        DataException e = assertThrows(DataException.class, () -> Tasks.find("clevr").open(Fixtures.CLEVR, "train"));
-        assertEquals("unknown CLEVR split 'train' under " + Fixtures.CLEVR + " (no questions file); splits found: val", e.getMessage());
+        DataException e =
+                assertThrows(DataException.class, () -> Tasks.find("clevr").open(Fixtures.CLEVR, "train"));
+        assertEquals(
+                "unknown CLEVR split 'train' under " + Fixtures.CLEVR + " (no questions file); splits found: val",
+                e.getMessage());
     }
 }

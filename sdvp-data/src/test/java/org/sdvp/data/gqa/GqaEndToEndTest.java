@@ -32,8 +32,8 @@ class GqaEndToEndTest {
     static EvalResult run(String split, List<String> log, Evaluator.Listener listener) throws Exception {
         GqaTask task = new GqaTask();
         try (GqaExampleSource source = task.open(Fixtures.GQA, split);
-             ModelServices services = ModuleSpec.parse("gqa-oracle").load(ProviderContext.ofData(Fixtures.GQA));
-             ModelGateway gateway = new ModelGateway(services)) {
+                ModelServices services = ModuleSpec.parse("gqa-oracle").load(ProviderContext.ofData(Fixtures.GQA));
+                ModelGateway gateway = new ModelGateway(services)) {
             EvalResult r = new Evaluator(task, new VisProgInterpreter(), new DatasetPrograms(), gateway, 2)
                     .run(source, split, Map.of(), listener);
             log.add(source.stats().toString());
@@ -50,7 +50,9 @@ class GqaEndToEndTest {
         assertEquals("32 programs, 2 fallbacks (6.3%)", log.get(0));
         // the two fallbacks (q23 a scene query, q24 same colour within one group) ask the whole question,
         // which the oracle cannot parse
-        assertEquals(List.of("q23", "q24"), r.misses().stream().map(QuestionResult::id).toList());
+        assertEquals(
+                List.of("q23", "q24"),
+                r.misses().stream().map(QuestionResult::id).toList());
         assertEquals(30.0 / 32, r.score(), 1e-9);
         GqaBreakdown b = GqaBreakdown.of(r.byType());
         assertEquals(1.0, b.structural().get("choose").score());
@@ -68,8 +70,13 @@ class GqaEndToEndTest {
         Path file = dir.resolve("predictions.json");
         predictions.write(file);
         List<?> rows = Json.mapper().readValue(file.toFile(), List.class);
-        assertEquals(List.of(Map.of("questionId", "a01", "prediction", "white"), Map.of("questionId", "a02", "prediction", "")),
-                rows.stream().sorted(java.util.Comparator.comparing(Object::toString)).toList());
+        assertEquals(
+                List.of(
+                        Map.of("questionId", "a01", "prediction", "white"),
+                        Map.of("questionId", "a02", "prediction", "")),
+                rows.stream()
+                        .sorted(java.util.Comparator.comparing(Object::toString))
+                        .toList());
     }
 
     @Test
@@ -80,6 +87,7 @@ class GqaEndToEndTest {
         assertEquals(0.5, r.score(), 1e-9);
         QuestionResult failed = r.misses().get(0);
         assertEquals("a02", failed.id());
-        assertTrue(failed.error().contains("image not found") && failed.error().contains("images/3.jpg"), failed.error());
+        assertTrue(
+                failed.error().contains("image not found") && failed.error().contains("images/3.jpg"), failed.error());
     }
 }

@@ -26,11 +26,13 @@ import org.sdvp.data.oracle.SceneOracle;
 /** The scene-graph oracle on the fixture's image 1 (man, car, hat, umbrella, table, cup, dog). */
 class GqaOracleTest {
     private static SceneOracle oracle;
-    private static final ImageValue IMAGE_1 = ImageValue.source("1.jpg", new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB));
+    private static final ImageValue IMAGE_1 =
+            ImageValue.source("1.jpg", new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB));
 
     @BeforeAll
     static void load() throws Exception {
-        Map<String, AnnotatedScene> scenes = GqaSceneGraphs.read(Fixtures.GQA.resolve("val_sceneGraphs.json")).scenes();
+        Map<String, AnnotatedScene> scenes = GqaSceneGraphs.read(Fixtures.GQA.resolve("val_sceneGraphs.json"))
+                .scenes();
         assertEquals(2, scenes.size());
         oracle = new SceneOracle(scenes);
     }
@@ -41,22 +43,28 @@ class GqaOracleTest {
 
     @Test
     void locFindsObjectsByNameAttributesAndCategoryInImageCoordinates() throws Exception {
-        assertEquals(List.of(new Detection(new Box(380, 250, 580, 370), "white car", 1.0)),
+        assertEquals(
+                List.of(new Detection(new Box(380, 250, 580, 370), "white car", 1.0)),
                 oracle.locate(new LocRequest(IMAGE_1, "white car")));
         assertEquals(1, oracle.locate(new LocRequest(IMAGE_1, "vehicle")).size());
         assertEquals(0, oracle.locate(new LocRequest(IMAGE_1, "black car")).size());
         assertEquals(1, oracle.locate(new LocRequest(IMAGE_1, "male person")).size());
         assertEquals(0, oracle.locate(new LocRequest(IMAGE_1, "female person")).size());
         // small things: hat, table, cup, dog; "not black" removes the dog; largest first
-        assertEquals(List.of(new Box(250, 380, 370, 460), new Box(115, 120, 165, 155), new Box(290, 355, 320, 385)),
-                oracle.locate(new LocRequest(IMAGE_1, "not black small thing")).stream().map(Detection::box).toList());
+        assertEquals(
+                List.of(new Box(250, 380, 370, 460), new Box(115, 120, 165, 155), new Box(290, 355, 320, 385)),
+                oracle.locate(new LocRequest(IMAGE_1, "not black small thing")).stream()
+                        .map(Detection::box)
+                        .toList());
     }
 
     @Test
     void locInACropSeesOnlyObjectsCentredThereAndAnswersInCropCoordinates() throws Exception {
         ImageValue right = IMAGE_1.crop(new Box(300, 200, 640, 480));
         List<Detection> cars = oracle.locate(new LocRequest(right, "car"));
-        assertEquals(List.of(new Box(80, 50, 280, 170)), cars.stream().map(Detection::box).toList());
+        assertEquals(
+                List.of(new Box(80, 50, 280, 170)),
+                cars.stream().map(Detection::box).toList());
         assertTrue(oracle.locate(new LocRequest(right, "man")).isEmpty());
     }
 
@@ -89,11 +97,16 @@ class GqaOracleTest {
         assertEquals("cup", ask(IMAGE_1, "What is the white thing on the table?"));
         assertEquals("blue", ask(IMAGE_1, "What color is the thing that the man is holding?"));
         assertEquals("no", ask(IMAGE_1, "Is the thing that the man is wearing blue?"));
-        assertEquals(List.of(new Box(290, 355, 320, 385)),
-                oracle.locate(new LocRequest(IMAGE_1, "thing on the table")).stream().map(Detection::box).toList());
-        assertTrue(oracle.locate(new LocRequest(IMAGE_1, "black thing on the table")).isEmpty());
+        assertEquals(
+                List.of(new Box(290, 355, 320, 385)),
+                oracle.locate(new LocRequest(IMAGE_1, "thing on the table")).stream()
+                        .map(Detection::box)
+                        .toList());
+        assertTrue(oracle.locate(new LocRequest(IMAGE_1, "black thing on the table"))
+                .isEmpty());
         // the hat is the one thing on the man
-        assertEquals(1, oracle.locate(new LocRequest(IMAGE_1, "thing on the man")).size());
+        assertEquals(
+                1, oracle.locate(new LocRequest(IMAGE_1, "thing on the man")).size());
     }
 
     @Test
@@ -101,48 +114,61 @@ class GqaOracleTest {
         ImageValue aroundCar = IMAGE_1.crop(new Box(330, 220, 630, 400));
         assertTrue(oracle.match(new MatchRequest(aroundCar, "white car")) > 0.4);
         assertEquals(0.0, oracle.match(new MatchRequest(aroundCar, "red car")));
-        assertTrue(oracle.match(new MatchRequest(aroundCar, "white")) > oracle.match(new MatchRequest(aroundCar, "black")));
+        assertTrue(oracle.match(new MatchRequest(aroundCar, "white"))
+                > oracle.match(new MatchRequest(aroundCar, "black")));
     }
 
     @Test
-    void aBadSceneGraphEntryFailsOnlyTheQuestionsOnItsImageNamingFileAndEntry(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
-            throws Exception {
+    void aBadSceneGraphEntryFailsOnlyTheQuestionsOnItsImageNamingFileAndEntry(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
         java.nio.file.Path f = tmp.resolve("val_sceneGraphs.json");
-        java.nio.file.Files.writeString(f, "{\"1\": {\"width\": 100, \"height\": 80, \"objects\": {\"1\": {\"name\": \"car\", "
-                + "\"x\": 10, \"y\": 10, \"w\": 20, \"h\": 20, \"attributes\": [], \"relations\": []}}},\n"
-                + " \"2\": {\"width\": 100, \"height\": 80, \"objects\": [\"not\", \"a\", \"map\"]}}");
+        java.nio.file.Files.writeString(
+                f,
+                "{\"1\": {\"width\": 100, \"height\": 80, \"objects\": {\"1\": {\"name\": \"car\", "
+                        + "\"x\": 10, \"y\": 10, \"w\": 20, \"h\": 20, \"attributes\": [], \"relations\": []}}},\n"
+                        + " \"2\": {\"width\": 100, \"height\": 80, \"objects\": [\"not\", \"a\", \"map\"]}}");
         org.sdvp.data.oracle.Annotations read = GqaSceneGraphs.read(f);
         assertEquals(java.util.Set.of("1.jpg"), read.scenes().keySet());
         SceneOracle withBad = read.oracle("gqa-oracle");
         BufferedImage pixels = new BufferedImage(100, 80, BufferedImage.TYPE_INT_RGB);
-        assertEquals(1, withBad.locate(new LocRequest(ImageValue.source("1.jpg", pixels), "car")).size());
-        ModelServiceException e = assertThrows(ModelServiceException.class,
+        assertEquals(
+                1,
+                withBad.locate(new LocRequest(ImageValue.source("1.jpg", pixels), "car"))
+                        .size());
+        ModelServiceException e = assertThrows(
+                ModelServiceException.class,
                 () -> withBad.locate(new LocRequest(ImageValue.source("2.jpg", pixels), "car")));
-        assertTrue(e.getMessage().contains("'2.jpg' are invalid") && e.getMessage().contains(f + " at entry '2' (line 2)"),
+        assertTrue(
+                e.getMessage().contains("'2.jpg' are invalid") && e.getMessage().contains(f + " at entry '2' (line 2)"),
                 e.getMessage());
     }
 
     @Test
     void anImageWithoutAnnotationsIsAServiceError() {
         ImageValue other = ImageValue.source("999.jpg", new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB));
-        ModelServiceException e = assertThrows(ModelServiceException.class, () -> oracle.locate(new LocRequest(other, "car")));
+        ModelServiceException e =
+                assertThrows(ModelServiceException.class, () -> oracle.locate(new LocRequest(other, "car")));
         assertEquals("no scene annotations for image '999.jpg'", e.getMessage());
     }
 
     @Test
     void theProviderIsInstalledAndNeedsSceneGraphs() throws Exception {
         try (var services = ModuleSpec.parse("gqa-oracle").load(ProviderContext.ofData(Fixtures.GQA))) {
-            assertTrue(services.loc().isPresent() && services.vqa().isPresent() && services.match().isPresent());
+            assertTrue(services.loc().isPresent()
+                    && services.vqa().isPresent()
+                    && services.match().isPresent());
         }
         for (String spec : List.of("gqa-oracle:val", "gqa-oracle:" + Fixtures.GQA.resolve("val_sceneGraphs.json"))) {
             try (var services = ModuleSpec.parse(spec).load(ProviderContext.ofData(Fixtures.GQA))) {
                 assertTrue(services.vqa().isPresent(), spec);
             }
         }
-        BackendException noTrain = assertThrows(BackendException.class,
+        BackendException noTrain = assertThrows(
+                BackendException.class,
                 () -> ModuleSpec.parse("gqa-oracle:train").load(ProviderContext.ofData(Fixtures.GQA)));
         assertEquals("gqa-oracle: no train_sceneGraphs.json under " + Fixtures.GQA, noTrain.getMessage());
-        BackendException e = assertThrows(BackendException.class,
+        BackendException e = assertThrows(
+                BackendException.class,
                 () -> ModuleSpec.parse("gqa-oracle").load(ProviderContext.ofData(Fixtures.NLVR2)));
         assertTrue(e.getMessage().startsWith("gqa-oracle: no *_sceneGraphs.json under"), e.getMessage());
     }

@@ -23,7 +23,8 @@ class GqaProgramConverterTest {
             List<Integer> deps = new ArrayList<>();
             if (p.endsWith("]")) {
                 int open = p.lastIndexOf('[');
-                for (String d : p.substring(open + 1, p.length() - 1).split(",")) if (!d.isBlank()) deps.add(Integer.parseInt(d.strip()));
+                for (String d : p.substring(open + 1, p.length() - 1).split(","))
+                    if (!d.isBlank()) deps.add(Integer.parseInt(d.strip()));
                 p = p.substring(0, open).strip();
             }
             int colon = p.indexOf(':');
@@ -42,7 +43,9 @@ class GqaProgramConverterTest {
     private String fallbackReason(String semanticStr) {
         Conversion c = converter.convert(ops(semanticStr), "Which place is it?");
         assertTrue(c.fallback(), c::program);
-        assertEquals("ANSWER0=VQA(image=IMAGE,question='Which place is it?')\nFINAL_RESULT=RESULT(var=ANSWER0)\n", c.program());
+        assertEquals(
+                "ANSWER0=VQA(image=IMAGE,question='Which place is it?')\nFINAL_RESULT=RESULT(var=ANSWER0)\n",
+                c.program());
         return c.fallbackReason().orElseThrow();
     }
 
@@ -63,7 +66,8 @@ class GqaProgramConverterTest {
 
     @Test
     void filtersRefineThePhraseAndNotBecomesAWord() throws Exception {
-        assertEquals("""
+        assertEquals(
+                """
                 BOX0=LOC(image=IMAGE,object='not large white table')
                 ANSWER0=COUNT(box=BOX0)
                 ANSWER1=EVAL(expr="'yes' if {ANSWER0} > 0 else 'no'")
@@ -103,7 +107,8 @@ class GqaProgramConverterTest {
 
     @Test
     void anUnnamedRelatedObjectBecomesARelativePhraseForOtherOperations() throws Exception {
-        assertEquals("""
+        assertEquals(
+                """
                 BOX0=LOC(image=IMAGE,object='table')
                 IMAGE0=CROP(image=IMAGE,box=BOX0)
                 BOX1=LOC(image=IMAGE0,object='white thing on the table')
@@ -120,8 +125,10 @@ class GqaProgramConverterTest {
     @Test
     void verifyAttributeRelationAndPosition() throws Exception {
         assertTrue(convert("select: hat (3)->verify color: red [0]").contains("question='Is the hat red?'"));
-        assertTrue(convert("select: man (1)->verify rel: hat,wearing,o (3) [0]").contains("question='Is the man wearing a hat?'"));
-        assertTrue(convert("select: table (5)->verify rel: cup,on,s (6) [0]").contains("question='Is there a cup on the table?'"));
+        assertTrue(convert("select: man (1)->verify rel: hat,wearing,o (3) [0]")
+                .contains("question='Is the man wearing a hat?'"));
+        assertTrue(convert("select: table (5)->verify rel: cup,on,s (6) [0]")
+                .contains("question='Is there a cup on the table?'"));
         // positions are asked of the whole image, not of a crop around the object
         assertEquals("""
                 ANSWER0=VQA(image=IMAGE,question='Is the man on the left of the image?')
@@ -131,7 +138,8 @@ class GqaProgramConverterTest {
 
     @Test
     void chooseAttributeRelationAndPosition() throws Exception {
-        assertTrue(convert("select: car (2)->choose color: white|black [0]").contains("question='Is the car white or black?'"));
+        assertTrue(convert("select: car (2)->choose color: white|black [0]")
+                .contains("question='Is the car white or black?'"));
         assertTrue(convert("select: car (2)->choose rel: man,to the left of|to the right of,s (1) [0]")
                 .contains("question='Is the man to the left of or to the right of the car?'"));
         assertTrue(convert("select: mirror (2)->choose vposition: top|bottom [0]")
@@ -158,7 +166,8 @@ class GqaProgramConverterTest {
                 ANSWER2=EVAL(expr="'yes' if {ANSWER0} == {ANSWER1} else 'no'")
                 FINAL_RESULT=RESULT(var=ANSWER2)
                 """, convert("select: bus (11)->select: truck (12)->same color:  [0, 1]"));
-        assertTrue(convert("select: bus (11)->select: truck (12)->different color:  [0, 1]").contains("{ANSWER0} != {ANSWER1}"));
+        assertTrue(convert("select: bus (11)->select: truck (12)->different color:  [0, 1]")
+                .contains("{ANSWER0} != {ANSWER1}"));
     }
 
     @Test
@@ -171,17 +180,22 @@ class GqaProgramConverterTest {
     void whatTheModuleSetCannotExpressFallsBackWithAReason() {
         assertEquals("query place of the whole scene", fallbackReason("select: scene->query: place [0]"));
         assertEquals("same color within one group", fallbackReason("select: vehicle (11,12)->same color:  [0]"));
-        assertEquals("choose older (objects compared)",
+        assertEquals(
+                "choose older (objects compared)",
                 fallbackReason("select: man (1)->select: woman (2)->choose older: man|woman [0, 1]"));
         assertEquals("select of a deictic 'this'", fallbackReason("select: this (3)->choose name: train|truck [0]"));
         assertEquals("unknown operation frobnicate", fallbackReason("select: car (2)->frobnicate: x [0]"));
-        assertEquals("relate by same color", fallbackReason("select: car (2)->relate: _,same color,s (5) [0]->query: name [1]"));
+        assertEquals(
+                "relate by same color",
+                fallbackReason("select: car (2)->relate: _,same color,s (5) [0]->query: name [1]"));
     }
 
     @Test
     void questionsWithApostrophesAreQuotedSafely() throws Exception {
         Conversion c = converter.convert(ops("select: scene->query: place [0]"), "What's this place?");
-        assertEquals("ANSWER0=VQA(image=IMAGE,question=\"What's this place?\")\nFINAL_RESULT=RESULT(var=ANSWER0)\n", c.program());
+        assertEquals(
+                "ANSWER0=VQA(image=IMAGE,question=\"What's this place?\")\nFINAL_RESULT=RESULT(var=ANSWER0)\n",
+                c.program());
         new VisProgInterpreter().check(c.program(), Set.of("IMAGE"));
     }
 }

@@ -19,7 +19,8 @@ import org.sdvp.core.value.TextValue;
 import org.sdvp.data.Fixtures;
 
 class GqaTaskTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     private static List<Example> all(Path root, String split) throws Exception {
         List<Example> out = new ArrayList<>();
@@ -65,15 +66,19 @@ class GqaTaskTest {
     @Test
     void anUnknownSplitListsTheSplitsFound() {
         DataException e = assertThrows(DataException.class, () -> new GqaTask().open(Fixtures.GQA, "testdev_balanced"));
-        assertEquals("unknown GQA split 'testdev_balanced' under " + Fixtures.GQA
-                + "; splits found: test_balanced, val_all, val_balanced", e.getMessage());
+        assertEquals(
+                "unknown GQA split 'testdev_balanced' under " + Fixtures.GQA
+                        + "; splits found: test_balanced, val_all, val_balanced",
+                e.getMessage());
     }
 
     @Test
     void malformedJsonIsADataExceptionAtOpenNamingFileAndPosition() throws Exception {
         Files.createDirectories(tmp.resolve("questions"));
         Path f = tmp.resolve("questions/val_balanced_questions.json");
-        Files.writeString(f, "{\"q1\": {\"imageId\": \"1\", \"question\": \"Is it?\"},\n  \"q2\": {\"imageId\": \"1\" \"question\": \"x\"}}");
+        Files.writeString(
+                f,
+                "{\"q1\": {\"imageId\": \"1\", \"question\": \"Is it?\"},\n  \"q2\": {\"imageId\": \"1\" \"question\": \"x\"}}");
         DataException e = assertThrows(DataException.class, () -> new GqaTask().open(tmp, "val_balanced"));
         assertTrue(e.getMessage().startsWith("malformed JSON in " + f + " at line 2, column 25"), e.getMessage());
     }
@@ -82,31 +87,43 @@ class GqaTaskTest {
     void aBadEntryIsThatQuestionsErrorNamingFileEntryAndLineAndTheOthersAreRead() throws Exception {
         Files.createDirectories(tmp.resolve("questions"));
         Path f = tmp.resolve("questions/val_balanced_questions.json");
-        Files.writeString(f, "{\"q1\": {\"imageId\": \"1\", \"question\": \"Is it?\"},\n"
-                + "  \"q2\": {\"imageId\": \"1\", \"question\": \"x\", \"semantic\": \"oops\"},\n"
-                + "  \"q3\": {\"imageId\": \"1\"},\n"
-                + "  \"q4\": {\"imageId\": \"2\", \"question\": \"Is it red?\"}}");
+        Files.writeString(
+                f,
+                "{\"q1\": {\"imageId\": \"1\", \"question\": \"Is it?\"},\n"
+                        + "  \"q2\": {\"imageId\": \"1\", \"question\": \"x\", \"semantic\": \"oops\"},\n"
+                        + "  \"q3\": {\"imageId\": \"1\"},\n"
+                        + "  \"q4\": {\"imageId\": \"2\", \"question\": \"Is it red?\"}}");
         java.util.List<org.sdvp.core.evaluation.Example> all = new java.util.ArrayList<>();
         try (var source = new GqaTask().open(tmp, "val_balanced")) {
             source.forEachRemaining(all::add);
         }
-        assertEquals(java.util.List.of("q1", "q2", "q3", "q4"), all.stream().map(e -> e.id()).toList());
+        assertEquals(
+                java.util.List.of("q1", "q2", "q3", "q4"),
+                all.stream().map(e -> e.id()).toList());
         assertTrue(all.get(0).problem().isEmpty() && all.get(3).problem().isEmpty());
         DataException wrongType = all.get(1).problem().orElseThrow();
         assertEquals(DataException.Kind.WRONG_FIELD_TYPE, wrongType.kind());
-        assertTrue(wrongType.getMessage().startsWith("invalid entry in " + f + " at entry 'q2' (line 2)"), wrongType.getMessage());
+        assertTrue(
+                wrongType.getMessage().startsWith("invalid entry in " + f + " at entry 'q2' (line 2)"),
+                wrongType.getMessage());
         DataException missing = all.get(2).problem().orElseThrow();
         assertEquals(DataException.Kind.MISSING_FIELD, missing.kind());
-        assertTrue(missing.getMessage().contains("entry 'q3' (line 3)") && missing.getMessage().contains("'question'"),
+        assertTrue(
+                missing.getMessage().contains("entry 'q3' (line 3)")
+                        && missing.getMessage().contains("'question'"),
                 missing.getMessage());
     }
 
     @Test
     void trainAllIsReadFromItsNumberedParts() throws Exception {
         Path parts = Files.createDirectories(tmp.resolve("questions/train_all_questions"));
-        Files.writeString(parts.resolve("train_all_questions_10.json"), "{\"c\": {\"imageId\": \"3\", \"question\": \"C?\", \"answer\": \"c\"}}");
-        Files.writeString(parts.resolve("train_all_questions_2.json"), "{\"a\": {\"imageId\": \"1\", \"question\": \"A?\", \"answer\": \"a\"},"
-                + "\"b\": {\"imageId\": \"2\", \"question\": \"B?\", \"answer\": \"b\"}}");
+        Files.writeString(
+                parts.resolve("train_all_questions_10.json"),
+                "{\"c\": {\"imageId\": \"3\", \"question\": \"C?\", \"answer\": \"c\"}}");
+        Files.writeString(
+                parts.resolve("train_all_questions_2.json"),
+                "{\"a\": {\"imageId\": \"1\", \"question\": \"A?\", \"answer\": \"a\"},"
+                        + "\"b\": {\"imageId\": \"2\", \"question\": \"B?\", \"answer\": \"b\"}}");
         List<Example> all = all(tmp, "train_all");
         assertEquals(List.of("a", "b", "c"), all.stream().map(Example::id).toList());
         assertFalse(all.get(0).program().isPresent());
@@ -120,7 +137,9 @@ class GqaTaskTest {
         Files.writeString(tmp.resolve("train_sceneGraphs.json"), "{}");
         GqaLayout layout = new GqaLayout(tmp);
         assertEquals(2, layout.sceneGraphFiles().size());
-        assertEquals(tmp.resolve("sceneGraphs/val_sceneGraphs.json"), layout.sceneGraphFile("val_balanced").orElseThrow());
+        assertEquals(
+                tmp.resolve("sceneGraphs/val_sceneGraphs.json"),
+                layout.sceneGraphFile("val_balanced").orElseThrow());
         assertTrue(layout.sceneGraphFile("testdev_balanced").isEmpty());
     }
 
@@ -128,7 +147,9 @@ class GqaTaskTest {
     void theFixtureFallbackRateIsCounted() throws Exception {
         try (GqaExampleSource s = new GqaTask().open(Fixtures.GQA, "val_balanced")) {
             List<String> fallbacks = new ArrayList<>();
-            s.forEachRemaining(e -> { if ("fallback".equals(e.meta().get("program"))) fallbacks.add(e.id()); });
+            s.forEachRemaining(e -> {
+                if ("fallback".equals(e.meta().get("program"))) fallbacks.add(e.id());
+            });
             assertEquals(List.of("q23", "q24"), fallbacks);
             assertEquals(2, s.stats().fallbacks());
             assertEquals(2.0 / 32, s.stats().fallbackRate(), 1e-12);

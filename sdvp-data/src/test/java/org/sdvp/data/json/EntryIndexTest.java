@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sdvp.core.io.DataException;
 
 class EntryIndexTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Entry(String name, int n) {}
@@ -24,8 +25,10 @@ class EntryIndexTest {
     void eachEntryIsReadBackFromItsBytesAloneAsTheWholeFileBindsIt() throws Exception {
         // multi-byte characters before and inside entries: the offsets are bytes, not characters
         Path f = dir.resolve("g.json");
-        Files.writeString(f, "{\"ä\": {\"name\": \"größe\", \"n\": 1},\n  \"b\" :{\"name\":\"x\",\"n\":2,\"extra\":{\"deep\":[1,{}]}} ,"
-                + "\"日本\": {\"name\": \"語\", \"n\": 3}}");
+        Files.writeString(
+                f,
+                "{\"ä\": {\"name\": \"größe\", \"n\": 1},\n  \"b\" :{\"name\":\"x\",\"n\":2,\"extra\":{\"deep\":[1,{}]}} ,"
+                        + "\"日本\": {\"name\": \"語\", \"n\": 3}}");
         List<String> visited = new ArrayList<>();
         EntryIndex<Entry> index = EntryIndex.build(f, Entry.class, (k, v) -> visited.add(k + "=" + v.n()));
         assertEquals(List.of("ä=1", "b=2", "日本=3"), visited);
@@ -46,7 +49,12 @@ class EntryIndexTest {
     void aKeyGivenTwiceKeepsItsLastValueAsAMapWould() throws Exception {
         Path f = dir.resolve("twice.json");
         Files.writeString(f, "{\"a\": {\"name\": \"first\", \"n\": 1}, \"a\": {\"name\": \"last\", \"n\": 2}}");
-        assertEquals("last", EntryIndex.build(f, Entry.class, (k, v) -> {}).get("a").orElseThrow().name());
+        assertEquals(
+                "last",
+                EntryIndex.build(f, Entry.class, (k, v) -> {})
+                        .get("a")
+                        .orElseThrow()
+                        .name());
     }
 
     @Test
@@ -58,8 +66,11 @@ class EntryIndexTest {
         assertEquals(java.util.List.of("a"), visited, "the bad entry never reaches the visitor");
         assertEquals("x", index.get("a").orElseThrow().name());
         DataException e = assertThrows(DataException.class, () -> index.get("b"));
-        assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains("line 2")
-                && e.getMessage().contains("'b'"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains(f.toString())
+                        && e.getMessage().contains("line 2")
+                        && e.getMessage().contains("'b'"),
+                e.getMessage());
     }
 
     @Test

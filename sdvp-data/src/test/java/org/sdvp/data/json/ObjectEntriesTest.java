@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sdvp.core.io.DataException;
 
 class ObjectEntriesTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     record Entry(String name, int n) {}
 
@@ -26,7 +27,8 @@ class ObjectEntriesTest {
 
     @Test
     void entriesAreBoundOneAtATimeInFileOrder() throws Exception {
-        Path f = write("q.json", "{\"b\": {\"name\": \"x\", \"n\": 1, \"extra\": [1,2]}, \"a\": {\"name\": \"y\", \"n\": 2}}");
+        Path f = write(
+                "q.json", "{\"b\": {\"name\": \"x\", \"n\": 1, \"extra\": [1,2]}, \"a\": {\"name\": \"y\", \"n\": 2}}");
         try (ObjectEntries<Map> it = ObjectEntries.open(f, Map.class)) {
             assertEquals("b", it.next().getKey());
             Map.Entry<String, Map> second = it.next();
@@ -55,7 +57,8 @@ class ObjectEntriesTest {
     void anArrayWhereAnObjectIsExpectedIsRejectedWithItsPosition() throws Exception {
         Path f = write("arr.json", "[1, 2]");
         DataException e = assertThrows(DataException.class, () -> ObjectEntries.open(f, Map.class));
-        assertEquals("unexpected JSON in " + f + " at line 1, column 1: expected a JSON object keyed by id", e.getMessage());
+        assertEquals(
+                "unexpected JSON in " + f + " at line 1, column 1: expected a JSON object keyed by id", e.getMessage());
     }
 
     @Test
@@ -70,7 +73,9 @@ class ObjectEntriesTest {
 
     @Test
     void arrayElementsSkipOtherFieldsAndStream() throws Exception {
-        Path f = write("c.json", "{\"info\": {\"v\": [1, {\"x\": 2}]}, \"questions\": [{\"name\": \"a\", \"n\": 1}, {\"name\": \"b\", \"n\": 2}]}");
+        Path f = write(
+                "c.json",
+                "{\"info\": {\"v\": [1, {\"x\": 2}]}, \"questions\": [{\"name\": \"a\", \"n\": 1}, {\"name\": \"b\", \"n\": 2}]}");
         try (ArrayElements<Entry> it = ArrayElements.open(f, "questions", Entry.class)) {
             assertEquals(List.of(new Entry("a", 1), new Entry("b", 2)), List.of(it.next(), it.next()));
             assertFalse(it.hasNext());

@@ -29,8 +29,11 @@ class MetricsTest {
         // sentence dev-2-0: one pair, right → consistent
         // sentence dev-3-2: one pair that failed to run → not
         List<QuestionResult> results = List.of(
-                r("dev-1-0-0", true), r("dev-1-1-0", true), r("dev-1-2-0", true),
-                r("dev-1-0-1", true), r("dev-1-3-1", false),
+                r("dev-1-0-0", true),
+                r("dev-1-1-0", true),
+                r("dev-1-2-0", true),
+                r("dev-1-0-1", true),
+                r("dev-1-3-1", false),
                 r("dev-2-0-0", true),
                 new QuestionResult("dev-3-0-2", "statement", "s", null, "yes", 0, "step 1 failed"));
         assertEquals(2.0 / 4, Nlvr2Consistency.of(results), 1e-12);
@@ -69,10 +72,10 @@ class MetricsTest {
     void groundingAccuracyCountsTheFirstBoxAtIouHalf() {
         GroundingAccuracy acc = new GroundingAccuracy();
         BoxesValue gold = new BoxesValue(List.of(new Detection(new Box(0, 0, 10, 10), "cup", 1)));
-        BoxesValue overlapping = new BoxesValue(List.of(new Detection(new Box(0, 0, 10, 6), "cup", 0.9)));    // IoU 0.6
-        BoxesValue shifted = new BoxesValue(List.of(new Detection(new Box(5, 0, 15, 10), "cup", 0.9)));       // IoU 1/3
-        BoxesValue secondRight = new BoxesValue(List.of(new Detection(new Box(50, 50, 60, 60), "x", 0.9),
-                new Detection(new Box(0, 0, 10, 10), "cup", 0.8)));
+        BoxesValue overlapping = new BoxesValue(List.of(new Detection(new Box(0, 0, 10, 6), "cup", 0.9))); // IoU 0.6
+        BoxesValue shifted = new BoxesValue(List.of(new Detection(new Box(5, 0, 15, 10), "cup", 0.9))); // IoU 1/3
+        BoxesValue secondRight = new BoxesValue(List.of(
+                new Detection(new Box(50, 50, 60, 60), "x", 0.9), new Detection(new Box(0, 0, 10, 10), "cup", 0.8)));
         assertEquals(1, acc.score(overlapping, gold));
         assertEquals(0, acc.score(shifted, gold));
         assertEquals(0, acc.score(secondRight, gold));

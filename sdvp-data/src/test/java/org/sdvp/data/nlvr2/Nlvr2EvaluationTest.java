@@ -10,7 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sdvp.core.evaluation.EvalResult;
 import org.sdvp.core.evaluation.Evaluator;
-import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.interp.VisProgInterpreter;
 import org.sdvp.core.service.ModelGateway;
 import org.sdvp.core.service.ModelServices;
@@ -29,11 +28,14 @@ class Nlvr2EvaluationTest {
 
     /** "Is there a red square?" answered from the pixels: yes when the image has red. */
     private static ModelServices pixelVqa() {
-        return ModelServices.builder("pixels").vqa(batch -> {
-            List<VqaAnswer> out = new ArrayList<>();
-            for (VqaRequest r : batch) out.add(new VqaAnswer(hasRed(r.image().pixels()) ? "yes" : "no", 1));
-            return out;
-        }).build();
+        return ModelServices.builder("pixels")
+                .vqa(batch -> {
+                    List<VqaAnswer> out = new ArrayList<>();
+                    for (VqaRequest r : batch)
+                        out.add(new VqaAnswer(hasRed(r.image().pixels()) ? "yes" : "no", 1));
+                    return out;
+                })
+                .build();
     }
 
     private static boolean hasRed(BufferedImage img) {
@@ -48,7 +50,10 @@ class Nlvr2EvaluationTest {
 
     /** A program for the red-square sentence only; the others have none (recorded as errors). */
     private static final ProgramSource PROGRAMS = new ProgramSource() {
-        @Override public String name() { return "test"; }
+        @Override
+        public String name() {
+            return "test";
+        }
 
         @Override
         public String programFor(Question e) throws ProgramSourceException {
@@ -75,13 +80,16 @@ class Nlvr2EvaluationTest {
             assertEquals(2, r.errors());
             // dev-0-0-0 (left: red square, True) and dev-0-1-0 (left: blue circle, a JPEG named .png, False) are right
             assertEquals(0.5, r.score(), 1e-12);
-            assertEquals(List.of("dev-1-0-1", "dev-1-1-1"), r.misses().stream().map(m -> m.id()).toList());
+            assertEquals(
+                    List.of("dev-1-0-1", "dev-1-1-1"),
+                    r.misses().stream().map(m -> m.id()).toList());
             // sentence dev-0-0 right on both pairs; sentence dev-1-1 failed
             assertEquals(0.5, consistency.consistency(), 1e-12);
             // the task reports the same figure itself, into results.json and the summary
             assertEquals(Map.of("consistency", 0.5), r.aggregates());
             assertTrue(r.summary().endsWith("; consistency 0.5000"), r.summary());
-            assertEquals(List.of("dev-0-0-0,True", "dev-0-1-0,False", "dev-1-0-1,False", "dev-1-1-1,False"),
+            assertEquals(
+                    List.of("dev-0-0-0,True", "dev-0-1-0,False", "dev-1-0-1,False", "dev-1-1-1,False"),
                     predictions.lines().stream().sorted().toList());
             assertEquals(2, predictions.unanswered());
         }
@@ -92,30 +100,45 @@ class Nlvr2EvaluationTest {
      * lines, each that statement's error by reason in results.json; the other statements are scored.
      */
     @Test
-    void badLinesAndATruncatedJpegAreCountedByReasonAndTheRunCompletes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
-            throws Exception {
+    void badLinesAndATruncatedJpegAreCountedByReasonAndTheRunCompletes(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
         java.nio.file.Path root = tmp.resolve("nlvr2");
         java.nio.file.Files.createDirectories(root.resolve("images/dev"));
         try (var images = java.nio.file.Files.list(Fixtures.NLVR2.resolve("images/dev"))) {
-            for (java.nio.file.Path p : images.toList()) java.nio.file.Files.copy(p, root.resolve("images/dev").resolve(p.getFileName()));
+            for (java.nio.file.Path p : images.toList())
+                java.nio.file.Files.copy(p, root.resolve("images/dev").resolve(p.getFileName()));
         }
         // dev-0-1's left image is the fixture's JPEG named .png: cut it half-way
         java.nio.file.Path jpeg = root.resolve("images/dev/dev-0-1-img0.png");
         byte[] bytes = java.nio.file.Files.readAllBytes(jpeg);
         java.nio.file.Files.write(jpeg, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        String good = java.nio.file.Files.readString(Fixtures.NLVR2.resolve("dev.json")).strip();
-        java.nio.file.Files.writeString(root.resolve("dev.json"), good + "\n"
-                + "{\"identifier\": \"dev-2-0-0\" \"label\": \"True\"}\n"
-                + "{\"identifier\": \"dev-2-1-0\", \"sentence\": {\"a\": 1}, \"label\": \"True\"}\n"
-                + "{\"sentence\": \"a red square\", \"label\": \"True\"}\n"
-                + "{\"identifier\": \"dev-2-3-0\", \"sentence\": \"The left image contains a red sq");
+        String good = java.nio.file.Files.readString(Fixtures.NLVR2.resolve("dev.json"))
+                .strip();
+        java.nio.file.Files.writeString(
+                root.resolve("dev.json"),
+                good + "\n"
+                        + "{\"identifier\": \"dev-2-0-0\" \"label\": \"True\"}\n"
+                        + "{\"identifier\": \"dev-2-1-0\", \"sentence\": {\"a\": 1}, \"label\": \"True\"}\n"
+                        + "{\"sentence\": \"a red square\", \"label\": \"True\"}\n"
+                        + "{\"identifier\": \"dev-2-3-0\", \"sentence\": \"The left image contains a red sq");
         Nlvr2Task task = new Nlvr2Task();
         try (ModelGateway gateway = new ModelGateway(pixelVqa())) {
             EvalResult r = new Evaluator(task, new VisProgInterpreter(), PROGRAMS, gateway, 2)
                     .run(task.open(root, "dev"), "dev", Map.of(), null);
             assertEquals(8, r.count());
-            assertEquals(Map.of("truncated-image", 1, "no-program", 2, "malformed-json", 2, "wrong-field-type", 1,
-                    "missing-field", 1), r.errorsByReason());
+            assertEquals(
+                    Map.of(
+                            "truncated-image",
+                            1,
+                            "no-program",
+                            2,
+                            "malformed-json",
+                            2,
+                            "wrong-field-type",
+                            1,
+                            "missing-field",
+                            1),
+                    r.errorsByReason());
             assertEquals(1, r.count() - r.errors(), "dev-0-0-0 still answered");
         }
     }

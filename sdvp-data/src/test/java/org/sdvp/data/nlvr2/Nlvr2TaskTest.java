@@ -21,7 +21,8 @@ import org.sdvp.core.value.BoolValue;
 import org.sdvp.data.Fixtures;
 
 class Nlvr2TaskTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     private static List<Example> all(Path root, String split) throws Exception {
         List<Example> out = new ArrayList<>();
@@ -42,8 +43,12 @@ class Nlvr2TaskTest {
         assertEquals(BoolValue.FALSE, dev.get(1).gold().orElseThrow());
         assertTrue(first.program().isEmpty());
         assertEquals(Set.of("LEFT", "RIGHT"), first.images().keySet());
-        assertEquals(Fixtures.NLVR2.resolve("images/dev/dev-0-0-img0.png"), first.images().get("LEFT"));
-        assertEquals(Fixtures.NLVR2.resolve("images/dev/dev-0-0-img1.png"), first.images().get("RIGHT"));
+        assertEquals(
+                Fixtures.NLVR2.resolve("images/dev/dev-0-0-img0.png"),
+                first.images().get("LEFT"));
+        assertEquals(
+                Fixtures.NLVR2.resolve("images/dev/dev-0-0-img1.png"),
+                first.images().get("RIGHT"));
         assertEquals("dev-0-0", first.meta().get("sentenceKey"));
         assertEquals("dev-0-0", dev.get(1).meta().get("sentenceKey"));
     }
@@ -60,7 +65,9 @@ class Nlvr2TaskTest {
     @Test
     void trainImagesAreInTheirDirectorySubFolder() throws Exception {
         Example train = all(Fixtures.NLVR2, "train").get(0);
-        assertEquals(Fixtures.NLVR2.resolve("images/train/7/train-5-0-img1.png"), train.images().get("RIGHT"));
+        assertEquals(
+                Fixtures.NLVR2.resolve("images/train/7/train-5-0-img1.png"),
+                train.images().get("RIGHT"));
         assertTrue(Files.isRegularFile(train.images().get("RIGHT")));
     }
 
@@ -75,29 +82,45 @@ class Nlvr2TaskTest {
     @Test
     void anUnknownSplitListsTheFilesFound() {
         DataException e = assertThrows(DataException.class, () -> all(Fixtures.NLVR2, "test1"));
-        assertEquals("unknown NLVR2 split 'test1' under " + Fixtures.NLVR2 + "; splits found: dev, train", e.getMessage());
+        assertEquals(
+                "unknown NLVR2 split 'test1' under " + Fixtures.NLVR2 + "; splits found: dev, train", e.getMessage());
     }
 
     @Test
     void eachBadLineIsThatStatementsErrorWithItsLineAndReasonAndTheOthersAreRead() throws Exception {
         Path f = tmp.resolve("dev.json");
-        Files.writeString(f, String.join("\n",
-                "{\"identifier\": \"dev-1-0-0\", \"sentence\": \"s\", \"label\": \"True\"}",
-                "{\"identifier\": \"dev-1-1-0\", \"sentence\": \"s\", \"label\": \"maybe\"}",
-                "{\"identifier\": \"dev-1-2-0\" \"label\": \"True\"}",
-                "{\"identifier\": \"dev-1-3-0\", \"sentence\": [\"s\"], \"label\": \"True\"}",
-                "{\"sentence\": \"s\", \"label\": \"True\"}",
-                "{\"identifier\": \"dev-1-5-0\", \"sentence\": \"s\", \"label\": \"False\"}",
-                "{\"identifier\": \"dev-1-6-0\", \"sente") + "\n");
+        Files.writeString(
+                f,
+                String.join(
+                                "\n",
+                                "{\"identifier\": \"dev-1-0-0\", \"sentence\": \"s\", \"label\": \"True\"}",
+                                "{\"identifier\": \"dev-1-1-0\", \"sentence\": \"s\", \"label\": \"maybe\"}",
+                                "{\"identifier\": \"dev-1-2-0\" \"label\": \"True\"}",
+                                "{\"identifier\": \"dev-1-3-0\", \"sentence\": [\"s\"], \"label\": \"True\"}",
+                                "{\"sentence\": \"s\", \"label\": \"True\"}",
+                                "{\"identifier\": \"dev-1-5-0\", \"sentence\": \"s\", \"label\": \"False\"}",
+                                "{\"identifier\": \"dev-1-6-0\", \"sente")
+                        + "\n");
         List<Example> all = all(tmp, "dev");
         assertEquals(7, all.size());
-        assertEquals(List.of("dev-1-0-0", "line 2", "line 3", "line 4", "line 5", "dev-1-5-0", "line 7"),
+        assertEquals(
+                List.of("dev-1-0-0", "line 2", "line 3", "line 4", "line 5", "dev-1-5-0", "line 7"),
                 all.stream().map(Example::id).toList());
         Map<String, DataException.Kind> kinds = new java.util.LinkedHashMap<>();
         for (Example e : all) e.problem().ifPresent(p -> kinds.put(e.id(), p.kind()));
-        assertEquals(Map.of("line 2", DataException.Kind.ABSURD_VALUE, "line 3", DataException.Kind.MALFORMED_JSON,
-                "line 4", DataException.Kind.WRONG_FIELD_TYPE, "line 5", DataException.Kind.MISSING_FIELD,
-                "line 7", DataException.Kind.MALFORMED_JSON), kinds);
+        assertEquals(
+                Map.of(
+                        "line 2",
+                        DataException.Kind.ABSURD_VALUE,
+                        "line 3",
+                        DataException.Kind.MALFORMED_JSON,
+                        "line 4",
+                        DataException.Kind.WRONG_FIELD_TYPE,
+                        "line 5",
+                        DataException.Kind.MISSING_FIELD,
+                        "line 7",
+                        DataException.Kind.MALFORMED_JSON),
+                kinds);
         String label = all.get(1).problem().orElseThrow().getMessage();
         assertTrue(label.contains(f.toString()) && label.contains("line 2") && label.contains("label 'maybe'"), label);
         String cut = all.get(6).problem().orElseThrow().getMessage();

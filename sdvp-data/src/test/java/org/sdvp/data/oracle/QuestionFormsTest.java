@@ -36,17 +36,29 @@ class QuestionFormsTest {
 
     @Test
     void relationQuestions() {
-        assertEquals(new RelatedSubject("on", "white table"), parse(QuestionForms.queryRelated("on", true, "white table")));
+        assertEquals(
+                new RelatedSubject("on", "white table"), parse(QuestionForms.queryRelated("on", true, "white table")));
         assertEquals(new RelatedObject("man", "holding"), parse(QuestionForms.queryRelated("holding", false, "man")));
-        assertEquals(new RelatedObject("man", "sitting on"), parse(QuestionForms.queryRelated("sitting on", false, "man")));
+        assertEquals(
+                new RelatedObject("man", "sitting on"), parse(QuestionForms.queryRelated("sitting on", false, "man")));
         // a relative phrase ending in a relation name is still an object phrase
-        assertEquals(new Name("thing that the man is holding"), parse(QuestionForms.query("name", "thing that the man is holding")));
-        assertEquals(new Attribute("color", "thing on the table"), parse(QuestionForms.query("color", "thing on the table")));
-        assertEquals(new VerifyRelation("table", "on", "cup", true), parse(QuestionForms.verifyRelation("cup", "on", true, "table")));
-        assertEquals(new VerifyRelation("man", "wearing", "hat", false), parse(QuestionForms.verifyRelation("hat", "wearing", false, "man")));
-        assertEquals(new ChooseRelation("man", "to the left of", "to the right of", "car"),
+        assertEquals(
+                new Name("thing that the man is holding"),
+                parse(QuestionForms.query("name", "thing that the man is holding")));
+        assertEquals(
+                new Attribute("color", "thing on the table"),
+                parse(QuestionForms.query("color", "thing on the table")));
+        assertEquals(
+                new VerifyRelation("table", "on", "cup", true),
+                parse(QuestionForms.verifyRelation("cup", "on", true, "table")));
+        assertEquals(
+                new VerifyRelation("man", "wearing", "hat", false),
+                parse(QuestionForms.verifyRelation("hat", "wearing", false, "man")));
+        assertEquals(
+                new ChooseRelation("man", "to the left of", "to the right of", "car"),
                 parse(QuestionForms.chooseRelation("man", "to the left of", "to the right of", true, "car")));
-        assertEquals(new ChooseRelation("car", "on", "under", "table"),
+        assertEquals(
+                new ChooseRelation("car", "on", "under", "table"),
                 parse(QuestionForms.chooseRelation("table", "on", "under", false, "car")));
     }
 
@@ -55,7 +67,9 @@ class QuestionFormsTest {
         assertEquals(new Verify("hat", "red"), parse(QuestionForms.verify("hat", "red")));
         assertEquals(new VerifyPosition("small man", "left"), parse(QuestionForms.verifyPosition("small man", "left")));
         assertEquals(new Choose("car", "white", "black"), parse(QuestionForms.choose("car", "white", "black")));
-        assertEquals(new ChoosePosition("car", "left", "right"), parse(QuestionForms.choosePosition("car", "left", "right")));
+        assertEquals(
+                new ChoosePosition("car", "left", "right"),
+                parse(QuestionForms.choosePosition("car", "left", "right")));
     }
 
     @Test

@@ -41,10 +41,16 @@ final class ExampleTraces {
             EvalResult sdvp = cells.get(new Cell(fw, "sdvp:" + task, "seed-" + seed, task));
             if (base == null || sdvp == null) continue;
             Set<String> baseMissed = ids(base), sdvpMissed = ids(sdvp);
-            baseMissed.stream().filter(id -> !sdvpMissed.contains(id)).findFirst().ifPresent(id -> gains.add(
-                    new Pick(task, id, "the baseline got it wrong, sdvp:" + task + " right")));
-            sdvpMissed.stream().filter(id -> !baseMissed.contains(id)).findFirst().ifPresent(id -> losses.add(
-                    new Pick(task, id, "the baseline got it right, sdvp:" + task + " wrong")));
+            baseMissed.stream()
+                    .filter(id -> !sdvpMissed.contains(id))
+                    .findFirst()
+                    .ifPresent(
+                            id -> gains.add(new Pick(task, id, "the baseline got it wrong, sdvp:" + task + " right")));
+            sdvpMissed.stream()
+                    .filter(id -> !baseMissed.contains(id))
+                    .findFirst()
+                    .ifPresent(
+                            id -> losses.add(new Pick(task, id, "the baseline got it right, sdvp:" + task + " wrong")));
         }
         List<Pick> out = new ArrayList<>(gains);
         if (!losses.isEmpty()) out.add(losses.get(0));
@@ -56,8 +62,12 @@ final class ExampleTraces {
         return r.misses().stream().map(QuestionResult::id).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    List<ExampleTrace> render(String fw, long seed, Map<Cell, EvalResult> cells, ExperimentPlan plan,
-                              ExperimentEvaluation.Modules modules) {
+    List<ExampleTrace> render(
+            String fw,
+            long seed,
+            Map<Cell, EvalResult> cells,
+            ExperimentPlan plan,
+            ExperimentEvaluation.Modules modules) {
         List<ExampleTrace> out = new ArrayList<>();
         for (Pick p : pick(fw, seed, cells)) {
             try {
@@ -65,12 +75,20 @@ final class ExampleTraces {
                 var a = evaluator.trace(evaluation.job(fw, base, null, p.task(), modules), Set.of(p.id()));
                 var b = evaluator.trace(evaluation.job(fw, sdvp, seed, p.task(), modules), Set.of(p.id()));
                 if (a.isEmpty() || b.isEmpty()) continue;
-                StringBuilder h = new StringBuilder("<p>").append(Html.escape(p.why())).append(" (")
-                        .append(Html.escape(p.task())).append(", question ").append(Html.escape(p.id()))
-                        .append(", seed ").append(seed).append(").</p><div style=\"display:flex;gap:1em\">");
+                StringBuilder h = new StringBuilder("<p>")
+                        .append(Html.escape(p.why()))
+                        .append(" (")
+                        .append(Html.escape(p.task()))
+                        .append(", question ")
+                        .append(Html.escape(p.id()))
+                        .append(", seed ")
+                        .append(seed)
+                        .append(").</p><div style=\"display:flex;gap:1em\">");
                 frame(h, "baseline", a.get(0));
                 frame(h, sdvp.name(), b.get(0));
-                out.add(new ExampleTrace(p.task() + " · " + a.get(0).question(), h.append("</div>").toString()));
+                out.add(new ExampleTrace(
+                        p.task() + " · " + a.get(0).question(),
+                        h.append("</div>").toString()));
             } catch (Exception e) {
                 log.println("example trace " + p.task() + "/" + p.id() + " skipped: " + e.getMessage());
             }
@@ -80,12 +98,19 @@ final class ExampleTraces {
 
     private static void frame(StringBuilder h, String row, RowEvaluator.Traced t) {
         String page = TraceHtml.render(row + ": " + t.question(), t.trace(), t.outcome(), t.failed());
-        h.append("<div style=\"flex:1\"><b>").append(Html.escape(row)).append("</b>: ").append(Html.escape(t.outcome()))
+        h.append("<div style=\"flex:1\"><b>")
+                .append(Html.escape(row))
+                .append("</b>: ")
+                .append(Html.escape(t.outcome()))
                 .append("<iframe style=\"width:100%;height:480px;border:1px solid #ccc\" srcdoc=\"")
-                .append(Html.escape(page)).append("\"></iframe></div>");
+                .append(Html.escape(page))
+                .append("\"></iframe></div>");
     }
 
     private static RowPlan row(ExperimentPlan plan, String name) {
-        return plan.rows().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+        return plan.rows().stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Json;
-import org.sdvp.world.scene.SceneGenerator;
 import org.sdvp.distill.stage.TaskData;
+import org.sdvp.world.scene.SceneGenerator;
 import org.sdvp.world.task.WorldTaskSpec;
 
 /**
@@ -75,8 +75,16 @@ final class ExperimentData {
         TaskData.generate(task, split, count, seed, dir);
         // written last: its presence says the split is complete
         Json.write(recipeFile, recipe);
-        log.printf(java.util.Locale.ROOT, "data: %s/%s, %d %s (seed %d, style %s) in %.1f s%n", taskName, split, count,
-                task.pairs() ? "sentence-pair rows" : "questions", seed, task.defaultStyle(), (System.nanoTime() - t0) / 1e9);
+        log.printf(
+                java.util.Locale.ROOT,
+                "data: %s/%s, %d %s (seed %d, style %s) in %.1f s%n",
+                taskName,
+                split,
+                count,
+                task.pairs() ? "sentence-pair rows" : "questions",
+                seed,
+                task.defaultStyle(),
+                (System.nanoTime() - t0) / 1e9);
         return sha256(dir, task);
     }
 

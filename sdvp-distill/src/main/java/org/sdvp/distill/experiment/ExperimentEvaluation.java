@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sdvp.core.Version;
 import org.sdvp.core.evaluation.EvalResult;
-import org.sdvp.core.evaluation.QuestionTraces;
 import org.sdvp.core.evaluation.ExampleSource;
+import org.sdvp.core.evaluation.QuestionTraces;
 import org.sdvp.core.evaluation.Tasks;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Json;
@@ -40,8 +40,11 @@ final class ExperimentEvaluation {
         StringBuilder b = new StringBuilder(spec).append(" | data ").append(dataSha256);
         for (String entry : spec.split(",")) {
             int colon = entry.indexOf(':');
-            if (colon > 0) b.append(" | ").append(entry, 0, colon).append(' ')
-                    .append(ExperimentModels.parametersSha256(Path.of(entry.substring(colon + 1))));
+            if (colon > 0)
+                b.append(" | ")
+                        .append(entry, 0, colon)
+                        .append(' ')
+                        .append(ExperimentModels.parametersSha256(Path.of(entry.substring(colon + 1))));
         }
         return b.toString();
     }
@@ -65,8 +68,13 @@ final class ExperimentEvaluation {
      * @param jobs        evaluations run at once (each on its own models; results do not depend on it)
      * @param dataHashes  {@code TASK/SPLIT} → the split's SHA-256, part of each result's inputs
      */
-    ExperimentEvaluation(ExperimentLayout layout, RowEvaluator evaluator, int concurrency, int jobs,
-                         Map<String, String> dataHashes, PrintStream log) {
+    ExperimentEvaluation(
+            ExperimentLayout layout,
+            RowEvaluator evaluator,
+            int concurrency,
+            int jobs,
+            Map<String, String> dataHashes,
+            PrintStream log) {
         if (jobs < 1) throw new IllegalArgumentException("jobs must be >= 1: " + jobs);
         this.layout = layout;
         this.evaluator = evaluator;
@@ -82,8 +90,9 @@ final class ExperimentEvaluation {
      *
      * @return every cell's result, in framework, row, seed, task order; {@code evaluated[0]} counts new evaluations
      */
-    Map<Cell, EvalResult> run(List<String> frameworks, List<RowPlan> rows, List<String> tasks, Modules modules,
-                              int[] evaluated) throws Exception {
+    Map<Cell, EvalResult> run(
+            List<String> frameworks, List<RowPlan> rows, List<String> tasks, Modules modules, int[] evaluated)
+            throws Exception {
         List<Cell> cells = new ArrayList<>();
         List<Callable<EvalResult>> work = new ArrayList<>();
         AtomicInteger fresh = new AtomicInteger();
@@ -109,7 +118,9 @@ final class ExperimentEvaluation {
     }
 
     /** Every cell's score on every question of its split (after {@link #run}). */
-    Map<Cell, QuestionScores> questions() { return Map.copyOf(questions); }
+    Map<Cell, QuestionScores> questions() {
+        return Map.copyOf(questions);
+    }
 
     private EvalResult cell(Cell c, RowPlan row, Long seed, Modules modules, AtomicInteger fresh) throws Exception {
         Path file = layout.eval(c.framework(), row, c.seed(), c.task());
@@ -125,8 +136,16 @@ final class ExperimentEvaluation {
             r = evaluator.evaluate(job, QuestionTraces.beside(file));
             Json.write(file, r);
             fresh.incrementAndGet();
-            log.printf(Locale.ROOT, "eval %s %-22s %-8s %-9s %.3f on %d questions (%.1f s)%n",
-                    c.framework(), row.name(), c.seed(), c.task(), r.score(), r.count(), r.seconds());
+            log.printf(
+                    Locale.ROOT,
+                    "eval %s %-22s %-8s %-9s %.3f on %d questions (%.1f s)%n",
+                    c.framework(),
+                    row.name(),
+                    c.seed(),
+                    c.task(),
+                    r.score(),
+                    r.count(),
+                    r.seconds());
         }
         QuestionScores q = QuestionScores.of(r, ids(c.task()), file);
         if (evaluate || !Files.isRegularFile(perQuestion)) q.write(perQuestion);

@@ -17,22 +17,36 @@ import java.nio.file.Path;
  * </pre>
  */
 public record ExperimentLayout(Path out) {
-    public Path data(String task) { return out.resolve("data").resolve(task); }
+    public Path data(String task) {
+        return out.resolve("data").resolve(task);
+    }
 
-    public Path student() { return out.resolve("student"); }
+    public Path student() {
+        return out.resolve("student");
+    }
 
-    public Path teacher(String task) { return out.resolve("teachers").resolve(task); }
+    public Path teacher(String task) {
+        return out.resolve("teachers").resolve(task);
+    }
 
-    public Path stage(long seed, String id) { return out.resolve("stages").resolve("seed-" + seed).resolve(id); }
+    public Path stage(long seed, String id) {
+        return out.resolve("stages").resolve("seed-" + seed).resolve(id);
+    }
 
     /**
      * The experiment's summary of a stage, written when it finished (its presence marks it done; the stage's
      * own {@code stage.json} beside it is DistillStage's).
      */
-    public Path stageSummary(long seed, String id) { return stage(seed, id).resolve("experiment-stage.json"); }
+    public Path stageSummary(long seed, String id) {
+        return stage(seed, id).resolve("experiment-stage.json");
+    }
 
     public Path eval(String framework, RowPlan row, String seedLabel, String task) {
-        return out.resolve("eval").resolve(framework).resolve(row.dirName()).resolve(seedLabel).resolve(task + ".json");
+        return out.resolve("eval")
+                .resolve(framework)
+                .resolve(row.dirName())
+                .resolve(seedLabel)
+                .resolve(task + ".json");
     }
 
     /** Every question's score behind {@link #eval} ({@code TASK.questions.tsv}): what the bootstrap intervals resample. */
@@ -40,9 +54,15 @@ public record ExperimentLayout(Path out) {
         return eval(framework, row, seedLabel, task).resolveSibling(task + ".questions.tsv");
     }
 
-    public Path examples() { return out.resolve("examples"); }
+    public Path examples() {
+        return out.resolve("examples");
+    }
 
-    public Path reportJson() { return out.resolve("report.json"); }
+    public Path reportJson() {
+        return out.resolve("report.json");
+    }
 
-    public Path reportHtml() { return out.resolve("report.html"); }
+    public Path reportHtml() {
+        return out.resolve("report.html");
+    }
 }

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Json;
 import org.sdvp.models.checkpoint.CheckpointMeta;
@@ -45,7 +45,8 @@ final class ExperimentModels {
             }
             return new Student(given, "given (--student)");
         }
-        JsonNode arch = Json.mapper().valueToTree(PretrainPreset.named(preset.pretrainPreset()).architecture());
+        JsonNode arch = Json.mapper()
+                .valueToTree(PretrainPreset.named(preset.pretrainPreset()).architecture());
         if (matches(layout.student(), "pretrain", null, preset.pretrainPreset(), preset.studentSeed(), arch)) {
             return new Student(layout.student(), "cached (" + layout.student() + ")");
         }
@@ -55,7 +56,8 @@ final class ExperimentModels {
                 return new Student(shipped, "shipped (" + shipped + ")");
             }
         }
-        log.println("student: pretraining S0 (preset " + preset.pretrainPreset() + ", seed " + preset.studentSeed() + ")");
+        log.println(
+                "student: pretraining S0 (preset " + preset.pretrainPreset() + ", seed " + preset.studentSeed() + ")");
         ExperimentData.deleteTree(layout.student());
         builder.pretrain(preset.pretrainPreset(), preset.studentSeed(), layout.student(), log);
         return new Student(layout.student(), "pretrained (" + layout.student() + ")");
@@ -67,7 +69,8 @@ final class ExperimentModels {
      */
     Map<String, Path> teachers(ExperimentPreset preset, int jobs) throws Exception {
         Map<String, Path> out = new LinkedHashMap<>();
-        JsonNode arch = Json.mapper().valueToTree(TeacherPreset.named(preset.teacherPreset()).architecture());
+        JsonNode arch = Json.mapper()
+                .valueToTree(TeacherPreset.named(preset.teacherPreset()).architecture());
         List<Callable<Void>> training = new ArrayList<>();
         for (String task : ExperimentPlan.TARGETS) {
             Path dir = layout.teacher(task);
@@ -96,15 +99,18 @@ final class ExperimentModels {
         if (!Files.isRegularFile(config) || !Files.isRegularFile(dir.resolve(CheckpointMeta.PARAMS_FILE))) return false;
         JsonNode c = Json.mapper().readTree(config.toFile());
         JsonNode p = c.path("provenance");
-        return stage.equals(p.path("stage").asText()) && (task == null || task.equals(p.path("task").asText()))
-                && preset.equals(p.path("recipe").path("preset").asText()) && p.path("seed").asLong(-1) == seed
+        return stage.equals(p.path("stage").asText())
+                && (task == null || task.equals(p.path("task").asText()))
+                && preset.equals(p.path("recipe").path("preset").asText())
+                && p.path("seed").asLong(-1) == seed
                 && architecture.equals(c.path("architecture"));
     }
 
     /** The parameters' SHA-256 recorded in a checkpoint's config.json, or "unknown". */
     static String parametersSha256(Path dir) {
         try {
-            JsonNode n = Json.mapper().readTree(dir.resolve(CheckpointMeta.CONFIG_FILE).toFile());
+            JsonNode n = Json.mapper()
+                    .readTree(dir.resolve(CheckpointMeta.CONFIG_FILE).toFile());
             return n.path("parameters").path("sha256").asText("unknown");
         } catch (IOException e) {
             return "unknown";

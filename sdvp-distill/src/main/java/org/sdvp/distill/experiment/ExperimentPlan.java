@@ -18,8 +18,12 @@ import org.sdvp.distill.train.DistillConfig;
  * <p>Collections are shared: the first stage of a (seed, task, S_prev) collects, later ones with the same key
  * reuse its {@code calls.jsonl} (the teacher of a task is fixed, so the key determines the traced backends).
  */
-public record ExperimentPlan(List<String> tasks, List<String> targets, List<StagePlan> stages, List<RowPlan> rows,
-                             List<RowPlan> ablationRows) {
+public record ExperimentPlan(
+        List<String> tasks,
+        List<String> targets,
+        List<StagePlan> stages,
+        List<RowPlan> rows,
+        List<RowPlan> ablationRows) {
 
     /** Every world task, targets first (the table's column order). */
     public static final List<String> TASKS = List.of("gqa-sim", "nlvr-sim", "count-sim", "ref-sim", "tag-sim");
@@ -38,25 +42,36 @@ public record ExperimentPlan(List<String> tasks, List<String> targets, List<Stag
         ablationRows = List.copyOf(ablationRows);
     }
 
-    public static String sdvpStage(String task) { return "sdvp-" + task; }
+    public static String sdvpStage(String task) {
+        return "sdvp-" + task;
+    }
 
-    public static String naiveStage(String task) { return "naive-ft-" + task; }
+    public static String naiveStage(String task) {
+        return "naive-ft-" + task;
+    }
 
     /** The second stage of sdvp-seq (its first is {@code sdvp-gqa-sim}). */
-    public static String seqStage(String task) { return "sdvp-seq-" + task; }
+    public static String seqStage(String task) {
+        return "sdvp-seq-" + task;
+    }
 
     public static ExperimentPlan of(ExperimentPreset preset) {
         List<StagePlan> stages = new ArrayList<>();
         for (long seed : preset.seeds()) {
             DistillConfig sdvp = preset.distillConfig(seed);
             for (String t : TARGETS) {
-                stages.add(StagePlan.builder(sdvpStage(t), t, seed, sdvp).replayScenes(preset.replayScenes()).build());
-                stages.add(StagePlan.builder(naiveStage(t), t, seed, sdvp.naive()).build());
+                stages.add(StagePlan.builder(sdvpStage(t), t, seed, sdvp)
+                        .replayScenes(preset.replayScenes())
+                        .build());
+                stages.add(
+                        StagePlan.builder(naiveStage(t), t, seed, sdvp.naive()).build());
             }
             // sequential: gqa-sim (the sdvp-gqa-sim stage), then nlvr-sim from it, replaying gqa-sim's calls
             String first = sdvpStage(TARGETS.get(0));
-            stages.add(StagePlan.builder(seqStage(TARGETS.get(1)), TARGETS.get(1), seed, sdvp).continuing(first)
-                    .replayScenes(preset.replayScenes()).build());
+            stages.add(StagePlan.builder(seqStage(TARGETS.get(1)), TARGETS.get(1), seed, sdvp)
+                    .continuing(first)
+                    .replayScenes(preset.replayScenes())
+                    .build());
             if (preset.ablations() && seed == preset.ablationSeed()) stages.addAll(ablationStages(preset, seed));
         }
         return new ExperimentPlan(TASKS, TARGETS, shareCollections(stages), rows(preset), ablationRows(preset));
@@ -76,7 +91,9 @@ public record ExperimentPlan(List<String> tasks, List<String> targets, List<Stag
         a.put("no-kl", (b, c) -> b.config(c.toBuilder().klWeight(0f).build()));
         a.put("no-ce", (b, c) -> b.config(c.toBuilder().ceWeight(0f).build()));
         // beta 0 with replay off, but the frozen units kept: only the self-distillation term differs from sdvp
-        a.put("no-self-distill", (b, c) -> b.config(c.toBuilder().beta(0f).build()).replayScenes(StagePlan.NO_REPLAY));
+        a.put(
+                "no-self-distill",
+                (b, c) -> b.config(c.toBuilder().beta(0f).build()).replayScenes(StagePlan.NO_REPLAY));
         a.put("no-filter", (b, c) -> b.labels(new LabelOptions(false, 0)));
         a.put("tau-1", (b, c) -> b.config(c.toBuilder().tau(1f).build()));
         a.put("tau-4", (b, c) -> b.config(c.toBuilder().tau(4f).build()));
@@ -87,17 +104,22 @@ public record ExperimentPlan(List<String> tasks, List<String> targets, List<Stag
         DistillConfig c = preset.distillConfig(seed);
         List<StagePlan> out = new ArrayList<>();
         ABLATIONS.forEach((name, change) -> {
-            StagePlan.Builder b = StagePlan.builder(ablationStage(name), ABLATION_TASK, seed, c).replayScenes(preset.replayScenes());
+            StagePlan.Builder b = StagePlan.builder(ablationStage(name), ABLATION_TASK, seed, c)
+                    .replayScenes(preset.replayScenes());
             change.accept(b, c);
             out.add(b.build());
         });
         return out;
     }
 
-    public static String ablationStage(String name) { return "ablation-" + name; }
+    public static String ablationStage(String name) {
+        return "ablation-" + name;
+    }
 
     /** The ablations' names, in table order. */
-    public static List<String> ablationNames() { return List.copyOf(ABLATIONS.keySet()); }
+    public static List<String> ablationNames() {
+        return List.copyOf(ABLATIONS.keySet());
+    }
 
     private static List<StagePlan> shareCollections(List<StagePlan> stages) {
         Map<String, String> firstByKey = new LinkedHashMap<>();
@@ -115,8 +137,10 @@ public record ExperimentPlan(List<String> tasks, List<String> targets, List<Stag
         List<Long> seeds = preset.seeds();
         rows.add(new RowPlan("oracle", RowPlan.Backend.oracle(), List.of(), false));
         rows.add(new RowPlan("baseline", RowPlan.Backend.student(), List.of(), false));
-        for (String t : TARGETS) rows.add(new RowPlan("teacher-swap:" + t, RowPlan.Backend.teacherSwap(t), List.of(), false));
-        for (String t : TARGETS) rows.add(new RowPlan("naive-ft:" + t, RowPlan.Backend.stage(naiveStage(t)), seeds, false));
+        for (String t : TARGETS)
+            rows.add(new RowPlan("teacher-swap:" + t, RowPlan.Backend.teacherSwap(t), List.of(), false));
+        for (String t : TARGETS)
+            rows.add(new RowPlan("naive-ft:" + t, RowPlan.Backend.stage(naiveStage(t)), seeds, false));
         for (String t : TARGETS) rows.add(new RowPlan("sdvp:" + t, RowPlan.Backend.stage(sdvpStage(t)), seeds, false));
         rows.add(new RowPlan("sdvp-seq", RowPlan.Backend.stage(seqStage(TARGETS.get(1))), seeds, false));
         return rows;
@@ -126,13 +150,16 @@ public record ExperimentPlan(List<String> tasks, List<String> targets, List<Stag
         if (!preset.ablations()) return List.of();
         List<Long> one = List.of(preset.ablationSeed());
         List<RowPlan> rows = new ArrayList<>();
-        for (String a : ablationNames()) rows.add(new RowPlan("ablation:" + a, RowPlan.Backend.stage(ablationStage(a)), one, true));
+        for (String a : ablationNames())
+            rows.add(new RowPlan("ablation:" + a, RowPlan.Backend.stage(ablationStage(a)), one, true));
         return rows;
     }
 
     /** The stage with this id at this seed. */
     public StagePlan stage(long seed, String id) {
-        return stages.stream().filter(s -> s.seed() == seed && s.id().equals(id)).findFirst()
+        return stages.stream()
+                .filter(s -> s.seed() == seed && s.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no stage " + id + " at seed " + seed));
     }
 

@@ -23,16 +23,28 @@ import org.sdvp.distill.train.DistillConfig;
  * @param teacherSeed     the teachers' seed (data split and training)
  * @param evalConcurrency programs run at once per evaluation (their model calls batch together)
  */
-public record ExperimentPreset(String name, int testQuestions, int trainQuestions, int steps, int replayScenes,
-                               List<Long> seeds, String pretrainPreset, String teacherPreset, boolean ablations,
-                               long dataSeed, long studentSeed, long teacherSeed, int evalConcurrency) {
+public record ExperimentPreset(
+        String name,
+        int testQuestions,
+        int trainQuestions,
+        int steps,
+        int replayScenes,
+        List<Long> seeds,
+        String pretrainPreset,
+        String teacherPreset,
+        boolean ablations,
+        long dataSeed,
+        long studentSeed,
+        long teacherSeed,
+        int evalConcurrency) {
 
     public ExperimentPreset {
         if (testQuestions < 1 || trainQuestions < 1) throw new IllegalArgumentException("question counts must be >= 1");
         if (steps < 1) throw new IllegalArgumentException("steps must be >= 1: " + steps);
         if (replayScenes < 0) throw new IllegalArgumentException("replayScenes must be >= 0: " + replayScenes);
         if (seeds.isEmpty()) throw new IllegalArgumentException("at least one seed is needed");
-        if (seeds.stream().distinct().count() != seeds.size()) throw new IllegalArgumentException("seeds repeat: " + seeds);
+        if (seeds.stream().distinct().count() != seeds.size())
+            throw new IllegalArgumentException("seeds repeat: " + seeds);
         if (evalConcurrency < 1) throw new IllegalArgumentException("evalConcurrency must be >= 1");
         seeds = List.copyOf(seeds);
     }
@@ -44,37 +56,68 @@ public record ExperimentPreset(String name, int testQuestions, int trainQuestion
     public static ExperimentPreset standard() {
         // 1000 test questions: a paired change's 95 % interval is ±1.96·SD/√n, and the per-question SD of a
         // distilled row against the baseline measured 0.50–0.59 (docs/experiment.md, "How many test questions")
-        return new ExperimentPreset("default", 1000, 1000, 200, 300, List.of(1L, 2L, 3L), "default", "default", true,
-                1, 1, 1, 16);
+        return new ExperimentPreset(
+                "default", 1000, 1000, 200, 300, List.of(1L, 2L, 3L), "default", "default", true, 1, 1, 1, 16);
     }
 
-    public static List<String> names() { return List.of("quick", "default"); }
+    public static List<String> names() {
+        return List.of("quick", "default");
+    }
 
     /** @throws IllegalArgumentException naming the valid presets */
     public static ExperimentPreset named(String name) {
         return switch (name) {
             case "quick" -> quick();
             case "default" -> standard();
-            default -> throw new IllegalArgumentException("unknown preset '" + name + "'; valid presets: "
-                    + String.join(", ", names()));
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown preset '" + name + "'; valid presets: " + String.join(", ", names()));
         };
     }
 
     /** The DistillConfig of an SDVP stage at {@code seed}: the documented defaults for this preset's steps. */
-    public DistillConfig distillConfig(long seed) { return DistillConfig.defaults(steps, seed); }
+    public DistillConfig distillConfig(long seed) {
+        return DistillConfig.defaults(steps, seed);
+    }
 
     public ExperimentPreset withSeeds(List<Long> newSeeds) {
-        return new ExperimentPreset(name, testQuestions, trainQuestions, steps, replayScenes, newSeeds, pretrainPreset,
-                teacherPreset, ablations, dataSeed, studentSeed, teacherSeed, evalConcurrency);
+        return new ExperimentPreset(
+                name,
+                testQuestions,
+                trainQuestions,
+                steps,
+                replayScenes,
+                newSeeds,
+                pretrainPreset,
+                teacherPreset,
+                ablations,
+                dataSeed,
+                studentSeed,
+                teacherSeed,
+                evalConcurrency);
     }
 
     public ExperimentPreset withAblations(boolean on) {
-        return new ExperimentPreset(name, testQuestions, trainQuestions, steps, replayScenes, seeds, pretrainPreset,
-                teacherPreset, on, dataSeed, studentSeed, teacherSeed, evalConcurrency);
+        return new ExperimentPreset(
+                name,
+                testQuestions,
+                trainQuestions,
+                steps,
+                replayScenes,
+                seeds,
+                pretrainPreset,
+                teacherPreset,
+                on,
+                dataSeed,
+                studentSeed,
+                teacherSeed,
+                evalConcurrency);
     }
 
     /** The seed the ablations run with: the first one. */
-    public long ablationSeed() { return seeds.get(0); }
+    public long ablationSeed() {
+        return seeds.get(0);
+    }
 
     /**
      * Parses {@code 1,2,3}: distinct non-negative integers.

@@ -30,8 +30,14 @@ public final class ExperimentRunner {
      * @param traceFramework  the framework whose programs the stages trace
      * @param jobs            independent stages and evaluations run at once (results do not depend on it)
      */
-    public record Options(ExperimentPreset preset, Path out, Path student, List<Path> shippedModels,
-                          List<String> frameworks, String traceFramework, int jobs) {
+    public record Options(
+            ExperimentPreset preset,
+            Path out,
+            Path student,
+            List<Path> shippedModels,
+            List<String> frameworks,
+            String traceFramework,
+            int jobs) {
         public Options {
             if (jobs < 1) throw new IllegalArgumentException("jobs must be >= 1: " + jobs);
             Objects.requireNonNull(preset, "preset");
@@ -45,13 +51,20 @@ public final class ExperimentRunner {
         }
 
         /** One job at a time. */
-        public Options(ExperimentPreset preset, Path out, Path student, List<Path> shippedModels, List<String> frameworks,
-                       String traceFramework) {
+        public Options(
+                ExperimentPreset preset,
+                Path out,
+                Path student,
+                List<Path> shippedModels,
+                List<String> frameworks,
+                String traceFramework) {
             this(preset, out, student, shippedModels, frameworks, traceFramework, 1);
         }
 
         /** The default bound on jobs run at once: one per processor, at most 4. */
-        public static int defaultJobs() { return Parallel.defaultJobs(); }
+        public static int defaultJobs() {
+            return Parallel.defaultJobs();
+        }
     }
 
     /** The parts that train or evaluate models; tests replace them. */
@@ -86,9 +99,15 @@ public final class ExperimentRunner {
         ExperimentPlan plan = ExperimentPlan.of(preset);
         Map<String, Double> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
-        log.printf("experiment: preset %s, seeds %s, frameworks %s, %d stages, %d rows, %d jobs at once, out %s%n",
-                preset.name(), preset.seeds(), options.frameworks(), plan.stages().size(), plan.allRows().size(),
-                options.jobs(), options.out());
+        log.printf(
+                "experiment: preset %s, seeds %s, frameworks %s, %d stages, %d rows, %d jobs at once, out %s%n",
+                preset.name(),
+                preset.seeds(),
+                options.frameworks(),
+                plan.stages().size(),
+                plan.allRows().size(),
+                options.jobs(),
+                options.out());
 
         long t = System.nanoTime();
         Map<String, String> dataHashes = new ExperimentData(layout, log).prepare(preset);
@@ -104,72 +123,93 @@ public final class ExperimentRunner {
         log.println("student S0: " + s0.dir() + " (" + s0.origin() + "); teachers: " + teachers.values());
 
         t = System.nanoTime();
-        var stageInputs = new ExperimentStages.Inputs(s0.dir(), teachers, options.traceFramework(), preset.trainQuestions());
+        var stageInputs =
+                new ExperimentStages.Inputs(s0.dir(), teachers, options.traceFramework(), preset.trainQuestions());
         Map<String, StageSummary> stages;
         try (StageRunner runner = parts.stages()) {
             stages = new ExperimentStages(layout, runner, options.jobs(), log).run(plan, stageInputs);
         }
         double stageWall = seconds(t);
         Map<String, Double> stageParts = new LinkedHashMap<>();
-        stages.values().forEach(s -> s.seconds().forEach((k, v) -> {
-            if (!k.equals(StageSummary.WALL)) stageParts.merge(k, v, Double::sum);
-        }));
-        for (String part : List.of("collect", "label", "replay", "distill")) timings.put(part, stageParts.getOrDefault(part, 0.0));
+        stages.values()
+                .forEach(s -> s.seconds().forEach((k, v) -> {
+                    if (!k.equals(StageSummary.WALL)) stageParts.merge(k, v, Double::sum);
+                }));
+        for (String part : List.of("collect", "label", "replay", "distill"))
+            timings.put(part, stageParts.getOrDefault(part, 0.0));
         stageParts.forEach((k, v) -> timings.putIfAbsent(k, v));
         timings.put("stages (this run)", stageWall);
 
         t = System.nanoTime();
         ExperimentEvaluation.Modules modules = (row, seed) -> modulesSpec(row, seed, s0.dir(), teachers, stages);
-        ExperimentEvaluation evaluation = new ExperimentEvaluation(layout, parts.evaluator(), preset.evalConcurrency(),
-                options.jobs(), dataHashes, log);
+        ExperimentEvaluation evaluation = new ExperimentEvaluation(
+                layout, parts.evaluator(), preset.evalConcurrency(), options.jobs(), dataHashes, log);
         int[] evaluated = {0};
-        Map<Cell, EvalResult> cells = evaluation.run(options.frameworks(), plan.allRows(), plan.tasks(), modules, evaluated);
+        Map<Cell, EvalResult> cells =
+                evaluation.run(options.frameworks(), plan.allRows(), plan.tasks(), modules, evaluated);
         timings.put("eval", seconds(t));
 
         t = System.nanoTime();
         String fw0 = options.frameworks().get(0);
-        var examples = new ExampleTraces(parts.evaluator(), evaluation, log).render(fw0, preset.seeds().get(0), cells,
-                plan, modules);
+        var examples = new ExampleTraces(parts.evaluator(), evaluation, log)
+                .render(fw0, preset.seeds().get(0), cells, plan, modules);
         timings.put("examples", seconds(t));
         timings.put("total (this run)", seconds(start));
 
         t = System.nanoTime();
-        ExperimentReport report = report(plan, cells, evaluation.questions(), stages, examples, s0, teachers, dataHashes,
-                timings);
+        ExperimentReport report =
+                report(plan, cells, evaluation.questions(), stages, examples, s0, teachers, dataHashes, timings);
         log.printf(java.util.Locale.ROOT, "bootstrap intervals computed in %.1f s%n", seconds(t));
         Json.write(layout.reportJson(), report);
         AtomicFiles.writeString(layout.reportHtml(), ReportHtml.render(report));
         return new Result(report, layout.reportJson(), layout.reportHtml(), evaluated[0]);
     }
 
-    static String modulesSpec(RowPlan row, Long seed, Path s0, Map<String, Path> teachers, Map<String, StageSummary> stages) {
+    static String modulesSpec(
+            RowPlan row, Long seed, Path s0, Map<String, Path> teachers, Map<String, StageSummary> stages) {
         String vlm = "vlm:" + s0.toAbsolutePath();
         return switch (row.backend().kind()) {
             case ORACLE -> "oracle";
             case STUDENT -> vlm;
-            case TEACHER_SWAP -> "teacher:" + teachers.get(row.backend().teacherTask()).toAbsolutePath() + "," + vlm;
+            case TEACHER_SWAP ->
+                "teacher:" + teachers.get(row.backend().teacherTask()).toAbsolutePath() + "," + vlm;
             case STAGE -> {
-                StageSummary s = stages.get(ExperimentStages.key(Objects.requireNonNull(seed, "seed"), row.backend().stageId()));
-                if (s == null) throw new IllegalStateException("row " + row.name() + ": stage " + row.backend().stageId() + " did not run");
+                StageSummary s = stages.get(ExperimentStages.key(
+                        Objects.requireNonNull(seed, "seed"), row.backend().stageId()));
+                if (s == null)
+                    throw new IllegalStateException(
+                            "row " + row.name() + ": stage " + row.backend().stageId() + " did not run");
                 yield "vlm:" + Path.of(s.checkpoint()).toAbsolutePath();
             }
         };
     }
 
-    private ExperimentReport report(ExperimentPlan plan, Map<Cell, EvalResult> cells, Map<Cell, QuestionScores> questions,
-                                    Map<String, StageSummary> stages,
-                                    List<ExperimentReport.ExampleTrace> examples, ExperimentModels.Student s0,
-                                    Map<String, Path> teachers, Map<String, String> dataHashes, Map<String, Double> timings) {
+    private ExperimentReport report(
+            ExperimentPlan plan,
+            Map<Cell, EvalResult> cells,
+            Map<Cell, QuestionScores> questions,
+            Map<String, StageSummary> stages,
+            List<ExperimentReport.ExampleTrace> examples,
+            ExperimentModels.Student s0,
+            Map<String, Path> teachers,
+            Map<String, String> dataHashes,
+            Map<String, Double> timings) {
         ExperimentPreset preset = options.preset();
-        Map<String, FrameworkRows> tables = new LinkedHashMap<>(), deltas = new LinkedHashMap<>(),
+        Map<String, FrameworkRows> tables = new LinkedHashMap<>(),
+                deltas = new LinkedHashMap<>(),
                 ablations = new LinkedHashMap<>();
-        List<String> unseen = plan.tasks().stream().filter(t -> !plan.targets().contains(t)).toList();
+        List<String> unseen =
+                plan.tasks().stream().filter(t -> !plan.targets().contains(t)).toList();
         for (String fw : options.frameworks()) {
-            tables.put(fw, ReportBuilder.table(fw, plan.rows(), plan.tasks(), cells)
-                    .withDeltas(ReportBuilder.intervals(fw, plan.rows(), plan.tasks(), unseen, questions)));
+            tables.put(
+                    fw,
+                    ReportBuilder.table(fw, plan.rows(), plan.tasks(), cells)
+                            .withDeltas(ReportBuilder.intervals(fw, plan.rows(), plan.tasks(), unseen, questions)));
             deltas.put(fw, ReportBuilder.deltas(tables.get(fw), unseen));
             if (!plan.ablationRows().isEmpty()) {
-                ablations.put(fw, ReportBuilder.ablationTable(fw, plan, preset.ablationSeed(), plan.tasks(), cells, questions));
+                ablations.put(
+                        fw,
+                        ReportBuilder.ablationTable(fw, plan, preset.ablationSeed(), plan.tasks(), cells, questions));
             }
         }
         Map<String, Object> config = new LinkedHashMap<>();
@@ -178,9 +218,18 @@ public final class ExperimentRunner {
         config.put("frameworks", options.frameworks());
         config.put("traceFramework", options.traceFramework());
         config.put("jobs", options.jobs());
-        config.put("bootstrap", Map.of("resamples", PairedBootstrap.RESAMPLES, "seed", PairedBootstrap.SEED,
-                "level", PairedBootstrap.LEVEL, "scheme", "paired percentile bootstrap over the test questions; seeds "
-                        + "pooled per question (each resample draws a question for every seed at once)"));
+        config.put(
+                "bootstrap",
+                Map.of(
+                        "resamples",
+                        PairedBootstrap.RESAMPLES,
+                        "seed",
+                        PairedBootstrap.SEED,
+                        "level",
+                        PairedBootstrap.LEVEL,
+                        "scheme",
+                        "paired percentile bootstrap over the test questions; seeds "
+                                + "pooled per question (each resample draws a question for every seed at once)"));
         config.put("targets", plan.targets());
         config.put("tasks", plan.tasks());
         config.put("student", s0.origin() + ", shared by every seed");
@@ -190,11 +239,14 @@ public final class ExperimentRunner {
         provenance.put("sdvp", Version.describe());
         provenance.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
         dataHashes.forEach((k, v) -> provenance.put("data " + k + " sha256", v));
-        provenance.put("checkpoint S0", s0.dir().toAbsolutePath() + " sha256 " + ExperimentModels.parametersSha256(s0.dir()));
-        teachers.forEach((k, v) -> provenance.put("checkpoint teacher " + k, v.toAbsolutePath() + " sha256 "
-                + ExperimentModels.parametersSha256(v)));
-        stages.values().forEach(s -> provenance.put("checkpoint seed " + s.seed() + " " + s.id(), s.checkpoint()
-                + " sha256 " + ExperimentModels.parametersSha256(Path.of(s.checkpoint()))));
+        provenance.put(
+                "checkpoint S0", s0.dir().toAbsolutePath() + " sha256 " + ExperimentModels.parametersSha256(s0.dir()));
+        teachers.forEach((k, v) -> provenance.put(
+                "checkpoint teacher " + k, v.toAbsolutePath() + " sha256 " + ExperimentModels.parametersSha256(v)));
+        stages.values()
+                .forEach(s -> provenance.put(
+                        "checkpoint seed " + s.seed() + " " + s.id(),
+                        s.checkpoint() + " sha256 " + ExperimentModels.parametersSha256(Path.of(s.checkpoint()))));
         List<String> notes = new ArrayList<>();
         notes.add("oracle, baseline and teacher-swap involve no seeded training (S0 and the teachers are shared by "
                 + "every seed), so they are evaluated once; their spread is 0 by construction.");
@@ -210,9 +262,22 @@ public final class ExperimentRunner {
         if (!plan.ablationRows().isEmpty()) {
             notes.add("ablations: one seed (" + preset.ablationSeed() + "), target gqa-sim, evaluated on every task.");
         }
-        return new ExperimentReport(preset.name(), preset.seeds(), tables, deltas, ablations, ReportBuilder.curves(stages),
-                examples, config, provenance, timings, ReportBuilder.stageTimes(stages), notes);
+        return new ExperimentReport(
+                preset.name(),
+                preset.seeds(),
+                tables,
+                deltas,
+                ablations,
+                ReportBuilder.curves(stages),
+                examples,
+                config,
+                provenance,
+                timings,
+                ReportBuilder.stageTimes(stages),
+                notes);
     }
 
-    private static double seconds(long since) { return Math.round((System.nanoTime() - since) / 1e8) / 10.0; }
+    private static double seconds(long since) {
+        return Math.round((System.nanoTime() - since) / 1e8) / 10.0;
+    }
 }

@@ -71,8 +71,9 @@ final class ExperimentStages {
                 }
                 if (active == 0) {
                     if (failure != null) break;
-                    throw new IllegalStateException("stages " + pending.stream().map(StagePlan::id).toList()
-                            + " wait for stages that never run (plan order)");
+                    throw new IllegalStateException(
+                            "stages " + pending.stream().map(StagePlan::id).toList()
+                                    + " wait for stages that never run (plan order)");
                 }
                 try {
                     StageSummary s = Parallel.unwrap(running.take());
@@ -118,7 +119,11 @@ final class ExperimentStages {
         StageSummary summary = runner.run(s, spec.toBuilder().resume(resume).build(), log)
                 .withWall(Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
         Json.write(summaryFile, summary);
-        log.printf(java.util.Locale.ROOT, "%s: done in %.0f s%n", header, summary.seconds().get(StageSummary.WALL));
+        log.printf(
+                java.util.Locale.ROOT,
+                "%s: done in %.0f s%n",
+                header,
+                summary.seconds().get(StageSummary.WALL));
         return summary;
     }
 
@@ -132,23 +137,37 @@ final class ExperimentStages {
                 + "\ncalls " + (spec.calls() == null ? "collected" : spec.calls()) + "\n";
     }
 
-    static String key(long seed, String id) { return seed + "|" + id; }
+    static String key(long seed, String id) {
+        return seed + "|" + id;
+    }
 
     StageSpec spec(StagePlan s, Inputs in, Map<String, StageSummary> done) throws java.io.IOException {
-        Path student = s.startFrom() == null ? in.student() : Path.of(need(done, s, s.startFrom()).checkpoint());
-        Path calls = s.reuseCallsOf() == null ? null : Path.of(need(done, s, s.reuseCallsOf()).callsFile());
+        Path student = s.startFrom() == null
+                ? in.student()
+                : Path.of(need(done, s, s.startFrom()).checkpoint());
+        Path calls = s.reuseCallsOf() == null
+                ? null
+                : Path.of(need(done, s, s.reuseCallsOf()).callsFile());
         List<Path> replay = new ArrayList<>();
         for (String r : s.replayCallsOf()) replay.add(Path.of(need(done, s, r).callsFile()));
         Path out = layout.stage(s.seed(), s.id());
         return StageSpec.builder(s.task(), student, in.teachers().get(s.task()), out, s.config())
-                .data(layout.data(s.task())).framework(in.framework()).questions(in.questions()).calls(calls)
-                .labels(s.labels()).kinds(s.kinds()).dataFraction(s.dataFraction()).replayScenes(s.replayScenes())
-                .replayCalls(replay).build();
+                .data(layout.data(s.task()))
+                .framework(in.framework())
+                .questions(in.questions())
+                .calls(calls)
+                .labels(s.labels())
+                .kinds(s.kinds())
+                .dataFraction(s.dataFraction())
+                .replayScenes(s.replayScenes())
+                .replayCalls(replay)
+                .build();
     }
 
     private static StageSummary need(Map<String, StageSummary> done, StagePlan s, String id) {
         StageSummary d = done.get(key(s.seed(), id));
-        if (d == null) throw new IllegalStateException("stage " + s.id() + " needs " + id + ", which has not run (plan order)");
+        if (d == null)
+            throw new IllegalStateException("stage " + s.id() + " needs " + id + ", which has not run (plan order)");
         return d;
     }
 

@@ -18,7 +18,9 @@ public interface ModelBuilder {
     void teacher(String task, String preset, long seed, Path out, PrintStream log) throws Exception;
 
     /** How many teachers it can train at once (the real one in this process: one, as DJL records one gradient at a time). */
-    default int maxParallel() { return 1; }
+    default int maxParallel() {
+        return 1;
+    }
 
     /** The real thing: {@link Pretrainer} and {@link TeacherBuilder}, as the CLI commands use them. */
     static ModelBuilder training() {

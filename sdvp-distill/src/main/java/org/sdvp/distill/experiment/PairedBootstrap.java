@@ -34,7 +34,9 @@ public final class PairedBootstrap {
     private final int resamples;
     private final long seed;
 
-    public PairedBootstrap() { this(RESAMPLES, SEED); }
+    public PairedBootstrap() {
+        this(RESAMPLES, SEED);
+    }
 
     public PairedBootstrap(int resamples, long seed) {
         if (resamples < 100) throw new IllegalArgumentException("at least 100 resamples are needed: " + resamples);
@@ -72,7 +74,9 @@ public final class PairedBootstrap {
     }
 
     /** The change and its interval for one task: per-question differences of a row (seeds pooled) and the baseline. */
-    public Interval interval(double[] d, String stream) { return interval(mean(d), replicates(d, stream)); }
+    public Interval interval(double[] d, String stream) {
+        return interval(mean(d), replicates(d, stream));
+    }
 
     /**
      * The mean change over several tasks (the unseen mean), each task's questions resampled on their own
@@ -100,8 +104,8 @@ public final class PairedBootstrap {
         double[] d = new double[baseline.length];
         for (double[] s : seeds) {
             if (s.length != baseline.length) {
-                throw new IllegalArgumentException("a seed was scored on " + s.length + " questions, the baseline on "
-                        + baseline.length);
+                throw new IllegalArgumentException(
+                        "a seed was scored on " + s.length + " questions, the baseline on " + baseline.length);
             }
             for (int i = 0; i < d.length; i++) d[i] += (s[i] - baseline[i]) / seeds.size();
         }

@@ -17,7 +17,9 @@ final class Parallel {
     private Parallel() {}
 
     /** How many jobs run at once by default: one per processor, at most {@link #MAX_DEFAULT}. */
-    static int defaultJobs() { return Math.max(1, Math.min(MAX_DEFAULT, Runtime.getRuntime().availableProcessors())); }
+    static int defaultJobs() {
+        return Math.max(1, Math.min(MAX_DEFAULT, Runtime.getRuntime().availableProcessors()));
+    }
 
     /**
      * The default's cap: a distillation stage's worker process peaks around 2–3 GiB, and beyond four the

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sdvp.core.evaluation.EvalResult;
-import org.sdvp.core.evaluation.QuestionTraces;
 import org.sdvp.core.evaluation.Evaluator;
 import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.evaluation.ExampleSource;
+import org.sdvp.core.evaluation.QuestionTraces;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.evaluation.Tasks;
 import org.sdvp.core.interp.Framework;
@@ -64,13 +64,21 @@ public final class ProgramEvaluator implements RowEvaluator {
     @Override
     public List<Traced> trace(Job job, Set<String> ids) throws Exception {
         List<Traced> out = new ArrayList<>();
-        run(job, ids, (ex, r, execution) -> execution.ifPresent(e -> {
-            synchronized (out) {
-                out.add(new Traced(ex.id(), ex.question(), e.trace(),
-                        r.failed() ? r.error() : r.prediction() + " (gold " + r.gold() + ", score " + r.score() + ")",
-                        r.failed()));
-            }
-        }));
+        run(
+                job,
+                ids,
+                (ex, r, execution) -> execution.ifPresent(e -> {
+                    synchronized (out) {
+                        out.add(new Traced(
+                                ex.id(),
+                                ex.question(),
+                                e.trace(),
+                                r.failed()
+                                        ? r.error()
+                                        : r.prediction() + " (gold " + r.gold() + ", score " + r.score() + ")",
+                                r.failed()));
+                    }
+                }));
         out.sort(java.util.Comparator.comparing(Traced::id));
         return out;
     }
@@ -79,9 +87,9 @@ public final class ProgramEvaluator implements RowEvaluator {
         Task task = Tasks.find(job.task());
         Framework fw = Frameworks.create(job.framework());
         try (ProgramSource source = programs.open(fw, job.task(), job.data(), job.split());
-             ExampleSource all = task.open(job.data(), job.split());
-             ModelServices services = ModuleSpec.parse(job.modules()).load(ProviderContext.ofData(job.data()));
-             ModelGateway gateway = new ModelGateway(services)) {
+                ExampleSource all = task.open(job.data(), job.split());
+                ModelServices services = ModuleSpec.parse(job.modules()).load(ProviderContext.ofData(job.data()));
+                ModelGateway gateway = new ModelGateway(services)) {
             ExampleSource examples = only == null ? all : filtered(all, only);
             return new Evaluator(task, fw, source, gateway, job.concurrency(), samples)
                     .run(examples, job.split(), Map.copyOf(job.provenance()), listener);

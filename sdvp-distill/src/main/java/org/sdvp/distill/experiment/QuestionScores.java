@@ -23,7 +23,8 @@ import org.sdvp.core.io.DataException;
 public record QuestionScores(List<String> ids, double[] scores) {
     public QuestionScores {
         ids = List.copyOf(ids);
-        if (ids.size() != scores.length) throw new IllegalArgumentException(ids.size() + " ids, " + scores.length + " scores");
+        if (ids.size() != scores.length)
+            throw new IllegalArgumentException(ids.size() + " ids, " + scores.length + " scores");
     }
 
     /**
@@ -50,8 +51,12 @@ public record QuestionScores(List<String> ids, double[] scores) {
             throw new DataException(file + ": " + (missed.size() - found) + " missed questions are not in the split");
         }
         if (scores.length > 0 && Math.abs(sum / scores.length - r.score()) > 1e-9) {
-            throw new DataException(String.format(Locale.ROOT,
-                    "%s: its misses give a mean of %.6f, it records %.6f", file, sum / scores.length, r.score()));
+            throw new DataException(String.format(
+                    Locale.ROOT,
+                    "%s: its misses give a mean of %.6f, it records %.6f",
+                    file,
+                    sum / scores.length,
+                    r.score()));
         }
         return new QuestionScores(splitIds, scores);
     }
@@ -60,8 +65,13 @@ public record QuestionScores(List<String> ids, double[] scores) {
     public void write(Path file) throws IOException {
         StringBuilder b = new StringBuilder("id\tscore\n");
         for (int i = 0; i < scores.length; i++) {
-            b.append(ids.get(i)).append('\t').append(scores[i] == 1.0 ? "1" : scores[i] == 0.0 ? "0"
-                    : String.format(Locale.ROOT, "%.6f", scores[i])).append('\n');
+            b.append(ids.get(i))
+                    .append('\t')
+                    .append(
+                            scores[i] == 1.0
+                                    ? "1"
+                                    : scores[i] == 0.0 ? "0" : String.format(Locale.ROOT, "%.6f", scores[i]))
+                    .append('\n');
         }
         AtomicFiles.writeString(file, b.toString());
     }

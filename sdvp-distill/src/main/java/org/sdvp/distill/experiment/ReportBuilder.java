@@ -48,8 +48,13 @@ final class ReportBuilder {
      * The ablation table: the baseline, the full sdvp row of the ablation seed (the 100 % / all-modules /
      * all-terms reference), then every ablation; all single runs.
      */
-    static FrameworkRows ablationTable(String fw, ExperimentPlan plan, long seed, List<String> tasks,
-                                       Map<Cell, EvalResult> cells, Map<Cell, QuestionScores> questions) {
+    static FrameworkRows ablationTable(
+            String fw,
+            ExperimentPlan plan,
+            long seed,
+            List<String> tasks,
+            Map<Cell, EvalResult> cells,
+            Map<Cell, QuestionScores> questions) {
         List<RowPlan> rows = new ArrayList<>();
         String sdvp = "sdvp:" + ExperimentPlan.ABLATION_TASK;
         for (RowPlan r : plan.rows()) {
@@ -76,8 +81,12 @@ final class ReportBuilder {
      * ({@link PairedBootstrap}: questions resampled, seeds pooled per question; each seed's own interval too when
      * there are several), and over {@code unseen} ({@link #UNSEEN_MEAN}) when the row has all of them.
      */
-    static Map<String, Map<String, Interval>> intervals(String fw, List<RowPlan> rows, List<String> tasks,
-                                                        List<String> unseen, Map<Cell, QuestionScores> questions) {
+    static Map<String, Map<String, Interval>> intervals(
+            String fw,
+            List<RowPlan> rows,
+            List<String> tasks,
+            List<String> unseen,
+            Map<Cell, QuestionScores> questions) {
         PairedBootstrap boot = new PairedBootstrap();
         Map<String, Map<String, Interval>> out = new LinkedHashMap<>();
         for (RowPlan row : rows) {
@@ -91,10 +100,12 @@ final class ReportBuilder {
                 Map<String, double[]> seeds = new LinkedHashMap<>();
                 for (String label : row.seedLabels()) {
                     QuestionScores q = questions.get(new Cell(fw, row.name(), label, task));
-                    if (q != null) seeds.put(label, PairedBootstrap.pooledDifferences(List.of(q.scores()), base.scores()));
+                    if (q != null)
+                        seeds.put(label, PairedBootstrap.pooledDifferences(List.of(q.scores()), base.scores()));
                 }
                 if (seeds.isEmpty()) continue;
-                double[] d = PairedBootstrap.pooledDifferences(List.copyOf(seeds.values()), new double[base.scores().length]);
+                double[] d = PairedBootstrap.pooledDifferences(
+                        List.copyOf(seeds.values()), new double[base.scores().length]);
                 pooled.put(task, d);
                 perSeed.put(task, seeds);
                 Map<String, Interval> own = new LinkedHashMap<>();
@@ -104,9 +115,18 @@ final class ReportBuilder {
             if (!unseen.isEmpty() && pooled.keySet().containsAll(unseen)) {
                 List<double[]> all = unseen.stream().map(pooled::get).toList();
                 Map<String, Interval> own = new LinkedHashMap<>();
-                if (row.seedLabels().size() > 1 && unseen.stream().allMatch(t -> perSeed.get(t).size() == row.seedLabels().size())) {
+                if (row.seedLabels().size() > 1
+                        && unseen.stream()
+                                .allMatch(t -> perSeed.get(t).size()
+                                        == row.seedLabels().size())) {
                     for (String label : row.seedLabels()) {
-                        own.put(label, boot.meanInterval(unseen.stream().map(t -> perSeed.get(t).get(label)).toList(), unseen));
+                        own.put(
+                                label,
+                                boot.meanInterval(
+                                        unseen.stream()
+                                                .map(t -> perSeed.get(t).get(label))
+                                                .toList(),
+                                        unseen));
                     }
                 }
                 byTask.put(UNSEEN_MEAN, boot.meanInterval(all, unseen).withSeeds(own));
@@ -137,7 +157,8 @@ final class ReportBuilder {
                 d.put(task, v - b);
                 if (unseen.contains(task)) unseenDeltas.add(v - b);
             });
-            if (unseenDeltas.size() == unseen.size() && !unseen.isEmpty()) d.put(UNSEEN_MEAN, Spread.of(unseenDeltas).mean());
+            if (unseenDeltas.size() == unseen.size() && !unseen.isEmpty())
+                d.put(UNSEEN_MEAN, Spread.of(unseenDeltas).mean());
             out.put(row, d);
         });
         return new FrameworkRows(out, Map.of(), Map.of(), table.runs());
@@ -160,8 +181,10 @@ final class ReportBuilder {
             List<Integer> x = new ArrayList<>();
             for (int i = 0; i < loss.size(); i++) {
                 // the end of each window; without a recorded window, spread the points over the steps
-                x.add(s.lossCurveWindow() > 0 ? Math.min(steps, (i + 1) * s.lossCurveWindow())
-                        : (int) Math.round((i + 1) * (double) steps / loss.size()));
+                x.add(
+                        s.lossCurveWindow() > 0
+                                ? Math.min(steps, (i + 1) * s.lossCurveWindow())
+                                : (int) Math.round((i + 1) * (double) steps / loss.size()));
             }
             out.add(new Curve("seed " + s.seed() + " " + s.id() + " loss", x, loss));
         }

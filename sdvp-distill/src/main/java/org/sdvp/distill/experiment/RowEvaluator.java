@@ -14,8 +14,14 @@ public interface RowEvaluator {
      *
      * @param provenance recorded in the result
      */
-    record Job(String task, Path data, String split, String framework, String modules, int concurrency,
-               Map<String, String> provenance) {}
+    record Job(
+            String task,
+            Path data,
+            String split,
+            String framework,
+            String modules,
+            int concurrency,
+            Map<String, String> provenance) {}
 
     EvalResult evaluate(Job job) throws Exception;
 

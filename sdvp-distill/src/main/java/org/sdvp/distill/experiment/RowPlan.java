@@ -22,7 +22,9 @@ public record RowPlan(String name, Backend backend, List<Long> seeds, boolean ab
     /** The label of a seed-independent row's results folder. */
     public static final String SHARED = "shared";
 
-    public boolean perSeed() { return !seeds.isEmpty(); }
+    public boolean perSeed() {
+        return !seeds.isEmpty();
+    }
 
     /** The folders its results go to: one per seed, or {@link #SHARED}. */
     public List<String> seedLabels() {
@@ -30,7 +32,9 @@ public record RowPlan(String name, Backend backend, List<Long> seeds, boolean ab
     }
 
     /** The row's name as a folder name ({@code sdvp:gqa-sim} → {@code sdvp_gqa-sim}). */
-    public String dirName() { return name.replace(':', '_'); }
+    public String dirName() {
+        return name.replace(':', '_');
+    }
 
     /**
      * What answers a row's modules.
@@ -41,14 +45,27 @@ public record RowPlan(String name, Backend backend, List<Long> seeds, boolean ab
      * @param stageId     for stage rows: the stage whose student answers
      */
     public record Backend(Kind kind, String teacherTask, String stageId) {
-        public static Backend oracle() { return new Backend(Kind.ORACLE, null, null); }
+        public static Backend oracle() {
+            return new Backend(Kind.ORACLE, null, null);
+        }
 
-        public static Backend student() { return new Backend(Kind.STUDENT, null, null); }
+        public static Backend student() {
+            return new Backend(Kind.STUDENT, null, null);
+        }
 
-        public static Backend teacherSwap(String task) { return new Backend(Kind.TEACHER_SWAP, task, null); }
+        public static Backend teacherSwap(String task) {
+            return new Backend(Kind.TEACHER_SWAP, task, null);
+        }
 
-        public static Backend stage(String id) { return new Backend(Kind.STAGE, null, id); }
+        public static Backend stage(String id) {
+            return new Backend(Kind.STAGE, null, id);
+        }
     }
 
-    public enum Kind { ORACLE, STUDENT, TEACHER_SWAP, STAGE }
+    public enum Kind {
+        ORACLE,
+        STUDENT,
+        TEACHER_SWAP,
+        STAGE
+    }
 }

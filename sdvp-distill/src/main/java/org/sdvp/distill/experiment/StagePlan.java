@@ -27,9 +27,18 @@ import org.sdvp.distill.train.DistillConfig;
  * @param dataFraction share of the labelled targets kept
  * @param replayScenes general-data replay scenes (0: none)
  */
-public record StagePlan(String id, String task, long seed, String startFrom, String reuseCallsOf,
-                        List<String> replayCallsOf, DistillConfig config, LabelOptions labels, Set<ServiceKind> kinds,
-                        double dataFraction, int replayScenes) {
+public record StagePlan(
+        String id,
+        String task,
+        long seed,
+        String startFrom,
+        String reuseCallsOf,
+        List<String> replayCallsOf,
+        DistillConfig config,
+        LabelOptions labels,
+        Set<ServiceKind> kinds,
+        double dataFraction,
+        int replayScenes) {
     /** Every sub-task is distilled. */
     public static final Set<ServiceKind> ALL_KINDS = Collections.unmodifiableSet(EnumSet.allOf(ServiceKind.class));
     /** All the labelled targets are kept. */
@@ -98,7 +107,10 @@ public record StagePlan(String id, String task, long seed, String startFrom, Str
             this.config = config;
         }
 
-        public Builder id(String stageId) { id = stageId; return this; }
+        public Builder id(String stageId) {
+            id = stageId;
+            return this;
+        }
 
         /** Starts from the student the stage {@code stage} made, replaying that stage's calls (sequential SDVP). */
         public Builder continuing(String stage) {
@@ -107,19 +119,44 @@ public record StagePlan(String id, String task, long seed, String startFrom, Str
             return this;
         }
 
-        public Builder config(DistillConfig c) { config = c; return this; }
+        public Builder config(DistillConfig c) {
+            config = c;
+            return this;
+        }
 
-        public Builder labels(LabelOptions l) { labels = l; return this; }
+        public Builder labels(LabelOptions l) {
+            labels = l;
+            return this;
+        }
 
-        public Builder kinds(Set<ServiceKind> k) { kinds = k; return this; }
+        public Builder kinds(Set<ServiceKind> k) {
+            kinds = k;
+            return this;
+        }
 
-        public Builder dataFraction(double f) { dataFraction = f; return this; }
+        public Builder dataFraction(double f) {
+            dataFraction = f;
+            return this;
+        }
 
-        public Builder replayScenes(int scenes) { replayScenes = scenes; return this; }
+        public Builder replayScenes(int scenes) {
+            replayScenes = scenes;
+            return this;
+        }
 
         public StagePlan build() {
-            return new StagePlan(id, task, seed, startFrom, reuseCallsOf, replayCallsOf, config, labels, kinds,
-                    dataFraction, replayScenes);
+            return new StagePlan(
+                    id,
+                    task,
+                    seed,
+                    startFrom,
+                    reuseCallsOf,
+                    replayCallsOf,
+                    config,
+                    labels,
+                    kinds,
+                    dataFraction,
+                    replayScenes);
         }
     }
 }

@@ -11,7 +11,9 @@ public interface StageRunner extends AutoCloseable {
     StageSummary run(StagePlan plan, StageSpec spec, PrintStream log) throws Exception;
 
     /** How many stages this runner can run at once. */
-    default int maxParallel() { return Integer.MAX_VALUE; }
+    default int maxParallel() {
+        return Integer.MAX_VALUE;
+    }
 
     @Override
     default void close() throws Exception {}
@@ -31,7 +33,9 @@ public interface StageRunner extends AutoCloseable {
             }
 
             @Override
-            public int maxParallel() { return 1; }
+            public int maxParallel() {
+                return 1;
+            }
         };
     }
 }

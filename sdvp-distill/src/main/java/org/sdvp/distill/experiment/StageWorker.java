@@ -23,7 +23,9 @@ public final class StageWorker {
      * summary goes.
      */
     record Request(StagePlan plan, StageSpec spec, TeacherJob teacher, Path summary) {
-        static Request stage(StagePlan plan, StageSpec spec, Path summary) { return new Request(plan, spec, null, summary); }
+        static Request stage(StagePlan plan, StageSpec spec, Path summary) {
+            return new Request(plan, spec, null, summary);
+        }
     }
 
     /** {@code sdvp teacher train --task T --preset P --seed S} into {@code out}. */
@@ -32,16 +34,18 @@ public final class StageWorker {
     private StageWorker() {}
 
     public static void main(String[] args) throws Exception {
-        PrintStream answers = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-                StandardCharsets.UTF_8);
+        PrintStream answers =
+                new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err); // standard output is the protocol: nothing else may write to it
         // the parent logs our standard error line by line: a bar redrawn in place would become a line per redraw
         System.setProperty(ProgressBars.PROPERTY, "false");
         DjlSetup.configure();
         // never outlive the experiment: a killed parent cannot close our input while a stage runs
-        ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
+        ProcessHandle.current()
+                .parent()
+                .ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
         try (StageRunner runner = StageRunner.distill();
-             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null; ) {
                 if (line.isBlank()) continue;
                 try {

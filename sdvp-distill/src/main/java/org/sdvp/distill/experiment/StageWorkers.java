@@ -46,21 +46,29 @@ final class StageWorkers implements StageRunner {
         cmd.add(StageWorker.class.getName());
         StageWorkers w = new StageWorkers(n, cmd);
         // an interrupted experiment takes its workers with it (they also end when this process does)
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            synchronized (w.started) {
-                w.started.forEach(x -> x.process.destroyForcibly());
-            }
-        }, "sdvp-stage-workers-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            synchronized (w.started) {
+                                w.started.forEach(x -> x.process.destroyForcibly());
+                            }
+                        },
+                        "sdvp-stage-workers-stop"));
         return w;
     }
 
     @Override
-    public int maxParallel() { return max; }
+    public int maxParallel() {
+        return max;
+    }
 
     @Override
     public StageSummary run(StagePlan plan, StageSpec spec, PrintStream log) throws Exception {
         String what = "stage " + plan.id() + " (seed " + plan.seed() + ")";
-        return call(log, what, summary -> StageWorker.Request.stage(plan, spec, summary),
+        return call(
+                log,
+                what,
+                summary -> StageWorker.Request.stage(plan, spec, summary),
                 summary -> Json.mapper().readValue(summary.toFile(), StageSummary.class));
     }
 
@@ -79,12 +87,21 @@ final class StageWorkers implements StageRunner {
 
             @Override
             public void teacher(String task, String preset, long seed, Path out, PrintStream log) throws Exception {
-                call(log, "teacher " + task, summary -> new StageWorker.Request(null, null,
-                        new StageWorker.TeacherJob(task, preset, seed, out.toAbsolutePath()), summary), summary -> null);
+                call(
+                        log,
+                        "teacher " + task,
+                        summary -> new StageWorker.Request(
+                                null,
+                                null,
+                                new StageWorker.TeacherJob(task, preset, seed, out.toAbsolutePath()),
+                                summary),
+                        summary -> null);
             }
 
             @Override
-            public int maxParallel() { return max; }
+            public int maxParallel() {
+                return max;
+            }
         };
     }
 
@@ -142,18 +159,23 @@ final class StageWorkers implements StageRunner {
             this.log = log;
             this.requests = process.outputWriter(StandardCharsets.UTF_8);
             this.answers = process.inputReader(StandardCharsets.UTF_8);
-            Thread errors = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = r.readLine()) != null; ) this.log.println("[stage worker " + number + "] " + line);
-                } catch (IOException e) {
-                    // the worker ended: nothing more to forward
-                }
-            }, "sdvp-stage-worker-" + number + "-log");
+            Thread errors = new Thread(
+                    () -> {
+                        try (BufferedReader r = new BufferedReader(
+                                new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                            for (String line; (line = r.readLine()) != null; )
+                                this.log.println("[stage worker " + number + "] " + line);
+                        } catch (IOException e) {
+                            // the worker ended: nothing more to forward
+                        }
+                    },
+                    "sdvp-stage-worker-" + number + "-log");
             errors.setDaemon(true);
             errors.start();
         }
 
-        <T> T call(String what, Io<Path, StageWorker.Request> make, Io<Path, T> answer, PrintStream log) throws Exception {
+        <T> T call(String what, Io<Path, StageWorker.Request> make, Io<Path, T> answer, PrintStream log)
+                throws Exception {
             this.log = log;
             Path dir = Files.createTempDirectory("sdvp-stage-");
             try {
@@ -167,8 +189,8 @@ final class StageWorkers implements StageRunner {
                             + exitCode() + "; its output is in the log above");
                 }
                 if (!reply.equals("ok")) {
-                    throw new IllegalStateException(what + " failed in stage worker " + number + ": "
-                            + reply.replaceFirst("^error ", ""));
+                    throw new IllegalStateException(
+                            what + " failed in stage worker " + number + ": " + reply.replaceFirst("^error ", ""));
                 }
                 return answer.apply(summary);
             } finally {

@@ -29,20 +29,26 @@ public final class CallImages {
 
     private final Map<String, ImageValue> sources = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ImageValue> eldest) { return size() > CACHED_SOURCES; }
+        protected boolean removeEldestEntry(Map.Entry<String, ImageValue> eldest) {
+            return size() > CACHED_SOURCES;
+        }
     };
     private final Map<String, String> failures = new HashMap<>();
     private final Path base;
     private int missing;
 
     /** Relative image paths resolve against the working directory. */
-    public CallImages() { this(Path.of("")); }
+    public CallImages() {
+        this(Path.of(""));
+    }
 
     /**
      * @param base where relative image paths resolve (the directory the collection ran in; calls collected by
      *     this version record absolute paths)
      */
-    public CallImages(Path base) { this.base = base; }
+    public CallImages(Path base) {
+        this.base = base;
+    }
 
     /** The image the call saw, or empty (counted) when it cannot be re-cut. */
     public Optional<BufferedImage> image(SubTaskCall call) {
@@ -64,10 +70,14 @@ public final class CallImages {
     }
 
     /** Calls that yielded no image so far. */
-    public int missing() { return missing; }
+    public int missing() {
+        return missing;
+    }
 
     /** Why images could not be read or cut, by path (first reason each). */
-    public Map<String, String> failures() { return Map.copyOf(failures); }
+    public Map<String, String> failures() {
+        return Map.copyOf(failures);
+    }
 
     private ImageValue source(String path) {
         if (path == null || path.isEmpty()) {

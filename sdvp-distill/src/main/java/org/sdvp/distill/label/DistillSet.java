@@ -15,7 +15,9 @@ public record DistillSet(List<DistillTarget.Vqa> vqa, List<DistillTarget.Match> 
         loc = List.copyOf(loc);
     }
 
-    public static DistillSet empty() { return new DistillSet(List.of(), List.of(), List.of()); }
+    public static DistillSet empty() {
+        return new DistillSet(List.of(), List.of(), List.of());
+    }
 
     /** Sorts a mixed list of targets into a set, keeping their order within each kind. */
     public static DistillSet of(List<? extends DistillTarget> targets) {
@@ -30,14 +32,20 @@ public record DistillSet(List<DistillTarget.Vqa> vqa, List<DistillTarget.Match> 
         return new DistillSet(v, m, l);
     }
 
-    public int size() { return vqa.size() + match.size() + loc.size(); }
+    public int size() {
+        return vqa.size() + match.size() + loc.size();
+    }
 
-    public boolean isEmpty() { return size() == 0; }
+    public boolean isEmpty() {
+        return size() == 0;
+    }
 
     /** Only the targets of the given sub-tasks (the module-subset ablation). */
     public DistillSet restrictTo(Set<ServiceKind> kinds) {
-        return new DistillSet(kinds.contains(ServiceKind.VQA) ? vqa : List.of(),
-                kinds.contains(ServiceKind.MATCH) ? match : List.of(), kinds.contains(ServiceKind.LOC) ? loc : List.of());
+        return new DistillSet(
+                kinds.contains(ServiceKind.VQA) ? vqa : List.of(),
+                kinds.contains(ServiceKind.MATCH) ? match : List.of(),
+                kinds.contains(ServiceKind.LOC) ? loc : List.of());
     }
 
     /**
@@ -46,7 +54,8 @@ public record DistillSet(List<DistillTarget.Vqa> vqa, List<DistillTarget.Match> 
      */
     public DistillSet fraction(double fraction, long seed) {
         if (fraction >= 1) return this;
-        return new DistillSet(sample(vqa, fraction, seed), sample(match, fraction, seed + 1), sample(loc, fraction, seed + 2));
+        return new DistillSet(
+                sample(vqa, fraction, seed), sample(match, fraction, seed + 1), sample(loc, fraction, seed + 2));
     }
 
     private static <T> List<T> sample(List<T> from, double fraction, long seed) {
@@ -75,8 +84,9 @@ public record DistillSet(List<DistillTarget.Vqa> vqa, List<DistillTarget.Match> 
         }
         for (DistillTarget.Match t : match) d.image(t.image()).text("match|" + t.text() + "|" + t.probability());
         for (DistillTarget.Loc t : loc) {
-            d.image(t.image()).text("loc|" + t.text() + "|" + java.util.Arrays.toString(t.objectness())
-                    + java.util.Arrays.toString(t.box()));
+            d.image(t.image())
+                    .text("loc|" + t.text() + "|" + java.util.Arrays.toString(t.objectness())
+                            + java.util.Arrays.toString(t.box()));
         }
         return d.hex();
     }

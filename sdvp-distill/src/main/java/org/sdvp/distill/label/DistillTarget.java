@@ -33,10 +33,14 @@ public sealed interface DistillTarget permits DistillTarget.Vqa, DistillTarget.M
                 if (!(p >= 0)) throw new IllegalArgumentException("VQA target for '" + text + "' has probability " + p);
                 sum += p;
             }
-            if (Math.abs(sum - 1) > 1e-3) throw new IllegalArgumentException("VQA target for '" + text + "' sums to " + sum);
+            if (Math.abs(sum - 1) > 1e-3)
+                throw new IllegalArgumentException("VQA target for '" + text + "' sums to " + sum);
         }
 
-        @Override public ServiceKind kind() { return ServiceKind.VQA; }
+        @Override
+        public ServiceKind kind() {
+            return ServiceKind.VQA;
+        }
 
         /** Index of the most likely answer (ties: first). */
         public int argmax() {
@@ -51,10 +55,14 @@ public sealed interface DistillTarget permits DistillTarget.Vqa, DistillTarget.M
         public Match {
             Objects.requireNonNull(image, "image");
             Objects.requireNonNull(text, "text");
-            if (!(probability >= 0 && probability <= 1)) throw new IllegalArgumentException("probability " + probability);
+            if (!(probability >= 0 && probability <= 1))
+                throw new IllegalArgumentException("probability " + probability);
         }
 
-        @Override public ServiceKind kind() { return ServiceKind.MATCH; }
+        @Override
+        public ServiceKind kind() {
+            return ServiceKind.MATCH;
+        }
     }
 
     /**
@@ -66,13 +74,18 @@ public sealed interface DistillTarget permits DistillTarget.Vqa, DistillTarget.M
         public Loc {
             Objects.requireNonNull(image, "image");
             Objects.requireNonNull(text, "text");
-            for (float o : objectness) if (!(o >= 0 && o <= 1)) throw new IllegalArgumentException("LOC objectness " + o);
+            for (float o : objectness)
+                if (!(o >= 0 && o <= 1)) throw new IllegalArgumentException("LOC objectness " + o);
             for (float b : box) if (!Float.isFinite(b)) throw new IllegalArgumentException("LOC box code " + b);
             if (box.length != 4 * objectness.length) {
-                throw new IllegalArgumentException("box code needs 4 channels per cell: " + box.length + " vs " + objectness.length);
+                throw new IllegalArgumentException(
+                        "box code needs 4 channels per cell: " + box.length + " vs " + objectness.length);
             }
         }
 
-        @Override public ServiceKind kind() { return ServiceKind.LOC; }
+        @Override
+        public ServiceKind kind() {
+            return ServiceKind.LOC;
+        }
     }
 }

@@ -9,5 +9,7 @@ package org.sdvp.distill.label;
  *     (0 keeps all)
  */
 public record LabelOptions(boolean answerConsistentOnly, double minConfidence) {
-    public static LabelOptions defaults() { return new LabelOptions(true, 0.0); }
+    public static LabelOptions defaults() {
+        return new LabelOptions(true, 0.0);
+    }
 }

@@ -14,8 +14,13 @@ import java.util.TreeMap;
  * @param unsure        calls whose label was below the confidence threshold
  * @param missingImage  calls whose source image could not be read again (or whose region has no pixels)
  */
-public record Labelled(DistillSet targets, Map<String, Integer> calls, Map<String, Integer> inconsistent,
-                       Map<String, Integer> uncovered, Map<String, Integer> unsure, Map<String, Integer> missingImage) {
+public record Labelled(
+        DistillSet targets,
+        Map<String, Integer> calls,
+        Map<String, Integer> inconsistent,
+        Map<String, Integer> uncovered,
+        Map<String, Integer> unsure,
+        Map<String, Integer> missingImage) {
     public Labelled {
         calls = new TreeMap<>(calls);
         inconsistent = new TreeMap<>(inconsistent);
@@ -29,11 +34,21 @@ public record Labelled(DistillSet targets, Map<String, Integer> calls, Map<Strin
         StringBuilder b = new StringBuilder();
         for (String k : calls.keySet()) {
             if (b.length() > 0) b.append("; ");
-            int kept = k.equals("VQA") ? targets.vqa().size() : k.equals("MATCH") ? targets.match().size() : targets.loc().size();
-            b.append(k).append(' ').append(calls.get(k)).append(" calls → ").append(kept).append(" labels (")
-                    .append(inconsistent.getOrDefault(k, 0)).append(" inconsistent, ")
-                    .append(uncovered.getOrDefault(k, 0)).append(" uncovered, ")
-                    .append(unsure.getOrDefault(k, 0)).append(" unsure)");
+            int kept = k.equals("VQA")
+                    ? targets.vqa().size()
+                    : k.equals("MATCH") ? targets.match().size() : targets.loc().size();
+            b.append(k)
+                    .append(' ')
+                    .append(calls.get(k))
+                    .append(" calls → ")
+                    .append(kept)
+                    .append(" labels (")
+                    .append(inconsistent.getOrDefault(k, 0))
+                    .append(" inconsistent, ")
+                    .append(uncovered.getOrDefault(k, 0))
+                    .append(" uncovered, ")
+                    .append(unsure.getOrDefault(k, 0))
+                    .append(" unsure)");
         }
         return b.toString();
     }

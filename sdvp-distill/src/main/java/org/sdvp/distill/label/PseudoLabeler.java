@@ -112,8 +112,11 @@ public final class PseudoLabeler {
     }
 
     private static final class Counts {
-        final Map<String, Integer> calls = new TreeMap<>(), inconsistent = new TreeMap<>(), uncovered = new TreeMap<>(),
-                unsure = new TreeMap<>(), missingImage = new TreeMap<>();
+        final Map<String, Integer> calls = new TreeMap<>(),
+                inconsistent = new TreeMap<>(),
+                uncovered = new TreeMap<>(),
+                unsure = new TreeMap<>(),
+                missingImage = new TreeMap<>();
     }
 
     static ServiceKind kindOf(String kind) {
@@ -132,14 +135,17 @@ public final class PseudoLabeler {
     }
 
     private boolean covers(ModelRequest r) {
-        if (r instanceof VqaRequest v) return services.vqa().map(s -> s.covers(v)).orElse(false);
-        if (r instanceof MatchRequest m) return services.match().map(s -> s.covers(m)).orElse(false);
+        if (r instanceof VqaRequest v)
+            return services.vqa().map(s -> s.covers(v)).orElse(false);
+        if (r instanceof MatchRequest m)
+            return services.match().map(s -> s.covers(m)).orElse(false);
         LocRequest l = (LocRequest) r;
         return services.loc().map(s -> s.covers(l)).orElse(false);
     }
 
     private void labelVqa(List<Pending> chunk, DistillTarget[] out, Counts n) throws ModelServiceException {
-        List<VqaRequest> reqs = chunk.stream().map(p -> (VqaRequest) p.request()).toList();
+        List<VqaRequest> reqs =
+                chunk.stream().map(p -> (VqaRequest) p.request()).toList();
         List<Map<String, Double>> dists;
         try {
             dists = VqaDistributionService.distributions(services.vqa().orElseThrow(), reqs);
@@ -180,20 +186,23 @@ public final class PseudoLabeler {
     }
 
     private void labelMatch(List<Pending> chunk, DistillTarget[] out, Counts n) throws ModelServiceException {
-        List<MatchRequest> reqs = chunk.stream().map(p -> (MatchRequest) p.request()).toList();
+        List<MatchRequest> reqs =
+                chunk.stream().map(p -> (MatchRequest) p.request()).toList();
         List<Double> p = services.match().orElseThrow().apply(reqs);
         for (int k = 0; k < chunk.size(); k++) {
             double v = Math.max(0, Math.min(1, p.get(k)));
             if (options.minConfidence() > 0 && Math.max(v, 1 - v) < options.minConfidence()) {
                 n.unsure.merge("MATCH", 1, Integer::sum);
             } else {
-                out[chunk.get(k).order()] = new DistillTarget.Match(reqs.get(k).image().pixels(), reqs.get(k).text(), (float) v);
+                out[chunk.get(k).order()] = new DistillTarget.Match(
+                        reqs.get(k).image().pixels(), reqs.get(k).text(), (float) v);
             }
         }
     }
 
     private void labelLoc(List<Pending> chunk, DistillTarget[] out, Counts n) throws ModelServiceException {
-        List<LocRequest> reqs = chunk.stream().map(p -> (LocRequest) p.request()).toList();
+        List<LocRequest> reqs =
+                chunk.stream().map(p -> (LocRequest) p.request()).toList();
         List<List<Detection>> found = services.loc().orElseThrow().apply(reqs);
         for (int k = 0; k < chunk.size(); k++) {
             BufferedImage img = reqs.get(k).image().pixels();

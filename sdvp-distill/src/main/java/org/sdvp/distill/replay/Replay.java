@@ -101,7 +101,8 @@ public final class Replay {
         List<DistillTarget.Vqa> v = new ArrayList<>(vqa.size());
         for (List<Input> chunk : chunks(vqa)) {
             float[][] p = previous.vqaProbabilities(images(chunk), texts(chunk));
-            for (int k = 0; k < chunk.size(); k++) v.add(new DistillTarget.Vqa(chunk.get(k).image(), chunk.get(k).text(), p[k]));
+            for (int k = 0; k < chunk.size(); k++)
+                v.add(new DistillTarget.Vqa(chunk.get(k).image(), chunk.get(k).text(), p[k]));
         }
         List<DistillTarget.Match> m = new ArrayList<>(match.size());
         for (List<Input> chunk : chunks(match)) {
@@ -130,7 +131,11 @@ public final class Replay {
         return out;
     }
 
-    private static List<BufferedImage> images(List<Input> in) { return in.stream().map(Input::image).toList(); }
+    private static List<BufferedImage> images(List<Input> in) {
+        return in.stream().map(Input::image).toList();
+    }
 
-    private static List<String> texts(List<Input> in) { return in.stream().map(Input::text).toList(); }
+    private static List<String> texts(List<Input> in) {
+        return in.stream().map(Input::text).toList();
+    }
 }

@@ -26,10 +26,18 @@ final class Charts {
     static String scoresBarChart(String framework, FrameworkRows rows) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (var row : rows.rows().entrySet()) {
-            for (var cell : row.getValue().entrySet()) data.addValue(100 * cell.getValue(), row.getKey(), cell.getKey());
+            for (var cell : row.getValue().entrySet())
+                data.addValue(100 * cell.getValue(), row.getKey(), cell.getKey());
         }
-        JFreeChart chart = ChartFactory.createBarChart(framework + ": score by row and task", "task",
-                "score (points)", data, PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = ChartFactory.createBarChart(
+                framework + ": score by row and task",
+                "task",
+                "score (points)",
+                data,
+                PlotOrientation.VERTICAL,
+                true,
+                false,
+                false);
         CategoryPlot plot = chart.getCategoryPlot();
         plot.getRangeAxis().setRange(0, 100);
         plot.setBackgroundPaint(Color.WHITE);
@@ -43,11 +51,12 @@ final class Charts {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Curve c : curves) {
             XYSeries s = new XYSeries(c.name());
-            for (int i = 0; i < c.steps().size(); i++) s.add(c.steps().get(i), c.values().get(i));
+            for (int i = 0; i < c.steps().size(); i++)
+                s.add(c.steps().get(i), c.values().get(i));
             data.addSeries(s);
         }
-        JFreeChart chart = ChartFactory.createXYLineChart("training curves", "step", "value", data,
-                PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = ChartFactory.createXYLineChart(
+                "training curves", "step", "value", data, PlotOrientation.VERTICAL, true, false, false);
         chart.getXYPlot().setBackgroundPaint(Color.WHITE);
         chart.getXYPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
         chart.setBackgroundPaint(Color.WHITE);

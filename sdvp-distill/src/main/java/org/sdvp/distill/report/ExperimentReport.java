@@ -23,10 +23,19 @@ import java.util.Map;
  *                    label, replay, distill); stages run side by side, so totals add up to more than the wall time
  * @param notes       how to read the numbers (which rows are seed-independent, what was reused)
  */
-public record ExperimentReport(String preset, List<Long> seeds, Map<String, FrameworkRows> frameworks,
-                               Map<String, FrameworkRows> deltas, Map<String, FrameworkRows> ablations, List<Curve> curves, List<ExampleTrace> examples,
-                               Map<String, Object> config, Map<String, String> provenance, Map<String, Double> timings,
-                               Map<String, Map<String, Double>> stageTimes, List<String> notes) {
+public record ExperimentReport(
+        String preset,
+        List<Long> seeds,
+        Map<String, FrameworkRows> frameworks,
+        Map<String, FrameworkRows> deltas,
+        Map<String, FrameworkRows> ablations,
+        List<Curve> curves,
+        List<ExampleTrace> examples,
+        Map<String, Object> config,
+        Map<String, String> provenance,
+        Map<String, Double> timings,
+        Map<String, Map<String, Double>> stageTimes,
+        List<String> notes) {
     public ExperimentReport {
         seeds = List.copyOf(seeds);
         frameworks = new java.util.LinkedHashMap<>(frameworks);
@@ -42,9 +51,27 @@ public record ExperimentReport(String preset, List<Long> seeds, Map<String, Fram
     }
 
     /** A report without ablations, timings or notes. */
-    public ExperimentReport(String preset, List<Long> seeds, Map<String, FrameworkRows> frameworks, List<Curve> curves,
-                            List<ExampleTrace> examples, Map<String, Object> config, Map<String, String> provenance) {
-        this(preset, seeds, frameworks, Map.of(), Map.of(), curves, examples, config, provenance, Map.of(), Map.of(), List.of());
+    public ExperimentReport(
+            String preset,
+            List<Long> seeds,
+            Map<String, FrameworkRows> frameworks,
+            List<Curve> curves,
+            List<ExampleTrace> examples,
+            Map<String, Object> config,
+            Map<String, String> provenance) {
+        this(
+                preset,
+                seeds,
+                frameworks,
+                Map.of(),
+                Map.of(),
+                curves,
+                examples,
+                config,
+                provenance,
+                Map.of(),
+                Map.of(),
+                List.of());
     }
 
     /**
@@ -58,25 +85,35 @@ public record ExperimentReport(String preset, List<Long> seeds, Map<String, Fram
      * @param deltas row → task → its change against the baseline in points with a 95 % paired bootstrap
      *               interval over the test questions (and {@code unseen mean}); empty for a table without a baseline
      */
-    public record FrameworkRows(Map<String, Map<String, Double>> rows, Map<String, Map<String, Double>> spread,
-                                Map<String, Integer> counts, Map<String, Integer> runs,
-                                Map<String, Map<String, Interval>> deltas) {
+    public record FrameworkRows(
+            Map<String, Map<String, Double>> rows,
+            Map<String, Map<String, Double>> spread,
+            Map<String, Integer> counts,
+            Map<String, Integer> runs,
+            Map<String, Map<String, Interval>> deltas) {
         public FrameworkRows {
             runs = runs == null ? Map.of() : runs;
             deltas = deltas == null ? Map.of() : deltas;
         }
 
-        public FrameworkRows(Map<String, Map<String, Double>> rows, Map<String, Map<String, Double>> spread,
-                             Map<String, Integer> counts, Map<String, Integer> runs) {
+        public FrameworkRows(
+                Map<String, Map<String, Double>> rows,
+                Map<String, Map<String, Double>> spread,
+                Map<String, Integer> counts,
+                Map<String, Integer> runs) {
             this(rows, spread, counts, runs, Map.of());
         }
 
-        public FrameworkRows(Map<String, Map<String, Double>> rows, Map<String, Map<String, Double>> spread,
-                             Map<String, Integer> counts) {
+        public FrameworkRows(
+                Map<String, Map<String, Double>> rows,
+                Map<String, Map<String, Double>> spread,
+                Map<String, Integer> counts) {
             this(rows, spread, counts, Map.of());
         }
 
-        public FrameworkRows withDeltas(Map<String, Map<String, Interval>> d) { return new FrameworkRows(rows, spread, counts, runs, d); }
+        public FrameworkRows withDeltas(Map<String, Map<String, Interval>> d) {
+            return new FrameworkRows(rows, spread, counts, runs, d);
+        }
     }
 
     /**
@@ -86,9 +123,14 @@ public record ExperimentReport(String preset, List<Long> seeds, Map<String, Fram
      * @param seeds each seed's own change and interval ({@code seed-N} → it) for rows with several seeds; empty
      *              otherwise (the pooled interval does not cover the seeds' spread: read the two together)
      */
-    public record Interval(double mean, double lo, double hi,
-                           @com.fasterxml.jackson.annotation.JsonInclude(
-                                   com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) Map<String, Interval> seeds) {
+    public record Interval(
+            double mean,
+            double lo,
+            double hi,
+
+            @com.fasterxml.jackson.annotation.JsonInclude(
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+            Map<String, Interval> seeds) {
         public Interval {
             seeds = seeds == null ? Map.of() : new java.util.LinkedHashMap<>(seeds);
         }
@@ -98,12 +140,18 @@ public record ExperimentReport(String preset, List<Long> seeds, Map<String, Fram
             return new Interval(points(mean), points(lo), points(hi), Map.of());
         }
 
-        public Interval withSeeds(Map<String, Interval> perSeed) { return new Interval(mean, lo, hi, perSeed); }
+        public Interval withSeeds(Map<String, Interval> perSeed) {
+            return new Interval(mean, lo, hi, perSeed);
+        }
 
         /** Whether the interval excludes 0 (the change is larger than the test questions' sampling noise). */
-        public boolean excludesZero() { return lo > 0 || hi < 0; }
+        public boolean excludesZero() {
+            return lo > 0 || hi < 0;
+        }
 
-        private static double points(double score) { return Math.round(score * 100_000) / 1000.0; }
+        private static double points(double score) {
+            return Math.round(score * 100_000) / 1000.0;
+        }
     }
 
     /** A named series, e.g. the distillation loss of stage {@code sdvp:gqa-sim} by step. */

@@ -26,9 +26,14 @@ public final class ReportHtml {
     public static String render(ExperimentReport r) {
         StringBuilder h = new StringBuilder(1 << 16);
         h.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>SDVP experiment</title><style>")
-                .append(STYLE).append("</style></head><body><h1>SDVP experiment</h1>");
-        h.append("<p class=\"meta\">preset ").append(Html.escape(r.preset())).append(", seeds ").append(r.seeds())
-                .append(". Scores in points (0–100): mean ± standard deviation over seeds; n = test questions per seed.</p>");
+                .append(STYLE)
+                .append("</style></head><body><h1>SDVP experiment</h1>");
+        h.append("<p class=\"meta\">preset ")
+                .append(Html.escape(r.preset()))
+                .append(", seeds ")
+                .append(r.seeds())
+                .append(
+                        ". Scores in points (0–100): mean ± standard deviation over seeds; n = test questions per seed.</p>");
         if (!r.notes().isEmpty()) {
             h.append("<ul class=\"meta\">");
             r.notes().forEach(n -> h.append("<li>").append(Html.escape(n)).append("</li>"));
@@ -37,7 +42,9 @@ public final class ReportHtml {
         for (var fw : r.frameworks().entrySet()) {
             h.append("<h2>").append(Html.escape(fw.getKey())).append("</h2>");
             table(h, fw.getValue());
-            h.append("<img alt=\"scores\" src=\"").append(Charts.scoresBarChart(fw.getKey(), fw.getValue())).append("\">");
+            h.append("<img alt=\"scores\" src=\"")
+                    .append(Charts.scoresBarChart(fw.getKey(), fw.getValue()))
+                    .append("\">");
             FrameworkRows delta = r.deltas().get(fw.getKey());
             if (!fw.getValue().deltas().isEmpty()) {
                 intervals(h, fw.getValue().deltas());
@@ -51,47 +58,71 @@ public final class ReportHtml {
             table(h, fw.getValue());
             if (!fw.getValue().deltas().isEmpty()) intervals(h, fw.getValue().deltas());
         }
-        List<Curve> main = r.curves().stream().filter(c -> !c.name().contains("ablation")).toList();
-        List<Curve> ablation = r.curves().stream().filter(c -> c.name().contains("ablation")).toList();
+        List<Curve> main =
+                r.curves().stream().filter(c -> !c.name().contains("ablation")).toList();
+        List<Curve> ablation =
+                r.curves().stream().filter(c -> c.name().contains("ablation")).toList();
         if (!r.curves().isEmpty()) h.append("<h2>Training curves</h2>");
-        if (!main.isEmpty()) h.append("<img alt=\"curves\" src=\"").append(Charts.curvesChart(main)).append("\">");
+        if (!main.isEmpty())
+            h.append("<img alt=\"curves\" src=\"")
+                    .append(Charts.curvesChart(main))
+                    .append("\">");
         if (!ablation.isEmpty()) {
-            h.append("<img alt=\"ablation curves\" src=\"").append(Charts.curvesChart(ablation)).append("\">");
+            h.append("<img alt=\"ablation curves\" src=\"")
+                    .append(Charts.curvesChart(ablation))
+                    .append("\">");
         }
         if (!r.examples().isEmpty()) {
             h.append("<h2>Example traces</h2>");
             for (ExampleTrace e : r.examples()) {
-                h.append("<details><summary>").append(Html.escape(e.title())).append("</summary>").append(e.html()).append("</details>");
+                h.append("<details><summary>")
+                        .append(Html.escape(e.title()))
+                        .append("</summary>")
+                        .append(e.html())
+                        .append("</details>");
             }
         }
         if (!r.timings().isEmpty()) {
             h.append("<h2>Timing</h2><table>");
-            r.timings().forEach((k, v) -> h.append("<tr><th>").append(Html.escape(k)).append("</th><td class=\"n\">")
-                    .append(String.format(java.util.Locale.ROOT, "%.1f s", v)).append("</td></tr>"));
+            r.timings()
+                    .forEach((k, v) -> h.append("<tr><th>")
+                            .append(Html.escape(k))
+                            .append("</th><td class=\"n\">")
+                            .append(String.format(java.util.Locale.ROOT, "%.1f s", v))
+                            .append("</td></tr>"));
             h.append("</table>");
         }
         if (!r.stageTimes().isEmpty()) {
-            h.append("<h3>Stages</h3><p class=\"meta\">Seconds when each stage ran (stages run side by side, so they add "
-                    + "up to more than the wall time).</p><table><tr><th>stage</th>");
+            h.append(
+                    "<h3>Stages</h3><p class=\"meta\">Seconds when each stage ran (stages run side by side, so they add "
+                            + "up to more than the wall time).</p><table><tr><th>stage</th>");
             var parts = new java.util.LinkedHashSet<String>();
             r.stageTimes().values().forEach(m -> parts.addAll(m.keySet()));
             parts.forEach(p -> h.append("<th>").append(Html.escape(p)).append("</th>"));
             h.append("</tr>");
             r.stageTimes().forEach((stage, m) -> {
                 h.append("<tr><th>").append(Html.escape(stage)).append("</th>");
-                parts.forEach(p -> h.append("<td class=\"n\">").append(m.containsKey(p)
-                        ? String.format(java.util.Locale.ROOT, "%.1f", m.get(p)) : "–").append("</td>"));
+                parts.forEach(p -> h.append("<td class=\"n\">")
+                        .append(m.containsKey(p) ? String.format(java.util.Locale.ROOT, "%.1f", m.get(p)) : "–")
+                        .append("</td>"));
                 h.append("</tr>");
             });
             h.append("</table>");
         }
         if (!r.config().isEmpty()) {
-            h.append("<h2>Configuration</h2><details><summary>the full configuration (report.json: config)</summary><pre>")
-                    .append(Html.escape(org.sdvp.core.io.Json.pretty(r.config()))).append("</pre></details>");
+            h.append(
+                            "<h2>Configuration</h2><details><summary>the full configuration (report.json: config)</summary><pre>")
+                    .append(Html.escape(org.sdvp.core.io.Json.pretty(r.config())))
+                    .append("</pre></details>");
         }
         h.append("<h2>Provenance</h2><table>");
-        r.provenance().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> h.append("<tr><th>")
-                .append(Html.escape(e.getKey())).append("</th><td>").append(Html.escape(e.getValue())).append("</td></tr>"));
+        r.provenance().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> h.append("<tr><th>")
+                        .append(Html.escape(e.getKey()))
+                        .append("</th><td>")
+                        .append(Html.escape(e.getValue()))
+                        .append("</td></tr>"));
         h.append("</table></body></html>\n");
         return h.toString();
     }
@@ -102,8 +133,10 @@ public final class ReportHtml {
      */
     private static void intervals(StringBuilder h, Map<String, Map<String, Interval>> deltas) {
         h.append("<h3>Change against the baseline (points)</h3><p class=\"meta\">mean [lo, hi]: ")
-                .append(Html.escape(ReportTable.INTERVAL)).append("; <span class=\"up\">green</span> / <span class=\"down\">"
-                        + "red</span>: the interval excludes 0. Hover a cell for each seed's own interval.</p><table><tr><th>row</th>");
+                .append(Html.escape(ReportTable.INTERVAL))
+                .append(
+                        "; <span class=\"up\">green</span> / <span class=\"down\">"
+                                + "red</span>: the interval excludes 0. Hover a cell for each seed's own interval.</p><table><tr><th>row</th>");
         var columns = new java.util.LinkedHashSet<String>();
         deltas.values().forEach(m -> columns.addAll(m.keySet()));
         columns.forEach(c -> h.append("<th>").append(Html.escape(c)).append("</th>"));
@@ -117,10 +150,22 @@ public final class ReportHtml {
                     continue;
                 }
                 StringBuilder title = new StringBuilder();
-                i.seeds().forEach((seed, s) -> title.append(seed).append(": ").append(ReportTable.interval(s)).append('\n'));
-                h.append("<td class=\"n").append(i.lo() > 0 ? " up" : i.hi() < 0 ? " down" : "").append("\"")
-                        .append(title.isEmpty() ? "" : " title=\"" + Html.escape(title.toString().strip()) + "\"").append('>')
-                        .append(Html.escape(ReportTable.interval(i))).append("</td>");
+                i.seeds()
+                        .forEach((seed, s) -> title.append(seed)
+                                .append(": ")
+                                .append(ReportTable.interval(s))
+                                .append('\n'));
+                h.append("<td class=\"n")
+                        .append(i.lo() > 0 ? " up" : i.hi() < 0 ? " down" : "")
+                        .append("\"")
+                        .append(
+                                title.isEmpty()
+                                        ? ""
+                                        : " title=\""
+                                                + Html.escape(title.toString().strip()) + "\"")
+                        .append('>')
+                        .append(Html.escape(ReportTable.interval(i)))
+                        .append("</td>");
             }
             h.append("</tr>");
         });
@@ -135,18 +180,26 @@ public final class ReportHtml {
         for (var row : rows.rows().entrySet()) {
             Integer runs = rows.runs().get(row.getKey());
             h.append("<tr><th>").append(Html.escape(row.getKey()));
-            if (runs != null) h.append(" <span class=\"meta\">(").append(runs).append(runs == 1 ? " run" : " seeds").append(")</span>");
+            if (runs != null)
+                h.append(" <span class=\"meta\">(")
+                        .append(runs)
+                        .append(runs == 1 ? " run" : " seeds")
+                        .append(")</span>");
             h.append("</th>");
             Map<String, Double> spread = rows.spread().getOrDefault(row.getKey(), Map.of());
             for (String t : tasks) {
                 Double v = row.getValue().get(t);
-                h.append("<td class=\"n\">").append(v == null ? "–" : Html.escape(ReportTable.points(v, spread.get(t)))).append("</td>");
+                h.append("<td class=\"n\">")
+                        .append(v == null ? "–" : Html.escape(ReportTable.points(v, spread.get(t))))
+                        .append("</td>");
             }
             h.append("</tr>");
         }
         if (!rows.counts().isEmpty()) {
             h.append("<tr><th class=\"meta\">n</th>");
-            tasks.forEach(t -> h.append("<td class=\"n meta\">").append(rows.counts().getOrDefault(t, 0)).append("</td>"));
+            tasks.forEach(t -> h.append("<td class=\"n meta\">")
+                    .append(rows.counts().getOrDefault(t, 0))
+                    .append("</td>"));
             h.append("</tr>");
         }
         h.append("</table>");

@@ -18,14 +18,24 @@ public final class ReportTable {
 
     public static String render(String framework, FrameworkRows rows) {
         List<String> tasks = new ArrayList<>(tasks(rows));
-        String table = grid(framework, rows.rows().keySet(), tasks, (row, t) -> {
-            Double v = rows.rows().get(row).get(t);
-            return v == null ? "–" : points(v, rows.spread().getOrDefault(row, Map.of()).get(t));
-        }, 12);
+        String table = grid(
+                framework,
+                rows.rows().keySet(),
+                tasks,
+                (row, t) -> {
+                    Double v = rows.rows().get(row).get(t);
+                    return v == null
+                            ? "–"
+                            : points(
+                                    v, rows.spread().getOrDefault(row, Map.of()).get(t));
+                },
+                12);
         if (rows.counts().isEmpty()) return table; // a table of differences has no test-set sizes
-        StringBuilder b = new StringBuilder(table).append(pad("n", rowWidth(rows.rows().keySet())));
+        StringBuilder b =
+                new StringBuilder(table).append(pad("n", rowWidth(rows.rows().keySet())));
         int cell = cellWidth(tasks, 12);
-        for (String t : tasks) b.append(' ').append(padLeft(String.valueOf(rows.counts().getOrDefault(t, 0)), cell));
+        for (String t : tasks)
+            b.append(' ').append(padLeft(String.valueOf(rows.counts().getOrDefault(t, 0)), cell));
         return b.append('\n').toString();
     }
 
@@ -33,10 +43,15 @@ public final class ReportTable {
     public static String renderIntervals(String title, Map<String, Map<String, Interval>> deltas) {
         Set<String> columns = new LinkedHashSet<>();
         deltas.values().forEach(r -> columns.addAll(r.keySet()));
-        return grid(title, deltas.keySet(), List.copyOf(columns), (row, t) -> {
-            Interval i = deltas.get(row).get(t);
-            return i == null ? "–" : interval(i);
-        }, 19);
+        return grid(
+                title,
+                deltas.keySet(),
+                List.copyOf(columns),
+                (row, t) -> {
+                    Interval i = deltas.get(row).get(t);
+                    return i == null ? "–" : interval(i);
+                },
+                19);
     }
 
     /** Every table of a report: each framework's rows and changes, then its ablations and theirs. */
@@ -49,14 +64,17 @@ public final class ReportTable {
                 b.append(renderIntervals(fw + " change against the baseline (points, " + INTERVAL + ")", rows.deltas()))
                         .append('\n');
             } else if (delta != null) {
-                b.append(render(fw + " change against the baseline (points)", delta)).append('\n');
+                b.append(render(fw + " change against the baseline (points)", delta))
+                        .append('\n');
             }
         });
         report.ablations().forEach((fw, rows) -> {
             b.append(render(fw + " ablations (one seed, target gqa-sim)", rows)).append('\n');
             if (!rows.deltas().isEmpty()) {
-                b.append(renderIntervals(fw + " ablations: change against the baseline (points, " + INTERVAL + ")",
-                        rows.deltas())).append('\n');
+                b.append(renderIntervals(
+                                fw + " ablations: change against the baseline (points, " + INTERVAL + ")",
+                                rows.deltas()))
+                        .append('\n');
             }
         });
         return b.toString();
@@ -66,7 +84,9 @@ public final class ReportTable {
     public static final String INTERVAL = "[95 % paired bootstrap interval over the test questions]";
 
     /** {@code +4.4 [+1.2, +7.6]}. */
-    public static String interval(Interval i) { return signed(i.mean()) + " [" + signed(i.lo()) + ", " + signed(i.hi()) + "]"; }
+    public static String interval(Interval i) {
+        return signed(i.mean()) + " [" + signed(i.lo()) + ", " + signed(i.hi()) + "]";
+    }
 
     /** {@code +1.2}, {@code -0.3}, {@code 0.0} (no sign when it rounds to zero). */
     static String signed(double points) {
@@ -93,7 +113,9 @@ public final class ReportTable {
         return b.toString();
     }
 
-    private static int rowWidth(Set<String> rows) { return Math.max(4, rows.stream().mapToInt(String::length).max().orElse(4)); }
+    private static int rowWidth(Set<String> rows) {
+        return Math.max(4, rows.stream().mapToInt(String::length).max().orElse(4));
+    }
 
     private static int cellWidth(List<String> columns, int min) {
         return Math.max(min, columns.stream().mapToInt(String::length).max().orElse(min) + 1);
@@ -111,7 +133,11 @@ public final class ReportTable {
         return tasks;
     }
 
-    private static String pad(String s, int w) { return s + " ".repeat(Math.max(0, w - s.length())); }
+    private static String pad(String s, int w) {
+        return s + " ".repeat(Math.max(0, w - s.length()));
+    }
 
-    private static String padLeft(String s, int w) { return " ".repeat(Math.max(0, w - s.length())) + s; }
+    private static String padLeft(String s, int w) {
+        return " ".repeat(Math.max(0, w - s.length())) + s;
+    }
 }

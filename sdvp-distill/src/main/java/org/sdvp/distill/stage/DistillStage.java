@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,10 +69,14 @@ public final class DistillStage {
         seconds.put("collect", since(t0));
 
         t0 = System.nanoTime();
-        try (TeacherModel teacher = TeacherModel.load(spec.teacher()); VlmModel student = VlmModel.load(spec.student())) {
-            Labelled labelled = memo.labels(spec, callsFile,
+        try (TeacherModel teacher = TeacherModel.load(spec.teacher());
+                VlmModel student = VlmModel.load(spec.student())) {
+            Labelled labelled = memo.labels(
+                    spec,
+                    callsFile,
                     () -> new PseudoLabeler(teacher, student, spec.labels()).label(calls, new CallImages()));
-            DistillSet targets = labelled.targets().restrictTo(spec.kinds())
+            DistillSet targets = labelled.targets()
+                    .restrictTo(spec.kinds())
                     .fraction(spec.dataFraction(), spec.config().seed());
             say(log, "labels: " + labelled.summary());
             seconds.put("label", since(t0));
@@ -82,11 +85,18 @@ public final class DistillStage {
             DistillSet replay = DistillSet.empty();
             if (spec.config().selfDistills()) {
                 if (spec.replayScenes() > 0) {
-                    replay = memo.generalReplay(spec, () -> Replay.general(student, spec.replayScenes(), spec.config().seed()));
+                    replay = memo.generalReplay(
+                            spec,
+                            () -> Replay.general(
+                                    student, spec.replayScenes(), spec.config().seed()));
                 }
-                for (Path earlier : spec.replayCalls()) replay = replay.plus(Replay.ofCalls(student, CallsFile.read(earlier)));
-                say(log, "replay: " + replay.vqa().size() + " VQA, " + replay.match().size() + " MATCH, "
-                        + replay.loc().size() + " LOC targets labelled by the previous student");
+                for (Path earlier : spec.replayCalls())
+                    replay = replay.plus(Replay.ofCalls(student, CallsFile.read(earlier)));
+                say(
+                        log,
+                        "replay: " + replay.vqa().size() + " VQA, "
+                                + replay.match().size() + " MATCH, "
+                                + replay.loc().size() + " LOC targets labelled by the previous student");
             }
             seconds.put("replay", since(t0));
 
@@ -102,16 +112,38 @@ public final class DistillStage {
 
             Path checkpoint = spec.out().resolve("student");
             Map<String, Double> metrics = new TreeMap<>();
-            if (!training.lossCurve().isEmpty()) metrics.put("final_loss", training.lossCurve().get(training.lossCurve().size() - 1));
+            if (!training.lossCurve().isEmpty())
+                metrics.put(
+                        "final_loss",
+                        training.lossCurve().get(training.lossCurve().size() - 1));
             metrics.put("targets", (double) targets.size());
             metrics.put("replay_targets", (double) replay.size());
-            student.save(checkpoint, Provenance.of("distill", spec.task(), spec.config().seed(), recipe(spec, callsFile),
-                    targets.sha256() + "+" + replay.sha256(), targets.size() + replay.size(),
-                    Json.mapper().valueToTree(spec.config()), metrics, withPath(parent, spec.student())));
-            StageResult result = new StageResult(checkpoint, callsFile, collected, labelled, replay.size(), training, seconds);
+            student.save(
+                    checkpoint,
+                    Provenance.of(
+                            "distill",
+                            spec.task(),
+                            spec.config().seed(),
+                            recipe(spec, callsFile),
+                            targets.sha256() + "+" + replay.sha256(),
+                            targets.size() + replay.size(),
+                            Json.mapper().valueToTree(spec.config()),
+                            metrics,
+                            withPath(parent, spec.student())));
+            StageResult result =
+                    new StageResult(checkpoint, callsFile, collected, labelled, replay.size(), training, seconds);
             Json.write(spec.out().resolve("stage.json"), summary(spec, result));
-            say(log, String.format(java.util.Locale.ROOT, "stage %s: %d targets, %d replay, %d steps (%.0f s) -> %s",
-                    spec.task(), targets.size(), replay.size(), training.steps(), seconds.get("distill"), checkpoint));
+            say(
+                    log,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "stage %s: %d targets, %d replay, %d steps (%.0f s) -> %s",
+                            spec.task(),
+                            targets.size(),
+                            replay.size(),
+                            training.steps(),
+                            seconds.get("distill"),
+                            checkpoint));
             return result;
         }
     }
@@ -120,21 +152,36 @@ public final class DistillStage {
         TaskData.ensure(spec.task(), spec.data(), spec.split(), spec.questions(), 1, log);
         Task task = Tasks.find(spec.task());
         Framework fw = Frameworks.create(spec.framework());
-        String modules = spec.teacherDriven() ? "teacher:" + spec.teacher() + ",vlm:" + spec.student() : "vlm:" + spec.student();
+        String modules =
+                spec.teacherDriven() ? "teacher:" + spec.teacher() + ",vlm:" + spec.student() : "vlm:" + spec.student();
         try (ExampleSource examples = Limited.of(task.open(spec.data(), spec.split()), spec.questions());
-             ModelServices services = ModuleSpec.parse(modules).load(ProviderContext.ofData(spec.data()));
-             ModelGateway gateway = new ModelGateway(services)) {
+                ModelServices services = ModuleSpec.parse(modules).load(ProviderContext.ofData(spec.data()));
+                ModelGateway gateway = new ModelGateway(services)) {
             Map<String, String> provenance = new LinkedHashMap<>();
             provenance.put("modules", modules);
             provenance.put("framework", spec.framework());
-            CollectedCalls c = new TraceCollector(task, fw,
-                    FrameworkPrograms.of(spec.framework(), spec.task(), spec.data(), spec.split()), CONCURRENCY)
+            CollectedCalls c = new TraceCollector(
+                            task,
+                            fw,
+                            FrameworkPrograms.of(spec.framework(), spec.task(), spec.data(), spec.split()),
+                            CONCURRENCY)
                     .collect(examples, spec.split(), gateway, provenance, null);
             CallsFile.write(callsFile, c.calls());
-            Json.write(callsFile.resolveSibling(callsFile.getFileName() + ".summary.json"), Map.of(
-                    "questions", c.questions(), "answerConsistent", c.consistent(), "callsByKind", c.callsByKind(),
-                    "consistentCallsByKind", c.consistentByKind(), "evaluation", c.evaluation().summary(),
-                    "provenance", c.evaluation().provenance()));
+            Json.write(
+                    callsFile.resolveSibling(callsFile.getFileName() + ".summary.json"),
+                    Map.of(
+                            "questions",
+                            c.questions(),
+                            "answerConsistent",
+                            c.consistent(),
+                            "callsByKind",
+                            c.callsByKind(),
+                            "consistentCallsByKind",
+                            c.consistentByKind(),
+                            "evaluation",
+                            c.evaluation().summary(),
+                            "provenance",
+                            c.evaluation().provenance()));
             say(log, "collected (" + modules + "): " + c.summary());
             return c;
         }
@@ -154,7 +201,11 @@ public final class DistillStage {
         r.set("kinds", Json.mapper().valueToTree(new java.util.TreeSet<>(spec.kinds())));
         r.put("dataFraction", spec.dataFraction());
         r.put("replayScenes", spec.replayScenes());
-        r.set("replayCalls", Json.mapper().valueToTree(spec.replayCalls().stream().map(Path::toString).toList()));
+        r.set(
+                "replayCalls",
+                Json.mapper()
+                        .valueToTree(
+                                spec.replayCalls().stream().map(Path::toString).toList()));
         return r;
     }
 
@@ -170,10 +221,27 @@ public final class DistillStage {
         s.put("task", spec.task());
         s.put("checkpoint", r.checkpoint().toString());
         s.put("calls", r.callsFile().toString());
-        s.put("labels", Map.of("calls", r.labels().calls(), "inconsistent", r.labels().inconsistent(),
-                "uncovered", r.labels().uncovered(), "unsure", r.labels().unsure(), "missingImage", r.labels().missingImage(),
-                "kept", Map.of("VQA", r.labels().targets().vqa().size(), "MATCH", r.labels().targets().match().size(),
-                        "LOC", r.labels().targets().loc().size())));
+        s.put(
+                "labels",
+                Map.of(
+                        "calls",
+                        r.labels().calls(),
+                        "inconsistent",
+                        r.labels().inconsistent(),
+                        "uncovered",
+                        r.labels().uncovered(),
+                        "unsure",
+                        r.labels().unsure(),
+                        "missingImage",
+                        r.labels().missingImage(),
+                        "kept",
+                        Map.of(
+                                "VQA",
+                                r.labels().targets().vqa().size(),
+                                "MATCH",
+                                r.labels().targets().match().size(),
+                                "LOC",
+                                r.labels().targets().loc().size())));
         s.put("replayTargets", r.replayCount());
         s.put("steps", r.training().steps());
         s.put("resumedFrom", r.training().resumedFrom());
@@ -185,7 +253,11 @@ public final class DistillStage {
         return s;
     }
 
-    private static double since(long t0) { return (System.nanoTime() - t0) / 1e9; }
+    private static double since(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
 
-    private static void say(PrintStream log, String line) { if (log != null) log.println(line); }
+    private static void say(PrintStream log, String line) {
+        if (log != null) log.println(line);
+    }
 }

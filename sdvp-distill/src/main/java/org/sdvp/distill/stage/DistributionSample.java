@@ -55,13 +55,19 @@ final class DistributionSample {
     }
 
     private float[][] vqa(VlmModel s) {
-        return vqa.isEmpty() ? new float[0][] : s.vqaProbabilities(vqa.stream().map(DistillTarget::image).toList(),
-                vqa.stream().map(DistillTarget::text).toList());
+        return vqa.isEmpty()
+                ? new float[0][]
+                : s.vqaProbabilities(
+                        vqa.stream().map(DistillTarget::image).toList(),
+                        vqa.stream().map(DistillTarget::text).toList());
     }
 
     private float[] match(VlmModel s) {
-        return match.isEmpty() ? new float[0] : s.matchProbabilities(match.stream().map(DistillTarget::image).toList(),
-                match.stream().map(DistillTarget::text).toList());
+        return match.isEmpty()
+                ? new float[0]
+                : s.matchProbabilities(
+                        match.stream().map(DistillTarget::image).toList(),
+                        match.stream().map(DistillTarget::text).toList());
     }
 
     /**

@@ -27,24 +27,39 @@ public final class StageMemo {
 
     private final Map<Object, Object> values;
 
-    private StageMemo(Map<Object, Object> values) { this.values = values; }
+    private StageMemo(Map<Object, Object> values) {
+        this.values = values;
+    }
 
     /** A memo that remembers everything it computed. */
-    public static StageMemo remembering() { return new StageMemo(new ConcurrentHashMap<>()); }
+    public static StageMemo remembering() {
+        return new StageMemo(new ConcurrentHashMap<>());
+    }
 
     /** A memo that computes every time (one stage on its own). */
-    public static StageMemo none() { return new StageMemo(null); }
+    public static StageMemo none() {
+        return new StageMemo(null);
+    }
 
     Labelled labels(StageSpec spec, Path callsFile, Callable<Labelled> compute) throws Exception {
-        return get(new LabelKey(abs(spec.teacher()), abs(spec.student()), abs(callsFile), spec.labels()), Labelled.class, compute);
+        return get(
+                new LabelKey(abs(spec.teacher()), abs(spec.student()), abs(callsFile), spec.labels()),
+                Labelled.class,
+                compute);
     }
 
     DistillSet generalReplay(StageSpec spec, Callable<DistillSet> compute) throws Exception {
-        return get(new ReplayKey(abs(spec.student()), spec.replayScenes(), spec.config().seed()), DistillSet.class, compute);
+        return get(
+                new ReplayKey(
+                        abs(spec.student()), spec.replayScenes(), spec.config().seed()),
+                DistillSet.class,
+                compute);
     }
 
     /** How many values are remembered (for tests). */
-    int size() { return values == null ? 0 : values.size(); }
+    int size() {
+        return values == null ? 0 : values.size();
+    }
 
     private <T> T get(Object key, Class<T> type, Callable<T> compute) throws Exception {
         if (values == null) return compute.call();
@@ -56,5 +71,7 @@ public final class StageMemo {
         return type.cast(v);
     }
 
-    private static Path abs(Path p) { return p.toAbsolutePath().normalize(); }
+    private static Path abs(Path p) {
+        return p.toAbsolutePath().normalize();
+    }
 }

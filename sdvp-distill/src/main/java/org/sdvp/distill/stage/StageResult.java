@@ -16,5 +16,11 @@ import org.sdvp.distill.train.StepwiseDistiller;
  * @param training    loss curve and timing
  * @param seconds     wall time by part: collect, label, replay, distill
  */
-public record StageResult(Path checkpoint, Path callsFile, CollectedCalls collected, Labelled labels, int replayCount,
-                          StepwiseDistiller.Result training, java.util.Map<String, Double> seconds) {}
+public record StageResult(
+        Path checkpoint,
+        Path callsFile,
+        CollectedCalls collected,
+        Labelled labels,
+        int replayCount,
+        StepwiseDistiller.Result training,
+        java.util.Map<String, Double> seconds) {}

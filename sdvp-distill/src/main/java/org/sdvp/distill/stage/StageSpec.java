@@ -32,10 +32,24 @@ import org.sdvp.distill.train.DistillConfig;
  * @param config        loss and optimisation
  * @param resume        continue from {@code out}'s last checkpoint
  */
-public record StageSpec(String task, Path data, String framework, String split, int questions, Path student, Path teacher, Path out,
-                        Path calls, boolean teacherDriven, LabelOptions labels, Set<ServiceKind> kinds,
-                        double dataFraction, int replayScenes, List<Path> replayCalls, DistillConfig config,
-                        boolean resume) {
+public record StageSpec(
+        String task,
+        Path data,
+        String framework,
+        String split,
+        int questions,
+        Path student,
+        Path teacher,
+        Path out,
+        Path calls,
+        boolean teacherDriven,
+        LabelOptions labels,
+        Set<ServiceKind> kinds,
+        double dataFraction,
+        int replayScenes,
+        List<Path> replayCalls,
+        DistillConfig config,
+        boolean resume) {
     /** Traced programs: VisProg's. */
     public static final String DEFAULT_FRAMEWORK = "visprog";
     /** The split whose programs are traced. */
@@ -52,7 +66,8 @@ public record StageSpec(String task, Path data, String framework, String split, 
         Objects.requireNonNull(out, "out");
         kinds = Set.copyOf(kinds);
         replayCalls = List.copyOf(replayCalls);
-        if (!(dataFraction > 0 && dataFraction <= 1)) throw new IllegalArgumentException("dataFraction must be in (0, 1]");
+        if (!(dataFraction > 0 && dataFraction <= 1))
+            throw new IllegalArgumentException("dataFraction must be in (0, 1]");
     }
 
     /**
@@ -65,9 +80,19 @@ public record StageSpec(String task, Path data, String framework, String split, 
     }
 
     public Builder toBuilder() {
-        return new Builder(task, student, teacher, out, config).data(data).framework(framework).split(split)
-                .questions(questions).calls(calls).teacherDriven(teacherDriven).labels(labels).kinds(kinds)
-                .dataFraction(dataFraction).replayScenes(replayScenes).replayCalls(replayCalls).resume(resume);
+        return new Builder(task, student, teacher, out, config)
+                .data(data)
+                .framework(framework)
+                .split(split)
+                .questions(questions)
+                .calls(calls)
+                .teacherDriven(teacherDriven)
+                .labels(labels)
+                .kinds(kinds)
+                .dataFraction(dataFraction)
+                .replayScenes(replayScenes)
+                .replayCalls(replayCalls)
+                .resume(resume);
     }
 
     /** A stage by name: the defaults of {@link #builder}, then what differs. */
@@ -99,34 +124,86 @@ public record StageSpec(String task, Path data, String framework, String split, 
             this.data = out.resolve("data");
         }
 
-        public Builder data(Path folder) { data = folder; return this; }
+        public Builder data(Path folder) {
+            data = folder;
+            return this;
+        }
 
-        public Builder framework(String name) { framework = name; return this; }
+        public Builder framework(String name) {
+            framework = name;
+            return this;
+        }
 
-        public Builder split(String name) { split = name; return this; }
+        public Builder split(String name) {
+            split = name;
+            return this;
+        }
 
-        public Builder questions(int n) { questions = n; return this; }
+        public Builder questions(int n) {
+            questions = n;
+            return this;
+        }
 
         /** Reuse these collected calls instead of collecting (null: collect). */
-        public Builder calls(Path file) { calls = file; return this; }
+        public Builder calls(Path file) {
+            calls = file;
+            return this;
+        }
 
-        public Builder teacherDriven(boolean t) { teacherDriven = t; return this; }
+        public Builder teacherDriven(boolean t) {
+            teacherDriven = t;
+            return this;
+        }
 
-        public Builder labels(LabelOptions l) { labels = l; return this; }
+        public Builder labels(LabelOptions l) {
+            labels = l;
+            return this;
+        }
 
-        public Builder kinds(Set<ServiceKind> k) { kinds = k; return this; }
+        public Builder kinds(Set<ServiceKind> k) {
+            kinds = k;
+            return this;
+        }
 
-        public Builder dataFraction(double f) { dataFraction = f; return this; }
+        public Builder dataFraction(double f) {
+            dataFraction = f;
+            return this;
+        }
 
-        public Builder replayScenes(int scenes) { replayScenes = scenes; return this; }
+        public Builder replayScenes(int scenes) {
+            replayScenes = scenes;
+            return this;
+        }
 
-        public Builder replayCalls(List<Path> files) { replayCalls = files; return this; }
+        public Builder replayCalls(List<Path> files) {
+            replayCalls = files;
+            return this;
+        }
 
-        public Builder resume(boolean r) { resume = r; return this; }
+        public Builder resume(boolean r) {
+            resume = r;
+            return this;
+        }
 
         public StageSpec build() {
-            return new StageSpec(task, data, framework, split, questions, student, teacher, out, calls, teacherDriven,
-                    labels, kinds, dataFraction, replayScenes, replayCalls, config, resume);
+            return new StageSpec(
+                    task,
+                    data,
+                    framework,
+                    split,
+                    questions,
+                    student,
+                    teacher,
+                    out,
+                    calls,
+                    teacherDriven,
+                    labels,
+                    kinds,
+                    dataFraction,
+                    replayScenes,
+                    replayCalls,
+                    config,
+                    resume);
         }
     }
 }

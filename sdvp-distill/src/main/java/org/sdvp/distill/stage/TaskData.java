@@ -43,7 +43,10 @@ public final class TaskData {
 
     /** Generates the split into {@code dir} as {@code sdvp world generate} does: the task's style, 128 px scenes. */
     public static void generate(WorldTaskSpec task, String split, int count, long seed, Path dir) throws IOException {
-        new DatasetGenerator().generate(new DatasetGenerator.Request(task, split, count, seed, task.defaultStyle(), dir,
-                SceneGenerator.Config.defaults()), done -> { });
+        new DatasetGenerator()
+                .generate(
+                        new DatasetGenerator.Request(
+                                task, split, count, seed, task.defaultStyle(), dir, SceneGenerator.Config.defaults()),
+                        done -> {});
     }
 }

@@ -39,8 +39,12 @@ public final class CallsFile {
                 try {
                     calls.add(Json.mapper().readValue(line, SubTaskCall.class));
                 } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
-                    throw new DataException(file + ":" + n + ": not a sub-task call: "
-                            + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
+                    throw new DataException(
+                            file + ":" + n + ": not a sub-task call: "
+                                    + (e instanceof JsonProcessingException j
+                                            ? j.getOriginalMessage()
+                                            : e.getMessage()),
+                            e);
                 }
             }
         } catch (IOException e) {

@@ -14,8 +14,13 @@ import org.sdvp.core.evaluation.EvalResult;
  * @param consistentByKind calls per kind that pass answer-consistent filtering
  * @param evaluation      the run's score and misses, as {@code sdvp eval} reports them
  */
-public record CollectedCalls(List<SubTaskCall> calls, int questions, int consistent, Map<String, Integer> callsByKind,
-                             Map<String, Integer> consistentByKind, EvalResult evaluation) {
+public record CollectedCalls(
+        List<SubTaskCall> calls,
+        int questions,
+        int consistent,
+        Map<String, Integer> callsByKind,
+        Map<String, Integer> consistentByKind,
+        EvalResult evaluation) {
     public CollectedCalls {
         calls = List.copyOf(calls);
         callsByKind = Map.copyOf(callsByKind);
@@ -25,9 +30,15 @@ public record CollectedCalls(List<SubTaskCall> calls, int questions, int consist
     /** {@code 500 questions (412 answer-consistent); calls LOC 900 (740 kept), VQA 610 (530 kept)} */
     public String summary() {
         StringBuilder b = new StringBuilder(questions + " questions (" + consistent + " answer-consistent); calls");
-        callsByKind.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> b.append(' ')
-                .append(e.getKey()).append(' ').append(e.getValue())
-                .append(" (").append(consistentByKind.getOrDefault(e.getKey(), 0)).append(" kept)"));
+        callsByKind.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> b.append(' ')
+                        .append(e.getKey())
+                        .append(' ')
+                        .append(e.getValue())
+                        .append(" (")
+                        .append(consistentByKind.getOrDefault(e.getKey(), 0))
+                        .append(" kept)"));
         return b.toString();
     }
 

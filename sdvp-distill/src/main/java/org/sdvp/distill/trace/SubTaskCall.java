@@ -21,9 +21,20 @@ import java.util.Objects;
  * @param backend          which backend answered ({@code --modules} of the collection run)
  * @param answerConsistent whether the program's final answer was right (answer-consistent filtering)
  */
-public record SubTaskCall(String questionId, String questionType, int step, int line, String module, String kind,
-                          String sourceImage, String imagePath, List<Double> region, String text, Object response,
-                          String backend, boolean answerConsistent) {
+public record SubTaskCall(
+        String questionId,
+        String questionType,
+        int step,
+        int line,
+        String module,
+        String kind,
+        String sourceImage,
+        String imagePath,
+        List<Double> region,
+        String text,
+        Object response,
+        String backend,
+        boolean answerConsistent) {
     public SubTaskCall {
         Objects.requireNonNull(questionId, "questionId");
         Objects.requireNonNull(kind, "kind");

@@ -53,8 +53,12 @@ public final class TraceCollector {
         this.concurrency = concurrency;
     }
 
-    public CollectedCalls collect(ExampleSource examples, String split, ModelGateway gateway,
-                                  Map<String, String> provenance, Evaluator.Listener progress)
+    public CollectedCalls collect(
+            ExampleSource examples,
+            String split,
+            ModelGateway gateway,
+            Map<String, String> provenance,
+            Evaluator.Listener progress)
             throws InterruptedException, DataException {
         return collect(examples, split, gateway, provenance, progress, RunJournal.none());
     }
@@ -63,8 +67,13 @@ public final class TraceCollector {
      * Collects, continuing from {@code journal}: questions it restored contribute the calls recorded then,
      * new ones are journalled with their calls, so a killed collection resumes to the same calls file.
      */
-    public CollectedCalls collect(ExampleSource examples, String split, ModelGateway gateway,
-                                  Map<String, String> provenance, Evaluator.Listener progress, RunJournal journal)
+    public CollectedCalls collect(
+            ExampleSource examples,
+            String split,
+            ModelGateway gateway,
+            Map<String, String> provenance,
+            Evaluator.Listener progress,
+            RunJournal journal)
             throws InterruptedException, DataException {
         List<Indexed> found = new ArrayList<>();
         for (RunJournal.Entry e : journal.restored().values()) {
@@ -97,7 +106,9 @@ public final class TraceCollector {
 
     private record Indexed(String questionId, List<SubTaskCall> calls, boolean consistent) {}
 
-    private static boolean consistent(QuestionResult r) { return r.score() >= 1 && !r.failed(); }
+    private static boolean consistent(QuestionResult r) {
+        return r.score() >= 1 && !r.failed();
+    }
 
     private static List<SubTaskCall> restore(JsonNode calls) throws DataException {
         if (calls == null || calls.isNull()) return List.of();
@@ -115,7 +126,9 @@ public final class TraceCollector {
             return out;
         }
         for (Execution run : execution.samples()) {
-            boolean right = run.succeeded() && run.result().isPresent() && ex.gold().isPresent()
+            boolean right = run.succeeded()
+                    && run.result().isPresent()
+                    && ex.gold().isPresent()
                     && task.metric().score(run.result().get(), ex.gold().get()) >= 1;
             calls(ex, run, right, out);
         }
@@ -126,10 +139,20 @@ public final class TraceCollector {
         for (StepRecord step : execution.trace().steps()) {
             for (ModelCall call : step.calls()) {
                 var image = call.request().image();
-                out.add(new SubTaskCall(ex.id(), ex.type(), step.index(), step.line(), step.module(),
-                        call.request().kind().name(), image.sourceId(), pathOf(ex, image.sourceId()),
-                        ValueJson.box(image.region()), call.request().text(), ValueJson.response(call.response()),
-                        call.backend(), consistent));
+                out.add(new SubTaskCall(
+                        ex.id(),
+                        ex.type(),
+                        step.index(),
+                        step.line(),
+                        step.module(),
+                        call.request().kind().name(),
+                        image.sourceId(),
+                        pathOf(ex, image.sourceId()),
+                        ValueJson.box(image.region()),
+                        call.request().text(),
+                        ValueJson.response(call.response()),
+                        call.backend(),
+                        consistent));
             }
         }
     }
@@ -138,7 +161,8 @@ public final class TraceCollector {
     private static String pathOf(Example ex, String sourceId) {
         for (Path p : ex.images().values()) {
             // absolute: the calls file is read again later, from wherever that run starts
-            if (p.getFileName().toString().equals(sourceId)) return p.toAbsolutePath().normalize().toString();
+            if (p.getFileName().toString().equals(sourceId))
+                return p.toAbsolutePath().normalize().toString();
         }
         return "";
     }

@@ -20,53 +20,103 @@ import org.sdvp.core.io.RecordSettings;
  *     and faster steps with 2)
  * @param checkpointEvery steps between resumable checkpoints (and at the end)
  */
-public record DistillConfig(int steps, int vqaBatch, int matchBatch, int locBatch, int replayVqa, int replayMatch,
-                            int replayLoc, float learningRate, int warmupSteps, float tau, float klWeight,
-                            float ceWeight, float beta, float vqaWeight, float matchWeight, float locWeight,
-                            float locPositiveWeight, int frozenUnits, int checkpointEvery, long seed) {
+public record DistillConfig(
+        int steps,
+        int vqaBatch,
+        int matchBatch,
+        int locBatch,
+        int replayVqa,
+        int replayMatch,
+        int replayLoc,
+        float learningRate,
+        int warmupSteps,
+        float tau,
+        float klWeight,
+        float ceWeight,
+        float beta,
+        float vqaWeight,
+        float matchWeight,
+        float locWeight,
+        float locPositiveWeight,
+        int frozenUnits,
+        int checkpointEvery,
+        long seed) {
 
     public DistillConfig {
         if (steps < 1) throw new IllegalArgumentException("steps must be >= 1: " + steps);
         if (tau <= 0) throw new IllegalArgumentException("tau must be > 0: " + tau);
-        if (Math.min(Math.min(vqaBatch, matchBatch), Math.min(locBatch, Math.min(replayVqa, Math.min(replayMatch, replayLoc)))) < 0) {
+        if (Math.min(
+                        Math.min(vqaBatch, matchBatch),
+                        Math.min(locBatch, Math.min(replayVqa, Math.min(replayMatch, replayLoc))))
+                < 0) {
             throw new IllegalArgumentException("batch sizes must be >= 0");
         }
-        if (!(locPositiveWeight > 0)) throw new IllegalArgumentException("locPositiveWeight must be > 0: " + locPositiveWeight);
+        if (!(locPositiveWeight > 0))
+            throw new IllegalArgumentException("locPositiveWeight must be > 0: " + locPositiveWeight);
         if (checkpointEvery < 1) throw new IllegalArgumentException("checkpointEvery must be >= 1");
     }
 
     /**
      * SDVP's defaults (docs/sdvp.md explains each) for {@code steps} steps: {@link Builder}'s initial values.
      */
-    public static DistillConfig defaults(int steps, long seed) { return builder(steps, seed).build(); }
+    public static DistillConfig defaults(int steps, long seed) {
+        return builder(steps, seed).build();
+    }
 
     /** A builder holding SDVP's defaults, to change some settings by name. */
-    public static Builder builder(int steps, long seed) { return new Builder(steps, seed); }
+    public static Builder builder(int steps, long seed) {
+        return new Builder(steps, seed);
+    }
 
     /** A builder holding this config's settings. */
     public Builder toBuilder() {
-        return new Builder(steps, seed).vqaBatch(vqaBatch).matchBatch(matchBatch).locBatch(locBatch).replayVqa(replayVqa)
-                .replayMatch(replayMatch).replayLoc(replayLoc).learningRate(learningRate).warmupSteps(warmupSteps).tau(tau)
-                .klWeight(klWeight).ceWeight(ceWeight).beta(beta).vqaWeight(vqaWeight).matchWeight(matchWeight)
-                .locWeight(locWeight).locPositiveWeight(locPositiveWeight).frozenUnits(frozenUnits)
+        return new Builder(steps, seed)
+                .vqaBatch(vqaBatch)
+                .matchBatch(matchBatch)
+                .locBatch(locBatch)
+                .replayVqa(replayVqa)
+                .replayMatch(replayMatch)
+                .replayLoc(replayLoc)
+                .learningRate(learningRate)
+                .warmupSteps(warmupSteps)
+                .tau(tau)
+                .klWeight(klWeight)
+                .ceWeight(ceWeight)
+                .beta(beta)
+                .vqaWeight(vqaWeight)
+                .matchWeight(matchWeight)
+                .locWeight(locWeight)
+                .locPositiveWeight(locPositiveWeight)
+                .frozenUnits(frozenUnits)
                 .checkpointEvery(checkpointEvery);
     }
 
     /** Naive fine-tuning: the same pseudo-labels, no self-distillation, no replay, nothing frozen. */
     public DistillConfig naive() {
-        return toBuilder().replayVqa(0).replayMatch(0).replayLoc(0).beta(0f).frozenUnits(0).build();
+        return toBuilder()
+                .replayVqa(0)
+                .replayMatch(0)
+                .replayLoc(0)
+                .beta(0f)
+                .frozenUnits(0)
+                .build();
     }
 
     /** This config with another seed. */
-    public DistillConfig withSeed(long newSeed) { return toBuilder().seed(newSeed).build(); }
+    public DistillConfig withSeed(long newSeed) {
+        return toBuilder().seed(newSeed).build();
+    }
 
     /**
      * This config for another number of steps: warm-up and checkpoint interval are capped to fit it, as the
      * defaults are.
      */
     public DistillConfig withSteps(int newSteps) {
-        return toBuilder().steps(newSteps).warmupSteps(Math.min(warmupSteps, newSteps / 10))
-                .checkpointEvery(Math.min(checkpointEvery, newSteps)).build();
+        return toBuilder()
+                .steps(newSteps)
+                .warmupSteps(Math.min(warmupSteps, newSteps / 10))
+                .checkpointEvery(Math.min(checkpointEvery, newSteps))
+                .build();
     }
 
     /**
@@ -93,32 +143,129 @@ public record DistillConfig(int steps, int vqaBatch, int matchBatch, int locBatc
             this.checkpointEvery = Math.max(1, Math.min(100, steps));
         }
 
-        public Builder steps(int v) { steps = v; return this; }
-        public Builder vqaBatch(int v) { vqaBatch = v; return this; }
-        public Builder matchBatch(int v) { matchBatch = v; return this; }
-        public Builder locBatch(int v) { locBatch = v; return this; }
-        public Builder replayVqa(int v) { replayVqa = v; return this; }
-        public Builder replayMatch(int v) { replayMatch = v; return this; }
-        public Builder replayLoc(int v) { replayLoc = v; return this; }
-        public Builder learningRate(float v) { learningRate = v; return this; }
-        public Builder warmupSteps(int v) { warmupSteps = v; return this; }
-        public Builder tau(float v) { tau = v; return this; }
-        public Builder klWeight(float v) { klWeight = v; return this; }
-        public Builder ceWeight(float v) { ceWeight = v; return this; }
-        public Builder beta(float v) { beta = v; return this; }
-        public Builder vqaWeight(float v) { vqaWeight = v; return this; }
-        public Builder matchWeight(float v) { matchWeight = v; return this; }
-        public Builder locWeight(float v) { locWeight = v; return this; }
-        public Builder locPositiveWeight(float v) { locPositiveWeight = v; return this; }
-        public Builder frozenUnits(int v) { frozenUnits = v; return this; }
-        public Builder checkpointEvery(int v) { checkpointEvery = v; return this; }
-        public Builder seed(long v) { seed = v; return this; }
+        public Builder steps(int v) {
+            steps = v;
+            return this;
+        }
+
+        public Builder vqaBatch(int v) {
+            vqaBatch = v;
+            return this;
+        }
+
+        public Builder matchBatch(int v) {
+            matchBatch = v;
+            return this;
+        }
+
+        public Builder locBatch(int v) {
+            locBatch = v;
+            return this;
+        }
+
+        public Builder replayVqa(int v) {
+            replayVqa = v;
+            return this;
+        }
+
+        public Builder replayMatch(int v) {
+            replayMatch = v;
+            return this;
+        }
+
+        public Builder replayLoc(int v) {
+            replayLoc = v;
+            return this;
+        }
+
+        public Builder learningRate(float v) {
+            learningRate = v;
+            return this;
+        }
+
+        public Builder warmupSteps(int v) {
+            warmupSteps = v;
+            return this;
+        }
+
+        public Builder tau(float v) {
+            tau = v;
+            return this;
+        }
+
+        public Builder klWeight(float v) {
+            klWeight = v;
+            return this;
+        }
+
+        public Builder ceWeight(float v) {
+            ceWeight = v;
+            return this;
+        }
+
+        public Builder beta(float v) {
+            beta = v;
+            return this;
+        }
+
+        public Builder vqaWeight(float v) {
+            vqaWeight = v;
+            return this;
+        }
+
+        public Builder matchWeight(float v) {
+            matchWeight = v;
+            return this;
+        }
+
+        public Builder locWeight(float v) {
+            locWeight = v;
+            return this;
+        }
+
+        public Builder locPositiveWeight(float v) {
+            locPositiveWeight = v;
+            return this;
+        }
+
+        public Builder frozenUnits(int v) {
+            frozenUnits = v;
+            return this;
+        }
+
+        public Builder checkpointEvery(int v) {
+            checkpointEvery = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
 
         /** @throws IllegalArgumentException when a setting is out of range */
         public DistillConfig build() {
-            return new DistillConfig(steps, vqaBatch, matchBatch, locBatch, replayVqa, replayMatch, replayLoc, learningRate,
-                    warmupSteps, tau, klWeight, ceWeight, beta, vqaWeight, matchWeight, locWeight, locPositiveWeight,
-                    frozenUnits, checkpointEvery, seed);
+            return new DistillConfig(
+                    steps,
+                    vqaBatch,
+                    matchBatch,
+                    locBatch,
+                    replayVqa,
+                    replayMatch,
+                    replayLoc,
+                    learningRate,
+                    warmupSteps,
+                    tau,
+                    klWeight,
+                    ceWeight,
+                    beta,
+                    vqaWeight,
+                    matchWeight,
+                    locWeight,
+                    locPositiveWeight,
+                    frozenUnits,
+                    checkpointEvery,
+                    seed);
         }
     }
 
@@ -133,5 +280,7 @@ public record DistillConfig(int steps, int vqaBatch, int matchBatch, int locBatc
     }
 
     /** Whether replay targets feed the loss at all. */
-    public boolean selfDistills() { return beta > 0 && replayVqa + replayMatch + replayLoc > 0; }
+    public boolean selfDistills() {
+        return beta > 0 && replayVqa + replayMatch + replayLoc > 0;
+    }
 }

@@ -18,15 +18,20 @@ import org.sdvp.models.vlm.VlmModel;
 final class DistillState {
     private final TrainingState state;
 
-    DistillState(Path dir) { this.state = new TrainingState(dir, "student.params"); }
+    DistillState(Path dir) {
+        this.state = new TrainingState(dir, "student.params");
+    }
 
     void save(int step, List<Double> curve, JsonNode config, String dataSha256, VlmModel student, SavableAdam adam)
             throws IOException {
-        state.save(new TrainingState.Info(step, curve, null, null, null, null, config, dataSha256), student.block(), adam);
+        state.save(
+                new TrainingState.Info(step, curve, null, null, null, null, config, dataSha256), student.block(), adam);
     }
 
     /** The newest complete state's info, or null when the folder holds none. */
-    TrainingState.Info latest() throws DataException { return state.latest(); }
+    TrainingState.Info latest() throws DataException {
+        return state.latest();
+    }
 
     /** Loads the newest state's parameters into {@code student} (call before creating its trainer). */
     void loadParameters(VlmModel student) throws DataException {

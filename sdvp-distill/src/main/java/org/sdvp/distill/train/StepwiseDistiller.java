@@ -43,12 +43,20 @@ public final class StepwiseDistiller {
      * @param skippedSteps steps of this process's part whose loss or gradients were not finite, so no update
      *                     was applied ({@link StepLoop#MAX_SKIPPED_SHARE})
      */
-    public record Result(List<Double> lossCurve, int window, int steps, int resumedFrom, double seconds,
-                         double samplesPerSecond, int skippedSteps) {}
+    public record Result(
+            List<Double> lossCurve,
+            int window,
+            int steps,
+            int resumedFrom,
+            double seconds,
+            double samplesPerSecond,
+            int skippedSteps) {}
 
     private final DistillConfig config;
 
-    public StepwiseDistiller(DistillConfig config) { this.config = config; }
+    public StepwiseDistiller(DistillConfig config) {
+        this.config = config;
+    }
 
     /**
      * Trains {@code student} (S_prev, loaded) in place on {@code targets} and {@code replay}; writes resumable
@@ -58,8 +66,14 @@ public final class StepwiseDistiller {
      * @param resume continue from {@code stateDir}'s newest state (a fresh start when it holds none)
      * @throws DataException when the saved state was made with another config or other data
      */
-    public Result distill(VlmModel student, DistillSet targets, DistillSet replay, Path stateDir, boolean resume,
-                          PrintStream progress) throws IOException, DataException {
+    public Result distill(
+            VlmModel student,
+            DistillSet targets,
+            DistillSet replay,
+            Path stateDir,
+            boolean resume,
+            PrintStream progress)
+            throws IOException, DataException {
         return distillUntil(student, targets, replay, stateDir, resume, progress, config.steps());
     }
 
@@ -67,12 +81,20 @@ public final class StepwiseDistiller {
      * {@link #distill} that stops after step {@code stopAt} (with state saved there) as a killed run would:
      * how tests check that resuming gives the uninterrupted result.
      */
-    Result distillUntil(VlmModel student, DistillSet targets, DistillSet replay, Path stateDir, boolean resume,
-                        PrintStream progress, int stopAt) throws IOException, DataException {
+    Result distillUntil(
+            VlmModel student,
+            DistillSet targets,
+            DistillSet replay,
+            Path stateDir,
+            boolean resume,
+            PrintStream progress,
+            int stopAt)
+            throws IOException, DataException {
         DistillConfig c = config;
         DistillSet rep = c.selfDistills() ? replay : DistillSet.empty();
         Batches batches = new Batches(c, targets, rep);
-        if (batches.perStep() == 0) throw new IllegalArgumentException("no distillation targets for the configured batches");
+        if (batches.perStep() == 0)
+            throw new IllegalArgumentException("no distillation targets for the configured batches");
         // through text, so a saved config (read back as doubles) compares equal to a fresh one (floats)
         JsonNode configJson = Json.mapper().readTree(Json.mapper().writeValueAsString(c));
         String dataSha = targets.sha256() + "+" + rep.sha256();
@@ -93,10 +115,14 @@ public final class StepwiseDistiller {
         int window = window(c);
         int every = checkpointInterval(c.checkpointEvery(), batches.stepsPerEpoch(), window);
         student.block().freezeEncoderUnits(c.frozenUnits());
-        SavableAdam adam = new SavableAdam(student.block(), StepLoop.cosineWithWarmup(c.learningRate(), 0.05f, c.steps(), c.warmupSteps()),
-                0.9f, VlmTrainer.ADAM_BETA2, 1e-8f);
-        DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam)
-                .optDevices(new Device[] {Device.cpu()});
+        SavableAdam adam = new SavableAdam(
+                student.block(),
+                StepLoop.cosineWithWarmup(c.learningRate(), 0.05f, c.steps(), c.warmupSteps()),
+                0.9f,
+                VlmTrainer.ADAM_BETA2,
+                1e-8f);
+        DefaultTrainingConfig tc =
+                new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam).optDevices(new Device[] {Device.cpu()});
         TargetLosses pseudo = TargetLosses.pseudoLabels(student, c);
         TargetLosses self = TargetLosses.replay(student);
         try (Trainer trainer = student.model().newTrainer(tc)) {
@@ -107,28 +133,41 @@ public final class StepwiseDistiller {
                 return new Result(curve, window, c.steps(), first, 0, 0, 0);
             }
             StepLoop loop = new StepLoop(trainer, "distill", ProgressBars.orNone(progress));
-            StepLoop.Result r = loop.run(first, Math.min(stopAt, c.steps()), batches.perStep(), window, (m, step, backward) -> {
-                ParameterStore ps = new ParameterStore(m, false);
-                Batches.Drawn b = batches.draw(step);
-                float total = 0;
-                for (NDArray l : pseudo.vqa(m, ps, b.vqa())) total += apply(Tensors.scale(l, c.vqaWeight()), backward);
-                for (NDArray l : pseudo.match(m, ps, b.match())) total += apply(Tensors.scale(l, c.matchWeight()), backward);
-                if (!b.loc().isEmpty()) total += apply(Tensors.scale(pseudo.loc(m, ps, b.loc()), c.locWeight()), backward);
-                for (NDArray l : self.vqa(m, ps, b.replayVqa())) total += apply(Tensors.scale(l, c.beta()), backward);
-                for (NDArray l : self.match(m, ps, b.replayMatch())) total += apply(Tensors.scale(l, c.beta()), backward);
-                if (!b.replayLoc().isEmpty()) total += apply(Tensors.scale(self.loc(m, ps, b.replayLoc()), c.beta()), backward);
-                return total;
-            }, (done, curveSoFar) -> {
-                if (done % every == 0 || done == c.steps() || done == stopAt) {
-                    List<Double> all = new ArrayList<>(curve);
-                    all.addAll(curveSoFar);
-                    try {
-                        state.save(done, all, configJson, dataSha, student, adam);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException("cannot write the distillation state to " + stateDir, e);
-                    }
-                }
-            });
+            StepLoop.Result r = loop.run(
+                    first,
+                    Math.min(stopAt, c.steps()),
+                    batches.perStep(),
+                    window,
+                    (m, step, backward) -> {
+                        ParameterStore ps = new ParameterStore(m, false);
+                        Batches.Drawn b = batches.draw(step);
+                        float total = 0;
+                        for (NDArray l : pseudo.vqa(m, ps, b.vqa()))
+                            total += apply(Tensors.scale(l, c.vqaWeight()), backward);
+                        for (NDArray l : pseudo.match(m, ps, b.match()))
+                            total += apply(Tensors.scale(l, c.matchWeight()), backward);
+                        if (!b.loc().isEmpty())
+                            total += apply(Tensors.scale(pseudo.loc(m, ps, b.loc()), c.locWeight()), backward);
+                        for (NDArray l : self.vqa(m, ps, b.replayVqa()))
+                            total += apply(Tensors.scale(l, c.beta()), backward);
+                        for (NDArray l : self.match(m, ps, b.replayMatch()))
+                            total += apply(Tensors.scale(l, c.beta()), backward);
+                        if (!b.replayLoc().isEmpty())
+                            total += apply(Tensors.scale(self.loc(m, ps, b.replayLoc()), c.beta()), backward);
+                        return total;
+                    },
+                    (done, curveSoFar) -> {
+                        if (done % every == 0 || done == c.steps() || done == stopAt) {
+                            List<Double> all = new ArrayList<>(curve);
+                            all.addAll(curveSoFar);
+                            try {
+                                state.save(done, all, configJson, dataSha, student, adam);
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(
+                                        "cannot write the distillation state to " + stateDir, e);
+                            }
+                        }
+                    });
             curve.addAll(r.lossCurve());
             return new Result(curve, window, c.steps(), first, r.seconds(), r.samplesPerSecond(), r.skippedSteps());
         } catch (java.io.UncheckedIOException e) {
@@ -162,12 +201,13 @@ public final class StepwiseDistiller {
 
     /** The per-step draws: a generator seeded by (seed, step), so any step's batch can be drawn again. */
     static final class Batches {
-        record Drawn(List<org.sdvp.distill.label.DistillTarget.Vqa> vqa,
-                     List<org.sdvp.distill.label.DistillTarget.Match> match,
-                     List<org.sdvp.distill.label.DistillTarget.Loc> loc,
-                     List<org.sdvp.distill.label.DistillTarget.Vqa> replayVqa,
-                     List<org.sdvp.distill.label.DistillTarget.Match> replayMatch,
-                     List<org.sdvp.distill.label.DistillTarget.Loc> replayLoc) {}
+        record Drawn(
+                List<org.sdvp.distill.label.DistillTarget.Vqa> vqa,
+                List<org.sdvp.distill.label.DistillTarget.Match> match,
+                List<org.sdvp.distill.label.DistillTarget.Loc> loc,
+                List<org.sdvp.distill.label.DistillTarget.Vqa> replayVqa,
+                List<org.sdvp.distill.label.DistillTarget.Match> replayMatch,
+                List<org.sdvp.distill.label.DistillTarget.Loc> replayLoc) {}
 
         private final DistillConfig c;
         private final DistillSet targets;
@@ -180,27 +220,41 @@ public final class StepwiseDistiller {
         }
 
         int perStep() {
-            return n(targets.vqa(), c.vqaBatch()) + n(targets.match(), c.matchBatch()) + n(targets.loc(), c.locBatch())
-                    + n(replay.vqa(), c.replayVqa()) + n(replay.match(), c.replayMatch()) + n(replay.loc(), c.replayLoc());
+            return n(targets.vqa(), c.vqaBatch())
+                    + n(targets.match(), c.matchBatch())
+                    + n(targets.loc(), c.locBatch())
+                    + n(replay.vqa(), c.replayVqa())
+                    + n(replay.match(), c.replayMatch())
+                    + n(replay.loc(), c.replayLoc());
         }
 
         /** Steps that draw as many pseudo-labels as the set holds (replay, when there are none). */
         int stepsPerEpoch() {
             DistillSet main = targets.isEmpty() ? replay : targets;
             int perStep = main == targets
-                    ? n(targets.vqa(), c.vqaBatch()) + n(targets.match(), c.matchBatch()) + n(targets.loc(), c.locBatch())
-                    : n(replay.vqa(), c.replayVqa()) + n(replay.match(), c.replayMatch()) + n(replay.loc(), c.replayLoc());
+                    ? n(targets.vqa(), c.vqaBatch())
+                            + n(targets.match(), c.matchBatch())
+                            + n(targets.loc(), c.locBatch())
+                    : n(replay.vqa(), c.replayVqa())
+                            + n(replay.match(), c.replayMatch())
+                            + n(replay.loc(), c.replayLoc());
             return perStep == 0 ? Integer.MAX_VALUE : Math.max(1, (main.size() + perStep - 1) / perStep);
         }
 
         Drawn draw(int step) {
             SplittableRandom r = new SplittableRandom(c.seed() * 0x9E3779B97F4A7C15L + step);
-            return new Drawn(draw(targets.vqa(), c.vqaBatch(), r.split()), draw(targets.match(), c.matchBatch(), r.split()),
-                    draw(targets.loc(), c.locBatch(), r.split()), draw(replay.vqa(), c.replayVqa(), r.split()),
-                    draw(replay.match(), c.replayMatch(), r.split()), draw(replay.loc(), c.replayLoc(), r.split()));
+            return new Drawn(
+                    draw(targets.vqa(), c.vqaBatch(), r.split()),
+                    draw(targets.match(), c.matchBatch(), r.split()),
+                    draw(targets.loc(), c.locBatch(), r.split()),
+                    draw(replay.vqa(), c.replayVqa(), r.split()),
+                    draw(replay.match(), c.replayMatch(), r.split()),
+                    draw(replay.loc(), c.replayLoc(), r.split()));
         }
 
-        private static int n(List<?> from, int batch) { return from.isEmpty() ? 0 : batch; }
+        private static int n(List<?> from, int batch) {
+            return from.isEmpty() ? 0 : batch;
+        }
 
         private static <T> List<T> draw(List<T> from, int n, SplittableRandom r) {
             if (from.isEmpty()) return List.of();

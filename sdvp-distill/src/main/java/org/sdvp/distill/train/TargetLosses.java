@@ -63,10 +63,12 @@ final class TargetLosses {
                 texts.add(t.text());
             }
             boolean whole = model.isWhole(batch.get(idx.get(0)).image());
-            NDArray logits = model.block().vqa(ps, model.visual(m, VlmModel.pick(images(batch), idx), whole),
-                    model.texts(m, texts), true);
-            NDArray loss = Tensors.scale(Losses.kl(logits, Tensors.of(m, soft, new Shape(idx.size(), k)), tau), klWeight);
-            if (ceWeight > 0) loss = loss.add(Tensors.scale(Losses.crossEntropy(logits, Tensors.of(m, hard)), ceWeight));
+            NDArray logits = model.block()
+                    .vqa(ps, model.visual(m, VlmModel.pick(images(batch), idx), whole), model.texts(m, texts), true);
+            NDArray loss =
+                    Tensors.scale(Losses.kl(logits, Tensors.of(m, soft, new Shape(idx.size(), k)), tau), klWeight);
+            if (ceWeight > 0)
+                loss = loss.add(Tensors.scale(Losses.crossEntropy(logits, Tensors.of(m, hard)), ceWeight));
             out.add(Tensors.scale(loss, idx.size() / (float) batch.size()));
         }
         return out;
@@ -85,11 +87,13 @@ final class TargetLosses {
                 texts.add(t.text());
             }
             boolean whole = model.isWhole(batch.get(idx.get(0)).image());
-            NDArray logits = model.block().match(ps, model.visual(m, VlmModel.pick(images(batch), idx), whole),
-                    model.texts(m, texts), true);
+            NDArray logits = model.block()
+                    .match(ps, model.visual(m, VlmModel.pick(images(batch), idx), whole), model.texts(m, texts), true);
             // binary KL to the tempered target = BCE against it minus the target's entropy (a constant)
-            NDArray loss = Tensors.scale(Losses.bceWithLogits(Tensors.scale(logits, 1f / tau), Tensors.of(m, soft)), tau * tau * klWeight);
-            if (ceWeight > 0) loss = loss.add(Tensors.scale(Losses.bceWithLogits(logits, Tensors.of(m, hard)), ceWeight));
+            NDArray loss = Tensors.scale(
+                    Losses.bceWithLogits(Tensors.scale(logits, 1f / tau), Tensors.of(m, soft)), tau * tau * klWeight);
+            if (ceWeight > 0)
+                loss = loss.add(Tensors.scale(Losses.bceWithLogits(logits, Tensors.of(m, hard)), ceWeight));
             out.add(Tensors.scale(loss, idx.size() / (float) batch.size()));
         }
         return out;
@@ -108,16 +112,18 @@ final class TargetLosses {
         for (int i = 0; i < batch.size(); i++) {
             DistillTarget.Loc t = batch.get(i);
             if (t.objectness().length != cells) {
-                throw new IllegalArgumentException("LOC target has " + t.objectness().length + " cells, the student " + cells);
+                throw new IllegalArgumentException(
+                        "LOC target has " + t.objectness().length + " cells, the student " + cells);
             }
             System.arraycopy(t.objectness(), 0, obj, i * cells, cells);
             System.arraycopy(t.box(), 0, box, i * 4 * cells, 4 * cells);
             texts.add(t.text());
         }
-        NDArray map = model.block().loc(ps, model.fullImages(m, images(batch)), model.texts(m, texts), true)
+        NDArray map = model.block()
+                .loc(ps, model.fullImages(m, images(batch)), model.texts(m, texts), true)
                 .reshape(batch.size(), GridBoxes.CHANNELS, cells);
-        return org.sdvp.models.vlm.VlmTrainer.gridLoss(m, map, obj, box, batch.size(), cells,
-                locPositiveWeight, PRETRAIN.boxWeight());
+        return org.sdvp.models.vlm.VlmTrainer.gridLoss(
+                m, map, obj, box, batch.size(), cells, locPositiveWeight, PRETRAIN.boxWeight());
     }
 
     /** {@code p^(1/τ)} renormalised: the teacher's distribution at temperature τ (clipped away from 0). */

@@ -20,7 +20,8 @@ import org.sdvp.distill.experiment.ExperimentEvaluation.Cell;
 
 /** Real evaluation (the oracle backend, a tiny generated split): files, resumption, example traces. */
 class ExperimentEvaluationTest {
-    @TempDir Path out;
+    @TempDir
+    Path out;
 
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     private final PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
@@ -46,11 +47,32 @@ class ExperimentEvaluationTest {
         // every question's score goes beside it, in split order
         List<String> lines = Files.readAllLines(out.resolve("eval/visprog/oracle/shared/gqa-sim.questions.tsv"));
         assertEquals(7, lines.size(), "a header and six questions");
-        assertEquals(r.score(), lines.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split("\t")[1])).sum() / 6, 1e-6);
+        assertEquals(
+                r.score(),
+                lines.stream()
+                                .skip(1)
+                                .mapToDouble(l -> Double.parseDouble(l.split("\t")[1]))
+                                .sum()
+                        / 6,
+                1e-6);
 
         // a stored result is read back, not recomputed: mark it so that a recomputation would show
-        EvalResult marked = new EvalResult(r.task(), r.split(), r.framework(), r.modules(), r.metric(), r.count(), r.score(),
-                r.errors(), r.byType(), r.misses(), 123.0, r.batching(), r.programs(), r.provenance(), r.aggregates());
+        EvalResult marked = new EvalResult(
+                r.task(),
+                r.split(),
+                r.framework(),
+                r.modules(),
+                r.metric(),
+                r.count(),
+                r.score(),
+                r.errors(),
+                r.byType(),
+                r.misses(),
+                123.0,
+                r.batching(),
+                r.programs(),
+                r.provenance(),
+                r.aggregates());
         Json.write(file, marked);
         n[0] = 0;
         Map<Cell, EvalResult> again = new ExperimentEvaluation(layout, new ProgramEvaluator(), 2, 1, hashes, log)
@@ -59,8 +81,9 @@ class ExperimentEvaluationTest {
         assertEquals(123.0, again.values().iterator().next().seconds());
 
         // other data: evaluated again
-        Map<Cell, EvalResult> redone = new ExperimentEvaluation(layout, new ProgramEvaluator(), 2, 1,
-                Map.of("gqa-sim/test", "other"), log).run(List.of("visprog"), List.of(ORACLE), List.of("gqa-sim"), modules, n);
+        Map<Cell, EvalResult> redone = new ExperimentEvaluation(
+                        layout, new ProgramEvaluator(), 2, 1, Map.of("gqa-sim/test", "other"), log)
+                .run(List.of("visprog"), List.of(ORACLE), List.of("gqa-sim"), modules, n);
         assertEquals(1, n[0]);
         assertEquals(r.score(), redone.values().iterator().next().score());
         assertTrue(logBytes.toString(StandardCharsets.UTF_8).contains("evaluating again"));
@@ -74,17 +97,47 @@ class ExperimentEvaluationTest {
         try (var examples = Tasks.find("gqa-sim").open(layout.data("gqa-sim"), "test")) {
             id = examples.next().id();
         }
-        EvalResult missed = new EvalResult("gqa-sim", "test", "visprog", "x", "exact-match", 4, 0.75, 0, Map.of(),
-                List.of(new QuestionResult(id, "t", "q", "no", "yes", 0, null)), 0, Map.of(), Map.of(), Map.of());
-        EvalResult none = new EvalResult("gqa-sim", "test", "visprog", "x", "exact-match", 4, 1.0, 0, Map.of(),
-                List.of(), 0, Map.of(), Map.of(), Map.of());
-        Map<Cell, EvalResult> cells = Map.of(new Cell("visprog", "baseline", "shared", "gqa-sim"), missed,
-                new Cell("visprog", "sdvp:gqa-sim", "seed-1", "gqa-sim"), none);
-        assertEquals(List.of(new ExampleTraces.Pick("gqa-sim", id, "the baseline got it wrong, sdvp:gqa-sim right")),
+        EvalResult missed = new EvalResult(
+                "gqa-sim",
+                "test",
+                "visprog",
+                "x",
+                "exact-match",
+                4,
+                0.75,
+                0,
+                Map.of(),
+                List.of(new QuestionResult(id, "t", "q", "no", "yes", 0, null)),
+                0,
+                Map.of(),
+                Map.of(),
+                Map.of());
+        EvalResult none = new EvalResult(
+                "gqa-sim",
+                "test",
+                "visprog",
+                "x",
+                "exact-match",
+                4,
+                1.0,
+                0,
+                Map.of(),
+                List.of(),
+                0,
+                Map.of(),
+                Map.of(),
+                Map.of());
+        Map<Cell, EvalResult> cells = Map.of(
+                new Cell("visprog", "baseline", "shared", "gqa-sim"),
+                missed,
+                new Cell("visprog", "sdvp:gqa-sim", "seed-1", "gqa-sim"),
+                none);
+        assertEquals(
+                List.of(new ExampleTraces.Pick("gqa-sim", id, "the baseline got it wrong, sdvp:gqa-sim right")),
                 ExampleTraces.pick("visprog", 1, cells));
         var evaluation = new ExperimentEvaluation(layout, new ProgramEvaluator(), 2, 1, Map.of(), log);
-        var traces = new ExampleTraces(new ProgramEvaluator(), evaluation, log).render("visprog", 1, cells,
-                ExperimentPlan.of(ExperimentPreset.quick()), (row, seed) -> "oracle");
+        var traces = new ExampleTraces(new ProgramEvaluator(), evaluation, log)
+                .render("visprog", 1, cells, ExperimentPlan.of(ExperimentPreset.quick()), (row, seed) -> "oracle");
         assertEquals(1, traces.size(), logBytes.toString(StandardCharsets.UTF_8));
         String html = traces.get(0).html();
         assertTrue(html.contains("<b>baseline</b>") && html.contains("<b>sdvp:gqa-sim</b>"), html);

@@ -16,13 +16,26 @@ class ExperimentPlanTest {
     @Test
     void quickPlanHasTheMainStagesAndRowsAndNoAblations() {
         ExperimentPlan p = ExperimentPlan.of(ExperimentPreset.quick());
-        assertEquals(List.of("sdvp-gqa-sim", "naive-ft-gqa-sim", "sdvp-nlvr-sim", "naive-ft-nlvr-sim", "sdvp-seq-nlvr-sim"),
+        assertEquals(
+                List.of("sdvp-gqa-sim", "naive-ft-gqa-sim", "sdvp-nlvr-sim", "naive-ft-nlvr-sim", "sdvp-seq-nlvr-sim"),
                 p.stages().stream().map(StagePlan::id).toList());
-        assertEquals(List.of("oracle", "baseline", "teacher-swap:gqa-sim", "teacher-swap:nlvr-sim", "naive-ft:gqa-sim",
-                "naive-ft:nlvr-sim", "sdvp:gqa-sim", "sdvp:nlvr-sim", "sdvp-seq"), p.rows().stream().map(RowPlan::name).toList());
+        assertEquals(
+                List.of(
+                        "oracle",
+                        "baseline",
+                        "teacher-swap:gqa-sim",
+                        "teacher-swap:nlvr-sim",
+                        "naive-ft:gqa-sim",
+                        "naive-ft:nlvr-sim",
+                        "sdvp:gqa-sim",
+                        "sdvp:nlvr-sim",
+                        "sdvp-seq"),
+                p.rows().stream().map(RowPlan::name).toList());
         assertTrue(p.ablationRows().isEmpty());
         assertEquals(List.of("gqa-sim", "nlvr-sim", "count-sim", "ref-sim", "tag-sim"), p.tasks());
-        assertTrue(!p.rows().get(0).perSeed() && !p.rows().get(1).perSeed() && !p.rows().get(2).perSeed());
+        assertTrue(!p.rows().get(0).perSeed()
+                && !p.rows().get(1).perSeed()
+                && !p.rows().get(2).perSeed());
         assertEquals(List.of("seed-1"), p.rows().get(6).seedLabels());
     }
 
@@ -72,9 +85,20 @@ class ExperimentPlanTest {
     @Test
     void defaultPlanRunsTheAblationsOnOneSeedOnGqa() {
         ExperimentPlan p = ExperimentPlan.of(ExperimentPreset.standard());
-        assertEquals(List.of("ablation:data-10", "ablation:data-25", "ablation:data-50", "ablation:vqa-only",
-                "ablation:loc-only", "ablation:no-kl", "ablation:no-ce", "ablation:no-self-distill", "ablation:no-filter",
-                "ablation:tau-1", "ablation:tau-4"), p.ablationRows().stream().map(RowPlan::name).toList());
+        assertEquals(
+                List.of(
+                        "ablation:data-10",
+                        "ablation:data-25",
+                        "ablation:data-50",
+                        "ablation:vqa-only",
+                        "ablation:loc-only",
+                        "ablation:no-kl",
+                        "ablation:no-ce",
+                        "ablation:no-self-distill",
+                        "ablation:no-filter",
+                        "ablation:tau-1",
+                        "ablation:tau-4"),
+                p.ablationRows().stream().map(RowPlan::name).toList());
         p.ablationRows().forEach(r -> assertEquals(List.of(1L), r.seeds()));
         var sdvp = p.stage(1, "sdvp-gqa-sim").config();
         assertEquals(0.25, p.stage(1, "ablation-data-25").dataFraction());
@@ -90,8 +114,9 @@ class ExperimentPlanTest {
         assertTrue(!p.stage(1, "ablation-no-filter").labels().answerConsistentOnly());
         assertEquals(1f, p.stage(1, "ablation-tau-1").config().tau());
         assertEquals(4f, p.stage(1, "ablation-tau-4").config().tau());
-        assertTrue(p.stages().stream().filter(s -> s.id().startsWith("ablation")).allMatch(s -> s.seed() == 1
-                && s.task().equals("gqa-sim")));
+        assertTrue(p.stages().stream()
+                .filter(s -> s.id().startsWith("ablation"))
+                .allMatch(s -> s.seed() == 1 && s.task().equals("gqa-sim")));
     }
 
     @Test
@@ -101,17 +126,67 @@ class ExperimentPlanTest {
         ExperimentPlan p = ExperimentPlan.of(preset);
         DistillConfig c = preset.distillConfig(2);
         Set<ServiceKind> all = Set.of(ServiceKind.values());
-        assertEquals(new StagePlan("sdvp-gqa-sim", "gqa-sim", 2, null, null, List.of(), c, LabelOptions.defaults(), all, 1.0,
-                preset.replayScenes()), p.stage(2, "sdvp-gqa-sim"));
-        assertEquals(new StagePlan("naive-ft-nlvr-sim", "nlvr-sim", 2, null, "sdvp-nlvr-sim", List.of(), c.naive(),
-                LabelOptions.defaults(), all, 1.0, 0), p.stage(2, "naive-ft-nlvr-sim"));
-        assertEquals(new StagePlan("sdvp-seq-nlvr-sim", "nlvr-sim", 2, "sdvp-gqa-sim", null, List.of("sdvp-gqa-sim"), c,
-                LabelOptions.defaults(), all, 1.0, preset.replayScenes()), p.stage(2, "sdvp-seq-nlvr-sim"));
+        assertEquals(
+                new StagePlan(
+                        "sdvp-gqa-sim",
+                        "gqa-sim",
+                        2,
+                        null,
+                        null,
+                        List.of(),
+                        c,
+                        LabelOptions.defaults(),
+                        all,
+                        1.0,
+                        preset.replayScenes()),
+                p.stage(2, "sdvp-gqa-sim"));
+        assertEquals(
+                new StagePlan(
+                        "naive-ft-nlvr-sim",
+                        "nlvr-sim",
+                        2,
+                        null,
+                        "sdvp-nlvr-sim",
+                        List.of(),
+                        c.naive(),
+                        LabelOptions.defaults(),
+                        all,
+                        1.0,
+                        0),
+                p.stage(2, "naive-ft-nlvr-sim"));
+        assertEquals(
+                new StagePlan(
+                        "sdvp-seq-nlvr-sim",
+                        "nlvr-sim",
+                        2,
+                        "sdvp-gqa-sim",
+                        null,
+                        List.of("sdvp-gqa-sim"),
+                        c,
+                        LabelOptions.defaults(),
+                        all,
+                        1.0,
+                        preset.replayScenes()),
+                p.stage(2, "sdvp-seq-nlvr-sim"));
         DistillConfig a = preset.distillConfig(preset.ablationSeed());
-        assertEquals(new StagePlan("ablation-no-self-distill", "gqa-sim", preset.ablationSeed(), null, "sdvp-gqa-sim", List.of(),
-                a.toBuilder().beta(0f).build(), LabelOptions.defaults(), all, 1.0, 0),
+        assertEquals(
+                new StagePlan(
+                        "ablation-no-self-distill",
+                        "gqa-sim",
+                        preset.ablationSeed(),
+                        null,
+                        "sdvp-gqa-sim",
+                        List.of(),
+                        a.toBuilder().beta(0f).build(),
+                        LabelOptions.defaults(),
+                        all,
+                        1.0,
+                        0),
                 p.stage(preset.ablationSeed(), "ablation-no-self-distill"));
-        assertEquals(ExperimentPlan.ablationNames().stream().map(n -> "ablation:" + n).toList(),
+        assertEquals(
+                ExperimentPlan.ablationNames().stream()
+                        .map(n -> "ablation:" + n)
+                        .toList(),
                 p.ablationRows().stream().map(RowPlan::name).toList());
     }
 }

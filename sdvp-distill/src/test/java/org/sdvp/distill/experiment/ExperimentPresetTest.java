@@ -43,9 +43,11 @@ class ExperimentPresetTest {
         assertEquals(List.of(1L, 2L, 3L), ExperimentPreset.parseSeeds("1,2,3"));
         assertEquals(List.of(7L), ExperimentPreset.parseSeeds(" 7 "));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ExperimentPreset.parseSeeds("1,x"))
-                .getMessage().contains("'x'"));
+                .getMessage()
+                .contains("'x'"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ExperimentPreset.parseSeeds("1,1"))
-                .getMessage().contains("twice"));
+                .getMessage()
+                .contains("twice"));
         assertThrows(IllegalArgumentException.class, () -> ExperimentPreset.parseSeeds("1,,2"));
         assertThrows(IllegalArgumentException.class, () -> ExperimentPreset.parseSeeds("-1"));
         assertThrows(IllegalArgumentException.class, () -> ExperimentPreset.parseSeeds(""));
@@ -53,7 +55,8 @@ class ExperimentPresetTest {
 
     @Test
     void seedsAndAblationsCanBeOverridden() {
-        ExperimentPreset p = ExperimentPreset.standard().withSeeds(List.of(4L, 5L)).withAblations(false);
+        ExperimentPreset p =
+                ExperimentPreset.standard().withSeeds(List.of(4L, 5L)).withAblations(false);
         assertEquals(List.of(4L, 5L), p.seeds());
         assertEquals(4L, p.ablationSeed());
         assertFalse(p.ablations());

@@ -18,14 +18,19 @@ import org.sdvp.distill.stage.StageSpec;
 
 /** The whole experiment with fake training and evaluation (real data generation, tiny splits). */
 class ExperimentRunnerTest {
-    @TempDir Path out;
+    @TempDir
+    Path out;
 
     private static ExperimentPreset tiny(List<Long> seeds, boolean ablations) {
         return new ExperimentPreset("quick", 3, 4, 5, 7, seeds, "quick", "quick", ablations, 1, 1, 1, 2);
     }
 
-    private record Run(ExperimentRunner.Result result, Fakes.Models models, Fakes.Stages stages, Fakes.Evaluator eval,
-                       String log) {}
+    private record Run(
+            ExperimentRunner.Result result,
+            Fakes.Models models,
+            Fakes.Stages stages,
+            Fakes.Evaluator eval,
+            String log) {}
 
     private Run run(ExperimentPreset preset, List<String> frameworks) throws Exception {
         return run(preset, frameworks, 1);
@@ -37,8 +42,11 @@ class ExperimentRunnerTest {
         var eval = new Fakes.Evaluator();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         var options = new ExperimentRunner.Options(preset, out, null, List.of(), frameworks, "visprog", jobs);
-        var r = new ExperimentRunner(options, new ExperimentRunner.Parts(models, stages, eval),
-                new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        var r = new ExperimentRunner(
+                        options,
+                        new ExperimentRunner.Parts(models, stages, eval),
+                        new PrintStream(log, true, StandardCharsets.UTF_8))
+                .run();
         return new Run(r, models, stages, eval, log.toString(StandardCharsets.UTF_8));
     }
 
@@ -53,25 +61,59 @@ class ExperimentRunnerTest {
                 JsonNode v = rows.path(row.name()).path(task);
                 assertTrue(v.isNumber(), row.name() + "/" + task + " in " + rows);
                 assertTrue(v.asDouble() >= 0 && v.asDouble() <= 1);
-                assertTrue(report.path("frameworks").path("visprog").path("spread").path(row.name()).path(task).isNumber());
+                assertTrue(report.path("frameworks")
+                        .path("visprog")
+                        .path("spread")
+                        .path(row.name())
+                        .path(task)
+                        .isNumber());
             }
         }
-        assertEquals(3, report.path("frameworks").path("visprog").path("counts").path("gqa-sim").asInt());
-        assertEquals(2, report.path("frameworks").path("visprog").path("runs").path("sdvp:gqa-sim").asInt());
-        assertEquals(1, report.path("frameworks").path("visprog").path("runs").path("baseline").asInt());
+        assertEquals(
+                3,
+                report.path("frameworks")
+                        .path("visprog")
+                        .path("counts")
+                        .path("gqa-sim")
+                        .asInt());
+        assertEquals(
+                2,
+                report.path("frameworks")
+                        .path("visprog")
+                        .path("runs")
+                        .path("sdvp:gqa-sim")
+                        .asInt());
+        assertEquals(
+                1,
+                report.path("frameworks")
+                        .path("visprog")
+                        .path("runs")
+                        .path("baseline")
+                        .asInt());
         JsonNode deltas = report.path("deltas").path("visprog").path("rows");
-        assertEquals(rows.path("sdvp:gqa-sim").path("ref-sim").asDouble() - rows.path("baseline").path("ref-sim").asDouble(),
-                deltas.path("sdvp:gqa-sim").path("ref-sim").asDouble(), 1e-12);
+        assertEquals(
+                rows.path("sdvp:gqa-sim").path("ref-sim").asDouble()
+                        - rows.path("baseline").path("ref-sim").asDouble(),
+                deltas.path("sdvp:gqa-sim").path("ref-sim").asDouble(),
+                1e-12);
         assertTrue(deltas.path("naive-ft:nlvr-sim").path("unseen mean").isNumber(), deltas.toString());
-        assertTrue(deltas.path("baseline").isMissingNode() && deltas.path("oracle").isMissingNode());
+        assertTrue(
+                deltas.path("baseline").isMissingNode() && deltas.path("oracle").isMissingNode());
         JsonNode abl = report.path("ablations").path("visprog").path("rows");
         assertTrue(abl.path("ablation:no-kl").path("count-sim").isNumber(), abl.toString());
         assertTrue(abl.path("sdvp:gqa-sim (seed 1)").path("gqa-sim").isNumber(), abl.toString());
         assertTrue(abl.path("baseline").path("gqa-sim").isNumber());
-        assertEquals(List.of(1L, 2L), List.of(report.path("seeds").get(0).asLong(), report.path("seeds").get(1).asLong()));
+        assertEquals(
+                List.of(1L, 2L),
+                List.of(
+                        report.path("seeds").get(0).asLong(),
+                        report.path("seeds").get(1).asLong()));
         assertEquals(5, report.path("config").path("distill").path("steps").asInt());
         assertTrue(report.path("config").path("preset").path("trainQuestions").asInt() == 4);
-        assertTrue(report.path("provenance").path("data gqa-sim/test sha256").asText().matches("[0-9a-f]{64}"));
+        assertTrue(report.path("provenance")
+                .path("data gqa-sim/test sha256")
+                .asText()
+                .matches("[0-9a-f]{64}"));
         for (String part : List.of("data", "student", "teachers", "collect", "distill", "eval")) {
             assertTrue(report.path("timings").path(part).isNumber(), part);
         }
@@ -90,21 +132,35 @@ class ExperimentRunnerTest {
         for (String row : List.of("teacher-swap:gqa-sim", "naive-ft:nlvr-sim", "sdvp:gqa-sim", "sdvp-seq")) {
             for (String task : List.of("gqa-sim", "tag-sim", "unseen mean")) {
                 JsonNode d = fw.path("deltas").path(row).path(task);
-                double mean = d.path("mean").asDouble(), lo = d.path("lo").asDouble(), hi = d.path("hi").asDouble();
+                double mean = d.path("mean").asDouble(),
+                        lo = d.path("lo").asDouble(),
+                        hi = d.path("hi").asDouble();
                 assertTrue(d.path("mean").isNumber() && lo <= mean && mean <= hi, row + " " + task + ": " + d);
                 if (!task.equals("unseen mean")) {
-                    double table = 100 * (fw.path("rows").path(row).path(task).asDouble()
-                            - fw.path("rows").path("baseline").path(task).asDouble());
+                    double table = 100
+                            * (fw.path("rows").path(row).path(task).asDouble()
+                                    - fw.path("rows")
+                                            .path("baseline")
+                                            .path(task)
+                                            .asDouble());
                     assertEquals(table, mean, 1e-3, "the interval's mean is the table's change");
                 }
             }
         }
-        assertTrue(fw.path("deltas").path("sdvp:gqa-sim").path("ref-sim").path("seeds").has("seed-2"));
+        assertTrue(fw.path("deltas")
+                .path("sdvp:gqa-sim")
+                .path("ref-sim")
+                .path("seeds")
+                .has("seed-2"));
         assertTrue(fw.path("deltas").path("baseline").isMissingNode());
         JsonNode abl = report.path("ablations").path("visprog").path("deltas");
         assertTrue(abl.path("ablation:no-kl").path("count-sim").path("hi").isNumber(), abl.toString());
         assertTrue(abl.path("sdvp:gqa-sim (seed 1)").path("gqa-sim").path("lo").isNumber(), abl.toString());
-        assertTrue(report.path("stageTimes").path("seed-2/sdvp-seq-nlvr-sim").path("total").isNumber(),
+        assertTrue(
+                report.path("stageTimes")
+                        .path("seed-2/sdvp-seq-nlvr-sim")
+                        .path("total")
+                        .isNumber(),
                 report.path("stageTimes").toString());
         List<String> lines = Files.readAllLines(out.resolve("eval/visprog/sdvp_gqa-sim/seed-2/ref-sim.questions.tsv"));
         assertEquals(List.of("id", "score"), List.of(lines.get(0).split("\t")));
@@ -118,8 +174,10 @@ class ExperimentRunnerTest {
         assertTrue(parallel.stages().mostAtOnce.get() == 2, "independent stages overlapped");
         for (StageSpec s : parallel.stages().specs) {
             int at = parallel.stages().specs.indexOf(s);
-            for (StageSpec earlier : parallel.stages().specs.subList(at, parallel.stages().specs.size())) {
-                assertTrue(s.calls() == null || !s.calls().startsWith(earlier.out()) || earlier == s,
+            for (StageSpec earlier :
+                    parallel.stages().specs.subList(at, parallel.stages().specs.size())) {
+                assertTrue(
+                        s.calls() == null || !s.calls().startsWith(earlier.out()) || earlier == s,
                         s.out() + " ran before " + earlier.out() + ", whose calls it reuses");
                 assertTrue(!s.student().startsWith(earlier.out()), s.out() + " ran before its S_prev " + earlier.out());
             }
@@ -137,7 +195,9 @@ class ExperimentRunnerTest {
     void stagesAreWiredAsPlannedAndSeedsShareS0AndTeachers() throws Exception {
         Run r = run(tiny(List.of(1L, 2L), false), List.of("visprog"));
         assertEquals(10, r.stages().specs.size());
-        StageSpec gqa = find(r, 1, "sdvp-gqa-sim"), naive = find(r, 1, "naive-ft-gqa-sim"), seq = find(r, 1, "sdvp-seq-nlvr-sim");
+        StageSpec gqa = find(r, 1, "sdvp-gqa-sim"),
+                naive = find(r, 1, "naive-ft-gqa-sim"),
+                seq = find(r, 1, "sdvp-seq-nlvr-sim");
         assertNull(gqa.calls());
         assertEquals(out.resolve("stages/seed-1/sdvp-gqa-sim/calls.jsonl"), naive.calls());
         assertEquals(out.resolve("stages/seed-1/sdvp-gqa-sim/student"), seq.student());
@@ -165,8 +225,8 @@ class ExperimentRunnerTest {
         assertTrue(second.models().calls.isEmpty());
         assertTrue(second.log().contains("done before, reused"), second.log());
         assertTrue(!second.log().contains("data:"), "data reused silently: " + second.log());
-        JsonNode a = Json.mapper().readTree(firstJson).path("frameworks"), b = Json.mapper().readTree(
-                out.resolve("report.json").toFile()).path("frameworks");
+        JsonNode a = Json.mapper().readTree(firstJson).path("frameworks"),
+                b = Json.mapper().readTree(out.resolve("report.json").toFile()).path("frameworks");
         assertEquals(a, b);
     }
 
@@ -177,7 +237,8 @@ class ExperimentRunnerTest {
         Run again = run(tiny(List.of(1L), false), List.of("visprog"));
         assertEquals(1, again.stages().specs.size());
         assertTrue(again.stages().specs.get(0).resume());
-        assertEquals("sdvp-nlvr-sim", again.stages().specs.get(0).out().getFileName().toString());
+        assertEquals(
+                "sdvp-nlvr-sim", again.stages().specs.get(0).out().getFileName().toString());
     }
 
     @Test
@@ -185,7 +246,8 @@ class ExperimentRunnerTest {
         run(tiny(List.of(1L), false), List.of("visprog"));
         Path dir = out.resolve("stages/seed-1/sdvp-nlvr-sim");
         try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) if (!p.getFileName().toString().equals(ExperimentStages.INPUTS_FILE)) ExperimentData.deleteTree(p);
+            for (Path p : files.toList())
+                if (!p.getFileName().toString().equals(ExperimentStages.INPUTS_FILE)) ExperimentData.deleteTree(p);
         }
         Run again = run(tiny(List.of(1L), false), List.of("visprog"));
         assertEquals(1, again.stages().specs.size());
@@ -195,9 +257,13 @@ class ExperimentRunnerTest {
     @Test
     void stagesTraceTheChosenFramework() throws Exception {
         var stages = new Fakes.Stages();
-        var options = new ExperimentRunner.Options(tiny(List.of(1L), false), out, null, List.of(), List.of("visprog"), "viper");
-        new ExperimentRunner(options, new ExperimentRunner.Parts(new Fakes.Models(), stages, new Fakes.Evaluator()),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+        var options = new ExperimentRunner.Options(
+                tiny(List.of(1L), false), out, null, List.of(), List.of("visprog"), "viper");
+        new ExperimentRunner(
+                        options,
+                        new ExperimentRunner.Parts(new Fakes.Models(), stages, new Fakes.Evaluator()),
+                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .run();
         assertTrue(stages.specs.stream().allMatch(s -> s.framework().equals("viper")));
     }
 
@@ -205,7 +271,12 @@ class ExperimentRunnerTest {
     void everyFrameworkGetsItsTableAndEvalFiles() throws Exception {
         run(tiny(List.of(1L), false), List.of("visprog", "viper"));
         JsonNode report = Json.mapper().readTree(out.resolve("report.json").toFile());
-        assertTrue(report.path("frameworks").path("viper").path("rows").path("sdvp-seq").path("ref-sim").isNumber());
+        assertTrue(report.path("frameworks")
+                .path("viper")
+                .path("rows")
+                .path("sdvp-seq")
+                .path("ref-sim")
+                .isNumber());
         assertTrue(Files.isRegularFile(out.resolve("eval/viper/sdvp_gqa-sim/seed-1/count-sim.json")));
         assertTrue(Files.isRegularFile(out.resolve("eval/visprog/oracle/shared/gqa-sim.json")));
     }
@@ -219,17 +290,23 @@ class ExperimentRunnerTest {
         Fakes.checkpoint(shipped.resolve("student-quick"), "pretrain", "general", "quick", 1);
         ExperimentData.deleteTree(out.resolve("student"));
         var models = new Fakes.Models();
-        var options = new ExperimentRunner.Options(tiny(List.of(1L), false), out, null, List.of(shipped), List.of("visprog"),
-                "visprog");
+        var options = new ExperimentRunner.Options(
+                tiny(List.of(1L), false), out, null, List.of(shipped), List.of("visprog"), "visprog");
         var log = new ByteArrayOutputStream();
-        new ExperimentRunner(options, new ExperimentRunner.Parts(models, new Fakes.Stages(), new Fakes.Evaluator()),
-                new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        new ExperimentRunner(
+                        options,
+                        new ExperimentRunner.Parts(models, new Fakes.Stages(), new Fakes.Evaluator()),
+                        new PrintStream(log, true, StandardCharsets.UTF_8))
+                .run();
         assertTrue(models.calls.stream().noneMatch(c -> c.startsWith("pretrain")), models.calls.toString());
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("shipped"));
     }
 
     private static StageSpec find(Run r, long seed, String id) {
-        return r.stages().specs.stream().filter(s -> s.config().seed() == seed && s.out().getFileName().toString().equals(id))
-                .findFirst().orElseThrow();
+        return r.stages().specs.stream()
+                .filter(s -> s.config().seed() == seed
+                        && s.out().getFileName().toString().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 }

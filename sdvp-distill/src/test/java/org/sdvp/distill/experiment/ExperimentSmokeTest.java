@@ -33,11 +33,19 @@ class ExperimentSmokeTest {
             copy(spec.student(), s);
             Path calls = spec.calls() != null ? spec.calls() : spec.out().resolve("calls.jsonl");
             if (spec.calls() == null) Files.writeString(calls, "");
-            return StageSummary.of(plan, new StageResult(s, calls, null, new Labelled(DistillSet.empty(), Map.of(), Map.of(),
-                    Map.of(), Map.of(), Map.of()), 0, null, Map.of()));
+            return StageSummary.of(
+                    plan,
+                    new StageResult(
+                            s,
+                            calls,
+                            null,
+                            new Labelled(DistillSet.empty(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of()),
+                            0,
+                            null,
+                            Map.of()));
         };
-        var options = new ExperimentRunner.Options(preset, out, student.isEmpty() ? null : Path.of(student), List.of(),
-                List.of("visprog"), "visprog");
+        var options = new ExperimentRunner.Options(
+                preset, out, student.isEmpty() ? null : Path.of(student), List.of(), List.of("visprog"), "visprog");
         var parts = new ExperimentRunner.Parts(ModelBuilder.training(), identity, new ProgramEvaluator());
         var r = new ExperimentRunner(options, parts, System.err).run();
         System.out.println(ReportTable.render(r.report()));
@@ -48,7 +56,8 @@ class ExperimentSmokeTest {
     private static void copy(Path from, Path to) throws IOException {
         Files.createDirectories(to);
         try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.toList()) Files.copy(f, to.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            for (Path f : files.toList())
+                Files.copy(f, to.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

@@ -13,13 +13,13 @@ import org.sdvp.core.evaluation.EvalResult;
 import org.sdvp.core.evaluation.QuestionResult;
 import org.sdvp.core.evaluation.Tasks;
 import org.sdvp.core.io.Json;
-import org.sdvp.models.teacher.TeacherPreset;
-import org.sdvp.models.vlm.PretrainPreset;
 import org.sdvp.distill.label.DistillSet;
 import org.sdvp.distill.label.Labelled;
 import org.sdvp.distill.stage.StageResult;
 import org.sdvp.distill.stage.StageSpec;
 import org.sdvp.distill.train.StepwiseDistiller;
+import org.sdvp.models.teacher.TeacherPreset;
+import org.sdvp.models.vlm.PretrainPreset;
 
 /** Stand-ins for training and model evaluation, so that the experiment's wiring can be tested in seconds. */
 final class Fakes {
@@ -29,12 +29,14 @@ final class Fakes {
     static void checkpoint(Path dir, String stage, String task, String preset, long seed) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("model.params"), "fake " + dir);
-        Object arch = stage.equals("teacher") ? TeacherPreset.named(preset).architecture()
+        Object arch = stage.equals("teacher")
+                ? TeacherPreset.named(preset).architecture()
                 : PretrainPreset.named(preset).architecture();
         Files.writeString(dir.resolve("config.json"), """
                 {"kind": "vlm", "parameters": {"sha256": "%s"}, "architecture": %s,
                  "provenance": {"stage": "%s", "task": "%s", "seed": %d, "recipe": {"preset": "%s"}}}
-                """.formatted(Integer.toHexString(dir.toString().hashCode()), Json.pretty(arch), stage, task, seed, preset));
+                """.formatted(
+                        Integer.toHexString(dir.toString().hashCode()), Json.pretty(arch), stage, task, seed, preset));
     }
 
     static final class Models implements ModelBuilder {
@@ -77,10 +79,16 @@ final class Fakes {
             checkpoint(student, "distill", spec.task(), "quick", spec.config().seed());
             Path calls = spec.calls() != null ? spec.calls() : spec.out().resolve("calls.jsonl");
             if (spec.calls() == null) Files.writeString(calls, "");
-            var training = new StepwiseDistiller.Result(List.of(2.0, 1.5, 1.2), 2, spec.config().steps(), 0, 0.1, 100, 0);
-            return new StageResult(student, calls, null,
-                    new Labelled(DistillSet.empty(), Map.of("VQA", 3), Map.of(), Map.of(), Map.of(), Map.of()), 0,
-                    training, Map.of("collect", 0.5, "distill", 1.0));
+            var training = new StepwiseDistiller.Result(
+                    List.of(2.0, 1.5, 1.2), 2, spec.config().steps(), 0, 0.1, 100, 0);
+            return new StageResult(
+                    student,
+                    calls,
+                    null,
+                    new Labelled(DistillSet.empty(), Map.of("VQA", 3), Map.of(), Map.of(), Map.of(), Map.of()),
+                    0,
+                    training,
+                    Map.of("collect", 0.5, "distill", 1.0));
         }
     }
 
@@ -105,11 +113,26 @@ final class Fakes {
                 }
             }
             double score = 1 - misses.size() / (double) ids.size();
-            return new EvalResult(job.task(), job.split(), job.framework(), job.modules(), "accuracy", ids.size(), score, 0,
-                    Map.of(), misses, 0.01, Map.of(), Map.of(), job.provenance());
+            return new EvalResult(
+                    job.task(),
+                    job.split(),
+                    job.framework(),
+                    job.modules(),
+                    "accuracy",
+                    ids.size(),
+                    score,
+                    0,
+                    Map.of(),
+                    misses,
+                    0.01,
+                    Map.of(),
+                    Map.of(),
+                    job.provenance());
         }
 
         @Override
-        public List<Traced> trace(Job job, Set<String> ids) { return List.of(); }
+        public List<Traced> trace(Job job, Set<String> ids) {
+            return List.of();
+        }
     }
 }

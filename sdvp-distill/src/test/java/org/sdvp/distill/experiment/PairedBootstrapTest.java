@@ -66,7 +66,8 @@ class PairedBootstrapTest {
         int covered = 0, runs = 300;
         for (int k = 0; k < runs; k++) {
             double[] base = bernoulli(200, pBase, r), row = new double[200];
-            for (int i = 0; i < 200; i++) row[i] = base[i] == 1 ? (r.nextDouble() < 0.05 ? 0 : 1) : (r.nextDouble() < 0.20 ? 1 : 0);
+            for (int i = 0; i < 200; i++)
+                row[i] = base[i] == 1 ? (r.nextDouble() < 0.05 ? 0 : 1) : (r.nextDouble() < 0.20 ? 1 : 0);
             Interval i = fast.interval(PairedBootstrap.pooledDifferences(List.of(row), base), "run-" + k);
             if (i.lo() <= 100 * truth && 100 * truth <= i.hi()) covered++;
         }
@@ -110,19 +111,42 @@ class PairedBootstrapTest {
     @Test
     void questionScoresAreRecoveredFromAResultsMisses() throws Exception {
         List<String> ids = List.of("a", "b", "c", "d");
-        EvalResult r = result(4, 0.625, List.of(new QuestionResult("b", "t", "q", "x", "y", 0, null),
-                new QuestionResult("d", "t", "q", "x", "y", 0.5, null)));
+        EvalResult r = result(
+                4,
+                0.625,
+                List.of(
+                        new QuestionResult("b", "t", "q", "x", "y", 0, null),
+                        new QuestionResult("d", "t", "q", "x", "y", 0.5, null)));
         QuestionScores q = QuestionScores.of(r, ids, java.nio.file.Path.of("r.json"));
-        assertEquals(List.of(1.0, 0.0, 1.0, 0.5), java.util.Arrays.stream(q.scores()).boxed().toList());
-        DataException wrongMean = assertThrows(DataException.class, () -> QuestionScores.of(result(4, 0.9, r.misses()), ids,
-                java.nio.file.Path.of("r.json")));
+        assertEquals(
+                List.of(1.0, 0.0, 1.0, 0.5),
+                java.util.Arrays.stream(q.scores()).boxed().toList());
+        DataException wrongMean = assertThrows(
+                DataException.class,
+                () -> QuestionScores.of(result(4, 0.9, r.misses()), ids, java.nio.file.Path.of("r.json")));
         assertTrue(wrongMean.getMessage().contains("r.json"), wrongMean.getMessage());
-        assertThrows(DataException.class, () -> QuestionScores.of(r, List.of("a", "b", "c", "e"), java.nio.file.Path.of("r")));
-        assertThrows(DataException.class, () -> QuestionScores.of(r, List.of("a", "b", "d"), java.nio.file.Path.of("r")));
+        assertThrows(
+                DataException.class,
+                () -> QuestionScores.of(r, List.of("a", "b", "c", "e"), java.nio.file.Path.of("r")));
+        assertThrows(
+                DataException.class, () -> QuestionScores.of(r, List.of("a", "b", "d"), java.nio.file.Path.of("r")));
     }
 
     private static EvalResult result(int count, double score, List<QuestionResult> misses) {
-        return new EvalResult("gqa-sim", "test", "visprog", "m", "accuracy", count, score, 0, Map.of(), misses, 0,
-                Map.of(), Map.of(), Map.of());
+        return new EvalResult(
+                "gqa-sim",
+                "test",
+                "visprog",
+                "m",
+                "accuracy",
+                count,
+                score,
+                0,
+                Map.of(),
+                misses,
+                0,
+                Map.of(),
+                Map.of(),
+                Map.of());
     }
 }

@@ -33,10 +33,14 @@ public final class LabelFixtures {
 
     /** A rendered scene written as a PNG. */
     public record SceneFile(Scene scene, Path path, BufferedImage image) {
-        public ImageValue source() { return ImageValue.source(path.getFileName().toString(), image); }
+        public ImageValue source() {
+            return ImageValue.source(path.getFileName().toString(), image);
+        }
 
         /** The crop {@code CROP} cuts around object {@code i}. */
-        public ImageValue crop(int i) { return SubTaskSampler.crop(source(), scene, i); }
+        public ImageValue crop(int i) {
+            return SubTaskSampler.crop(source(), scene, i);
+        }
     }
 
     public static List<SceneFile> scenes(Path dir, int n, String style, long seed) throws IOException {
@@ -57,8 +61,8 @@ public final class LabelFixtures {
 
     /** A student with the world's closed vocabularies (as pretraining builds them), untrained. */
     public static VlmModel student(long seed) {
-        return VlmModel.create(VlmConfig.tiny(), Vocabulary.build(WorldLexicon.words(), 1), Pretrainer.answerVocabulary(),
-                seed);
+        return VlmModel.create(
+                VlmConfig.tiny(), Vocabulary.build(WorldLexicon.words(), 1), Pretrainer.answerVocabulary(), seed);
     }
 
     /** A tiny teacher trained briefly on gqa-sim, so that it finds some objects. */
@@ -69,10 +73,23 @@ public final class LabelFixtures {
         return t;
     }
 
-    public static SubTaskCall call(String id, String kind, SceneFile f, ImageValue seen, String text, boolean consistent) {
+    public static SubTaskCall call(
+            String id, String kind, SceneFile f, ImageValue seen, String text, boolean consistent) {
         Box r = seen.region();
-        return new SubTaskCall(id, "t", 0, 1, kind.toLowerCase(java.util.Locale.ROOT), kind, f.path().getFileName().toString(),
-                f.path().toString(), List.of(r.x1(), r.y1(), r.x2(), r.y2()), text, null, "teacher", consistent);
+        return new SubTaskCall(
+                id,
+                "t",
+                0,
+                1,
+                kind.toLowerCase(java.util.Locale.ROOT),
+                kind,
+                f.path().getFileName().toString(),
+                f.path().toString(),
+                List.of(r.x1(), r.y1(), r.x2(), r.y2()),
+                text,
+                null,
+                "teacher",
+                consistent);
     }
 
     public static int[] rgb(BufferedImage img) {

@@ -30,7 +30,9 @@ import org.sdvp.world.scene.Attribute;
 import org.sdvp.world.scene.SceneObject;
 
 class PseudoLabelerTest {
-    @TempDir static Path tmp;
+    @TempDir
+    static Path tmp;
+
     private static TeacherModel teacher;
     private static VlmModel student;
     private static ModelServices teacherServices;
@@ -55,7 +57,12 @@ class PseudoLabelerTest {
     }
 
     private static SubTaskCall cropVqa(SceneFile f, int i, boolean consistent) {
-        return LabelFixtures.call(f.scene().imageFilename() + i, "VQA", f, f.crop(i), colorQuestion(f.scene().object(i)),
+        return LabelFixtures.call(
+                f.scene().imageFilename() + i,
+                "VQA",
+                f,
+                f.crop(i),
+                colorQuestion(f.scene().object(i)),
                 consistent);
     }
 
@@ -98,8 +105,12 @@ class PseudoLabelerTest {
         calls.add(LabelFixtures.call("w", "VQA", f, f.source(), "How many cubes are there?", true));
         Labelled l = new PseudoLabeler(teacher, student, LabelOptions.defaults()).label(calls);
         assertEquals(calls.size(), l.targets().vqa().size());
-        var answers = teacherServices.vqa().orElseThrow().apply(l.targets().vqa().stream()
-                .map(t -> new VqaRequest(org.sdvp.core.value.ImageValue.source("x", t.image()), t.text())).toList());
+        var answers = teacherServices
+                .vqa()
+                .orElseThrow()
+                .apply(l.targets().vqa().stream()
+                        .map(t -> new VqaRequest(org.sdvp.core.value.ImageValue.source("x", t.image()), t.text()))
+                        .toList());
         for (int k = 0; k < answers.size(); k++) {
             DistillTarget.Vqa t = l.targets().vqa().get(k);
             assertEquals(student.answers().size(), t.probs().length);
@@ -116,13 +127,17 @@ class PseudoLabelerTest {
     void matchTargetIsTheTeachersProbability() throws Exception {
         SceneFile f = scenes.get(2);
         SceneObject o = f.scene().object(0);
-        List<SubTaskCall> calls = List.of(LabelFixtures.call("m", "MATCH", f, f.crop(0), o.color(), true),
+        List<SubTaskCall> calls = List.of(
+                LabelFixtures.call("m", "MATCH", f, f.crop(0), o.color(), true),
                 LabelFixtures.call("m", "MATCH", f, f.crop(0), o.color() + " " + o.shape(), true));
         Labelled l = new PseudoLabeler(teacher, student, LabelOptions.defaults()).label(calls);
         assertEquals(2, l.targets().match().size());
         for (DistillTarget.Match t : l.targets().match()) {
-            double p = teacherServices.match().orElseThrow().apply(List.of(
-                    new MatchRequest(f.crop(0), t.text()))).get(0);
+            double p = teacherServices
+                    .match()
+                    .orElseThrow()
+                    .apply(List.of(new MatchRequest(f.crop(0), t.text())))
+                    .get(0);
             assertEquals(p, t.probability(), 1e-6);
         }
     }
@@ -132,7 +147,13 @@ class PseudoLabelerTest {
         List<SubTaskCall> calls = new ArrayList<>();
         for (SceneFile f : scenes) {
             for (int i = 0; i < f.scene().size(); i++) {
-                calls.add(LabelFixtures.call("l" + i, "LOC", f, f.source(), i == 0 ? "objects" : f.scene().object(i).shape() + "s", true));
+                calls.add(LabelFixtures.call(
+                        "l" + i,
+                        "LOC",
+                        f,
+                        f.source(),
+                        i == 0 ? "objects" : f.scene().object(i).shape() + "s",
+                        true));
             }
         }
         Labelled l = new PseudoLabeler(teacher, student, LabelOptions.defaults()).label(calls);
@@ -140,18 +161,25 @@ class PseudoLabelerTest {
         GridBoxes grid = student.grid();
         int marked = 0;
         // the same batch as the labeller's (one forward pass), so the numbers agree to the bit
-        List<List<Detection>> all = teacherServices.loc().orElseThrow().apply(l.targets().loc().stream()
-                .map(t -> new LocRequest(org.sdvp.core.value.ImageValue.source("x", t.image()), t.text())).toList());
+        List<List<Detection>> all = teacherServices
+                .loc()
+                .orElseThrow()
+                .apply(l.targets().loc().stream()
+                        .map(t -> new LocRequest(org.sdvp.core.value.ImageValue.source("x", t.image()), t.text()))
+                        .toList());
         for (int k = 0; k < all.size(); k++) {
             DistillTarget.Loc t = l.targets().loc().get(k);
             List<Detection> found = all.get(k);
             List<Box> boxes = found.stream().map(Detection::box).toList();
-            GridBoxes.Targets want = grid.encode(boxes, t.image().getWidth(), t.image().getHeight());
+            GridBoxes.Targets want =
+                    grid.encode(boxes, t.image().getWidth(), t.image().getHeight());
             assertArrayEquals(want.objectness(), t.objectness());
             assertArrayEquals(want.box(), t.box());
             for (Box b : boxes) {
-                int gx = Math.min(grid.gridW() - 1, (int) (b.centerX() / t.image().getWidth() * grid.gridW()));
-                int gy = Math.min(grid.gridH() - 1, (int) (b.centerY() / t.image().getHeight() * grid.gridH()));
+                int gx = Math.min(
+                        grid.gridW() - 1, (int) (b.centerX() / t.image().getWidth() * grid.gridW()));
+                int gy = Math.min(
+                        grid.gridH() - 1, (int) (b.centerY() / t.image().getHeight() * grid.gridH()));
                 assertEquals(1f, t.objectness()[gy * grid.gridW() + gx]);
                 marked++;
             }
@@ -167,8 +195,11 @@ class PseudoLabelerTest {
         List<SubTaskCall> calls = new ArrayList<>();
         for (SceneFile f : scenes) for (int i = 0; i < f.scene().size(); i++) calls.add(cropVqa(f, i, true));
         Labelled all = new PseudoLabeler(teacher, student, LabelOptions.defaults()).label(calls);
-        float median = all.targets().vqa().stream().map(t -> t.probs()[t.argmax()]).sorted()
-                .toList().get(calls.size() / 2);
+        float median = all.targets().vqa().stream()
+                .map(t -> t.probs()[t.argmax()])
+                .sorted()
+                .toList()
+                .get(calls.size() / 2);
         Labelled sure = new PseudoLabeler(teacher, student, new LabelOptions(true, median)).label(calls);
         int unsure = sure.unsure().getOrDefault("VQA", 0);
         assertTrue(unsure > 0 && unsure < calls.size(), "unsure " + unsure + " of " + calls.size());
@@ -179,8 +210,20 @@ class PseudoLabelerTest {
     @Test
     void aMissingImageIsCountedAndTheRestLabelled() throws Exception {
         SubTaskCall ok = cropVqa(scenes.get(0), 0, true);
-        SubTaskCall gone = new SubTaskCall("g", "t", 0, 1, "vqa", "VQA", "gone.png", tmp.resolve("gone.png").toString(),
-                ok.region(), ok.text(), null, "teacher", true);
+        SubTaskCall gone = new SubTaskCall(
+                "g",
+                "t",
+                0,
+                1,
+                "vqa",
+                "VQA",
+                "gone.png",
+                tmp.resolve("gone.png").toString(),
+                ok.region(),
+                ok.text(),
+                null,
+                "teacher",
+                true);
         Labelled l = new PseudoLabeler(teacher, student, LabelOptions.defaults()).label(List.of(gone, ok));
         assertEquals(Map.of("VQA", 1), l.missingImage());
         assertEquals(1, l.targets().vqa().size());
@@ -197,6 +240,7 @@ class PseudoLabelerTest {
         PseudoLabeler p = new PseudoLabeler(teacher, student, LabelOptions.defaults());
         assertEquals(p.label(calls).targets().sha256(), p.label(calls).targets().sha256());
         // the labeller borrowed the teacher: it is still open after labelling
-        assertEquals(1, teacher.attributeProbabilities(List.of(scenes.get(0).crop(0).pixels())).length);
+        assertEquals(
+                1, teacher.attributeProbabilities(List.of(scenes.get(0).crop(0).pixels())).length);
     }
 }

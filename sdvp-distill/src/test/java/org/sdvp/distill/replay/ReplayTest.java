@@ -31,10 +31,14 @@ class ReplayTest {
     private static VlmModel previous;
 
     @BeforeAll
-    static void student() { previous = LabelFixtures.student(5); }
+    static void student() {
+        previous = LabelFixtures.student(5);
+    }
 
     @AfterAll
-    static void close() { previous.close(); }
+    static void close() {
+        previous.close();
+    }
 
     private static List<BufferedImage> images(List<? extends DistillTarget> t) {
         return t.stream().map(DistillTarget::image).toList();
@@ -48,18 +52,24 @@ class ReplayTest {
     private static void assertLabelledByPrevious(DistillSet set) {
         if (!set.vqa().isEmpty()) {
             float[][] p = previous.vqaProbabilities(images(set.vqa()), texts(set.vqa()));
-            for (int k = 0; k < p.length; k++) assertArrayEquals(p[k], set.vqa().get(k).probs(), 1e-5f);
+            for (int k = 0; k < p.length; k++)
+                assertArrayEquals(p[k], set.vqa().get(k).probs(), 1e-5f);
         }
         if (!set.match().isEmpty()) {
             float[] p = previous.matchProbabilities(images(set.match()), texts(set.match()));
-            for (int k = 0; k < p.length; k++) assertEquals(p[k], set.match().get(k).probability(), 1e-5f);
+            for (int k = 0; k < p.length; k++)
+                assertEquals(p[k], set.match().get(k).probability(), 1e-5f);
         }
         if (!set.loc().isEmpty()) {
             float[][] maps = previous.locMaps(images(set.loc()), texts(set.loc()));
             for (int k = 0; k < maps.length; k++) {
                 int cells = maps[k].length / GridBoxes.CHANNELS;
-                assertArrayEquals(Arrays.copyOfRange(maps[k], 0, cells), set.loc().get(k).objectness(), 1e-5f);
-                assertArrayEquals(Arrays.copyOfRange(maps[k], cells, GridBoxes.CHANNELS * cells), set.loc().get(k).box(), 1e-5f);
+                assertArrayEquals(
+                        Arrays.copyOfRange(maps[k], 0, cells), set.loc().get(k).objectness(), 1e-5f);
+                assertArrayEquals(
+                        Arrays.copyOfRange(maps[k], cells, GridBoxes.CHANNELS * cells),
+                        set.loc().get(k).box(),
+                        1e-5f);
             }
         }
     }
@@ -86,7 +96,9 @@ class ReplayTest {
         assertEquals(drawn.match().size(), a.match().size());
         assertEquals(drawn.loc().size(), a.loc().size());
         assertEquals(drawn.loc().get(0).phrase(), a.loc().get(0).text());
-        assertArrayEquals(LabelFixtures.rgb(drawn.vqa().get(0).image()), LabelFixtures.rgb(a.vqa().get(0).image()));
+        assertArrayEquals(
+                LabelFixtures.rgb(drawn.vqa().get(0).image()),
+                LabelFixtures.rgb(a.vqa().get(0).image()));
         assertTrue(Replay.general(previous, 0, 7).isEmpty());
     }
 
@@ -97,7 +109,8 @@ class ReplayTest {
         float[] oneHot = new float[previous.answers().size()];
         oneHot[1] = 1;
         int cells = previous.grid().gridW() * previous.grid().gridH();
-        DistillSet teacherLabels = new DistillSet(List.of(new DistillTarget.Vqa(img, "What color is the cube?", oneHot)),
+        DistillSet teacherLabels = new DistillSet(
+                List.of(new DistillTarget.Vqa(img, "What color is the cube?", oneHot)),
                 List.of(new DistillTarget.Match(img, "red", 1f)),
                 List.of(new DistillTarget.Loc(whole, "cubes", new float[cells], new float[4 * cells])));
         DistillSet r = Replay.relabel(previous, teacherLabels);
@@ -123,8 +136,20 @@ class ReplayTest {
         calls.add(LabelFixtures.call("m", "MATCH", f, f.crop(0), "red", false));
         calls.add(LabelFixtures.call("l", "LOC", f, f.source(), "cube to the left of the sphere", true));
         SubTaskCall ok = calls.get(0);
-        calls.add(new SubTaskCall("g", "t", 0, 1, "vqa", "VQA", "gone.png", tmp.resolve("gone.png").toString(),
-                ok.region(), "x", null, "vlm", true));
+        calls.add(new SubTaskCall(
+                "g",
+                "t",
+                0,
+                1,
+                "vqa",
+                "VQA",
+                "gone.png",
+                tmp.resolve("gone.png").toString(),
+                ok.region(),
+                "x",
+                null,
+                "vlm",
+                true));
         CallImages images = new CallImages();
         DistillSet set = Replay.ofCalls(previous, calls, images);
         int vqa = calls.size() - 3;
@@ -133,7 +158,9 @@ class ReplayTest {
         assertEquals(1, set.match().size());
         assertEquals(1, set.loc().size());
         assertEquals(1, images.missing());
-        assertArrayEquals(LabelFixtures.rgb(f.crop(0).pixels()), LabelFixtures.rgb(set.vqa().get(0).image()));
+        assertArrayEquals(
+                LabelFixtures.rgb(f.crop(0).pixels()),
+                LabelFixtures.rgb(set.vqa().get(0).image()));
         assertLabelledByPrevious(set);
     }
 }

@@ -26,7 +26,8 @@ class DistributionSampleTest {
             DistributionSample sample = DistributionSample.of(data);
             assertThrows(IllegalStateException.class, () -> sample.toJson(s), "before and after first");
             sample.before(s);
-            new StepwiseDistiller(StepwiseDistillerTest.config(60)).distill(s, data, DistillSet.empty(), tmp, false, null);
+            new StepwiseDistiller(StepwiseDistillerTest.config(60))
+                    .distill(s, data, DistillSet.empty(), tmp, false, null);
             sample.after(s);
             json = Json.mapper().valueToTree(sample.toJson(s));
         }
@@ -34,7 +35,9 @@ class DistributionSampleTest {
         assertEquals(DistributionSample.VQA, vqa.size());
         double before = 0, after = 0;
         for (JsonNode c : vqa) {
-            assertEquals(c.get("teacherAnswer").asText(), c.get("teacher").get(0).get("answer").asText());
+            assertEquals(
+                    c.get("teacherAnswer").asText(),
+                    c.get("teacher").get(0).get("answer").asText());
             assertEquals(4, c.get("before").size(), "top answers, at most the vocabulary (3 colours and <unk>)");
             assertTrue(c.get("image").asText().startsWith("data:image/png;base64,"));
             before += c.get("teacherAnswerBefore").asDouble();

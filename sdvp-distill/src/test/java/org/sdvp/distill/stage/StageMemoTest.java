@@ -16,9 +16,18 @@ class StageMemoTest {
     private final AtomicInteger computed = new AtomicInteger();
 
     private static StageSpec spec(String student, long seed, LabelOptions labels, double fraction) {
-        return StageSpec.builder("gqa-sim", Path.of(student), Path.of("teacher"), Path.of("out-" + seed),
-                DistillConfig.defaults(10, seed)).data(Path.of("data")).questions(100).labels(labels).dataFraction(fraction)
-                .replayScenes(300).build();
+        return StageSpec.builder(
+                        "gqa-sim",
+                        Path.of(student),
+                        Path.of("teacher"),
+                        Path.of("out-" + seed),
+                        DistillConfig.defaults(10, seed))
+                .data(Path.of("data"))
+                .questions(100)
+                .labels(labels)
+                .dataFraction(fraction)
+                .replayScenes(300)
+                .build();
     }
 
     private Labelled labelled() {

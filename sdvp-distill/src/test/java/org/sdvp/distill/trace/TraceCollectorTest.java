@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.evaluation.ExampleSource;
-import org.sdvp.core.metric.Metric;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.interp.VisProgInterpreter;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.metric.ExactMatch;
+import org.sdvp.core.metric.Metric;
 import org.sdvp.core.service.ModelGateway;
 import org.sdvp.core.source.DatasetPrograms;
 import org.sdvp.core.testing.FakeModels;
@@ -31,7 +31,8 @@ import org.sdvp.core.value.Detection;
 import org.sdvp.core.value.TextValue;
 
 class TraceCollectorTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private static final String PROGRAM = """
             BOX0=LOC(image=IMAGE,object='cube')
@@ -42,11 +43,30 @@ class TraceCollectorTest {
 
     private Task toyTask(List<Example> examples) {
         return new Task() {
-            @Override public String name() { return "toy"; }
-            @Override public String description() { return "toy"; }
-            @Override public Set<String> initialVariables() { return Set.of("IMAGE"); }
-            @Override public Metric metric() { return new ExactMatch(); }
-            @Override public ExampleSource open(Path d, String split) { return ExampleSource.of(examples); }
+            @Override
+            public String name() {
+                return "toy";
+            }
+
+            @Override
+            public String description() {
+                return "toy";
+            }
+
+            @Override
+            public Set<String> initialVariables() {
+                return Set.of("IMAGE");
+            }
+
+            @Override
+            public Metric metric() {
+                return new ExactMatch();
+            }
+
+            @Override
+            public ExampleSource open(Path d, String split) {
+                return ExampleSource.of(examples);
+            }
         };
     }
 
@@ -56,8 +76,14 @@ class TraceCollectorTest {
         for (int i = 0; i < 6; i++) {
             Path image = dir.resolve("img" + i + ".png");
             ImageIO.write(new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB), "png", image.toFile());
-            examples.add(new Example("q" + i, "query_color", "What color is the cube?", Map.of("IMAGE", image),
-                    Optional.of(PROGRAM), Optional.of(new TextValue(i < 4 ? "red" : "blue")), Map.of()));
+            examples.add(new Example(
+                    "q" + i,
+                    "query_color",
+                    "What color is the cube?",
+                    Map.of("IMAGE", image),
+                    Optional.of(PROGRAM),
+                    Optional.of(new TextValue(i < 4 ? "red" : "blue")),
+                    Map.of()));
         }
         var services = FakeModels.services(
                 loc -> List.of(new Detection(new Box(10, 10, 20, 20), "cube", 0.9)), vqa -> "red", m -> 0.5);
@@ -70,8 +96,10 @@ class TraceCollectorTest {
             assertEquals(Map.of("LOC", 6, "VQA", 6), c.callsByKind());
             assertEquals(Map.of("LOC", 4, "VQA", 4), c.consistentByKind());
             assertEquals(8, c.consistentCalls().size());
-            SubTaskCall vqa = c.calls().stream().filter(x -> x.questionId().equals("q5") && x.kind().equals("VQA"))
-                    .findFirst().orElseThrow();
+            SubTaskCall vqa = c.calls().stream()
+                    .filter(x -> x.questionId().equals("q5") && x.kind().equals("VQA"))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals("img5.png", vqa.sourceImage());
             assertEquals(dir.resolve("img5.png").toString(), vqa.imagePath());
             // the box enlarged ×1.5 is [7.5, 7.5, 22.5, 22.5]; crops round outwards to whole pixels
@@ -84,8 +112,13 @@ class TraceCollectorTest {
             CallsFile.write(file, c.calls());
             List<SubTaskCall> back = CallsFile.read(file);
             assertEquals(c.calls().size(), back.size());
-            assertEquals(vqa.region(), back.stream().filter(x -> x.questionId().equals("q5") && x.kind().equals("VQA"))
-                    .findFirst().orElseThrow().region());
+            assertEquals(
+                    vqa.region(),
+                    back.stream()
+                            .filter(x -> x.questionId().equals("q5") && x.kind().equals("VQA"))
+                            .findFirst()
+                            .orElseThrow()
+                            .region());
         }
     }
 

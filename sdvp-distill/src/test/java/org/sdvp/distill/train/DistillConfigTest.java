@@ -37,7 +37,15 @@ class DistillConfigTest {
         assertEquals(0f, n.beta());
         assertEquals(0, n.frozenUnits());
         assertTrue(!n.selfDistills());
-        assertEquals(defaults.toBuilder().replayVqa(0).replayMatch(0).replayLoc(0).beta(0).frozenUnits(0).build(), n);
+        assertEquals(
+                defaults.toBuilder()
+                        .replayVqa(0)
+                        .replayMatch(0)
+                        .replayLoc(0)
+                        .beta(0)
+                        .frozenUnits(0)
+                        .build(),
+                n);
     }
 
     @Test
@@ -51,12 +59,15 @@ class DistillConfigTest {
     @Test
     void unknownNamesAndBadValuesAreRejectedWithTheReason() {
         var unknown = assertThrows(IllegalArgumentException.class, () -> defaults.with(Map.of("lr", "1")));
-        assertTrue(unknown.getMessage().contains("'lr'") && unknown.getMessage().contains("learningRate"), unknown.getMessage());
+        assertTrue(
+                unknown.getMessage().contains("'lr'") && unknown.getMessage().contains("learningRate"),
+                unknown.getMessage());
         var notInt = assertThrows(IllegalArgumentException.class, () -> defaults.with(Map.of("locBatch", "2.5")));
         assertTrue(notInt.getMessage().contains("whole number"), notInt.getMessage());
         var invalid = assertThrows(IllegalArgumentException.class, () -> defaults.with(Map.of("tau", "0")));
         assertTrue(invalid.getMessage().contains("tau"), invalid.getMessage());
-        var weight = assertThrows(IllegalArgumentException.class, () -> defaults.with(Map.of("locPositiveWeight", "0")));
+        var weight =
+                assertThrows(IllegalArgumentException.class, () -> defaults.with(Map.of("locPositiveWeight", "0")));
         assertTrue(weight.getMessage().contains("locPositiveWeight"), weight.getMessage());
     }
 }

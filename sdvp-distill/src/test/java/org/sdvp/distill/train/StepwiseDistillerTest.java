@@ -30,8 +30,8 @@ import org.sdvp.models.vlm.VlmModel;
 public class StepwiseDistillerTest {
     private static final List<String> COLORS = List.of("red", "green", "blue");
     private static final Vocabulary ANSWERS = Vocabulary.build(COLORS, 1);
-    private static final Map<String, Color> RGB = Map.of("red", new Color(200, 40, 40), "green", new Color(40, 180, 60),
-            "blue", new Color(40, 70, 210));
+    private static final Map<String, Color> RGB =
+            Map.of("red", new Color(200, 40, 40), "green", new Color(40, 180, 60), "blue", new Color(40, 70, 210));
 
     @Test
     void learnsTheTeachersAnswers(@TempDir Path tmp) throws Exception {
@@ -52,7 +52,8 @@ public class StepwiseDistillerTest {
             new StepwiseDistiller(config(10)).distill(s, data, DistillSet.empty(), tmp, false, null);
             Map<String, float[]> after = weights(s);
             assertArrayEquals(before.get("conv0"), after.get("conv0"), "conv0 is frozen");
-            assertNotEquals(java.util.Arrays.toString(before.get("vqaOut")), java.util.Arrays.toString(after.get("vqaOut")));
+            assertNotEquals(
+                    java.util.Arrays.toString(before.get("vqaOut")), java.util.Arrays.toString(after.get("vqaOut")));
         }
     }
 
@@ -69,13 +70,18 @@ public class StepwiseDistillerTest {
         }
         // the interrupted run: killed after step 20 (state saved at 10 and 20), then resumed by a new model
         try (VlmModel s = student(9)) {
-            new StepwiseDistiller(c.withSteps(20).toBuilder().checkpointEvery(10).build()).distill(s, data, replay, tmp.resolve("b"), false, null);
+            new StepwiseDistiller(
+                            c.withSteps(20).toBuilder().checkpointEvery(10).build())
+                    .distill(s, data, replay, tmp.resolve("b"), false, null);
         }
-        assertThrows(DataException.class, () -> {
-            try (VlmModel s = student(9)) {
-                new StepwiseDistiller(c).distill(s, data, replay, tmp.resolve("b"), true, null);
-            }
-        }, "a state saved under another config (20 steps) is refused");
+        assertThrows(
+                DataException.class,
+                () -> {
+                    try (VlmModel s = student(9)) {
+                        new StepwiseDistiller(c).distill(s, data, replay, tmp.resolve("b"), true, null);
+                    }
+                },
+                "a state saved under another config (20 steps) is refused");
         StepwiseDistiller.Result resumed;
         Map<String, float[]> after;
         try (VlmModel s = student(9)) {
@@ -110,7 +116,8 @@ public class StepwiseDistillerTest {
     }
 
     public static VlmModel student(long seed) {
-        Vocabulary words = Vocabulary.build(List.of("what", "colour", "is", "it", "what_colour", "colour_is", "is_it"), 1);
+        Vocabulary words =
+                Vocabulary.build(List.of("what", "colour", "is", "it", "what_colour", "colour_is", "is_it"), 1);
         return VlmModel.create(VlmConfig.tiny(), words, ANSWERS, seed);
     }
 
@@ -137,7 +144,8 @@ public class StepwiseDistillerTest {
     }
 
     static double agreement(VlmModel s, DistillSet d) {
-        float[][] p = s.vqaProbabilities(d.vqa().stream().map(DistillTarget::image).toList(),
+        float[][] p = s.vqaProbabilities(
+                d.vqa().stream().map(DistillTarget::image).toList(),
                 d.vqa().stream().map(DistillTarget::text).toList());
         int same = 0;
         for (int i = 0; i < p.length; i++) if (argmax(p[i]) == d.vqa().get(i).argmax()) same++;
@@ -154,7 +162,9 @@ public class StepwiseDistillerTest {
     static Map<String, float[]> weights(VlmModel s) {
         Map<String, float[]> out = new LinkedHashMap<>();
         for (Pair<String, Parameter> p : s.block().getParameters()) {
-            out.merge(p.getKey().replaceAll("^\\d+", "").split("_")[0], p.getValue().getArray().toFloatArray(),
+            out.merge(
+                    p.getKey().replaceAll("^\\d+", "").split("_")[0],
+                    p.getValue().getArray().toFloatArray(),
                     StepwiseDistillerTest::concat);
         }
         return out;

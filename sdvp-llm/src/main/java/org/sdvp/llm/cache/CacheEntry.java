@@ -20,8 +20,17 @@ import java.util.Objects;
  *                 it is dropped from the vote), null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CacheEntry(int v, String key, String prompt, String model, String question, boolean pair,
-                         String program, boolean fallback, Integer sample, Boolean invalid) {
+public record CacheEntry(
+        int v,
+        String key,
+        String prompt,
+        String model,
+        String question,
+        boolean pair,
+        String program,
+        boolean fallback,
+        Integer sample,
+        Boolean invalid) {
     public CacheEntry {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(program, "program");
@@ -33,10 +42,21 @@ public record CacheEntry(int v, String key, String prompt, String model, String 
 
     /** @param invalid a sampled program that failed the check */
     public static CacheEntry of(CacheKey k, String program, boolean fallback, boolean invalid) {
-        return new CacheEntry(ProgramCache.FORMAT_VERSION, k.hash(), k.promptVersion(), k.model(), k.question(),
-                k.pair(), program, fallback, k.sample() == CacheKey.SINGLE ? null : k.sample(), invalid ? Boolean.TRUE : null);
+        return new CacheEntry(
+                ProgramCache.FORMAT_VERSION,
+                k.hash(),
+                k.promptVersion(),
+                k.model(),
+                k.question(),
+                k.pair(),
+                program,
+                fallback,
+                k.sample() == CacheKey.SINGLE ? null : k.sample(),
+                invalid ? Boolean.TRUE : null);
     }
 
     /** Whether this is a sampled program that failed the check. */
-    public boolean isInvalid() { return Boolean.TRUE.equals(invalid); }
+    public boolean isInvalid() {
+        return Boolean.TRUE.equals(invalid);
+    }
 }

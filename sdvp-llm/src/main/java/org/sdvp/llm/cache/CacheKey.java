@@ -34,12 +34,20 @@ public record CacheKey(String promptVersion, String model, String question, bool
     }
 
     /** The key of sample {@code i} of this question. */
-    public CacheKey sample(int i) { return new CacheKey(promptVersion, model, question, pair, i); }
+    public CacheKey sample(int i) {
+        return new CacheKey(promptVersion, model, question, pair, i);
+    }
 
     /** SHA-256 (hex) of the fields, NUL-separated so that no two keys collide by concatenation. */
     public String hash() {
         // A single program's key is what it was before sampling existed, so older cache files stay valid.
-        String joined = promptVersion + '\0' + model + '\0' + question + '\0' + (pair ? "pair" : "single")
+        String joined = promptVersion
+                + '\0'
+                + model
+                + '\0'
+                + question
+                + '\0'
+                + (pair ? "pair" : "single")
                 + (sample == SINGLE ? "" : "\0sample=" + sample);
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -31,9 +31,11 @@ import org.slf4j.LoggerFactory;
 public final class ProgramCache implements AutoCloseable {
     /** The entry format this class writes and the newest it reads. */
     public static final int FORMAT_VERSION = 1;
+
     private static final Logger LOG = LoggerFactory.getLogger(ProgramCache.class);
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private final Path file;
     private final Map<String, CacheEntry> entries = new ConcurrentHashMap<>();
@@ -46,12 +48,18 @@ public final class ProgramCache implements AutoCloseable {
         if (parent != null) Files.createDirectories(parent);
         load();
         terminateLastLine();
-        this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        this.writer = Files.newBufferedWriter(
+                file,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND,
+                StandardOpenOption.WRITE);
     }
 
     /** Opens (creating if needed) the cache file and reads every entry in it. */
-    public static ProgramCache open(Path file) throws IOException { return new ProgramCache(file); }
+    public static ProgramCache open(Path file) throws IOException {
+        return new ProgramCache(file);
+    }
 
     private void load() throws IOException {
         if (!Files.exists(file)) return;
@@ -62,7 +70,9 @@ public final class ProgramCache implements AutoCloseable {
             try {
                 CacheEntry e = JSON.readValue(line, CacheEntry.class);
                 if (e.v() > FORMAT_VERSION) {
-                    skip(i + 1, "entry of format version " + e.v() + " (this sdvp reads at most " + FORMAT_VERSION + ")");
+                    skip(
+                            i + 1,
+                            "entry of format version " + e.v() + " (this sdvp reads at most " + FORMAT_VERSION + ")");
                     continue;
                 }
                 entries.put(e.key(), e);
@@ -70,7 +80,10 @@ public final class ProgramCache implements AutoCloseable {
                 skip(i + 1, "corrupt line: " + firstLine(ex.getMessage()));
             }
         }
-        LOG.info("program cache {}: {} entries{}", file, entries.size(),
+        LOG.info(
+                "program cache {}: {} entries{}",
+                file,
+                entries.size(),
                 problems.isEmpty() ? "" : ", " + problems.size() + " lines skipped");
     }
 
@@ -92,7 +105,9 @@ public final class ProgramCache implements AutoCloseable {
         }
     }
 
-    public Optional<CacheEntry> get(CacheKey key) { return Optional.ofNullable(entries.get(key.hash())); }
+    public Optional<CacheEntry> get(CacheKey key) {
+        return Optional.ofNullable(entries.get(key.hash()));
+    }
 
     /** Stores and appends the entry (one line, flushed). */
     public void put(CacheEntry entry) throws IOException {
@@ -105,15 +120,23 @@ public final class ProgramCache implements AutoCloseable {
         entries.put(entry.key(), entry);
     }
 
-    public int size() { return entries.size(); }
+    public int size() {
+        return entries.size();
+    }
 
     /** Lines of the file that could not be used when it was opened. */
-    public int skippedLines() { return problems.size(); }
+    public int skippedLines() {
+        return problems.size();
+    }
 
     /** Why each of those lines was skipped, as {@code PATH:LINE: skipped ...}. */
-    public List<String> problems() { return List.copyOf(problems); }
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
 
-    public Path file() { return file; }
+    public Path file() {
+        return file;
+    }
 
     @Override
     public void close() throws IOException {

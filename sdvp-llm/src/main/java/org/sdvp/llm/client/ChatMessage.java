@@ -10,16 +10,26 @@ import java.util.Objects;
  */
 public record ChatMessage(Role role, String content) {
     /** The three roles this project uses (no tools, no images). */
-    public enum Role { SYSTEM, USER, ASSISTANT }
+    public enum Role {
+        SYSTEM,
+        USER,
+        ASSISTANT
+    }
 
     public ChatMessage {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(content, "content");
     }
 
-    public static ChatMessage system(String text) { return new ChatMessage(Role.SYSTEM, text); }
+    public static ChatMessage system(String text) {
+        return new ChatMessage(Role.SYSTEM, text);
+    }
 
-    public static ChatMessage user(String text) { return new ChatMessage(Role.USER, text); }
+    public static ChatMessage user(String text) {
+        return new ChatMessage(Role.USER, text);
+    }
 
-    public static ChatMessage assistant(String text) { return new ChatMessage(Role.ASSISTANT, text); }
+    public static ChatMessage assistant(String text) {
+        return new ChatMessage(Role.ASSISTANT, text);
+    }
 }

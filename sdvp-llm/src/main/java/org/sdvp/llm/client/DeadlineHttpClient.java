@@ -38,14 +38,19 @@ final class DeadlineHttpClient implements dev.langchain4j.http.client.HttpClient
             this.retryAfter = retryAfter;
         }
 
-        Optional<Duration> retryAfter() { return Optional.ofNullable(retryAfter); }
+        Optional<Duration> retryAfter() {
+            return Optional.ofNullable(retryAfter);
+        }
     }
 
     private final HttpClient client;
     private final Duration timeout;
 
     DeadlineHttpClient(Duration connectTimeout, Duration timeout) {
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .build();
         this.timeout = timeout;
     }
 
@@ -53,28 +58,44 @@ final class DeadlineHttpClient implements dev.langchain4j.http.client.HttpClient
     public SuccessfulHttpResponse execute(HttpRequest request) {
         java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
                 .timeout(timeout)
-                .method(request.method().name(), request.body() == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                        : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
+                .method(
+                        request.method().name(),
+                        request.body() == null
+                                ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                                : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
         request.headers().forEach((name, values) -> values.forEach(v -> b.header(name, v)));
-        CompletableFuture<HttpResponse<String>> reply = client.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> reply =
+                client.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> r;
         try {
             r = reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             reply.cancel(true);
-            throw new RuntimeException(new HttpTimeoutException("no complete reply within " + timeout.toMillis() + " ms"));
+            throw new RuntimeException(
+                    new HttpTimeoutException("no complete reply within " + timeout.toMillis() + " ms"));
         } catch (InterruptedException e) {
             reply.cancel(true);
             Thread.currentThread().interrupt();
             throw new RuntimeException("interrupted while waiting for " + request.url(), e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            throw new RuntimeException(cause instanceof IOException io ? io : new IOException(String.valueOf(cause), cause));
+            throw new RuntimeException(
+                    cause instanceof IOException io ? io : new IOException(String.valueOf(cause), cause));
         }
         if (r.statusCode() / 100 != 2) {
-            throw new StatusException(r.statusCode(), r.body(), r.headers().firstValue("Retry-After").map(DeadlineHttpClient::retryAfter).orElse(null));
+            throw new StatusException(
+                    r.statusCode(),
+                    r.body(),
+                    r.headers()
+                            .firstValue("Retry-After")
+                            .map(DeadlineHttpClient::retryAfter)
+                            .orElse(null));
         }
-        return SuccessfulHttpResponse.builder().statusCode(r.statusCode()).headers(r.headers().map()).body(r.body()).build();
+        return SuccessfulHttpResponse.builder()
+                .statusCode(r.statusCode())
+                .headers(r.headers().map())
+                .body(r.body())
+                .build();
     }
 
     /** {@code Retry-After: 7} or an HTTP date; null when it is neither. */
@@ -85,7 +106,8 @@ final class DeadlineHttpClient implements dev.langchain4j.http.client.HttpClient
             return seconds < 0 ? null : Duration.ofSeconds(seconds);
         } catch (NumberFormatException e) {
             try {
-                Duration d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+                Duration d = Duration.between(
+                        ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
                 return d.isNegative() ? Duration.ZERO : d;
             } catch (java.time.format.DateTimeParseException bad) {
                 return null;
@@ -107,20 +129,31 @@ final class DeadlineHttpClient implements dev.langchain4j.http.client.HttpClient
             this.readTimeout = timeout;
         }
 
-        @Override public Duration connectTimeout() { return connectTimeout; }
+        @Override
+        public Duration connectTimeout() {
+            return connectTimeout;
+        }
 
-        @Override public Builder connectTimeout(Duration d) {
+        @Override
+        public Builder connectTimeout(Duration d) {
             if (d != null) connectTimeout = d;
             return this;
         }
 
-        @Override public Duration readTimeout() { return readTimeout; }
+        @Override
+        public Duration readTimeout() {
+            return readTimeout;
+        }
 
-        @Override public Builder readTimeout(Duration d) {
+        @Override
+        public Builder readTimeout(Duration d) {
             if (d != null) readTimeout = d;
             return this;
         }
 
-        @Override public DeadlineHttpClient build() { return new DeadlineHttpClient(connectTimeout, readTimeout); }
+        @Override
+        public DeadlineHttpClient build() {
+            return new DeadlineHttpClient(connectTimeout, readTimeout);
+        }
     }
 }

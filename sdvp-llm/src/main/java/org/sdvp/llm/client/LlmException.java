@@ -29,9 +29,13 @@ public final class LlmException extends Exception {
 
         private final boolean retryable;
 
-        Kind(boolean retryable) { this.retryable = retryable; }
+        Kind(boolean retryable) {
+            this.retryable = retryable;
+        }
 
-        public boolean retryable() { return retryable; }
+        public boolean retryable() {
+            return retryable;
+        }
     }
 
     private final Kind kind;
@@ -51,15 +55,24 @@ public final class LlmException extends Exception {
 
     /** The same failure, with the wait the server's {@code Retry-After} header asked for. */
     public LlmException withRetryAfter(java.time.Duration wait) {
-        return new LlmException(kind, status, getMessage() + " (Retry-After " + wait.toSeconds() + " s)", getCause(), wait);
+        return new LlmException(
+                kind, status, getMessage() + " (Retry-After " + wait.toSeconds() + " s)", getCause(), wait);
     }
 
     /** What the server's {@code Retry-After} header asked for (429, 503), if it sent one. */
-    public java.util.Optional<java.time.Duration> retryAfter() { return java.util.Optional.ofNullable(retryAfter); }
+    public java.util.Optional<java.time.Duration> retryAfter() {
+        return java.util.Optional.ofNullable(retryAfter);
+    }
 
-    public Kind kind() { return kind; }
+    public Kind kind() {
+        return kind;
+    }
 
-    public int status() { return status; }
+    public int status() {
+        return status;
+    }
 
-    public boolean retryable() { return kind.retryable(); }
+    public boolean retryable() {
+        return kind.retryable();
+    }
 }

@@ -34,7 +34,9 @@ public final class OpenAiChatClient implements ChatClient {
     private final boolean keyPresent;
     private final OpenAiChatModel model;
 
-    public OpenAiChatClient(ClientConfig config) { this(config, System::getenv); }
+    public OpenAiChatClient(ClientConfig config) {
+        this(config, System::getenv);
+    }
 
     /** @param env looks up environment variables (tests pass a map) */
     public OpenAiChatClient(ClientConfig config, UnaryOperator<String> env) {
@@ -42,7 +44,9 @@ public final class OpenAiChatClient implements ChatClient {
         String key = env.apply(config.apiKeyEnv());
         this.keyPresent = key != null && !key.isBlank();
         if (!keyPresent) {
-            LOG.info("environment variable {} is not set; sending no API key (fine for local servers)", config.apiKeyEnv());
+            LOG.info(
+                    "environment variable {} is not set; sending no API key (fine for local servers)",
+                    config.apiKeyEnv());
         }
         this.model = OpenAiChatModel.builder()
                 .baseUrl(config.baseUrl())
@@ -57,11 +61,16 @@ public final class OpenAiChatClient implements ChatClient {
                 .build();
     }
 
-    @Override public String model() { return config.model(); }
+    @Override
+    public String model() {
+        return config.model();
+    }
 
     @Override
     public ChatReply complete(List<ChatMessage> messages) throws LlmException {
-        ChatRequest request = ChatRequest.builder().messages(messages.stream().map(OpenAiChatClient::toLc).toList()).build();
+        ChatRequest request = ChatRequest.builder()
+                .messages(messages.stream().map(OpenAiChatClient::toLc).toList())
+                .build();
         ChatResponse response;
         try {
             response = model.chat(request);
@@ -70,8 +79,11 @@ public final class OpenAiChatClient implements ChatClient {
         }
         AiMessage ai = response == null ? null : response.aiMessage();
         if (ai == null || ai.text() == null) {
-            throw new LlmException(LlmException.Kind.MALFORMED, 200,
-                    "the reply from " + config.baseUrl() + " has no message content (model " + config.model() + ")", null);
+            throw new LlmException(
+                    LlmException.Kind.MALFORMED,
+                    200,
+                    "the reply from " + config.baseUrl() + " has no message content (model " + config.model() + ")",
+                    null);
         }
         TokenUsage usage = response.tokenUsage();
         long in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
@@ -93,52 +105,76 @@ public final class OpenAiChatClient implements ChatClient {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof HttpException http) {
                 LlmException refused = fromStatus(http.statusCode(), http.getMessage(), e);
-                return t instanceof DeadlineHttpClient.StatusException s && s.retryAfter().isPresent()
-                        ? refused.withRetryAfter(s.retryAfter().get()) : refused;
+                return t instanceof DeadlineHttpClient.StatusException s
+                                && s.retryAfter().isPresent()
+                        ? refused.withRetryAfter(s.retryAfter().get())
+                        : refused;
             }
-            if (t instanceof HttpTimeoutException || t instanceof java.util.concurrent.TimeoutException
-                    || t instanceof java.net.SocketTimeoutException || t instanceof dev.langchain4j.exception.TimeoutException) {
-                return new LlmException(LlmException.Kind.TIMEOUT, 0,
-                        "no reply from " + url + " within " + config.timeout().toMillis() + " ms", e);
+            if (t instanceof HttpTimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException
+                    || t instanceof java.net.SocketTimeoutException
+                    || t instanceof dev.langchain4j.exception.TimeoutException) {
+                return new LlmException(
+                        LlmException.Kind.TIMEOUT,
+                        0,
+                        "no reply from " + url + " within " + config.timeout().toMillis() + " ms",
+                        e);
             }
             if (t instanceof JacksonException) {
-                return new LlmException(LlmException.Kind.MALFORMED, 200,
-                        "the reply from " + url + " is not a chat-completions JSON body: " + firstLine(t.getMessage()), e);
+                return new LlmException(
+                        LlmException.Kind.MALFORMED,
+                        200,
+                        "the reply from " + url + " is not a chat-completions JSON body: " + firstLine(t.getMessage()),
+                        e);
             }
             if (t instanceof IOException) {
-                return new LlmException(LlmException.Kind.CONNECTION, 0,
-                        "cannot reach " + url + " (is the server running, and is the URL right?): " + t, e);
+                return new LlmException(
+                        LlmException.Kind.CONNECTION,
+                        0,
+                        "cannot reach " + url + " (is the server running, and is the URL right?): " + t,
+                        e);
             }
         }
-        return new LlmException(LlmException.Kind.MALFORMED, 0,
-                "unexpected failure talking to " + url + ": " + e, e);
+        return new LlmException(LlmException.Kind.MALFORMED, 0, "unexpected failure talking to " + url + ": " + e, e);
     }
 
     private LlmException fromStatus(int status, String body, Throwable cause) {
         String detail = " (HTTP " + status + ": " + firstLine(body) + ")";
         if (status == 401 || status == 403) {
             String why = keyPresent
-                    ? "the API key in environment variable " + config.apiKeyEnv() + " was rejected by " + config.baseUrl()
-                    : "environment variable " + config.apiKeyEnv() + " is not set; " + config.baseUrl() + " needs an API key";
-            return new LlmException(LlmException.Kind.AUTHENTICATION, status,
-                    why + "; set it, or name another variable with --llm-key-env" + detail, cause);
+                    ? "the API key in environment variable " + config.apiKeyEnv() + " was rejected by "
+                            + config.baseUrl()
+                    : "environment variable " + config.apiKeyEnv() + " is not set; " + config.baseUrl()
+                            + " needs an API key";
+            return new LlmException(
+                    LlmException.Kind.AUTHENTICATION,
+                    status,
+                    why + "; set it, or name another variable with --llm-key-env" + detail,
+                    cause);
         }
         if (status == 404) {
-            return new LlmException(LlmException.Kind.NOT_FOUND, status,
+            return new LlmException(
+                    LlmException.Kind.NOT_FOUND,
+                    status,
                     "model '" + config.model() + "' is unknown or the base URL is wrong: " + config.baseUrl()
                             + "/chat/completions not found; check --llm-model and --llm-base-url (it usually ends in /v1)"
-                            + detail, cause);
+                            + detail,
+                    cause);
         }
         if (status == 429) {
-            return new LlmException(LlmException.Kind.RATE_LIMITED, status, "rate limited by " + config.baseUrl() + detail, cause);
+            return new LlmException(
+                    LlmException.Kind.RATE_LIMITED, status, "rate limited by " + config.baseUrl() + detail, cause);
         }
         if (status == 408) {
-            return new LlmException(LlmException.Kind.TIMEOUT, status, "request timed out at " + config.baseUrl() + detail, cause);
+            return new LlmException(
+                    LlmException.Kind.TIMEOUT, status, "request timed out at " + config.baseUrl() + detail, cause);
         }
         if (status >= 500) {
-            return new LlmException(LlmException.Kind.SERVER, status, "server error at " + config.baseUrl() + detail, cause);
+            return new LlmException(
+                    LlmException.Kind.SERVER, status, "server error at " + config.baseUrl() + detail, cause);
         }
-        return new LlmException(LlmException.Kind.BAD_REQUEST, status, "request refused by " + config.baseUrl() + detail, cause);
+        return new LlmException(
+                LlmException.Kind.BAD_REQUEST, status, "request refused by " + config.baseUrl() + detail, cause);
     }
 
     private static String firstLine(String s) {

@@ -49,10 +49,15 @@ public final class RetryingChatClient implements ChatClient {
         return new RetryingChatClient(new OpenAiChatClient(config), config);
     }
 
-    @Override public String model() { return inner.model(); }
+    @Override
+    public String model() {
+        return inner.model();
+    }
 
     /** Retries made so far (HTTP attempts beyond the first of each request). */
-    public long retries() { return retriesDone.get(); }
+    public long retries() {
+        return retriesDone.get();
+    }
 
     @Override
     public ChatReply complete(List<ChatMessage> messages) throws LlmException {
@@ -62,8 +67,11 @@ public final class RetryingChatClient implements ChatClient {
             } catch (LlmException e) {
                 if (!e.retryable() || attempt >= retries) {
                     if (e.retryable()) {
-                        throw new LlmException(e.kind(), e.status(),
-                                e.getMessage() + " (gave up after " + (attempt + 1) + " attempts)", e);
+                        throw new LlmException(
+                                e.kind(),
+                                e.status(),
+                                e.getMessage() + " (gave up after " + (attempt + 1) + " attempts)",
+                                e);
                     }
                     throw e;
                 }
@@ -74,7 +82,11 @@ public final class RetryingChatClient implements ChatClient {
                     sleeper.sleep(wait);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
-                    throw new LlmException(LlmException.Kind.INTERRUPTED, e.status(), "interrupted while waiting to retry: " + e.getMessage(), e);
+                    throw new LlmException(
+                            LlmException.Kind.INTERRUPTED,
+                            e.status(),
+                            "interrupted while waiting to retry: " + e.getMessage(),
+                            e);
                 }
             }
         }
@@ -87,7 +99,9 @@ public final class RetryingChatClient implements ChatClient {
     private Duration wait(LlmException e, int attempt) {
         Duration d = backoff.delay(attempt);
         if (e.retryAfter().isEmpty() || e.retryAfter().get().compareTo(d) <= 0) return d;
-        return e.retryAfter().get().compareTo(maxBackoff) > 0 ? maxBackoff : e.retryAfter().get();
+        return e.retryAfter().get().compareTo(maxBackoff) > 0
+                ? maxBackoff
+                : e.retryAfter().get();
     }
 
     private ChatReply once(List<ChatMessage> messages) throws LlmException {
@@ -95,7 +109,8 @@ public final class RetryingChatClient implements ChatClient {
             slots.acquire();
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
-            throw new LlmException(LlmException.Kind.INTERRUPTED, 0, "interrupted while waiting for a request slot", ie);
+            throw new LlmException(
+                    LlmException.Kind.INTERRUPTED, 0, "interrupted while waiting for a request slot", ie);
         }
         try {
             return inner.complete(messages);
@@ -105,5 +120,7 @@ public final class RetryingChatClient implements ChatClient {
     }
 
     @Override
-    public void close() { inner.close(); }
+    public void close() {
+        inner.close();
+    }
 }

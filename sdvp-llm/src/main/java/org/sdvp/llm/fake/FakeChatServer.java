@@ -38,7 +38,10 @@ public final class FakeChatServer implements AutoCloseable {
             choice.put("index", 0);
             choice.putObject("message").put("role", "assistant").put("content", content);
             choice.put("finish_reason", "stop");
-            root.putObject("usage").put("prompt_tokens", 100).put("completion_tokens", 20).put("total_tokens", 120);
+            root.putObject("usage")
+                    .put("prompt_tokens", 100)
+                    .put("completion_tokens", 20)
+                    .put("total_tokens", 120);
             return new Response(200, root.toString(), 0);
         }
 
@@ -50,9 +53,13 @@ public final class FakeChatServer implements AutoCloseable {
         }
 
         /** Status 200 with {@code body} verbatim (for malformed-reply tests). */
-        public static Response raw(String body) { return new Response(200, body, 0); }
+        public static Response raw(String body) {
+            return new Response(200, body, 0);
+        }
 
-        public Response delayed(long millis) { return new Response(status, body, millis); }
+        public Response delayed(long millis) {
+            return new Response(status, body, millis);
+        }
     }
 
     /** Chooses the response to request number {@code index} (0-based) with the given JSON body. */
@@ -69,7 +76,8 @@ public final class FakeChatServer implements AutoCloseable {
 
     private FakeChatServer(int port, Responder responder) throws IOException {
         this.responder = responder;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 0);
+        this.server =
+                HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 0);
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-chat-server");
             t.setDaemon(true);
@@ -86,12 +94,18 @@ public final class FakeChatServer implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:PORT/v1}, to pass as the base URL. */
-    public String baseUrl() { return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1"; }
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
 
-    public int port() { return server.getAddress().getPort(); }
+    public int port() {
+        return server.getAddress().getPort();
+    }
 
     /** Requests received so far. */
-    public int requestCount() { return count.get(); }
+    public int requestCount() {
+        return count.get();
+    }
 
     /** The JSON bodies received so far, in arrival order. */
     public List<JsonNode> requests() {
@@ -103,8 +117,12 @@ public final class FakeChatServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] in = exchange.getRequestBody().readAllBytes();
-            if (!"POST".equals(exchange.getRequestMethod()) || !exchange.getRequestURI().getPath().endsWith("/chat/completions")) {
-                send(exchange, Response.error(404, "no route " + exchange.getRequestMethod() + " " + exchange.getRequestURI()));
+            if (!"POST".equals(exchange.getRequestMethod())
+                    || !exchange.getRequestURI().getPath().endsWith("/chat/completions")) {
+                send(
+                        exchange,
+                        Response.error(
+                                404, "no route " + exchange.getRequestMethod() + " " + exchange.getRequestURI()));
                 return;
             }
             JsonNode body;
@@ -148,7 +166,8 @@ public final class FakeChatServer implements AutoCloseable {
     /** The text of the system message of a request (the prompt's instruction), or empty. */
     public static String systemMessage(JsonNode request) {
         for (JsonNode m : request.path("messages")) {
-            if ("system".equals(m.path("role").asText())) return m.path("content").asText();
+            if ("system".equals(m.path("role").asText()))
+                return m.path("content").asText();
         }
         return "";
     }

@@ -64,7 +64,8 @@ public final class FakeLlmServer {
         if (question == null) return Response.error(400, "no 'Question: ...' or 'Statement: ...' line in the prompt");
         if (FakeChatServer.systemMessage(request).contains("def execute_command")) return python(question, pair);
         if (invalidFirst && seen.putIfAbsent(question, Boolean.TRUE) == null) {
-            return Response.ok("Here is the program:\nANSWER0=VQA(img=IMAGE,question='?')\nFINAL_RESULT=RESULT(var=ANSWER1)");
+            return Response.ok(
+                    "Here is the program:\nANSWER0=VQA(img=IMAGE,question='?')\nFINAL_RESULT=RESULT(var=ANSWER1)");
         }
         String program = replies.get(question);
         if (program == null) {
@@ -176,8 +177,10 @@ public final class FakeLlmServer {
             System.exit(2);
         }
         if (task != null) {
-            replies.putAll(programFile != null ? programFileReplies(programFile, task, data, split)
-                    : datasetReplies(task, data, split));
+            replies.putAll(
+                    programFile != null
+                            ? programFileReplies(programFile, task, data, split)
+                            : datasetReplies(task, data, split));
         }
         if (repliesFile != null) replies.putAll(readReplies(repliesFile));
         FakeLlmServer fake = new FakeLlmServer(replies, invalidFirst);

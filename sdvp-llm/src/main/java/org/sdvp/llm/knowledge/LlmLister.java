@@ -54,9 +54,12 @@ public final class LlmLister implements Lister {
                 if (row.isBlank()) continue;
                 try {
                     JsonNode n = Json.mapper().readTree(row);
-                    cache.put(n.get("key").asText(), Arrays.asList(Json.mapper().treeToValue(n.get("items"), String[].class)));
+                    cache.put(
+                            n.get("key").asText(),
+                            Arrays.asList(Json.mapper().treeToValue(n.get("items"), String[].class)));
                 } catch (IOException | RuntimeException e) {
-                    throw new IOException(cacheFile + " line " + line + ": not a LIST cache entry (" + e.getMessage() + ")", e);
+                    throw new IOException(
+                            cacheFile + " line " + line + ": not a LIST cache entry (" + e.getMessage() + ")", e);
                 }
             }
         }
@@ -69,7 +72,8 @@ public final class LlmLister implements Lister {
         if (hit != null) return hit;
         String reply;
         try {
-            reply = client.complete(List.of(ChatMessage.user(String.format(java.util.Locale.ROOT, PROMPT, max, query.strip()))))
+            reply = client.complete(
+                            List.of(ChatMessage.user(String.format(java.util.Locale.ROOT, PROMPT, max, query.strip()))))
                     .text();
         } catch (LlmException e) {
             throw new ModelServiceException("LIST '" + query + "': " + e.getMessage(), e);
@@ -84,7 +88,12 @@ public final class LlmLister implements Lister {
     /** The first line of the reply, split at commas, at most {@code max} distinct non-empty items. */
     static List<String> parse(String reply, int max) {
         String line = reply.strip().lines().findFirst().orElse("");
-        return Arrays.stream(line.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().limit(max).toList();
+        return Arrays.stream(line.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .limit(max)
+                .toList();
     }
 
     private void persist(String key, List<String> items) throws ModelServiceException {
@@ -92,8 +101,8 @@ public final class LlmLister implements Lister {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("key", key);
         row.put("items", items);
-        try (BufferedWriter w = Files.newBufferedWriter(cacheFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND)) {
+        try (BufferedWriter w = Files.newBufferedWriter(
+                cacheFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             w.write(Json.mapper().writeValueAsString(row));
             w.write('\n');
         } catch (IOException e) {

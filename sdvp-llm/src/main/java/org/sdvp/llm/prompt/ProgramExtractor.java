@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class ProgramExtractor {
     private static final Pattern FENCE = Pattern.compile("```[^\\n]*\\n(.*?)(?:```|\\z)", Pattern.DOTALL);
-    private static final Pattern STEP = Pattern.compile("^\\s*[A-Za-z_][A-Za-z0-9_]*\\s*=\\s*[A-Za-z_][A-Za-z0-9_]*\\s*\\(.*");
+    private static final Pattern STEP =
+            Pattern.compile("^\\s*[A-Za-z_][A-Za-z0-9_]*\\s*=\\s*[A-Za-z_][A-Za-z0-9_]*\\s*\\(.*");
     private static final Pattern FINAL = Pattern.compile("^\\s*FINAL_(RESULT|ANSWER)\\s*=.*");
     private static final Pattern NEXT_QUESTION = Pattern.compile("^\\s*(Question|Statement)\\s*:.*");
 

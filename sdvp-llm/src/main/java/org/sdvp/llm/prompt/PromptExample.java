@@ -18,5 +18,7 @@ public record PromptExample(String question, String program, int line, String fr
         Objects.requireNonNull(from, "from");
     }
 
-    public PromptExample(String question, String program, int line) { this(question, program, line, ""); }
+    public PromptExample(String question, String program, int line) {
+        this(question, program, line, "");
+    }
 }

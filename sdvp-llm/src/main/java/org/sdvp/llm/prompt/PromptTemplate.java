@@ -40,8 +40,13 @@ import org.sdvp.llm.client.ChatMessage;
  * @param examples         the in-context examples, in file order
  * @param language         {@code visprog} or {@code python}: how a reply is read ({@link #extract})
  */
-public record PromptTemplate(String version, String label, Set<String> initialVariables, String instruction,
-                             List<PromptExample> examples, String language) {
+public record PromptTemplate(
+        String version,
+        String label,
+        Set<String> initialVariables,
+        String instruction,
+        List<PromptExample> examples,
+        String language) {
     private static final String RESOURCE_DIR = "/org/sdvp/llm/prompts/";
 
     public PromptTemplate {
@@ -58,8 +63,12 @@ public record PromptTemplate(String version, String label, Set<String> initialVa
         }
     }
 
-    public PromptTemplate(String version, String label, Set<String> initialVariables, String instruction,
-                          List<PromptExample> examples) {
+    public PromptTemplate(
+            String version,
+            String label,
+            Set<String> initialVariables,
+            String instruction,
+            List<PromptExample> examples) {
         this(version, label, initialVariables, instruction, examples, "visprog");
     }
 
@@ -116,7 +125,9 @@ public record PromptTemplate(String version, String label, Set<String> initialVa
                         case "initial" -> {
                             for (String v : value.split(",")) if (!v.isBlank()) initial.add(v.trim());
                         }
-                        default -> throw new IllegalArgumentException(version + ":" + lineNo + ": unknown header '" + key + "'");
+                        default ->
+                            throw new IllegalArgumentException(
+                                    version + ":" + lineNo + ": unknown header '" + key + "'");
                     }
                 }
                 case "instruction" -> instruction.append(line).append('\n');
@@ -124,7 +135,8 @@ public record PromptTemplate(String version, String label, Set<String> initialVa
                     if (line.isBlank() || end) {
                         if (question != null) {
                             if (program == null || program.isEmpty()) {
-                                throw new IllegalArgumentException(version + ":" + questionLine + ": example has no program");
+                                throw new IllegalArgumentException(
+                                        version + ":" + questionLine + ": example has no program");
                             }
                             examples.add(new PromptExample(question, String.join("\n", program), questionLine, from));
                         }
@@ -134,7 +146,8 @@ public record PromptTemplate(String version, String label, Set<String> initialVa
                     } else if (question == null) {
                         String prefix = label + ":";
                         if (!line.startsWith(prefix)) {
-                            throw new IllegalArgumentException(version + ":" + lineNo + ": expected '" + prefix + " ...'");
+                            throw new IllegalArgumentException(
+                                    version + ":" + lineNo + ": expected '" + prefix + " ...'");
                         }
                         question = line.substring(prefix.length()).trim();
                         questionLine = lineNo;
@@ -151,7 +164,8 @@ public record PromptTemplate(String version, String label, Set<String> initialVa
                 }
             }
         }
-        return new PromptTemplate(version, label, initial, instruction.toString().strip(), examples, language);
+        return new PromptTemplate(
+                version, label, initial, instruction.toString().strip(), examples, language);
     }
 
     /** The messages for a new question: the instruction as system message, examples and question as user message. */
@@ -174,5 +188,7 @@ public record PromptTemplate(String version, String label, Set<String> initialVa
     }
 
     /** Questions go on one line so that they cannot inject a fake 'Program:' line. */
-    static String oneLine(String s) { return s.replaceAll("\\s*\\R\\s*", " ").strip(); }
+    static String oneLine(String s) {
+        return s.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
 }

@@ -29,13 +29,17 @@ public final class Prompts {
             this.pair = pair;
         }
 
-        public String version(boolean isPair) { return isPair ? pair : single; }
+        public String version(boolean isPair) {
+            return isPair ? pair : single;
+        }
 
         /**
          * {@code world}, {@code real}, or {@code auto}: world for task names ending in {@code -sim}, real
          * otherwise.
          */
-        public static Style choose(String option, String taskName) { return choose(option, taskName, "visprog"); }
+        public static Style choose(String option, String taskName) {
+            return choose(option, taskName, "visprog");
+        }
 
         /**
          * As {@link #choose(String, String)}, for a framework: {@code viper} gets the ViperGPT prompts (Python
@@ -53,7 +57,9 @@ public final class Prompts {
                 case "world" -> WORLD;
                 case "real" -> REAL;
                 case "auto" -> taskName != null && taskName.endsWith("-sim") ? WORLD : REAL;
-                default -> throw new IllegalArgumentException("unknown prompt style '" + option + "'; expected auto, world or real");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown prompt style '" + option + "'; expected auto, world or real");
             };
         }
     }
@@ -70,6 +76,7 @@ public final class Prompts {
     /** Every shipped prompt version, for tests and {@code --help}. */
     public static java.util.List<String> versions() {
         return java.util.Arrays.stream(Style.values())
-                .flatMap(s -> java.util.stream.Stream.of(s.version(false), s.version(true))).toList();
+                .flatMap(s -> java.util.stream.Stream.of(s.version(false), s.version(true)))
+                .toList();
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import org.sdvp.core.io.DataException;
 import org.sdvp.llm.cache.CacheEntry;
 import org.sdvp.llm.cache.CacheKey;
 import org.sdvp.llm.cache.ProgramCache;
@@ -16,7 +17,6 @@ import org.sdvp.llm.client.ChatReply;
 import org.sdvp.llm.client.LlmException;
 import org.sdvp.llm.client.RetryingChatClient;
 import org.sdvp.llm.source.LlmOptions;
-import org.sdvp.core.io.DataException;
 
 /**
  * Answers ViperGPT's {@code llm_query(question)} through the configured chat endpoint, with a cache in the
@@ -26,6 +26,7 @@ import org.sdvp.core.io.DataException;
 public final class CachedLlmQuery implements AutoCloseable {
     /** The version of the instruction below; part of every cache key. */
     public static final String PROMPT_VERSION = "llm-query-v1";
+
     private static final String INSTRUCTION = "Answer the question in a few words, with no explanation.";
 
     private final ChatClient client;

@@ -57,15 +57,23 @@ public final class CachedProgramSource implements GeneratingSource, StatsReporti
             return Optional.of(e);
         } catch (InvalidProgramException ex) {
             invalid.increment();
-            LOG.warn("cached program for '{}' no longer validates ({}); regenerating", key.question(),
+            LOG.warn(
+                    "cached program for '{}' no longer validates ({}); regenerating",
+                    key.question(),
                     ex.getMessage().replace('\n', ' '));
             return Optional.empty();
         }
     }
 
-    @Override public String name() { return inner.name(); }
+    @Override
+    public String name() {
+        return inner.name();
+    }
 
-    @Override public CacheKey cacheKey(Question example) { return inner.cacheKey(example); }
+    @Override
+    public CacheKey cacheKey(Question example) {
+        return inner.cacheKey(example);
+    }
 
     @Override
     public GeneratedProgram generate(Question example) throws ProgramSourceException {
@@ -78,13 +86,17 @@ public final class CachedProgramSource implements GeneratingSource, StatsReporti
         return cached(inner.cacheKey(example).sample(i), example, () -> inner.sample(example, i));
     }
 
-    @Override public String fallbackFor(Question example) { return inner.fallbackFor(example); }
+    @Override
+    public String fallbackFor(Question example) {
+        return inner.fallbackFor(example);
+    }
 
     private interface Generation {
         GeneratedProgram get() throws ProgramSourceException;
     }
 
-    private GeneratedProgram cached(CacheKey key, Question example, Generation generation) throws ProgramSourceException {
+    private GeneratedProgram cached(CacheKey key, Question example, Generation generation)
+            throws ProgramSourceException {
         CacheEntry seen = cache.get(key).orElse(null);
         Optional<CacheEntry> cached = usable(seen, key, example);
         if (cached.isPresent()) return hit(cached.get());
@@ -119,7 +131,8 @@ public final class CachedProgramSource implements GeneratingSource, StatsReporti
         return new GeneratedProgram(e.program(), e.fallback(), !e.isInvalid());
     }
 
-    private GeneratedProgram await(CompletableFuture<GeneratedProgram> running, Question example) throws ProgramSourceException {
+    private GeneratedProgram await(CompletableFuture<GeneratedProgram> running, Question example)
+            throws ProgramSourceException {
         try {
             GeneratedProgram g = running.get();
             hits.increment();
@@ -127,7 +140,8 @@ public final class CachedProgramSource implements GeneratingSource, StatsReporti
             return g;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProgramSourceException("question " + example.id() + ": interrupted while waiting for the program", e);
+            throw new ProgramSourceException(
+                    "question " + example.id() + ": interrupted while waiting for the program", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ProgramSourceException pse) {
                 throw new ProgramSourceException("question " + example.id() + ": " + pse.getMessage(), pse);
@@ -145,9 +159,13 @@ public final class CachedProgramSource implements GeneratingSource, StatsReporti
         }
     }
 
-    public long hits() { return hits.sum(); }
+    public long hits() {
+        return hits.sum();
+    }
 
-    public long misses() { return misses.sum(); }
+    public long misses() {
+        return misses.sum();
+    }
 
     @Override
     public Map<String, Long> stats() {

@@ -31,9 +31,9 @@ public final class FallbackPrograms {
                     + "FINAL_ANSWER=RESULT(var=ANSWER2)";
         }
         String image = example.images().containsKey("IMAGE") || example.images().isEmpty()
-                ? "IMAGE" : example.images().keySet().iterator().next();
-        return "ANSWER0=VQA(image=" + image + ",question=" + q + ")\n"
-                + "FINAL_RESULT=RESULT(var=ANSWER0)";
+                ? "IMAGE"
+                : example.images().keySet().iterator().next();
+        return "ANSWER0=VQA(image=" + image + ",question=" + q + ")\n" + "FINAL_RESULT=RESULT(var=ANSWER0)";
     }
 
     /**

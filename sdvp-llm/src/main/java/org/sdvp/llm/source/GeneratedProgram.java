@@ -14,5 +14,7 @@ public record GeneratedProgram(String program, boolean fallback, boolean valid) 
         Objects.requireNonNull(program, "program");
     }
 
-    public GeneratedProgram(String program, boolean fallback) { this(program, fallback, true); }
+    public GeneratedProgram(String program, boolean fallback) {
+        this(program, fallback, true);
+    }
 }

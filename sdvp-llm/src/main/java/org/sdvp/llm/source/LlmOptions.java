@@ -20,20 +20,32 @@ import org.sdvp.llm.client.ClientConfig;
  * @param reasks      re-asks after an invalid program before the fallback
  * @param prompts     {@code auto}, {@code world} or {@code real} (see {@link org.sdvp.llm.prompt.Prompts.Style})
  */
-public record LlmOptions(String baseUrl, String model, String keyEnv, double temperature, int maxTokens,
-                         Duration timeout, int retries, int concurrency, Path cache, int reasks, String prompts) {
+public record LlmOptions(
+        String baseUrl,
+        String model,
+        String keyEnv,
+        double temperature,
+        int maxTokens,
+        Duration timeout,
+        int retries,
+        int concurrency,
+        Path cache,
+        int reasks,
+        String prompts) {
 
     public static LlmOptions defaults() {
-        return new LlmOptions(null, null, ClientConfig.DEFAULT_KEY_ENV, 0.0, 512, Duration.ofSeconds(60), 4, 4,
-                null, 2, "auto");
+        return new LlmOptions(
+                null, null, ClientConfig.DEFAULT_KEY_ENV, 0.0, 512, Duration.ofSeconds(60), 4, 4, null, 2, "auto");
     }
 
     public LlmOptions withEndpoint(String url, String m) {
-        return new LlmOptions(url, m, keyEnv, temperature, maxTokens, timeout, retries, concurrency, cache, reasks, prompts);
+        return new LlmOptions(
+                url, m, keyEnv, temperature, maxTokens, timeout, retries, concurrency, cache, reasks, prompts);
     }
 
     public LlmOptions withCache(Path file) {
-        return new LlmOptions(baseUrl, model, keyEnv, temperature, maxTokens, timeout, retries, concurrency, file, reasks, prompts);
+        return new LlmOptions(
+                baseUrl, model, keyEnv, temperature, maxTokens, timeout, retries, concurrency, file, reasks, prompts);
     }
 
     public LlmOptions withReliability(Duration t, int r, int c) {
@@ -41,7 +53,8 @@ public record LlmOptions(String baseUrl, String model, String keyEnv, double tem
     }
 
     public LlmOptions withReasks(int n) {
-        return new LlmOptions(baseUrl, model, keyEnv, temperature, maxTokens, timeout, retries, concurrency, cache, n, prompts);
+        return new LlmOptions(
+                baseUrl, model, keyEnv, temperature, maxTokens, timeout, retries, concurrency, cache, n, prompts);
     }
 
     /**
@@ -55,7 +68,17 @@ public record LlmOptions(String baseUrl, String model, String keyEnv, double tem
                     + "or http://127.0.0.1:11434/v1 for Ollama)");
         }
         if (model == null || model.isBlank()) throw new IllegalArgumentException("--programs llm needs --llm-model");
-        return new ClientConfig(baseUrl, model, keyEnv, temperature, maxTokens, timeout, retries, concurrency,
-                Duration.ofMillis(500), Duration.ofSeconds(30), 0L);
+        return new ClientConfig(
+                baseUrl,
+                model,
+                keyEnv,
+                temperature,
+                maxTokens,
+                timeout,
+                retries,
+                concurrency,
+                Duration.ofMillis(500),
+                Duration.ofSeconds(30),
+                0L);
     }
 }

@@ -43,8 +43,8 @@ public final class LlmProgramSource implements GeneratingSource, StatsReporting 
      * still cannot be reached after all retries (not running, wrong port). Timeouts are not among them: a
      * slow model may answer the next, shorter request.
      */
-    private static final Set<LlmException.Kind> FATAL = EnumSet.of(LlmException.Kind.AUTHENTICATION,
-            LlmException.Kind.NOT_FOUND, LlmException.Kind.CONNECTION);
+    private static final Set<LlmException.Kind> FATAL =
+            EnumSet.of(LlmException.Kind.AUTHENTICATION, LlmException.Kind.NOT_FOUND, LlmException.Kind.CONNECTION);
 
     private final ChatClient client;
     private final Prompts.Style style;
@@ -67,9 +67,14 @@ public final class LlmProgramSource implements GeneratingSource, StatsReporting 
         this.maxReasks = maxReasks;
     }
 
-    @Override public String name() { return "llm:" + client.model(); }
+    @Override
+    public String name() {
+        return "llm:" + client.model();
+    }
 
-    public LlmStats counters() { return stats; }
+    public LlmStats counters() {
+        return stats;
+    }
 
     @Override
     public CacheKey cacheKey(Question example) {
@@ -91,10 +96,14 @@ public final class LlmProgramSource implements GeneratingSource, StatsReporting 
                 checker.check(program, initial);
                 return new GeneratedProgram(program, false);
             } catch (InvalidProgramException e) {
-                List<String> errors = e.errors().stream().map(ProgramError::format).toList();
+                List<String> errors =
+                        e.errors().stream().map(ProgramError::format).toList();
                 if (attempt >= maxReasks) {
-                    LOG.info("question {}: no valid program after {} re-asks, using the fallback; last errors: {}",
-                            example.id(), maxReasks, String.join(" ", errors));
+                    LOG.info(
+                            "question {}: no valid program after {} re-asks, using the fallback; last errors: {}",
+                            example.id(),
+                            maxReasks,
+                            String.join(" ", errors));
                     stats.fallbacks.increment();
                     return new GeneratedProgram(fallbackFor(example), true);
                 }
@@ -129,14 +138,19 @@ public final class LlmProgramSource implements GeneratingSource, StatsReporting 
 
     @Override
     public String fallbackFor(Question example) {
-        return prompt(example).language().equals("python") ? FallbackPrograms.pythonFor(example)
+        return prompt(example).language().equals("python")
+                ? FallbackPrograms.pythonFor(example)
                 : FallbackPrograms.programFor(example);
     }
 
-    private PromptTemplate prompt(Question example) { return Prompts.get(style, FallbackPrograms.isPair(example)); }
+    private PromptTemplate prompt(Question example) {
+        return Prompts.get(style, FallbackPrograms.isPair(example));
+    }
 
     private static Set<String> initial(Question example, PromptTemplate prompt) {
-        return example.images().isEmpty() ? prompt.initialVariables() : example.images().keySet();
+        return example.images().isEmpty()
+                ? prompt.initialVariables()
+                : example.images().keySet();
     }
 
     private void failIfBroken() throws ProgramSourceException {
@@ -156,7 +170,8 @@ public final class LlmProgramSource implements GeneratingSource, StatsReporting 
             if (FATAL.contains(e.kind())) {
                 if (fatal.compareAndSet(null, e)) LOG.error("{}", e.getMessage());
             }
-            throw new ProgramSourceException("question " + example.id() + ": no program from the LLM: " + e.getMessage(), e);
+            throw new ProgramSourceException(
+                    "question " + example.id() + ": no program from the LLM: " + e.getMessage(), e);
         }
     }
 
@@ -168,5 +183,7 @@ public final class LlmProgramSource implements GeneratingSource, StatsReporting 
     }
 
     @Override
-    public void close() { client.close(); }
+    public void close() {
+        client.close();
+    }
 }

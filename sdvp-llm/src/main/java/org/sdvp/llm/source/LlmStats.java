@@ -18,26 +18,42 @@ public final class LlmStats {
     final LongAdder invalidSamples = new LongAdder();
 
     /** Questions that asked the LLM (cache misses). */
-    public long questions() { return questions.sum(); }
+    public long questions() {
+        return questions.sum();
+    }
 
     /** Chat requests answered (retries of a failed HTTP attempt are not counted here). */
-    public long calls() { return calls.sum(); }
+    public long calls() {
+        return calls.sum();
+    }
 
-    public long promptTokens() { return promptTokens.sum(); }
+    public long promptTokens() {
+        return promptTokens.sum();
+    }
 
-    public long completionTokens() { return completionTokens.sum(); }
+    public long completionTokens() {
+        return completionTokens.sum();
+    }
 
     /** Requests made because the previous program was invalid. */
-    public long reasks() { return reasks.sum(); }
+    public long reasks() {
+        return reasks.sum();
+    }
 
     /** Questions that got the fallback program. */
-    public long fallbacks() { return fallbacks.sum(); }
+    public long fallbacks() {
+        return fallbacks.sum();
+    }
 
     /** Questions with no program because the LLM could not be reached or refused. */
-    public long errors() { return errors.sum(); }
+    public long errors() {
+        return errors.sum();
+    }
 
     /** Sampled programs ({@code --samples K}) that failed the check and were dropped. */
-    public long invalidSamples() { return invalidSamples.sum(); }
+    public long invalidSamples() {
+        return invalidSamples.sum();
+    }
 
     /** Keys are prefixed {@code llm_} so they merge with other counters in a results file. */
     public Map<String, Long> snapshot() {

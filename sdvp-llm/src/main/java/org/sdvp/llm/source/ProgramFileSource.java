@@ -49,7 +49,10 @@ public final class ProgramFileSource implements ProgramSource {
             try {
                 node = JSON.readTree(line);
             } catch (IOException e) {
-                throw new DataException(where + "not JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
+                throw new DataException(
+                        where + "not JSON: "
+                                + e.getMessage().lines().findFirst().orElse(""),
+                        e);
             }
             JsonNode id = node.get("id");
             JsonNode program = node.get("program");
@@ -63,9 +66,14 @@ public final class ProgramFileSource implements ProgramSource {
         return new ProgramFileSource(file, programs);
     }
 
-    @Override public String name() { return file.getFileName().toString(); }
+    @Override
+    public String name() {
+        return file.getFileName().toString();
+    }
 
-    public int size() { return programs.size(); }
+    public int size() {
+        return programs.size();
+    }
 
     @Override
     public String programFor(Question example) throws ProgramSourceException {

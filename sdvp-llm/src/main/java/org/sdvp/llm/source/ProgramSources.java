@@ -45,15 +45,17 @@ public final class ProgramSources {
      * As {@link #create(String, LlmOptions, ProgramChecker, String)} for a framework: {@code viper} asks for
      * ViperGPT Python programs (the {@code viper-*} prompts), any other for VisProg programs.
      */
-    public static ProgramSource create(String programs, LlmOptions llm, ProgramChecker checker, String taskName,
-                                       String framework) throws DataException {
+    public static ProgramSource create(
+            String programs, LlmOptions llm, ProgramChecker checker, String taskName, String framework)
+            throws DataException {
         return switch (programs) {
             case "dataset" -> new DatasetPrograms();
             case "llm" -> llm(llm, RetryingChatClient.create(llm.clientConfig()), checker, taskName, framework);
             default -> {
                 Path file = Path.of(programs);
                 if (!Files.isRegularFile(file)) {
-                    throw new IllegalArgumentException("--programs must be dataset, llm or a program file; no file " + file);
+                    throw new IllegalArgumentException(
+                            "--programs must be dataset, llm or a program file; no file " + file);
                 }
                 yield ProgramFileSource.open(file);
             }
@@ -67,8 +69,9 @@ public final class ProgramSources {
     }
 
     /** The LLM source for a framework's programs over a given client, cached if configured. */
-    public static ProgramSource llm(LlmOptions llm, ChatClient client, ProgramChecker checker, String taskName,
-                                    String framework) throws DataException {
+    public static ProgramSource llm(
+            LlmOptions llm, ChatClient client, ProgramChecker checker, String taskName, String framework)
+            throws DataException {
         Prompts.Style style = Prompts.Style.choose(llm.prompts(), taskName, framework);
         LlmProgramSource source = new LlmProgramSource(client, style, checker, llm.reasks());
         if (llm.cache() == null) return source;
@@ -113,7 +116,9 @@ public final class ProgramSources {
         p.put("llm_temperature", Double.toString(c.temperature()));
         p.put("llm_max_tokens", Integer.toString(c.maxTokens()));
         p.put("llm_reasks", Integer.toString(llm.reasks()));
-        p.put("llm_cache", llm.cache() == null ? "none" : llm.cache().toAbsolutePath().toString());
+        p.put(
+                "llm_cache",
+                llm.cache() == null ? "none" : llm.cache().toAbsolutePath().toString());
         return p;
     }
 }

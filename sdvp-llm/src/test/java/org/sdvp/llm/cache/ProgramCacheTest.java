@@ -16,9 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProgramCacheTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-    private static CacheKey key(String q) { return new CacheKey("visprog-single-v1", "m", q, false); }
+    private static CacheKey key(String q) {
+        return new CacheKey("visprog-single-v1", "m", q, false);
+    }
 
     @Test
     void keyDependsOnEveryField() {
@@ -56,13 +59,22 @@ class ProgramCacheTest {
             c.put(CacheEntry.of(key("a"), "P1", false));
         }
         String future = "{\"v\":99,\"key\":\"" + key("z").hash() + "\",\"program\":\"X\"}\n";
-        Files.writeString(file, Files.readString(file) + "not json\n" + future + "{\"v\":1,\"key\":\"trunc", StandardCharsets.UTF_8);
+        Files.writeString(
+                file,
+                Files.readString(file) + "not json\n" + future + "{\"v\":1,\"key\":\"trunc",
+                StandardCharsets.UTF_8);
         try (ProgramCache c = ProgramCache.open(file)) {
             assertEquals(3, c.skippedLines());
             assertEquals(1, c.size());
-            assertTrue(c.problems().get(0).startsWith(file + ":2: skipped corrupt line"), c.problems().toString());
-            assertTrue(c.problems().get(1).startsWith(file + ":3: skipped entry of format version 99"), c.problems().toString());
-            assertTrue(c.problems().get(2).startsWith(file + ":4: skipped corrupt line"), c.problems().toString());
+            assertTrue(
+                    c.problems().get(0).startsWith(file + ":2: skipped corrupt line"),
+                    c.problems().toString());
+            assertTrue(
+                    c.problems().get(1).startsWith(file + ":3: skipped entry of format version 99"),
+                    c.problems().toString());
+            assertTrue(
+                    c.problems().get(2).startsWith(file + ":4: skipped corrupt line"),
+                    c.problems().toString());
             assertTrue(c.get(key("z")).isEmpty());
             c.put(CacheEntry.of(key("b"), "P2", false));
         }

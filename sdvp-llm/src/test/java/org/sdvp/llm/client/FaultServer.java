@@ -37,26 +37,32 @@ final class FaultServer implements AutoCloseable {
 
     FaultServer(IntFunction<Fault> script) throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}));
-        acceptor = new Thread(() -> {
-            while (!socket.isClosed()) {
-                try {
-                    Socket s = socket.accept();
-                    Fault f = script.apply(requests.getAndIncrement());
-                    Thread t = new Thread(() -> serve(s, f), "fault-server-conn");
-                    t.setDaemon(true);
-                    t.start();
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "fault-server");
+        acceptor = new Thread(
+                () -> {
+                    while (!socket.isClosed()) {
+                        try {
+                            Socket s = socket.accept();
+                            Fault f = script.apply(requests.getAndIncrement());
+                            Thread t = new Thread(() -> serve(s, f), "fault-server-conn");
+                            t.setDaemon(true);
+                            t.start();
+                        } catch (IOException closed) {
+                            return;
+                        }
+                    }
+                },
+                "fault-server");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    String baseUrl() { return "http://127.0.0.1:" + socket.getLocalPort() + "/v1"; }
+    String baseUrl() {
+        return "http://127.0.0.1:" + socket.getLocalPort() + "/v1";
+    }
 
-    int requests() { return requests.get(); }
+    int requests() {
+        return requests.get();
+    }
 
     private static void serve(Socket s, Fault f) {
         try (s) {
@@ -90,7 +96,8 @@ final class FaultServer implements AutoCloseable {
 
     private static byte[] head(int status, int length, String extra) {
         return ("HTTP/1.1 " + status + " X\r\nContent-Type: application/json\r\nContent-Length: " + length
-                + "\r\nConnection: close\r\n" + extra + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                        + "\r\nConnection: close\r\n" + extra + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     private static void readRequest(InputStream in) throws IOException {
@@ -105,5 +112,7 @@ final class FaultServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException { socket.close(); }
+    public void close() throws IOException {
+        socket.close();
+    }
 }

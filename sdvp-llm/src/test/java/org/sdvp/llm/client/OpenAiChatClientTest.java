@@ -17,7 +17,8 @@ class OpenAiChatClientTest {
 
     private static OpenAiChatClient client(FakeChatServer server, Map<String, String> env) {
         ClientConfig c = ClientConfig.defaults(server.baseUrl(), "test-model")
-                .withTimeout(Duration.ofMillis(500)).withApiKeyEnv("SDVP_TEST_KEY");
+                .withTimeout(Duration.ofMillis(500))
+                .withApiKeyEnv("SDVP_TEST_KEY");
         return new OpenAiChatClient(c, env::get);
     }
 
@@ -38,34 +39,46 @@ class OpenAiChatClientTest {
     @Test
     void unauthorizedNamesTheEnvironmentVariable() throws Exception {
         try (FakeChatServer server = FakeChatServer.start(0, (i, req) -> Response.error(401, "Incorrect API key"))) {
-            LlmException e = assertThrows(LlmException.class, () -> client(server, Map.of()).complete(HELLO));
+            LlmException e = assertThrows(
+                    LlmException.class, () -> client(server, Map.of()).complete(HELLO));
             assertEquals(LlmException.Kind.AUTHENTICATION, e.kind());
             assertEquals(401, e.status());
             assertTrue(e.getMessage().contains("SDVP_TEST_KEY is not set"), e.getMessage());
-            LlmException e2 = assertThrows(LlmException.class,
+            LlmException e2 = assertThrows(
+                    LlmException.class,
                     () -> client(server, Map.of("SDVP_TEST_KEY", "bad")).complete(HELLO));
-            assertTrue(e2.getMessage().contains("key in environment variable SDVP_TEST_KEY was rejected"), e2.getMessage());
+            assertTrue(
+                    e2.getMessage().contains("key in environment variable SDVP_TEST_KEY was rejected"),
+                    e2.getMessage());
         }
     }
 
     @Test
     void notFoundNamesModelAndUrl() throws Exception {
         try (FakeChatServer server = FakeChatServer.start(0, (i, req) -> Response.error(404, "model not found"))) {
-            LlmException e = assertThrows(LlmException.class, () -> client(server, Map.of()).complete(HELLO));
+            LlmException e = assertThrows(
+                    LlmException.class, () -> client(server, Map.of()).complete(HELLO));
             assertEquals(LlmException.Kind.NOT_FOUND, e.kind());
-            assertTrue(e.getMessage().contains("'test-model'") && e.getMessage().contains(server.baseUrl()), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("'test-model'") && e.getMessage().contains(server.baseUrl()),
+                    e.getMessage());
         }
     }
 
     @Test
     void statusCodesAreClassified() throws Exception {
         int[] codes = {429, 500, 503, 400};
-        LlmException.Kind[] kinds = {LlmException.Kind.RATE_LIMITED, LlmException.Kind.SERVER,
-                LlmException.Kind.SERVER, LlmException.Kind.BAD_REQUEST};
+        LlmException.Kind[] kinds = {
+            LlmException.Kind.RATE_LIMITED,
+            LlmException.Kind.SERVER,
+            LlmException.Kind.SERVER,
+            LlmException.Kind.BAD_REQUEST
+        };
         for (int k = 0; k < codes.length; k++) {
             int code = codes[k];
             try (FakeChatServer server = FakeChatServer.start(0, (i, req) -> Response.error(code, "nope"))) {
-                LlmException e = assertThrows(LlmException.class, () -> client(server, Map.of()).complete(HELLO));
+                LlmException e = assertThrows(
+                        LlmException.class, () -> client(server, Map.of()).complete(HELLO));
                 assertEquals(kinds[k], e.kind(), "status " + code);
                 assertEquals(code, e.status());
             }
@@ -75,20 +88,24 @@ class OpenAiChatClientTest {
     @Test
     void malformedBodyIsReported() throws Exception {
         try (FakeChatServer server = FakeChatServer.start(0, (i, req) -> Response.raw("<html>oops"))) {
-            LlmException e = assertThrows(LlmException.class, () -> client(server, Map.of()).complete(HELLO));
+            LlmException e = assertThrows(
+                    LlmException.class, () -> client(server, Map.of()).complete(HELLO));
             assertEquals(LlmException.Kind.MALFORMED, e.kind(), e.getMessage());
         }
         try (FakeChatServer server = FakeChatServer.start(0, (i, req) -> Response.raw("{\"choices\":[]}"))) {
-            LlmException e = assertThrows(LlmException.class, () -> client(server, Map.of()).complete(HELLO));
+            LlmException e = assertThrows(
+                    LlmException.class, () -> client(server, Map.of()).complete(HELLO));
             assertEquals(LlmException.Kind.MALFORMED, e.kind(), e.getMessage());
         }
     }
 
     @Test
     void slowServerTimesOut() throws Exception {
-        try (FakeChatServer server = FakeChatServer.start(0, (i, req) -> Response.ok("late").delayed(3000))) {
+        try (FakeChatServer server =
+                FakeChatServer.start(0, (i, req) -> Response.ok("late").delayed(3000))) {
             long t0 = System.nanoTime();
-            LlmException e = assertThrows(LlmException.class, () -> client(server, Map.of()).complete(HELLO));
+            LlmException e = assertThrows(
+                    LlmException.class, () -> client(server, Map.of()).complete(HELLO));
             assertEquals(LlmException.Kind.TIMEOUT, e.kind(), e.getMessage());
             assertTrue((System.nanoTime() - t0) / 1_000_000 < 2500, "timed out late");
         }
@@ -100,7 +117,8 @@ class OpenAiChatClientTest {
         try (FakeChatServer server = FakeChatServer.start(0, (i, req) -> Response.ok("x"))) {
             port = server.port();
         }
-        ClientConfig c = ClientConfig.defaults("http://127.0.0.1:" + port + "/v1", "m").withTimeout(Duration.ofMillis(500));
+        ClientConfig c =
+                ClientConfig.defaults("http://127.0.0.1:" + port + "/v1", "m").withTimeout(Duration.ofMillis(500));
         LlmException e = assertThrows(LlmException.class, () -> new OpenAiChatClient(c, k -> null).complete(HELLO));
         assertEquals(LlmException.Kind.CONNECTION, e.kind(), e.getMessage());
     }

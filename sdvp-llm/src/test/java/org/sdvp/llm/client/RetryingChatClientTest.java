@@ -20,10 +20,21 @@ class RetryingChatClientTest {
     private static final List<ChatMessage> HELLO = List.of(ChatMessage.user("hi"));
 
     private static ClientConfig config(FakeChatServer server, int retries, int concurrency) {
-        ClientConfig base = ClientConfig.defaults(server.baseUrl(), "m").withTimeout(Duration.ofMillis(400))
+        ClientConfig base = ClientConfig.defaults(server.baseUrl(), "m")
+                .withTimeout(Duration.ofMillis(400))
                 .withRetries(retries, Duration.ofMillis(10), Duration.ofMillis(40));
-        return new ClientConfig(base.baseUrl(), base.model(), base.apiKeyEnv(), 0, 64, base.timeout(), retries,
-                concurrency, base.initialBackoff(), base.maxBackoff(), 7L);
+        return new ClientConfig(
+                base.baseUrl(),
+                base.model(),
+                base.apiKeyEnv(),
+                0,
+                64,
+                base.timeout(),
+                retries,
+                concurrency,
+                base.initialBackoff(),
+                base.maxBackoff(),
+                7L);
     }
 
     private static RetryingChatClient client(FakeChatServer server, int retries, List<Duration> waits) {
@@ -33,8 +44,8 @@ class RetryingChatClientTest {
 
     @Test
     void rateLimitThenSuccessRetriesWithBackoff() throws Exception {
-        try (FakeChatServer server = FakeChatServer.start(0,
-                (i, req) -> i < 2 ? Response.error(429, "slow down") : Response.ok("done"))) {
+        try (FakeChatServer server =
+                FakeChatServer.start(0, (i, req) -> i < 2 ? Response.error(429, "slow down") : Response.ok("done"))) {
             List<Duration> waits = new ArrayList<>();
             RetryingChatClient client = client(server, 3, waits);
             assertEquals("done", client.complete(HELLO).text());
@@ -50,7 +61,9 @@ class RetryingChatClientTest {
     @Test
     void serverErrorsExhaustRetries() throws Exception {
         try (FakeChatServer server = FakeChatServer.start(0, (i, req) -> Response.error(503, "busy"))) {
-            LlmException e = assertThrows(LlmException.class, () -> client(server, 2, new ArrayList<>()).complete(HELLO));
+            LlmException e = assertThrows(
+                    LlmException.class,
+                    () -> client(server, 2, new ArrayList<>()).complete(HELLO));
             assertEquals(LlmException.Kind.SERVER, e.kind());
             assertTrue(e.getMessage().contains("gave up after 3 attempts"), e.getMessage());
             assertEquals(3, server.requestCount());
@@ -59,9 +72,10 @@ class RetryingChatClientTest {
 
     @Test
     void timeoutIsRetriedThenSucceeds() throws Exception {
-        try (FakeChatServer server = FakeChatServer.start(0,
-                (i, req) -> i == 0 ? Response.ok("late").delayed(2000) : Response.ok("fast"))) {
-            assertEquals("fast", client(server, 1, new ArrayList<>()).complete(HELLO).text());
+        try (FakeChatServer server =
+                FakeChatServer.start(0, (i, req) -> i == 0 ? Response.ok("late").delayed(2000) : Response.ok("fast"))) {
+            assertEquals(
+                    "fast", client(server, 1, new ArrayList<>()).complete(HELLO).text());
             assertEquals(2, server.requestCount());
         }
     }
@@ -69,7 +83,9 @@ class RetryingChatClientTest {
     @Test
     void wrongKeyIsNotRetried() throws Exception {
         try (FakeChatServer server = FakeChatServer.start(0, (i, req) -> Response.error(401, "bad key"))) {
-            LlmException e = assertThrows(LlmException.class, () -> client(server, 5, new ArrayList<>()).complete(HELLO));
+            LlmException e = assertThrows(
+                    LlmException.class,
+                    () -> client(server, 5, new ArrayList<>()).complete(HELLO));
             assertEquals(LlmException.Kind.AUTHENTICATION, e.kind());
             assertEquals(1, server.requestCount());
         }
@@ -82,7 +98,9 @@ class RetryingChatClientTest {
         for (int n = 0; n < 20; n++) {
             Duration da = a.delay(n);
             assertEquals(da, b.delay(n));
-            assertTrue(da.toMillis() <= 1000 && da.toMillis() >= Math.min(1000, 100L << Math.min(n, 10)) / 2, n + ": " + da);
+            assertTrue(
+                    da.toMillis() <= 1000 && da.toMillis() >= Math.min(1000, 100L << Math.min(n, 10)) / 2,
+                    n + ": " + da);
         }
     }
 
@@ -106,7 +124,8 @@ class RetryingChatClientTest {
             ExecutorService pool = Executors.newFixedThreadPool(8);
             List<Future<ChatReply>> fs = new ArrayList<>();
             for (int i = 0; i < 16; i++) fs.add(pool.submit(() -> client.complete(HELLO)));
-            for (Future<ChatReply> f : fs) assertEquals("x", f.get(10, TimeUnit.SECONDS).text());
+            for (Future<ChatReply> f : fs)
+                assertEquals("x", f.get(10, TimeUnit.SECONDS).text());
             pool.shutdown();
             assertEquals(16, server.requestCount());
             assertTrue(maxSeen.get() <= 2, "max in flight " + maxSeen.get());

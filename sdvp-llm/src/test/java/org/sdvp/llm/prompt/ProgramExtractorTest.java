@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 class ProgramExtractorTest {
-    private static final String PROGRAM = "BOX0=LOC(image=IMAGE,object='cube')\nANSWER0=COUNT(box=BOX0)\nFINAL_RESULT=RESULT(var=ANSWER0)";
+    private static final String PROGRAM =
+            "BOX0=LOC(image=IMAGE,object='cube')\nANSWER0=COUNT(box=BOX0)\nFINAL_RESULT=RESULT(var=ANSWER0)";
 
     @Test
     void plainProgramIsKept() {
@@ -25,7 +26,8 @@ class ProgramExtractorTest {
 
     @Test
     void runOnIntoAnotherQuestionIsCut() {
-        String reply = "Program:\n" + PROGRAM + "\n\nQuestion: What color is the cone?\nProgram:\nBOX0=LOC(image=IMAGE,object='cone')";
+        String reply = "Program:\n" + PROGRAM
+                + "\n\nQuestion: What color is the cone?\nProgram:\nBOX0=LOC(image=IMAGE,object='cone')";
         assertEquals(PROGRAM, ProgramExtractor.extract(reply));
     }
 
@@ -49,7 +51,8 @@ class ProgramExtractorTest {
     @Test
     void pythonKeepsItsIndentationAndTheFirstFenceOnly() {
         String program = "def execute_command(image):\n    return ImagePatch(image).simple_query('What?')";
-        assertEquals(program, ProgramExtractor.extractPython("Sure:\n```python\n" + program + "\n```\n```\nother\n```"));
+        assertEquals(
+                program, ProgramExtractor.extractPython("Sure:\n```python\n" + program + "\n```\n```\nother\n```"));
     }
 
     @Test

@@ -26,24 +26,31 @@ class PromptTemplateTest {
     @TestFactory
     Stream<DynamicTest> everyExampleValidates() {
         ModuleRegistry registry = StandardModules.registry();
-        return Prompts.versions().stream().map(PromptTemplate::load).filter(t -> t.language().equals("visprog")).flatMap(t -> {
-            String version = t.version();
-            return t.examples().stream().map(ex -> DynamicTest.dynamicTest(version + ":" + ex.line() + " " + ex.question(), () -> {
-                try {
-                    Programs.parse(ex.program(), registry, t.initialVariables());
-                } catch (InvalidProgramException e) {
-                    throw new AssertionError(version + ":" + ex.line() + " is invalid:\n" + e.getMessage());
-                }
-            }));
-        });
+        return Prompts.versions().stream()
+                .map(PromptTemplate::load)
+                .filter(t -> t.language().equals("visprog"))
+                .flatMap(t -> {
+                    String version = t.version();
+                    return t.examples().stream()
+                            .map(ex -> DynamicTest.dynamicTest(version + ":" + ex.line() + " " + ex.question(), () -> {
+                                try {
+                                    Programs.parse(ex.program(), registry, t.initialVariables());
+                                } catch (InvalidProgramException e) {
+                                    throw new AssertionError(
+                                            version + ":" + ex.line() + " is invalid:\n" + e.getMessage());
+                                }
+                            }));
+                });
     }
 
     @Test
     void shippedPromptsHaveTheirInitialVariables() {
         assertEquals(Set.of("IMAGE"), PromptTemplate.load("visprog-single-v1").initialVariables());
-        assertEquals(Set.of("LEFT", "RIGHT"), PromptTemplate.load("visprog-pair-v1").initialVariables());
+        assertEquals(
+                Set.of("LEFT", "RIGHT"), PromptTemplate.load("visprog-pair-v1").initialVariables());
         assertEquals("Statement", PromptTemplate.load("visprog-real-pair-v1").label());
-        for (String v : Prompts.versions()) assertTrue(PromptTemplate.load(v).examples().size() >= 5, v);
+        for (String v : Prompts.versions())
+            assertTrue(PromptTemplate.load(v).examples().size() >= 5, v);
     }
 
     @Test
@@ -59,8 +66,11 @@ class PromptTemplateTest {
 
     @Test
     void parseRejectsMalformedFilesWithLine() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PromptTemplate.parse("x",
-                "initial: IMAGE\n=== instruction\nDo it.\n=== examples\nQuestion: a?\nBOX0=LOC(image=IMAGE,object='a')\n"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> PromptTemplate.parse(
+                        "x",
+                        "initial: IMAGE\n=== instruction\nDo it.\n=== examples\nQuestion: a?\nBOX0=LOC(image=IMAGE,object='a')\n"));
         assertTrue(e.getMessage().startsWith("x:6: expected 'Program:'"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> PromptTemplate.load("no-such-prompt"));
     }
@@ -74,7 +84,9 @@ class PromptTemplateTest {
         assertFalse(Prompts.versions().isEmpty());
         assertThrows(IllegalArgumentException.class, () -> Prompts.Style.choose("fancy", "gqa"));
         assertEquals(Prompts.Style.VIPER_WORLD, Prompts.Style.choose("auto", "nlvr-sim", "viper"));
-        assertEquals("viper-real-single-v1", Prompts.Style.choose("auto", "gqa", "viper").version(false));
+        assertEquals(
+                "viper-real-single-v1",
+                Prompts.Style.choose("auto", "gqa", "viper").version(false));
         assertEquals(Prompts.Style.WORLD, Prompts.Style.choose("auto", "gqa-sim", "visprog"));
     }
 
@@ -84,7 +96,8 @@ class PromptTemplateTest {
         assertEquals("python", t.language());
         PromptExample first = t.examples().get(0);
         assertEquals("gqa-sim train seed=1 count=60 index=1", first.from());
-        assertTrue(first.program().startsWith("def execute_command(image):\n    image_patch = ImagePatch(image)\n"),
+        assertTrue(
+                first.program().startsWith("def execute_command(image):\n    image_patch = ImagePatch(image)\n"),
                 first.program());
         String user = t.render("Is it red?").get(1).content();
         assertTrue(!user.contains("From:"), "where an example came from is not part of the prompt");

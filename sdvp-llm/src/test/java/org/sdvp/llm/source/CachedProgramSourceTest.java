@@ -27,7 +27,8 @@ import org.sdvp.llm.fake.FakeChatServer;
 import org.sdvp.llm.fake.FakeChatServer.Response;
 
 class CachedProgramSourceTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private static final List<Example> QUESTIONS = List.of(
             Examples.single("q1", "How many red cubes are there?"),
@@ -36,17 +37,24 @@ class CachedProgramSourceTest {
             Examples.pair("p1", "Both images contain a cube."));
 
     private ProgramSource open(FakeChatServer server, Path cache) throws Exception {
-        LlmOptions o = LlmOptions.defaults().withEndpoint(server.baseUrl(), "fake-model").withCache(cache)
-                .withReliability(Duration.ofMillis(500), 0, 2).withReasks(1);
+        LlmOptions o = LlmOptions.defaults()
+                .withEndpoint(server.baseUrl(), "fake-model")
+                .withCache(cache)
+                .withReliability(Duration.ofMillis(500), 0, 2)
+                .withReasks(1);
         ClientConfig c = o.clientConfig();
-        return ProgramSources.llm(o, new RetryingChatClient(new OpenAiChatClient(c, k -> null), c),
-                LlmProgramSourceTest.CHECKER, "gqa-sim");
+        return ProgramSources.llm(
+                o,
+                new RetryingChatClient(new OpenAiChatClient(c, k -> null), c),
+                LlmProgramSourceTest.CHECKER,
+                "gqa-sim");
     }
 
     /** Valid programs for single questions, prose (invalid) for pairs so the pair falls back. */
     private static Response reply(int i, com.fasterxml.jackson.databind.JsonNode req) {
         String user = FakeChatServer.lastUserMessage(req);
-        return Response.ok(user.contains("Statement:") || user.contains("statement") ? "No idea." : LlmProgramSourceTest.VALID);
+        return Response.ok(
+                user.contains("Statement:") || user.contains("statement") ? "No idea." : LlmProgramSourceTest.VALID);
     }
 
     @Test
@@ -55,7 +63,7 @@ class CachedProgramSourceTest {
         List<String> first = new ArrayList<>();
         Map<String, Long> firstStats;
         try (FakeChatServer server = FakeChatServer.start(0, CachedProgramSourceTest::reply);
-             ProgramSource source = open(server, cache)) {
+                ProgramSource source = open(server, cache)) {
             for (Example e : QUESTIONS) first.add(source.programFor(e));
             firstStats = ProgramSources.stats(source);
             assertEquals(1 + 1 + 2, server.requestCount(), "q3 repeats q1; the pair is asked and re-asked once");
@@ -68,7 +76,7 @@ class CachedProgramSourceTest {
         assertEquals(4L, firstStats.get("llm_calls"));
 
         try (FakeChatServer server = FakeChatServer.start(0, (i, req) -> Response.error(500, "must not be called"));
-             ProgramSource source = open(server, cache)) {
+                ProgramSource source = open(server, cache)) {
             List<String> second = new ArrayList<>();
             for (Example e : QUESTIONS) second.add(source.programFor(e));
             assertEquals(first, second);
@@ -84,8 +92,9 @@ class CachedProgramSourceTest {
 
     @Test
     void concurrentSameQuestionAsksOnce() throws Exception {
-        try (FakeChatServer server = FakeChatServer.start(0, (i, req) -> Response.ok(LlmProgramSourceTest.VALID).delayed(100));
-             ProgramSource source = open(server, dir.resolve("c.jsonl"))) {
+        try (FakeChatServer server = FakeChatServer.start(
+                        0, (i, req) -> Response.ok(LlmProgramSourceTest.VALID).delayed(100));
+                ProgramSource source = open(server, dir.resolve("c.jsonl"))) {
             ExecutorService pool = Executors.newFixedThreadPool(6);
             List<Future<String>> fs = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
@@ -103,11 +112,11 @@ class CachedProgramSourceTest {
     void failuresAreNotCached() throws Exception {
         Path cache = dir.resolve("c.jsonl");
         try (FakeChatServer server = FakeChatServer.start(0, (i, req) -> Response.error(503, "down"));
-             ProgramSource source = open(server, cache)) {
+                ProgramSource source = open(server, cache)) {
             assertThrows(ProgramSourceException.class, () -> source.programFor(QUESTIONS.get(0)));
         }
         try (FakeChatServer server = FakeChatServer.start(0, (i, req) -> Response.ok(LlmProgramSourceTest.VALID));
-             ProgramSource source = open(server, cache)) {
+                ProgramSource source = open(server, cache)) {
             assertEquals(LlmProgramSourceTest.VALID, source.programFor(QUESTIONS.get(0)));
             assertEquals(1, server.requestCount());
             assertTrue(ProgramSources.stats(source).get("cache_misses") == 1L);
@@ -124,13 +133,13 @@ class CachedProgramSourceTest {
             c.put(CacheEntry.of(key, "A=OLDMODULE(x=1)", false));
         }
         try (FakeChatServer server = FakeChatServer.start(0, (i, req) -> Response.ok(LlmProgramSourceTest.VALID));
-             ProgramSource source = open(server, cache)) {
+                ProgramSource source = open(server, cache)) {
             assertEquals(LlmProgramSourceTest.VALID, source.programFor(q));
             assertEquals(1, server.requestCount());
             assertEquals(1L, ProgramSources.stats(source).get("cache_invalid"));
         }
         try (FakeChatServer server = FakeChatServer.start(0, (i, req) -> Response.error(500, "no"));
-             ProgramSource source = open(server, cache)) {
+                ProgramSource source = open(server, cache)) {
             assertEquals(LlmProgramSourceTest.VALID, source.programFor(q));
             assertEquals(0, server.requestCount());
             assertEquals(0L, ProgramSources.stats(source).get("cache_invalid"));

@@ -10,12 +10,24 @@ final class Examples {
     private Examples() {}
 
     static Example single(String id, String question) {
-        return new Example(id, "test", question, Map.of("IMAGE", Path.of(id + ".png")), Optional.empty(),
-                Optional.empty(), Map.of());
+        return new Example(
+                id,
+                "test",
+                question,
+                Map.of("IMAGE", Path.of(id + ".png")),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of());
     }
 
     static Example pair(String id, String statement) {
-        return new Example(id, "test", statement, Map.of("LEFT", Path.of(id + "-l.png"), "RIGHT", Path.of(id + "-r.png")),
-                Optional.empty(), Optional.empty(), Map.of());
+        return new Example(
+                id,
+                "test",
+                statement,
+                Map.of("LEFT", Path.of(id + "-l.png"), "RIGHT", Path.of(id + "-r.png")),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of());
     }
 }

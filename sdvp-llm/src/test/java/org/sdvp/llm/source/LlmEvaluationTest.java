@@ -16,10 +16,10 @@ import org.sdvp.core.evaluation.EvalResult;
 import org.sdvp.core.evaluation.Evaluator;
 import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.evaluation.ExampleSource;
-import org.sdvp.core.metric.Metric;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.interp.VisProgInterpreter;
 import org.sdvp.core.metric.ExactMatch;
+import org.sdvp.core.metric.Metric;
 import org.sdvp.core.service.ModelGateway;
 import org.sdvp.core.source.ProgramSource;
 import org.sdvp.core.testing.FakeModels;
@@ -33,7 +33,8 @@ import org.sdvp.llm.fake.FakeChatServer.Response;
  * A second evaluation of the same questions makes no LLM calls and scores the same.
  */
 class LlmEvaluationTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private static final String COUNT_PROGRAM = """
             BOX0=LOC(image=IMAGE,object='red cube')
@@ -42,17 +43,37 @@ class LlmEvaluationTest {
 
     private Task task(List<Example> examples) {
         return new Task() {
-            @Override public String name() { return "toy-sim"; }
-            @Override public String description() { return "toy"; }
-            @Override public Set<String> initialVariables() { return Set.of("IMAGE"); }
-            @Override public Metric metric() { return new ExactMatch(); }
-            @Override public ExampleSource open(Path d, String split) { return ExampleSource.of(examples); }
+            @Override
+            public String name() {
+                return "toy-sim";
+            }
+
+            @Override
+            public String description() {
+                return "toy";
+            }
+
+            @Override
+            public Set<String> initialVariables() {
+                return Set.of("IMAGE");
+            }
+
+            @Override
+            public Metric metric() {
+                return new ExactMatch();
+            }
+
+            @Override
+            public ExampleSource open(Path d, String split) {
+                return ExampleSource.of(examples);
+            }
         };
     }
 
     private EvalResult evaluate(Task task, ProgramSource programs) throws Exception {
         try (ModelGateway g = new ModelGateway(FakeModels.services(r -> List.of(), r -> "blue", r -> 0.0))) {
-            return new Evaluator(task, new VisProgInterpreter(), programs, g, 4).run(task.open(dir, "test"), "test", Map.of(), null);
+            return new Evaluator(task, new VisProgInterpreter(), programs, g, 4)
+                    .run(task.open(dir, "test"), "test", Map.of(), null);
         }
     }
 
@@ -63,9 +84,14 @@ class LlmEvaluationTest {
         List<Example> examples = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             boolean counting = i % 2 == 0;
-            examples.add(new Example("q" + i, counting ? "count" : "query", counting ? "How many red cubes are there?"
-                    : "What color is sphere " + i + "?", Map.of("IMAGE", image), Optional.empty(),
-                    Optional.of(new TextValue(counting ? "0" : "blue")), Map.of()));
+            examples.add(new Example(
+                    "q" + i,
+                    counting ? "count" : "query",
+                    counting ? "How many red cubes are there?" : "What color is sphere " + i + "?",
+                    Map.of("IMAGE", image),
+                    Optional.empty(),
+                    Optional.of(new TextValue(counting ? "0" : "blue")),
+                    Map.of()));
         }
         Task task = task(examples);
         // counting questions get a LOC/COUNT program (invalid the first time: re-asked); others the VQA default
@@ -81,8 +107,11 @@ class LlmEvaluationTest {
         LlmOptions options = LlmOptions.defaults().withCache(cache);
         Map<String, Long> firstStats;
         try (FakeChatServer server = FakeChatServer.start(0, responder);
-             ProgramSource programs = ProgramSources.create("llm", options.withEndpoint(server.baseUrl(), "fake"),
-                     new VisProgInterpreter()::check, task.name())) {
+                ProgramSource programs = ProgramSources.create(
+                        "llm",
+                        options.withEndpoint(server.baseUrl(), "fake"),
+                        new VisProgInterpreter()::check,
+                        task.name())) {
             EvalResult first = evaluate(task, programs);
             assertEquals(1.0, first.score(), first.misses().toString());
             firstStats = ProgramSources.stats(programs);
@@ -92,8 +121,11 @@ class LlmEvaluationTest {
         assertEquals(1L, firstStats.get("llm_reasks"));
         assertEquals(0L, firstStats.get("llm_fallbacks"));
         try (FakeChatServer server = FakeChatServer.start(0, (i, req) -> Response.error(500, "not again"));
-             ProgramSource programs = ProgramSources.create("llm", options.withEndpoint(server.baseUrl(), "fake"),
-                     new VisProgInterpreter()::check, task.name())) {
+                ProgramSource programs = ProgramSources.create(
+                        "llm",
+                        options.withEndpoint(server.baseUrl(), "fake"),
+                        new VisProgInterpreter()::check,
+                        task.name())) {
             EvalResult second = evaluate(task, programs);
             assertEquals(1.0, second.score());
             assertEquals(0, server.requestCount());

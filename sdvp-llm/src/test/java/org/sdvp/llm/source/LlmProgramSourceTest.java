@@ -21,16 +21,28 @@ import org.sdvp.llm.prompt.Prompts;
 
 /** The validation loop against a real chat-completions server on 127.0.0.1, with the real VisProg validator. */
 class LlmProgramSourceTest {
-    static final String VALID = "BOX0=LOC(image=IMAGE,object='red cube')\nANSWER0=COUNT(box=BOX0)\nFINAL_RESULT=RESULT(var=ANSWER0)";
+    static final String VALID =
+            "BOX0=LOC(image=IMAGE,object='red cube')\nANSWER0=COUNT(box=BOX0)\nFINAL_RESULT=RESULT(var=ANSWER0)";
     /** Unknown module and an undefined variable: the validator reports both. */
     static final String INVALID = "BOX0=FIND(image=IMAGE,object='red cube')\nFINAL_RESULT=RESULT(var=ANSWER9)";
+
     static final ProgramChecker CHECKER = ProgramChecker.visprog(StandardModules.registry());
 
     private static LlmProgramSource source(FakeChatServer server, int reasks, Duration timeout) {
-        ClientConfig c = new ClientConfig(server.baseUrl(), "fake-model", "SDVP_TEST_KEY", 0, 256, timeout, 2, 2,
-                Duration.ofMillis(5), Duration.ofMillis(20), 1L);
-        return new LlmProgramSource(new RetryingChatClient(new OpenAiChatClient(c, k -> null), c), Prompts.Style.WORLD,
-                CHECKER, reasks);
+        ClientConfig c = new ClientConfig(
+                server.baseUrl(),
+                "fake-model",
+                "SDVP_TEST_KEY",
+                0,
+                256,
+                timeout,
+                2,
+                2,
+                Duration.ofMillis(5),
+                Duration.ofMillis(20),
+                1L);
+        return new LlmProgramSource(
+                new RetryingChatClient(new OpenAiChatClient(c, k -> null), c), Prompts.Style.WORLD, CHECKER, reasks);
     }
 
     private static LlmProgramSource source(FakeChatServer server, int reasks) {
@@ -40,7 +52,7 @@ class LlmProgramSourceTest {
     @Test
     void validReplyIsUsedAsIs() throws Exception {
         try (FakeChatServer server = FakeChatServer.start(0, (i, r) -> Response.ok("```\n" + VALID + "\n```"));
-             LlmProgramSource source = source(server, 2)) {
+                LlmProgramSource source = source(server, 2)) {
             GeneratedProgram g = source.generate(Examples.single("q1", "How many red cubes are there?"));
             assertEquals(VALID, g.program());
             assertFalse(g.fallback());
@@ -57,7 +69,8 @@ class LlmProgramSourceTest {
     @Test
     void invalidThenValidReasksWithTheValidatorsMessages() throws Exception {
         Responder r = (i, req) -> Response.ok(i == 0 ? INVALID : VALID);
-        try (FakeChatServer server = FakeChatServer.start(0, r); LlmProgramSource source = source(server, 2)) {
+        try (FakeChatServer server = FakeChatServer.start(0, r);
+                LlmProgramSource source = source(server, 2)) {
             GeneratedProgram g = source.generate(Examples.single("q1", "How many red cubes are there?"));
             assertEquals(VALID, g.program());
             assertFalse(g.fallback());
@@ -80,10 +93,12 @@ class LlmProgramSourceTest {
     @Test
     void alwaysInvalidFallsBackAndCounts() throws Exception {
         try (FakeChatServer server = FakeChatServer.start(0, (i, req) -> Response.ok("I would look for cubes."));
-             LlmProgramSource source = source(server, 2)) {
+                LlmProgramSource source = source(server, 2)) {
             GeneratedProgram g = source.generate(Examples.single("q1", "Is the cube's color red?"));
             assertTrue(g.fallback());
-            assertEquals("ANSWER0=VQA(image=IMAGE,question='Is the cube\\'s color red?')\nFINAL_RESULT=RESULT(var=ANSWER0)", g.program());
+            assertEquals(
+                    "ANSWER0=VQA(image=IMAGE,question='Is the cube\\'s color red?')\nFINAL_RESULT=RESULT(var=ANSWER0)",
+                    g.program());
             CHECKER.check(g.program(), Set.of("IMAGE"));
             assertEquals(3, server.requestCount(), "one ask and two re-asks");
             assertEquals(1, source.counters().fallbacks());
@@ -94,23 +109,25 @@ class LlmProgramSourceTest {
 
     @Test
     void pairQuestionsUseThePairPromptAndLeftRight() throws Exception {
-        String pairProgram = "ANSWER0=VQA(image=LEFT,question='Is there a cone?')\nANSWER1=EVAL(expr=\"{ANSWER0}\")\nFINAL_ANSWER=RESULT(var=ANSWER1)";
+        String pairProgram =
+                "ANSWER0=VQA(image=LEFT,question='Is there a cone?')\nANSWER1=EVAL(expr=\"{ANSWER0}\")\nFINAL_ANSWER=RESULT(var=ANSWER1)";
         try (FakeChatServer server = FakeChatServer.start(0, (i, req) -> Response.ok(i == 0 ? VALID : pairProgram));
-             LlmProgramSource source = source(server, 1)) {
+                LlmProgramSource source = source(server, 1)) {
             GeneratedProgram g = source.generate(Examples.pair("p1", "The left image has a cone."));
             // VALID uses IMAGE, which a pair does not have: re-asked
             assertEquals(pairProgram, g.program());
             String prompt = FakeChatServer.lastUserMessage(server.requests().get(0));
             assertTrue(prompt.endsWith("Statement: The left image has a cone.\nProgram:\n"), prompt);
-            assertEquals("visprog-pair-v1", source.cacheKey(Examples.pair("p1", "x")).promptVersion());
+            assertEquals(
+                    "visprog-pair-v1", source.cacheKey(Examples.pair("p1", "x")).promptVersion());
         }
     }
 
     @Test
     void rateLimitThenSuccess() throws Exception {
-        try (FakeChatServer server = FakeChatServer.start(0,
-                (i, req) -> i == 0 ? Response.error(429, "Rate limit reached") : Response.ok(VALID));
-             LlmProgramSource source = source(server, 0)) {
+        try (FakeChatServer server = FakeChatServer.start(
+                        0, (i, req) -> i == 0 ? Response.error(429, "Rate limit reached") : Response.ok(VALID));
+                LlmProgramSource source = source(server, 0)) {
             assertEquals(VALID, source.programFor(Examples.single("q1", "How many red cubes are there?")));
             assertEquals(2, server.requestCount());
             assertEquals(1L, source.stats().get("llm_retries"));
@@ -120,9 +137,11 @@ class LlmProgramSourceTest {
 
     @Test
     void timeoutAfterRetriesFailsTheQuestion() throws Exception {
-        try (FakeChatServer server = FakeChatServer.start(0, (i, req) -> Response.ok(VALID).delayed(1500));
-             LlmProgramSource source = source(server, 0, Duration.ofMillis(150))) {
-            ProgramSourceException e = assertThrows(ProgramSourceException.class,
+        try (FakeChatServer server =
+                        FakeChatServer.start(0, (i, req) -> Response.ok(VALID).delayed(1500));
+                LlmProgramSource source = source(server, 0, Duration.ofMillis(150))) {
+            ProgramSourceException e = assertThrows(
+                    ProgramSourceException.class,
                     () -> source.programFor(Examples.single("q7", "How many red cubes are there?")));
             assertTrue(e.getMessage().contains("q7") && e.getMessage().contains("no reply"), e.getMessage());
             assertTrue(e.getMessage().contains("gave up after 3 attempts"), e.getMessage());
@@ -133,9 +152,11 @@ class LlmProgramSourceTest {
 
     @Test
     void malformedBodyFailsTheQuestionWithoutRetry() throws Exception {
-        try (FakeChatServer server = FakeChatServer.start(0, (i, req) -> Response.raw("{\"choices\": [{\"message\": "));
-             LlmProgramSource source = source(server, 2)) {
-            ProgramSourceException e = assertThrows(ProgramSourceException.class,
+        try (FakeChatServer server =
+                        FakeChatServer.start(0, (i, req) -> Response.raw("{\"choices\": [{\"message\": "));
+                LlmProgramSource source = source(server, 2)) {
+            ProgramSourceException e = assertThrows(
+                    ProgramSourceException.class,
                     () -> source.programFor(Examples.single("q1", "How many red cubes are there?")));
             assertTrue(e.getMessage().contains("not a chat-completions JSON body"), e.getMessage());
             assertEquals(1, server.requestCount());
@@ -144,12 +165,15 @@ class LlmProgramSourceTest {
 
     @Test
     void wrongKeyFailsFastForEveryLaterQuestion() throws Exception {
-        try (FakeChatServer server = FakeChatServer.start(0, (i, req) -> Response.error(401, "Incorrect API key provided"));
-             LlmProgramSource source = source(server, 2)) {
-            ProgramSourceException e = assertThrows(ProgramSourceException.class,
+        try (FakeChatServer server =
+                        FakeChatServer.start(0, (i, req) -> Response.error(401, "Incorrect API key provided"));
+                LlmProgramSource source = source(server, 2)) {
+            ProgramSourceException e = assertThrows(
+                    ProgramSourceException.class,
                     () -> source.programFor(Examples.single("q1", "How many red cubes are there?")));
             assertTrue(e.getMessage().contains("SDVP_TEST_KEY"), e.getMessage());
-            ProgramSourceException again = assertThrows(ProgramSourceException.class,
+            ProgramSourceException again = assertThrows(
+                    ProgramSourceException.class,
                     () -> source.programFor(Examples.single("q2", "How many cones are there?")));
             assertTrue(again.getMessage().contains("SDVP_TEST_KEY"), again.getMessage());
             assertEquals(1, server.requestCount(), "no request after a wrong key");
@@ -162,15 +186,28 @@ class LlmProgramSourceTest {
         try (FakeChatServer server = FakeChatServer.start(0, (i, req) -> Response.ok(VALID))) {
             port = server.port();
         }
-        ClientConfig c = new ClientConfig("http://127.0.0.1:" + port + "/v1", "m", "K", 0, 64, Duration.ofMillis(300), 2, 1,
-                Duration.ofMillis(1), Duration.ofMillis(2), 1L);
+        ClientConfig c = new ClientConfig(
+                "http://127.0.0.1:" + port + "/v1",
+                "m",
+                "K",
+                0,
+                64,
+                Duration.ofMillis(300),
+                2,
+                1,
+                Duration.ofMillis(1),
+                Duration.ofMillis(2),
+                1L);
         RetryingChatClient client = new RetryingChatClient(new OpenAiChatClient(c, k -> null), c);
         try (LlmProgramSource source = new LlmProgramSource(client, Prompts.Style.WORLD, CHECKER, 1)) {
-            ProgramSourceException e = assertThrows(ProgramSourceException.class,
+            ProgramSourceException e = assertThrows(
+                    ProgramSourceException.class,
                     () -> source.programFor(Examples.single("q1", "How many cubes are there?")));
             assertTrue(e.getMessage().contains("is the server running"), e.getMessage());
             assertEquals(2, client.retries());
-            assertThrows(ProgramSourceException.class, () -> source.programFor(Examples.single("q2", "How many cones are there?")));
+            assertThrows(
+                    ProgramSourceException.class,
+                    () -> source.programFor(Examples.single("q2", "How many cones are there?")));
             assertEquals(2, client.retries(), "no further attempts once the server is known to be unreachable");
         }
     }

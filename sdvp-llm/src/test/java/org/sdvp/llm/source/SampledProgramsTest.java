@@ -13,28 +13,43 @@ import org.sdvp.core.module.steps.StandardModules;
 import org.sdvp.core.source.ProgramSamples;
 import org.sdvp.core.source.ProgramSource;
 import org.sdvp.llm.cache.CacheKey;
+import org.sdvp.llm.cache.ProgramCache;
 import org.sdvp.llm.client.ClientConfig;
 import org.sdvp.llm.client.OpenAiChatClient;
 import org.sdvp.llm.client.RetryingChatClient;
 import org.sdvp.llm.fake.FakeChatServer;
 import org.sdvp.llm.fake.FakeChatServer.Response;
 import org.sdvp.llm.query.CachedLlmQuery;
-import org.sdvp.llm.cache.ProgramCache;
 
 /** {@code --samples K} in the LLM source: K requests, invalid ones dropped (not re-asked), all cached. */
 class SampledProgramsTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     static final String A = LlmProgramSourceTest.VALID;
-    static final String B = "BOX0=LOC(image=IMAGE,object='cube')\nANSWER0=COUNT(box=BOX0)\nFINAL_RESULT=RESULT(var=ANSWER0)";
+    static final String B =
+            "BOX0=LOC(image=IMAGE,object='cube')\nANSWER0=COUNT(box=BOX0)\nFINAL_RESULT=RESULT(var=ANSWER0)";
 
     private static RetryingChatClient client(FakeChatServer server) {
-        ClientConfig c = new ClientConfig(server.baseUrl(), "fake-model", "SDVP_TEST_KEY", 0.7, 256, Duration.ofSeconds(30), 1, 2,
-                Duration.ofMillis(5), Duration.ofMillis(20), 1L);
+        ClientConfig c = new ClientConfig(
+                server.baseUrl(),
+                "fake-model",
+                "SDVP_TEST_KEY",
+                0.7,
+                256,
+                Duration.ofSeconds(30),
+                1,
+                2,
+                Duration.ofMillis(5),
+                Duration.ofMillis(20),
+                1L);
         return new RetryingChatClient(new OpenAiChatClient(c, k -> null), c);
     }
 
     private ProgramSource source(FakeChatServer server, Path cache) throws Exception {
-        LlmOptions o = LlmOptions.defaults().withEndpoint(server.baseUrl(), "fake-model").withCache(cache);
+        LlmOptions o = LlmOptions.defaults()
+                .withEndpoint(server.baseUrl(), "fake-model")
+                .withCache(cache);
         return ProgramSources.llm(o, client(server), ProgramChecker.visprog(StandardModules.registry()), "gqa-sim");
     }
 
@@ -62,10 +77,12 @@ class SampledProgramsTest {
     @Test
     void noValidSampleGivesTheFallback() throws Exception {
         try (FakeChatServer server = FakeChatServer.start(0, (i, r) -> Response.ok(LlmProgramSourceTest.INVALID));
-             ProgramSource s = source(server, null)) {
+                ProgramSource s = source(server, null)) {
             ProgramSamples p = s.samplesFor(Examples.single("q1", "Is it red?"), 3);
             assertEquals(List.of(), p.valid());
-            assertEquals(FallbackPrograms.programFor(Examples.single("q1", "Is it red?")), p.fallback().orElseThrow());
+            assertEquals(
+                    FallbackPrograms.programFor(Examples.single("q1", "Is it red?")),
+                    p.fallback().orElseThrow());
         }
     }
 
@@ -85,7 +102,8 @@ class SampledProgramsTest {
                 assertEquals("Paris", q.answer("What is the capital of France?"));
                 assertEquals("Paris", q.answer("What is the capital of France?"));
                 assertEquals(1, server.requestCount());
-                assertTrue(FakeChatServer.lastUserMessage(server.requests().get(0)).equals("What is the capital of France?"));
+                assertTrue(FakeChatServer.lastUserMessage(server.requests().get(0))
+                        .equals("What is the capital of France?"));
             }
             try (CachedLlmQuery q = new CachedLlmQuery(client(server), ProgramCache.open(cache))) {
                 assertEquals("Paris", q.answer("What is the capital of France?"));
@@ -93,6 +111,8 @@ class SampledProgramsTest {
                 assertEquals(1L, q.stats().get("llm_query_cache_hits"));
             }
         }
-        assertEquals(Path.of("runs/llm-programs.llm-query.jsonl"), CachedLlmQuery.cacheFileFor(Path.of("runs/llm-programs.jsonl")));
+        assertEquals(
+                Path.of("runs/llm-programs.llm-query.jsonl"),
+                CachedLlmQuery.cacheFileFor(Path.of("runs/llm-programs.jsonl")));
     }
 }

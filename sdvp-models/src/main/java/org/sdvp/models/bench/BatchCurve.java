@@ -36,19 +36,27 @@ public final class BatchCurve {
     public static void main(String[] args) {
         DjlSetup.configure();
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 7;
-        SubTaskSet data = WorldData.generate(60, StyleMix.general(), new SubTaskSampler(4, 2, 4, 2, 1), 7, "bench", null);
+        SubTaskSet data =
+                WorldData.generate(60, StyleMix.general(), new SubTaskSampler(4, 2, 4, 2, 1), 7, "bench", null);
         List<BufferedImage> crops = new ArrayList<>();
         List<String> texts = new ArrayList<>();
-        try (VlmModel vlm = VlmModel.create(VlmConfig.defaults(), Pretrainer.wordVocabulary(data, true),
-                Pretrainer.answerVocabulary(), 1)) {
-            data.match().stream().filter(e -> !vlm.isWhole(e.image())).limit(128).forEach(e -> {
-                crops.add(e.image());
-                texts.add(e.text());
-            });
-            System.out.printf(Locale.ROOT, "threads=%d repeats=%d; MATCH on %d crops; CPU µs per sample%n",
-                    DjlSetup.threads(), repeats, crops.size());
-            System.out.printf(Locale.ROOT, "%6s %10s %10s %10s %12s%n", "batch", "prepare", "forward", "total",
-                    "vs batch 1");
+        try (VlmModel vlm = VlmModel.create(
+                VlmConfig.defaults(), Pretrainer.wordVocabulary(data, true), Pretrainer.answerVocabulary(), 1)) {
+            data.match().stream()
+                    .filter(e -> !vlm.isWhole(e.image()))
+                    .limit(128)
+                    .forEach(e -> {
+                        crops.add(e.image());
+                        texts.add(e.text());
+                    });
+            System.out.printf(
+                    Locale.ROOT,
+                    "threads=%d repeats=%d; MATCH on %d crops; CPU µs per sample%n",
+                    DjlSetup.threads(),
+                    repeats,
+                    crops.size());
+            System.out.printf(
+                    Locale.ROOT, "%6s %10s %10s %10s %12s%n", "batch", "prepare", "forward", "total", "vs batch 1");
             double single = 0;
             for (int batch : new int[] {1, 2, 4, 8, 16, 32, 64, 128}) {
                 double[] prep = new double[repeats], fwd = new double[repeats];
@@ -68,8 +76,14 @@ public final class BatchCurve {
                 }
                 double total = ModelsBenchmark.median(prep) + ModelsBenchmark.median(fwd);
                 if (batch == 1) single = total;
-                System.out.printf(Locale.ROOT, "%6d %10.0f %10.0f %10.0f %11.2fx%n", batch,
-                        ModelsBenchmark.median(prep), ModelsBenchmark.median(fwd), total, single / total);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%6d %10.0f %10.0f %10.0f %11.2fx%n",
+                        batch,
+                        ModelsBenchmark.median(prep),
+                        ModelsBenchmark.median(fwd),
+                        total,
+                        single / total);
             }
         }
     }
@@ -81,7 +95,8 @@ public final class BatchCurve {
             NDArray visual = vlm.crops(m, images);
             NDArray text = vlm.texts(m, texts);
             long c1 = CPU.getCurrentThreadCpuTime();
-            Activation.sigmoid(vlm.block().match(new ParameterStore(m, false), visual, text, false)).toFloatArray();
+            Activation.sigmoid(vlm.block().match(new ParameterStore(m, false), visual, text, false))
+                    .toFloatArray();
             long c2 = CPU.getCurrentThreadCpuTime();
             return new long[] {c1 - c0, c2 - c1};
         }

@@ -35,11 +35,16 @@ public final class ModelsBenchmark {
     public static void main(String[] args) {
         DjlSetup.configure();
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        SubTaskSet data = WorldData.generate(120, StyleMix.general(), new SubTaskSampler(4, 2, 4, 2, 1), 7, "bench", null);
-        System.out.printf(Locale.ROOT, "threads=%d repeats=%d cores=%d%n", DjlSetup.threads(), repeats,
+        SubTaskSet data =
+                WorldData.generate(120, StyleMix.general(), new SubTaskSampler(4, 2, 4, 2, 1), 7, "bench", null);
+        System.out.printf(
+                Locale.ROOT,
+                "threads=%d repeats=%d cores=%d%n",
+                DjlSetup.threads(),
+                repeats,
                 Runtime.getRuntime().availableProcessors());
-        try (VlmModel vlm = VlmModel.create(VlmConfig.defaults(), Pretrainer.wordVocabulary(data, true),
-                Pretrainer.answerVocabulary(), 1)) {
+        try (VlmModel vlm = VlmModel.create(
+                VlmConfig.defaults(), Pretrainer.wordVocabulary(data, true), Pretrainer.answerVocabulary(), 1)) {
             System.out.printf(Locale.ROOT, "student parameters=%d%n", vlm.parameterCount());
             VlmTrainConfig tc = VlmTrainConfig.defaults(20, 1).withBatches(24, 16, 8);
             new VlmTrainer(vlm, tc.withSteps(5)).train(data, null); // warm-up
@@ -56,11 +61,26 @@ public final class ModelsBenchmark {
                 crops.add(e.image());
                 qs.add(e.question());
             });
-            List<BufferedImage> wholes = data.loc().stream().map(e -> e.image()).filter(vlm::isWhole).limit(32).toList();
-            List<String> phrases = data.loc().stream().filter(e -> vlm.isWhole(e.image())).limit(32).map(e -> e.phrase()).toList();
+            List<BufferedImage> wholes = data.loc().stream()
+                    .map(e -> e.image())
+                    .filter(vlm::isWhole)
+                    .limit(32)
+                    .toList();
+            List<String> phrases = data.loc().stream()
+                    .filter(e -> vlm.isWhole(e.image()))
+                    .limit(32)
+                    .map(e -> e.phrase())
+                    .toList();
             for (int batch : new int[] {1, 32}) {
-                inference("infer VQA crop batch " + batch, repeats, batch, () -> vlm.vqaProbabilities(crops.subList(0, batch), qs.subList(0, batch)));
-                inference("infer LOC whole batch " + batch, repeats, batch,
+                inference(
+                        "infer VQA crop batch " + batch,
+                        repeats,
+                        batch,
+                        () -> vlm.vqaProbabilities(crops.subList(0, batch), qs.subList(0, batch)));
+                inference(
+                        "infer LOC whole batch " + batch,
+                        repeats,
+                        batch,
                         () -> vlm.locate(wholes.subList(0, batch), phrases.subList(0, batch), 0.5, 0.5, 16));
             }
         }
@@ -80,8 +100,12 @@ public final class ModelsBenchmark {
     }
 
     private static void print(String name, double[] wall, double[] cpu) {
-        System.out.printf(Locale.ROOT, "%-46s median %7.1f samples/s wall  %7.1f samples/s per CPU-second%n", name,
-                median(wall), median(cpu));
+        System.out.printf(
+                Locale.ROOT,
+                "%-46s median %7.1f samples/s wall  %7.1f samples/s per CPU-second%n",
+                name,
+                median(wall),
+                median(cpu));
     }
 
     static double median(double[] v) {

@@ -55,63 +55,111 @@ public final class TrainStepBench {
         VlmConfig cfg = VlmConfig.defaults();
         try (VlmModel vlm = VlmModel.create(cfg, new Vocabulary(tokens), Pretrainer.answerVocabulary(), 1)) {
             int v = vlm.words().size(), answers = vlm.answers().size();
-            System.out.printf(Locale.ROOT, "DJL/libtorch, threads=%d, parameters=%d, vocabulary=%d, answers=%d, "
-                    + "step = VQA %d crops + %d whole, MATCH %d, LOC %d%n", DjlSetup.threads(), vlm.parameterCount(),
-                    v, answers, VQA_CROPS, VQA_WHOLE, MATCH, LOC);
+            System.out.printf(
+                    Locale.ROOT,
+                    "DJL/libtorch, threads=%d, parameters=%d, vocabulary=%d, answers=%d, "
+                            + "step = VQA %d crops + %d whole, MATCH %d, LOC %d%n",
+                    DjlSetup.threads(),
+                    vlm.parameterCount(),
+                    v,
+                    answers,
+                    VQA_CROPS,
+                    VQA_WHOLE,
+                    MATCH,
+                    LOC);
             SplittableRandom rng = new SplittableRandom(1);
             int crop = cfg.cropSize(), w = cfg.locWidth(), h = cfg.locHeight();
             int cells = cfg.gridWidth() * cfg.gridHeight();
             float[] vqaCrops = normal(rng, VQA_CROPS * 3 * crop * crop), vqaWhole = normal(rng, VQA_WHOLE * 3 * w * h);
             float[] matchCrops = normal(rng, MATCH * 3 * crop * crop), locImages = normal(rng, LOC * 3 * w * h);
-            float[] tVqaC = bags(rng, VQA_CROPS, v), tVqaW = bags(rng, VQA_WHOLE, v), tMatch = bags(rng, MATCH, v),
+            float[] tVqaC = bags(rng, VQA_CROPS, v),
+                    tVqaW = bags(rng, VQA_WHOLE, v),
+                    tMatch = bags(rng, MATCH, v),
                     tLoc = bags(rng, LOC, v);
-            float[] yVqaC = labels(rng, VQA_CROPS, answers), yVqaW = labels(rng, VQA_WHOLE, answers),
+            float[] yVqaC = labels(rng, VQA_CROPS, answers),
+                    yVqaW = labels(rng, VQA_WHOLE, answers),
                     yMatch = labels(rng, MATCH, 2);
             float[] obj = new float[LOC * cells], box = new float[LOC * 4 * cells];
             for (int i = 0; i < obj.length; i++) obj[i] = rng.nextInt(12) == 0 ? 1 : 0;
             for (int i = 0; i < box.length; i++) box[i] = (float) rng.nextDouble();
             DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())
-                    .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed(1e-3f)).optBeta2(0.99f)
-                            .optClipGrad(5f).build())
+                    .optOptimizer(Adam.builder()
+                            .optLearningRateTracker(Tracker.fixed(1e-3f))
+                            .optBeta2(0.99f)
+                            .optClipGrad(5f)
+                            .build())
                     .optDevices(new Device[] {Device.cpu()});
             double[] wall = new double[rounds], cpu = new double[rounds];
             try (Trainer trainer = vlm.model().newTrainer(tc)) {
                 trainer.initialize(vlm.block().inputShapes(v));
                 for (int r = -1; r < rounds; r++) {
-                    StepLoop.Result res = new StepLoop(trainer, "bench", null).run(steps, 1, steps, (m, step, backward) -> {
-                        ParameterStore ps = new ParameterStore(m, false);
-                        float total = 0;
-                        NDArray l = Losses.crossEntropy(vlm.block().vqa(ps, Tensors.of(m, vqaCrops,
-                                new Shape(VQA_CROPS, 3, crop, crop)), Tensors.of(m, tVqaC, new Shape(VQA_CROPS, v)), true),
-                                Tensors.of(m, yVqaC)).mul(VQA_CROPS / 32f);
-                        total += l.getFloat();
-                        backward.accept(l);
-                        l = Losses.crossEntropy(vlm.block().vqa(ps, Tensors.of(m, vqaWhole, new Shape(VQA_WHOLE, 3, h, w)),
-                                Tensors.of(m, tVqaW, new Shape(VQA_WHOLE, v)), true), Tensors.of(m, yVqaW))
-                                .mul(VQA_WHOLE / 32f);
-                        total += l.getFloat();
-                        backward.accept(l);
-                        l = Losses.bceWithLogits(vlm.block().match(ps, Tensors.of(m, matchCrops,
-                                new Shape(MATCH, 3, crop, crop)), Tensors.of(m, tMatch, new Shape(MATCH, v)), true),
-                                Tensors.of(m, yMatch));
-                        total += l.getFloat();
-                        backward.accept(l);
-                        NDArray map = vlm.block().loc(ps, Tensors.of(m, locImages, new Shape(LOC, 3, h, w)),
-                                Tensors.of(m, tLoc, new Shape(LOC, v)), true).reshape(LOC, GridBoxes.CHANNELS, cells);
-                        l = VlmTrainer.gridLoss(m, map, obj, box, LOC, cells, 4f, 5f);
-                        total += l.getFloat();
-                        backward.accept(l);
-                        return total;
-                    });
+                    StepLoop.Result res = new StepLoop(trainer, "bench", null)
+                            .run(steps, 1, steps, (m, step, backward) -> {
+                                ParameterStore ps = new ParameterStore(m, false);
+                                float total = 0;
+                                NDArray l = Losses.crossEntropy(
+                                                vlm.block()
+                                                        .vqa(
+                                                                ps,
+                                                                Tensors.of(
+                                                                        m,
+                                                                        vqaCrops,
+                                                                        new Shape(VQA_CROPS, 3, crop, crop)),
+                                                                Tensors.of(m, tVqaC, new Shape(VQA_CROPS, v)),
+                                                                true),
+                                                Tensors.of(m, yVqaC))
+                                        .mul(VQA_CROPS / 32f);
+                                total += l.getFloat();
+                                backward.accept(l);
+                                l = Losses.crossEntropy(
+                                                vlm.block()
+                                                        .vqa(
+                                                                ps,
+                                                                Tensors.of(m, vqaWhole, new Shape(VQA_WHOLE, 3, h, w)),
+                                                                Tensors.of(m, tVqaW, new Shape(VQA_WHOLE, v)),
+                                                                true),
+                                                Tensors.of(m, yVqaW))
+                                        .mul(VQA_WHOLE / 32f);
+                                total += l.getFloat();
+                                backward.accept(l);
+                                l = Losses.bceWithLogits(
+                                        vlm.block()
+                                                .match(
+                                                        ps,
+                                                        Tensors.of(m, matchCrops, new Shape(MATCH, 3, crop, crop)),
+                                                        Tensors.of(m, tMatch, new Shape(MATCH, v)),
+                                                        true),
+                                        Tensors.of(m, yMatch));
+                                total += l.getFloat();
+                                backward.accept(l);
+                                NDArray map = vlm.block()
+                                        .loc(
+                                                ps,
+                                                Tensors.of(m, locImages, new Shape(LOC, 3, h, w)),
+                                                Tensors.of(m, tLoc, new Shape(LOC, v)),
+                                                true)
+                                        .reshape(LOC, GridBoxes.CHANNELS, cells);
+                                l = VlmTrainer.gridLoss(m, map, obj, box, LOC, cells, 4f, 5f);
+                                total += l.getFloat();
+                                backward.accept(l);
+                                return total;
+                            });
                     if (r >= 0) {
                         wall[r] = res.seconds() * 1000 / steps;
                         cpu[r] = res.cpuSeconds() * 1000 / steps;
                     }
                 }
             }
-            System.out.printf(Locale.ROOT, "DJL step: median %.1f ms wall, %.1f ms CPU (%d rounds of %d steps; "
-                    + "rounds: %s ms)%n", ModelsBenchmark.median(wall), ModelsBenchmark.median(cpu), rounds, steps,
-                    Arrays.toString(Arrays.stream(wall).map(x -> Math.round(x * 10) / 10.0).toArray()));
+            System.out.printf(
+                    Locale.ROOT,
+                    "DJL step: median %.1f ms wall, %.1f ms CPU (%d rounds of %d steps; " + "rounds: %s ms)%n",
+                    ModelsBenchmark.median(wall),
+                    ModelsBenchmark.median(cpu),
+                    rounds,
+                    steps,
+                    Arrays.toString(Arrays.stream(wall)
+                            .map(x -> Math.round(x * 10) / 10.0)
+                            .toArray()));
         }
     }
 
@@ -135,5 +183,4 @@ public final class TrainStepBench {
         for (int i = 0; i < n; i++) a[i] = rng.nextInt(classes);
         return a;
     }
-
 }

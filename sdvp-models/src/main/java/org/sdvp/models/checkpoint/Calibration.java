@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * @param valF1        F1 at IoU 0.5 on that data for every threshold tried
  * @param heldOut      metrics at the chosen threshold on held-out data other than {@code chosenOn}
  */
-public record Calibration(double locThreshold, String chosenOn, Map<String, Double> valF1, Map<String, Double> heldOut) {
+public record Calibration(
+        double locThreshold, String chosenOn, Map<String, Double> valF1, Map<String, Double> heldOut) {
     /** What an uncalibrated checkpoint decodes with. */
     public static final double DEFAULT_LOC_THRESHOLD = 0.5;
 

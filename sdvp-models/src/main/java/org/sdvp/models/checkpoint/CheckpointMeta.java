@@ -18,9 +18,15 @@ import java.util.TreeMap;
  * @param calibration decoding settings chosen on validation data after training; absent (null) in teachers'
  *     and in checkpoints written before calibration existed, which decode with the defaults
  */
-public record CheckpointMeta(String format, int formatVersion, String kind, JsonNode architecture,
-                             Map<String, List<String>> vocabularies, Parameters parameters, Provenance provenance,
-                             Calibration calibration) {
+public record CheckpointMeta(
+        String format,
+        int formatVersion,
+        String kind,
+        JsonNode architecture,
+        Map<String, List<String>> vocabularies,
+        Parameters parameters,
+        Provenance provenance,
+        Calibration calibration) {
     public static final String FORMAT = "sdvp-checkpoint";
     public static final int VERSION = 1;
     public static final String CONFIG_FILE = "config.json";

@@ -43,11 +43,16 @@ public final class Checkpoints {
             block.saveParameters(data);
             data.flush();
         });
-        CheckpointMeta full = new CheckpointMeta(CheckpointMeta.FORMAT, CheckpointMeta.VERSION, meta.kind(),
-                meta.architecture(), meta.vocabularies(),
-                new CheckpointMeta.Parameters(CheckpointMeta.PARAMS_FILE, HexFormat.of().formatHex(md.digest()),
-                        parameterCount(block)),
-                meta.provenance(), meta.calibration());
+        CheckpointMeta full = new CheckpointMeta(
+                CheckpointMeta.FORMAT,
+                CheckpointMeta.VERSION,
+                meta.kind(),
+                meta.architecture(),
+                meta.vocabularies(),
+                new CheckpointMeta.Parameters(
+                        CheckpointMeta.PARAMS_FILE, HexFormat.of().formatHex(md.digest()), parameterCount(block)),
+                meta.provenance(),
+                meta.calibration());
         Json.write(dir.resolve(CheckpointMeta.CONFIG_FILE), full);
         return full;
     }
@@ -76,8 +81,8 @@ public final class Checkpoints {
             throw new BackendException("checkpoint " + config + " lacks " + String.join(", ", missing));
         }
         if (!CheckpointMeta.FORMAT.equals(root.path("format").asText())) {
-            throw new BackendException("checkpoint " + config + " has format '" + root.path("format").asText()
-                    + "', expected '" + CheckpointMeta.FORMAT + "'");
+            throw new BackendException("checkpoint " + config + " has format '"
+                    + root.path("format").asText() + "', expected '" + CheckpointMeta.FORMAT + "'");
         }
         int version = root.path("formatVersion").asInt();
         if (version > CheckpointMeta.VERSION || version < 1) {
@@ -91,16 +96,18 @@ public final class Checkpoints {
             throw new BackendException("checkpoint " + config + " cannot be read: " + e.getMessage(), e);
         }
         if (!expectedKind.equals(meta.kind())) {
-            throw new BackendException("checkpoint " + dir + " holds a '" + meta.kind() + "' model, expected '"
-                    + expectedKind + "'");
+            throw new BackendException(
+                    "checkpoint " + dir + " holds a '" + meta.kind() + "' model, expected '" + expectedKind + "'");
         }
         Path params = dir.resolve(meta.parameters().file());
         if (!Files.isRegularFile(params)) {
-            throw new BackendException("checkpoint " + dir + " lacks its parameter file " + meta.parameters().file());
+            throw new BackendException("checkpoint " + dir + " lacks its parameter file "
+                    + meta.parameters().file());
         }
         String actual = sha256(params);
         if (!actual.equals(meta.parameters().sha256())) {
-            throw new BackendException("checkpoint " + dir + ": " + meta.parameters().file() + " has SHA-256 "
+            throw new BackendException("checkpoint " + dir + ": "
+                    + meta.parameters().file() + " has SHA-256 "
                     + actual + " but config.json records " + meta.parameters().sha256()
                     + " (the folder mixes files of two checkpoints)");
         }
@@ -112,12 +119,15 @@ public final class Checkpoints {
             throws BackendException {
         Path params = dir.resolve(meta.parameters().file());
         Map<String, ai.djl.ndarray.types.Shape> expected = new java.util.LinkedHashMap<>();
-        for (Pair<String, Parameter> p : block.getParameters()) expected.put(p.getKey(), p.getValue().getArray().getShape());
+        for (Pair<String, Parameter> p : block.getParameters())
+            expected.put(p.getKey(), p.getValue().getArray().getShape());
         try (InputStream in = new BufferedInputStream(Files.newInputStream(params))) {
             block.loadParameters(manager, new DataInputStream(in));
         } catch (IOException | MalformedModelException | IllegalArgumentException | IllegalStateException e) {
-            throw new BackendException("checkpoint " + dir + ": parameters do not fit the network built from its "
-                    + "config: " + e.getMessage(), e);
+            throw new BackendException(
+                    "checkpoint " + dir + ": parameters do not fit the network built from its " + "config: "
+                            + e.getMessage(),
+                    e);
         }
         // DJL replaces each array by the stored one without comparing shapes: compare them here
         for (Pair<String, Parameter> p : block.getParameters()) {
@@ -131,8 +141,8 @@ public final class Checkpoints {
         }
         long count = parameterCount(block);
         if (count != meta.parameters().count()) {
-            throw new BackendException("checkpoint " + dir + " records " + meta.parameters().count()
-                    + " parameters but the network built from its config has " + count);
+            throw new BackendException("checkpoint " + dir + " records "
+                    + meta.parameters().count() + " parameters but the network built from its config has " + count);
         }
     }
 
@@ -150,8 +160,8 @@ public final class Checkpoints {
             if (!known.contains(f)) unknown.add(f);
         });
         if (!unknown.isEmpty()) {
-            throw new BackendException(what + " has unknown field(s) " + unknown + "; known: " + known
-                    + " (written by a newer sdvp?)");
+            throw new BackendException(
+                    what + " has unknown field(s) " + unknown + "; known: " + known + " (written by a newer sdvp?)");
         }
         try {
             return Json.mapper().treeToValue(node, type);
@@ -191,7 +201,9 @@ public final class Checkpoints {
     public static Map<String, Long> parameterCountsByChild(Block block) {
         Map<String, Long> out = new java.util.LinkedHashMap<>();
         for (Pair<String, Parameter> p : block.getParameters()) {
-            String child = p.getKey().contains("_") ? p.getKey().substring(0, p.getKey().indexOf('_')) : p.getKey();
+            String child = p.getKey().contains("_")
+                    ? p.getKey().substring(0, p.getKey().indexOf('_'))
+                    : p.getKey();
             out.merge(child, p.getValue().getArray().size(), Long::sum);
         }
         return out;
@@ -217,10 +229,15 @@ public final class Checkpoints {
 
     private static OutputStream nonClosing(OutputStream out) {
         return new java.io.FilterOutputStream(out) {
-            @Override public void write(byte[] b, int off, int len) throws IOException { out.write(b, off, len); }
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
 
-            @Override public void close() throws IOException { flush(); }
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
         };
     }
-
 }

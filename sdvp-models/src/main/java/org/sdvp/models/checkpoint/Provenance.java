@@ -23,24 +23,55 @@ import org.sdvp.models.train.DjlSetup;
  * @param os OS name, version and architecture
  * @param threads PyTorch intra-op threads
  */
-public record Provenance(String stage, String task, long seed, JsonNode recipe, String dataSha256, int dataCount,
-                         JsonNode training, Map<String, Double> metrics, JsonNode parent, String codeVersion,
-                         String java, String os, int threads) {
+public record Provenance(
+        String stage,
+        String task,
+        long seed,
+        JsonNode recipe,
+        String dataSha256,
+        int dataCount,
+        JsonNode training,
+        Map<String, Double> metrics,
+        JsonNode parent,
+        String codeVersion,
+        String java,
+        String os,
+        int threads) {
 
     public Provenance {
         metrics = metrics == null ? Map.of() : new TreeMap<>(metrics);
     }
 
     /** A provenance with the environment of this JVM filled in. */
-    public static Provenance of(String stage, String task, long seed, JsonNode recipe, String dataSha256,
-                                int dataCount, JsonNode training, Map<String, Double> metrics, JsonNode parent) {
-        return new Provenance(stage, task, seed, recipe, dataSha256, dataCount, training, metrics, parent,
-                currentCodeVersion(), System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+    public static Provenance of(
+            String stage,
+            String task,
+            long seed,
+            JsonNode recipe,
+            String dataSha256,
+            int dataCount,
+            JsonNode training,
+            Map<String, Double> metrics,
+            JsonNode parent) {
+        return new Provenance(
+                stage,
+                task,
+                seed,
+                recipe,
+                dataSha256,
+                dataCount,
+                training,
+                metrics,
+                parent,
+                currentCodeVersion(),
+                System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
                 DjlSetup.threads());
     }
 
     /** sdvp's version and commit (see {@link org.sdvp.core.Version}). */
-    public static String currentCodeVersion() { return org.sdvp.core.Version.describe(); }
+    public static String currentCodeVersion() {
+        return org.sdvp.core.Version.describe();
+    }
 }

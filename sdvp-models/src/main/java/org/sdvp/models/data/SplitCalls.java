@@ -28,8 +28,8 @@ public final class SplitCalls {
 
     /** The calls of {@code questions} questions' scenes, sampled with {@code sampler}. */
     public static SubTaskSet of(WorldTaskSpec task, String split, int questions, long seed, SubTaskSampler sampler) {
-        DatasetGenerator.Request r = new DatasetGenerator.Request(task, split, questions, seed, task.defaultStyle(),
-                Path.of("unused"), SceneGenerator.Config.defaults());
+        DatasetGenerator.Request r = new DatasetGenerator.Request(
+                task, split, questions, seed, task.defaultStyle(), Path.of("unused"), SceneGenerator.Config.defaults());
         Renderer renderer = new Renderer();
         SplittableRandom rng = new SplittableRandom(seed ^ 0x5eed5eedL);
         List<VqaExample> vqa = new ArrayList<>();

@@ -14,10 +14,13 @@ public record StyleMix(Map<String, Double> shares) {
     public StyleMix {
         if (shares.isEmpty()) throw new IllegalArgumentException("a style mix needs at least one style");
         shares = new LinkedHashMap<>(shares);
-        for (double v : shares.values()) if (!(v > 0)) throw new IllegalArgumentException("shares must be > 0: " + shares);
+        for (double v : shares.values())
+            if (!(v > 0)) throw new IllegalArgumentException("shares must be > 0: " + shares);
     }
 
-    public static StyleMix of(String style) { return new StyleMix(Map.of(style, 1.0)); }
+    public static StyleMix of(String style) {
+        return new StyleMix(Map.of(style, 1.0));
+    }
 
     /** The world's general styles, as pretraining uses them: studio 40 %, overcast 30 %, fog 30 %. */
     public static StyleMix general() {
@@ -28,7 +31,9 @@ public record StyleMix(Map<String, Double> shares) {
         return new StyleMix(m);
     }
 
-    public List<String> styles() { return List.copyOf(shares.keySet()); }
+    public List<String> styles() {
+        return List.copyOf(shares.keySet());
+    }
 
     /** The styles of scenes 0..n-1. */
     public List<String> assign(int n) {

@@ -32,8 +32,13 @@ public record SubTaskSampler(int vqaCrops, int vqaWhole, int matches, int locs, 
     /** How much {@code CROP} enlarges a box (the core's {@code CropModule.ENLARGE}). */
     static final double ENLARGE = 1.5;
 
-    public void sample(Scene scene, BufferedImage image, SplittableRandom r, List<VqaExample> vqa,
-                       List<MatchExample> match, List<LocExample> loc) {
+    public void sample(
+            Scene scene,
+            BufferedImage image,
+            SplittableRandom r,
+            List<VqaExample> vqa,
+            List<MatchExample> match,
+            List<LocExample> loc) {
         ImageValue whole = ImageValue.source(scene.imageFilename(), image);
         String style = scene.style();
         for (int k = 0; k < vqaCrops; k++) {
@@ -42,7 +47,8 @@ public record SubTaskSampler(int vqaCrops, int vqaWhole, int matches, int locs, 
             Description np = partial(o, r);
             Attribute a = Attribute.values()[r.nextInt(4)];
             QA qa = attributeQuestion(np, o, a, r);
-            vqa.add(new VqaExample(view(image, crop(whole, scene, i)), qa.question, qa.answer, style, "crop_" + qa.form));
+            vqa.add(new VqaExample(
+                    view(image, crop(whole, scene, i)), qa.question, qa.answer, style, "crop_" + qa.form));
         }
         for (int k = 0; k < vqaWhole; k++) {
             QA qa = wholeQuestion(scene, r);
@@ -84,7 +90,9 @@ public record SubTaskSampler(int vqaCrops, int vqaWhole, int matches, int locs, 
             List<Box> boxes = new ArrayList<>(), objects = new ArrayList<>();
             for (int i = 0; i < scene.size(); i++) {
                 Box b = scene.view(i).box();
-                boolean inside = b.centerX() >= got.x1() && b.centerX() < got.x2() && b.centerY() >= got.y1()
+                boolean inside = b.centerX() >= got.x1()
+                        && b.centerX() < got.x2()
+                        && b.centerY() >= got.y1()
                         && b.centerY() < got.y2();
                 if (!inside || b.isEmpty()) continue;
                 Box local = b.translate(-got.x1(), -got.y1()).clampTo(got.width(), got.height());
@@ -127,7 +135,9 @@ public record SubTaskSampler(int vqaCrops, int vqaWhole, int matches, int locs, 
             }
             default: {
                 boolean first = r.nextBoolean();
-                return new QA(new VqaForms.Choose(np, a, first ? truth : other, first ? other : truth).text(), truth,
+                return new QA(
+                        new VqaForms.Choose(np, a, first ? truth : other, first ? other : truth).text(),
+                        truth,
                         "choose_" + a.word());
             }
         }
@@ -159,7 +169,8 @@ public record SubTaskSampler(int vqaCrops, int vqaWhole, int matches, int locs, 
         List<Description> tries = new ArrayList<>();
         for (int mask = 1; mask < 16; mask++) {
             Description d = Description.ANY;
-            for (int b = 0; b < 4; b++) if ((mask & (1 << b)) != 0) d = d.with(Attribute.values()[b], o.get(Attribute.values()[b]));
+            for (int b = 0; b < 4; b++)
+                if ((mask & (1 << b)) != 0) d = d.with(Attribute.values()[b], o.get(Attribute.values()[b]));
             tries.add(d);
         }
         tries.sort(java.util.Comparator.comparingInt(Description::constraints));
@@ -181,7 +192,8 @@ public record SubTaskSampler(int vqaCrops, int vqaWhole, int matches, int locs, 
         if (r.nextInt(4) == 0) {
             Description d = Description.ANY;
             for (Attribute a : Attribute.values()) {
-                if (r.nextInt(3) == 0) d = d.with(a, a.vocabulary().get(r.nextInt(a.vocabulary().size())));
+                if (r.nextInt(3) == 0)
+                    d = d.with(a, a.vocabulary().get(r.nextInt(a.vocabulary().size())));
             }
             return d;
         }

@@ -25,8 +25,8 @@ public final class WorldData {
     /**
      * @param progress receives the number of scenes done (may be null)
      */
-    public static SubTaskSet generate(int scenes, StyleMix mix, SubTaskSampler sampler, long seed, String prefix,
-                                      IntConsumer progress) {
+    public static SubTaskSet generate(
+            int scenes, StyleMix mix, SubTaskSampler sampler, long seed, String prefix, IntConsumer progress) {
         SplittableRandom rng = new SplittableRandom(seed);
         SceneGenerator generator = new SceneGenerator(SceneGenerator.Config.defaults());
         Renderer renderer = new Renderer();

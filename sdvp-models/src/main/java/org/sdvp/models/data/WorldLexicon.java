@@ -31,8 +31,9 @@ public final class WorldLexicon {
             out.addAll(a.vocabulary());
         }
         for (String s : Attribute.SHAPE.vocabulary()) out.add(s + "s");
-        out.addAll(List.of("object", "objects", "thing", "things", "what", "is", "the", "a", "an", "any", "or",
-                "there", "how", "many", "are", "of", "to"));
+        out.addAll(List.of(
+                "object", "objects", "thing", "things", "what", "is", "the", "a", "an", "any", "or", "there", "how",
+                "many", "are", "of", "to"));
         for (Relation r : Relation.values()) out.addAll(List.of(r.phrase().split(" ")));
         return out;
     }

@@ -63,11 +63,21 @@ public final class ProgramCallEvaluation {
             throws ModelServiceException {
         Map<String, int[]> forms = new TreeMap<>();
         int[] right = new int[1];
-        int graded = grade(services.vqa().orElse(null), gold.vqa().orElse(null), "VQA", services, gold, calls,
-                out, VqaRequest::new, (r, want, got) -> {
+        int graded = grade(
+                services.vqa().orElse(null),
+                gold.vqa().orElse(null),
+                "VQA",
+                services,
+                gold,
+                calls,
+                out,
+                VqaRequest::new,
+                (r, want, got) -> {
                     boolean ok = got != null && Tokenizer.answer(got.answer()).equals(Tokenizer.answer(want.answer()));
                     right[0] += ok ? 1 : 0;
-                    String form = TeacherCoverage.vqaForm(r.question(), TeacherServices.whole(r.image().pixels()))
+                    String form = TeacherCoverage.vqaForm(
+                                    r.question(),
+                                    TeacherServices.whole(r.image().pixels()))
                             .orElse("vqa.other");
                     int[] f = forms.computeIfAbsent(form, x -> new int[2]);
                     f[0] += ok ? 1 : 0;
@@ -83,8 +93,16 @@ public final class ProgramCallEvaluation {
     private static void match(ModelServices services, ModelServices gold, List<Call> calls, Map<String, Double> out)
             throws ModelServiceException {
         int[] right = new int[1];
-        int graded = grade(services.match().orElse(null), gold.match().orElse(null), "MATCH", services, gold, calls,
-                out, MatchRequest::new, (r, want, got) -> {
+        int graded = grade(
+                services.match().orElse(null),
+                gold.match().orElse(null),
+                "MATCH",
+                services,
+                gold,
+                calls,
+                out,
+                MatchRequest::new,
+                (r, want, got) -> {
                     if (got != null && (got >= 0.5) == (want >= 0.5)) right[0]++;
                 });
         if (graded > 0) out.put("match.accuracy", right[0] / (double) graded);
@@ -93,10 +111,21 @@ public final class ProgramCallEvaluation {
     private static void loc(ModelServices services, ModelServices gold, List<Call> calls, Map<String, Double> out)
             throws ModelServiceException {
         long[] c = new long[3];
-        int graded = grade(services.loc().orElse(null), gold.loc().orElse(null), "LOC", services, gold, calls,
-                out, LocRequest::new, (r, want, got) -> {
-                    List<Box> pred = got == null ? List.of() : got.stream().map(Detection::box).toList();
-                    long[] m = VlmEvaluation.matchBoxes(pred, want.stream().map(Detection::box).toList(), 0.5);
+        int graded = grade(
+                services.loc().orElse(null),
+                gold.loc().orElse(null),
+                "LOC",
+                services,
+                gold,
+                calls,
+                out,
+                LocRequest::new,
+                (r, want, got) -> {
+                    List<Box> pred = got == null
+                            ? List.of()
+                            : got.stream().map(Detection::box).toList();
+                    long[] m = VlmEvaluation.matchBoxes(
+                            pred, want.stream().map(Detection::box).toList(), 0.5);
                     for (int j = 0; j < 3; j++) c[j] += m[j];
                 });
         if (graded > 0) {
@@ -114,10 +143,17 @@ public final class ProgramCallEvaluation {
      * The calls the gold backend covers, in batches through gold and chain, each handed to {@code grader};
      * records the kind's counts and returns how many calls were graded.
      */
-    private static <I, O> int grade(ModelService<I, O> chain, ModelService<I, O> goldService, String kind,
-                                    ModelServices services, ModelServices gold, List<Call> calls,
-                                    Map<String, Double> out, BiFunction<ImageValue, String, I> request,
-                                    Grader<I, O> grader) throws ModelServiceException {
+    private static <I, O> int grade(
+            ModelService<I, O> chain,
+            ModelService<I, O> goldService,
+            String kind,
+            ModelServices services,
+            ModelServices gold,
+            List<Call> calls,
+            Map<String, Double> out,
+            BiFunction<ImageValue, String, I> request,
+            Grader<I, O> grader)
+            throws ModelServiceException {
         ModelService<I, O> s = need(chain, kind, services);
         ModelService<I, O> g = need(goldService, kind, gold);
         List<I> graded = new ArrayList<>();
@@ -157,7 +193,8 @@ public final class ProgramCallEvaluation {
     }
 
     private static <S> S need(S service, String kind, ModelServices bundle) throws ModelServiceException {
-        if (service == null) throw new ModelServiceException("backend " + bundle.name() + " has no " + kind + " service");
+        if (service == null)
+            throw new ModelServiceException("backend " + bundle.name() + " has no " + kind + " service");
         return service;
     }
 }

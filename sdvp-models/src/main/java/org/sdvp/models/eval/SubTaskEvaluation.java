@@ -48,9 +48,12 @@ public final class SubTaskEvaluation {
             int right = 0;
             for (int i = 0; i < calls.vqa().size(); i += BATCH) {
                 List<VqaExample> b = calls.vqa().subList(i, Math.min(calls.vqa().size(), i + BATCH));
-                List<VqaAnswer> a = s.apply(b.stream().map(e -> new VqaRequest(image(e.image()), e.question())).toList());
+                List<VqaAnswer> a = s.apply(b.stream()
+                        .map(e -> new VqaRequest(image(e.image()), e.question()))
+                        .toList());
                 for (int k = 0; k < b.size(); k++) {
-                    boolean ok = Tokenizer.answer(a.get(k).answer()).equals(Tokenizer.answer(b.get(k).answer()));
+                    boolean ok = Tokenizer.answer(a.get(k).answer())
+                            .equals(Tokenizer.answer(b.get(k).answer()));
                     right += ok ? 1 : 0;
                     int[] f = forms.computeIfAbsent(b.get(k).form(), x -> new int[2]);
                     f[0] += ok ? 1 : 0;
@@ -65,9 +68,13 @@ public final class SubTaskEvaluation {
             ModelService<MatchRequest, Double> s = services.match().get();
             int right = 0;
             for (int i = 0; i < calls.match().size(); i += BATCH) {
-                List<MatchExample> b = calls.match().subList(i, Math.min(calls.match().size(), i + BATCH));
-                List<Double> p = s.apply(b.stream().map(e -> new MatchRequest(image(e.image()), e.text())).toList());
-                for (int k = 0; k < b.size(); k++) if ((p.get(k) >= 0.5) == b.get(k).matches()) right++;
+                List<MatchExample> b =
+                        calls.match().subList(i, Math.min(calls.match().size(), i + BATCH));
+                List<Double> p = s.apply(b.stream()
+                        .map(e -> new MatchRequest(image(e.image()), e.text()))
+                        .toList());
+                for (int k = 0; k < b.size(); k++)
+                    if ((p.get(k) >= 0.5) == b.get(k).matches()) right++;
             }
             out.put("match.accuracy", right / (double) calls.match().size());
             out.put("match.calls", (double) calls.match().size());
@@ -77,7 +84,9 @@ public final class SubTaskEvaluation {
             long[] c = new long[3];
             for (int i = 0; i < calls.loc().size(); i += BATCH) {
                 List<LocExample> b = calls.loc().subList(i, Math.min(calls.loc().size(), i + BATCH));
-                List<List<Detection>> found = s.apply(b.stream().map(e -> new LocRequest(image(e.image()), e.phrase())).toList());
+                List<List<Detection>> found = s.apply(b.stream()
+                        .map(e -> new LocRequest(image(e.image()), e.phrase()))
+                        .toList());
                 for (int k = 0; k < b.size(); k++) {
                     List<Box> pred = found.get(k).stream().map(Detection::box).toList();
                     long[] m = VlmEvaluation.matchBoxes(pred, b.get(k).boxes(), 0.5);
@@ -91,5 +100,7 @@ public final class SubTaskEvaluation {
         return out;
     }
 
-    private static ImageValue image(BufferedImage img) { return ImageValue.source("call", img); }
+    private static ImageValue image(BufferedImage img) {
+        return ImageValue.source("call", img);
+    }
 }

@@ -26,25 +26,29 @@ public final class ConvUnit extends AbstractBlock {
     /** A unit whose kernel taps every {@code dilation}-th pixel: more context at the same resolution and cost. */
     public ConvUnit(int channels, int kernel, int stride, int dilation, int groups) {
         super(VERSION);
-        this.conv = addChildBlock("conv", Conv2d.builder()
-                .setKernelShape(new Shape(kernel, kernel))
-                .optStride(new Shape(stride, stride))
-                .optDilation(new Shape(dilation, dilation))
-                .optPadding(new Shape(dilation * (kernel / 2), dilation * (kernel / 2)))
-                .setFilters(channels)
-                .build());
+        this.conv = addChildBlock(
+                "conv",
+                Conv2d.builder()
+                        .setKernelShape(new Shape(kernel, kernel))
+                        .optStride(new Shape(stride, stride))
+                        .optDilation(new Shape(dilation, dilation))
+                        .optPadding(new Shape(dilation * (kernel / 2), dilation * (kernel / 2)))
+                        .setFilters(channels)
+                        .build());
         this.norm = groups > 0 ? addChildBlock("norm", new GroupNorm(channels, groups)) : null;
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDList x = conv.forward(ps, inputs, training);
         return norm == null ? x : norm.forward(ps, x, training);
     }
 
     @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) { return conv.getOutputShapes(inputShapes); }
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return conv.getOutputShapes(inputShapes);
+    }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {

@@ -31,7 +31,8 @@ public record GridBoxes(int gridW, int gridH) {
         // larger boxes first, so a small object sharing a cell with a large one keeps the cell (it has no other)
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < boxes.size(); i++) order.add(i);
-        order.sort(Comparator.comparingDouble((Integer i) -> boxes.get(i).area()).reversed());
+        order.sort(
+                Comparator.comparingDouble((Integer i) -> boxes.get(i).area()).reversed());
         for (int index : order) {
             Box b = boxes.get(index);
             double fx = b.centerX() / imageW * gridW, fy = b.centerY() / imageH * gridH;
@@ -55,8 +56,8 @@ public record GridBoxes(int gridW, int gridH) {
      * Decodes one image's head output (already through the sigmoid): {@code map} is {@code [5*gridH*gridW]}
      * channel-major. Returns the boxes scoring at least {@code threshold}, best first, after greedy NMS.
      */
-    public List<Scored> decode(float[] map, double imageW, double imageH, double threshold, double nmsIou,
-                               int maxBoxes) {
+    public List<Scored> decode(
+            float[] map, double imageW, double imageH, double threshold, double nmsIou, int maxBoxes) {
         int cells = gridW * gridH;
         List<Scored> found = new ArrayList<>();
         for (int c = 0; c < cells; c++) {
@@ -77,9 +78,15 @@ public record GridBoxes(int gridW, int gridH) {
         return Suppression.greedy(boxes, Scored::box, Scored::score, iou, maxBoxes);
     }
 
-    private static int clamp(int v, int n) { return Math.max(0, Math.min(n - 1, v)); }
+    private static int clamp(int v, int n) {
+        return Math.max(0, Math.min(n - 1, v));
+    }
 
-    private static double clamp01(double v) { return Math.max(0, Math.min(1, v)); }
+    private static double clamp01(double v) {
+        return Math.max(0, Math.min(1, v));
+    }
 
-    private static double sq(double v) { return v * v; }
+    private static double sq(double v) {
+        return v * v;
+    }
 }

@@ -29,15 +29,21 @@ public final class GroupNorm extends AbstractBlock {
         }
         this.channels = channels;
         this.groups = groups;
-        this.gamma = addParameter(Parameter.builder().setName("gamma").setType(Parameter.Type.GAMMA)
-                .optShape(new Shape(channels)).build());
-        this.beta = addParameter(Parameter.builder().setName("beta").setType(Parameter.Type.BETA)
-                .optShape(new Shape(channels)).build());
+        this.gamma = addParameter(Parameter.builder()
+                .setName("gamma")
+                .setType(Parameter.Type.GAMMA)
+                .optShape(new Shape(channels))
+                .build());
+        this.beta = addParameter(Parameter.builder()
+                .setName("beta")
+                .setType(Parameter.Type.BETA)
+                .optShape(new Shape(channels))
+                .build());
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         Shape s = x.getShape();
         NDArray g = x.reshape(s.get(0), groups, -1);
@@ -51,5 +57,7 @@ public final class GroupNorm extends AbstractBlock {
     }
 
     @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) { return new Shape[] {inputShapes[0]}; }
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
 }

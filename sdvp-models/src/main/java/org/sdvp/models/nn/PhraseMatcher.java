@@ -32,10 +32,16 @@ public final class PhraseMatcher extends AbstractBlock {
 
     public PhraseMatcher() {
         super(VERSION);
-        scale = addParameter(Parameter.builder().setName("scale").setType(Parameter.Type.GAMMA)
-                .optShape(new Shape(1)).build());
-        bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BETA)
-                .optShape(new Shape(1)).build());
+        scale = addParameter(Parameter.builder()
+                .setName("scale")
+                .setType(Parameter.Type.GAMMA)
+                .optShape(new Shape(1))
+                .build());
+        bias = addParameter(Parameter.builder()
+                .setName("bias")
+                .setType(Parameter.Type.BETA)
+                .optShape(new Shape(1))
+                .build());
     }
 
     @Override
@@ -55,5 +61,7 @@ public final class PhraseMatcher extends AbstractBlock {
     }
 
     @Override
-    public Shape[] getOutputShapes(Shape[] in) { return new Shape[] {new Shape(in[0].get(0), in[0].get(2))}; }
+    public Shape[] getOutputShapes(Shape[] in) {
+        return new Shape[] {new Shape(in[0].get(0), in[0].get(2))};
+    }
 }

@@ -39,7 +39,8 @@ public final class Pixels {
         float[] data = new float[planes.size() * size];
         for (int n = 0; n < planes.size(); n++) {
             float[] p = planes.get(n);
-            if (p.length != size) throw new IllegalArgumentException("planes of " + p.length + " values, expected " + size);
+            if (p.length != size)
+                throw new IllegalArgumentException("planes of " + p.length + " values, expected " + size);
             System.arraycopy(p, 0, data, n * size, size);
         }
         return Tensors.of(manager, data, new Shape(planes.size(), 3, height, width));
@@ -76,7 +77,8 @@ public final class Pixels {
 
     static BufferedImage placed(BufferedImage src, int size, double scale) {
         double s = Math.min(scale, Math.min(size / (double) src.getWidth(), size / (double) src.getHeight()));
-        int w = Math.max(1, (int) Math.round(src.getWidth() * s)), h = Math.max(1, (int) Math.round(src.getHeight() * s));
+        int w = Math.max(1, (int) Math.round(src.getWidth() * s)),
+                h = Math.max(1, (int) Math.round(src.getHeight() * s));
         BufferedImage out = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setColor(new java.awt.Color(128, 128, 128));

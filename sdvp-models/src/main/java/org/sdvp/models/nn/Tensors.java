@@ -20,7 +20,9 @@ public final class Tensors {
         }
     }
 
-    public static NDArray of(NDManager m, float[] data) { return of(m, data, new Shape(data.length)); }
+    public static NDArray of(NDManager m, float[] data) {
+        return of(m, data, new Shape(data.length));
+    }
 
     /**
      * {@code x · s} for a tensor in an autograd graph. Never {@code x.mul(float)} there: DJL makes the scalar
@@ -32,5 +34,4 @@ public final class Tensors {
     public static NDArray scale(NDArray x, float s) {
         return x.mul(of(x.getManager(), new float[] {s}, new Shape()));
     }
-
 }

@@ -23,9 +23,13 @@ public final class AttributeSpace {
 
     private AttributeSpace() {}
 
-    public static int offset(Attribute a) { return OFFSET[a.ordinal()]; }
+    public static int offset(Attribute a) {
+        return OFFSET[a.ordinal()];
+    }
 
-    public static int size(Attribute a) { return a.vocabulary().size(); }
+    public static int size(Attribute a) {
+        return a.vocabulary().size();
+    }
 
     /** Class index within each attribute's block, for an object's true attributes. */
     public static int[] labels(SceneObject o) {
@@ -55,5 +59,7 @@ public final class AttributeSpace {
         return k < 0 ? 0 : probs[offset(a) + k];
     }
 
-    public static List<String> values(Attribute a) { return a.vocabulary(); }
+    public static List<String> values(Attribute a) {
+        return a.vocabulary();
+    }
 }

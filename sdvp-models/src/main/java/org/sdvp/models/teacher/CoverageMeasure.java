@@ -33,6 +33,7 @@ public final class CoverageMeasure {
      * calls and each whole-image form about 50–100.
      */
     public static final SubTaskSampler SAMPLER = new SubTaskSampler(12, 8, 4, 3, 1);
+
     private static final int BATCH = 32;
 
     private CoverageMeasure() {}
@@ -50,26 +51,31 @@ public final class CoverageMeasure {
         return TeacherCoverage.of(values, counts);
     }
 
-    private static void vqa(TeacherModel t, List<VqaExample> all, Map<String, Double> values,
-                            Map<String, Integer> counts) throws ModelServiceException {
+    private static void vqa(
+            TeacherModel t, List<VqaExample> all, Map<String, Double> values, Map<String, Integer> counts)
+            throws ModelServiceException {
         List<VqaExample> usable = new ArrayList<>();
         List<String> forms = new ArrayList<>();
         for (VqaExample e : all) {
-            TeacherCoverage.vqaForm(e.question(), TeacherServices.whole(e.image())).ifPresent(f -> {
-                usable.add(e);
-                forms.add(f);
-            });
+            TeacherCoverage.vqaForm(e.question(), TeacherServices.whole(e.image()))
+                    .ifPresent(f -> {
+                        usable.add(e);
+                        forms.add(f);
+                    });
         }
         TeacherServices.Vqa s = new TeacherServices.Vqa(t);
         // form -> gold answer -> {right, total}
         Map<String, Map<String, int[]>> right = new TreeMap<>();
         for (int i = 0; i < usable.size(); i += BATCH) {
             List<VqaExample> b = usable.subList(i, Math.min(usable.size(), i + BATCH));
-            List<VqaAnswer> a = s.apply(b.stream().map(e -> new VqaRequest(image(e.image()), e.question())).toList());
+            List<VqaAnswer> a = s.apply(b.stream()
+                    .map(e -> new VqaRequest(image(e.image()), e.question()))
+                    .toList());
             for (int k = 0; k < b.size(); k++) {
                 String gold = Tokenizer.answer(b.get(k).answer());
                 boolean ok = Tokenizer.answer(a.get(k).answer()).equals(gold);
-                int[] c = right.computeIfAbsent(forms.get(i + k), x -> new TreeMap<>()).computeIfAbsent(gold, x -> new int[2]);
+                int[] c = right.computeIfAbsent(forms.get(i + k), x -> new TreeMap<>())
+                        .computeIfAbsent(gold, x -> new int[2]);
                 c[0] += ok ? 1 : 0;
                 c[1]++;
             }
@@ -100,31 +106,41 @@ public final class CoverageMeasure {
         return r / (double) total;
     }
 
-    private static void match(TeacherModel t, List<MatchExample> all, Map<String, Double> values,
-                              Map<String, Integer> counts) throws ModelServiceException {
+    private static void match(
+            TeacherModel t, List<MatchExample> all, Map<String, Double> values, Map<String, Integer> counts)
+            throws ModelServiceException {
         List<MatchExample> usable = all.stream()
-                .filter(e -> !TeacherServices.whole(e.image()) && Description.parse(e.text()).isPresent()).toList();
+                .filter(e -> !TeacherServices.whole(e.image())
+                        && Description.parse(e.text()).isPresent())
+                .toList();
         if (usable.isEmpty()) return;
         TeacherServices.Match s = new TeacherServices.Match(t);
         int right = 0;
         for (int i = 0; i < usable.size(); i += BATCH) {
             List<MatchExample> b = usable.subList(i, Math.min(usable.size(), i + BATCH));
-            List<Double> p = s.apply(b.stream().map(e -> new MatchRequest(image(e.image()), e.text())).toList());
+            List<Double> p = s.apply(b.stream()
+                    .map(e -> new MatchRequest(image(e.image()), e.text()))
+                    .toList());
             for (int k = 0; k < b.size(); k++) if ((p.get(k) >= 0.5) == b.get(k).matches()) right++;
         }
         values.put(TeacherCoverage.MATCH, right / (double) usable.size());
         counts.put(TeacherCoverage.MATCH, usable.size());
     }
 
-    private static void loc(TeacherModel t, List<LocExample> all, Map<String, Double> values,
-                            Map<String, Integer> counts) throws ModelServiceException {
-        List<LocExample> usable = all.stream().filter(e -> Description.parse(e.phrase()).isPresent()).toList();
+    private static void loc(
+            TeacherModel t, List<LocExample> all, Map<String, Double> values, Map<String, Integer> counts)
+            throws ModelServiceException {
+        List<LocExample> usable = all.stream()
+                .filter(e -> Description.parse(e.phrase()).isPresent())
+                .toList();
         if (usable.isEmpty()) return;
         TeacherServices.Loc s = new TeacherServices.Loc(t);
         long[] c = new long[3];
         for (int i = 0; i < usable.size(); i += BATCH) {
             List<LocExample> b = usable.subList(i, Math.min(usable.size(), i + BATCH));
-            List<List<Detection>> found = s.apply(b.stream().map(e -> new LocRequest(image(e.image()), e.phrase())).toList());
+            List<List<Detection>> found = s.apply(b.stream()
+                    .map(e -> new LocRequest(image(e.image()), e.phrase()))
+                    .toList());
             for (int k = 0; k < b.size(); k++) {
                 List<Box> pred = found.get(k).stream().map(Detection::box).toList();
                 long[] m = VlmEvaluation.matchBoxes(pred, b.get(k).boxes(), 0.5);
@@ -139,5 +155,7 @@ public final class CoverageMeasure {
         counts.put(TeacherCoverage.LOC, usable.size());
     }
 
-    private static ImageValue image(BufferedImage img) { return ImageValue.source("val", img); }
+    private static ImageValue image(BufferedImage img) {
+        return ImageValue.source("val", img);
+    }
 }

@@ -39,7 +39,8 @@ public final class TeacherAnswers {
             out.put("yes", p);
             out.put("no", 1 - p);
         } else if (form instanceof VqaForms.Choose c) {
-            double a = AttributeSpace.p(probs, c.attribute(), c.first()), b = AttributeSpace.p(probs, c.attribute(), c.second());
+            double a = AttributeSpace.p(probs, c.attribute(), c.first()),
+                    b = AttributeSpace.p(probs, c.attribute(), c.second());
             double s = Math.max(a + b, 1e-9);
             out.put(c.first(), a / s);
             out.put(c.second(), b / s);
@@ -74,7 +75,8 @@ public final class TeacherAnswers {
             for (int k = 0; k < dist.length; k++) out.merge(Integer.toString(Math.min(k, 10)), dist[k], Double::sum);
             return out;
         }
-        Description np = form instanceof VqaForms.Query q ? q.np()
+        Description np = form instanceof VqaForms.Query q
+                ? q.np()
                 : form instanceof VqaForms.Verify v ? v.np() : ((VqaForms.Choose) form).np();
         TeacherModel.Found best = null;
         double bestFit = -1;
@@ -92,7 +94,8 @@ public final class TeacherAnswers {
     /** The most likely answer of a distribution and its probability (ties: first). */
     public static Map.Entry<String, Double> argmax(Map<String, Double> dist) {
         Map.Entry<String, Double> best = null;
-        for (Map.Entry<String, Double> e : dist.entrySet()) if (best == null || e.getValue() > best.getValue()) best = e;
+        for (Map.Entry<String, Double> e : dist.entrySet())
+            if (best == null || e.getValue() > best.getValue()) best = e;
         return best;
     }
 
@@ -108,7 +111,8 @@ public final class TeacherAnswers {
     private static float[] uniform() {
         float[] u = new float[AttributeSpace.WIDTH];
         for (Attribute a : Attribute.values()) {
-            for (int k = 0; k < AttributeSpace.size(a); k++) u[AttributeSpace.offset(a) + k] = 1f / AttributeSpace.size(a);
+            for (int k = 0; k < AttributeSpace.size(a); k++)
+                u[AttributeSpace.offset(a) + k] = 1f / AttributeSpace.size(a);
         }
         return u;
     }

@@ -39,19 +39,30 @@ public final class TeacherBlock extends AbstractBlock {
         super(VERSION);
         this.config = config;
         for (int i = 0; i < config.channels().size(); i++) {
-            units.add(addChildBlock("conv" + i, new ConvUnit(config.channels().get(i), 3, config.strides().get(i),
-                    config.groups())));
+            units.add(addChildBlock(
+                    "conv" + i,
+                    new ConvUnit(config.channels().get(i), 3, config.strides().get(i), config.groups())));
         }
-        attrHidden = addChildBlock("attrHidden", Linear.builder().setUnits(config.hidden()).build());
-        attrOut = addChildBlock("attrOut", Linear.builder().setUnits(AttributeSpace.WIDTH).build());
+        attrHidden = addChildBlock(
+                "attrHidden", Linear.builder().setUnits(config.hidden()).build());
+        attrOut = addChildBlock(
+                "attrOut", Linear.builder().setUnits(AttributeSpace.WIDTH).build());
         detUnit = addChildBlock("detUnit", new ConvUnit(config.featureChannels(), 3, 1, config.groups()));
-        detOut = addChildBlock("detOut", Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(DET_CHANNELS).build());
+        detOut = addChildBlock(
+                "detOut",
+                Conv2d.builder()
+                        .setKernelShape(new Shape(1, 1))
+                        .setFilters(DET_CHANNELS)
+                        .build());
     }
 
-    public TeacherConfig config() { return config; }
+    public TeacherConfig config() {
+        return config;
+    }
 
     private NDArray encode(ParameterStore ps, NDArray x, boolean training) {
-        for (ConvUnit u : units) x = Activation.relu(u.forward(ps, new NDList(x), training).singletonOrThrow());
+        for (ConvUnit u : units)
+            x = Activation.relu(u.forward(ps, new NDList(x), training).singletonOrThrow());
         return x;
     }
 
@@ -60,7 +71,8 @@ public final class TeacherBlock extends AbstractBlock {
         NDArray f = encode(ps, crops, training);
         NDArray flat = f.reshape(f.getShape().get(0), f.getShape().get(1), -1);
         NDArray pooled = NDArrays.concat(new NDList(flat.mean(new int[] {2}), flat.max(new int[] {2})), 1);
-        NDArray h = Activation.relu(attrHidden.forward(ps, new NDList(pooled), training).singletonOrThrow());
+        NDArray h = Activation.relu(
+                attrHidden.forward(ps, new NDList(pooled), training).singletonOrThrow());
         return attrOut.forward(ps, new NDList(h), training).singletonOrThrow();
     }
 
@@ -77,15 +89,18 @@ public final class TeacherBlock extends AbstractBlock {
     }
 
     public Shape[] inputShapes() {
-        return new Shape[] {new Shape(1, 3, config.cropSize(), config.cropSize()),
-                new Shape(1, 3, config.detSize(), config.detSize())};
+        return new Shape[] {
+            new Shape(1, 3, config.cropSize(), config.cropSize()), new Shape(1, 3, config.detSize(), config.detSize())
+        };
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] in) {
         int s = config.stride();
-        return new Shape[] {new Shape(in[0].get(0), AttributeSpace.WIDTH),
-                new Shape(in[1].get(0), DET_CHANNELS, in[1].get(2) / s, in[1].get(3) / s)};
+        return new Shape[] {
+            new Shape(in[0].get(0), AttributeSpace.WIDTH),
+            new Shape(in[1].get(0), DET_CHANNELS, in[1].get(2) / s, in[1].get(3) / s)
+        };
     }
 
     @Override

@@ -18,11 +18,11 @@ import org.sdvp.models.checkpoint.Provenance;
 import org.sdvp.models.data.SubTaskSampler;
 import org.sdvp.models.train.LocExample;
 import org.sdvp.models.train.MatchExample;
-import org.sdvp.models.train.SubTaskSet;
-import org.sdvp.models.train.VqaExample;
 import org.sdvp.models.train.ResumableTraining;
 import org.sdvp.models.train.StateOptions;
 import org.sdvp.models.train.StepLoop;
+import org.sdvp.models.train.SubTaskSet;
+import org.sdvp.models.train.VqaExample;
 import org.sdvp.models.vlm.VlmEvaluation;
 import org.sdvp.world.io.SceneCodec;
 import org.sdvp.world.render.Renderer;
@@ -53,13 +53,18 @@ public final class TeacherBuilder {
     }
 
     /** @param coverage the teacher's validation accuracy per call form */
-    public record Result(Path checkpoint, long parameters, Map<String, Double> metrics, TeacherCoverage coverage,
-                         double dataSeconds, double trainSeconds) {}
+    public record Result(
+            Path checkpoint,
+            long parameters,
+            Map<String, Double> metrics,
+            TeacherCoverage coverage,
+            double dataSeconds,
+            double trainSeconds) {}
 
     /** The task split's scenes, rendered in the task's style, as teacher examples. */
     public static TeacherExamples examples(WorldTaskSpec task, String split, int questions, long seed) {
-        DatasetGenerator.Request r = new DatasetGenerator.Request(task, split, questions, seed, task.defaultStyle(),
-                Path.of("unused"), SceneGenerator.Config.defaults());
+        DatasetGenerator.Request r = new DatasetGenerator.Request(
+                task, split, questions, seed, task.defaultStyle(), Path.of("unused"), SceneGenerator.Config.defaults());
         List<GeneratedExample> drawn = new DatasetGenerator().draw(r);
         Renderer renderer = new Renderer();
         List<TeacherExamples.Crop> crops = new ArrayList<>();
@@ -85,13 +90,16 @@ public final class TeacherBuilder {
         List<TeacherExamples.Crop> crops = new ArrayList<>();
         List<TeacherExamples.Frame> frames = new ArrayList<>();
         for (Scene s : scenes) {
-            BufferedImage img = Images.load(dir.resolve("images").resolve(s.imageFilename())).pixels();
+            BufferedImage img = Images.load(dir.resolve("images").resolve(s.imageFilename()))
+                    .pixels();
             TeacherExamples.add(s, img, crops, frames);
         }
         return new TeacherExamples(crops, frames);
     }
 
-    private int valQuestions() { return Math.max(50, preset.questions() / 8); }
+    private int valQuestions() {
+        return Math.max(50, preset.questions() / 8);
+    }
 
     /**
      * Sub-task calls sampled from a generated split on disk (its scenes and images), with a fixed seed.
@@ -105,7 +113,8 @@ public final class TeacherBuilder {
         List<MatchExample> match = new ArrayList<>();
         List<LocExample> loc = new ArrayList<>();
         for (Scene s : SceneCodec.readAll(dir.resolve("scenes.json"))) {
-            BufferedImage img = Images.load(dir.resolve("images").resolve(s.imageFilename())).pixels();
+            BufferedImage img = Images.load(dir.resolve("images").resolve(s.imageFilename()))
+                    .pixels();
             sampler.sample(s, img, rng.split(), vqa, match, loc);
         }
         return new SubTaskSet(vqa, match, loc);
@@ -127,18 +136,24 @@ public final class TeacherBuilder {
      */
     public Result run(Path out, Path data, PrintStream log, StateOptions state) throws IOException, DataException {
         long t0 = System.nanoTime();
-        TeacherExamples train = data == null ? examples(task, "train", preset.questions(), seed) : examples(data, "train");
-        TeacherExamples val = data == null ? examples(task, "val", valQuestions(), seed)
-                : examples(data, "val");
+        TeacherExamples train =
+                data == null ? examples(task, "train", preset.questions(), seed) : examples(data, "train");
+        TeacherExamples val = data == null ? examples(task, "val", valQuestions(), seed) : examples(data, "val");
         double dataSeconds = (System.nanoTime() - t0) / 1e9;
         if (log != null) {
-            log.printf(java.util.Locale.ROOT, "%s train split: %d crops, %d images in %.1f s (style %s)%n", task.name(),
-                    train.crops().size(), train.frames().size(), dataSeconds, task.defaultStyle());
+            log.printf(
+                    java.util.Locale.ROOT,
+                    "%s train split: %d crops, %d images in %.1f s (style %s)%n",
+                    task.name(),
+                    train.crops().size(),
+                    train.frames().size(),
+                    dataSeconds,
+                    task.defaultStyle());
         }
         try (TeacherModel t = TeacherModel.create(preset.architecture(), task.name(), seed)) {
             if (log != null) log.println("teacher: " + t.parameterCount() + " parameters");
-            ResumableTraining resume = state == null ? null
-                    : state.open(runIdentity(data, preset.trainConfig(seed)), train.sha256());
+            ResumableTraining resume =
+                    state == null ? null : state.open(runIdentity(data, preset.trainConfig(seed)), train.sha256());
             StepLoop.Result r = new TeacherTrainer(t, preset.trainConfig(seed)).train(train, log, resume);
             Map<String, Double> metrics = new LinkedHashMap<>(evaluate(t, val, "val."));
             // the same validation scenes, as the calls programs make: which forms the teacher answers well
@@ -164,8 +179,16 @@ public final class TeacherBuilder {
             recipe.put("preset", preset.name());
             ObjectNode training = Json.mapper().valueToTree(preset.trainConfig(seed));
             training.set("lossCurve", Json.mapper().valueToTree(r.lossCurve()));
-            Provenance p = Provenance.of("teacher", task.name(), seed, recipe, train.sha256(),
-                    train.crops().size() + train.frames().size(), training, metrics, null);
+            Provenance p = Provenance.of(
+                    "teacher",
+                    task.name(),
+                    seed,
+                    recipe,
+                    train.sha256(),
+                    train.crops().size() + train.frames().size(),
+                    training,
+                    metrics,
+                    null);
             t.save(out, p);
             if (resume != null) resume.finished();
             return new Result(out, t.parameterCount(), metrics, coverage, dataSeconds, r.seconds());
@@ -193,8 +216,10 @@ public final class TeacherBuilder {
         Map<String, Double> out = new LinkedHashMap<>();
         int[] right = new int[Attribute.values().length];
         for (int s = 0; s < data.crops().size(); s += 64) {
-            List<TeacherExamples.Crop> b = data.crops().subList(s, Math.min(data.crops().size(), s + 64));
-            float[][] p = t.attributeProbabilities(b.stream().map(TeacherExamples.Crop::image).toList());
+            List<TeacherExamples.Crop> b =
+                    data.crops().subList(s, Math.min(data.crops().size(), s + 64));
+            float[][] p = t.attributeProbabilities(
+                    b.stream().map(TeacherExamples.Crop::image).toList());
             for (int i = 0; i < b.size(); i++) {
                 for (Attribute a : Attribute.values()) {
                     int best = 0;
@@ -207,15 +232,20 @@ public final class TeacherBuilder {
         }
         if (!data.crops().isEmpty()) {
             for (Attribute a : Attribute.values()) {
-                out.put(prefix + "attribute." + a.word(), right[a.ordinal()] / (double) data.crops().size());
+                out.put(
+                        prefix + "attribute." + a.word(),
+                        right[a.ordinal()] / (double) data.crops().size());
             }
         }
         long[] c = new long[3];
         for (int s = 0; s < data.frames().size(); s += 32) {
-            List<TeacherExamples.Frame> b = data.frames().subList(s, Math.min(data.frames().size(), s + 32));
-            List<List<TeacherModel.Found>> found = t.detect(b.stream().map(TeacherExamples.Frame::image).toList(), 0.5);
+            List<TeacherExamples.Frame> b =
+                    data.frames().subList(s, Math.min(data.frames().size(), s + 32));
+            List<List<TeacherModel.Found>> found =
+                    t.detect(b.stream().map(TeacherExamples.Frame::image).toList(), 0.5);
             for (int i = 0; i < b.size(); i++) {
-                List<Box> pred = found.get(i).stream().map(TeacherModel.Found::box).toList();
+                List<Box> pred =
+                        found.get(i).stream().map(TeacherModel.Found::box).toList();
                 long[] m = VlmEvaluation.matchBoxes(pred, b.get(i).boxes(), 0.5);
                 for (int k = 0; k < 3; k++) c[k] += m[k];
             }

@@ -12,8 +12,8 @@ import java.util.List;
  * @param groups GroupNorm groups (0 = none)
  * @param hidden attribute head's hidden width
  */
-public record TeacherConfig(int cropSize, int detSize, List<Integer> channels, List<Integer> strides, int groups,
-                            int hidden) {
+public record TeacherConfig(
+        int cropSize, int detSize, List<Integer> channels, List<Integer> strides, int groups, int hidden) {
     public TeacherConfig {
         channels = List.copyOf(channels);
         strides = List.copyOf(strides);
@@ -35,9 +35,15 @@ public record TeacherConfig(int cropSize, int detSize, List<Integer> channels, L
         return new TeacherConfig(16, 48, List.of(8, 8), List.of(2, 2), 0, 16);
     }
 
-    public int stride() { return strides.stream().reduce(1, (a, b) -> a * b); }
+    public int stride() {
+        return strides.stream().reduce(1, (a, b) -> a * b);
+    }
 
-    public int grid() { return detSize / stride(); }
+    public int grid() {
+        return detSize / stride();
+    }
 
-    public int featureChannels() { return channels.get(channels.size() - 1); }
+    public int featureChannels() {
+        return channels.get(channels.size() - 1);
+    }
 }

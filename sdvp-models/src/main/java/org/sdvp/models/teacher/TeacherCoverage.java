@@ -44,7 +44,9 @@ public final class TeacherCoverage {
     }
 
     /** Claims every form the teacher can parse (no measurement). */
-    public static TeacherCoverage unmeasured() { return UNMEASURED; }
+    public static TeacherCoverage unmeasured() {
+        return UNMEASURED;
+    }
 
     /**
      * @param values form → accuracy; for {@code loc} the keys {@code loc.recall}, {@code loc.precision} and
@@ -62,7 +64,10 @@ public final class TeacherCoverage {
         for (Map.Entry<String, Double> e : metrics.entrySet()) {
             if (!e.getKey().startsWith(PREFIX) || e.getValue() == null) continue;
             String k = e.getKey().substring(PREFIX.length());
-            if (k.endsWith(".calls")) calls.put(k.substring(0, k.length() - ".calls".length()), e.getValue().intValue());
+            if (k.endsWith(".calls"))
+                calls.put(
+                        k.substring(0, k.length() - ".calls".length()),
+                        e.getValue().intValue());
             else values.put(k, e.getValue());
         }
         return values.isEmpty() && calls.isEmpty() ? UNMEASURED : new TeacherCoverage(values, calls, true);
@@ -76,14 +81,22 @@ public final class TeacherCoverage {
         return out;
     }
 
-    public boolean measured() { return measured; }
+    public boolean measured() {
+        return measured;
+    }
 
     /** The measured forms, in name order. */
-    public List<String> forms() { return new ArrayList<>(new TreeMap<>(calls).keySet()); }
+    public List<String> forms() {
+        return new ArrayList<>(new TreeMap<>(calls).keySet());
+    }
 
-    public Optional<Double> value(String key) { return Optional.ofNullable(values.get(key)); }
+    public Optional<Double> value(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
 
-    public int calls(String form) { return calls.getOrDefault(form, 0); }
+    public int calls(String form) {
+        return calls.getOrDefault(form, 0);
+    }
 
     /**
      * The coverage form of a VQA question on a crop or a whole image; empty for questions outside the
@@ -94,13 +107,21 @@ public final class TeacherCoverage {
         if (f.isEmpty()) return Optional.empty();
         VqaForms v = f.get();
         if (wholeImage) {
-            String name = v instanceof VqaForms.Exist ? "exist" : v instanceof VqaForms.HowMany ? "count"
-                    : v instanceof VqaForms.Query ? "query" : v instanceof VqaForms.Verify ? "verify" : "choose";
+            String name = v instanceof VqaForms.Exist
+                    ? "exist"
+                    : v instanceof VqaForms.HowMany
+                            ? "count"
+                            : v instanceof VqaForms.Query
+                                    ? "query"
+                                    : v instanceof VqaForms.Verify ? "verify" : "choose";
             return Optional.of("vqa.whole_" + name);
         }
-        if (v instanceof VqaForms.Query q) return Optional.of("vqa.crop_query_" + q.attribute().word());
-        if (v instanceof VqaForms.Verify q) return Optional.of("vqa.crop_verify_" + q.attribute().word());
-        if (v instanceof VqaForms.Choose q) return Optional.of("vqa.crop_choose_" + q.attribute().word());
+        if (v instanceof VqaForms.Query q)
+            return Optional.of("vqa.crop_query_" + q.attribute().word());
+        if (v instanceof VqaForms.Verify q)
+            return Optional.of("vqa.crop_verify_" + q.attribute().word());
+        if (v instanceof VqaForms.Choose q)
+            return Optional.of("vqa.crop_choose_" + q.attribute().word());
         return Optional.empty();
     }
 
@@ -108,7 +129,8 @@ public final class TeacherCoverage {
     public String toString() {
         if (!measured) return "unmeasured";
         StringBuilder b = new StringBuilder();
-        for (String f : forms()) b.append(b.length() == 0 ? "" : ", ").append(f).append(' ').append(values.get(f));
+        for (String f : forms())
+            b.append(b.length() == 0 ? "" : ", ").append(f).append(' ').append(values.get(f));
         return b.toString();
     }
 }

@@ -4,7 +4,6 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
@@ -62,10 +61,11 @@ public final class TeacherModel implements AutoCloseable {
 
     public static TeacherModel load(Path dir) throws BackendException {
         CheckpointMeta meta = Checkpoints.read(dir, KIND);
-        TeacherConfig config = Checkpoints.parseRecord(meta.architecture(), TeacherConfig.class,
-                "checkpoint " + dir + ": architecture");
+        TeacherConfig config = Checkpoints.parseRecord(
+                meta.architecture(), TeacherConfig.class, "checkpoint " + dir + ": architecture");
         if (meta.provenance() == null || meta.provenance().task() == null) {
-            throw new BackendException("checkpoint " + dir + " lacks 'provenance.task' (which task the teacher serves)");
+            throw new BackendException(
+                    "checkpoint " + dir + " lacks 'provenance.task' (which task the teacher serves)");
         }
         TeacherModel m = new TeacherModel(config, meta.provenance().task(), meta.provenance());
         m.coverage = TeacherCoverage.fromMetrics(meta.provenance().metrics());
@@ -82,29 +82,50 @@ public final class TeacherModel implements AutoCloseable {
     public CheckpointMeta save(Path dir, Provenance provenance) throws IOException {
         JsonNode arch = Json.mapper().valueToTree(config);
         this.provenance = provenance;
-        return Checkpoints.write(dir, new CheckpointMeta(CheckpointMeta.FORMAT, CheckpointMeta.VERSION, KIND, arch,
-                Map.of(), null, provenance, null), block);
+        return Checkpoints.write(
+                dir,
+                new CheckpointMeta(
+                        CheckpointMeta.FORMAT, CheckpointMeta.VERSION, KIND, arch, Map.of(), null, provenance, null),
+                block);
     }
 
-    public Model model() { return model; }
+    public Model model() {
+        return model;
+    }
 
-    public TeacherBlock block() { return block; }
+    public TeacherBlock block() {
+        return block;
+    }
 
-    public TeacherConfig config() { return config; }
+    public TeacherConfig config() {
+        return config;
+    }
 
-    public String task() { return task; }
+    public String task() {
+        return task;
+    }
 
-    public GridBoxes grid() { return grid; }
+    public GridBoxes grid() {
+        return grid;
+    }
 
-    public Provenance provenance() { return provenance; }
+    public Provenance provenance() {
+        return provenance;
+    }
 
     /** Which call forms this teacher claims (see {@link TeacherCoverage}). */
-    public TeacherCoverage coverage() { return coverage; }
+    public TeacherCoverage coverage() {
+        return coverage;
+    }
 
     /** Sets the measured coverage (after training; saved with the provenance metrics). */
-    public void coverage(TeacherCoverage c) { this.coverage = java.util.Objects.requireNonNull(c, "coverage"); }
+    public void coverage(TeacherCoverage c) {
+        this.coverage = java.util.Objects.requireNonNull(c, "coverage");
+    }
 
-    public long parameterCount() { return Checkpoints.parameterCount(block); }
+    public long parameterCount() {
+        return Checkpoints.parameterCount(block);
+    }
 
     /** Crops at the scale frames are seen at (detSize / 128), centred: object size stays readable. */
     public NDArray crops(NDManager m, List<BufferedImage> images) {
@@ -119,7 +140,8 @@ public final class TeacherModel implements AutoCloseable {
     public float[][] attributeProbabilities(List<BufferedImage> crops) {
         float[] logits;
         try (NDManager m = model.getNDManager().newSubManager()) {
-            logits = block.attributes(new ParameterStore(m, false), crops(m, crops), false).toFloatArray();
+            logits = block.attributes(new ParameterStore(m, false), crops(m, crops), false)
+                    .toFloatArray();
         }
         float[][] out = new float[crops.size()][];
         for (int i = 0; i < crops.size(); i++) out[i] = AttributeSpace.probabilities(logits, i * AttributeSpace.WIDTH);
@@ -155,8 +177,12 @@ public final class TeacherModel implements AutoCloseable {
         return result;
     }
 
-    private static float sigmoid(float x) { return (float) (1 / (1 + Math.exp(-x))); }
+    private static float sigmoid(float x) {
+        return (float) (1 / (1 + Math.exp(-x)));
+    }
 
     @Override
-    public void close() { model.close(); }
+    public void close() {
+        model.close();
+    }
 }

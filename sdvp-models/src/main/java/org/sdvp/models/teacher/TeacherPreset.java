@@ -4,8 +4,14 @@ package org.sdvp.models.teacher;
  * A teacher training size: how many training questions of the task's split (and so scenes: one or two per
  * question) it reads, and how long it trains.
  */
-public record TeacherPreset(String name, TeacherConfig architecture, int questions, int steps, int cropBatch,
-                            int frameBatch, float learningRate) {
+public record TeacherPreset(
+        String name,
+        TeacherConfig architecture,
+        int questions,
+        int steps,
+        int cropBatch,
+        int frameBatch,
+        float learningRate) {
 
     /** About a minute on one thread. */
     public static TeacherPreset quick() {
@@ -21,7 +27,8 @@ public record TeacherPreset(String name, TeacherConfig architecture, int questio
         return switch (name) {
             case "quick" -> quick();
             case "default" -> standard();
-            default -> throw new IllegalArgumentException("unknown preset '" + name + "'; valid presets: quick, default");
+            default ->
+                throw new IllegalArgumentException("unknown preset '" + name + "'; valid presets: quick, default");
         };
     }
 
@@ -35,13 +42,27 @@ public record TeacherPreset(String name, TeacherConfig architecture, int questio
     public TeacherPreset with(java.util.Map<String, String> settings) {
         if (settings.isEmpty()) return this;
         TeacherPreset p = org.sdvp.core.io.RecordSettings.with(this, TeacherPreset.class, settings, "teacher setting");
-        return new TeacherPreset(name + " " + new java.util.TreeMap<>(settings), architecture, p.questions, p.steps,
-                p.cropBatch, p.frameBatch, p.learningRate);
+        return new TeacherPreset(
+                name + " " + new java.util.TreeMap<>(settings),
+                architecture,
+                p.questions,
+                p.steps,
+                p.cropBatch,
+                p.frameBatch,
+                p.learningRate);
     }
 
     public TeacherTrainConfig trainConfig(long seed) {
         TeacherTrainConfig d = TeacherTrainConfig.defaults(steps, seed);
-        return new TeacherTrainConfig(steps, cropBatch, frameBatch, learningRate, d.warmupSteps(),
-                d.objectnessPositiveWeight(), d.boxWeight(), d.detAttributeWeight(), seed);
+        return new TeacherTrainConfig(
+                steps,
+                cropBatch,
+                frameBatch,
+                learningRate,
+                d.warmupSteps(),
+                d.objectnessPositiveWeight(),
+                d.boxWeight(),
+                d.detAttributeWeight(),
+                seed);
     }
 }

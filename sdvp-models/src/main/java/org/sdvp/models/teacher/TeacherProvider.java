@@ -8,9 +8,15 @@ import org.sdvp.core.service.ProviderContext;
 
 /** {@code --modules teacher:DIR}: a task's teacher answers the calls it covers; put a general backend after it. */
 public final class TeacherProvider implements ModelServiceProvider {
-    @Override public String name() { return "teacher"; }
+    @Override
+    public String name() {
+        return "teacher";
+    }
 
-    @Override public String usage() { return "teacher:DIR (a teacher checkpoint folder from 'sdvp teacher train')"; }
+    @Override
+    public String usage() {
+        return "teacher:DIR (a teacher checkpoint folder from 'sdvp teacher train')";
+    }
 
     @Override
     public ModelServices create(String argument, ProviderContext context) throws BackendException {

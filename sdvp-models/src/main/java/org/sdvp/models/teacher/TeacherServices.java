@@ -31,6 +31,7 @@ import org.sdvp.world.question.Description;
 public final class TeacherServices {
     /** Images whose long side exceeds this are whole images (the detector answers), others crops. */
     public static final int WHOLE_IMAGE_SIDE = 96;
+
     public static final double LOC_THRESHOLD = 0.5;
 
     private TeacherServices() {}
@@ -49,11 +50,16 @@ public final class TeacherServices {
     }
 
     private static ModelServices.Builder builder(String name, TeacherModel teacher) {
-        return ModelServices.builder(name).vqa(new Vqa(teacher)).match(new Match(teacher)).loc(new Loc(teacher));
+        return ModelServices.builder(name)
+                .vqa(new Vqa(teacher))
+                .match(new Match(teacher))
+                .loc(new Loc(teacher));
     }
 
     /** Whether the teacher treats an image as a whole image (detector) rather than a crop (attribute head). */
-    public static boolean whole(BufferedImage img) { return Math.max(img.getWidth(), img.getHeight()) > WHOLE_IMAGE_SIDE; }
+    public static boolean whole(BufferedImage img) {
+        return Math.max(img.getWidth(), img.getHeight()) > WHOLE_IMAGE_SIDE;
+    }
 
     /** The teacher's answer distributions for VQA requests it covers (SDVP's VQA pseudo-labels). */
     public static List<Map<String, Double>> vqaDistributions(TeacherModel t, List<VqaRequest> batch) {
@@ -88,21 +94,25 @@ public final class TeacherServices {
     }
 
     private static VqaForms form(VqaRequest r) {
-        return TeacherAnswers.form(r.question()).orElseThrow(() ->
-                new IllegalArgumentException("the teacher does not cover the question '" + r.question() + "'"));
+        return TeacherAnswers.form(r.question())
+                .orElseThrow(() ->
+                        new IllegalArgumentException("the teacher does not cover the question '" + r.question() + "'"));
     }
 
     /** Answers with the teacher's whole distribution too ({@link VqaDistributionService}: SDVP's soft labels). */
     static final class Vqa implements VqaDistributionService {
         private final TeacherModel teacher;
 
-        Vqa(TeacherModel teacher) { this.teacher = teacher; }
+        Vqa(TeacherModel teacher) {
+            this.teacher = teacher;
+        }
 
         @Override
         public boolean covers(VqaRequest r) {
             // on a crop only attribute questions make sense (vqaForm gives none for existence and counts there);
             // of the rest, the forms the teacher answered well on validation
-            Optional<String> f = TeacherCoverage.vqaForm(r.question(), whole(r.image().pixels()));
+            Optional<String> f =
+                    TeacherCoverage.vqaForm(r.question(), whole(r.image().pixels()));
             return f.isPresent();
         }
 
@@ -133,7 +143,9 @@ public final class TeacherServices {
     static final class Match implements ModelService<MatchRequest, Double> {
         private final TeacherModel teacher;
 
-        Match(TeacherModel teacher) { this.teacher = teacher; }
+        Match(TeacherModel teacher) {
+            this.teacher = teacher;
+        }
 
         @Override
         public boolean covers(MatchRequest r) {
@@ -143,7 +155,8 @@ public final class TeacherServices {
         @Override
         public List<Double> apply(List<MatchRequest> batch) throws ModelServiceException {
             try {
-                float[][] p = teacher.attributeProbabilities(batch.stream().map(r -> r.image().pixels()).toList());
+                float[][] p = teacher.attributeProbabilities(
+                        batch.stream().map(r -> r.image().pixels()).toList());
                 List<Double> out = new ArrayList<>(batch.size());
                 for (int i = 0; i < batch.size(); i++) {
                     Description d = Description.parse(batch.get(i).text()).orElseThrow();
@@ -159,7 +172,9 @@ public final class TeacherServices {
     static final class Loc implements ModelService<LocRequest, List<Detection>> {
         private final TeacherModel teacher;
 
-        Loc(TeacherModel teacher) { this.teacher = teacher; }
+        Loc(TeacherModel teacher) {
+            this.teacher = teacher;
+        }
 
         @Override
         public boolean covers(LocRequest r) {
@@ -177,7 +192,8 @@ public final class TeacherServices {
                     List<Detection> hits = new ArrayList<>();
                     for (TeacherModel.Found f : found.get(i)) {
                         double s = f.objectness() * TeacherAnswers.fit(d, f.attributes());
-                        if (s >= LOC_THRESHOLD) hits.add(new Detection(f.box(), batch.get(i).object(), s));
+                        if (s >= LOC_THRESHOLD)
+                            hits.add(new Detection(f.box(), batch.get(i).object(), s));
                     }
                     hits.sort((a, b) -> Double.compare(b.score(), a.score()));
                     out.add(hits);

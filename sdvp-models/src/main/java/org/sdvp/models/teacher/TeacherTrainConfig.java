@@ -5,8 +5,16 @@ package org.sdvp.models.teacher;
  * {@code frameBatch} whole images (objectness, box and per-cell attribute terms), Adam under warm-up +
  * cosine driven by the step count.
  */
-public record TeacherTrainConfig(int steps, int cropBatch, int frameBatch, float learningRate, int warmupSteps,
-                                 float objectnessPositiveWeight, float boxWeight, float detAttributeWeight, long seed) {
+public record TeacherTrainConfig(
+        int steps,
+        int cropBatch,
+        int frameBatch,
+        float learningRate,
+        int warmupSteps,
+        float objectnessPositiveWeight,
+        float boxWeight,
+        float detAttributeWeight,
+        long seed) {
     public TeacherTrainConfig {
         if (steps < 1) throw new IllegalArgumentException("steps must be >= 1: " + steps);
         if (cropBatch < 0 || frameBatch < 0 || cropBatch + frameBatch == 0) {

@@ -62,11 +62,13 @@ public final class TeacherTrainer {
         Tracker lr = StepLoop.cosineWithWarmup(c.learningRate(), 0.05f, c.steps(), c.warmupSteps());
         // DJL's Adam rule (defaults, gradients clipped at 5), with state that can be saved
         SavableAdam adam = SavableAdam.likeDjl(teacher.block(), lr, 0.9f, 0.999f, 5f);
-        DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam)
-                .optDevices(new Device[] {Device.cpu()});
+        DefaultTrainingConfig tc =
+                new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam).optDevices(new Device[] {Device.cpu()});
         SplittableRandom root = new SplittableRandom(c.seed());
         SplittableRandom rCrop = root.split(), rFrame = root.split();
-        int first = resume == null ? 0 : resume.restoreParameters(teacher.block(), teacher.model().getNDManager());
+        int first = resume == null
+                ? 0
+                : resume.restoreParameters(teacher.block(), teacher.model().getNDManager());
         if (first > 0 && progress != null) progress.println(resume.resuming(first, c.steps()));
         try (Trainer trainer = teacher.model().newTrainer(tc)) {
             trainer.initialize(teacher.block().inputShapes());
@@ -80,24 +82,32 @@ public final class TeacherTrainer {
             if (first >= c.steps()) return resume.savedResult();
             StepLoop loop = new StepLoop(trainer, "teacher", ProgressBars.orNone(progress));
             int window = Math.max(1, c.steps() / 50);
-            StepLoop.Result r = loop.run(first, c.steps(), cropN + frameN, window, (m, step, backward) -> {
-                ParameterStore ps = new ParameterStore(m, false);
-                List<TeacherExamples.Crop> cb = cropN > 0 ? draw(data.crops(), cropN, rCrop) : List.of();
-                List<TeacherExamples.Frame> fb = frameN > 0 ? draw(data.frames(), frameN, rFrame) : List.of();
-                float total = 0;
-                // one backward per input size (see StepLoop.StepLoss)
-                if (!cb.isEmpty()) {
-                    NDArray l = cropLoss(m, ps, cb);
-                    total += l.getFloat();
-                    backward.accept(l);
-                }
-                if (!fb.isEmpty()) {
-                    NDArray l = frameLoss(m, ps, fb);
-                    total += l.getFloat();
-                    backward.accept(l);
-                }
-                return total;
-            }, resume == null ? null : resume.afterStep(loop, teacher.block(), adam, c.steps(), window, cropN + frameN));
+            StepLoop.Result r = loop.run(
+                    first,
+                    c.steps(),
+                    cropN + frameN,
+                    window,
+                    (m, step, backward) -> {
+                        ParameterStore ps = new ParameterStore(m, false);
+                        List<TeacherExamples.Crop> cb = cropN > 0 ? draw(data.crops(), cropN, rCrop) : List.of();
+                        List<TeacherExamples.Frame> fb = frameN > 0 ? draw(data.frames(), frameN, rFrame) : List.of();
+                        float total = 0;
+                        // one backward per input size (see StepLoop.StepLoss)
+                        if (!cb.isEmpty()) {
+                            NDArray l = cropLoss(m, ps, cb);
+                            total += l.getFloat();
+                            backward.accept(l);
+                        }
+                        if (!fb.isEmpty()) {
+                            NDArray l = frameLoss(m, ps, fb);
+                            total += l.getFloat();
+                            backward.accept(l);
+                        }
+                        return total;
+                    },
+                    resume == null
+                            ? null
+                            : resume.afterStep(loop, teacher.block(), adam, c.steps(), window, cropN + frameN));
             return resume == null ? r : resume.combined(r);
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -110,8 +120,12 @@ public final class TeacherTrainer {
             ParameterStore ps = new ParameterStore(m, false);
             TeacherConfig cfg = teacher.config();
             try (var gc = trainer.newGradientCollector()) {
-                gc.backward(teacher.block().attributes(ps, m.zeros(new Shape(2, 3, cfg.cropSize(), cfg.cropSize())), true).sum());
-                gc.backward(teacher.block().detect(ps, m.zeros(new Shape(2, 3, cfg.detSize(), cfg.detSize())), true).sum());
+                gc.backward(teacher.block()
+                        .attributes(ps, m.zeros(new Shape(2, 3, cfg.cropSize(), cfg.cropSize())), true)
+                        .sum());
+                gc.backward(teacher.block()
+                        .detect(ps, m.zeros(new Shape(2, 3, cfg.detSize(), cfg.detSize())), true)
+                        .sum());
             }
         }
         StepLoop.zeroGradients(trainer);
@@ -150,7 +164,8 @@ public final class TeacherTrainer {
             // the attribute target of a cell is its object's labels; larger objects first, as encode() does
             List<Integer> order = new ArrayList<>();
             for (int k = 0; k < f.boxes().size(); k++) order.add(k);
-            order.sort((x, y) -> Double.compare(f.boxes().get(y).area(), f.boxes().get(x).area()));
+            order.sort((x, y) ->
+                    Double.compare(f.boxes().get(y).area(), f.boxes().get(x).area()));
             for (int k : order) {
                 var bx = f.boxes().get(k);
                 int gx = Math.max(0, Math.min(grid.gridW() - 1, (int) Math.floor(bx.centerX() / w * grid.gridW())));
@@ -163,10 +178,17 @@ public final class TeacherTrainer {
                 }
             }
         }
-        NDArray map = teacher.block().detect(ps, teacher.frames(m, imgs), true)
-                .reshape(n, TeacherBlock.DET_CHANNELS, cells);
-        NDArray loss = VlmTrainer.gridLoss(m, map.get(new NDIndex(":, 0:5, :")), obj, box, n, cells,
-                config.objectnessPositiveWeight(), config.boxWeight());
+        NDArray map =
+                teacher.block().detect(ps, teacher.frames(m, imgs), true).reshape(n, TeacherBlock.DET_CHANNELS, cells);
+        NDArray loss = VlmTrainer.gridLoss(
+                m,
+                map.get(new NDIndex(":, 0:5, :")),
+                obj,
+                box,
+                n,
+                cells,
+                config.objectnessPositiveWeight(),
+                config.boxWeight());
         NDArray targets = Tensors.of(m, attr, new Shape(n, AttributeSpace.WIDTH, cells));
         NDArray positives = Tensors.of(m, obj).sum().maximum(1f);
         NDArray attrLoss = m.zeros(new Shape());

@@ -17,7 +17,9 @@ public final class TextFeatures {
         this.bigrams = bigrams;
     }
 
-    public int width() { return vocabulary.size(); }
+    public int width() {
+        return vocabulary.size();
+    }
 
     /** Row-major {@code [texts.size(), width()]}; each row sums to 1 (an empty text puts its weight on unknown). */
     public float[] encode(List<String> texts) {

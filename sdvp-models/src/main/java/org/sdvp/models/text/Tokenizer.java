@@ -39,5 +39,7 @@ public final class Tokenizer {
     }
 
     /** The normalised form of an answer: its words joined by single spaces. */
-    public static String answer(String text) { return String.join(" ", words(text)); }
+    public static String answer(String text) {
+        return String.join(" ", words(text));
+    }
 }

@@ -49,20 +49,39 @@ public final class Vocabulary {
         return new Vocabulary(out);
     }
 
-    public int size() { return tokens.size(); }
+    public int size() {
+        return tokens.size();
+    }
 
-    public List<String> tokens() { return tokens; }
+    public List<String> tokens() {
+        return tokens;
+    }
 
     /** The token's index, or 0 ({@link #UNKNOWN}). */
-    public int indexOf(String token) { return index.getOrDefault(token, 0); }
+    public int indexOf(String token) {
+        return index.getOrDefault(token, 0);
+    }
 
-    public boolean contains(String token) { return index.containsKey(token); }
+    public boolean contains(String token) {
+        return index.containsKey(token);
+    }
 
-    public String token(int i) { return tokens.get(i); }
+    public String token(int i) {
+        return tokens.get(i);
+    }
 
-    @Override public boolean equals(Object o) { return o instanceof Vocabulary v && v.tokens.equals(tokens); }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Vocabulary v && v.tokens.equals(tokens);
+    }
 
-    @Override public int hashCode() { return tokens.hashCode(); }
+    @Override
+    public int hashCode() {
+        return tokens.hashCode();
+    }
 
-    @Override public String toString() { return "Vocabulary(" + tokens.size() + " tokens)"; }
+    @Override
+    public String toString() {
+        return "Vocabulary(" + tokens.size() + " tokens)";
+    }
 }

@@ -46,5 +46,7 @@ public final class DataDigest {
         return this;
     }
 
-    public String hex() { return HexFormat.of().formatHex(md.digest()); }
+    public String hex() {
+        return HexFormat.of().formatHex(md.digest());
+    }
 }

@@ -17,7 +17,8 @@ public record LocExample(BufferedImage image, String phrase, List<Box> boxes, Li
         Objects.requireNonNull(phrase, "phrase");
         boxes = List.copyOf(boxes);
         objects = List.copyOf(objects);
-        if (!objects.containsAll(boxes)) throw new IllegalArgumentException("every described box must be an object box");
+        if (!objects.containsAll(boxes))
+            throw new IllegalArgumentException("every described box must be an object box");
         Objects.requireNonNull(style, "style");
     }
 

@@ -17,7 +17,8 @@ public final class Losses {
     /** Cross entropy of {@code logits (B, K)} against class indices {@code labels (B)} (int or float). */
     public static NDArray crossEntropy(NDArray logits, NDArray labels) {
         NDArray logp = logits.logSoftmax(1);
-        NDArray onehot = labels.toType(ai.djl.ndarray.types.DataType.INT64, false).oneHot((int) logits.getShape().get(1));
+        NDArray onehot = labels.toType(ai.djl.ndarray.types.DataType.INT64, false)
+                .oneHot((int) logits.getShape().get(1));
         return logp.mul(onehot).sum(new int[] {1}).neg().mean();
     }
 
@@ -40,13 +41,18 @@ public final class Losses {
     /** Binary cross entropy with logits, element-wise weights, averaged over {@code weights}' sum. */
     public static NDArray bceWithLogits(NDArray logits, NDArray targets, NDArray weights) {
         // max(x,0) - x*t + log(1 + exp(-|x|)): stable for large |x|
-        NDArray l = Activation.relu(logits).sub(logits.mul(targets)).add(logits.abs().neg().exp().add(1f).log());
+        NDArray l = Activation.relu(logits)
+                .sub(logits.mul(targets))
+                .add(logits.abs().neg().exp().add(1f).log());
         return l.mul(weights).sum().div(weights.sum().maximum(1f));
     }
 
     /** Plain binary cross entropy with logits, mean over all elements. */
     public static NDArray bceWithLogits(NDArray logits, NDArray targets) {
-        return Activation.relu(logits).sub(logits.mul(targets)).add(logits.abs().neg().exp().add(1f).log()).mean();
+        return Activation.relu(logits)
+                .sub(logits.mul(targets))
+                .add(logits.abs().neg().exp().add(1f).log())
+                .mean();
     }
 
     /** L1 distance summed over the last axis where {@code mask} is 1, averaged over the mask's ones. */

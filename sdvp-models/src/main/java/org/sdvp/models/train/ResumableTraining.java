@@ -24,7 +24,9 @@ import org.sdvp.core.io.Json;
 public final class ResumableTraining {
     /** Thrown by {@link #stopAfter} as a kill would stop the run; nothing after its step is saved. */
     public static final class Stopped extends RuntimeException {
-        Stopped(int step) { super("stopped after step " + step + " (as a kill would)"); }
+        Stopped(int step) {
+            super("stopped after step " + step + " (as a kill would)");
+        }
     }
 
     private final TrainingState state;
@@ -57,7 +59,9 @@ public final class ResumableTraining {
         return this;
     }
 
-    public Path dir() { return state.dir(); }
+    public Path dir() {
+        return state.dir();
+    }
 
     /**
      * Reads the newest saved state, if any, checks that it belongs to this run and loads its parameters into
@@ -99,18 +103,30 @@ public final class ResumableTraining {
     }
 
     /** The step hook that saves the state every few steps and after the last one. */
-    public StepLoop.AfterStep afterStep(StepLoop loop, Block block, SavableAdam adam, int steps, int window,
-                                        int samplesPerStep) {
+    public StepLoop.AfterStep afterStep(
+            StepLoop loop, Block block, SavableAdam adam, int steps, int window, int samplesPerStep) {
         int every = interval(requestedEvery, window);
         return (done, curveSoFar) -> {
             if (done % every == 0 || done == steps) {
                 StepLoop.Result r = combined(loop.soFar(curveSoFar, samplesPerStep));
                 try {
-                    state.save(new TrainingState.Info(done, r.lossCurve(), r.firstLoss(), r.lastLoss(), r.seconds(),
-                            r.cpuSeconds(), config, dataSha256), block, adam);
+                    state.save(
+                            new TrainingState.Info(
+                                    done,
+                                    r.lossCurve(),
+                                    r.firstLoss(),
+                                    r.lastLoss(),
+                                    r.seconds(),
+                                    r.cpuSeconds(),
+                                    config,
+                                    dataSha256),
+                            block,
+                            adam);
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write the training state to " + state.dir()
-                            + " (the previous state is intact: free space and run the same command again)", e);
+                    throw new UncheckedIOException(
+                            "cannot write the training state to " + state.dir()
+                                    + " (the previous state is intact: free space and run the same command again)",
+                            e);
                 }
             }
             if (done >= stopAfter) throw new Stopped(done);
@@ -125,10 +141,14 @@ public final class ResumableTraining {
         if (saved == null) return thisRun;
         List<Double> curve = new ArrayList<>(saved.curve());
         curve.addAll(thisRun.lossCurve());
-        return new StepLoop.Result(curve, orNaN(saved.firstLoss()),
+        return new StepLoop.Result(
+                curve,
+                orNaN(saved.firstLoss()),
                 Double.isNaN(thisRun.lastLoss()) ? orNaN(saved.lastLoss()) : thisRun.lastLoss(),
-                orNaN(saved.seconds()) + thisRun.seconds(), thisRun.samplesPerSecond(),
-                orNaN(saved.cpuSeconds()) + thisRun.cpuSeconds(), thisRun.skippedSteps()); // skipped: this process's
+                orNaN(saved.seconds()) + thisRun.seconds(),
+                thisRun.samplesPerSecond(),
+                orNaN(saved.cpuSeconds()) + thisRun.cpuSeconds(),
+                thisRun.skippedSteps()); // skipped: this process's
     }
 
     /** The saved figures, for a run whose every step was done before (killed while evaluating). */
@@ -137,7 +157,11 @@ public final class ResumableTraining {
     }
 
     /** The output is written: deletes the state folder. */
-    public void finished() throws IOException { state.delete(); }
+    public void finished() throws IOException {
+        state.delete();
+    }
 
-    private static double orNaN(Double d) { return d == null ? Double.NaN : d; }
+    private static double orNaN(Double d) {
+        return d == null ? Double.NaN : d;
+    }
 }

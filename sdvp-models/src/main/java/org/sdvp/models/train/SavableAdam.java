@@ -38,6 +38,7 @@ public final class SavableAdam extends Optimizer {
     private final Map<String, String> names = new java.util.HashMap<>();
     /** Moments by parameter name, sorted so the saved order is stable. */
     private final Map<String, NDArray> means = new TreeMap<>();
+
     private final Map<String, NDArray> variances = new TreeMap<>();
     /**
      * Updates per parameter name. Per parameter rather than one counter because DJL walks the parameters in
@@ -55,8 +56,8 @@ public final class SavableAdam extends Optimizer {
     }
 
     /** @param fusedClip DJL's element-wise gradient clip for the fused rule, or NaN for the textbook rule */
-    private SavableAdam(ai.djl.nn.Block block, Tracker learningRate, float beta1, float beta2, float epsilon,
-                        float fusedClip) {
+    private SavableAdam(
+            ai.djl.nn.Block block, Tracker learningRate, float beta1, float beta2, float epsilon, float fusedClip) {
         super(new Builder());
         for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) {
             names.put(p.getValue().getId(), p.getKey());
@@ -75,8 +76,8 @@ public final class SavableAdam extends Optimizer {
      * DJL's {@code Adam.builder().optLearningRateTracker(lr).optBeta1(beta1).optBeta2(beta2).optClipGrad(clip)}
      * with savable state: the same engine kernel, arguments and update count, hence the same weights.
      */
-    public static SavableAdam likeDjl(ai.djl.nn.Block block, Tracker learningRate, float beta1, float beta2,
-                                      float clipGrad) {
+    public static SavableAdam likeDjl(
+            ai.djl.nn.Block block, Tracker learningRate, float beta1, float beta2, float clipGrad) {
         return new SavableAdam(block, learningRate, beta1, beta2, DJL_EPSILON, clipGrad);
     }
 
@@ -97,8 +98,20 @@ public final class SavableAdam extends Optimizer {
         float biasCorrected = (float) (lr * Math.sqrt(coef2) / coef1);
         NDArray m = means.computeIfAbsent(name, k -> weight.zerosLike());
         NDArray v = variances.computeIfAbsent(name, k -> weight.zerosLike());
-        weight.getNDArrayInternal().adamUpdate(new NDList(weight, grad, m, v), new NDList(weight), lr, biasCorrected,
-                0f, rescaleGrad, fusedClip, beta1, beta2, epsilon, true, false);
+        weight.getNDArrayInternal()
+                .adamUpdate(
+                        new NDList(weight, grad, m, v),
+                        new NDList(weight),
+                        lr,
+                        biasCorrected,
+                        0f,
+                        rescaleGrad,
+                        fusedClip,
+                        beta1,
+                        beta2,
+                        epsilon,
+                        true,
+                        false);
     }
 
     private void updateNamed(String parameterId, NDArray weight, NDArray grad) {
@@ -133,7 +146,9 @@ public final class SavableAdam extends Optimizer {
     }
 
     /** Steps taken so far (the most any parameter has been updated). */
-    public int steps() { return counts.values().stream().mapToInt(Integer::intValue).max().orElse(0); }
+    public int steps() {
+        return counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
 
     /** Writes the step count and every moment (DJL's NDList encoding), in parameter-id order. */
     public void save(OutputStream out) throws IOException {
@@ -164,7 +179,8 @@ public final class SavableAdam extends Optimizer {
         }
         numUpdate = steps();
         NDList all = NDList.decode(manager, d);
-        if (all.size() != 2 * n) throw new IOException("optimiser state holds " + all.size() + " arrays, expected " + 2 * n);
+        if (all.size() != 2 * n)
+            throw new IOException("optimiser state holds " + all.size() + " arrays, expected " + 2 * n);
         means.values().forEach(NDArray::close);
         variances.values().forEach(NDArray::close);
         means.clear();
@@ -176,6 +192,9 @@ public final class SavableAdam extends Optimizer {
     }
 
     private static final class Builder extends OptimizerBuilder<Builder> {
-        @Override protected Builder self() { return this; }
+        @Override
+        protected Builder self() {
+            return this;
+        }
     }
 }

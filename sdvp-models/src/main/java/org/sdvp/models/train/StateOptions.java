@@ -22,7 +22,9 @@ public record StateOptions(Path dir, int every, int stopAfter) {
         return new StateOptions(stateDir(out), every, Integer.MAX_VALUE);
     }
 
-    public StateOptions stoppingAfter(int step) { return new StateOptions(dir, every, step); }
+    public StateOptions stoppingAfter(int step) {
+        return new StateOptions(dir, every, step);
+    }
 
     /** The run's resumable training, for a run identified by {@code config} on data with this hash. */
     public ResumableTraining open(Object config, String dataSha256) {

@@ -47,8 +47,14 @@ public final class StepLoop {
      * @param skippedSteps steps whose loss or gradients were not finite, so no update was applied
      *     ({@link #MAX_SKIPPED_SHARE})
      */
-    public record Result(List<Double> lossCurve, double firstLoss, double lastLoss, double seconds,
-                         double samplesPerSecond, double cpuSeconds, int skippedSteps) {}
+    public record Result(
+            List<Double> lossCurve,
+            double firstLoss,
+            double lastLoss,
+            double seconds,
+            double samplesPerSecond,
+            double cpuSeconds,
+            int skippedSteps) {}
 
     /**
      * Share of a run's steps that may be skipped for a non-finite loss or gradient before the run fails. On
@@ -100,7 +106,8 @@ public final class StepLoop {
      *
      * @param afterStep called after every step (may be null)
      */
-    public Result run(int firstStep, int steps, int samplesPerStep, int window, StepLoss stepLoss, AfterStep afterStep) {
+    public Result run(
+            int firstStep, int steps, int samplesPerStep, int window, StepLoss stepLoss, AfterStep afterStep) {
         List<Double> curve = new ArrayList<>();
         double windowSum = 0, ema = Double.NaN;
         int windowSteps = 0;
@@ -131,8 +138,9 @@ public final class StepLoop {
                 }
                 if (!finite) {
                     if (++skipped > maxSkipped) {
-                        throw new IllegalStateException("loss became " + value + " at step " + step + " (" + skipped
-                                + " steps with a non-finite loss or gradient); lower the learning rate or check the data");
+                        throw new IllegalStateException(
+                                "loss became " + value + " at step " + step + " (" + skipped
+                                        + " steps with a non-finite loss or gradient); lower the learning rate or check the data");
                     }
                     LOG.warn("{} step {}: non-finite loss or gradient ({}), update skipped", taskName, step, value);
                 } else {
@@ -144,7 +152,10 @@ public final class StepLoop {
                 }
                 stepsDone = step + 1;
                 if ((step + 1) % window == 0 || step == steps - 1) {
-                    curve.add(windowSteps == 0 ? last : windowSum / windowSteps); // an all-skipped window repeats the last loss
+                    curve.add(
+                            windowSteps == 0
+                                    ? last
+                                    : windowSum / windowSteps); // an all-skipped window repeats the last loss
                     windowSum = 0;
                     windowSteps = 0;
                 }
@@ -152,7 +163,10 @@ public final class StepLoop {
                 if (bar != null) {
                     double secs = (System.nanoTime() - start) / 1e9;
                     bar.step();
-                    bar.setExtraMessage(String.format(java.util.Locale.ROOT, "loss %.4f  %.0f samples/s", ema,
+                    bar.setExtraMessage(String.format(
+                            java.util.Locale.ROOT,
+                            "loss %.4f  %.0f samples/s",
+                            ema,
                             (step + 1 - firstStep) * (double) samplesPerStep / Math.max(secs, 1e-9)));
                 }
             }
@@ -171,8 +185,14 @@ public final class StepLoop {
     public Result soFar(List<Double> curve, int samplesPerStep) {
         double secs = (System.nanoTime() - start) / 1e9;
         double cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-        return new Result(List.copyOf(curve), first, last, secs,
-                (stepsDone - runFirstStep) * (double) samplesPerStep / Math.max(secs, 1e-9), cpu, skipped);
+        return new Result(
+                List.copyOf(curve),
+                first,
+                last,
+                secs,
+                (stepsDone - runFirstStep) * (double) samplesPerStep / Math.max(secs, 1e-9),
+                cpu,
+                skipped);
     }
 
     /** {@code -Dsdvp.checkFinite=true}: stop at the first non-finite gradient or parameter, naming them. */
@@ -183,7 +203,8 @@ public final class StepLoop {
         for (Pair<String, Parameter> p : trainer.getModel().getBlock().getParameters()) {
             NDArray a = p.getValue().getArray();
             NDArray x = gradients ? (a.hasGradient() ? a.getGradient() : null) : a;
-            if (x != null && (x.isNaN().any().getBoolean() || x.isInfinite().any().getBoolean())) {
+            if (x != null
+                    && (x.isNaN().any().getBoolean() || x.isInfinite().any().getBoolean())) {
                 bad.append(' ').append(p.getKey());
             }
         }
@@ -207,7 +228,8 @@ public final class StepLoop {
             NDArray g = a.getGradient();
             grads.add(g);
             // the temporaries belong to the model's long-lived manager: close them at once
-            try (NDArray squared = g.square(); NDArray sum = squared.sum()) {
+            try (NDArray squared = g.square();
+                    NDArray sum = squared.sum()) {
                 sq += sum.getFloat();
             }
         }
@@ -230,21 +252,30 @@ public final class StepLoop {
     }
 
     private ProgressBar bar(int steps) {
-        return new ProgressBarBuilder().setTaskName(taskName).setInitialMax(steps)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
-                .setConsumer(new ConsoleProgressBarConsumer(progress)).build();
+        return new ProgressBarBuilder()
+                .setTaskName(taskName)
+                .setInitialMax(steps)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(500)
+                .setConsumer(new ConsoleProgressBarConsumer(progress))
+                .build();
     }
 
     /**
      * The learning-rate schedule of every trainer here: linear warm-up from 5 % over {@code warmupSteps}
      * (none when 0), then cosine decay to {@code finalFraction} of the base rate at {@code steps}.
      */
-    public static Tracker cosineWithWarmup(float learningRate, float finalFraction,
-                                                                   int steps, int warmupSteps) {
-        Tracker cosine = Tracker.cosine().setBaseValue(learningRate)
-                .optFinalValue(learningRate * finalFraction).setMaxUpdates(Math.max(1, steps)).build();
+    public static Tracker cosineWithWarmup(float learningRate, float finalFraction, int steps, int warmupSteps) {
+        Tracker cosine = Tracker.cosine()
+                .setBaseValue(learningRate)
+                .optFinalValue(learningRate * finalFraction)
+                .setMaxUpdates(Math.max(1, steps))
+                .build();
         if (warmupSteps <= 0) return cosine;
-        return Tracker.warmUp().setMainTracker(cosine).optWarmUpSteps(warmupSteps)
-                .optWarmUpBeginValue(learningRate * 0.05f).build();
+        return Tracker.warmUp()
+                .setMainTracker(cosine)
+                .optWarmUpSteps(warmupSteps)
+                .optWarmUpBeginValue(learningRate * 0.05f)
+                .build();
     }
 }

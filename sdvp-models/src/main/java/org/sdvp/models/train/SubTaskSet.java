@@ -15,7 +15,9 @@ public record SubTaskSet(List<VqaExample> vqa, List<MatchExample> match, List<Lo
         loc = List.copyOf(loc);
     }
 
-    public int size() { return vqa.size() + match.size() + loc.size(); }
+    public int size() {
+        return vqa.size() + match.size() + loc.size();
+    }
 
     /** Every text the networks read (questions, match texts, phrases), for building the word vocabulary. */
     public List<String> texts() {
@@ -39,11 +41,25 @@ public record SubTaskSet(List<VqaExample> vqa, List<MatchExample> match, List<Lo
         for (LocExample e : loc) {
             md.image(e.image());
             StringBuilder b = new StringBuilder("loc|" + e.phrase() + "|" + e.style());
-            for (Box x : e.boxes()) b.append('|').append(x.x1()).append(',').append(x.y1()).append(',')
-                    .append(x.x2()).append(',').append(x.y2());
+            for (Box x : e.boxes())
+                b.append('|')
+                        .append(x.x1())
+                        .append(',')
+                        .append(x.y1())
+                        .append(',')
+                        .append(x.x2())
+                        .append(',')
+                        .append(x.y2());
             b.append("|objects");
-            for (Box x : e.objects()) b.append('|').append(x.x1()).append(',').append(x.y1()).append(',')
-                    .append(x.x2()).append(',').append(x.y2());
+            for (Box x : e.objects())
+                b.append('|')
+                        .append(x.x1())
+                        .append(',')
+                        .append(x.y1())
+                        .append(',')
+                        .append(x.x2())
+                        .append(',')
+                        .append(x.y2());
             md.text(b.toString());
         }
         return md.hex();

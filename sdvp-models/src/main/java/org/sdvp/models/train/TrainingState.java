@@ -44,8 +44,15 @@ public final class TrainingState {
      * @param config what makes two runs the same run (compared before resuming)
      * @param dataSha256 the training data's hash (compared before resuming)
      */
-    public record Info(int step, List<Double> curve, Double firstLoss, Double lastLoss, Double seconds,
-                       Double cpuSeconds, JsonNode config, String dataSha256) {}
+    public record Info(
+            int step,
+            List<Double> curve,
+            Double firstLoss,
+            Double lastLoss,
+            Double seconds,
+            Double cpuSeconds,
+            JsonNode config,
+            String dataSha256) {}
 
     /** The file the newest complete state's folder name is in. */
     public static final String LATEST = "latest";
@@ -59,14 +66,17 @@ public final class TrainingState {
         this.paramsFile = paramsFile;
     }
 
-    public Path dir() { return dir; }
+    public Path dir() {
+        return dir;
+    }
 
     /** Writes a new complete state, then makes it the latest, then deletes the older ones. */
     public void save(Info info, Block block, SavableAdam adam) throws IOException {
         Files.createDirectories(dir);
         String name = String.format(Locale.ROOT, "step-%06d", info.step());
         Path tmp = Files.createTempDirectory(dir, name + ".tmp");
-        try (DataOutputStream d = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp.resolve(paramsFile))))) {
+        try (DataOutputStream d =
+                new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp.resolve(paramsFile))))) {
             block.saveParameters(d);
         }
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp.resolve("optimizer.bin")))) {
@@ -79,7 +89,8 @@ public final class TrainingState {
         AtomicFiles.writeString(dir.resolve(LATEST), name);
         try (Stream<Path> old = Files.list(dir)) {
             for (Path p : old.filter(p -> p.getFileName().toString().startsWith("step-")
-                    && !p.getFileName().toString().equals(name)).toList()) {
+                            && !p.getFileName().toString().equals(name))
+                    .toList()) {
                 deleteTree(p);
             }
         }
@@ -117,14 +128,17 @@ public final class TrainingState {
     }
 
     /** Deletes the whole folder: the run's output is written, its state has served. */
-    public void delete() throws IOException { deleteTree(dir); }
+    public void delete() throws IOException {
+        deleteTree(dir);
+    }
 
     private Path latestFolder() throws DataException {
         Path latest = dir.resolve(LATEST);
         if (!Files.isRegularFile(latest)) return null;
         try {
             Path folder = dir.resolve(Files.readString(latest).strip());
-            if (!Files.isDirectory(folder)) throw new DataException(latest + " names " + folder + ", which does not exist");
+            if (!Files.isDirectory(folder))
+                throw new DataException(latest + " names " + folder + ", which does not exist");
             return folder;
         } catch (IOException e) {
             throw new DataException("cannot read " + latest + ": " + e.getMessage(), e);

@@ -20,6 +20,7 @@ import org.sdvp.models.train.SubTaskSet;
 public final class LocCalibration {
     /** 0.10, 0.15, ..., 0.70. */
     public static final List<Double> CANDIDATES = candidates();
+
     private static final int BATCH = 64;
 
     private LocCalibration() {}
@@ -41,14 +42,21 @@ public final class LocCalibration {
         long[][] counts = new long[thresholds.size()][3]; // true positives, predictions, gold boxes
         for (int s = 0; s < loc.size(); s += BATCH) {
             List<LocExample> b = loc.subList(s, Math.min(loc.size(), s + BATCH));
-            float[][] maps = vlm.locMaps(b.stream().map(LocExample::image).toList(),
+            float[][] maps = vlm.locMaps(
+                    b.stream().map(LocExample::image).toList(),
                     b.stream().map(LocExample::phrase).toList());
             for (int i = 0; i < b.size(); i++) {
                 BufferedImage img = b.get(i).image();
                 for (int t = 0; t < thresholds.size(); t++) {
                     List<Box> pred = new ArrayList<>();
-                    for (GridBoxes.Scored x : vlm.grid().decode(maps[i], img.getWidth(), img.getHeight(),
-                            thresholds.get(t), VlmServices.NMS_IOU, VlmServices.MAX_BOXES)) {
+                    for (GridBoxes.Scored x : vlm.grid()
+                            .decode(
+                                    maps[i],
+                                    img.getWidth(),
+                                    img.getHeight(),
+                                    thresholds.get(t),
+                                    VlmServices.NMS_IOU,
+                                    VlmServices.MAX_BOXES)) {
                         pred.add(x.box());
                     }
                     long[] c = VlmEvaluation.matchBoxes(pred, b.get(i).boxes(), 0.5);

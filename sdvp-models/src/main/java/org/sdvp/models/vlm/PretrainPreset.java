@@ -12,19 +12,48 @@ import org.sdvp.models.data.SubTaskSampler;
  *
  * @param evalScenes held-out scenes per evaluated style group (general mix, and each target style)
  */
-public record PretrainPreset(String name, VlmConfig architecture, StyleMix styles, int scenes, int evalScenes,
-                             SubTaskSampler sampler, int steps, int vqaBatch, int matchBatch, int locBatch,
-                             float learningRate) {
+public record PretrainPreset(
+        String name,
+        VlmConfig architecture,
+        StyleMix styles,
+        int scenes,
+        int evalScenes,
+        SubTaskSampler sampler,
+        int steps,
+        int vqaBatch,
+        int matchBatch,
+        int locBatch,
+        float learningRate) {
 
     /** About 4 minutes on 2 shared cores with one PyTorch thread. */
     public static PretrainPreset quick() {
-        return new PretrainPreset("quick", VlmConfig.defaults(), StyleMix.general(), 1500, 150,
-                new SubTaskSampler(4, 2, 4, 2, 1), 700, 24, 16, 8, 2e-3f);
+        return new PretrainPreset(
+                "quick",
+                VlmConfig.defaults(),
+                StyleMix.general(),
+                1500,
+                150,
+                new SubTaskSampler(4, 2, 4, 2, 1),
+                700,
+                24,
+                16,
+                8,
+                2e-3f);
     }
 
     public static PretrainPreset standard() {
-        return new PretrainPreset("default", VlmConfig.defaults(), StyleMix.general(), 6000, 300,
-                new SubTaskSampler(4, 2, 4, 2, 1), 3000, 32, 24, 16, 1e-3f);
+        return new PretrainPreset(
+                "default",
+                VlmConfig.defaults(),
+                StyleMix.general(),
+                6000,
+                300,
+                new SubTaskSampler(4, 2, 4, 2, 1),
+                3000,
+                32,
+                24,
+                16,
+                1e-3f);
     }
 
     /** @throws IllegalArgumentException naming the valid presets */
@@ -32,7 +61,8 @@ public record PretrainPreset(String name, VlmConfig architecture, StyleMix style
         return switch (name) {
             case "quick" -> quick();
             case "default" -> standard();
-            default -> throw new IllegalArgumentException("unknown preset '" + name + "'; valid presets: quick, default");
+            default ->
+                throw new IllegalArgumentException("unknown preset '" + name + "'; valid presets: quick, default");
         };
     }
 
@@ -49,12 +79,23 @@ public record PretrainPreset(String name, VlmConfig architecture, StyleMix style
         VlmConfig arch = RecordSettings.with(architecture(), VlmConfig.class, architecture, "architecture setting");
         Map<String, String> all = new TreeMap<>(settings);
         architecture.forEach((k, v) -> all.put("architecture." + k, v));
-        return new PretrainPreset(name + " " + all, arch, styles, p.scenes, p.evalScenes, sampler, p.steps,
-                p.vqaBatch, p.matchBatch, p.locBatch, p.learningRate);
+        return new PretrainPreset(
+                name + " " + all,
+                arch,
+                styles,
+                p.scenes,
+                p.evalScenes,
+                sampler,
+                p.steps,
+                p.vqaBatch,
+                p.matchBatch,
+                p.locBatch,
+                p.learningRate);
     }
 
     public VlmTrainConfig trainConfig(long seed) {
-        return VlmTrainConfig.defaults(steps, seed).withBatches(vqaBatch, matchBatch, locBatch)
+        return VlmTrainConfig.defaults(steps, seed)
+                .withBatches(vqaBatch, matchBatch, locBatch)
                 .withLearningRate(learningRate);
     }
 }

@@ -42,8 +42,13 @@ public final class Pretrainer {
     }
 
     /** What a run produced. */
-    public record Result(Path checkpoint, long parameters, Map<String, Double> metrics, double dataSeconds,
-                         double trainSeconds, double samplesPerSecond) {}
+    public record Result(
+            Path checkpoint,
+            long parameters,
+            Map<String, Double> metrics,
+            double dataSeconds,
+            double trainSeconds,
+            double samplesPerSecond) {}
 
     public Result run(Path out, PrintStream log) throws IOException {
         try {
@@ -62,14 +67,24 @@ public final class Pretrainer {
      */
     public Result run(Path out, PrintStream log, StateOptions state) throws IOException, DataException {
         long t0 = System.nanoTime();
-        log(log, "generating " + preset.scenes() + " general scenes (" + preset.styles().shares() + ")");
-        SubTaskSet train = WorldData.generate(preset.scenes(), preset.styles(), preset.sampler(), seed * 1_000_003L + 1,
-                "pretrain", null);
+        log(
+                log,
+                "generating " + preset.scenes() + " general scenes ("
+                        + preset.styles().shares() + ")");
+        SubTaskSet train = WorldData.generate(
+                preset.scenes(), preset.styles(), preset.sampler(), seed * 1_000_003L + 1, "pretrain", null);
         Map<String, SubTaskSet> heldOut = heldOutSets(preset, seed);
         SubTaskSet calibration = calibrationSet(preset, seed);
         double dataSeconds = (System.nanoTime() - t0) / 1e9;
-        log(log, String.format(java.util.Locale.ROOT, "data: %d VQA, %d MATCH, %d LOC examples in %.1f s",
-                train.vqa().size(), train.match().size(), train.loc().size(), dataSeconds));
+        log(
+                log,
+                String.format(
+                        java.util.Locale.ROOT,
+                        "data: %d VQA, %d MATCH, %d LOC examples in %.1f s",
+                        train.vqa().size(),
+                        train.match().size(),
+                        train.loc().size(),
+                        dataSeconds));
 
         VlmConfig arch = preset.architecture();
         try (VlmModel vlm = VlmModel.create(arch, wordVocabulary(train, arch.bigrams()), answerVocabulary(), seed)) {
@@ -89,8 +104,8 @@ public final class Pretrainer {
             metrics.put("train.samplesPerSecond", r.samplesPerSecond());
             ObjectNode training = Json.mapper().valueToTree(tc);
             training.set("lossCurve", Json.mapper().valueToTree(r.lossCurve()));
-            Provenance p = Provenance.of("pretrain", "general", seed, recipe(), train.sha256(), train.size(), training,
-                    metrics, null);
+            Provenance p = Provenance.of(
+                    "pretrain", "general", seed, recipe(), train.sha256(), train.size(), training, metrics, null);
             vlm.save(out, p);
             if (resume != null) resume.finished();
             return new Result(out, vlm.parameterCount(), metrics, dataSeconds, r.seconds(), r.samplesPerSecond());
@@ -116,19 +131,33 @@ public final class Pretrainer {
      */
     public static Map<String, SubTaskSet> heldOutSets(PretrainPreset preset, long seed) {
         Map<String, SubTaskSet> sets = new LinkedHashMap<>();
-        sets.put("general", WorldData.generate(preset.evalScenes(), preset.styles(), preset.sampler(),
-                seed * 1_000_003L + 2, "pretrain-eval", null));
+        sets.put(
+                "general",
+                WorldData.generate(
+                        preset.evalScenes(),
+                        preset.styles(),
+                        preset.sampler(),
+                        seed * 1_000_003L + 2,
+                        "pretrain-eval",
+                        null));
         for (String s : TARGET_STYLES) {
-            sets.put(s, WorldData.generate(preset.evalScenes(), StyleMix.of(s), preset.sampler(),
-                    seed * 1_000_003L + 3 + s.hashCode(), "pretrain-eval-" + s, null));
+            sets.put(
+                    s,
+                    WorldData.generate(
+                            preset.evalScenes(),
+                            StyleMix.of(s),
+                            preset.sampler(),
+                            seed * 1_000_003L + 3 + s.hashCode(),
+                            "pretrain-eval-" + s,
+                            null));
         }
         return sets;
     }
 
     /** Validation scenes in the training styles that decoding settings are chosen on (own seed stream). */
     public static SubTaskSet calibrationSet(PretrainPreset preset, long seed) {
-        return WorldData.generate(preset.evalScenes(), preset.styles(), preset.sampler(), seed * 1_000_003L + 4,
-                "pretrain-val", null);
+        return WorldData.generate(
+                preset.evalScenes(), preset.styles(), preset.sampler(), seed * 1_000_003L + 4, "pretrain-val", null);
     }
 
     public static String calibrationDescription(PretrainPreset preset, long seed) {

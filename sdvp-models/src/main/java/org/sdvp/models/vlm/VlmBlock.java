@@ -60,7 +60,9 @@ public final class VlmBlock extends AbstractBlock {
     /** The grounding branch's raw outputs over {@code N = h·w} cells: logits and the box code. */
     public record Grounding(NDArray objectness, NDArray match, NDArray box) {
         /** Per-cell score σ(objectness) · σ(match), {@code (B, N)}. */
-        public NDArray score() { return Activation.sigmoid(objectness).mul(Activation.sigmoid(match)); }
+        public NDArray score() {
+            return Activation.sigmoid(objectness).mul(Activation.sigmoid(match));
+        }
     }
 
     public VlmBlock(VlmConfig config, int answers) {
@@ -68,28 +70,44 @@ public final class VlmBlock extends AbstractBlock {
         this.config = config;
         this.answers = answers;
         for (int i = 0; i < config.channels().size(); i++) {
-            units.add(addChildBlock("conv" + i, new ConvUnit(config.channels().get(i), 3, config.strides().get(i),
-                    config.groups())));
+            units.add(addChildBlock(
+                    "conv" + i,
+                    new ConvUnit(config.channels().get(i), 3, config.strides().get(i), config.groups())));
         }
         for (int i = 0; i < config.locDilations().size(); i++) {
-            locUnits.add(addChildBlock("loc" + i, new ConvUnit(config.trunkChannels(), 3, 1,
-                    config.locDilations().get(i), config.groups())));
+            locUnits.add(addChildBlock(
+                    "loc" + i,
+                    new ConvUnit(
+                            config.trunkChannels(), 3, 1, config.locDilations().get(i), config.groups())));
         }
         int c = config.featureChannels();
-        textIn = addChildBlock("textIn", Linear.builder().setUnits(config.textDim()).optBias(false).build());
-        textOut = addChildBlock("textOut", Linear.builder().setUnits(config.textDim()).build());
-        film = addChildBlock("film", Linear.builder().setUnits(2L * c * config.filmUnits()).build());
-        locOut = addChildBlock("locOut", Conv2d.builder().setKernelShape(new Shape(1, 1))
-                .setFilters(GridBoxes.CHANNELS + config.embedDim()).build());
-        phraseOut = addChildBlock("phraseOut", Linear.builder().setUnits(config.embedDim()).build());
+        textIn = addChildBlock(
+                "textIn",
+                Linear.builder().setUnits(config.textDim()).optBias(false).build());
+        textOut = addChildBlock(
+                "textOut", Linear.builder().setUnits(config.textDim()).build());
+        film = addChildBlock(
+                "film", Linear.builder().setUnits(2L * c * config.filmUnits()).build());
+        locOut = addChildBlock(
+                "locOut",
+                Conv2d.builder()
+                        .setKernelShape(new Shape(1, 1))
+                        .setFilters(GridBoxes.CHANNELS + config.embedDim())
+                        .build());
+        phraseOut = addChildBlock(
+                "phraseOut", Linear.builder().setUnits(config.embedDim()).build());
         matcher = addChildBlock("matcher", new PhraseMatcher());
-        vqaHidden = addChildBlock("vqaHidden", Linear.builder().setUnits(config.hidden()).build());
+        vqaHidden = addChildBlock(
+                "vqaHidden", Linear.builder().setUnits(config.hidden()).build());
         vqaOut = addChildBlock("vqaOut", Linear.builder().setUnits(answers).build());
-        matchHidden = addChildBlock("matchHidden", Linear.builder().setUnits(config.hidden()).build());
+        matchHidden = addChildBlock(
+                "matchHidden", Linear.builder().setUnits(config.hidden()).build());
         matchOut = addChildBlock("matchOut", Linear.builder().setUnits(1).build());
     }
 
-    public VlmConfig config() { return config; }
+    public VlmConfig config() {
+        return config;
+    }
 
     /** Keeps the first {@code n} conv units' weights fixed during training (distillation freezes early units). */
     public void freezeEncoderUnits(int n) {
@@ -99,14 +117,16 @@ public final class VlmBlock extends AbstractBlock {
     /** {@code (B, V)} bag-of-n-grams → {@code (B, textDim)}. */
     public NDArray text(ParameterStore ps, NDArray bag, boolean training) {
         NDArray e = textIn.forward(ps, new NDList(bag), training).singletonOrThrow();
-        return Activation.relu(textOut.forward(ps, new NDList(Activation.relu(e)), training).singletonOrThrow());
+        return Activation.relu(
+                textOut.forward(ps, new NDList(Activation.relu(e)), training).singletonOrThrow());
     }
 
     /** The shared trunk's output {@code (B, Ct, h, w)} for images {@code (B, 3, H, W)}. */
     public NDArray trunk(ParameterStore ps, NDArray images, boolean training) {
         NDArray x = images;
         for (int i = 0; i < config.trunkUnits(); i++) {
-            x = Activation.relu(units.get(i).forward(ps, new NDList(x), training).singletonOrThrow());
+            x = Activation.relu(
+                    units.get(i).forward(ps, new NDList(x), training).singletonOrThrow());
         }
         return x;
     }
@@ -118,9 +138,13 @@ public final class VlmBlock extends AbstractBlock {
         long b = trunk.getShape().get(0);
         NDArray x = trunk;
         for (int k = 0; k < config.filmUnits(); k++) {
-            x = units.get(config.trunkUnits() + k).forward(ps, new NDList(x), training).singletonOrThrow();
-            NDArray gamma = gb.get(new NDIndex(":, {}:{}", 2 * k * c, (2 * k + 1) * c)).reshape(b, c, 1, 1);
-            NDArray beta = gb.get(new NDIndex(":, {}:{}", (2 * k + 1) * c, (2 * k + 2) * c)).reshape(b, c, 1, 1);
+            x = units.get(config.trunkUnits() + k)
+                    .forward(ps, new NDList(x), training)
+                    .singletonOrThrow();
+            NDArray gamma =
+                    gb.get(new NDIndex(":, {}:{}", 2 * k * c, (2 * k + 1) * c)).reshape(b, c, 1, 1);
+            NDArray beta = gb.get(new NDIndex(":, {}:{}", (2 * k + 1) * c, (2 * k + 2) * c))
+                    .reshape(b, c, 1, 1);
             x = Activation.relu(x.mul(filmScale(gamma)).add(beta));
         }
         return x;
@@ -143,7 +167,8 @@ public final class VlmBlock extends AbstractBlock {
     /** The text-free part of the grounding branch: per cell objectness, box code and embedding {@code (B, 5+E, h·w)}. */
     private NDArray groundingCells(ParameterStore ps, NDArray trunk, boolean training) {
         NDArray x = trunk;
-        for (ConvUnit u : locUnits) x = Activation.relu(u.forward(ps, new NDList(x), training).singletonOrThrow());
+        for (ConvUnit u : locUnits)
+            x = Activation.relu(u.forward(ps, new NDList(x), training).singletonOrThrow());
         NDArray out = locOut.forward(ps, new NDList(x), training).singletonOrThrow();
         return out.reshape(out.getShape().get(0), GridBoxes.CHANNELS + config.embedDim(), -1);
     }
@@ -169,7 +194,8 @@ public final class VlmBlock extends AbstractBlock {
     public NDArray loc(ParameterStore ps, NDArray images, NDArray bag, boolean training) {
         Grounding g = grounding(ps, images, bag, training);
         long b = images.getShape().get(0);
-        long h = images.getShape().get(2) / config.stride(), w = images.getShape().get(3) / config.stride();
+        long h = images.getShape().get(2) / config.stride(),
+                w = images.getShape().get(3) / config.stride();
         NDArray score = combinedLogit(g.objectness(), g.match()).reshape(b, 1, -1);
         return NDArrays.concat(new NDList(score, g.box()), 1).reshape(b, GridBoxes.CHANNELS, h, w);
     }
@@ -196,7 +222,8 @@ public final class VlmBlock extends AbstractBlock {
      * however many questions share it.
      */
     public NDArray vqa(ParameterStore ps, NDArray images, NDArray index, NDArray bag, boolean training) {
-        NDArray h = Activation.relu(vqaHidden.forward(ps, new NDList(pooled(ps, images, index, bag, training)), training)
+        NDArray h = Activation.relu(vqaHidden
+                .forward(ps, new NDList(pooled(ps, images, index, bag, training)), training)
                 .singletonOrThrow());
         return vqaOut.forward(ps, new NDList(h), training).singletonOrThrow();
     }
@@ -208,7 +235,8 @@ public final class VlmBlock extends AbstractBlock {
 
     /** MATCH logits {@code (B)}, images shared through {@code index} as in {@link #vqa(ParameterStore, NDArray, NDArray, NDArray, boolean)}. */
     public NDArray match(ParameterStore ps, NDArray images, NDArray index, NDArray bag, boolean training) {
-        NDArray h = Activation.relu(matchHidden.forward(ps, new NDList(pooled(ps, images, index, bag, training)), training)
+        NDArray h = Activation.relu(matchHidden
+                .forward(ps, new NDList(pooled(ps, images, index, bag, training)), training)
                 .singletonOrThrow());
         return matchOut.forward(ps, new NDList(h), training).singletonOrThrow().reshape(-1);
     }
@@ -224,7 +252,8 @@ public final class VlmBlock extends AbstractBlock {
         NDList parts = new NDList(flat.mean(new int[] {2}), flat.max(new int[] {2}), t);
         if (config.groundedPooling()) {
             NDArray cells = groundingCells(ps, distinct, training);
-            NDArray w = scoreCells(ps, index == null ? cells : cells.get(new NDIndex("{}", index)), t, training).score();
+            NDArray w = scoreCells(ps, index == null ? cells : cells.get(new NDIndex("{}", index)), t, training)
+                    .score();
             NDArray mass = w.sum(new int[] {1}, true);
             long b = w.getShape().get(0);
             parts.add(flat.mul(w.reshape(b, 1, -1)).sum(new int[] {2}).div(mass.add(1f)));
@@ -236,14 +265,20 @@ public final class VlmBlock extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
-        return new NDList(vqa(ps, in.get(0), in.get(1), training), match(ps, in.get(0), in.get(1), training),
+        return new NDList(
+                vqa(ps, in.get(0), in.get(1), training),
+                match(ps, in.get(0), in.get(1), training),
                 loc(ps, in.get(2), in.get(3), training));
     }
 
     /** The four input shapes {@link #forward} expects, for a batch of one. */
     public Shape[] inputShapes(int textWidth) {
-        return new Shape[] {new Shape(1, 3, config.cropSize(), config.cropSize()), new Shape(1, textWidth),
-                new Shape(1, 3, config.locHeight(), config.locWidth()), new Shape(1, textWidth)};
+        return new Shape[] {
+            new Shape(1, 3, config.cropSize(), config.cropSize()),
+            new Shape(1, textWidth),
+            new Shape(1, 3, config.locHeight(), config.locWidth()),
+            new Shape(1, textWidth)
+        };
     }
 
     @Override
@@ -251,8 +286,9 @@ public final class VlmBlock extends AbstractBlock {
         long b = in[0].get(0);
         long bl = in[2].get(0);
         int s = config.stride();
-        return new Shape[] {new Shape(b, answers),
-                new Shape(b), new Shape(bl, GridBoxes.CHANNELS, in[2].get(2) / s, in[2].get(3) / s)};
+        return new Shape[] {
+            new Shape(b, answers), new Shape(b), new Shape(bl, GridBoxes.CHANNELS, in[2].get(2) / s, in[2].get(3) / s)
+        };
     }
 
     @Override

@@ -32,17 +32,29 @@ import java.util.List;
  * @param groundedPooling whether VQA and MATCH also pool the answering features weighted by the grounding
  *     scores of the question over the image (and read their sum, a soft count)
  */
-public record VlmConfig(int cropSize, int locWidth, int locHeight, List<Integer> channels, List<Integer> strides,
-                        int filmUnits, int groups, int textDim, int hidden, boolean bigrams,
-                        boolean boundedFilm, List<Integer> locDilations, int embedDim, boolean groundedPooling) {
+public record VlmConfig(
+        int cropSize,
+        int locWidth,
+        int locHeight,
+        List<Integer> channels,
+        List<Integer> strides,
+        int filmUnits,
+        int groups,
+        int textDim,
+        int hidden,
+        boolean bigrams,
+        boolean boundedFilm,
+        List<Integer> locDilations,
+        int embedDim,
+        boolean groundedPooling) {
 
     public VlmConfig {
         channels = List.copyOf(channels);
         strides = List.copyOf(strides);
         locDilations = List.copyOf(locDilations);
         if (channels.isEmpty() || channels.size() != strides.size()) {
-            throw new IllegalArgumentException("channels and strides need one entry per conv unit: "
-                    + channels + " vs " + strides);
+            throw new IllegalArgumentException(
+                    "channels and strides need one entry per conv unit: " + channels + " vs " + strides);
         }
         if (filmUnits < 1 || filmUnits >= channels.size()) {
             throw new IllegalArgumentException("filmUnits must be in 1.." + (channels.size() - 1)
@@ -50,9 +62,11 @@ public record VlmConfig(int cropSize, int locWidth, int locHeight, List<Integer>
         }
         int trunk = channels.size() - filmUnits;
         for (int i = trunk; i < channels.size(); i++) {
-            if (strides.get(i) != 1) throw new IllegalArgumentException("FiLM units keep the grid: stride 1, not " + strides.get(i));
+            if (strides.get(i) != 1)
+                throw new IllegalArgumentException("FiLM units keep the grid: stride 1, not " + strides.get(i));
             if (channels.get(i) != channels.get(channels.size() - 1)) {
-                throw new IllegalArgumentException("FiLM-modulated units must all have " + channels.get(channels.size() - 1) + " channels");
+                throw new IllegalArgumentException(
+                        "FiLM-modulated units must all have " + channels.get(channels.size() - 1) + " channels");
             }
         }
         int stride = strides.stream().reduce(1, (a, b) -> a * b);
@@ -72,27 +86,52 @@ public record VlmConfig(int cropSize, int locWidth, int locHeight, List<Integer>
      * held-out general scenes (docs/models.md, <i>Ablation of the grounding branch</i>): LOC F1 0.79 against 0.68.
      */
     public static VlmConfig defaults() {
-        return new VlmConfig(64, 96, 96, List.of(32, 64, 96, 96, 96), List.of(2, 2, 2, 1, 1),
-                2, 0, 128, 256, true, true, List.of(1), 64, true);
+        return new VlmConfig(
+                64,
+                96,
+                96,
+                List.of(32, 64, 96, 96, 96),
+                List.of(2, 2, 2, 1, 1),
+                2,
+                0,
+                128,
+                256,
+                true,
+                true,
+                List.of(1),
+                64,
+                true);
     }
 
     /** A tiny network for tests: same structure, a few thousand parameters. */
     public static VlmConfig tiny() {
-        return new VlmConfig(32, 64, 48, List.of(8, 16, 16), List.of(2, 2, 1), 1, 0, 16, 32, true, true,
-                List.of(2), 8, true);
+        return new VlmConfig(
+                32, 64, 48, List.of(8, 16, 16), List.of(2, 2, 1), 1, 0, 16, 32, true, true, List.of(2), 8, true);
     }
 
     /** Pixels per grid cell: the product of the strides. */
-    public int stride() { return strides.stream().reduce(1, (a, b) -> a * b); }
+    public int stride() {
+        return strides.stream().reduce(1, (a, b) -> a * b);
+    }
 
-    public int gridWidth() { return locWidth / stride(); }
+    public int gridWidth() {
+        return locWidth / stride();
+    }
 
-    public int gridHeight() { return locHeight / stride(); }
+    public int gridHeight() {
+        return locHeight / stride();
+    }
 
     /** Units before the FiLM units: shared by the grounding and the answering branch. */
-    public int trunkUnits() { return channels.size() - filmUnits; }
+    public int trunkUnits() {
+        return channels.size() - filmUnits;
+    }
 
-    public int trunkChannels() { return channels.get(trunkUnits() - 1); }
+    public int trunkChannels() {
+        return channels.get(trunkUnits() - 1);
+    }
 
-    public int featureChannels() { return channels.get(channels.size() - 1); }
+    public int featureChannels() {
+        return channels.get(channels.size() - 1);
+    }
 }

@@ -26,28 +26,37 @@ public final class VlmEvaluation {
         int right = 0;
         for (int s = 0; s < data.vqa().size(); s += BATCH) {
             List<VqaExample> b = data.vqa().subList(s, Math.min(data.vqa().size(), s + BATCH));
-            float[][] p = vlm.vqaProbabilities(b.stream().map(VqaExample::image).toList(),
+            float[][] p = vlm.vqaProbabilities(
+                    b.stream().map(VqaExample::image).toList(),
                     b.stream().map(VqaExample::question).toList());
             for (int i = 0; i < b.size(); i++) {
-                boolean ok = vlm.answers().token(argmax(p[i])).equals(Tokenizer.answer(b.get(i).answer()));
+                boolean ok = vlm.answers()
+                        .token(argmax(p[i]))
+                        .equals(Tokenizer.answer(b.get(i).answer()));
                 if (ok) right++;
                 int[] f = forms.computeIfAbsent(b.get(i).form(), k -> new int[2]);
                 f[0] += ok ? 1 : 0;
                 f[1]++;
             }
         }
-        if (!data.vqa().isEmpty()) out.put(prefix + "vqa.accuracy", right / (double) data.vqa().size());
+        if (!data.vqa().isEmpty())
+            out.put(prefix + "vqa.accuracy", right / (double) data.vqa().size());
         forms.forEach((f, c) -> out.put(prefix + "vqa." + f, c[0] / (double) c[1]));
         int matchRight = 0;
         for (int s = 0; s < data.match().size(); s += BATCH) {
             List<MatchExample> b = data.match().subList(s, Math.min(data.match().size(), s + BATCH));
-            float[] p = vlm.matchProbabilities(b.stream().map(MatchExample::image).toList(),
+            float[] p = vlm.matchProbabilities(
+                    b.stream().map(MatchExample::image).toList(),
                     b.stream().map(MatchExample::text).toList());
             for (int i = 0; i < b.size(); i++) if ((p[i] >= 0.5f) == b.get(i).matches()) matchRight++;
         }
-        if (!data.match().isEmpty()) out.put(prefix + "match.accuracy", matchRight / (double) data.match().size());
+        if (!data.match().isEmpty())
+            out.put(
+                    prefix + "match.accuracy",
+                    matchRight / (double) data.match().size());
         if (!data.loc().isEmpty()) {
-            LocCalibration.Point p = LocCalibration.points(vlm, data.loc(), List.of(vlm.locThreshold())).get(0);
+            LocCalibration.Point p = LocCalibration.points(vlm, data.loc(), List.of(vlm.locThreshold()))
+                    .get(0);
             out.put(prefix + "loc.recall", p.recall());
             out.put(prefix + "loc.precision", p.precision());
         }
@@ -81,5 +90,4 @@ public final class VlmEvaluation {
         for (int k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
         return best;
     }
-
 }

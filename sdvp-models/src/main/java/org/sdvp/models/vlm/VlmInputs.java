@@ -37,8 +37,11 @@ final class VlmInputs {
     /** VQA/MATCH input: a whole image at the grounding size, a crop placed at a fixed scale. */
     Visual visual(BufferedImage image) {
         boolean whole = vlm.isWhole(image);
-        return new Visual(whole ? whole(image)
-                : Pixels.fixedScalePlanes(image, config.cropSize(), config.locWidth() / (double) VlmModel.CROP_SCALE_REFERENCE),
+        return new Visual(
+                whole
+                        ? whole(image)
+                        : Pixels.fixedScalePlanes(
+                                image, config.cropSize(), config.locWidth() / (double) VlmModel.CROP_SCALE_REFERENCE),
                 whole);
     }
 
@@ -63,22 +66,28 @@ final class VlmInputs {
     float[] matchProbabilities(List<Visual> visuals, List<String> texts) {
         float[] out = new float[visuals.size()];
         forEachSizeGroup(visuals, texts, (ps, visual, index, text, idx) -> {
-            float[] p = Activation.sigmoid(vlm.block().match(ps, visual, index, text, false)).toFloatArray();
+            float[] p = Activation.sigmoid(vlm.block().match(ps, visual, index, text, false))
+                    .toFloatArray();
             for (int k = 0; k < idx.size(); k++) out[idx.get(k)] = p[k];
         });
         return out;
     }
 
     /** Scored boxes per image, as {@link VlmModel#locate}; {@code sizes} are each image's width and height. */
-    List<List<GridBoxes.Scored>> locate(List<float[]> wholes, List<int[]> sizes, List<String> phrases,
-                                        double threshold, double nmsIou, int maxBoxes) {
+    List<List<GridBoxes.Scored>> locate(
+            List<float[]> wholes,
+            List<int[]> sizes,
+            List<String> phrases,
+            double threshold,
+            double nmsIou,
+            int maxBoxes) {
         float[][] maps;
         try (NDManager m = vlm.model().getNDManager().newSubManager()) {
             ParameterStore ps = new ParameterStore(m, false);
             NDArray images = Pixels.stack(m, wholes, config.locWidth(), config.locHeight());
             NDArray out = Activation.sigmoid(vlm.block().loc(ps, images, vlm.texts(m, phrases), false));
-            maps = VlmModel.rows(out.toFloatArray(), wholes.size(),
-                    GridBoxes.CHANNELS * config.gridWidth() * config.gridHeight());
+            maps = VlmModel.rows(
+                    out.toFloatArray(), wholes.size(), GridBoxes.CHANNELS * config.gridWidth() * config.gridHeight());
         }
         List<List<GridBoxes.Scored>> result = new ArrayList<>();
         for (int i = 0; i < wholes.size(); i++) {
@@ -112,16 +121,26 @@ final class VlmInputs {
             }
             int w = whole ? config.locWidth() : config.cropSize(), h = whole ? config.locHeight() : config.cropSize();
             try (NDManager m = vlm.model().getNDManager().newSubManager()) {
-                pass.run(new ParameterStore(m, false), Pixels.stack(m, planes, w, h),
-                        planes.size() == idx.size() ? null : m.create(index), vlm.texts(m, VlmModel.pick(texts, idx)), idx);
+                pass.run(
+                        new ParameterStore(m, false),
+                        Pixels.stack(m, planes, w, h),
+                        planes.size() == idx.size() ? null : m.create(index),
+                        vlm.texts(m, VlmModel.pick(texts, idx)),
+                        idx);
             }
         }
     }
 
     /** Float planes compared by content, so identical crops prepared separately are recognised. */
     private record Planes(float[] values) {
-        @Override public boolean equals(Object o) { return o instanceof Planes p && Arrays.equals(values, p.values); }
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Planes p && Arrays.equals(values, p.values);
+        }
 
-        @Override public int hashCode() { return Arrays.hashCode(values); }
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(values);
+        }
     }
 }

@@ -21,8 +21,8 @@ import org.sdvp.models.checkpoint.CheckpointMeta;
 import org.sdvp.models.checkpoint.Checkpoints;
 import org.sdvp.models.checkpoint.Provenance;
 import org.sdvp.models.nn.GridBoxes;
-import org.sdvp.models.nn.Tensors;
 import org.sdvp.models.nn.Pixels;
+import org.sdvp.models.nn.Tensors;
 import org.sdvp.models.text.TextFeatures;
 import org.sdvp.models.text.Tokenizer;
 import org.sdvp.models.text.Vocabulary;
@@ -76,12 +76,14 @@ public final class VlmModel implements AutoCloseable {
      */
     public static VlmModel load(Path dir) throws BackendException {
         CheckpointMeta meta = Checkpoints.read(dir, KIND);
-        if (meta.architecture() != null && meta.architecture().isObject() && !meta.architecture().has("embedDim")) {
+        if (meta.architecture() != null
+                && meta.architecture().isObject()
+                && !meta.architecture().has("embedDim")) {
             throw new BackendException("checkpoint " + dir + " holds a student v1 (grounding by a FiLM heatmap), "
                     + "which this version no longer runs: pretrain a student v2 with `sdvp pretrain` (docs/models.md)");
         }
-        VlmConfig config = Checkpoints.parseRecord(meta.architecture(), VlmConfig.class,
-                "checkpoint " + dir + ": architecture");
+        VlmConfig config =
+                Checkpoints.parseRecord(meta.architecture(), VlmConfig.class, "checkpoint " + dir + ": architecture");
         Vocabulary words = vocabulary(meta, "words", dir);
         Vocabulary answers = vocabulary(meta, "answers", dir);
         VlmModel m = new VlmModel(config, words, answers, meta.provenance());
@@ -99,8 +101,8 @@ public final class VlmModel implements AutoCloseable {
     /** Loads {@code dir} and checks that its architecture is {@code expected}, listing every difference. */
     public static VlmModel load(Path dir, VlmConfig expected) throws BackendException {
         VlmModel m = load(dir);
-        List<String> diffs = Json.differences(Json.mapper().valueToTree(expected),
-                Json.mapper().valueToTree(m.config), "architecture");
+        List<String> diffs = Json.differences(
+                Json.mapper().valueToTree(expected), Json.mapper().valueToTree(m.config), "architecture");
         if (!diffs.isEmpty()) {
             m.close();
             throw new BackendException("checkpoint " + dir + " has another architecture: " + String.join("; ", diffs));
@@ -121,29 +123,52 @@ public final class VlmModel implements AutoCloseable {
     /** Writes the checkpoint (parameters, then config.json) and remembers {@code provenance}. */
     public CheckpointMeta save(Path dir, Provenance provenance) throws IOException {
         JsonNode arch = Json.mapper().valueToTree(config);
-        CheckpointMeta meta = new CheckpointMeta(CheckpointMeta.FORMAT, CheckpointMeta.VERSION, KIND, arch,
-                Map.of("words", words.tokens(), "answers", answers.tokens()), null, provenance, calibration);
+        CheckpointMeta meta = new CheckpointMeta(
+                CheckpointMeta.FORMAT,
+                CheckpointMeta.VERSION,
+                KIND,
+                arch,
+                Map.of("words", words.tokens(), "answers", answers.tokens()),
+                null,
+                provenance,
+                calibration);
         this.provenance = provenance;
         return Checkpoints.write(dir, meta, block);
     }
 
-    public Model model() { return model; }
+    public Model model() {
+        return model;
+    }
 
-    public VlmBlock block() { return block; }
+    public VlmBlock block() {
+        return block;
+    }
 
-    public VlmConfig config() { return config; }
+    public VlmConfig config() {
+        return config;
+    }
 
-    public Vocabulary words() { return words; }
+    public Vocabulary words() {
+        return words;
+    }
 
-    public Vocabulary answers() { return answers; }
+    public Vocabulary answers() {
+        return answers;
+    }
 
-    public GridBoxes grid() { return grid; }
+    public GridBoxes grid() {
+        return grid;
+    }
 
     /** Decoding settings chosen on validation data; null until calibrated (then the defaults apply). */
-    public Calibration calibration() { return calibration; }
+    public Calibration calibration() {
+        return calibration;
+    }
 
     /** Replaces the decoding settings; saved with the next {@link #save}, inherited by SDVP stages. */
-    public void calibrate(Calibration calibration) { this.calibration = calibration; }
+    public void calibrate(Calibration calibration) {
+        this.calibration = calibration;
+    }
 
     /** The grounding score from which a cell is reported as a box: the calibrated one, or the default. */
     public double locThreshold() {
@@ -151,9 +176,13 @@ public final class VlmModel implements AutoCloseable {
     }
 
     /** The provenance it was loaded or last saved with; null for a fresh model. */
-    public Provenance provenance() { return provenance; }
+    public Provenance provenance() {
+        return provenance;
+    }
 
-    public long parameterCount() { return Checkpoints.parameterCount(block); }
+    public long parameterCount() {
+        return Checkpoints.parameterCount(block);
+    }
 
     // ---- batch inputs, shared by the trainer and the services ----
 
@@ -178,7 +207,9 @@ public final class VlmModel implements AutoCloseable {
     }
 
     /** The answer's class, or 0 (unknown) when the answer is outside the vocabulary. */
-    public int answerIndex(String answer) { return answers.indexOf(Tokenizer.answer(answer)); }
+    public int answerIndex(String answer) {
+        return answers.indexOf(Tokenizer.answer(answer));
+    }
 
     // ---- inference: one sub-scope per call ----
 
@@ -239,8 +270,11 @@ public final class VlmModel implements AutoCloseable {
             List<Integer> idx = groups.get(g);
             if (idx.isEmpty()) continue;
             try (NDManager m = model.getNDManager().newSubManager()) {
-                pass.run(new ParameterStore(m, false), visual(m, pick(images, idx), g == 1),
-                        texts(m, pick(texts, idx)), idx);
+                pass.run(
+                        new ParameterStore(m, false),
+                        visual(m, pick(images, idx), g == 1),
+                        texts(m, pick(texts, idx)),
+                        idx);
             }
         }
     }
@@ -260,13 +294,14 @@ public final class VlmModel implements AutoCloseable {
         try (NDManager m = model.getNDManager().newSubManager()) {
             ParameterStore ps = new ParameterStore(m, false);
             NDArray out = Activation.sigmoid(block.loc(ps, fullImages(m, images), texts(m, phrases), false));
-            return rows(out.toFloatArray(), images.size(), GridBoxes.CHANNELS * config.gridWidth() * config.gridHeight());
+            return rows(
+                    out.toFloatArray(), images.size(), GridBoxes.CHANNELS * config.gridWidth() * config.gridHeight());
         }
     }
 
     /** Scored boxes per image (in that image's pixel coordinates), best first, after NMS. */
-    public List<List<GridBoxes.Scored>> locate(List<BufferedImage> images, List<String> phrases, double threshold,
-                                               double nmsIou, int maxBoxes) {
+    public List<List<GridBoxes.Scored>> locate(
+            List<BufferedImage> images, List<String> phrases, double threshold, double nmsIou, int maxBoxes) {
         float[][] maps = locMaps(images, phrases);
         List<List<GridBoxes.Scored>> result = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
@@ -283,5 +318,7 @@ public final class VlmModel implements AutoCloseable {
     }
 
     @Override
-    public void close() { model.close(); }
+    public void close() {
+        model.close();
+    }
 }

@@ -8,9 +8,15 @@ import org.sdvp.core.service.ProviderContext;
 
 /** {@code --modules vlm:DIR}: the student VLM of a checkpoint folder answers VQA, MATCH and LOC. */
 public final class VlmProvider implements ModelServiceProvider {
-    @Override public String name() { return "vlm"; }
+    @Override
+    public String name() {
+        return "vlm";
+    }
 
-    @Override public String usage() { return "vlm:DIR (a student checkpoint folder from 'sdvp pretrain' or 'sdvp distill')"; }
+    @Override
+    public String usage() {
+        return "vlm:DIR (a student checkpoint folder from 'sdvp pretrain' or 'sdvp distill')";
+    }
 
     @Override
     public ModelServices create(String argument, ProviderContext context) throws BackendException {

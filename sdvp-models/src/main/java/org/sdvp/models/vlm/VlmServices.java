@@ -22,14 +22,19 @@ import org.sdvp.models.nn.GridBoxes;
 public final class VlmServices {
     /** Boxes overlapping a better one by more than this IoU are dropped. */
     public static final double NMS_IOU = 0.5;
+
     public static final int MAX_BOXES = 16;
 
     private VlmServices() {}
 
     /** The bundle for {@code --modules vlm:DIR}; closing it closes the model. */
     public static ModelServices of(String name, VlmModel vlm) {
-        return ModelServices.builder(name).vqa(new Vqa(vlm)).match(new Match(vlm)).loc(new Loc(vlm))
-                .closing(vlm).build();
+        return ModelServices.builder(name)
+                .vqa(new Vqa(vlm))
+                .match(new Match(vlm))
+                .loc(new Loc(vlm))
+                .closing(vlm)
+                .build();
     }
 
     static final class Vqa implements ModelService<VqaRequest, VqaAnswer> {
@@ -42,7 +47,9 @@ public final class VlmServices {
         }
 
         @Override
-        public Object prepare(VqaRequest request) { return inputs.visual(request.image().pixels()); }
+        public Object prepare(VqaRequest request) {
+            return inputs.visual(request.image().pixels());
+        }
 
         @Override
         public List<VqaAnswer> apply(List<VqaRequest> batch) throws ModelServiceException {
@@ -54,7 +61,10 @@ public final class VlmServices {
             List<VlmInputs.Visual> visuals = new ArrayList<>(batch.size());
             List<String> qs = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
-                visuals.add(prepared.get(i) instanceof VlmInputs.Visual v ? v : inputs.visual(batch.get(i).image().pixels()));
+                visuals.add(
+                        prepared.get(i) instanceof VlmInputs.Visual v
+                                ? v
+                                : inputs.visual(batch.get(i).image().pixels()));
                 qs.add(batch.get(i).question());
             }
             float[][] p = run(() -> inputs.vqaProbabilities(visuals, qs));
@@ -70,10 +80,14 @@ public final class VlmServices {
     static final class Match implements ModelService<MatchRequest, Double> {
         private final VlmInputs inputs;
 
-        Match(VlmModel vlm) { this.inputs = new VlmInputs(vlm); }
+        Match(VlmModel vlm) {
+            this.inputs = new VlmInputs(vlm);
+        }
 
         @Override
-        public Object prepare(MatchRequest request) { return inputs.visual(request.image().pixels()); }
+        public Object prepare(MatchRequest request) {
+            return inputs.visual(request.image().pixels());
+        }
 
         @Override
         public List<Double> apply(List<MatchRequest> batch) throws ModelServiceException {
@@ -84,9 +98,13 @@ public final class VlmServices {
         public List<Double> apply(List<MatchRequest> batch, List<Object> prepared) throws ModelServiceException {
             List<VlmInputs.Visual> visuals = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
-                visuals.add(prepared.get(i) instanceof VlmInputs.Visual v ? v : inputs.visual(batch.get(i).image().pixels()));
+                visuals.add(
+                        prepared.get(i) instanceof VlmInputs.Visual v
+                                ? v
+                                : inputs.visual(batch.get(i).image().pixels()));
             }
-            float[] p = run(() -> inputs.matchProbabilities(visuals, batch.stream().map(MatchRequest::text).toList()));
+            float[] p = run(() -> inputs.matchProbabilities(
+                    visuals, batch.stream().map(MatchRequest::text).toList()));
             List<Double> out = new ArrayList<>(p.length);
             for (float v : p) out.add((double) v);
             return out;
@@ -103,7 +121,9 @@ public final class VlmServices {
         }
 
         @Override
-        public Object prepare(LocRequest request) { return inputs.whole(request.image().pixels()); }
+        public Object prepare(LocRequest request) {
+            return inputs.whole(request.image().pixels());
+        }
 
         @Override
         public List<List<Detection>> apply(List<LocRequest> batch) throws ModelServiceException {
@@ -119,12 +139,13 @@ public final class VlmServices {
                 wholes.add(prepared.get(i) instanceof float[] f ? f : inputs.whole(img));
                 sizes.add(new int[] {img.getWidth(), img.getHeight()});
             }
-            List<List<GridBoxes.Scored>> found = run(() -> inputs.locate(wholes, sizes,
-                    batch.stream().map(LocRequest::object).toList(), threshold, NMS_IOU, MAX_BOXES));
+            List<List<GridBoxes.Scored>> found = run(() -> inputs.locate(
+                    wholes, sizes, batch.stream().map(LocRequest::object).toList(), threshold, NMS_IOU, MAX_BOXES));
             List<List<Detection>> out = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 List<Detection> d = new ArrayList<>();
-                for (GridBoxes.Scored s : found.get(i)) d.add(new Detection(s.box(), batch.get(i).object(), s.score()));
+                for (GridBoxes.Scored s : found.get(i))
+                    d.add(new Detection(s.box(), batch.get(i).object(), s.score()));
                 out.add(d);
             }
             return out;

@@ -9,9 +9,20 @@ package org.sdvp.models.vlm;
  * @param objectnessPositiveWeight weight of a cell holding an object in the objectness loss (cells
  *     without one weigh 1; a scene has a handful of objects among hundreds of cells)
  */
-public record VlmTrainConfig(int steps, int vqaBatch, int matchBatch, int locBatch, float learningRate,
-                             int warmupSteps, float finalLearningRateFraction, float vqaWeight, float matchWeight,
-                             float locWeight, float objectnessPositiveWeight, float boxWeight, long seed) {
+public record VlmTrainConfig(
+        int steps,
+        int vqaBatch,
+        int matchBatch,
+        int locBatch,
+        float learningRate,
+        int warmupSteps,
+        float finalLearningRateFraction,
+        float vqaWeight,
+        float matchWeight,
+        float locWeight,
+        float objectnessPositiveWeight,
+        float boxWeight,
+        long seed) {
 
     public VlmTrainConfig {
         if (steps < 1) throw new IllegalArgumentException("steps must be >= 1: " + steps);
@@ -21,25 +32,61 @@ public record VlmTrainConfig(int steps, int vqaBatch, int matchBatch, int locBat
     }
 
     public static VlmTrainConfig defaults(int steps, long seed) {
-        return new VlmTrainConfig(steps, 32, 32, 8, 2e-3f, Math.min(200, steps / 10), 0.05f, 1f, 1f, 1f, 4f, 5f,
-                seed);
+        return new VlmTrainConfig(steps, 32, 32, 8, 2e-3f, Math.min(200, steps / 10), 0.05f, 1f, 1f, 1f, 4f, 5f, seed);
     }
 
     public VlmTrainConfig withSteps(int newSteps) {
-        return new VlmTrainConfig(newSteps, vqaBatch, matchBatch, locBatch, learningRate,
-                Math.min(warmupSteps, newSteps / 10), finalLearningRateFraction, vqaWeight, matchWeight, locWeight,
-                objectnessPositiveWeight, boxWeight, seed);
+        return new VlmTrainConfig(
+                newSteps,
+                vqaBatch,
+                matchBatch,
+                locBatch,
+                learningRate,
+                Math.min(warmupSteps, newSteps / 10),
+                finalLearningRateFraction,
+                vqaWeight,
+                matchWeight,
+                locWeight,
+                objectnessPositiveWeight,
+                boxWeight,
+                seed);
     }
 
     public VlmTrainConfig withBatches(int vqa, int match, int loc) {
-        return new VlmTrainConfig(steps, vqa, match, loc, learningRate, warmupSteps, finalLearningRateFraction,
-                vqaWeight, matchWeight, locWeight, objectnessPositiveWeight, boxWeight, seed);
+        return new VlmTrainConfig(
+                steps,
+                vqa,
+                match,
+                loc,
+                learningRate,
+                warmupSteps,
+                finalLearningRateFraction,
+                vqaWeight,
+                matchWeight,
+                locWeight,
+                objectnessPositiveWeight,
+                boxWeight,
+                seed);
     }
 
     public VlmTrainConfig withLearningRate(float lr) {
-        return new VlmTrainConfig(steps, vqaBatch, matchBatch, locBatch, lr, warmupSteps, finalLearningRateFraction,
-                vqaWeight, matchWeight, locWeight, objectnessPositiveWeight, boxWeight, seed);
+        return new VlmTrainConfig(
+                steps,
+                vqaBatch,
+                matchBatch,
+                locBatch,
+                lr,
+                warmupSteps,
+                finalLearningRateFraction,
+                vqaWeight,
+                matchWeight,
+                locWeight,
+                objectnessPositiveWeight,
+                boxWeight,
+                seed);
     }
 
-    public int samplesPerStep() { return vqaBatch + matchBatch + locBatch; }
+    public int samplesPerStep() {
+        return vqaBatch + matchBatch + locBatch;
+    }
 }

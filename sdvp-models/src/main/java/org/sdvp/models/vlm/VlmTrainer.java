@@ -22,8 +22,8 @@ import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.ProgressBars;
 import org.sdvp.models.nn.GridBoxes;
 import org.sdvp.models.nn.Tensors;
-import org.sdvp.models.train.Losses;
 import org.sdvp.models.train.LocExample;
+import org.sdvp.models.train.Losses;
 import org.sdvp.models.train.MatchExample;
 import org.sdvp.models.train.ResumableTraining;
 import org.sdvp.models.train.SavableAdam;
@@ -74,17 +74,20 @@ public final class VlmTrainer {
         int vqaN = data.vqa().isEmpty() ? 0 : c.vqaBatch();
         int matchN = data.match().isEmpty() ? 0 : c.matchBatch();
         int locN = data.loc().isEmpty() ? 0 : c.locBatch();
-        if (vqaN + matchN + locN == 0) throw new IllegalArgumentException("no training examples for the configured batches");
+        if (vqaN + matchN + locN == 0)
+            throw new IllegalArgumentException("no training examples for the configured batches");
         // DJL's Adam rule (the shipped students were trained with it), with state that can be saved
         SavableAdam adam = SavableAdam.likeDjl(model.block(), schedule(c), 0.9f, ADAM_BETA2, 5f);
-        DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam)
-                .optDevices(new Device[] {Device.cpu()});
+        DefaultTrainingConfig tc =
+                new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam).optDevices(new Device[] {Device.cpu()});
         // one generator per sub-task, split from the seed, so that changing one batch size leaves the
         // other sub-tasks' draws unchanged
         SplittableRandom root = new SplittableRandom(c.seed());
         SplittableRandom rVqa = root.split(), rMatch = root.split(), rLoc = root.split();
         GridBoxes grid = model.grid();
-        int first = resume == null ? 0 : resume.restoreParameters(model.block(), model.model().getNDManager());
+        int first = resume == null
+                ? 0
+                : resume.restoreParameters(model.block(), model.model().getNDManager());
         if (first > 0 && progress != null) progress.println(resume.resuming(first, c.steps()));
         try (Trainer trainer = model.model().newTrainer(tc)) {
             trainer.initialize(model.block().inputShapes(model.words().size()));
@@ -99,18 +102,27 @@ public final class VlmTrainer {
             if (first >= c.steps()) return resume.savedResult();
             StepLoop loop = new StepLoop(trainer, "pretrain", ProgressBars.orNone(progress));
             int window = Math.max(1, c.steps() / 50), perStep = vqaN + matchN + locN;
-            StepLoop.Result r = loop.run(first, c.steps(), perStep, window, (m, step, backward) -> {
-                ParameterStore ps = new ParameterStore(m, false);
-                float total = 0;
-                // draws happen in a fixed order whatever the batch composition, so runs are reproducible
-                List<VqaExample> vb = vqaN > 0 ? draw(data.vqa(), vqaN, rVqa) : List.of();
-                List<MatchExample> mb = matchN > 0 ? draw(data.match(), matchN, rMatch) : List.of();
-                List<LocExample> lb = locN > 0 ? draw(data.loc(), locN, rLoc) : List.of();
-                for (NDArray l : vqaLosses(m, ps, vb)) total += apply(Tensors.scale(l, c.vqaWeight()), backward);
-                for (NDArray l : matchLosses(m, ps, mb)) total += apply(Tensors.scale(l, c.matchWeight()), backward);
-                if (!lb.isEmpty()) total += apply(Tensors.scale(locLoss(m, ps, lb, grid), c.locWeight()), backward);
-                return total;
-            }, resume == null ? null : resume.afterStep(loop, model.block(), adam, c.steps(), window, perStep));
+            StepLoop.Result r = loop.run(
+                    first,
+                    c.steps(),
+                    perStep,
+                    window,
+                    (m, step, backward) -> {
+                        ParameterStore ps = new ParameterStore(m, false);
+                        float total = 0;
+                        // draws happen in a fixed order whatever the batch composition, so runs are reproducible
+                        List<VqaExample> vb = vqaN > 0 ? draw(data.vqa(), vqaN, rVqa) : List.of();
+                        List<MatchExample> mb = matchN > 0 ? draw(data.match(), matchN, rMatch) : List.of();
+                        List<LocExample> lb = locN > 0 ? draw(data.loc(), locN, rLoc) : List.of();
+                        for (NDArray l : vqaLosses(m, ps, vb))
+                            total += apply(Tensors.scale(l, c.vqaWeight()), backward);
+                        for (NDArray l : matchLosses(m, ps, mb))
+                            total += apply(Tensors.scale(l, c.matchWeight()), backward);
+                        if (!lb.isEmpty())
+                            total += apply(Tensors.scale(locLoss(m, ps, lb, grid), c.locWeight()), backward);
+                        return total;
+                    },
+                    resume == null ? null : resume.afterStep(loop, model.block(), adam, c.steps(), window, perStep));
             return resume == null ? r : resume.combined(r);
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -122,7 +134,9 @@ public final class VlmTrainer {
      * without it, the first training run in a process drifted from later identical runs after about ten
      * steps (libtorch picks its CPU kernels on first use of a shape); with it, runs repeat exactly.
      */
-    private void warmUp(Trainer trainer) { warmUp(model, trainer); }
+    private void warmUp(Trainer trainer) {
+        warmUp(model, trainer);
+    }
 
     /** {@link #warmUp(Trainer)} for any trainer of {@code model} (distillation uses it too). */
     public static void warmUp(VlmModel model, Trainer trainer) {
@@ -131,10 +145,18 @@ public final class VlmTrainer {
             VlmConfig cfg = model.config();
             NDArray text = m.zeros(new Shape(2, model.words().size()));
             try (var gc = trainer.newGradientCollector()) {
-                gc.backward(model.block().vqa(ps, m.zeros(new Shape(2, 3, cfg.cropSize(), cfg.cropSize())), text, true).sum());
-                gc.backward(model.block().vqa(ps, m.zeros(new Shape(2, 3, cfg.locHeight(), cfg.locWidth())), text, true).sum());
-                gc.backward(model.block().match(ps, m.zeros(new Shape(2, 3, cfg.cropSize(), cfg.cropSize())), text, true).sum());
-                gc.backward(model.block().loc(ps, m.zeros(new Shape(2, 3, cfg.locHeight(), cfg.locWidth())), text, true).sum());
+                gc.backward(model.block()
+                        .vqa(ps, m.zeros(new Shape(2, 3, cfg.cropSize(), cfg.cropSize())), text, true)
+                        .sum());
+                gc.backward(model.block()
+                        .vqa(ps, m.zeros(new Shape(2, 3, cfg.locHeight(), cfg.locWidth())), text, true)
+                        .sum());
+                gc.backward(model.block()
+                        .match(ps, m.zeros(new Shape(2, 3, cfg.cropSize(), cfg.cropSize())), text, true)
+                        .sum());
+                gc.backward(model.block()
+                        .loc(ps, m.zeros(new Shape(2, 3, cfg.locHeight(), cfg.locWidth())), text, true)
+                        .sum());
             }
         }
         StepLoop.zeroGradients(trainer);
@@ -159,7 +181,8 @@ public final class VlmTrainer {
                 qs.add(b.get(idx.get(k)).question());
                 labels[k] = model.answerIndex(b.get(idx.get(k)).answer());
             }
-            NDArray logits = model.block().vqa(ps, model.visual(m, VlmModel.pick(imgs, idx), whole), model.texts(m, qs), true);
+            NDArray logits =
+                    model.block().vqa(ps, model.visual(m, VlmModel.pick(imgs, idx), whole), model.texts(m, qs), true);
             out.add(Tensors.scale(Losses.crossEntropy(logits, Tensors.of(m, labels)), idx.size() / (float) b.size()));
         }
         return out;
@@ -177,7 +200,8 @@ public final class VlmTrainer {
                 ts.add(b.get(idx.get(k)).text());
                 labels[k] = b.get(idx.get(k)).matches() ? 1f : 0f;
             }
-            NDArray logits = model.block().match(ps, model.visual(m, VlmModel.pick(imgs, idx), whole), model.texts(m, ts), true);
+            NDArray logits =
+                    model.block().match(ps, model.visual(m, VlmModel.pick(imgs, idx), whole), model.texts(m, ts), true);
             out.add(Tensors.scale(Losses.bceWithLogits(logits, Tensors.of(m, labels)), idx.size() / (float) b.size()));
         }
         return out;
@@ -205,7 +229,8 @@ public final class VlmTrainer {
             LocExample e = b.get(i);
             imgs.add(e.image());
             phrases.add(e.phrase());
-            GridBoxes.Targets t = grid.encode(e.objects(), e.image().getWidth(), e.image().getHeight());
+            GridBoxes.Targets t =
+                    grid.encode(e.objects(), e.image().getWidth(), e.image().getHeight());
             System.arraycopy(t.objectness(), 0, obj, i * cells, cells);
             System.arraycopy(t.box(), 0, box, i * 4 * cells, 4 * cells);
             for (int c = 0; c < cells; c++) {
@@ -216,15 +241,39 @@ public final class VlmTrainer {
         VlmBlock.Grounding g = model.block().grounding(ps, model.fullImages(m, imgs), model.texts(m, phrases), true);
         NDArray objT = Tensors.of(m, obj, new Shape(b.size(), cells));
         NDArray matchLoss = Losses.bceWithLogits(g.match(), Tensors.of(m, fits, new Shape(b.size(), cells)), objT);
-        return objectnessAndBoxLoss(m, g.objectness(), g.box(), objT, box, b.size(), cells,
-                config.objectnessPositiveWeight(), config.boxWeight()).add(matchLoss);
+        return objectnessAndBoxLoss(
+                        m,
+                        g.objectness(),
+                        g.box(),
+                        objT,
+                        box,
+                        b.size(),
+                        cells,
+                        config.objectnessPositiveWeight(),
+                        config.boxWeight())
+                .add(matchLoss);
     }
 
     /** Objectness BCE (positives weighted) + L1 on the boxes of cells holding an object. */
-    public static NDArray gridLoss(NDManager m, NDArray map, float[] obj, float[] box, int n, int cells,
-                                   float positiveWeight, float boxWeight) {
-        return objectnessAndBoxLoss(m, map.get(new NDIndex(":, 0, :")), map.get(new NDIndex(":, 1:5, :")),
-                Tensors.of(m, obj, new Shape(n, cells)), box, n, cells, positiveWeight, boxWeight);
+    public static NDArray gridLoss(
+            NDManager m,
+            NDArray map,
+            float[] obj,
+            float[] box,
+            int n,
+            int cells,
+            float positiveWeight,
+            float boxWeight) {
+        return objectnessAndBoxLoss(
+                m,
+                map.get(new NDIndex(":, 0, :")),
+                map.get(new NDIndex(":, 1:5, :")),
+                Tensors.of(m, obj, new Shape(n, cells)),
+                box,
+                n,
+                cells,
+                positiveWeight,
+                boxWeight);
     }
 
     /**
@@ -232,9 +281,18 @@ public final class VlmTrainer {
      * {@code positiveWeight}) + {@code boxWeight} · L1 of the box code {@code boxRaw (n, 4, cells)} (through a
      * sigmoid) on those cells.
      */
-    private static NDArray objectnessAndBoxLoss(NDManager m, NDArray logits, NDArray boxRaw, NDArray objT,
-                                                float[] box, int n, int cells, float positiveWeight, float boxWeight) {
-        NDArray objLoss = Losses.bceWithLogits(logits, objT, objT.mul(positiveWeight - 1f).add(1f));
+    private static NDArray objectnessAndBoxLoss(
+            NDManager m,
+            NDArray logits,
+            NDArray boxRaw,
+            NDArray objT,
+            float[] box,
+            int n,
+            int cells,
+            float positiveWeight,
+            float boxWeight) {
+        NDArray objLoss =
+                Losses.bceWithLogits(logits, objT, objT.mul(positiveWeight - 1f).add(1f));
         NDArray mask = objT.reshape(n, 1, cells).broadcast(new Shape(n, 4, cells));
         NDArray boxLoss = Losses.maskedL1(Activation.sigmoid(boxRaw), Tensors.of(m, box, new Shape(n, 4, cells)), mask);
         return objLoss.add(Tensors.scale(boxLoss, boxWeight));

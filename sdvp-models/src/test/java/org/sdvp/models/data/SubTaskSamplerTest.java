@@ -1,18 +1,17 @@
 package org.sdvp.models.data;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sdvp.models.nn.Pixels;
-import org.sdvp.models.train.MatchExample;
 import org.sdvp.models.train.LocExample;
+import org.sdvp.models.train.MatchExample;
 import org.sdvp.models.train.SubTaskSet;
 import org.sdvp.models.train.VqaExample;
 import org.sdvp.world.program.VqaForms;
@@ -31,7 +30,10 @@ class SubTaskSamplerTest {
         }
         for (LocExample e : a.loc()) {
             for (var box : e.boxes()) {
-                assertTrue(box.x2() <= e.image().getWidth() && box.y2() <= e.image().getHeight(), box.toString());
+                assertTrue(
+                        box.x2() <= e.image().getWidth()
+                                && box.y2() <= e.image().getHeight(),
+                        box.toString());
             }
         }
     }
@@ -42,7 +44,8 @@ class SubTaskSamplerTest {
         List<BufferedImage> parts = new ArrayList<>();
         a.vqa().stream().filter(e -> e.image().getWidth() < 128).forEach(e -> parts.add(e.image()));
         a.match().stream().map(MatchExample::image).forEach(parts::add);
-        a.loc().stream().filter(e -> e.image().getWidth() < 128 || e.image().getHeight() < 128)
+        a.loc().stream()
+                .filter(e -> e.image().getWidth() < 128 || e.image().getHeight() < 128)
                 .forEach(e -> parts.add(e.image()));
         assertTrue(parts.size() > 40, "crops: " + parts.size());
         for (BufferedImage view : parts) {
@@ -50,15 +53,22 @@ class SubTaskSamplerTest {
             BufferedImage copy = copy(view);
             assertArrayEquals(Pixels.fixedScalePlanes(copy, 64, 0.75), Pixels.fixedScalePlanes(view, 64, 0.75));
             assertArrayEquals(Pixels.planes(copy, 96, 96), Pixels.planes(view, 96, 96));
-            assertArrayEquals(Pixels.planes(copy, copy.getWidth(), copy.getHeight()),
+            assertArrayEquals(
+                    Pixels.planes(copy, copy.getWidth(), copy.getHeight()),
                     Pixels.planes(view, view.getWidth(), view.getHeight()));
         }
     }
 
     private static BufferedImage copy(BufferedImage src) {
         BufferedImage c = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
-        c.setRGB(0, 0, src.getWidth(), src.getHeight(), src.getRGB(0, 0, src.getWidth(), src.getHeight(), null, 0,
-                src.getWidth()), 0, src.getWidth());
+        c.setRGB(
+                0,
+                0,
+                src.getWidth(),
+                src.getHeight(),
+                src.getRGB(0, 0, src.getWidth(), src.getHeight(), null, 0, src.getWidth()),
+                0,
+                src.getWidth());
         return c;
     }
 }

@@ -40,7 +40,8 @@ class ProgramCallEvaluationTest {
             out.add(new ProgramCallEvaluation.Call(ServiceKind.VQA, whole, "Is there a red " + shape + "?"));
             out.add(new ProgramCallEvaluation.Call(ServiceKind.VQA, whole, "How many " + shape + "s are there?"));
             out.add(new ProgramCallEvaluation.Call(ServiceKind.VQA, crop, "What color is the " + shape + "?"));
-            out.add(new ProgramCallEvaluation.Call(ServiceKind.MATCH, crop, s.object(0).color()));
+            out.add(new ProgramCallEvaluation.Call(
+                    ServiceKind.MATCH, crop, s.object(0).color()));
             out.add(new ProgramCallEvaluation.Call(ServiceKind.MATCH, crop, "blue"));
             out.add(new ProgramCallEvaluation.Call(ServiceKind.LOC, whole, shape));
         }
@@ -48,7 +49,13 @@ class ProgramCallEvaluationTest {
     }
 
     private static List<Scene> scenes(long seed) {
-        var r = new DatasetGenerator.Request(WorldTaskSpec.get("gqa-sim"), "val", 4, seed, "dusk", Path.of("unused"),
+        var r = new DatasetGenerator.Request(
+                WorldTaskSpec.get("gqa-sim"),
+                "val",
+                4,
+                seed,
+                "dusk",
+                Path.of("unused"),
                 SceneGenerator.Config.defaults());
         List<Scene> out = new ArrayList<>();
         for (GeneratedExample ex : new DatasetGenerator().draw(r)) out.addAll(ex.scenes());
@@ -71,10 +78,13 @@ class ProgramCallEvaluationTest {
 
         // a backend that always says "no" and "0", matches nothing and finds nothing
         ModelService<VqaRequest, VqaAnswer> no = b -> b.stream()
-                .map(r -> new VqaAnswer(r.question().startsWith("How") ? "0" : "no", 1)).toList();
-        ModelServices wrong = ModelServices.builder("wrong").vqa(no)
+                .map(r -> new VqaAnswer(r.question().startsWith("How") ? "0" : "no", 1))
+                .toList();
+        ModelServices wrong = ModelServices.builder("wrong")
+                .vqa(no)
                 .match(b -> b.stream().map(r -> 0.0).toList())
-                .loc(b -> b.stream().map(r -> List.<Detection>of()).toList()).build();
+                .loc(b -> b.stream().map(r -> List.<Detection>of()).toList())
+                .build();
         Map<String, Double> w = ProgramCallEvaluation.evaluate(wrong, oracle, calls);
         assertTrue(w.get("vqa.accuracy") < 1.0, w.toString());
         assertEquals(0.0, w.get("vqa.crop_query_color"), w.toString());
@@ -82,8 +92,8 @@ class ProgramCallEvaluationTest {
         assertEquals(0.0, w.get("loc.recall"), w.toString());
 
         // the oracle of other scenes under the same image names answers about the wrong pictures
-        Map<String, Double> other = ProgramCallEvaluation.evaluate(OracleServices.create(SceneIndex.of(scenes(7))),
-                oracle, calls);
+        Map<String, Double> other =
+                ProgramCallEvaluation.evaluate(OracleServices.create(SceneIndex.of(scenes(7))), oracle, calls);
         assertTrue(other.get("vqa.accuracy") < 1.0 || other.get("loc.recall") < 1.0, other.toString());
     }
 
@@ -97,10 +107,15 @@ class ProgramCallEvaluationTest {
                 return oracle.vqa().orElseThrow().apply(b);
             }
 
-            @Override public boolean covers(VqaRequest r) { return !r.question().startsWith("How"); }
+            @Override
+            public boolean covers(VqaRequest r) {
+                return !r.question().startsWith("How");
+            }
         };
-        List<ProgramCallEvaluation.Call> vqa = calls(scenes).stream().filter(c -> c.kind() == ServiceKind.VQA).toList();
-        Map<String, Double> m = ProgramCallEvaluation.evaluate(ModelServices.builder("picky").vqa(picky).build(), oracle, vqa);
+        List<ProgramCallEvaluation.Call> vqa =
+                calls(scenes).stream().filter(c -> c.kind() == ServiceKind.VQA).toList();
+        Map<String, Double> m = ProgramCallEvaluation.evaluate(
+                ModelServices.builder("picky").vqa(picky).build(), oracle, vqa);
         assertEquals((double) scenes.size(), m.get("vqa.uncovered"), m.toString());
         assertEquals(2.0 / 3, m.get("vqa.accuracy"), 1e-9, m.toString());
         assertEquals(0.0, m.get("vqa.whole_count"), m.toString());

@@ -42,10 +42,12 @@ class GridBoxesTest {
 
     @Test
     void nmsKeepsTheBestOfOverlappingBoxes() {
-        List<GridBoxes.Scored> in = List.of(new GridBoxes.Scored(new Box(0, 0, 10, 10), 0.6, 0),
+        List<GridBoxes.Scored> in = List.of(
+                new GridBoxes.Scored(new Box(0, 0, 10, 10), 0.6, 0),
                 new GridBoxes.Scored(new Box(1, 1, 11, 11), 0.9, 1),
                 new GridBoxes.Scored(new Box(50, 50, 60, 60), 0.7, 2));
         List<GridBoxes.Scored> out = GridBoxes.nms(in, 0.5, 10);
-        assertEquals(List.of(0.9, 0.7), out.stream().map(GridBoxes.Scored::score).toList());
+        assertEquals(
+                List.of(0.9, 0.7), out.stream().map(GridBoxes.Scored::score).toList());
     }
 }

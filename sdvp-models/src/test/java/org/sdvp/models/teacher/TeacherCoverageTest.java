@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,6 @@ import org.sdvp.core.service.ProviderContext;
 import org.sdvp.core.service.VqaRequest;
 import org.sdvp.core.value.ImageValue;
 import org.sdvp.models.checkpoint.Provenance;
-import java.awt.image.BufferedImage;
 
 class TeacherCoverageTest {
     /** A hand-made validation table: accuracy per form and the calls it rests on. */
@@ -40,7 +39,7 @@ class TeacherCoverageTest {
         m.put("coverage.match.calls", 200.0);
         m.put("coverage.loc.recall", 0.70);
         m.put("coverage.loc.precision", 0.84);
-        m.put("coverage.loc.f1", 0.29); 
+        m.put("coverage.loc.f1", 0.29);
         m.put("coverage.loc.calls", 200.0);
         return m;
     }
@@ -52,7 +51,9 @@ class TeacherCoverageTest {
         assertEquals(0.799, c.value("vqa.crop_query_shape").orElseThrow(), 1e-9);
         assertEquals(19, c.calls("vqa.crop_verify_size"));
         assertTrue(c.forms().contains("loc") && c.forms().contains("match"));
-        assertEquals(TeacherCoverage.fromMetrics(table()).forms(), TeacherCoverage.fromMetrics(c.toMetrics()).forms());
+        assertEquals(
+                TeacherCoverage.fromMetrics(table()).forms(),
+                TeacherCoverage.fromMetrics(c.toMetrics()).forms());
         Map<String, Double> coverageOnly = new java.util.TreeMap<>(table());
         coverageOnly.keySet().removeIf(k -> !k.startsWith(TeacherCoverage.PREFIX));
         assertEquals(coverageOnly, new java.util.TreeMap<>(c.toMetrics()));
@@ -79,27 +80,40 @@ class TeacherCoverageTest {
     void questionsMapToTheirForms() {
         assertEquals(Optional.of("vqa.crop_query_color"), TeacherCoverage.vqaForm("What color is the cube?", false));
         assertEquals(Optional.of("vqa.crop_verify_size"), TeacherCoverage.vqaForm("Is the cube small?", false));
-        assertEquals(Optional.of("vqa.crop_choose_material"),
+        assertEquals(
+                Optional.of("vqa.crop_choose_material"),
                 TeacherCoverage.vqaForm("Is the cube metal or rubber?", false));
         assertEquals(Optional.of("vqa.whole_query"), TeacherCoverage.vqaForm("What color is the cube?", true));
         assertEquals(Optional.of("vqa.whole_exist"), TeacherCoverage.vqaForm("Is there a red cube?", true));
         assertEquals(Optional.of("vqa.whole_count"), TeacherCoverage.vqaForm("How many spheres are there?", true));
-        assertEquals(Optional.empty(), TeacherCoverage.vqaForm("Is there a red cube?", false), "existence needs the image");
+        assertEquals(
+                Optional.empty(), TeacherCoverage.vqaForm("Is there a red cube?", false), "existence needs the image");
         assertEquals(Optional.empty(), TeacherCoverage.vqaForm("Why is the sky blue?", true));
     }
 
     @Test
     void servicesClaimEveryParsedFormWhateverTheMeasuredCoverage(@TempDir Path tmp) throws Exception {
         try (TeacherModel t = TeacherModel.create(TeacherConfig.tiny(), "gqa-sim", 3)) {
-            t.save(tmp.resolve("t"), Provenance.of("teacher", "gqa-sim", 3, Json.mapper().createObjectNode(), "x", 1,
-                    Json.mapper().createObjectNode(), table(), null));
+            t.save(
+                    tmp.resolve("t"),
+                    Provenance.of(
+                            "teacher",
+                            "gqa-sim",
+                            3,
+                            Json.mapper().createObjectNode(),
+                            "x",
+                            1,
+                            Json.mapper().createObjectNode(),
+                            table(),
+                            null));
         }
         var crop = ImageValue.source("c", new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB));
         var whole = ImageValue.source("w", new BufferedImage(128, 128, BufferedImage.TYPE_INT_RGB));
         try (ModelServices s = new TeacherProvider().create(tmp.resolve("t").toString(), ProviderContext.empty())) {
             var vqa = s.vqa().orElseThrow();
             assertTrue(vqa.covers(new VqaRequest(crop, "What color is the cube?")));
-            assertTrue(vqa.covers(new VqaRequest(crop, "What shape is the red object?")), "measured 0.799, still claimed");
+            assertTrue(
+                    vqa.covers(new VqaRequest(crop, "What shape is the red object?")), "measured 0.799, still claimed");
             assertTrue(vqa.covers(new VqaRequest(whole, "Is there a red cube?")));
             assertFalse(vqa.covers(new VqaRequest(crop, "Is there a red cube?")), "existence needs the whole image");
             assertFalse(vqa.covers(new VqaRequest(crop, "What is left of the cube?")), "a free question");
@@ -111,8 +125,8 @@ class TeacherCoverageTest {
 
     @Test
     void measuringATeacherGivesEveryFormItsCalls() {
-        var calls = org.sdvp.models.eval.SubTaskEvaluation.calls(org.sdvp.world.task.WorldTaskSpec.get("gqa-sim"), "val",
-                6, 1, CoverageMeasure.SAMPLER);
+        var calls = org.sdvp.models.eval.SubTaskEvaluation.calls(
+                org.sdvp.world.task.WorldTaskSpec.get("gqa-sim"), "val", 6, 1, CoverageMeasure.SAMPLER);
         try (TeacherModel t = TeacherModel.create(TeacherConfig.tiny(), "gqa-sim", 3)) {
             TeacherCoverage c = CoverageMeasure.measure(t, calls);
             assertTrue(c.measured());

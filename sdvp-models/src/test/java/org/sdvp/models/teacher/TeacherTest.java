@@ -32,9 +32,10 @@ class TeacherTest {
     @Test
     void trainingOnTheTaskSplitLowersTheLoss() {
         try (TeacherModel t = TeacherModel.create(TeacherConfig.tiny(), "gqa-sim", 3)) {
-            StepLoop.Result r = new TeacherTrainer(t, new TeacherTrainConfig(60, 16, 4, 5e-3f, 5, 4f, 5f, 1f, 3))
-                    .train(data, null);
-            double early = r.lossCurve().get(0), late = r.lossCurve().get(r.lossCurve().size() - 1);
+            StepLoop.Result r =
+                    new TeacherTrainer(t, new TeacherTrainConfig(60, 16, 4, 5e-3f, 5, 4f, 5f, 1f, 3)).train(data, null);
+            double early = r.lossCurve().get(0),
+                    late = r.lossCurve().get(r.lossCurve().size() - 1);
             assertTrue(late < 0.8 * early, "loss " + early + " -> " + late);
         }
     }
@@ -51,11 +52,21 @@ class TeacherTest {
         var crop = ImageValue.source("c", data.crops().get(0).image());
         var whole = ImageValue.source("w", data.frames().get(0).image());
         try (TeacherModel t = TeacherModel.create(TeacherConfig.tiny(), "gqa-sim", 3)) {
-            t.save(tmp.resolve("t"), Provenance.of("teacher", "gqa-sim", 3, Json.mapper().createObjectNode(), "x", 1,
-                    Json.mapper().createObjectNode(), Map.of(), null));
+            t.save(
+                    tmp.resolve("t"),
+                    Provenance.of(
+                            "teacher",
+                            "gqa-sim",
+                            3,
+                            Json.mapper().createObjectNode(),
+                            "x",
+                            1,
+                            Json.mapper().createObjectNode(),
+                            Map.of(),
+                            null));
         }
-        try (ModelServices s = new TeacherProvider().create(tmp.resolve("t").toString(),
-                org.sdvp.core.service.ProviderContext.empty())) {
+        try (ModelServices s = new TeacherProvider()
+                .create(tmp.resolve("t").toString(), org.sdvp.core.service.ProviderContext.empty())) {
             var vqa = s.vqa().orElseThrow();
             assertTrue(vqa.covers(new VqaRequest(crop, "What color is the cube?")));
             assertTrue(vqa.covers(new VqaRequest(whole, "Is there a red cube?")));
@@ -65,15 +76,28 @@ class TeacherTest {
             assertFalse(s.match().orElseThrow().covers(new MatchRequest(crop, "cube to the left of the red sphere")));
             assertTrue(s.loc().orElseThrow().covers(new LocRequest(whole, "small spheres")));
 
-            List<VqaAnswer> a = vqa.apply(List.of(new VqaRequest(crop, "What color is the cube?"),
+            List<VqaAnswer> a = vqa.apply(List.of(
+                    new VqaRequest(crop, "What color is the cube?"),
                     new VqaRequest(whole, "How many spheres are there?"),
                     new VqaRequest(crop, "Is the cube red or blue?")));
-            assertTrue(org.sdvp.world.scene.Attribute.COLOR.vocabulary().contains(a.get(0).answer()), a.toString());
+            assertTrue(
+                    org.sdvp.world.scene.Attribute.COLOR
+                            .vocabulary()
+                            .contains(a.get(0).answer()),
+                    a.toString());
             assertTrue(a.get(1).answer().matches("\\d+"), a.toString());
             assertTrue(List.of("red", "blue").contains(a.get(2).answer()), a.toString());
-            double p = s.match().orElseThrow().apply(List.of(new MatchRequest(crop, "red"))).get(0);
+            double p = s.match()
+                    .orElseThrow()
+                    .apply(List.of(new MatchRequest(crop, "red")))
+                    .get(0);
             assertTrue(p >= 0 && p <= 1);
-            assertEquals(1, s.loc().orElseThrow().apply(List.of(new LocRequest(whole, "cube"))).size());
+            assertEquals(
+                    1,
+                    s.loc()
+                            .orElseThrow()
+                            .apply(List.of(new LocRequest(whole, "cube")))
+                            .size());
         }
     }
 }

@@ -22,7 +22,8 @@ class VocabularyTest {
 
     @Test
     void tokenizerLowercasesAndAddsWordPairs() {
-        assertEquals(List.of("is", "the", "cube", "red", "is_the", "the_cube", "cube_red"),
+        assertEquals(
+                List.of("is", "the", "cube", "red", "is_the", "the_cube", "cube_red"),
                 Tokenizer.ngrams("Is the CUBE red?", true));
         assertEquals("yes", Tokenizer.answer(" Yes. "));
     }

@@ -28,7 +28,8 @@ class LossesTest {
         DjlSetup.configure();
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray logits = m.create(new float[] {1f, 2f, 3f, 0f, 0f, 0f}, new Shape(2, 3));
-            float ce = Losses.crossEntropy(logits, m.create(new float[] {2f, 0f})).getFloat();
+            float ce =
+                    Losses.crossEntropy(logits, m.create(new float[] {2f, 0f})).getFloat();
             double a = -Math.log(Math.exp(3) / (Math.exp(1) + Math.exp(2) + Math.exp(3)));
             double b = -Math.log(1.0 / 3);
             assertEquals((a + b) / 2, ce, 1e-5);
@@ -40,9 +41,11 @@ class LossesTest {
         DjlSetup.configure();
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray logits = m.create(new float[] {100f, -100f});
-            float l = Losses.bceWithLogits(logits, m.create(new float[] {1f, 0f})).getFloat();
+            float l =
+                    Losses.bceWithLogits(logits, m.create(new float[] {1f, 0f})).getFloat();
             assertEquals(0f, l, 1e-6f);
-            float wrong = Losses.bceWithLogits(logits, m.create(new float[] {0f, 1f})).getFloat();
+            float wrong =
+                    Losses.bceWithLogits(logits, m.create(new float[] {0f, 1f})).getFloat();
             assertEquals(100f, wrong, 1e-3f);
         }
     }

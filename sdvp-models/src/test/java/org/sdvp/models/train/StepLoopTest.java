@@ -28,13 +28,17 @@ class StepLoopTest {
         try (Model model = Model.newInstance("step-loop-test")) {
             Block block = Linear.builder().setUnits(1).build();
             model.setBlock(block);
-            Optimizer sgd = Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.05f)).build();
+            Optimizer sgd =
+                    Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.05f)).build();
             try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(sgd))) {
                 trainer.initialize(new Shape(1, 2));
                 StepLoop.Result r = new StepLoop(trainer, "test", null).run(steps, 1, 10, (scope, step, backward) -> {
                     NDArray x = scope.create(new float[] {1f, 2f}, new Shape(1, 2));
-                    NDArray y = block.forward(new ParameterStore(scope, false), new NDList(x), true).singletonOrThrow();
-                    NDArray loss = nanSteps.contains(step) ? y.mul(Float.NaN).sum() : y.sub(1f).square().sum();
+                    NDArray y = block.forward(new ParameterStore(scope, false), new NDList(x), true)
+                            .singletonOrThrow();
+                    NDArray loss = nanSteps.contains(step)
+                            ? y.mul(Float.NaN).sum()
+                            : y.sub(1f).square().sum();
                     float v = loss.getFloat();
                     backward.accept(loss);
                     return v;
@@ -42,7 +46,8 @@ class StepLoopTest {
                 boolean finite = true;
                 for (Pair<String, Parameter> p : block.getParameters()) {
                     NDArray a = p.getValue().getArray();
-                    finite &= !a.isNaN().any().getBoolean() && !a.isInfinite().any().getBoolean();
+                    finite &= !a.isNaN().any().getBoolean()
+                            && !a.isInfinite().any().getBoolean();
                 }
                 finiteAfter[0] = finite;
                 return r;

@@ -21,8 +21,11 @@ class LocCalibrationTest {
 
     @Test
     void theBestF1WinsAndTiesGoToTheMorePreciseThreshold() {
-        var curve = List.of(new LocCalibration.Point(0.2, 0.9, 0.5, 0.643), new LocCalibration.Point(0.3, 0.8, 0.7, 0.747),
-                new LocCalibration.Point(0.4, 0.7, 0.8, 0.747), new LocCalibration.Point(0.5, 0.5, 0.9, 0.643));
+        var curve = List.of(
+                new LocCalibration.Point(0.2, 0.9, 0.5, 0.643),
+                new LocCalibration.Point(0.3, 0.8, 0.7, 0.747),
+                new LocCalibration.Point(0.4, 0.7, 0.8, 0.747),
+                new LocCalibration.Point(0.5, 0.5, 0.9, 0.643));
         assertEquals(0.4, LocCalibration.best(curve).threshold());
     }
 
@@ -39,7 +42,8 @@ class LocCalibrationTest {
         try (VlmModel vlm = TinyVlm.create(DATA, 3)) {
             var curve = LocCalibration.curve(vlm, DATA);
             assertEquals(LocCalibration.CANDIDATES.size(), curve.size());
-            for (int i = 1; i < curve.size(); i++) assertTrue(curve.get(i).recall() <= curve.get(i - 1).recall(), curve.toString());
+            for (int i = 1; i < curve.size(); i++)
+                assertTrue(curve.get(i).recall() <= curve.get(i - 1).recall(), curve.toString());
         }
     }
 
@@ -50,13 +54,25 @@ class LocCalibrationTest {
             assertNull(vlm.calibration());
             assertEquals(Calibration.DEFAULT_LOC_THRESHOLD, vlm.locThreshold());
             vlm.calibrate(LocCalibration.choose(vlm, DATA, "toy scenes"));
-            vlm.calibrate(new Calibration(0.35, "toy scenes", vlm.calibration().valF1(), Map.of("general.loc.recall", 0.5)));
-            vlm.save(dir, Provenance.of("test", "general", 3, Json.mapper().createObjectNode(), DATA.sha256(),
-                    DATA.size(), Json.mapper().createObjectNode(), Map.of(), null));
+            vlm.calibrate(
+                    new Calibration(0.35, "toy scenes", vlm.calibration().valF1(), Map.of("general.loc.recall", 0.5)));
+            vlm.save(
+                    dir,
+                    Provenance.of(
+                            "test",
+                            "general",
+                            3,
+                            Json.mapper().createObjectNode(),
+                            DATA.sha256(),
+                            DATA.size(),
+                            Json.mapper().createObjectNode(),
+                            Map.of(),
+                            null));
         }
         try (VlmModel back = VlmModel.load(dir)) {
             assertEquals(0.35, back.locThreshold());
-            assertEquals(LocCalibration.CANDIDATES.size(), back.calibration().valF1().size());
+            assertEquals(
+                    LocCalibration.CANDIDATES.size(), back.calibration().valF1().size());
             assertEquals(0.5, back.calibration().heldOut().get("general.loc.recall"));
         }
     }
@@ -65,10 +81,21 @@ class LocCalibrationTest {
     void checkpointsWithoutCalibrationStillLoadWithTheDefault(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("ck");
         try (VlmModel vlm = TinyVlm.create(DATA, 3)) {
-            vlm.save(dir, Provenance.of("test", "general", 3, Json.mapper().createObjectNode(), DATA.sha256(),
-                    DATA.size(), Json.mapper().createObjectNode(), Map.of(), null));
+            vlm.save(
+                    dir,
+                    Provenance.of(
+                            "test",
+                            "general",
+                            3,
+                            Json.mapper().createObjectNode(),
+                            DATA.sha256(),
+                            DATA.size(),
+                            Json.mapper().createObjectNode(),
+                            Map.of(),
+                            null));
         }
-        var root = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(dir.resolve("config.json").toFile());
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode)
+                Json.mapper().readTree(dir.resolve("config.json").toFile());
         root.remove("calibration");
         Json.write(dir.resolve("config.json"), root);
         try (VlmModel back = VlmModel.load(dir)) {

@@ -29,15 +29,25 @@ class ProvidersTest {
     void aModulesSpecLoadsAStudentCheckpoint(@TempDir Path tmp) throws Exception {
         SubTaskSet data = ToyWorld.data(4, 2);
         try (VlmModel vlm = TinyVlm.create(data, 2)) {
-            vlm.save(tmp.resolve("s"), Provenance.of("test", "general", 2, Json.mapper().createObjectNode(), "x", 1,
-                    Json.mapper().createObjectNode(), Map.of(), null));
+            vlm.save(
+                    tmp.resolve("s"),
+                    Provenance.of(
+                            "test",
+                            "general",
+                            2,
+                            Json.mapper().createObjectNode(),
+                            "x",
+                            1,
+                            Json.mapper().createObjectNode(),
+                            Map.of(),
+                            null));
         }
         try (ModelServices s = ModuleSpec.parse("vlm:" + tmp.resolve("s")).load(ProviderContext.empty())) {
             assertTrue(s.vqa().isPresent() && s.match().isPresent() && s.loc().isPresent());
             assertEquals("vlm:" + tmp.resolve("s"), s.name());
         }
-        BackendException e = assertThrows(BackendException.class,
-                () -> ModuleSpec.parse("vlm:").load(ProviderContext.empty()));
+        BackendException e = assertThrows(
+                BackendException.class, () -> ModuleSpec.parse("vlm:").load(ProviderContext.empty()));
         assertTrue(e.getMessage().contains("vlm:DIR"), e.getMessage());
     }
 }

@@ -35,7 +35,10 @@ class TrainingResumeTest {
             StepLoop.Result r = new VlmTrainer(vlm, CONFIG).train(DATA, null, resume);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             vlm.block().saveParameters(new DataOutputStream(bytes));
-            return new Run(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray())), r);
+            return new Run(
+                    HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray())),
+                    r);
         }
     }
 
@@ -80,12 +83,16 @@ class TrainingResumeTest {
     void aStateOfAnotherRunIsRefusedNamingTheDifference(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("s");
         assertThrows(ResumableTraining.Stopped.class, () -> train(state(dir).stopAfter(4)));
-        ResumableTraining other = new ResumableTraining(dir, Map.of("run", "test",
-                "config", CONFIG.withLearningRate(1e-2f)), DATA.sha256(), 4);
+        ResumableTraining other = new ResumableTraining(
+                dir, Map.of("run", "test", "config", CONFIG.withLearningRate(1e-2f)), DATA.sha256(), 4);
         DataException e = assertThrows(DataException.class, () -> train(other));
-        assertTrue(e.getMessage().contains("config.config.learningRate") && e.getMessage().contains("another training run"),
+        assertTrue(
+                e.getMessage().contains("config.config.learningRate")
+                        && e.getMessage().contains("another training run"),
                 e.getMessage());
         ResumableTraining otherData = new ResumableTraining(dir, Map.of("run", "test", "config", CONFIG), "abc", 4);
-        assertTrue(assertThrows(DataException.class, () -> train(otherData)).getMessage().contains("other training data"));
+        assertTrue(assertThrows(DataException.class, () -> train(otherData))
+                .getMessage()
+                .contains("other training data"));
     }
 }

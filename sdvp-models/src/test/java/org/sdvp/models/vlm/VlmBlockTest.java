@@ -21,24 +21,30 @@ class VlmBlockTest {
 
     @Test
     void eachHeadHasItsShape() {
-        try (VlmModel vlm = TinyVlm.create(DATA, 1); NDManager m = vlm.model().getNDManager().newSubManager()) {
+        try (VlmModel vlm = TinyVlm.create(DATA, 1);
+                NDManager m = vlm.model().getNDManager().newSubManager()) {
             ParameterStore ps = new ParameterStore(m, false);
             BufferedImage crop = ToyWorld.crop("red", "disc", 40, new SplittableRandom(1));
             List<BufferedImage> crops = Collections.nCopies(3, crop);
             NDArray text = vlm.texts(m, List.of("what color is it", "is it red", "red square"));
             NDArray vqa = vlm.block().vqa(ps, vlm.crops(m, crops), text, false);
             assertEquals(new Shape(3, vlm.answers().size()), vqa.getShape());
-            assertEquals(new Shape(3), vlm.block().match(ps, vlm.crops(m, crops), text, false).getShape());
-            List<BufferedImage> full = Collections.nCopies(3, ToyWorld.scene(new SplittableRandom(2)).image());
+            assertEquals(
+                    new Shape(3),
+                    vlm.block().match(ps, vlm.crops(m, crops), text, false).getShape());
+            List<BufferedImage> full = Collections.nCopies(
+                    3, ToyWorld.scene(new SplittableRandom(2)).image());
             VlmConfig c = vlm.config();
-            assertEquals(new Shape(3, 5, c.gridHeight(), c.gridWidth()),
+            assertEquals(
+                    new Shape(3, 5, c.gridHeight(), c.gridWidth()),
                     vlm.block().loc(ps, vlm.fullImages(m, full), text, false).getShape());
         }
     }
 
     @Test
     void defaultStudentHasAboutAMillionParameters() {
-        try (VlmModel vlm = VlmModel.create(VlmConfig.defaults(), TinyVlm.words(DATA, true), TinyVlm.answers(DATA), 1)) {
+        try (VlmModel vlm =
+                VlmModel.create(VlmConfig.defaults(), TinyVlm.words(DATA, true), TinyVlm.answers(DATA), 1)) {
             long n = vlm.parameterCount();
             assertTrue(n > 600_000 && n < 1_500_000, "parameters: " + n);
         }
@@ -47,14 +53,18 @@ class VlmBlockTest {
     /** The LOC map's channel 0 is a logit whose sigmoid is the product σ(objectness) · σ(match). */
     @Test
     void locScoreIsTheProductOfObjectnessAndMatch() {
-        try (VlmModel vlm = TinyVlm.create(DATA, 2); NDManager m = vlm.model().getNDManager().newSubManager()) {
+        try (VlmModel vlm = TinyVlm.create(DATA, 2);
+                NDManager m = vlm.model().getNDManager().newSubManager()) {
             ParameterStore ps = new ParameterStore(m, false);
-            List<BufferedImage> full = Collections.nCopies(2, ToyWorld.scene(new SplittableRandom(3)).image());
+            List<BufferedImage> full = Collections.nCopies(
+                    2, ToyWorld.scene(new SplittableRandom(3)).image());
             NDArray images = vlm.fullImages(m, full);
             NDArray text = vlm.texts(m, List.of("red square", "blue disc"));
-            float[] score = vlm.block().grounding(ps, images, text, false).score().toFloatArray();
+            float[] score =
+                    vlm.block().grounding(ps, images, text, false).score().toFloatArray();
             NDArray map = vlm.block().loc(ps, images, text, false);
-            float[] fromMap = ai.djl.nn.Activation.sigmoid(map.get(":, 0, :, :")).toFloatArray();
+            float[] fromMap =
+                    ai.djl.nn.Activation.sigmoid(map.get(":, 0, :, :")).toFloatArray();
             assertArrayEquals(score, fromMap, 1e-5f);
         }
     }
@@ -74,8 +84,10 @@ class VlmBlockTest {
     @Test
     void batchAnswersEqualSingleAnswers() {
         try (VlmModel vlm = TinyVlm.create(DATA, 3)) {
-            List<BufferedImage> imgs = DATA.vqa().stream().limit(5).map(e -> e.image()).toList();
-            List<String> qs = DATA.vqa().stream().limit(5).map(e -> e.question()).toList();
+            List<BufferedImage> imgs =
+                    DATA.vqa().stream().limit(5).map(e -> e.image()).toList();
+            List<String> qs =
+                    DATA.vqa().stream().limit(5).map(e -> e.question()).toList();
             float[][] batch = vlm.vqaProbabilities(imgs, qs);
             for (int i = 0; i < imgs.size(); i++) {
                 float[] one = vlm.vqaProbabilities(List.of(imgs.get(i)), List.of(qs.get(i)))[0];

@@ -24,15 +24,26 @@ class VlmCheckpointTest {
 
     private static Path saved(Path dir) throws Exception {
         try (VlmModel vlm = TinyVlm.create(DATA, 9)) {
-            vlm.save(dir, Provenance.of("test", "general", 9, Json.mapper().createObjectNode(), DATA.sha256(),
-                    DATA.size(), Json.mapper().createObjectNode(), Map.of("x", 1.0), null));
+            vlm.save(
+                    dir,
+                    Provenance.of(
+                            "test",
+                            "general",
+                            9,
+                            Json.mapper().createObjectNode(),
+                            DATA.sha256(),
+                            DATA.size(),
+                            Json.mapper().createObjectNode(),
+                            Map.of("x", 1.0),
+                            null));
         }
         return dir;
     }
 
     @Test
     void roundTripGivesTheSameAnswers(@TempDir Path tmp) throws Exception {
-        List<java.awt.image.BufferedImage> imgs = DATA.vqa().stream().map(e -> e.image()).toList();
+        List<java.awt.image.BufferedImage> imgs =
+                DATA.vqa().stream().map(e -> e.image()).toList();
         List<String> qs = DATA.vqa().stream().map(e -> e.question()).toList();
         float[][] before;
         try (VlmModel vlm = TinyVlm.create(DATA, 9)) {
@@ -51,7 +62,10 @@ class VlmCheckpointTest {
     @Test
     void missingFolderIsNamed(@TempDir Path tmp) {
         BackendException e = assertThrows(BackendException.class, () -> VlmModel.load(tmp.resolve("nope")));
-        assertTrue(e.getMessage().contains("checkpoint folder not found") && e.getMessage().contains("nope"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("checkpoint folder not found")
+                        && e.getMessage().contains("nope"),
+                e.getMessage());
     }
 
     @Test
@@ -64,7 +78,8 @@ class VlmCheckpointTest {
     @Test
     void missingArchitectureFieldIsNamed(@TempDir Path tmp) throws Exception {
         Path dir = saved(tmp.resolve("ck"));
-        ObjectNode root = (ObjectNode) Json.mapper().readTree(dir.resolve("config.json").toFile());
+        ObjectNode root =
+                (ObjectNode) Json.mapper().readTree(dir.resolve("config.json").toFile());
         ((ObjectNode) root.get("architecture")).remove("filmUnits");
         Json.write(dir.resolve("config.json"), root);
         BackendException e = assertThrows(BackendException.class, () -> VlmModel.load(dir));
@@ -75,7 +90,8 @@ class VlmCheckpointTest {
     @Test
     void checkpointWithoutFilmBoundIsRefusedByName(@TempDir Path tmp) throws Exception {
         Path dir = saved(tmp.resolve("ck"));
-        ObjectNode root = (ObjectNode) Json.mapper().readTree(dir.resolve("config.json").toFile());
+        ObjectNode root =
+                (ObjectNode) Json.mapper().readTree(dir.resolve("config.json").toFile());
         ((ObjectNode) root.get("architecture")).remove("boundedFilm");
         Json.write(dir.resolve("config.json"), root);
         BackendException e = assertThrows(BackendException.class, () -> VlmModel.load(dir));
@@ -86,7 +102,8 @@ class VlmCheckpointTest {
     @Test
     void studentV1CheckpointIsRefusedWithAClearMessage(@TempDir Path tmp) throws Exception {
         Path dir = saved(tmp.resolve("ck"));
-        ObjectNode root = (ObjectNode) Json.mapper().readTree(dir.resolve("config.json").toFile());
+        ObjectNode root =
+                (ObjectNode) Json.mapper().readTree(dir.resolve("config.json").toFile());
         ObjectNode arch = (ObjectNode) root.get("architecture");
         arch.remove(List.of("locDilations", "embedDim", "groundedPooling"));
         Json.write(dir.resolve("config.json"), root);
@@ -98,7 +115,8 @@ class VlmCheckpointTest {
     void differentArchitectureListsEachDifference(@TempDir Path tmp) throws Exception {
         Path dir = saved(tmp.resolve("ck"));
         BackendException e = assertThrows(BackendException.class, () -> VlmModel.load(dir, VlmConfig.defaults()));
-        assertTrue(e.getMessage().contains("architecture.channels: expected [32,64,96,96,96], found [8,16,16]"),
+        assertTrue(
+                e.getMessage().contains("architecture.channels: expected [32,64,96,96,96], found [8,16,16]"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("architecture.cropSize: expected 64, found 32"), e.getMessage());
     }
@@ -106,7 +124,8 @@ class VlmCheckpointTest {
     @Test
     void parametersThatDoNotFitTheConfigAreRefused(@TempDir Path tmp) throws Exception {
         Path dir = saved(tmp.resolve("ck"));
-        ObjectNode root = (ObjectNode) Json.mapper().readTree(dir.resolve("config.json").toFile());
+        ObjectNode root =
+                (ObjectNode) Json.mapper().readTree(dir.resolve("config.json").toFile());
         ArrayNode ch = (ArrayNode) root.get("architecture").get("channels");
         ch.set(0, 12);
         Json.write(dir.resolve("config.json"), root);
@@ -125,7 +144,8 @@ class VlmCheckpointTest {
     @Test
     void teacherFolderIsNotAStudent(@TempDir Path tmp) throws Exception {
         Path dir = saved(tmp.resolve("ck"));
-        ObjectNode root = (ObjectNode) Json.mapper().readTree(dir.resolve("config.json").toFile());
+        ObjectNode root =
+                (ObjectNode) Json.mapper().readTree(dir.resolve("config.json").toFile());
         root.put("kind", "teacher");
         Json.write(dir.resolve("config.json"), root);
         BackendException e = assertThrows(BackendException.class, () -> VlmModel.load(dir));

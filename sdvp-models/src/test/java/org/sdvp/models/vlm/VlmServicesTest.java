@@ -28,13 +28,17 @@ class VlmServicesTest {
             SplittableRandom r = new SplittableRandom(3);
             for (int i = 0; i < 6; i++) {
                 // crops and whole images in one batch: they are resized differently and must come back in order
-                BufferedImage img = i % 2 == 0 ? DATA.vqa().get(i).image() : ToyWorld.scene(r).image();
-                batch.add(new VqaRequest(ImageValue.source("i" + i, img), DATA.vqa().get(i).question()));
+                BufferedImage img = i % 2 == 0
+                        ? DATA.vqa().get(i).image()
+                        : ToyWorld.scene(r).image();
+                batch.add(new VqaRequest(
+                        ImageValue.source("i" + i, img), DATA.vqa().get(i).question()));
             }
             List<VqaAnswer> all = s.vqa().orElseThrow().apply(batch);
             assertEquals(batch.size(), all.size());
             for (int i = 0; i < batch.size(); i++) {
-                VqaAnswer one = s.vqa().orElseThrow().apply(List.of(batch.get(i))).get(0);
+                VqaAnswer one =
+                        s.vqa().orElseThrow().apply(List.of(batch.get(i))).get(0);
                 assertEquals(one.answer(), all.get(i).answer());
                 assertEquals(one.confidence(), all.get(i).confidence(), 1e-5);
             }
@@ -60,7 +64,8 @@ class VlmServicesTest {
             List<Double> together = s.match().orElseThrow().apply(m);
             List<VqaAnswer> answers = s.vqa().orElseThrow().apply(q);
             for (int i = 0; i < m.size(); i++) {
-                assertEquals(s.match().orElseThrow().apply(List.of(m.get(i))).get(0), together.get(i), 1e-5, "pair " + i);
+                assertEquals(
+                        s.match().orElseThrow().apply(List.of(m.get(i))).get(0), together.get(i), 1e-5, "pair " + i);
                 VqaAnswer alone = s.vqa().orElseThrow().apply(List.of(q.get(i))).get(0);
                 assertEquals(alone.answer(), answers.get(i).answer(), "question " + i);
                 assertEquals(alone.confidence(), answers.get(i).confidence(), 1e-5, "question " + i);
@@ -72,16 +77,19 @@ class VlmServicesTest {
     void matchGivesProbabilitiesAndLocGivesBoxesInsideTheImage() throws Exception {
         try (ModelServices s = VlmServices.of("vlm:test", TinyVlm.create(DATA, 4))) {
             List<MatchRequest> m = DATA.match().stream()
-                    .map(e -> new MatchRequest(ImageValue.source("c", e.image()), e.text())).toList();
+                    .map(e -> new MatchRequest(ImageValue.source("c", e.image()), e.text()))
+                    .toList();
             for (double p : s.match().orElseThrow().apply(m)) assertTrue(p >= 0 && p <= 1, "p=" + p);
             List<LocRequest> l = DATA.loc().stream()
-                    .map(e -> new LocRequest(ImageValue.source("s", e.image()), e.phrase())).toList();
+                    .map(e -> new LocRequest(ImageValue.source("s", e.image()), e.phrase()))
+                    .toList();
             List<List<Detection>> found = s.loc().orElseThrow().apply(l);
             assertEquals(l.size(), found.size());
             for (int i = 0; i < l.size(); i++) {
                 double prev = Double.POSITIVE_INFINITY;
                 for (Detection d : found.get(i)) {
-                    assertTrue(d.box().x1() >= 0 && d.box().x2() <= 96 && d.box().y2() <= 72, d.toString());
+                    assertTrue(
+                            d.box().x1() >= 0 && d.box().x2() <= 96 && d.box().y2() <= 72, d.toString());
                     assertTrue(d.score() <= prev, "best first");
                     assertEquals(l.get(i).object(), d.label());
                     prev = d.score();
@@ -98,7 +106,10 @@ class VlmServicesTest {
             List<BufferedImage> imgs = new ArrayList<>();
             List<String> texts = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                imgs.add(i % 2 == 0 ? DATA.vqa().get(i).image() : ToyWorld.scene(r).image());
+                imgs.add(
+                        i % 2 == 0
+                                ? DATA.vqa().get(i).image()
+                                : ToyWorld.scene(r).image());
                 texts.add(DATA.vqa().get(i).question());
             }
             var vqa = s.vqa().orElseThrow();
@@ -132,8 +143,12 @@ class VlmServicesTest {
                 lq.add(new LocRequest(ImageValue.source("i" + i, imgs.get(i)), "cube"));
                 lp.add(loc.prepare(lq.get(i)));
             }
-            var boxes = vlm.locate(imgs, TinyVlm.repeat("cube", imgs.size()), vlm.locThreshold(),
-                    VlmServices.NMS_IOU, VlmServices.MAX_BOXES);
+            var boxes = vlm.locate(
+                    imgs,
+                    TinyVlm.repeat("cube", imgs.size()),
+                    vlm.locThreshold(),
+                    VlmServices.NMS_IOU,
+                    VlmServices.MAX_BOXES);
             List<List<Detection>> lg = loc.apply(lq, lp);
             for (int i = 0; i < imgs.size(); i++) {
                 assertEquals(boxes.get(i).size(), lg.get(i).size());

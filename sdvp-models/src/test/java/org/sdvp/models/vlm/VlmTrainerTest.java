@@ -19,14 +19,16 @@ class VlmTrainerTest {
     void lossFallsWhenOverfittingThirtyTwoExamples() {
         SubTaskSet data = ToyWorld.data(32, 7);
         try (VlmModel vlm = TinyVlm.create(data, 7)) {
-            VlmTrainConfig c = VlmTrainConfig.defaults(120, 7).withBatches(16, 16, 4).withLearningRate(5e-3f);
+            VlmTrainConfig c =
+                    VlmTrainConfig.defaults(120, 7).withBatches(16, 16, 4).withLearningRate(5e-3f);
             StepLoop.Result r = new VlmTrainer(vlm, c).train(data, null);
             List<Double> curve = r.lossCurve();
             double early = curve.get(0), late = curve.get(curve.size() - 1);
             assertTrue(late < 0.5 * early, "loss " + early + " -> " + late);
             // and the model now answers its training questions
             int right = 0;
-            float[][] p = vlm.vqaProbabilities(data.vqa().stream().map(e -> e.image()).toList(),
+            float[][] p = vlm.vqaProbabilities(
+                    data.vqa().stream().map(e -> e.image()).toList(),
                     data.vqa().stream().map(e -> e.question()).toList());
             for (int i = 0; i < p.length; i++) {
                 int best = 0;
@@ -44,8 +46,23 @@ class VlmTrainerTest {
         float[] a = trainedWeights(data, c, 5);
         float[] b = trainedWeights(data, c, 5);
         assertArrayEquals(a, b, 0f);
-        float[] other = trainedWeights(data, new VlmTrainConfig(8, 8, 8, 2, c.learningRate(), c.warmupSteps(),
-                c.finalLearningRateFraction(), 1, 1, 1, 4, 5, 12), 5);
+        float[] other = trainedWeights(
+                data,
+                new VlmTrainConfig(
+                        8,
+                        8,
+                        8,
+                        2,
+                        c.learningRate(),
+                        c.warmupSteps(),
+                        c.finalLearningRateFraction(),
+                        1,
+                        1,
+                        1,
+                        4,
+                        5,
+                        12),
+                5);
         assertFalse(java.util.Arrays.equals(a, other), "another data seed must change the weights");
     }
 

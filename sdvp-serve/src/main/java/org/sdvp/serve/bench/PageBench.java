@@ -12,8 +12,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.sdvp.serve.ServeApp;
-import org.sdvp.serve.runs.ExperimentRun;
 import org.sdvp.serve.pages.Url;
+import org.sdvp.serve.runs.ExperimentRun;
 import org.sdvp.serve.sample.SampleExperiment;
 
 /**
@@ -33,46 +33,86 @@ public final class PageBench {
     }
 
     /** Writes the sample into {@code dir}, serves it, measures, prints a table to {@code out}. */
-    public static List<Result> run(Path dir, int rows, int tasks, int questions, int repeat, PrintWriter out) throws Exception {
+    public static List<Result> run(Path dir, int rows, int tasks, int questions, int repeat, PrintWriter out)
+            throws Exception {
         SampleExperiment sample = SampleExperiment.sized(rows, tasks, questions);
         long t0 = System.nanoTime();
         sample.write(dir.resolve("exp"));
-        out.printf(Locale.ROOT, "wrote %d rows x %d tasks x %d questions in %.1f s%n", rows, tasks, questions, (System.nanoTime() - t0) / 1e9);
+        out.printf(
+                Locale.ROOT,
+                "wrote %d rows x %d tasks x %d questions in %.1f s%n",
+                rows,
+                tasks,
+                questions,
+                (System.nanoTime() - t0) / 1e9);
         List<Result> results = new ArrayList<>();
         try (ServeApp app = ServeApp.start(dir, "127.0.0.1", 0)) {
             PageBench b = new PageBench(app.url().replaceFirst("/$", ""));
-            String task0 = sample.tasks().get(0), row = ExperimentRun.folder(sample.rows().get(2));
+            String task0 = sample.tasks().get(0),
+                    row = ExperimentRun.folder(sample.rows().get(2));
             List<String> cold = new ArrayList<>();
             for (String r : sample.rows().subList(1, sample.rows().size())) {
                 for (String t : sample.tasks()) cold.add(questions(ExperimentRun.folder(r), t, null));
             }
             results.add(b.measure("questions, cold (each row x task once)", cold));
             results.add(b.repeat("runs index", "/", repeat));
-            results.add(b.repeat("experiment table", Url.of("/experiment").with("run", "exp").toString(), repeat));
+            results.add(b.repeat(
+                    "experiment table", Url.of("/experiment").with("run", "exp").toString(), repeat));
             results.add(b.repeat("questions, all", questions(row, task0, null), repeat));
             results.add(b.repeat("questions, fixed only", questions(row, task0, "fixed"), repeat));
-            String q = Url.of("/question").with("run", "exp").with("a", "baseline").with("b", row).with("task", task0)
-                    .with("id", task0 + "-00001").toString();
+            String q = Url.of("/question")
+                    .with("run", "exp")
+                    .with("a", "baseline")
+                    .with("b", row)
+                    .with("task", task0)
+                    .with("id", task0 + "-00001")
+                    .toString();
             results.add(b.repeat("question (two rows)", q, repeat));
-            results.add(b.repeat("rationale (trace frame)", Url.of("/trace").with("run", "exp").with("row", row).with("task", task0)
-                    .with("id", task0 + "-00001").toString(), repeat));
-            results.add(b.repeat("stage", Url.of("/stage").with("run", "exp/stages/seed-1/sdvp-" + task0).toString(), repeat));
+            results.add(b.repeat(
+                    "rationale (trace frame)",
+                    Url.of("/trace")
+                            .with("run", "exp")
+                            .with("row", row)
+                            .with("task", task0)
+                            .with("id", task0 + "-00001")
+                            .toString(),
+                    repeat));
+            results.add(b.repeat(
+                    "stage",
+                    Url.of("/stage")
+                            .with("run", "exp/stages/seed-1/sdvp-" + task0)
+                            .toString(),
+                    repeat));
         }
-        out.printf(Locale.ROOT, "%-42s %6s %10s %8s %8s %9s%n", "page", "loads", "median ms", "p90 ms", "max ms", "KiB");
+        out.printf(
+                Locale.ROOT, "%-42s %6s %10s %8s %8s %9s%n", "page", "loads", "median ms", "p90 ms", "max ms", "KiB");
         for (Result r : results) {
-            out.printf(Locale.ROOT, "%-42s %6d %10.1f %8.1f %8.1f %9.1f%n", r.page(), r.loads(), r.medianMs(), r.p90Ms(), r.maxMs(), r.bytes() / 1024.0);
+            out.printf(
+                    Locale.ROOT,
+                    "%-42s %6d %10.1f %8.1f %8.1f %9.1f%n",
+                    r.page(),
+                    r.loads(),
+                    r.medianMs(),
+                    r.p90Ms(),
+                    r.maxMs(),
+                    r.bytes() / 1024.0);
         }
         out.flush();
         return results;
     }
 
     private static String questions(String row, String task, String outcome) {
-        return Url.of("/questions").with("run", "exp").with("a", "baseline").with("b", row).with("task", task)
-                .with("outcome", outcome).toString();
+        return Url.of("/questions")
+                .with("run", "exp")
+                .with("a", "baseline")
+                .with("b", row)
+                .with("task", task)
+                .with("outcome", outcome)
+                .toString();
     }
 
     private Result repeat(String name, String path, int times) throws Exception {
-        for (int i = 0; i < 3; i++) load(path);      // warm-up: class loading, JIT, the server's file cache
+        for (int i = 0; i < 3; i++) load(path); // warm-up: class loading, JIT, the server's file cache
         return measure(name, Collections.nCopies(times, path));
     }
 
@@ -85,12 +125,18 @@ public final class PageBench {
             ms.add((System.nanoTime() - t) / 1e6);
         }
         Collections.sort(ms);
-        return new Result(name, ms.size(), ms.get(ms.size() / 2), ms.get((int) Math.min(ms.size() - 1, Math.ceil(ms.size() * 0.9) - 1)),
-                ms.get(ms.size() - 1), bytes);
+        return new Result(
+                name,
+                ms.size(),
+                ms.get(ms.size() / 2),
+                ms.get((int) Math.min(ms.size() - 1, Math.ceil(ms.size() * 0.9) - 1)),
+                ms.get(ms.size() - 1),
+                bytes);
     }
 
     private int load(String path) throws IOException, InterruptedException {
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
         if (r.statusCode() != 200) throw new IOException(path + " answered " + r.statusCode());
         return r.body().length;
     }
@@ -98,7 +144,8 @@ public final class PageBench {
     /** Removes a folder the benchmark wrote (its temporary experiment). */
     public static void delete(Path dir) throws IOException {
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.deleteIfExists(p);
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList())
+                java.nio.file.Files.deleteIfExists(p);
         }
     }
 }

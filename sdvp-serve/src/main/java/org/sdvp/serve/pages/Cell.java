@@ -12,7 +12,8 @@ record Cell(ExperimentRun run, String fw, String row, String seed, String task) 
      * @param seedParam the one naming its seed; the row's first seed when absent
      */
     static Cell of(ExperimentRun run, Query q, String rowParam, String seedParam, String task) {
-        String fw = q.or("fw", run.frameworks().isEmpty() ? "visprog" : run.frameworks().get(0));
+        String fw = q.or(
+                "fw", run.frameworks().isEmpty() ? "visprog" : run.frameworks().get(0));
         String row = q.required(rowParam);
         List<String> seeds = run.seeds(fw, row);
         if (seeds.isEmpty()) throw new RunFiles.NotFound("no row '" + row + "' under framework '" + fw + "'");
@@ -22,7 +23,11 @@ record Cell(ExperimentRun run, String fw, String row, String seed, String task) 
     }
 
     /** The cell's results.json, or null when the row was not evaluated on the task. */
-    Path results() { return run.results(fw, row, seed, task); }
+    Path results() {
+        return run.results(fw, row, seed, task);
+    }
 
-    String label() { return run.name(fw, row) + (seed.equals("shared") ? "" : " (" + seed + ")"); }
+    String label() {
+        return run.name(fw, row) + (seed.equals("shared") ? "" : " (" + seed + ")");
+    }
 }

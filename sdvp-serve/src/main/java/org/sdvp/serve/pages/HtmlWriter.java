@@ -28,7 +28,9 @@ public final class HtmlWriter {
     }
 
     /** An element without content ({@code <img>}, {@code <input>}, {@code <br>}). */
-    public HtmlWriter empty(String tag, String... attrs) { return open(tag, attrs); }
+    public HtmlWriter empty(String tag, String... attrs) {
+        return open(tag, attrs);
+    }
 
     /** {@code <tag attrs>text</tag>}. */
     public HtmlWriter el(String tag, Object text, String... attrs) {
@@ -58,7 +60,11 @@ public final class HtmlWriter {
         if (attrs.length % 2 != 0) throw new IllegalArgumentException("attributes come in name/value pairs");
         for (int i = 0; i < attrs.length; i += 2) {
             if (attrs[i + 1] == null) continue;
-            b.append(' ').append(name(attrs[i])).append("=\"").append(Html.escape(attrs[i + 1])).append('"');
+            b.append(' ')
+                    .append(name(attrs[i]))
+                    .append("=\"")
+                    .append(Html.escape(attrs[i + 1]))
+                    .append('"');
         }
     }
 
@@ -68,5 +74,7 @@ public final class HtmlWriter {
     }
 
     @Override
-    public String toString() { return b.toString(); }
+    public String toString() {
+        return b.toString();
+    }
 }

@@ -23,16 +23,32 @@ public final class QuestionPage {
         Optional<JsonNode> la = line(runs, a, id), lb = line(runs, b, id);
         JsonNode any = la.or(() -> lb).orElse(null);
         String title = any == null ? id : any.path("question").asText(id);
-        String list = Url.of("/questions").with("run", run).with("fw", a.fw()).with("a", a.row()).with("sa", a.seed())
-                .with("b", b.row()).with("sb", b.seed()).with("task", task).toString();
-        return Layout.page(title, false, h -> {
-            h.open("p", "class", "meta").text(id + " · " + task);
-            if (any != null) h.text(" · type " + any.path("type").asText() + " · gold ").el("b", any.path("gold").asText("–"));
-            h.close("p").open("div", "class", "side-by-side");
-            side(h, run, a, id, la);
-            side(h, run, b, id, lb);
-            h.close("div");
-        }, run, Url.of("/experiment").with("run", run).toString(), a.label() + " vs " + b.label(), list);
+        String list = Url.of("/questions")
+                .with("run", run)
+                .with("fw", a.fw())
+                .with("a", a.row())
+                .with("sa", a.seed())
+                .with("b", b.row())
+                .with("sb", b.seed())
+                .with("task", task)
+                .toString();
+        return Layout.page(
+                title,
+                false,
+                h -> {
+                    h.open("p", "class", "meta").text(id + " · " + task);
+                    if (any != null)
+                        h.text(" · type " + any.path("type").asText() + " · gold ")
+                                .el("b", any.path("gold").asText("–"));
+                    h.close("p").open("div", "class", "side-by-side");
+                    side(h, run, a, id, la);
+                    side(h, run, b, id, lb);
+                    h.close("div");
+                },
+                run,
+                Url.of("/experiment").with("run", run).toString(),
+                a.label() + " vs " + b.label(),
+                list);
     }
 
     private static Optional<JsonNode> line(Runs runs, Cell c, String id) {
@@ -40,8 +56,14 @@ public final class QuestionPage {
     }
 
     private static void side(HtmlWriter h, String run, Cell c, String id, Optional<JsonNode> line) {
-        String src = Url.of("/trace").with("run", run).with("fw", c.fw()).with("row", c.row()).with("seed", c.seed())
-                .with("task", c.task()).with("id", id).toString();
+        String src = Url.of("/trace")
+                .with("run", run)
+                .with("fw", c.fw())
+                .with("row", c.row())
+                .with("seed", c.seed())
+                .with("task", c.task())
+                .with("id", id)
+                .toString();
         Rationale.column(h, c.label(), src, line);
     }
 

@@ -26,18 +26,32 @@ final class Rationale {
     static void column(HtmlWriter h, String label, String trace, Optional<JsonNode> line) {
         h.open("section", "class", "rationale").el("h2", label);
         if (line.isEmpty()) {
-            h.el("p", "No trace recorded for this question under this row (its evaluation has no question file, "
-                    + "or the question is not in it).", "class", "note").close("section");
+            h.el(
+                            "p",
+                            "No trace recorded for this question under this row (its evaluation has no question file, "
+                                    + "or the question is not in it).",
+                            "class",
+                            "note")
+                    .close("section");
             return;
         }
         JsonNode l = line.get();
         boolean right = l.path("error").isNull() && l.path("score").asDouble() >= 1 - 1e-9;
-        h.open("p", "class", right ? "answer right" : "answer wrong").text(right ? "✓ " : "✗ ")
-                .text(l.path("error").isNull() ? "answer " + l.path("prediction").asText() : "error: " + l.path("error").asText())
-                .el("span", " score " + l.path("score").asDouble(), "class", "meta").close("p");
+        h.open("p", "class", right ? "answer right" : "answer wrong")
+                .text(right ? "✓ " : "✗ ")
+                .text(
+                        l.path("error").isNull()
+                                ? "answer " + l.path("prediction").asText()
+                                : "error: " + l.path("error").asText())
+                .el("span", " score " + l.path("score").asDouble(), "class", "meta")
+                .close("p");
         h.el("pre", l.path("program").asText(""), "class", "program");
-        h.open("iframe", "src", trace, "class", "trace", "sandbox", "", "title", "rationale: " + label).close("iframe");
-        h.open("p").link(trace, "open the rationale alone", "target", "_blank").close("p").close("section");
+        h.open("iframe", "src", trace, "class", "trace", "sandbox", "", "title", "rationale: " + label)
+                .close("iframe");
+        h.open("p")
+                .link(trace, "open the rationale alone", "target", "_blank")
+                .close("p")
+                .close("section");
     }
 
     /**
@@ -47,13 +61,16 @@ final class Rationale {
      */
     static String page(Runs runs, Path results, Path data, String label, String id) {
         return runs.rendered(QuestionFiles.beside(results), "trace " + id, () -> {
-            JsonNode l = runs.questions().line(results, id)
+            JsonNode l = runs.questions()
+                    .line(results, id)
                     .orElseThrow(() -> new RunFiles.NotFound("no trace recorded for " + id));
             Trace trace = new TraceReader(source -> runs.image(data, l, source)).read(l);
             boolean failed = !l.path("error").isNull();
-            String outcome = failed ? "error: " + l.path("error").asText()
-                    : "answer " + l.path("prediction").asText() + " (gold " + l.path("gold").asText("–") + ", score "
-                    + l.path("score").asDouble() + ")";
+            String outcome = failed
+                    ? "error: " + l.path("error").asText()
+                    : "answer " + l.path("prediction").asText() + " (gold "
+                            + l.path("gold").asText("–") + ", score "
+                            + l.path("score").asDouble() + ")";
             return TraceHtml.render(label + ": " + l.path("question").asText(id), trace, outcome, failed);
         });
     }

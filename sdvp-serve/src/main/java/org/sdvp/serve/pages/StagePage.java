@@ -30,20 +30,45 @@ public final class StagePage {
 
     public static String render(Runs runs, String run) {
         StageRun s = runs.stage(run);
-        return Layout.page("Stage " + run, true, h -> {
-            h.el("p", "task " + s.field("task").asText("?") + " · " + s.field("steps").asInt() + " steps"
-                    + (s.field("resumedFrom").asInt() > 0 ? " (resumed from step " + s.field("resumedFrom").asInt() + ")" : "")
-                    + " · " + s.field("replayTargets").asInt(s.field("replayCount").asInt()) + " replay targets", "class", "meta");
-            loss(h, s);
-            labels(h, s);
-            distributions(h, s.distributions());
-            h.el("h2", "Time (s)");
-            Map<String, String> seconds = new TreeMap<>();
-            s.field("seconds").fields().forEachRemaining(e -> seconds.put(e.getKey(), String.format(java.util.Locale.ROOT, "%.1f", e.getValue().asDouble())));
-            Layout.pairs(h, seconds);
-            calls(h, runs, s);
-            h.open("details").el("summary", "configuration").el("pre", Json.pretty(s.field("config"))).close("details");
-        }, run, Url.of("/stage").with("run", run).toString());
+        return Layout.page(
+                "Stage " + run,
+                true,
+                h -> {
+                    h.el(
+                            "p",
+                            "task " + s.field("task").asText("?") + " · "
+                                    + s.field("steps").asInt() + " steps"
+                                    + (s.field("resumedFrom").asInt() > 0
+                                            ? " (resumed from step "
+                                                    + s.field("resumedFrom").asInt() + ")"
+                                            : "")
+                                    + " · "
+                                    + s.field("replayTargets")
+                                            .asInt(s.field("replayCount").asInt()) + " replay targets",
+                            "class",
+                            "meta");
+                    loss(h, s);
+                    labels(h, s);
+                    distributions(h, s.distributions());
+                    h.el("h2", "Time (s)");
+                    Map<String, String> seconds = new TreeMap<>();
+                    s.field("seconds")
+                            .fields()
+                            .forEachRemaining(e -> seconds.put(
+                                    e.getKey(),
+                                    String.format(
+                                            java.util.Locale.ROOT,
+                                            "%.1f",
+                                            e.getValue().asDouble())));
+                    Layout.pairs(h, seconds);
+                    calls(h, runs, s);
+                    h.open("details")
+                            .el("summary", "configuration")
+                            .el("pre", Json.pretty(s.field("config")))
+                            .close("details");
+                },
+                run,
+                Url.of("/stage").with("run", run).toString());
     }
 
     private static void loss(HtmlWriter h, StageRun s) {
@@ -54,14 +79,20 @@ public final class StagePage {
             h.el("p", "No loss curve recorded.", "class", "note");
             return;
         }
-        ObjectNode chart = Json.mapper().createObjectNode().put("kind", "line").put("title", "mean loss per " + window + " steps");
+        ObjectNode chart =
+                Json.mapper().createObjectNode().put("kind", "line").put("title", "mean loss per " + window + " steps");
         ArrayNode xs = chart.putArray("x"), ys = chart.putArray("y");
         for (int i = 0; i < curve.size(); i++) {
             xs.add((i + 1) * window);
             ys.add(curve.get(i).asDouble());
         }
         h.el("div", "", "class", "chart", "id", "loss", "data-chart", chart.toString(), "style", "height:280px");
-        h.el("p", "first " + round(curve.get(0).asDouble()) + ", last " + round(curve.get(curve.size() - 1).asDouble()), "class", "meta");
+        h.el(
+                "p",
+                "first " + round(curve.get(0).asDouble()) + ", last "
+                        + round(curve.get(curve.size() - 1).asDouble()),
+                "class",
+                "meta");
     }
 
     private static void labels(HtmlWriter h, StageRun s) {
@@ -73,15 +104,25 @@ public final class StagePage {
         }
         List<String> kinds = new ArrayList<>();
         l.path("calls").fieldNames().forEachRemaining(kinds::add);
-        ObjectNode chart = Json.mapper().createObjectNode().put("kind", "stacked").put("title", "collected calls by what became of them");
+        ObjectNode chart = Json.mapper()
+                .createObjectNode()
+                .put("kind", "stacked")
+                .put("title", "collected calls by what became of them");
         ArrayNode cats = chart.putArray("categories");
         kinds.forEach(cats::add);
         ObjectNode series = chart.putObject("series");
-        h.open("table", "class", "labels", "id", "labels").open("tr").el("th", "kind").el("th", "calls").el("th", "kept");
+        h.open("table", "class", "labels", "id", "labels")
+                .open("tr")
+                .el("th", "kind")
+                .el("th", "calls")
+                .el("th", "kept");
         for (String f : FILTERS) h.el("th", f);
         h.close("tr");
         for (String k : kinds) {
-            h.open("tr").el("th", k).el("td", l.path("calls").path(k).asInt()).el("td", l.path("kept").path(k).asInt());
+            h.open("tr")
+                    .el("th", k)
+                    .el("td", l.path("calls").path(k).asInt())
+                    .el("td", l.path("kept").path(k).asInt());
             for (String f : FILTERS) h.el("td", l.path(f).path(k).asInt());
             h.close("tr");
         }
@@ -91,42 +132,71 @@ public final class StagePage {
             for (String k : kinds) values.add(l.path(f).path(k).asInt());
         }
         h.el("div", "", "class", "chart", "id", "label-chart", "data-chart", chart.toString(), "style", "height:260px");
-        h.el("p", "inconsistent: the program's final answer was wrong (answer-consistent filtering); uncovered: no "
-                + "teacher covers the call; unsure: the teacher's confidence was under the threshold; missingImage: the "
-                + "call's pixels could not be read again.", "class", "meta");
+        h.el(
+                "p",
+                "inconsistent: the program's final answer was wrong (answer-consistent filtering); uncovered: no "
+                        + "teacher covers the call; unsure: the teacher's confidence was under the threshold; missingImage: the "
+                        + "call's pixels could not be read again.",
+                "class",
+                "meta");
     }
 
     /** The teacher's distribution next to the student's before and after the stage, on a sample of targets. */
     private static void distributions(HtmlWriter h, JsonNode d) {
         h.el("h2", "Before and after: teacher vs student");
         if (d.isMissingNode()) {
-            h.el("p", "No distributions.json (stages write it since the distributions were recorded; older stages have none).", "class", "note");
+            h.el(
+                    "p",
+                    "No distributions.json (stages write it since the distributions were recorded; older stages have none).",
+                    "class",
+                    "note");
             return;
         }
-        h.el("p", "A sample of the distilled calls (evenly spaced over the pseudo-labels): the teacher's answers (the "
-                + "target), the student's before the stage (S_k-1) and after it (S_k), top answers with their "
-                + "probabilities; the last column is the probability the student gives the teacher's answer.", "class", "meta");
-        h.open("table", "class", "calls", "id", "distributions").open("tr").el("th", "pixels").el("th", "call")
-                .el("th", "teacher").el("th", "student before").el("th", "student after").el("th", "teacher's answer").close("tr");
+        h.el(
+                "p",
+                "A sample of the distilled calls (evenly spaced over the pseudo-labels): the teacher's answers (the "
+                        + "target), the student's before the stage (S_k-1) and after it (S_k), top answers with their "
+                        + "probabilities; the last column is the probability the student gives the teacher's answer.",
+                "class",
+                "meta");
+        h.open("table", "class", "calls", "id", "distributions")
+                .open("tr")
+                .el("th", "pixels")
+                .el("th", "call")
+                .el("th", "teacher")
+                .el("th", "student before")
+                .el("th", "student after")
+                .el("th", "teacher's answer")
+                .close("tr");
         for (JsonNode c : d.path("vqa")) {
             h.open("tr");
             thumbnail(h, c);
             h.open("td").el("code", "VQA \"" + c.path("text").asText() + "\"").close("td");
             for (String who : List.of("teacher", "before", "after")) {
                 h.open("td");
-                for (JsonNode a : c.path(who)) h.el("div", a.path("answer").asText() + " " + pct(a.path("p").asDouble()));
+                for (JsonNode a : c.path(who))
+                    h.el(
+                            "div",
+                            a.path("answer").asText() + " " + pct(a.path("p").asDouble()));
                 h.close("td");
             }
-            h.el("td", c.path("teacherAnswer").asText() + ": " + pct(c.path("teacherAnswerBefore").asDouble()) + " → "
-                    + pct(c.path("teacherAnswerAfter").asDouble()));
+            h.el(
+                    "td",
+                    c.path("teacherAnswer").asText() + ": "
+                            + pct(c.path("teacherAnswerBefore").asDouble()) + " → "
+                            + pct(c.path("teacherAnswerAfter").asDouble()));
             h.close("tr");
         }
         for (JsonNode c : d.path("match")) {
             h.open("tr");
             thumbnail(h, c);
             h.open("td").el("code", "MATCH \"" + c.path("text").asText() + "\"").close("td");
-            for (String who : List.of("teacher", "before", "after")) h.el("td", "match " + pct(c.path(who).asDouble()));
-            h.el("td", pct(c.path("before").asDouble()) + " → " + pct(c.path("after").asDouble()));
+            for (String who : List.of("teacher", "before", "after"))
+                h.el("td", "match " + pct(c.path(who).asDouble()));
+            h.el(
+                    "td",
+                    pct(c.path("before").asDouble()) + " → "
+                            + pct(c.path("after").asDouble()));
             h.close("tr");
         }
         h.close("table");
@@ -140,7 +210,9 @@ public final class StagePage {
         h.close("td");
     }
 
-    private static String pct(double p) { return String.format(java.util.Locale.ROOT, "%.1f %%", 100 * p); }
+    private static String pct(double p) {
+        return String.format(java.util.Locale.ROOT, "%.1f %%", 100 * p);
+    }
 
     private static void calls(HtmlWriter h, Runs runs, StageRun s) {
         Path file = s.callsFile(runs.files());
@@ -155,17 +227,37 @@ public final class StagePage {
     private static String sample(Runs runs, Path file) {
         HtmlWriter h = new HtmlWriter();
         List<JsonNode> sample = StageRun.sample(file);
-        h.el("p", StageRun.SAMPLE + " calls evenly spaced over " + runs.files().relative(file)
-                + "; the response is the collecting backend's answer (teacher-driven collection: the teacher's).", "class", "meta");
-        h.open("table", "class", "calls", "id", "calls").open("tr").el("th", "pixels seen").el("th", "call")
-                .el("th", "response").el("th", "question").close("tr");
+        h.el(
+                "p",
+                StageRun.SAMPLE + " calls evenly spaced over " + runs.files().relative(file)
+                        + "; the response is the collecting backend's answer (teacher-driven collection: the teacher's).",
+                "class",
+                "meta");
+        h.open("table", "class", "calls", "id", "calls")
+                .open("tr")
+                .el("th", "pixels seen")
+                .el("th", "call")
+                .el("th", "response")
+                .el("th", "question")
+                .close("tr");
         for (JsonNode c : sample) {
             h.open("tr").open("td");
             image(h, runs, c);
-            h.close("td").open("td").el("code", c.path("module").asText() + " " + c.path("kind").asText() + " \""
-                    + c.path("text").asText() + "\"").close("td")
-                    .el("td", brief(c.path("response")) + " · " + c.path("backend").asText(""))
-                    .el("td", c.path("questionId").asText() + (c.path("answerConsistent").asBoolean() ? " ✓ consistent" : " ✗ inconsistent"));
+            h.close("td")
+                    .open("td")
+                    .el(
+                            "code",
+                            c.path("module").asText() + " " + c.path("kind").asText() + " \""
+                                    + c.path("text").asText() + "\"")
+                    .close("td")
+                    .el(
+                            "td",
+                            brief(c.path("response")) + " · "
+                                    + c.path("backend").asText(""))
+                    .el(
+                            "td",
+                            c.path("questionId").asText()
+                                    + (c.path("answerConsistent").asBoolean() ? " ✓ consistent" : " ✗ inconsistent"));
             h.close("tr");
         }
         h.close("table");
@@ -174,7 +266,8 @@ public final class StagePage {
 
     private static void image(HtmlWriter h, Runs runs, JsonNode c) {
         Path p = Path.of(c.path("imagePath").asText(""));
-        Optional<Path> file = runs.files().isInside(p) ? Optional.of(runs.files().contained(p)) : Optional.empty();
+        Optional<Path> file =
+                runs.files().isInside(p) ? Optional.of(runs.files().contained(p)) : Optional.empty();
         String source = c.path("sourceImage").asText("");
         ImageValue crop = new TraceReader(id -> file).image(source, TraceReader.box(c.path("region")));
         List<Detection> boxes = c.path("response").isArray() ? TraceReader.detections(c.path("response")) : List.of();
@@ -184,7 +277,12 @@ public final class StagePage {
 
     private static String brief(JsonNode r) {
         if (r.isArray()) return r.size() + " box" + (r.size() == 1 ? "" : "es");
-        if (r.has("answer")) return r.path("answer").asText() + String.format(java.util.Locale.ROOT, " (%.2f)", r.path("confidence").asDouble());
+        if (r.has("answer"))
+            return r.path("answer").asText()
+                    + String.format(
+                            java.util.Locale.ROOT,
+                            " (%.2f)",
+                            r.path("confidence").asDouble());
         if (r.isNumber()) return String.format(java.util.Locale.ROOT, "%.3f", r.asDouble());
         return r.asText();
     }
@@ -196,5 +294,7 @@ public final class StagePage {
         return out;
     }
 
-    private static String round(double v) { return String.format(java.util.Locale.ROOT, "%.4f", v); }
+    private static String round(double v) {
+        return String.format(java.util.Locale.ROOT, "%.4f", v);
+    }
 }

@@ -12,7 +12,9 @@ public final class Url {
         b = new StringBuilder(path);
     }
 
-    public static Url of(String path) { return new Url(path); }
+    public static Url of(String path) {
+        return new Url(path);
+    }
 
     public Url with(String name, Object value) {
         if (value == null) return this;
@@ -22,5 +24,7 @@ public final class Url {
     }
 
     @Override
-    public String toString() { return b.toString(); }
+    public String toString() {
+        return b.toString();
+    }
 }

@@ -26,14 +26,24 @@ public final class Comparison {
             return a.recorded() && b.recorded() ? !a.shown().equals(b.shown()) : a.right() != b.right();
         }
 
-        public boolean fixed() { return !a.right() && b.right(); }
+        public boolean fixed() {
+            return !a.right() && b.right();
+        }
 
-        public boolean broken() { return a.right() && !b.right(); }
+        public boolean broken() {
+            return a.right() && !b.right();
+        }
     }
 
     /** Right/wrong filters of the question list. */
     public enum Outcome {
-        ANY, FIXED, BROKEN, BOTH_RIGHT, BOTH_WRONG, A_WRONG, B_WRONG;
+        ANY,
+        FIXED,
+        BROKEN,
+        BOTH_RIGHT,
+        BOTH_WRONG,
+        A_WRONG,
+        B_WRONG;
 
         public static Outcome parse(String s) {
             if (s == null || s.isBlank()) return ANY;
@@ -44,7 +54,9 @@ public final class Comparison {
             }
         }
 
-        public String param() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }
+        public String param() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
 
         boolean test(Pair p) {
             return switch (this) {
@@ -62,7 +74,8 @@ public final class Comparison {
     /** @param type empty or null for every type; @param changed null for either */
     public record Filter(String type, Outcome outcome, Boolean changed) {
         public boolean test(Pair p) {
-            return (type == null || type.isEmpty() || type.equals(p.type())) && outcome.test(p)
+            return (type == null || type.isEmpty() || type.equals(p.type()))
+                    && outcome.test(p)
                     && (changed == null || changed == p.changed());
         }
     }
@@ -76,18 +89,30 @@ public final class Comparison {
         rb.forEach(any::putIfAbsent);
         List<Pair> out = new ArrayList<>(any.size());
         for (QuestionRecord q : any.values()) {
-            out.add(new Pair(q.id(), q.type(), q.question(), q.gold(), Answer.of(ra.get(q.id()), a), Answer.of(rb.get(q.id()), b)));
+            out.add(new Pair(
+                    q.id(),
+                    q.type(),
+                    q.question(),
+                    q.gold(),
+                    Answer.of(ra.get(q.id()), a),
+                    Answer.of(rb.get(q.id()), b)));
         }
         this.pairs = List.copyOf(out);
         this.complete = a.complete() && b.complete();
     }
 
-    public List<Pair> pairs() { return pairs; }
+    public List<Pair> pairs() {
+        return pairs;
+    }
 
     /** False when a side had only its misses: the list then holds the questions either row got wrong. */
-    public boolean complete() { return complete; }
+    public boolean complete() {
+        return complete;
+    }
 
-    public List<Pair> filter(Filter f) { return pairs.stream().filter(f::test).toList(); }
+    public List<Pair> filter(Filter f) {
+        return pairs.stream().filter(f::test).toList();
+    }
 
     public List<String> types() {
         TreeSet<String> t = new TreeSet<>();
@@ -95,5 +120,7 @@ public final class Comparison {
         return List.copyOf(t);
     }
 
-    public long count(java.util.function.Predicate<Pair> p) { return pairs.stream().filter(p).count(); }
+    public long count(java.util.function.Predicate<Pair> p) {
+        return pairs.stream().filter(p).count();
+    }
 }

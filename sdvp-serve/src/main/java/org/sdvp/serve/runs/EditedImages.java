@@ -72,20 +72,26 @@ final class EditedImages {
      */
     void replay(String module, Map<String, Value> inputs, JsonNode result) {
         List<String> edits = edits(result);
-        if (!(inputs.get("image") instanceof ImageValue input) || edits.equals(input.edits())) return;   // no new edit (a crop)
+        if (!(inputs.get("image") instanceof ImageValue input) || edits.equals(input.edits()))
+            return; // no new edit (a crop)
         Optional<StepModule> step = MODULES.find(module);
         if (step.isEmpty()) return;
         ImageValue pixels;
         try {
             pixels = step.get().execute(inputs, new StepContext(Map.of(), NO_MODELS)) instanceof ImageValue out
-                    && out.width() == input.width() && out.height() == input.height() ? out : null;
+                            && out.width() == input.width()
+                            && out.height() == input.height()
+                    ? out
+                    : null;
         } catch (StepException | RuntimeException e) {
-            pixels = null;   // REPLACE (no backend here), or inputs the trace could not rebuild
+            pixels = null; // REPLACE (no backend here), or inputs the trace could not rebuild
         }
         if (pixels == null) {
             if (!(inputs.get("object") instanceof SegmentsValue objects) || !objects.belongsTo(input)) return;
             pixels = input.edited(Thumbnails.tintMasks(input.pixels(), objects), module);
         }
-        made.put(new Key(input.sourceId(), edits), new ImageValue(pixels.pixels(), input.sourceId(), input.region(), edits));
+        made.put(
+                new Key(input.sourceId(), edits),
+                new ImageValue(pixels.pixels(), input.sourceId(), input.region(), edits));
     }
 }

@@ -24,13 +24,16 @@ import java.util.stream.Stream;
 public final class ExperimentRun {
     /** A change against the baseline with its interval; {@code lo}/{@code hi} are NaN without one. */
     public record Delta(double mean, double lo, double hi) {
-        public boolean hasInterval() { return !Double.isNaN(lo) && !Double.isNaN(hi); }
+        public boolean hasInterval() {
+            return !Double.isNaN(lo) && !Double.isNaN(hi);
+        }
     }
 
     private final Path dir;
     private final JsonNode report;
     /** fw → row folder → seed → task → results.json */
     private final Map<String, Map<String, Map<String, Map<String, Path>>>> cells = new TreeMap<>();
+
     private final ParsedFiles<JsonNode> results;
 
     ExperimentRun(Path dir, JsonNode report, ParsedFiles<JsonNode> results) {
@@ -40,7 +43,8 @@ public final class ExperimentRun {
         Path eval = dir.resolve("eval");
         if (!Files.isDirectory(eval)) return;
         try (Stream<Path> files = Files.walk(eval, 4)) {
-            files.filter(p -> p.getFileName().toString().endsWith(".json") && eval.relativize(p).getNameCount() == 4)
+            files.filter(p -> p.getFileName().toString().endsWith(".json")
+                            && eval.relativize(p).getNameCount() == 4)
                     .forEach(p -> {
                         Path r = eval.relativize(p);
                         String task = r.getFileName().toString().replaceFirst("\\.json$", "");
@@ -54,11 +58,17 @@ public final class ExperimentRun {
         }
     }
 
-    public Path dir() { return dir; }
+    public Path dir() {
+        return dir;
+    }
 
-    public JsonNode report() { return report; }
+    public JsonNode report() {
+        return report;
+    }
 
-    public boolean hasReport() { return !report.isMissingNode(); }
+    public boolean hasReport() {
+        return !report.isMissingNode();
+    }
 
     public List<String> frameworks() {
         Set<String> out = new LinkedHashSet<>();
@@ -88,7 +98,8 @@ public final class ExperimentRun {
     }
 
     public List<String> seeds(String fw, String row) {
-        return List.copyOf(cells.getOrDefault(fw, Map.of()).getOrDefault(row, Map.of()).keySet());
+        return List.copyOf(
+                cells.getOrDefault(fw, Map.of()).getOrDefault(row, Map.of()).keySet());
     }
 
     /** The report's name of a row folder ({@code sdvp_gqa-sim} → {@code sdvp:gqa-sim}). */
@@ -102,11 +113,16 @@ public final class ExperimentRun {
         return row;
     }
 
-    public static String folder(String rowName) { return rowName.replace(':', '_'); }
+    public static String folder(String rowName) {
+        return rowName.replace(':', '_');
+    }
 
     /** The results file of a cell, or null. */
     public Path results(String fw, String row, String seed, String task) {
-        return cells.getOrDefault(fw, Map.of()).getOrDefault(row, Map.of()).getOrDefault(seed, Map.of()).get(task);
+        return cells.getOrDefault(fw, Map.of())
+                .getOrDefault(row, Map.of())
+                .getOrDefault(seed, Map.of())
+                .get(task);
     }
 
     /** Mean score over seeds in [0, 1], or NaN when the row was not evaluated on the task. */
@@ -126,7 +142,11 @@ public final class ExperimentRun {
 
     /** Standard deviation over seeds as the report gives it, or NaN. */
     public double spread(String fw, String row, String task) {
-        JsonNode v = report.path("frameworks").path(fw).path("spread").path(name(fw, row)).path(task);
+        JsonNode v = report.path("frameworks")
+                .path(fw)
+                .path("spread")
+                .path(name(fw, row))
+                .path(task);
         return v.isNumber() ? v.asDouble() : Double.NaN;
     }
 
@@ -149,9 +169,13 @@ public final class ExperimentRun {
      */
     public Delta delta(String fw, String row, String task) {
         String name = name(fw, row);
-        JsonNode iv = report.path("frameworks").path(fw).path("deltas").path(name).path(task);
+        JsonNode iv =
+                report.path("frameworks").path(fw).path("deltas").path(name).path(task);
         if (iv.path("mean").isNumber()) {
-            return new Delta(iv.get("mean").asDouble(), iv.path("lo").asDouble(Double.NaN), iv.path("hi").asDouble(Double.NaN));
+            return new Delta(
+                    iv.get("mean").asDouble(),
+                    iv.path("lo").asDouble(Double.NaN),
+                    iv.path("hi").asDouble(Double.NaN));
         }
         JsonNode d = report.path("deltas").path(fw).path("rows").path(name).path(task);
         if (d.isNumber()) return new Delta(d.asDouble(), Double.NaN, Double.NaN);
@@ -161,7 +185,9 @@ public final class ExperimentRun {
     /** The report's provenance (code version, data hashes, checkpoints), as text pairs. */
     public Map<String, String> provenance() {
         Map<String, String> out = new TreeMap<>();
-        report.path("provenance").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        report.path("provenance")
+                .fields()
+                .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
 
@@ -190,6 +216,8 @@ public final class ExperimentRun {
     private JsonNode table(String fw, String row) {
         String name = name(fw, row);
         JsonNode v = report.path("frameworks").path(fw).path("rows").path(name);
-        return v.isMissingNode() ? report.path("ablations").path(fw).path("rows").path(name) : v;
+        return v.isMissingNode()
+                ? report.path("ablations").path(fw).path("rows").path(name)
+                : v;
     }
 }

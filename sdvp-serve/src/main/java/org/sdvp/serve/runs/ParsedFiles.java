@@ -24,7 +24,9 @@ final class ParsedFiles<T> {
     ParsedFiles(int capacity) {
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, T> eldest) { return size() > capacity; }
+            protected boolean removeEldestEntry(Map.Entry<Key, T> eldest) {
+                return size() > capacity;
+            }
         };
     }
 

@@ -20,7 +20,8 @@ import org.sdvp.core.io.Json;
  * of them, and the same pair is usually asked for again with another filter.
  */
 public final class QuestionFiles {
-    private static final com.fasterxml.jackson.databind.ObjectReader SUMMARY = Json.mapper().readerFor(QuestionRecord.class)
+    private static final com.fasterxml.jackson.databind.ObjectReader SUMMARY = Json.mapper()
+            .readerFor(QuestionRecord.class)
             .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final ParsedFiles<QuestionSet> cache = new ParsedFiles<>(64);
@@ -67,8 +68,9 @@ public final class QuestionFiles {
                 n++;
                 if (line.isBlank()) continue;
                 try {
-                    if (line.startsWith("{\"leftOut\"")) leftOut += Json.mapper().readTree(line).path("leftOut").asInt();
-                    else out.add(SUMMARY.readValue(line));   // binds the answer's fields, skips the trace
+                    if (line.startsWith("{\"leftOut\""))
+                        leftOut += Json.mapper().readTree(line).path("leftOut").asInt();
+                    else out.add(SUMMARY.readValue(line)); // binds the answer's fields, skips the trace
                 } catch (IOException e) {
                     throw new IOException("line " + n + " is not a question record (" + e.getMessage() + ")", e);
                 }
@@ -85,8 +87,14 @@ public final class QuestionFiles {
     }
 
     private static QuestionRecord record(JsonNode q) {
-        return new QuestionRecord(q.path("id").asText(), q.path("type").asText(""), q.path("question").asText(""),
-                text(q.get("prediction")), text(q.get("gold")), q.path("score").asDouble(0), text(q.get("error")));
+        return new QuestionRecord(
+                q.path("id").asText(),
+                q.path("type").asText(""),
+                q.path("question").asText(""),
+                text(q.get("prediction")),
+                text(q.get("gold")),
+                q.path("score").asDouble(0),
+                text(q.get("error")));
     }
 
     private static String text(JsonNode n) {
@@ -94,7 +102,7 @@ public final class QuestionFiles {
     }
 
     private static BufferedReader reader(Path file) throws IOException {
-        return new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file), 1 << 16),
-                StandardCharsets.UTF_8));
+        return new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(file), 1 << 16), StandardCharsets.UTF_8));
     }
 }

@@ -20,7 +20,8 @@ public record QuestionSet(List<QuestionRecord> questions, boolean complete, int 
     }
 
     public Map<String, QuestionRecord> byId() {
-        return questions.stream().collect(Collectors.toMap(QuestionRecord::id, Function.identity(), (a, b) -> a,
-                java.util.LinkedHashMap::new));
+        return questions.stream()
+                .collect(Collectors.toMap(
+                        QuestionRecord::id, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
     }
 }

@@ -25,7 +25,9 @@ public final class RunFiles {
         this.root = root.toRealPath();
     }
 
-    public Path root() { return root; }
+    public Path root() {
+        return root;
+    }
 
     /** The existing file or folder {@code relative} names under the root ("" is the root itself). */
     public Path resolve(String relative) {

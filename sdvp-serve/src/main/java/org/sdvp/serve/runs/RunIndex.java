@@ -20,14 +20,18 @@ import java.util.Set;
  * The folders that only hold inputs (data, checkpoints, training state) are not searched.
  */
 public final class RunIndex {
-    public enum Kind { EXPERIMENT, STAGE, EVAL }
+    public enum Kind {
+        EXPERIMENT,
+        STAGE,
+        EVAL
+    }
 
     /** @param path relative to the runs folder */
     public record Entry(Kind kind, String path, long modifiedMillis) {}
 
     static final int MAX_DEPTH = 6;
-    private static final Set<String> SKIPPED = Set.of("data", "student", "teachers", "state", "images", "examples",
-            "target", ".git", "node_modules");
+    private static final Set<String> SKIPPED =
+            Set.of("data", "student", "teachers", "state", "images", "examples", "target", ".git", "node_modules");
 
     private RunIndex() {}
 
@@ -35,36 +39,46 @@ public final class RunIndex {
         List<Entry> out = new ArrayList<>();
         Path root = files.root();
         try {
-            Files.walkFileTree(root, EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(root) && SKIPPED.contains(dir.getFileName().toString())) return FileVisitResult.SKIP_SUBTREE;
-                    if (isExperiment(dir)) {
-                        out.add(entry(Kind.EXPERIMENT, dir, attrs));
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    if (StageRun.isStage(dir)) {
-                        out.add(entry(Kind.STAGE, dir, attrs));
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
+            Files.walkFileTree(
+                    root, EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                            if (!dir.equals(root)
+                                    && SKIPPED.contains(dir.getFileName().toString()))
+                                return FileVisitResult.SKIP_SUBTREE;
+                            if (isExperiment(dir)) {
+                                out.add(entry(Kind.EXPERIMENT, dir, attrs));
+                                return FileVisitResult.SKIP_SUBTREE;
+                            }
+                            if (StageRun.isStage(dir)) {
+                                out.add(entry(Kind.STAGE, dir, attrs));
+                                return FileVisitResult.SKIP_SUBTREE;
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
 
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".json") && isEvalResult(file)) {
-                        out.add(entry(Kind.EVAL, file, attrs));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            if (attrs.isRegularFile()
+                                    && file.getFileName().toString().endsWith(".json")
+                                    && isEvalResult(file)) {
+                                out.add(entry(Kind.EVAL, file, attrs));
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
 
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) { return FileVisitResult.CONTINUE; }
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            return FileVisitResult.CONTINUE;
+                        }
 
-                private Entry entry(Kind kind, Path p, BasicFileAttributes attrs) {
-                    return new Entry(kind, files.relative(p), attrs.lastModifiedTime().toMillis());
-                }
-            });
+                        private Entry entry(Kind kind, Path p, BasicFileAttributes attrs) {
+                            return new Entry(
+                                    kind,
+                                    files.relative(p),
+                                    attrs.lastModifiedTime().toMillis());
+                        }
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
         }
@@ -86,6 +100,9 @@ public final class RunIndex {
             return false;
         }
         String s = new String(head, 0, n, StandardCharsets.UTF_8);
-        return s.stripLeading().startsWith("{") && s.contains("\"task\"") && s.contains("\"split\"") && s.contains("\"metric\"");
+        return s.stripLeading().startsWith("{")
+                && s.contains("\"task\"")
+                && s.contains("\"split\"")
+                && s.contains("\"metric\"");
     }
 }

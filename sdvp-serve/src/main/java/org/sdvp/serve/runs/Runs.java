@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.Optional;
 
 /**
  * Everything the pages read, found through {@link RunFiles} (so nothing outside the runs folder) and kept
@@ -25,11 +25,17 @@ public final class Runs {
         this.files = new RunFiles(root);
     }
 
-    public RunFiles files() { return files; }
+    public RunFiles files() {
+        return files;
+    }
 
-    public QuestionFiles questions() { return questions; }
+    public QuestionFiles questions() {
+        return questions;
+    }
 
-    public List<RunIndex.Entry> index() { return RunIndex.scan(files); }
+    public List<RunIndex.Entry> index() {
+        return RunIndex.scan(files);
+    }
 
     /**
      * A page part made from {@code file} alone (a rationale, a stage's sample of calls), rendered once per
@@ -42,7 +48,8 @@ public final class Runs {
     /** The experiment folder {@code relative} names. */
     public ExperimentRun experiment(String relative) {
         Path dir = files.resolve(relative);
-        if (!Files.isDirectory(dir) || !RunIndex.isExperiment(dir)) throw new RunFiles.NotFound("not an experiment folder");
+        if (!Files.isDirectory(dir) || !RunIndex.isExperiment(dir))
+            throw new RunFiles.NotFound("not an experiment folder");
         Path report = dir.resolve("report.json");
         JsonNode r = Files.isRegularFile(report) ? reports.get(report, ParsedFiles::json) : null;
         return new ExperimentRun(dir, r, results);
@@ -83,7 +90,10 @@ public final class Runs {
         Path exp = results.getParent();
         for (int i = 0; i < 4 && exp != null; i++) exp = exp.getParent();
         String task = r.path("task").asText("");
-        if (exp != null && !task.isEmpty() && RunIndex.isExperiment(exp) && Files.isDirectory(exp.resolve("data").resolve(task))) {
+        if (exp != null
+                && !task.isEmpty()
+                && RunIndex.isExperiment(exp)
+                && Files.isDirectory(exp.resolve("data").resolve(task))) {
             return exp.resolve("data").resolve(task);
         }
         String recorded = r.path("provenance").path("data").asText("");
@@ -100,7 +110,8 @@ public final class Runs {
     /** The file a {@code run} parameter names, checked to be an evaluation result. */
     public Path evalFile(String relative) {
         Path file = files.resolve(relative);
-        if (!Files.isRegularFile(file) || !RunIndex.isEvalResult(file)) throw new RunFiles.NotFound("not an evaluation result");
+        if (!Files.isRegularFile(file) || !RunIndex.isEvalResult(file))
+            throw new RunFiles.NotFound("not an evaluation result");
         return file;
     }
 }

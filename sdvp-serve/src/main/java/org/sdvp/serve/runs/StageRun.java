@@ -20,10 +20,12 @@ import org.sdvp.core.io.Json;
 public record StageRun(Path dir, JsonNode stage, JsonNode experiment) {
     /** Calls shown as a sample: evenly spaced over the first {@link #SCANNED} calls of the file. */
     public static final int SAMPLE = 12;
+
     static final int SCANNED = 5000;
 
     public static boolean isStage(Path dir) {
-        return Files.isRegularFile(dir.resolve("stage.json")) || Files.isRegularFile(dir.resolve("experiment-stage.json"));
+        return Files.isRegularFile(dir.resolve("stage.json"))
+                || Files.isRegularFile(dir.resolve("experiment-stage.json"));
     }
 
     public static StageRun load(Path dir) {
@@ -40,7 +42,9 @@ public record StageRun(Path dir, JsonNode stage, JsonNode experiment) {
      * {@code distributions.json}: the teacher's and the student's distributions before and after the stage
      * on a sample of its targets (written by stages since it existed); missing otherwise.
      */
-    public JsonNode distributions() { return read(dir.resolve("distributions.json")); }
+    public JsonNode distributions() {
+        return read(dir.resolve("distributions.json"));
+    }
 
     /** The calls file the stage used, if it lies under the runs folder. */
     public Path callsFile(RunFiles files) {

@@ -30,8 +30,8 @@ import org.sdvp.core.value.BoxesValue;
 import org.sdvp.core.value.Detection;
 import org.sdvp.core.value.ImageValue;
 import org.sdvp.core.value.ListValue;
-import org.sdvp.core.value.NoneValue;
 import org.sdvp.core.value.Mask;
+import org.sdvp.core.value.NoneValue;
 import org.sdvp.core.value.NumberValue;
 import org.sdvp.core.value.Segment;
 import org.sdvp.core.value.SegmentsValue;
@@ -75,10 +75,17 @@ public final class TraceReader {
                 edited.replay(s.path("module").asText(""), inputs, result);
             }
             JsonNode error = s.get("error");
-            steps.add(new StepRecord(s.path("step").asInt(), s.path("line").asInt(), s.path("text").asText(""),
-                    s.path("module").asText(""), s.path("output").asText(""), inputs,
-                    result == null || result.isNull() ? Optional.empty() : Optional.of(value(result)), calls,
-                    s.path("micros").asLong(), error == null || error.isNull() ? Optional.empty() : Optional.of(error.asText()),
+            steps.add(new StepRecord(
+                    s.path("step").asInt(),
+                    s.path("line").asInt(),
+                    s.path("text").asText(""),
+                    s.path("module").asText(""),
+                    s.path("output").asText(""),
+                    inputs,
+                    result == null || result.isNull() ? Optional.empty() : Optional.of(value(result)),
+                    calls,
+                    s.path("micros").asLong(),
+                    error == null || error.isNull() ? Optional.empty() : Optional.of(error.asText()),
                     tools));
         }
         return new Trace(line.path("program").asText(""), initial, steps);
@@ -104,7 +111,8 @@ public final class TraceReader {
     /** An editing or knowledge backend call (SEG, REPLACE, LIST). */
     private ToolCall tool(JsonNode c) {
         JsonNode image = c.get("image");
-        Optional<ImageValue> seen = image == null || image.isNull() ? Optional.empty() : Optional.of((ImageValue) value(image));
+        Optional<ImageValue> seen =
+                image == null || image.isNull() ? Optional.empty() : Optional.of((ImageValue) value(image));
         JsonNode r = c.path("response");
         Object response;
         if (r.isArray() && r.size() > 0 && r.get(0).has("box")) response = detections(r);
@@ -113,7 +121,12 @@ public final class TraceReader {
             r.forEach(i -> items.add(i.asText()));
             response = items;
         } else response = r.asText("");
-        return new ToolCall(c.path("kind").asText(), seen, c.path("text").asText(""), response, c.path("backend").asText(""));
+        return new ToolCall(
+                c.path("kind").asText(),
+                seen,
+                c.path("text").asText(""),
+                response,
+                c.path("backend").asText(""));
     }
 
     private ModelCall call(JsonNode c) {
@@ -127,7 +140,9 @@ public final class TraceReader {
         JsonNode r = c.path("response");
         Object response;
         if (r.isArray()) response = detections(r);
-        else if (r.has("answer")) response = new VqaAnswer(r.path("answer").asText(), r.path("confidence").asDouble());
+        else if (r.has("answer"))
+            response = new VqaAnswer(
+                    r.path("answer").asText(), r.path("confidence").asDouble());
         else if (r.isNumber()) response = r.asDouble();
         else response = r.asText("");
         return new ModelCall(request, response, c.path("backend").asText(""));
@@ -150,7 +165,10 @@ public final class TraceReader {
         BufferedImage source = sources.computeIfAbsent(sourceId, this::load);
         if (source == null) return new ImageValue(placeholder(region), sourceId, region);
         ImageValue whole = ImageValue.source(sourceId, source);
-        if (region.x1() <= 0 && region.y1() <= 0 && region.x2() >= source.getWidth() && region.y2() >= source.getHeight()) {
+        if (region.x1() <= 0
+                && region.y1() <= 0
+                && region.x2() >= source.getWidth()
+                && region.y2() >= source.getHeight()) {
             return whole;
         }
         try {
@@ -162,13 +180,16 @@ public final class TraceReader {
     }
 
     private BufferedImage load(String sourceId) {
-        return imageFile.apply(sourceId).map(p -> {
-            try {
-                return Images.load(p).pixels();
-            } catch (DataException e) {
-                return null;
-            }
-        }).orElse(null);
+        return imageFile
+                .apply(sourceId)
+                .map(p -> {
+                    try {
+                        return Images.load(p).pixels();
+                    } catch (DataException e) {
+                        return null;
+                    }
+                })
+                .orElse(null);
     }
 
     private static BufferedImage placeholder(Box region) {
@@ -196,21 +217,31 @@ public final class TraceReader {
                 at += run.asInt();
                 set = !set;
             }
-            out.add(new Segment(new Mask(w, h, bits), m.path("label").asText(""), m.path("score").asDouble()));
+            out.add(new Segment(
+                    new Mask(w, h, bits),
+                    m.path("label").asText(""),
+                    m.path("score").asDouble()));
         }
         return new SegmentsValue(v.path("source").asText(""), region, out);
     }
 
     public static Box box(JsonNode b) {
         if (!b.isArray() || b.size() != 4) return new Box(0, 0, 1, 1);
-        double x1 = b.get(0).asDouble(), y1 = b.get(1).asDouble(), x2 = b.get(2).asDouble(), y2 = b.get(3).asDouble();
+        double x1 = b.get(0).asDouble(),
+                y1 = b.get(1).asDouble(),
+                x2 = b.get(2).asDouble(),
+                y2 = b.get(3).asDouble();
         return new Box(Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2));
     }
 
     public static List<Detection> detections(JsonNode list) {
         List<Detection> out = new ArrayList<>();
         for (JsonNode d : list) {
-            if (d.has("box")) out.add(new Detection(box(d.get("box")), d.path("label").asText(""), d.path("score").asDouble()));
+            if (d.has("box"))
+                out.add(new Detection(
+                        box(d.get("box")),
+                        d.path("label").asText(""),
+                        d.path("score").asDouble()));
         }
         return out;
     }

@@ -36,8 +36,12 @@ public record SampleExperiment(List<String> rows, List<String> tasks, int questi
 
     /** The small fixture of the tests: 4 rows × 2 tasks × 12 questions. */
     public static SampleExperiment small() {
-        return new SampleExperiment(List.of("baseline", "oracle", "sdvp:gqa-sim", "naive-ft:gqa-sim"),
-                List.of("gqa-sim", "count-sim"), 12, 1, INJECTION);
+        return new SampleExperiment(
+                List.of("baseline", "oracle", "sdvp:gqa-sim", "naive-ft:gqa-sim"),
+                List.of("gqa-sim", "count-sim"),
+                12,
+                1,
+                INJECTION);
     }
 
     /** {@code rows} rows × {@code tasks} tasks × {@code questions} questions (the benchmark's size: 20 × 5 × 300). */
@@ -55,8 +59,11 @@ public record SampleExperiment(List<String> rows, List<String> tasks, int questi
         report.put("preset", "sample");
         report.putArray("seeds").add(1);
         ObjectNode fw = report.putObject("frameworks").putObject("visprog");
-        ObjectNode scores = fw.putObject("rows"), spread = fw.putObject("spread"), counts = fw.putObject("counts"),
-                runs = fw.putObject("runs"), intervals = fw.putObject("deltas");
+        ObjectNode scores = fw.putObject("rows"),
+                spread = fw.putObject("spread"),
+                counts = fw.putObject("counts"),
+                runs = fw.putObject("runs"),
+                intervals = fw.putObject("deltas");
         ObjectNode deltas = report.putObject("deltas").putObject("visprog").putObject("rows");
         for (String task : tasks) {
             counts.put(task, questions);
@@ -64,7 +71,10 @@ public record SampleExperiment(List<String> rows, List<String> tasks, int questi
         }
         double[] baseline = new double[tasks.size()];
         for (String row : rows) {
-            ObjectNode s = scores.putObject(row), sp = spread.putObject(row), d = deltas.putObject(row), iv = intervals.putObject(row);
+            ObjectNode s = scores.putObject(row),
+                    sp = spread.putObject(row),
+                    d = deltas.putObject(row),
+                    iv = intervals.putObject(row);
             runs.put(row, 1);
             double skill = row.equals("oracle") ? 1.0 : 0.35 + 0.3 * rnd.nextDouble();
             for (int t = 0; t < tasks.size(); t++) {
@@ -74,10 +84,15 @@ public record SampleExperiment(List<String> rows, List<String> tasks, int questi
                 s.put(task, score);
                 sp.put(task, 0.0);
                 d.put(task, score - baseline[t]);
-                iv.putObject(task).put("mean", score - baseline[t]).put("lo", score - baseline[t] - 0.05).put("hi", score - baseline[t] + 0.05);
+                iv.putObject(task)
+                        .put("mean", score - baseline[t])
+                        .put("lo", score - baseline[t] - 0.05)
+                        .put("hi", score - baseline[t] + 0.05);
             }
         }
-        report.putObject("provenance").put("sdvp", "sample").put("java", System.getProperty("java.version"))
+        report.putObject("provenance")
+                .put("sdvp", "sample")
+                .put("java", System.getProperty("java.version"))
                 .put("data", "synthetic (SampleExperiment seed " + seed + ")");
         Json.write(out.resolve("report.json"), report);
         stage(out.resolve("stages").resolve("seed-1").resolve("sdvp-" + tasks.get(0)), rnd);
@@ -92,11 +107,26 @@ public record SampleExperiment(List<String> rows, List<String> tasks, int questi
      */
     public Path writeEvaluation(Path experiment, Path out) throws IOException {
         String task = tasks.get(0);
-        Path cell = experiment.resolve("eval").resolve("visprog").resolve("baseline").resolve("shared");
-        ObjectNode r = (ObjectNode) Json.mapper().readTree(cell.resolve(task + ".json").toFile());
-        ((ObjectNode) r.get("provenance")).put("data", experiment.resolve("data").resolve(task).toAbsolutePath().normalize().toString());
+        Path cell = experiment
+                .resolve("eval")
+                .resolve("visprog")
+                .resolve("baseline")
+                .resolve("shared");
+        ObjectNode r =
+                (ObjectNode) Json.mapper().readTree(cell.resolve(task + ".json").toFile());
+        ((ObjectNode) r.get("provenance"))
+                .put(
+                        "data",
+                        experiment
+                                .resolve("data")
+                                .resolve(task)
+                                .toAbsolutePath()
+                                .normalize()
+                                .toString());
         Files.createDirectories(out);
-        Files.copy(cell.resolve(task + ".questions.jsonl.gz"), out.resolve(task + ".questions.jsonl.gz"),
+        Files.copy(
+                cell.resolve(task + ".questions.jsonl.gz"),
+                out.resolve(task + ".questions.jsonl.gz"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Path results = out.resolve(task + ".json");
         Json.write(results, r);
@@ -105,7 +135,10 @@ public record SampleExperiment(List<String> rows, List<String> tasks, int questi
 
     /** One row on one task: results.json and its question file; returns the score. */
     private double cell(Path out, String row, String task, double skill, Random rnd) throws IOException {
-        Path dir = out.resolve("eval").resolve("visprog").resolve(row.replace(':', '_')).resolve("shared");
+        Path dir = out.resolve("eval")
+                .resolve("visprog")
+                .resolve(row.replace(':', '_'))
+                .resolve("shared");
         ArrayNode misses = Json.mapper().createArrayNode();
         List<String> lines = new ArrayList<>();
         int right = 0;
@@ -116,17 +149,30 @@ public record SampleExperiment(List<String> rows, List<String> tasks, int questi
             boolean ok = rnd.nextDouble() < skill;
             String prediction = i == 0 ? injection : ok ? gold : COLORS[(color + 1) % COLORS.length];
             boolean correct = ok && i != 0;
-            ObjectNode q = Json.mapper().createObjectNode().put("id", id).put("type", i % 3 == 0 ? "query_color" : "verify_color")
+            ObjectNode q = Json.mapper()
+                    .createObjectNode()
+                    .put("id", id)
+                    .put("type", i % 3 == 0 ? "query_color" : "verify_color")
                     .put("question", (i == 0 ? injection + " " : "") + "What color is the cube number " + i + "?")
-                    .put("prediction", prediction).put("gold", gold).put("score", correct ? 1.0 : 0.0).putNull("error");
+                    .put("prediction", prediction)
+                    .put("gold", gold)
+                    .put("score", correct ? 1.0 : 0.0)
+                    .putNull("error");
             if (correct) right++;
             else misses.add(q.deepCopy());
             lines.add(trace(q, i, prediction).toString());
         }
         double score = (double) right / questions;
-        ObjectNode r = Json.mapper().createObjectNode().put("task", task).put("split", "test").put("framework", "visprog")
-                .put("modules", row.equals("oracle") ? "oracle" : "vlm:sample/" + row).put("metric", "exact-match")
-                .put("count", questions).put("score", score).put("errors", 0);
+        ObjectNode r = Json.mapper()
+                .createObjectNode()
+                .put("task", task)
+                .put("split", "test")
+                .put("framework", "visprog")
+                .put("modules", row.equals("oracle") ? "oracle" : "vlm:sample/" + row)
+                .put("metric", "exact-match")
+                .put("count", questions)
+                .put("score", score)
+                .put("errors", 0);
         r.putObject("byType").putObject("query_color").put("count", questions).put("score", score);
         r.set("misses", misses);
         r.put("seconds", 1.0);
@@ -146,17 +192,33 @@ public record SampleExperiment(List<String> rows, List<String> tasks, int questi
         line.putObject("images").put("IMAGE", "test/images/" + image);
         line.putObject("initial").set("IMAGE", imageValue(image, 0, 0, SIZE, SIZE));
         int x = 10 + (i % IMAGES) * 6, y = 20;
-        line.put("program", "BOX0=LOC(image=IMAGE,object='cube')\nIMAGE0=CROP(image=IMAGE,box=BOX0)\n"
-                + "ANSWER0=VQA(image=IMAGE0,question='What color is the cube?')\nFINAL_RESULT=RESULT(var=ANSWER0)"
-                + (i == 0 ? "\n# " + answer : ""));
+        line.put(
+                "program",
+                "BOX0=LOC(image=IMAGE,object='cube')\nIMAGE0=CROP(image=IMAGE,box=BOX0)\n"
+                        + "ANSWER0=VQA(image=IMAGE0,question='What color is the cube?')\nFINAL_RESULT=RESULT(var=ANSWER0)"
+                        + (i == 0 ? "\n# " + answer : ""));
         ArrayNode steps = line.putArray("steps");
         ObjectNode loc = step(steps, 0, "BOX0=LOC(image=IMAGE,object='cube')", "LOC", "BOX0");
         loc.putObject("inputs").put("object", "x").set("image", imageValue(image, 0, 0, SIZE, SIZE));
-        ((ObjectNode) loc.get("inputs")).set("object", Json.mapper().createObjectNode().put("type", "text").put("value", "cube"));
+        ((ObjectNode) loc.get("inputs"))
+                .set(
+                        "object",
+                        Json.mapper().createObjectNode().put("type", "text").put("value", "cube"));
         ObjectNode boxes = loc.putObject("result").put("type", "boxes");
         ArrayNode b = boxes.putArray("boxes");
-        b.addObject().put("label", "cube").put("score", 0.9).putArray("box").add(x).add(y).add(x + 30).add(y + 30);
-        ObjectNode call = loc.putArray("calls").addObject().put("kind", "LOC").put("text", "cube").put("backend", "vlm");
+        b.addObject()
+                .put("label", "cube")
+                .put("score", 0.9)
+                .putArray("box")
+                .add(x)
+                .add(y)
+                .add(x + 30)
+                .add(y + 30);
+        ObjectNode call = loc.putArray("calls")
+                .addObject()
+                .put("kind", "LOC")
+                .put("text", "cube")
+                .put("backend", "vlm");
         call.set("image", imageValue(image, 0, 0, SIZE, SIZE));
         call.set("response", b.deepCopy());
         ObjectNode crop = step(steps, 1, "IMAGE0=CROP(image=IMAGE,box=BOX0)", "CROP", "IMAGE0");
@@ -164,17 +226,26 @@ public record SampleExperiment(List<String> rows, List<String> tasks, int questi
         ((ObjectNode) crop.get("inputs")).set("box", boxes.deepCopy());
         crop.set("result", imageValue(image, x, y, x + 30, y + 30));
         crop.putArray("calls");
-        ObjectNode vqa = step(steps, 2, "ANSWER0=VQA(image=IMAGE0,question='What color is the cube?')", "VQA", "ANSWER0");
+        ObjectNode vqa =
+                step(steps, 2, "ANSWER0=VQA(image=IMAGE0,question='What color is the cube?')", "VQA", "ANSWER0");
         vqa.putObject("inputs").set("image", imageValue(image, x, y, x + 30, y + 30));
         vqa.putObject("result").put("type", "text").put("value", answer);
-        ObjectNode vc = vqa.putArray("calls").addObject().put("kind", "VQA").put("text", "What color is the cube?").put("backend", "vlm");
+        ObjectNode vc = vqa.putArray("calls")
+                .addObject()
+                .put("kind", "VQA")
+                .put("text", "What color is the cube?")
+                .put("backend", "vlm");
         vc.set("image", imageValue(image, x, y, x + 30, y + 30));
         vc.putObject("response").put("answer", answer).put("confidence", 0.8);
         return line;
     }
 
     private static ObjectNode step(ArrayNode steps, int index, String text, String module, String output) {
-        ObjectNode s = steps.addObject().put("step", index).put("line", index + 1).put("text", text).put("module", module)
+        ObjectNode s = steps.addObject()
+                .put("step", index)
+                .put("line", index + 1)
+                .put("text", text)
+                .put("module", module)
                 .put("output", output);
         s.put("micros", 100 + index);
         s.putNull("error");
@@ -216,27 +287,53 @@ public record SampleExperiment(List<String> rows, List<String> tasks, int questi
         s.put("replayTargets", 200).put("steps", 150).put("resumedFrom", 0).put("lossCurveWindow", 10);
         ArrayNode curve = s.putArray("lossCurve");
         for (int i = 0; i < 15; i++) curve.add(2.0 * Math.exp(-i / 5.0) + 0.3 + 0.05 * rnd.nextDouble());
-        s.putObject("seconds").put("collect", 4.0).put("label", 3.0).put("replay", 10.0).put("distill", 60.0);
+        s.putObject("seconds")
+                .put("collect", 4.0)
+                .put("label", 3.0)
+                .put("replay", 10.0)
+                .put("distill", 60.0);
         s.putObject("config").put("seed", 1).put("steps", 150).put("tau", 2.0);
         s.put("calls", dir.resolve("calls.jsonl").toString());
         Json.write(dir.resolve("stage.json"), s);
-        Path data = dir.getParent().getParent().getParent().resolve("data").resolve(tasks.get(0)).resolve("test").resolve("images");
+        Path data = dir.getParent()
+                .getParent()
+                .getParent()
+                .resolve("data")
+                .resolve(tasks.get(0))
+                .resolve("test")
+                .resolve("images");
         StringBuilder calls = new StringBuilder();
         for (int i = 0; i < 40; i++) {
             String image = "img-" + (i % IMAGES) + ".png";
             int x = 10 + (i % IMAGES) * 6;
-            ObjectNode c = Json.mapper().createObjectNode().put("questionId", tasks.get(0) + "-" + i).put("questionType", "query_color")
-                    .put("step", i % 2 == 0 ? 0 : 2).put("line", 1).put("module", i % 2 == 0 ? "LOC" : "VQA")
-                    .put("kind", i % 2 == 0 ? "LOC" : "VQA").put("sourceImage", image)
+            ObjectNode c = Json.mapper()
+                    .createObjectNode()
+                    .put("questionId", tasks.get(0) + "-" + i)
+                    .put("questionType", "query_color")
+                    .put("step", i % 2 == 0 ? 0 : 2)
+                    .put("line", 1)
+                    .put("module", i % 2 == 0 ? "LOC" : "VQA")
+                    .put("kind", i % 2 == 0 ? "LOC" : "VQA")
+                    .put("sourceImage", image)
                     .put("imagePath", data.resolve(image).toAbsolutePath().toString());
             if (i % 2 == 0) {
                 c.putArray("region").add(0).add(0).add(SIZE).add(SIZE);
                 c.put("text", "cube");
-                c.putArray("response").addObject().put("label", "cube").put("score", 0.9).putArray("box").add(x).add(20).add(x + 30).add(50);
+                c.putArray("response")
+                        .addObject()
+                        .put("label", "cube")
+                        .put("score", 0.9)
+                        .putArray("box")
+                        .add(x)
+                        .add(20)
+                        .add(x + 30)
+                        .add(50);
             } else {
                 c.putArray("region").add(x).add(20).add(x + 30).add(50);
                 c.put("text", "What color is the cube?");
-                c.putObject("response").put("answer", COLORS[(i * 7 + 3) % COLORS.length]).put("confidence", 0.7);
+                c.putObject("response")
+                        .put("answer", COLORS[(i * 7 + 3) % COLORS.length])
+                        .put("confidence", 0.7);
             }
             c.put("backend", "teacher").put("answerConsistent", i % 3 != 0);
             calls.append(c).append('\n');
@@ -251,8 +348,10 @@ public record SampleExperiment(List<String> rows, List<String> tasks, int questi
         ArrayNode vqa = d.putArray("vqa");
         for (int i = 0; i < 4; i++) {
             String gold = COLORS[(i * 7 + 3) % COLORS.length], wrong = COLORS[(i * 7 + 4) % COLORS.length];
-            BufferedImage crop = ImageIO.read(images.resolve("img-" + i + ".png").toFile()).getSubimage(10 + i * 6, 20, 30, 30);
-            ObjectNode c = vqa.addObject().put("text", "What color is the cube?")
+            BufferedImage crop =
+                    ImageIO.read(images.resolve("img-" + i + ".png").toFile()).getSubimage(10 + i * 6, 20, 30, 30);
+            ObjectNode c = vqa.addObject()
+                    .put("text", "What color is the cube?")
                     .put("image", org.sdvp.core.trace.Thumbnails.dataUri(crop, List.of(), 64));
             double before = 0.2 + 0.2 * rnd.nextDouble(), after = 0.7 + 0.2 * rnd.nextDouble();
             c.putArray("teacher").add(answer(gold, 0.9)).add(answer(wrong, 0.1));
@@ -260,10 +359,17 @@ public record SampleExperiment(List<String> rows, List<String> tasks, int questi
             c.putArray("after").add(answer(gold, after)).add(answer(wrong, 1 - after));
             c.put("teacherAnswer", gold).put("teacherAnswerBefore", before).put("teacherAnswerAfter", after);
         }
-        d.putArray("match").addObject().put("text", "cube").put("image", vqa.get(0).get("image").asText())
-                .put("teacher", 0.95).put("before", 0.4).put("after", 0.85);
+        d.putArray("match")
+                .addObject()
+                .put("text", "cube")
+                .put("image", vqa.get(0).get("image").asText())
+                .put("teacher", 0.95)
+                .put("before", 0.4)
+                .put("after", 0.85);
         Json.write(dir.resolve("distributions.json"), d);
     }
 
-    private static ObjectNode answer(String a, double p) { return Json.mapper().createObjectNode().put("answer", a).put("p", p); }
+    private static ObjectNode answer(String a, double p) {
+        return Json.mapper().createObjectNode().put("answer", a).put("p", p);
+    }
 }

@@ -12,13 +12,13 @@ import org.sdvp.core.module.StepException;
 import org.sdvp.core.service.LocRequest;
 import org.sdvp.core.service.MatchRequest;
 import org.sdvp.core.service.VqaRequest;
-import org.sdvp.core.value.Scores;
 import org.sdvp.core.value.BoolValue;
 import org.sdvp.core.value.Box;
 import org.sdvp.core.value.BoxesValue;
 import org.sdvp.core.value.Detection;
 import org.sdvp.core.value.ImageValue;
 import org.sdvp.core.value.ListValue;
+import org.sdvp.core.value.Scores;
 import org.sdvp.core.value.TextValue;
 import org.sdvp.core.value.Value;
 
@@ -48,7 +48,9 @@ public final class ImagePatchApi {
         this.llm = llm;
     }
 
-    public ImagePatchApi(StepRecorder recorder) { this(recorder, null); }
+    public ImagePatchApi(StepRecorder recorder) {
+        this(recorder, null);
+    }
 
     /** Registers an image given to {@code execute_command}; its handle starts a coordinate frame. */
     public int addRoot(ImageValue image) {
@@ -62,7 +64,9 @@ public final class ImagePatchApi {
         return patches.get(handle);
     }
 
-    public StepRecorder recorder() { return recorder; }
+    public StepRecorder recorder() {
+        return recorder;
+    }
 
     /**
      * Coordinate {@code i} (0 left, 1 lower, 2 right, 3 upper) of a patch, in pixels of its root image with
@@ -114,8 +118,10 @@ public final class ImagePatchApi {
     public Object crop(int handle, double left, double lower, double right, double upper) {
         Patch p = patch(handle);
         if (!(right > left) || !(upper > lower)) {
-            return fail("ValueError", "crop(" + num(left) + ", " + num(lower) + ", " + num(right) + ", "
-                    + num(upper) + ") needs left < right and lower < upper");
+            return fail(
+                    "ValueError",
+                    "crop(" + num(left) + ", " + num(lower) + ", " + num(right) + ", " + num(upper)
+                            + ") needs left < right and lower < upper");
         }
         double h = p.image().height();
         try {
@@ -132,8 +138,13 @@ public final class ImagePatchApi {
     public Object find(int handle, String name, int line) {
         Patch p = patch(handle);
         try {
-            List<Detection> found = recorder.record(line, "find", call("find", repr(name)), inputs(p, "object", name),
-                    ctx -> ctx.locate(new LocRequest(p.image(), name)), BoxesValue::new);
+            List<Detection> found = recorder.record(
+                    line,
+                    "find",
+                    call("find", repr(name)),
+                    inputs(p, "object", name),
+                    ctx -> ctx.locate(new LocRequest(p.image(), name)),
+                    BoxesValue::new);
             List<Object> handles = new ArrayList<>();
             for (Detection d : found) {
                 try {
@@ -155,8 +166,13 @@ public final class ImagePatchApi {
     public Object exists(int handle, String name, int line) {
         Patch p = patch(handle);
         try {
-            return recorder.record(line, "exists", call("exists", repr(name)), inputs(p, "object", name),
-                    ctx -> !ctx.locate(new LocRequest(p.image(), name)).isEmpty(), BoolValue::of);
+            return recorder.record(
+                    line,
+                    "exists",
+                    call("exists", repr(name)),
+                    inputs(p, "object", name),
+                    ctx -> !ctx.locate(new LocRequest(p.image(), name)).isEmpty(),
+                    BoolValue::of);
         } catch (StepException e) {
             return fail("ModelError", e.getMessage());
         }
@@ -170,8 +186,13 @@ public final class ImagePatchApi {
         Map<String, Value> in = inputs(p, "object", name);
         in.put("property", new TextValue(property));
         try {
-            return recorder.record(line, "verify_property", call("verify_property", repr(name), repr(property)), in,
-                    ctx -> ctx.match(new MatchRequest(p.image(), phrase)) > VERIFY_THRESHOLD, BoolValue::of);
+            return recorder.record(
+                    line,
+                    "verify_property",
+                    call("verify_property", repr(name), repr(property)),
+                    in,
+                    ctx -> ctx.match(new MatchRequest(p.image(), phrase)) > VERIFY_THRESHOLD,
+                    BoolValue::of);
         } catch (StepException e) {
             return fail("ModelError", e.getMessage());
         }
@@ -187,11 +208,18 @@ public final class ImagePatchApi {
         in.put("options", new ListValue(opts.stream().<Value>map(TextValue::new).toList()));
         if (!prefix.isEmpty()) in.put("prefix", new TextValue(prefix));
         try {
-            return recorder.record(line, "best_text_match", call("best_text_match", pyList(opts)), in, ctx -> {
-                List<Double> scores = ctx.matchAll(opts.stream()
-                        .map(o -> new MatchRequest(p.image(), prefix.isEmpty() ? o : prefix + " " + o)).toList());
-                return opts.get(Scores.firstBest(scores));
-            }, TextValue::new);
+            return recorder.record(
+                    line,
+                    "best_text_match",
+                    call("best_text_match", pyList(opts)),
+                    in,
+                    ctx -> {
+                        List<Double> scores = ctx.matchAll(opts.stream()
+                                .map(o -> new MatchRequest(p.image(), prefix.isEmpty() ? o : prefix + " " + o))
+                                .toList());
+                        return opts.get(Scores.firstBest(scores));
+                    },
+                    TextValue::new);
         } catch (StepException e) {
             return fail("ModelError", e.getMessage());
         }
@@ -202,9 +230,13 @@ public final class ImagePatchApi {
     public Object simple_query(int handle, String question, int line) {
         Patch p = patch(handle);
         try {
-            return recorder.record(line, "simple_query", call("simple_query", repr(question)),
+            return recorder.record(
+                    line,
+                    "simple_query",
+                    call("simple_query", repr(question)),
                     inputs(p, "question", question),
-                    ctx -> ctx.ask(new VqaRequest(p.image(), question)).answer(), TextValue::new);
+                    ctx -> ctx.ask(new VqaRequest(p.image(), question)).answer(),
+                    TextValue::new);
         } catch (StepException e) {
             return fail("ModelError", e.getMessage());
         }
@@ -217,20 +249,28 @@ public final class ImagePatchApi {
     @HostAccess.Export
     public Object best_image_match(org.graalvm.polyglot.Value handles, org.graalvm.polyglot.Value content, int line) {
         List<Patch> ps = new ArrayList<>();
-        for (long i = 0; i < handles.getArraySize(); i++) ps.add(patch(handles.getArrayElement(i).asInt()));
+        for (long i = 0; i < handles.getArraySize(); i++)
+            ps.add(patch(handles.getArrayElement(i).asInt()));
         List<String> texts = strings(content);
         if (ps.isEmpty() || texts.isEmpty()) return fail("ValueError", "best_image_match needs patches and content");
         Map<String, Value> in = new LinkedHashMap<>();
         in.put("image", patch(ps.get(0).root()).image());
         in.put("patches", new BoxesValue(ps.stream().map(Patch::toDetection).toList()));
-        in.put("content", new ListValue(texts.stream().<Value>map(TextValue::new).toList()));
+        in.put(
+                "content",
+                new ListValue(texts.stream().<Value>map(TextValue::new).toList()));
         try {
-            int best = recorder.record(line, "best_image_match", call("best_image_match", pyList(texts)), in,
+            int best = recorder.record(
+                    line,
+                    "best_image_match",
+                    call("best_image_match", pyList(texts)),
+                    in,
                     ctx -> {
                         List<MatchRequest> pairs = new ArrayList<>();
                         for (Patch patch : ps) for (String t : texts) pairs.add(new MatchRequest(patch.image(), t));
                         return Scores.firstBest(ctx.matchAll(pairs)) / texts.size();
-                    }, i -> new BoxesValue(List.of(ps.get(i).toDetection())));
+                    },
+                    i -> new BoxesValue(List.of(ps.get(i).toDetection())));
             return best;
         } catch (StepException e) {
             return fail("ModelError", e.getMessage());
@@ -251,17 +291,23 @@ public final class ImagePatchApi {
     @HostAccess.Export
     public Object llm_query(String question, int line) {
         if (llm == null) {
-            return fail("RuntimeError", "llm_query is not configured: this run has no LLM backend for ViperGPT programs");
+            return fail(
+                    "RuntimeError", "llm_query is not configured: this run has no LLM backend for ViperGPT programs");
         }
         try {
-            return recorder.record(line, "llm_query", call("llm_query", repr(question)),
-                    Map.of("question", new TextValue(question)), ctx -> {
+            return recorder.record(
+                    line,
+                    "llm_query",
+                    call("llm_query", repr(question)),
+                    Map.of("question", new TextValue(question)),
+                    ctx -> {
                         try {
                             return llm.answer(question);
                         } catch (Exception e) {
                             throw new StepException("llm_query failed: " + e.getMessage(), e);
                         }
-                    }, TextValue::new);
+                    },
+                    TextValue::new);
         } catch (StepException e) {
             return fail("ModelError", e.getMessage());
         }
@@ -269,7 +315,9 @@ public final class ImagePatchApi {
 
     /** {@code Kind:message} of the last failed call ({@code ValueError}, {@code RuntimeError} or {@code ModelError}). */
     @HostAccess.Export
-    public String last_error() { return lastError; }
+    public String last_error() {
+        return lastError;
+    }
 
     private Object fail(String kind, String message) {
         lastError = kind + ":" + message;

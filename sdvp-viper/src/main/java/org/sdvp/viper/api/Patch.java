@@ -24,5 +24,7 @@ public record Patch(ImageValue image, int root, Box box, String label, double sc
     }
 
     /** This patch as a detection in source coordinates, as VisProg's LOC reports boxes of a whole image. */
-    public Detection toDetection() { return new Detection(box, label, score); }
+    public Detection toDetection() {
+        return new Detection(box, label, score);
+    }
 }

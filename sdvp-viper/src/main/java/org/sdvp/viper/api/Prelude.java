@@ -14,28 +14,37 @@ import org.sdvp.viper.sandbox.PythonSandbox;
 public final class Prelude {
     /** The file name programs are evaluated under; the prelude finds call lines by it. */
     public static final String PROGRAM_FILE = "program.py";
+
     private static final Source SOURCE = PythonSandbox.cachedSource("image_patch.py", read("image_patch.py"));
     private static final Source SESSION = PythonSandbox.cachedSource("session.py", read("session.py"));
     private static final Source STATIC_CHECK = PythonSandbox.cachedSource("static_check.py", read("static_check.py"));
 
     private Prelude() {}
 
-    public static Source source() { return SOURCE; }
+    public static Source source() {
+        return SOURCE;
+    }
 
     /**
      * The program loop evaluated after the prelude: fresh namespaces per program, the fallback program,
      * and the check that a program left the shared interpreter state alone (for reused contexts).
      */
-    public static Source session() { return SESSION; }
+    public static Source session() {
+        return SESSION;
+    }
 
     /**
      * The static check of generated programs ({@code _sdvp_static_check(source, images)}), evaluated after
      * the prelude in a checker context; it parses programs and never runs them.
      */
-    public static Source staticCheck() { return STATIC_CHECK; }
+    public static Source staticCheck() {
+        return STATIC_CHECK;
+    }
 
     /** The prelude text (for docs and tests). */
-    public static String text() { return SOURCE.getCharacters().toString(); }
+    public static String text() {
+        return SOURCE.getCharacters().toString();
+    }
 
     private static String read(String name) {
         try (InputStream in = Prelude.class.getResourceAsStream(name)) {

@@ -30,7 +30,9 @@ public final class StepRecorder {
     /** Set when the program's run is over; see {@link #end()}. */
     private volatile boolean ended;
 
-    public StepRecorder(ModelGateway gateway) { this.gateway = gateway; }
+    public StepRecorder(ModelGateway gateway) {
+        this.gateway = gateway;
+    }
 
     /**
      * Runs {@code body} as one step and records it.
@@ -42,8 +44,14 @@ public final class StepRecorder {
      * @param result turns the body's answer into the value recorded
      * @throws StepException after recording the failed step; the first failure is kept for the run
      */
-    public <T> T record(int line, String module, String text, Map<String, Value> inputs, Body<T> body,
-                        java.util.function.Function<T, Value> result) throws StepException {
+    public <T> T record(
+            int line,
+            String module,
+            String text,
+            Map<String, Value> inputs,
+            Body<T> body,
+            java.util.function.Function<T, Value> result)
+            throws StepException {
         // Not recorded: the trace of this run has been handed out, and the call is not the next program's.
         if (ended) throw new StepException("the program's run has ended: no more model calls");
         StepContext ctx = new StepContext(Map.of(), gateway);
@@ -51,12 +59,30 @@ public final class StepRecorder {
         int index = steps.size();
         try {
             T answer = body.run(ctx);
-            steps.add(new StepRecord(index, line, text, module, "", inputs, Optional.of(result.apply(answer)),
-                    ctx.calls(), micros(start), Optional.empty()));
+            steps.add(new StepRecord(
+                    index,
+                    line,
+                    text,
+                    module,
+                    "",
+                    inputs,
+                    Optional.of(result.apply(answer)),
+                    ctx.calls(),
+                    micros(start),
+                    Optional.empty()));
             return answer;
         } catch (StepException e) {
-            steps.add(new StepRecord(index, line, text, module, "", inputs, Optional.empty(), ctx.calls(),
-                    micros(start), Optional.of(e.getMessage())));
+            steps.add(new StepRecord(
+                    index,
+                    line,
+                    text,
+                    module,
+                    "",
+                    inputs,
+                    Optional.empty(),
+                    ctx.calls(),
+                    micros(start),
+                    Optional.of(e.getMessage())));
             if (failure == null) failure = new StepFailure(index, line, module, e.getMessage());
             throw e;
         }
@@ -67,14 +93,24 @@ public final class StepRecorder {
      * patch kept somewhere, a late finaliser) can thus never make model calls or add steps to another
      * program's trace when a context is reused.
      */
-    public void end() { ended = true; }
+    public void end() {
+        ended = true;
+    }
 
-    public List<StepRecord> steps() { return List.copyOf(steps); }
+    public List<StepRecord> steps() {
+        return List.copyOf(steps);
+    }
 
-    public int size() { return steps.size(); }
+    public int size() {
+        return steps.size();
+    }
 
     /** The first failed model step: it fails the run even if the program caught the Python error. */
-    public Optional<StepFailure> failure() { return Optional.ofNullable(failure); }
+    public Optional<StepFailure> failure() {
+        return Optional.ofNullable(failure);
+    }
 
-    private static long micros(long startNanos) { return (System.nanoTime() - startNanos) / 1000; }
+    private static long micros(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1000;
+    }
 }

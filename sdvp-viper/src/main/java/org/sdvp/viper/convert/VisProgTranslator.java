@@ -37,11 +37,44 @@ import org.sdvp.core.value.Value;
 public final class VisProgTranslator {
     /** A VisProg line: {@code NAME=MODULE(}. Python programs never start like this. */
     private static final Pattern VISPROG_LINE = Pattern.compile("^\\s*[A-Za-z_]\\w*\\s*=\\s*[A-Z][A-Z_0-9]*\\s*\\(");
+
     private static final List<String> ARGUMENT_ORDER = List.of("IMAGE", "LEFT", "RIGHT");
-    private static final Set<String> PYTHON_KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert",
-            "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally",
-            "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass",
-            "raise", "return", "try", "while", "with", "yield");
+    private static final Set<String> PYTHON_KEYWORDS = Set.of(
+            "False",
+            "None",
+            "True",
+            "and",
+            "as",
+            "assert",
+            "async",
+            "await",
+            "break",
+            "class",
+            "continue",
+            "def",
+            "del",
+            "elif",
+            "else",
+            "except",
+            "finally",
+            "for",
+            "from",
+            "global",
+            "if",
+            "import",
+            "in",
+            "is",
+            "lambda",
+            "nonlocal",
+            "not",
+            "or",
+            "pass",
+            "raise",
+            "return",
+            "try",
+            "while",
+            "with",
+            "yield");
     /** First line of every translation, so traces show where the Python came from. */
     public static final String HEADER = "# translated from VisProg by sdvp";
 
@@ -68,11 +101,17 @@ public final class VisProgTranslator {
         for (String name : ARGUMENT_ORDER) if (initialVariables.contains(name)) params.add(name);
         for (String name : new TreeSet<>(initialVariables)) if (!params.contains(name)) params.add(name);
         StringBuilder py = new StringBuilder(HEADER).append('\n');
-        py.append("def execute_command(").append(String.join(", ", params.stream().map(VisProgTranslator::name).toList()))
+        py.append("def execute_command(")
+                .append(String.join(
+                        ", ", params.stream().map(VisProgTranslator::name).toList()))
                 .append("):\n");
         String last = null;
         for (Step step : program.steps()) {
-            py.append("    ").append(name(step.output())).append(" = ").append(statement(step)).append('\n');
+            py.append("    ")
+                    .append(name(step.output()))
+                    .append(" = ")
+                    .append(statement(step))
+                    .append('\n');
             last = step.output();
         }
         py.append("    return ").append(name(last)).append('\n');
@@ -82,22 +121,35 @@ public final class VisProgTranslator {
     private static String statement(Step s) throws InvalidProgramException {
         String m = s.module().toUpperCase(Locale.ROOT);
         switch (m) {
-            case "LOC": return "_vp_loc(" + arg(s, "image") + ", " + arg(s, "object") + ")";
-            case "COUNT": return "len(" + arg(s, "box") + ")";
-            case "CROP": return "_vp_crop(" + arg(s, "image") + ", " + arg(s, "box") + ")";
-            case "CROP_LEFTOF": case "CROP_RIGHTOF": case "CROP_ABOVE": case "CROP_BELOW":
+            case "LOC":
+                return "_vp_loc(" + arg(s, "image") + ", " + arg(s, "object") + ")";
+            case "COUNT":
+                return "len(" + arg(s, "box") + ")";
+            case "CROP":
+                return "_vp_crop(" + arg(s, "image") + ", " + arg(s, "box") + ")";
+            case "CROP_LEFTOF":
+            case "CROP_RIGHTOF":
+            case "CROP_ABOVE":
+            case "CROP_BELOW":
                 return "_vp_side(" + arg(s, "image") + ", " + arg(s, "box") + ", '" + m.substring(5) + "')";
-            case "VQA": return arg(s, "image") + ".simple_query(" + arg(s, "question") + ")";
-            case "EVAL": return eval(s);
-            case "RESULT": return arg(s, "var");
+            case "VQA":
+                return arg(s, "image") + ".simple_query(" + arg(s, "question") + ")";
+            case "EVAL":
+                return eval(s);
+            case "RESULT":
+                return arg(s, "var");
             case "SELECT":
                 return "_vp_select(" + arg(s, "image") + ", " + arg(s, "object") + ", " + arg(s, "query") + ", "
                         + (s.arg("category").isPresent() ? arg(s, "category") : "None") + ")";
             case "CLASSIFY":
                 return "_vp_classify(" + arg(s, "image") + ", " + arg(s, "object") + ", " + arg(s, "categories") + ")";
-            case "TAG": return arg(s, "object");
+            case "TAG":
+                return arg(s, "object");
             default:
-                throw new InvalidProgramException(List.of(new ProgramError(s.line(), s.moduleColumn(), s.module(),
+                throw new InvalidProgramException(List.of(new ProgramError(
+                        s.line(),
+                        s.moduleColumn(),
+                        s.module(),
                         "module " + s.module() + " has no ViperGPT translation")));
         }
     }
@@ -138,7 +190,8 @@ public final class VisProgTranslator {
                 case '\r' -> b.append("\\r");
                 case '\t' -> b.append("\\t");
                 default -> {
-                    if (c < 0x20) b.append(String.format("\\x%02x", (int) c)); else b.append(c);
+                    if (c < 0x20) b.append(String.format("\\x%02x", (int) c));
+                    else b.append(c);
                 }
             }
         }
@@ -162,7 +215,9 @@ public final class VisProgTranslator {
         }
 
         @Override
-        public String visitPlaceholder(Expr.Placeholder p) { return "_vp_coerce(" + name(p.name()) + ")"; }
+        public String visitPlaceholder(Expr.Placeholder p) {
+            return "_vp_coerce(" + name(p.name()) + ")";
+        }
 
         @Override
         public String visitUnary(Expr.Unary u) {
@@ -172,7 +227,8 @@ public final class VisProgTranslator {
 
         @Override
         public String visitBinary(Expr.Binary b) {
-            return "(" + b.left().accept(this) + " " + b.operator().symbol() + " " + b.right().accept(this) + ")";
+            return "(" + b.left().accept(this) + " " + b.operator().symbol() + " "
+                    + b.right().accept(this) + ")";
         }
 
         @Override
@@ -180,7 +236,8 @@ public final class VisProgTranslator {
             if (l.operator().symbol().equals("xor")) {
                 return "_vp_xor(" + l.left().accept(this) + ", " + l.right().accept(this) + ")";
             }
-            return "(" + l.left().accept(this) + " " + l.operator().symbol() + " " + l.right().accept(this) + ")";
+            return "(" + l.left().accept(this) + " " + l.operator().symbol() + " "
+                    + l.right().accept(this) + ")";
         }
 
         @Override

@@ -14,7 +14,8 @@ final class Failures {
     static StepFailure of(PolyglotException e, int stepIndex) {
         int line = programLine(e);
         // GraalPy's CPU-time limit cancels the context, so it shows as a cancellation with a "Maximum ..." message.
-        if (e.isResourceExhausted() || (e.isCancelled() && String.valueOf(e.getMessage()).startsWith("Maximum"))) {
+        if (e.isResourceExhausted()
+                || (e.isCancelled() && String.valueOf(e.getMessage()).startsWith("Maximum"))) {
             return new StepFailure(stepIndex, line, "sandbox", "resource limit exceeded: " + e.getMessage());
         }
         if (e.isCancelled()) {
@@ -26,7 +27,10 @@ final class Failures {
         String message = String.valueOf(e.getMessage());
         if (e.isInternalError() && DENIED.matcher(message).find()) {
             // GraalPy reports some host-level refusals (process or thread creation) as internal errors.
-            return new StepFailure(stepIndex, line, "sandbox",
+            return new StepFailure(
+                    stepIndex,
+                    line,
+                    "sandbox",
                     "denied by the sandbox: " + message.replaceFirst("^java\\.lang\\.\\w+: ", ""));
         }
         if (e.isHostException()) {
@@ -42,7 +46,10 @@ final class Failures {
     private static int programLine(PolyglotException e) {
         for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
             var at = f.getSourceLocation();
-            if (f.isGuestFrame() && at != null && Prelude.PROGRAM_FILE.equals(at.getSource().getName()) && at.hasLines()) {
+            if (f.isGuestFrame()
+                    && at != null
+                    && Prelude.PROGRAM_FILE.equals(at.getSource().getName())
+                    && at.hasLines()) {
                 return at.getStartLine();
             }
         }

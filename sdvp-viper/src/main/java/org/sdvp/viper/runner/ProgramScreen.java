@@ -31,16 +31,34 @@ import java.util.regex.Pattern;
  */
 final class ProgramScreen {
     /** Modules a pooled program may import: stateless, or with only caches that cannot change a result. */
-    static final Set<String> IMPORTS = Set.of("math", "cmath", "itertools", "functools", "operator", "string",
-            "re", "collections", "collections.abc");
-    private static final Set<String> REFLECTIVE = Set.of("getattr", "setattr", "delattr", "vars", "globals",
-            "locals", "eval", "exec", "compile", "open", "breakpoint", "input", "help", "exit", "quit",
-            "memoryview", "async", "await");
+    static final Set<String> IMPORTS = Set.of(
+            "math", "cmath", "itertools", "functools", "operator", "string", "re", "collections", "collections.abc");
+
+    private static final Set<String> REFLECTIVE = Set.of(
+            "getattr",
+            "setattr",
+            "delattr",
+            "vars",
+            "globals",
+            "locals",
+            "eval",
+            "exec",
+            "compile",
+            "open",
+            "breakpoint",
+            "input",
+            "help",
+            "exit",
+            "quit",
+            "memoryview",
+            "async",
+            "await");
     private static final Set<String> ATTRIBUTES = Set.of("register", "mro", "format_map", "with_traceback");
-    private static final List<String> ATTRIBUTE_PREFIXES = List.of("f_", "gi_", "cr_", "ag_", "tb_", "co_", "func_", "im_");
+    private static final List<String> ATTRIBUTE_PREFIXES =
+            List.of("f_", "gi_", "cr_", "ag_", "tb_", "co_", "func_", "im_");
     private static final Pattern HELPER = Pattern.compile("_vp_[a-z]+");
-    private static final Set<String> ASSIGN = Set.of("=", "+=", "-=", "*=", "/=", "//=", "%=", "**=", ">>=", "<<=",
-            "&=", "|=", "^=", "@=");
+    private static final Set<String> ASSIGN =
+            Set.of("=", "+=", "-=", "*=", "/=", "//=", "%=", "**=", ">>=", "<<=", "&=", "|=", "^=", "@=");
 
     private ProgramScreen() {}
 
@@ -73,9 +91,11 @@ final class ProgramScreen {
             if (!Tokens.isName(t)) continue;
             int line = lines.get(i);
             boolean attribute = i > 0 && tokens.get(i - 1).equals(".");
-            if (t.startsWith("_") && (attribute || !HELPER.matcher(t).matches())) out.add(new Problem(line, "name " + t));
+            if (t.startsWith("_") && (attribute || !HELPER.matcher(t).matches()))
+                out.add(new Problem(line, "name " + t));
             else if (REFLECTIVE.contains(t)) out.add(new Problem(line, "builtin " + t));
-            else if (attribute && (ATTRIBUTES.contains(t) || ATTRIBUTE_PREFIXES.stream().anyMatch(t::startsWith))) {
+            else if (attribute
+                    && (ATTRIBUTES.contains(t) || ATTRIBUTE_PREFIXES.stream().anyMatch(t::startsWith))) {
                 out.add(new Problem(line, "attribute " + t));
             }
             if (t.equals("yield") && !yield) {
@@ -87,7 +107,8 @@ final class ProgramScreen {
         if (yield && cleanup) out.add(new Problem(yieldLine, "generator with cleanup code"));
         int start = 0;
         for (List<String> statement : statements(tokens)) {
-            while (start < tokens.size() && (tokens.get(start).equals("\n") || tokens.get(start).equals(";"))) start++;
+            while (start < tokens.size()
+                    && (tokens.get(start).equals("\n") || tokens.get(start).equals(";"))) start++;
             int line = start < lines.size() ? lines.get(start) : 0;
             statement(statement).ifPresent(r -> out.add(new Problem(line, r)));
             start += statement.size();
@@ -96,7 +117,9 @@ final class ProgramScreen {
         return out;
     }
 
-    private static Optional<String> reason(String why) { return Optional.of(why); }
+    private static Optional<String> reason(String why) {
+        return Optional.of(why);
+    }
 
     /** Logical lines: split at newlines and ';' outside brackets. */
     private static List<List<String>> statements(List<String> tokens) {
@@ -182,8 +205,9 @@ final class ProgramScreen {
      * strings and comments dropped, except that the text of an f-string is tokenized as code.
      */
     static final class Tokens {
-        private static final List<String> OPERATORS = List.of("**=", "//=", ">>=", "<<=", "...", "->", ":=", "==",
-                "!=", "<=", ">=", "**", "//", ">>", "<<", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=");
+        private static final List<String> OPERATORS = List.of(
+                "**=", "//=", ">>=", "<<=", "...", "->", ":=", "==", "!=", "<=", ">=", "**", "//", ">>", "<<", "+=",
+                "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=");
 
         private Tokens() {}
 
@@ -191,7 +215,9 @@ final class ProgramScreen {
             return !t.isEmpty() && (Character.isLetter(t.charAt(0)) || t.charAt(0) == '_' || t.charAt(0) > 127);
         }
 
-        static List<String> of(String src) { return of(src, new ArrayList<>()); }
+        static List<String> of(String src) {
+            return of(src, new ArrayList<>());
+        }
 
         /** The tokens, and in {@code lines} the 1-based line each starts on. */
         static List<String> of(String src, List<Integer> lines) {
@@ -210,16 +236,29 @@ final class ProgramScreen {
             int i = 0, n = src.length();
             while (i < n) {
                 char c = src.charAt(i);
-                if (c == '\n') { add(out, offsets, "\n", base + i); i++; continue; }
-                if (c == '\\' && i + 1 < n && (src.charAt(i + 1) == '\n' || src.charAt(i + 1) == '\r')) { i += 2; continue; }
-                if (Character.isWhitespace(c)) { i++; continue; }
+                if (c == '\n') {
+                    add(out, offsets, "\n", base + i);
+                    i++;
+                    continue;
+                }
+                if (c == '\\' && i + 1 < n && (src.charAt(i + 1) == '\n' || src.charAt(i + 1) == '\r')) {
+                    i += 2;
+                    continue;
+                }
+                if (Character.isWhitespace(c)) {
+                    i++;
+                    continue;
+                }
                 if (c == '#') {
                     while (i < n && src.charAt(i) != '\n') i++;
                     continue;
                 }
                 if (Character.isLetter(c) || c == '_' || c > 127) {
                     int j = i;
-                    while (j < n && (Character.isLetterOrDigit(src.charAt(j)) || src.charAt(j) == '_' || src.charAt(j) > 127)) j++;
+                    while (j < n
+                            && (Character.isLetterOrDigit(src.charAt(j))
+                                    || src.charAt(j) == '_'
+                                    || src.charAt(j) > 127)) j++;
                     String word = src.substring(i, j);
                     if (j < n && (src.charAt(j) == '\'' || src.charAt(j) == '"') && isPrefix(word)) {
                         i = string(src, j, word.toLowerCase().contains("f"), out, offsets, base);
@@ -229,17 +268,28 @@ final class ProgramScreen {
                     }
                     continue;
                 }
-                if (c == '\'' || c == '"') { i = string(src, i, false, out, offsets, base); continue; }
+                if (c == '\'' || c == '"') {
+                    i = string(src, i, false, out, offsets, base);
+                    continue;
+                }
                 if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(src.charAt(i + 1)))) {
                     int j = i;
-                    while (j < n && (Character.isLetterOrDigit(src.charAt(j)) || src.charAt(j) == '.' || src.charAt(j) == '_'
-                            || ((src.charAt(j) == '+' || src.charAt(j) == '-') && (src.charAt(j - 1) == 'e' || src.charAt(j - 1) == 'E')))) j++;
+                    while (j < n
+                            && (Character.isLetterOrDigit(src.charAt(j))
+                                    || src.charAt(j) == '.'
+                                    || src.charAt(j) == '_'
+                                    || ((src.charAt(j) == '+' || src.charAt(j) == '-')
+                                            && (src.charAt(j - 1) == 'e' || src.charAt(j - 1) == 'E')))) j++;
                     add(out, offsets, "0", base + i);
                     i = j;
                     continue;
                 }
                 String op = null;
-                for (String o : OPERATORS) if (src.startsWith(o, i)) { op = o; break; }
+                for (String o : OPERATORS)
+                    if (src.startsWith(o, i)) {
+                        op = o;
+                        break;
+                    }
                 if (op == null) op = String.valueOf(c);
                 add(out, offsets, op, base + i);
                 i += op.length();
@@ -257,8 +307,8 @@ final class ProgramScreen {
         }
 
         /** Skips the string at {@code i}; an f-string's text is tokenized as code. Returns the end. */
-        private static int string(String src, int i, boolean fString, List<String> out, List<Integer> offsets,
-                                  int base) {
+        private static int string(
+                String src, int i, boolean fString, List<String> out, List<Integer> offsets, int base) {
             char q = src.charAt(i);
             boolean triple = src.startsWith(String.valueOf(q).repeat(3), i);
             String close = triple ? String.valueOf(q).repeat(3) : String.valueOf(q);
@@ -273,8 +323,14 @@ final class ProgramScreen {
                 // Its names and dots are screened like code (literal text may add some: conservative). Its
                 // brackets and operators are not kept, so it cannot unbalance the statement structure.
                 List<String> inner = new ArrayList<>();
-                scan(src.substring(i + close.length(), j).replace('\n', ' ').replace('\'', ' ').replace('"', ' '), inner,
-                        new ArrayList<>(), 0);
+                scan(
+                        src.substring(i + close.length(), j)
+                                .replace('\n', ' ')
+                                .replace('\'', ' ')
+                                .replace('"', ' '),
+                        inner,
+                        new ArrayList<>(),
+                        0);
                 for (String t : inner) if (isName(t) || t.equals(".")) add(out, offsets, t, base + i);
             }
             add(out, offsets, "''", base + i);

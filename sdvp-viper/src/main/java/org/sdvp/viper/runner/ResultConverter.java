@@ -22,6 +22,7 @@ import org.sdvp.viper.api.Patch;
 final class ResultConverter {
     /** Deeper nesting than this is not an answer; it is cut off rather than walked. */
     private static final int MAX_DEPTH = 4;
+
     private static final int MAX_ITEMS = 1000;
 
     private final org.graalvm.polyglot.Value kind;
@@ -34,7 +35,9 @@ final class ResultConverter {
         this.api = api;
     }
 
-    Value convert(org.graalvm.polyglot.Value v) { return convert(v, 0); }
+    Value convert(org.graalvm.polyglot.Value v) {
+        return convert(v, 0);
+    }
 
     private Value convert(org.graalvm.polyglot.Value v, int depth) {
         String k = kind.execute(v).asString();
@@ -53,15 +56,20 @@ final class ResultConverter {
                 var dets = new ArrayList<org.sdvp.core.value.Detection>();
                 for (long i = 0; i < Math.min(v.getArraySize(), MAX_ITEMS); i++) {
                     org.graalvm.polyglot.Value pair = v.getArrayElement(i);
-                    org.sdvp.core.value.Detection d = patch(pair.getArrayElement(0)).toDetection();
-                    dets.add(new org.sdvp.core.value.Detection(d.box(), pair.getArrayElement(1).asString(), d.score()));
+                    org.sdvp.core.value.Detection d =
+                            patch(pair.getArrayElement(0)).toDetection();
+                    dets.add(new org.sdvp.core.value.Detection(
+                            d.box(), pair.getArrayElement(1).asString(), d.score()));
                 }
                 return new BoxesValue(dets);
             }
             case "bool":
                 return BoolValue.of(v.asBoolean());
             case "number":
-                return new NumberValue(v.fitsInDouble() ? v.asDouble() : Double.parseDouble(str.execute(v).asString()));
+                return new NumberValue(
+                        v.fitsInDouble()
+                                ? v.asDouble()
+                                : Double.parseDouble(str.execute(v).asString()));
             case "str":
                 return new TextValue(v.asString());
             case "none":

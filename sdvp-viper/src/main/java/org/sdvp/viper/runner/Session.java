@@ -55,7 +55,9 @@ final class Session implements AutoCloseable {
         }
     }
 
-    Context context() { return context; }
+    Context context() {
+        return context;
+    }
 
     /** Starts a program: a fresh namespace and the bridge it calls. */
     void begin(ImagePatchApi api) {
@@ -77,14 +79,18 @@ final class Session implements AutoCloseable {
         String s = r.asString();
         if (s.equals("missing")) return Optional.of(missingEntry());
         String[] parts = s.split(":", 3);
-        return Optional.of(new ProgramError(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), "",
-                "Python syntax error: " + parts[2]));
+        return Optional.of(new ProgramError(
+                Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), "", "Python syntax error: " + parts[2]));
     }
 
     /** Defines the fallback program; the question is passed as data, never spliced into source. */
-    void loadFallback(String question) { fallback.execute(namespace, question); }
+    void loadFallback(String question) {
+        fallback.execute(namespace, question);
+    }
 
-    Value patch(int handle) { return patch.execute(handle); }
+    Value patch(int handle) {
+        return patch.execute(handle);
+    }
 
     Value call(Object... patches) {
         Object[] args = new Object[patches.length + 1];
@@ -93,13 +99,17 @@ final class Session implements AutoCloseable {
         return call.execute(args);
     }
 
-    ResultConverter converter(ImagePatchApi api) { return new ResultConverter(kind, str, api); }
+    ResultConverter converter(ImagePatchApi api) {
+        return new ResultConverter(kind, str, api);
+    }
 
     /**
      * Why the program that just ran may not share this context with later ones (it reaches for shared
      * state: a name with '_', an attribute assignment, a non-allowed import, ...), or empty.
      */
-    Optional<String> unscreened() { return Optional.ofNullable(unscreened); }
+    Optional<String> unscreened() {
+        return Optional.ofNullable(unscreened);
+    }
 
     /**
      * Ends the program; whether this session may run another: uses left, the program passed the screen,
@@ -110,11 +120,16 @@ final class Session implements AutoCloseable {
     boolean finish(boolean screened) {
         namespace = null;
         end.execute();
-        return uses < maxUses && (unscreened == null || !screened) && clean.execute().asBoolean();
+        return uses < maxUses
+                && (unscreened == null || !screened)
+                && clean.execute().asBoolean();
     }
 
     static ProgramError missingEntry() {
-        return new ProgramError(1, 0, "execute_command",
+        return new ProgramError(
+                1,
+                0,
+                "execute_command",
                 "the program must define execute_command(image), or execute_command(left, right) for image pairs");
     }
 

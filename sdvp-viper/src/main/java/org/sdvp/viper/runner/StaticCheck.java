@@ -11,7 +11,6 @@ import org.sdvp.core.program.InvalidProgramException;
 import org.sdvp.core.program.ProgramError;
 import org.sdvp.viper.api.Prelude;
 import org.sdvp.viper.sandbox.PythonSandbox;
-import org.sdvp.viper.sandbox.SandboxLimits;
 
 /**
  * Checks a ViperGPT program before anything of it runs, and reports every problem with its line:
@@ -37,10 +36,14 @@ final class StaticCheck {
     private Context context;
     private Value check;
 
-    private StaticCheck(PythonSandbox sandbox) { this.sandbox = sandbox; }
+    private StaticCheck(PythonSandbox sandbox) {
+        this.sandbox = sandbox;
+    }
 
     /** The checker of {@code sandbox}'s engine. */
-    static StaticCheck of(PythonSandbox sandbox) { return PER_SANDBOX.computeIfAbsent(sandbox, StaticCheck::new); }
+    static StaticCheck of(PythonSandbox sandbox) {
+        return PER_SANDBOX.computeIfAbsent(sandbox, StaticCheck::new);
+    }
 
     /** Builds the checker context now (for a background thread), so the first check does not wait for it. */
     synchronized void prewarm() {
@@ -65,7 +68,8 @@ final class StaticCheck {
 
     private static String explain(String reason) {
         if (reason.startsWith("import")) {
-            return reason + " (only " + String.join(", ", new java.util.TreeSet<>(ProgramScreen.IMPORTS)) + " may be imported)";
+            return reason + " (only " + String.join(", ", new java.util.TreeSet<>(ProgramScreen.IMPORTS))
+                    + " may be imported)";
         }
         if (reason.startsWith("name _")) return reason + " (names starting with '_' are the sandbox's own)";
         return reason;

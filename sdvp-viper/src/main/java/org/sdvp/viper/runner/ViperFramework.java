@@ -26,14 +26,22 @@ public final class ViperFramework implements Framework {
     private volatile ViperRunner runner;
 
     /** Pooled contexts (the default reuse) on the process-wide {@link PythonSandbox#shared() shared sandbox}. */
-    public ViperFramework() { this(null, ViperRunner.DEFAULT_PROGRAMS_PER_CONTEXT); }
+    public ViperFramework() {
+        this(null, ViperRunner.DEFAULT_PROGRAMS_PER_CONTEXT);
+    }
 
     /** @param programsPerContext see {@link ViperRunner#ViperRunner(PythonSandbox, org.sdvp.viper.sandbox.SandboxLimits, int)} */
-    public ViperFramework(int programsPerContext) { this(null, programsPerContext); }
+    public ViperFramework(int programsPerContext) {
+        this(null, programsPerContext);
+    }
 
-    public ViperFramework(PythonSandbox sandbox) { this(sandbox, ViperRunner.DEFAULT_PROGRAMS_PER_CONTEXT); }
+    public ViperFramework(PythonSandbox sandbox) {
+        this(sandbox, ViperRunner.DEFAULT_PROGRAMS_PER_CONTEXT);
+    }
 
-    public ViperFramework(PythonSandbox sandbox, int programsPerContext) { this(sandbox, programsPerContext, null); }
+    public ViperFramework(PythonSandbox sandbox, int programsPerContext) {
+        this(sandbox, programsPerContext, null);
+    }
 
     /**
      * @param sandbox            null for the process-wide shared sandbox
@@ -46,7 +54,10 @@ public final class ViperFramework implements Framework {
         this.llm = llm;
     }
 
-    @Override public String name() { return NAME; }
+    @Override
+    public String name() {
+        return NAME;
+    }
 
     /**
      * A VisProg program: validates and translates it; then the Python is checked completely, every problem
@@ -65,7 +76,8 @@ public final class ViperFramework implements Framework {
     @Override
     public Execution execute(String source, Map<String, Value> initial, ModelGateway gateway)
             throws InvalidProgramException {
-        return runner().run(python(source, initial.keySet()), initial, gateway, Optional.empty()).execution();
+        return runner().run(python(source, initial.keySet()), initial, gateway, Optional.empty())
+                .execution();
     }
 
     /** A program that does not compile is replaced by {@code simple_query(question)}; see {@link #fallbackCount()}. */
@@ -87,20 +99,24 @@ public final class ViperFramework implements Framework {
      * Harmless if no program ever runs, apart from the CPU it took.
      */
     public ViperFramework warmInBackground() {
-        Thread t = new Thread(() -> {
-            try {
-                runner().prewarm(Math.max(1, Runtime.getRuntime().availableProcessors()));
-            } catch (RuntimeException e) {
-                // The first program builds its context itself and reports any problem there.
-            }
-        }, "sdvp-viper-warm");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        runner().prewarm(Math.max(1, Runtime.getRuntime().availableProcessors()));
+                    } catch (RuntimeException e) {
+                        // The first program builds its context itself and reports any problem there.
+                    }
+                },
+                "sdvp-viper-warm");
         t.setDaemon(true);
         t.start();
         return this;
     }
 
     /** Programs replaced by the fallback so far (ViperGPT's compile-failure count). */
-    public long fallbackCount() { return runner == null ? 0 : runner.fallbackCount(); }
+    public long fallbackCount() {
+        return runner == null ? 0 : runner.fallbackCount();
+    }
 
     /** The runner, for callers that need the per-run fallback flag. */
     public ViperRunner runner() {

@@ -11,15 +11,21 @@ import org.sdvp.viper.api.LlmQuery;
 public final class ViperFrameworkProvider implements FrameworkProvider {
     public static final String PROGRAMS_PER_CONTEXT = "sdvp.viper.programsPerContext";
 
-    @Override public String name() { return ViperFramework.NAME; }
+    @Override
+    public String name() {
+        return ViperFramework.NAME;
+    }
 
     @Override
-    public Framework create() { return create(null); }
+    public Framework create() {
+        return create(null);
+    }
 
     /** The framework as {@link #create()} makes it, with {@code llm_query} answered by {@code llm} (null: none). */
     public static ViperFramework create(LlmQuery llm) {
         // The CLI creates the framework before it reads the data and loads models: warm up meanwhile.
-        return new ViperFramework(null, Integer.getInteger(PROGRAMS_PER_CONTEXT, ViperRunner.DEFAULT_PROGRAMS_PER_CONTEXT), llm)
+        return new ViperFramework(
+                        null, Integer.getInteger(PROGRAMS_PER_CONTEXT, ViperRunner.DEFAULT_PROGRAMS_PER_CONTEXT), llm)
                 .warmInBackground();
     }
 }

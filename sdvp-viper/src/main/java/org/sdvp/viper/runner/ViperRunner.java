@@ -51,6 +51,7 @@ public final class ViperRunner implements AutoCloseable {
             def execute_command(image, *more_images):
                 return ImagePatch(image).simple_query(_fallback_question)
             """;
+
     private static final List<String> ARGUMENT_ORDER = List.of("IMAGE", "LEFT", "RIGHT");
     /** Programs per pooled context by default; a bound on how long any one context lives. */
     public static final int DEFAULT_PROGRAMS_PER_CONTEXT = 100;
@@ -64,6 +65,7 @@ public final class ViperRunner implements AutoCloseable {
     private final LinkedBlockingDeque<Session> idle = new LinkedBlockingDeque<>();
     /** Contexts built at the same time, at most (see {@link #session()}). */
     private static final int CREATING = Math.max(1, Runtime.getRuntime().availableProcessors());
+
     private final Semaphore creating = new Semaphore(CREATING);
     private final AtomicLong runs = new AtomicLong();
     private final AtomicLong fallbacks = new AtomicLong();
@@ -99,19 +101,29 @@ public final class ViperRunner implements AutoCloseable {
         this(sandbox, limits, DEFAULT_PROGRAMS_PER_CONTEXT);
     }
 
-    public ViperRunner(PythonSandbox sandbox) { this(sandbox, sandbox.limits()); }
+    public ViperRunner(PythonSandbox sandbox) {
+        this(sandbox, sandbox.limits());
+    }
 
     /** Programs run so far. */
-    public long runCount() { return runs.get(); }
+    public long runCount() {
+        return runs.get();
+    }
 
     /** Programs that did not compile and were replaced by the fallback program. */
-    public long fallbackCount() { return fallbacks.get(); }
+    public long fallbackCount() {
+        return fallbacks.get();
+    }
 
     /** Contexts created so far (equal to {@link #runCount()} without reuse). */
-    public long contextCount() { return contexts.get(); }
+    public long contextCount() {
+        return contexts.get();
+    }
 
     /** Programs that failed the reuse screen, so their context was closed after them. */
-    public long unscreenedCount() { return unscreened.get(); }
+    public long unscreenedCount() {
+        return unscreened.get();
+    }
 
     /**
      * Runs {@code source} on the initial images.
@@ -119,7 +131,11 @@ public final class ViperRunner implements AutoCloseable {
      * @param question the question, for the fallback program; empty to reject a non-compiling program instead
      * @throws InvalidProgramException only when the program does not compile and there is no question
      */
-    public ViperRun run(String source, Map<String, org.sdvp.core.value.Value> initial, ModelGateway gateway, Optional<String> question)
+    public ViperRun run(
+            String source,
+            Map<String, org.sdvp.core.value.Value> initial,
+            ModelGateway gateway,
+            Optional<String> question)
             throws InvalidProgramException {
         List<ImageValue> images = arguments(initial);
         runs.incrementAndGet();
@@ -138,8 +154,8 @@ public final class ViperRunner implements AutoCloseable {
                 if (question.isEmpty()) throw new InvalidProgramException(List.of(compileError.get()));
                 fallback = true;
                 fallbacks.incrementAndGet();
-                ran = "# fallback: the program did not compile: " + compileError.get().format().replace('\n', ' ')
-                        + "\n" + FALLBACK_PROGRAM;
+                ran = "# fallback: the program did not compile: "
+                        + compileError.get().format().replace('\n', ' ') + "\n" + FALLBACK_PROGRAM;
                 session.loadFallback(question.get());
             }
             Object[] args = new Object[images.size()];
@@ -148,12 +164,14 @@ public final class ViperRunner implements AutoCloseable {
             Optional<StepFailure> failure = failureWins(guard, recorder);
             reusable = failure.isEmpty();
             Trace trace = new Trace(ran, initial, recorder.steps());
-            return new ViperRun(new Execution(failure.isPresent() ? Optional.empty() : Optional.of(result), trace,
-                    failure), fallback);
+            return new ViperRun(
+                    new Execution(failure.isPresent() ? Optional.empty() : Optional.of(result), trace, failure),
+                    fallback);
         } catch (PolyglotException e) {
             StepFailure failure = failureWins(guard, recorder).orElseGet(() -> Failures.of(e, recorder.size()));
-            return new ViperRun(new Execution(Optional.empty(), new Trace(ran, initial, recorder.steps()),
-                    Optional.of(failure)), fallback);
+            return new ViperRun(
+                    new Execution(Optional.empty(), new Trace(ran, initial, recorder.steps()), Optional.of(failure)),
+                    fallback);
         } finally {
             recorder.end();
             guard.close();
@@ -171,7 +189,7 @@ public final class ViperRunner implements AutoCloseable {
      * for model batches keep theirs), just not all at once.
      */
     private Session session() {
-        for (;;) {
+        for (; ; ) {
             Session s = idle.pollFirst();
             if (s != null) return s;
             if (creating.tryAcquire()) {
@@ -199,7 +217,8 @@ public final class ViperRunner implements AutoCloseable {
         } catch (RuntimeException e) {
             // A context that cannot even report its state is not reused.
         }
-        if (keep) idle.addFirst(s); else s.close();
+        if (keep) idle.addFirst(s);
+        else s.close();
     }
 
     /**

@@ -49,28 +49,40 @@ public final class PythonSandbox implements AutoCloseable {
         this.coldStartMillis = (System.nanoTime() - start) / 1_000_000;
     }
 
-    public PythonSandbox() { this(SandboxLimits.defaults()); }
+    public PythonSandbox() {
+        this(SandboxLimits.defaults());
+    }
 
     /**
      * The process-wide sandbox with default limits, built on first use. Everything in one JVM should share
      * it: an engine costs seconds to warm and tens of MiB to keep.
      */
-    public static PythonSandbox shared() { return Shared.INSTANCE; }
+    public static PythonSandbox shared() {
+        return Shared.INSTANCE;
+    }
 
     private static final class Shared {
         // Holder idiom: built on first call, never at class-load time of PythonSandbox.
         static final PythonSandbox INSTANCE = new PythonSandbox();
     }
 
-    public SandboxLimits limits() { return limits; }
+    public SandboxLimits limits() {
+        return limits;
+    }
 
-    public Watchdog watchdog() { return watchdog; }
+    public Watchdog watchdog() {
+        return watchdog;
+    }
 
     /** How long building and warming the engine took. */
-    public long coldStartMillis() { return coldStartMillis; }
+    public long coldStartMillis() {
+        return coldStartMillis;
+    }
 
     /** A fresh sandboxed context with this sandbox's CPU and stack limits. The caller closes it. */
-    public Context newContext() { return newContext(limits); }
+    public Context newContext() {
+        return newContext(limits);
+    }
 
     /** A fresh sandboxed context with other limits (tests use short ones). */
     public Context newContext(SandboxLimits l) {

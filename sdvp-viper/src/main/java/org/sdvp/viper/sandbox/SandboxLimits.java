@@ -35,9 +35,15 @@ public record SandboxLimits(Duration cpuTime, Duration wallTime, int maxStackFra
         return new SandboxLimits(Duration.ofSeconds(5), Duration.ofSeconds(60), 1200, 2L << 30);
     }
 
-    public SandboxLimits withCpuTime(Duration d) { return new SandboxLimits(d, wallTime, maxStackFrames, maxAllocatedBytes); }
+    public SandboxLimits withCpuTime(Duration d) {
+        return new SandboxLimits(d, wallTime, maxStackFrames, maxAllocatedBytes);
+    }
 
-    public SandboxLimits withWallTime(Duration d) { return new SandboxLimits(cpuTime, d, maxStackFrames, maxAllocatedBytes); }
+    public SandboxLimits withWallTime(Duration d) {
+        return new SandboxLimits(cpuTime, d, maxStackFrames, maxAllocatedBytes);
+    }
 
-    public SandboxLimits withMaxAllocatedBytes(long b) { return new SandboxLimits(cpuTime, wallTime, maxStackFrames, b); }
+    public SandboxLimits withMaxAllocatedBytes(long b) {
+        return new SandboxLimits(cpuTime, wallTime, maxStackFrames, b);
+    }
 }

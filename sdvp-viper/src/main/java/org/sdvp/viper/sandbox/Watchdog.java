@@ -26,6 +26,7 @@ public final class Watchdog implements AutoCloseable {
     private final Set<Guard> active = ConcurrentHashMap.newKeySet();
     /** HotSpot's per-thread allocation counter; null on a JVM without it (then only time is limited). */
     private final com.sun.management.ThreadMXBean allocation;
+
     private final boolean cpuTime;
 
     public Watchdog() {
@@ -44,15 +45,23 @@ public final class Watchdog implements AutoCloseable {
 
     /** Starts watching {@code context}, run by {@code thread}, until the returned guard is closed. */
     public Guard watch(Context context, Thread thread, SandboxLimits limits) {
-        Guard g = new Guard(context, thread, System.nanoTime() + limits.wallTime().toNanos(),
-                limits.wallTime().toMillis(), allocated(thread), limits.maxAllocatedBytes(), cpu(thread),
+        Guard g = new Guard(
+                context,
+                thread,
+                System.nanoTime() + limits.wallTime().toNanos(),
+                limits.wallTime().toMillis(),
+                allocated(thread),
+                limits.maxAllocatedBytes(),
+                cpu(thread),
                 limits.cpuTime().toNanos());
         active.add(g);
         return g;
     }
 
     /** Number of programs being watched (for tests). */
-    public int activeCount() { return active.size(); }
+    public int activeCount() {
+        return active.size();
+    }
 
     private long allocated(Thread t) {
         return allocation == null ? 0 : allocation.getThreadAllocatedBytes(t.getId());
@@ -102,8 +111,15 @@ public final class Watchdog implements AutoCloseable {
         private final long maxCpu;
         private volatile String reason;
 
-        private Guard(Context context, Thread thread, long deadline, long wallMillis, long allocatedAtStart,
-                      long maxAllocated, long cpuAtStart, long maxCpu) {
+        private Guard(
+                Context context,
+                Thread thread,
+                long deadline,
+                long wallMillis,
+                long allocatedAtStart,
+                long maxAllocated,
+                long cpuAtStart,
+                long maxCpu) {
             this.cpuAtStart = cpuAtStart;
             this.maxCpu = maxCpu;
             this.context = context;
@@ -115,7 +131,9 @@ public final class Watchdog implements AutoCloseable {
         }
 
         /** Why the watchdog stopped the program, if it did. */
-        public Optional<String> cancelReason() { return Optional.ofNullable(reason); }
+        public Optional<String> cancelReason() {
+            return Optional.ofNullable(reason);
+        }
 
         private boolean closed;
 

@@ -51,7 +51,9 @@ class ImagePatchApiTest {
 
     @Test
     void existsUsesGrounding() {
-        assertEquals("yes no", answer("return bool_to_yesno(image.exists('sphere')) + ' ' + bool_to_yesno(image.exists('dog'))"));
+        assertEquals(
+                "yes no",
+                answer("return bool_to_yesno(image.exists('sphere')) + ' ' + bool_to_yesno(image.exists('dog'))"));
     }
 
     @Test
@@ -65,10 +67,13 @@ class ImagePatchApiTest {
     @Test
     void bestTextMatchPicksTheMatchingOption() {
         assertEquals("green", answer("return image.find('cylinder')[0].best_text_match(['red', 'blue', 'green'])"));
-        Execution e = ViperTesting.run("def execute_command(image):\n    return image.best_text_match(['red', \"it's\"])\n");
-        assertEquals("best_text_match(['red', 'it\\'s'])", e.trace().steps().get(0).text());
+        Execution e =
+                ViperTesting.run("def execute_command(image):\n    return image.best_text_match(['red', \"it's\"])\n");
+        assertEquals(
+                "best_text_match(['red', 'it\\'s'])", e.trace().steps().get(0).text());
         assertEquals(2, e.trace().steps().get(0).calls().size());
-        assertEquals("metal", answer("return image.find('sphere')[0].best_text_match(['rubber', 'metal'], prefix='blue')"));
+        assertEquals(
+                "metal", answer("return image.find('sphere')[0].best_text_match(['rubber', 'metal'], prefix='blue')"));
     }
 
     @Test
@@ -91,8 +96,8 @@ class ImagePatchApiTest {
                     assert (found.left, found.lower, found.right, found.upper) == (150, 5, 190, 30), found
                     return quarter.find('cylinder')
                 """);
-        BoxesValue boxes = assertInstanceOf(BoxesValue.class, e.result().orElseThrow(() ->
-                new AssertionError(e.failure())));
+        BoxesValue boxes =
+                assertInstanceOf(BoxesValue.class, e.result().orElseThrow(() -> new AssertionError(e.failure())));
         // Results are reported in source coordinates, y down, as VisProg's LOC on the whole image would.
         assertEquals(new Box(150, 70, 190, 95), boxes.detections().get(0).box());
         ImageValue asked = e.trace().steps().get(0).calls().get(0).request().image();
@@ -113,7 +118,9 @@ class ImagePatchApiTest {
 
     @Test
     void computeDepthOrdersObjectsFartherBackAsDeeper() {
-        assertEquals("True", answer("return str(image.find('sphere')[0].compute_depth() > image.find('cube')[0].compute_depth())"));
+        assertEquals(
+                "True",
+                answer("return str(image.find('sphere')[0].compute_depth() > image.find('cube')[0].compute_depth())"));
     }
 
     @Test
@@ -141,7 +148,10 @@ class ImagePatchApiTest {
 
     @Test
     void helpers() {
-        assertEquals("yes no 3 2.5", answer("return ' '.join([bool_to_yesno(1), bool_to_yesno(0), str(coerce_to_numeric('3 cubes')), str(coerce_to_numeric('about 2.5'))])"));
+        assertEquals(
+                "yes no 3 2.5",
+                answer(
+                        "return ' '.join([bool_to_yesno(1), bool_to_yesno(0), str(coerce_to_numeric('3 cubes')), str(coerce_to_numeric('about 2.5'))])"));
     }
 
     @Test
@@ -153,11 +163,18 @@ class ImagePatchApiTest {
 
     @Test
     void llmQueryUsesTheConfiguredModelAndIsRecorded() throws Exception {
-        var runner = new org.sdvp.viper.runner.ViperRunner(org.sdvp.viper.sandbox.PythonSandbox.shared(),
-                org.sdvp.viper.sandbox.SandboxLimits.defaults(), 1, q -> q.endsWith("cube?") ? "a solid" : "?");
+        var runner = new org.sdvp.viper.runner.ViperRunner(
+                org.sdvp.viper.sandbox.PythonSandbox.shared(),
+                org.sdvp.viper.sandbox.SandboxLimits.defaults(),
+                1,
+                q -> q.endsWith("cube?") ? "a solid" : "?");
         try (var gw = new org.sdvp.core.service.ModelGateway(new SceneModels().services())) {
-            Execution e = runner.run("def execute_command(image):\n    return llm_query('What is a cube?')\n",
-                    java.util.Map.of("IMAGE", SceneModels.image()), gw, java.util.Optional.empty()).execution();
+            Execution e = runner.run(
+                            "def execute_command(image):\n    return llm_query('What is a cube?')\n",
+                            java.util.Map.of("IMAGE", SceneModels.image()),
+                            gw,
+                            java.util.Optional.empty())
+                    .execution();
             assertEquals("a solid", ViperTesting.answer(e));
             StepRecord step = e.trace().steps().get(0);
             assertEquals("llm_query", step.module());
@@ -177,7 +194,9 @@ class ImagePatchApiTest {
                     return "no"
                 """);
         List<StepRecord> steps = e.trace().steps();
-        assertEquals(List.of("find", "verify_property", "simple_query"), steps.stream().map(StepRecord::module).toList());
+        assertEquals(
+                List.of("find", "verify_property", "simple_query"),
+                steps.stream().map(StepRecord::module).toList());
         assertEquals(List.of(3, 4, 5), steps.stream().map(StepRecord::line).toList());
         assertEquals(List.of(0, 1, 2), steps.stream().map(StepRecord::index).toList());
         assertEquals("find('cube')", steps.get(0).text());
@@ -189,7 +208,8 @@ class ImagePatchApiTest {
         VqaRequest vqa = (VqaRequest) steps.get(2).calls().get(0).request();
         assertEquals(new Box(10, 60, 50, 90), vqa.image().region());
         assertEquals("red", steps.get(2).result().orElseThrow().display());
-        assertTrue(steps.get(0).inputs().containsKey("image") && steps.get(0).inputs().containsKey("object"));
+        assertTrue(steps.get(0).inputs().containsKey("image")
+                && steps.get(0).inputs().containsKey("object"));
     }
 
     @Test

@@ -25,8 +25,8 @@ import org.sdvp.viper.testing.ViperTesting;
  * the after-program state check with the screen's verdict ignored.
  */
 class ContextIsolationTest {
-    private static final SandboxLimits LIMITS = SandboxLimits.defaults()
-            .withCpuTime(Duration.ofSeconds(3)).withMaxAllocatedBytes(512L << 20);
+    private static final SandboxLimits LIMITS =
+            SandboxLimits.defaults().withCpuTime(Duration.ofSeconds(3)).withMaxAllocatedBytes(512L << 20);
     /** Reads everything the attacks below try to change, and calls the API. */
     private static final String VICTIM = """
             import math, collections.abc
@@ -42,6 +42,7 @@ class ContextIsolationTest {
                          bool_to_yesno(True)]
                 return ' '.join(facts)
             """;
+
     private static final String PRISTINE = "2 3.14 False 0 fresh red 200 yes";
 
     private final ViperRunner runner = new ViperRunner(PythonSandbox.shared(), LIMITS, 50);
@@ -57,7 +58,8 @@ class ContextIsolationTest {
     }
 
     private Execution run(ViperRunner r, String source) throws InvalidProgramException {
-        return r.run(source, Map.of("IMAGE", SceneModels.image()), gateway, Optional.of("Is this a test?")).execution();
+        return r.run(source, Map.of("IMAGE", SceneModels.image()), gateway, Optional.of("Is this a test?"))
+                .execution();
     }
 
     private static String program(String body) {
@@ -138,7 +140,9 @@ class ContextIsolationTest {
     @Test
     void aLoopInAPooledContextHitsTheSameCpuLimitAndTheNextProgramRuns() throws Exception {
         String stopped = run(runner, "def execute_command(image):\n    while True:\n        pass\n")
-                .failure().orElseThrow().format();
+                .failure()
+                .orElseThrow()
+                .format();
         assertTrue(stopped.contains("CPU time limit"), stopped);
         assertEquals(PRISTINE, ViperTesting.answer(run(runner, VICTIM)));
     }
@@ -163,8 +167,12 @@ class ContextIsolationTest {
             long start = bean.getCurrentThreadCpuTime();
             int programs = 0;
             while (bean.getCurrentThreadCpuTime() - start < 2_500_000_000L && programs < 200) {
-                assertEquals("ok", ViperTesting.answer(run(r,
-                        "def execute_command(image):\n    s = 0\n    for i in range(100000):\n        s += i\n    return 'ok'\n")));
+                assertEquals(
+                        "ok",
+                        ViperTesting.answer(
+                                run(
+                                        r,
+                                        "def execute_command(image):\n    s = 0\n    for i in range(100000):\n        s += i\n    return 'ok'\n")));
                 programs++;
             }
             assertTrue(bean.getCurrentThreadCpuTime() - start >= 2_500_000_000L, "only " + programs + " programs");

@@ -21,10 +21,12 @@ class ProgramScreenTest {
 
     @Test
     void theAllowedImportsAreTheModulesTheSessionPreloadsAndChecks() {
-        Session s = Session.open(org.sdvp.viper.sandbox.PythonSandbox.shared(),
-                org.sdvp.viper.sandbox.SandboxLimits.defaults(), 2);
+        Session s = Session.open(
+                org.sdvp.viper.sandbox.PythonSandbox.shared(), org.sdvp.viper.sandbox.SandboxLimits.defaults(), 2);
         try {
-            var preloaded = s.context().eval("python", "' '.join(sorted(_SDVP_IMPORTS))").asString();
+            var preloaded = s.context()
+                    .eval("python", "' '.join(sorted(_SDVP_IMPORTS))")
+                    .asString();
             assertEquals(String.join(" ", new java.util.TreeSet<>(ProgramScreen.IMPORTS)), preloaded);
         } finally {
             s.close();
@@ -50,8 +52,9 @@ class ProgramScreenTest {
                     return bool_to_yesno(total > 0 and image_patch.exists('sphere'))
                 """);
         passes("def execute_command(IMAGE):\n    BOX0 = _vp_loc(IMAGE, 'red cube')\n    return len(BOX0)\n");
-        passes("def execute_command(image):\n    return 'a = b.c, __class__, getattr'\n");   // text only
-        passes("def execute_command(image):\n    print(image, end='')\n    return [p for p in image.find('x') if p.width > 1]\n");
+        passes("def execute_command(image):\n    return 'a = b.c, __class__, getattr'\n"); // text only
+        passes(
+                "def execute_command(image):\n    print(image, end='')\n    return [p for p in image.find('x') if p.width > 1]\n");
     }
 
     @Test
@@ -64,7 +67,9 @@ class ProgramScreenTest {
         fails("def execute_command(image):\n    return vars()\n", "builtin vars");
         fails("def execute_command(image):\n    return eval('1')\n", "builtin eval");
         fails("def g():\n    yield 1\ndef execute_command(image):\n    return g().gi_frame\n", "attribute gi_frame");
-        fails("import collections.abc\ndef execute_command(image):\n    collections.abc.Mapping.register(list)\n", "attribute register");
+        fails(
+                "import collections.abc\ndef execute_command(image):\n    collections.abc.Mapping.register(list)\n",
+                "attribute register");
         fails("def execute_command(image):\n    return f'{image.__class__}'\n", "name __class__");
         fails("def execute_command(image):\n    return F\"{ getattr(image, 'x') }\"\n", "builtin getattr");
     }

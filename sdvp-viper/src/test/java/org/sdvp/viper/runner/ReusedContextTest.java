@@ -18,8 +18,10 @@ import org.sdvp.viper.testing.ViperTesting;
 
 /** Reusing a context for several programs: fresh namespaces, and a dirty context is never handed on. */
 class ReusedContextTest {
-    private final ViperRunner runner = new ViperRunner(PythonSandbox.shared(),
-            SandboxLimits.defaults().withCpuTime(Duration.ofSeconds(3)).withMaxAllocatedBytes(512L << 20), 50);
+    private final ViperRunner runner = new ViperRunner(
+            PythonSandbox.shared(),
+            SandboxLimits.defaults().withCpuTime(Duration.ofSeconds(3)).withMaxAllocatedBytes(512L << 20),
+            50);
     private final ModelGateway gateway = new ModelGateway(new SceneModels().services());
 
     @AfterEach
@@ -39,9 +41,10 @@ class ReusedContextTest {
 
     @Test
     void cleanProgramsShareOneContextButNotTheirGlobals() throws Exception {
-        assertEquals("red", answer("global seen\nseen = 1\nreturn image.find('cube')[0].simple_query('What color is it?')"));
+        assertEquals(
+                "red", answer("global seen\nseen = 1\nreturn image.find('cube')[0].simple_query('What color is it?')"));
         assertEquals("fresh", answer("try:\n    seen\n    return 'leak'\nexcept NameError:\n    return 'fresh'"));
-        assertEquals("yes", ViperTesting.answer(run("not python (")));  // fallback, also in the same context
+        assertEquals("yes", ViperTesting.answer(run("not python ("))); // fallback, also in the same context
         assertEquals(3, runner.runCount());
         assertEquals(1, runner.contextCount());
     }
@@ -55,7 +58,9 @@ class ReusedContextTest {
 
     @Test
     void changedApiClassesDiscardTheContext() throws Exception {
-        assertEquals("patched", answer("ImagePatch.simple_query = lambda self, q=None: 'patched'\nreturn image.simple_query('x')"));
+        assertEquals(
+                "patched",
+                answer("ImagePatch.simple_query = lambda self, q=None: 'patched'\nreturn image.simple_query('x')"));
         assertEquals("red", answer("return image.find('cube')[0].simple_query('What color is it?')"));
         assertEquals(2, runner.contextCount());
     }
@@ -73,8 +78,12 @@ class ReusedContextTest {
 
     @Test
     void aFailedOrStoppedProgramDiscardsTheContext() throws Exception {
-        assertTrue(run("def execute_command(image):\n    return 1 / 0\n").failure().isPresent());
-        String stopped = run("def execute_command(image):\n    while True:\n        pass\n").failure().orElseThrow().format();
+        assertTrue(
+                run("def execute_command(image):\n    return 1 / 0\n").failure().isPresent());
+        String stopped = run("def execute_command(image):\n    while True:\n        pass\n")
+                .failure()
+                .orElseThrow()
+                .format();
         assertTrue(stopped.contains("CPU time limit"), stopped);
         assertEquals("ok", answer("return 'ok'"));
         assertEquals(3, runner.contextCount());

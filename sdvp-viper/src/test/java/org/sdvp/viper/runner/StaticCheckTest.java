@@ -18,7 +18,8 @@ class StaticCheckTest {
     private static final Set<String> ONE = Set.of("IMAGE");
 
     private static List<ProgramError> problems(String source, Set<String> images) {
-        return assertThrows(InvalidProgramException.class, () -> VIPER.check(source, images)).errors();
+        return assertThrows(InvalidProgramException.class, () -> VIPER.check(source, images))
+                .errors();
     }
 
     @Test
@@ -39,15 +40,17 @@ class StaticCheckTest {
                     return str(len(left.find('sphere')) + math.floor(coerce_to_numeric('1')) + len(counts))
                 """;
         assertDoesNotThrow(() -> VIPER.check(program, ONE));
-        assertDoesNotThrow(() -> VIPER.check("def execute_command(left, right):\n"
-                + "    return ImagePatch(left).exists('dog') and ImagePatch(right).verify_property('dog', 'black')\n",
+        assertDoesNotThrow(() -> VIPER.check(
+                "def execute_command(left, right):\n"
+                        + "    return ImagePatch(left).exists('dog') and ImagePatch(right).verify_property('dog', 'black')\n",
                 Set.of("LEFT", "RIGHT")));
     }
 
     @Test
     void aTranslatedVisProgProgramPasses() {
-        assertDoesNotThrow(() -> VIPER.check("BOX0=LOC(image=IMAGE,object='cube')\nANSWER0=COUNT(box=BOX0)\n"
-                + "FINAL_RESULT=RESULT(var=ANSWER0)", ONE));
+        assertDoesNotThrow(() -> VIPER.check(
+                "BOX0=LOC(image=IMAGE,object='cube')\nANSWER0=COUNT(box=BOX0)\n" + "FINAL_RESULT=RESULT(var=ANSWER0)",
+                ONE));
     }
 
     @Test
@@ -67,9 +70,12 @@ class StaticCheckTest {
                     return bool_to_yes_no(len(found) > 0)
                 """, ONE);
         assertEquals(List.of(3, 4), p.stream().map(ProgramError::line).toList(), p.toString());
-        assertTrue(p.get(0).message().contains("unknown method find_objects"), p.get(0).message());
+        assertTrue(
+                p.get(0).message().contains("unknown method find_objects"),
+                p.get(0).message());
         assertTrue(p.get(0).message().contains("did you mean find"), p.get(0).message());
-        assertTrue(p.get(1).message().contains("unknown function bool_to_yes_no; did you mean bool_to_yesno"),
+        assertTrue(
+                p.get(1).message().contains("unknown function bool_to_yes_no; did you mean bool_to_yesno"),
                 p.get(1).message());
     }
 
@@ -85,9 +91,15 @@ class StaticCheckTest {
                     return patch.simple_query()
                 """, ONE);
         assertEquals(List.of(3, 4, 5, 6), p.stream().map(ProgramError::line).toList(), p.toString());
-        assertTrue(p.get(0).message().contains("find(object_name) takes at most 1 argument, 2 given"), p.get(0).message());
-        assertTrue(p.get(1).message().contains("needs at least 2 arguments, 1 given"), p.get(1).message());
-        assertTrue(p.get(2).message().contains("has no parameter 'suffix'"), p.get(2).message());
+        assertTrue(
+                p.get(0).message().contains("find(object_name) takes at most 1 argument, 2 given"),
+                p.get(0).message());
+        assertTrue(
+                p.get(1).message().contains("needs at least 2 arguments, 1 given"),
+                p.get(1).message());
+        assertTrue(
+                p.get(2).message().contains("has no parameter 'suffix'"),
+                p.get(2).message());
     }
 
     @Test

@@ -29,11 +29,12 @@ class ViperFrameworkTest {
     void checkReportsSyntaxErrorsAndAMissingEntryPoint() {
         Framework viper = new ViperFramework(PythonSandbox.shared());
         assertDoesNotThrow(() -> viper.check("def execute_command(image):\n    return 1\n", Set.of("IMAGE")));
-        InvalidProgramException syntax = assertThrows(InvalidProgramException.class,
+        InvalidProgramException syntax = assertThrows(
+                InvalidProgramException.class,
                 () -> viper.check("def execute_command(image):\n    return (1\n", Set.of("IMAGE")));
         assertTrue(syntax.errors().get(0).line() >= 2, syntax.getMessage());
-        InvalidProgramException entry = assertThrows(InvalidProgramException.class,
-                () -> viper.check("def main(image):\n    return 1\n", Set.of("IMAGE")));
+        InvalidProgramException entry = assertThrows(
+                InvalidProgramException.class, () -> viper.check("def main(image):\n    return 1\n", Set.of("IMAGE")));
         assertTrue(entry.getMessage().contains("execute_command"), entry.getMessage());
     }
 
@@ -44,7 +45,8 @@ class ViperFrameworkTest {
             var e = viper.execute("def execute_command(:", Map.of("IMAGE", SceneModels.image()), gw, "Is this a test?");
             assertEquals("yes", ViperTesting.answer(e));
             assertEquals(1, viper.fallbackCount());
-            assertThrows(InvalidProgramException.class,
+            assertThrows(
+                    InvalidProgramException.class,
                     () -> viper.execute("def execute_command(:", Map.of("IMAGE", SceneModels.image()), gw));
         }
     }

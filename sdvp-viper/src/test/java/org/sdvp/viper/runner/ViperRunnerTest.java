@@ -48,7 +48,10 @@ class ViperRunnerTest {
         BoxesValue boxes = assertInstanceOf(BoxesValue.class, result("return image.find('metal')"));
         assertEquals(2, boxes.size());
         assertEquals("metal", boxes.detections().get(0).label());
-        assertEquals(1, assertInstanceOf(BoxesValue.class, result("return image.find('cube')[0]")).size());
+        assertEquals(
+                1,
+                assertInstanceOf(BoxesValue.class, result("return image.find('cube')[0]"))
+                        .size());
         assertEquals(new ListValue(List.of(new NumberValue(1), new TextValue("a"))), result("return (1, 'a')"));
         assertEquals(new NumberValue(1e20), result("return 10 ** 20"));
         ListValue mixed = assertInstanceOf(ListValue.class, result("return [image.find('cube')[0], 'x']"));
@@ -59,10 +62,13 @@ class ViperRunnerTest {
     @Test
     void misusingTheApiGivesPythonErrors() {
         Execution e = ViperTesting.run("def execute_command(image):\n    return ImagePatch('photo.png')\n");
-        assertTrue(e.failure().orElseThrow().message().contains("TypeError: ImagePatch(image) must be an ImagePatch"),
+        assertTrue(
+                e.failure().orElseThrow().message().contains("TypeError: ImagePatch(image) must be an ImagePatch"),
                 e.failure().get().message());
         e = ViperTesting.run("def execute_command(image):\n    return best_image_match(['a'], 'blue')\n");
-        assertTrue(e.failure().orElseThrow().message().contains("TypeError"), e.failure().get().message());
+        assertTrue(
+                e.failure().orElseThrow().message().contains("TypeError"),
+                e.failure().get().message());
     }
 
     @Test
@@ -70,20 +76,27 @@ class ViperRunnerTest {
         ViperRunner runner = ViperTesting.runner();
         SceneModels models = new SceneModels();
         try (ModelGateway gw = new ModelGateway(models.services())) {
-            ViperRun run = runner.run("def execute_command(image):\n    return image.find('cube'\n",
-                    Map.of("IMAGE", SceneModels.image()), gw, Optional.of("Is this a test?"));
+            ViperRun run = runner.run(
+                    "def execute_command(image):\n    return image.find('cube'\n",
+                    Map.of("IMAGE", SceneModels.image()),
+                    gw,
+                    Optional.of("Is this a test?"));
             assertTrue(run.fallback());
             assertEquals(1, runner.fallbackCount());
             assertEquals("yes", ViperTesting.answer(run.execution()));
-            assertTrue(run.execution().trace().programSource().startsWith("# fallback: the program did not compile: [line"));
+            assertTrue(run.execution()
+                    .trace()
+                    .programSource()
+                    .startsWith("# fallback: the program did not compile: [line"));
             assertEquals("simple_query", run.execution().trace().steps().get(0).module());
 
-            ViperRun noEntry = runner.run("x = 1\n", Map.of("IMAGE", SceneModels.image()), gw, Optional.of("Is this a test?"));
+            ViperRun noEntry =
+                    runner.run("x = 1\n", Map.of("IMAGE", SceneModels.image()), gw, Optional.of("Is this a test?"));
             assertTrue(noEntry.fallback());
             assertEquals(2, runner.fallbackCount());
             // The question reaches the fallback as data: quotes in it cannot inject code.
-            ViperRun quoted = runner.run("def (", Map.of("IMAGE", SceneModels.image()), gw,
-                    Optional.of("')\nimport os\n#"));
+            ViperRun quoted =
+                    runner.run("def (", Map.of("IMAGE", SceneModels.image()), gw, Optional.of("')\nimport os\n#"));
             assertEquals("unknown", ViperTesting.answer(quoted.execution()));
         }
     }
@@ -91,8 +104,14 @@ class ViperRunnerTest {
     @Test
     void withoutAQuestionANonCompilingProgramIsRejectedWithItsLine() throws Exception {
         try (ModelGateway gw = new ModelGateway(new SceneModels().services())) {
-            InvalidProgramException e = assertThrows(InvalidProgramException.class, () -> ViperTesting.runner().run(
-                    "def execute_command(image):\n    x = = 1\n", Map.of("IMAGE", SceneModels.image()), gw, Optional.empty()));
+            InvalidProgramException e = assertThrows(
+                    InvalidProgramException.class,
+                    () -> ViperTesting.runner()
+                            .run(
+                                    "def execute_command(image):\n    x = = 1\n",
+                                    Map.of("IMAGE", SceneModels.image()),
+                                    gw,
+                                    Optional.empty()));
             assertEquals(2, e.errors().get(0).line());
             assertTrue(e.getMessage().contains("Python syntax error"), e.getMessage());
         }
@@ -118,15 +137,19 @@ class ViperRunnerTest {
     void imagePairsArePassedLeftThenRight() throws Exception {
         var left = org.sdvp.core.value.ImageValue.source("left.png", new java.awt.image.BufferedImage(200, 100, 1));
         try (ModelGateway gw = new ModelGateway(new SceneModels().services())) {
-            ViperRun run = ViperTesting.runner().run("""
+            ViperRun run = ViperTesting.runner()
+                    .run("""
                     def execute_command(left, right):
                         return left.simple_query('What color is it?') + ' ' + str(right.exists('cube'))
                     """, Map.of("RIGHT", SceneModels.image(), "LEFT", left), gw, Optional.empty());
             // The scene fake answers by region, not by source id: the largest object in the region is the sphere.
             assertEquals("blue True", ViperTesting.answer(run.execution()));
             var steps = run.execution().trace().steps();
-            assertEquals("left.png", steps.get(0).calls().get(0).request().image().sourceId());
-            assertEquals(SceneModels.SOURCE_ID, steps.get(1).calls().get(0).request().image().sourceId());
+            assertEquals(
+                    "left.png", steps.get(0).calls().get(0).request().image().sourceId());
+            assertEquals(
+                    SceneModels.SOURCE_ID,
+                    steps.get(1).calls().get(0).request().image().sourceId());
         }
     }
 
@@ -146,8 +169,9 @@ class ViperRunnerTest {
             List<Future<?>> fs = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 fs.add(pool.submit(() -> {
-                    answers.add(ViperTesting.answer(runner.run(program, Map.of("IMAGE", SceneModels.image()), gw,
-                            Optional.empty()).execution()));
+                    answers.add(ViperTesting.answer(
+                            runner.run(program, Map.of("IMAGE", SceneModels.image()), gw, Optional.empty())
+                                    .execution()));
                     return null;
                 }));
             }

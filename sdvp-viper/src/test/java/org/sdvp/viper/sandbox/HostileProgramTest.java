@@ -23,7 +23,8 @@ import org.sdvp.viper.testing.ViperTesting;
 class HostileProgramTest {
     /** Generous time (imports are slow on a cold, busy JVM) but a small allocation budget. */
     private static final SandboxLimits LIMITS = SandboxLimits.defaults()
-            .withCpuTime(Duration.ofSeconds(3)).withWallTime(Duration.ofSeconds(30))
+            .withCpuTime(Duration.ofSeconds(3))
+            .withWallTime(Duration.ofSeconds(30))
             .withMaxAllocatedBytes(512L << 20);
 
     private static final String ORDINARY = """
@@ -40,8 +41,9 @@ class HostileProgramTest {
      */
     @BeforeAll
     static void warmTheSharedEngine() {
-        try (ViperRunner warm = new ViperRunner(PythonSandbox.shared(), SandboxLimits.defaults()
-                .withCpuTime(Duration.ofSeconds(60)).withWallTime(Duration.ofSeconds(120)))) {
+        try (ViperRunner warm = new ViperRunner(
+                PythonSandbox.shared(),
+                SandboxLimits.defaults().withCpuTime(Duration.ofSeconds(60)).withWallTime(Duration.ofSeconds(120)))) {
             assertEquals("red", ViperTesting.answer(ViperTesting.run(ORDINARY, new SceneModels(), warm)));
         }
     }
@@ -55,7 +57,9 @@ class HostileProgramTest {
         last = new ViperRunner(PythonSandbox.shared(), limits);
         assertEquals("red", ViperTesting.answer(ViperTesting.run(ORDINARY, new SceneModels(), last)));
         Execution e = ViperTesting.run(source, new SceneModels(), last);
-        assertTrue(e.failure().isPresent(), () -> "not stopped; returned " + e.result().map(Value::display));
+        assertTrue(
+                e.failure().isPresent(),
+                () -> "not stopped; returned " + e.result().map(Value::display));
         assertTrue(e.result().isEmpty());
         return e.failure().get().format();
     }
@@ -65,7 +69,9 @@ class HostileProgramTest {
         last = null;
     }
 
-    private String stopped(String source) { return stopped(source, LIMITS); }
+    private String stopped(String source) {
+        return stopped(source, LIMITS);
+    }
 
     private static void assertContains(String message, String... parts) {
         for (String p : parts) assertTrue(message.contains(p), () -> "expected '" + p + "' in: " + message);
@@ -87,8 +93,11 @@ class HostileProgramTest {
 
     @Test
     void osSystemIsDenied() {
-        assertContains(stopped("import os\ndef execute_command(image):\n    return os.system('touch /tmp/viper-x')\n"),
-                "line 3", "denied by the sandbox", "Process creation is not allowed");
+        assertContains(
+                stopped("import os\ndef execute_command(image):\n    return os.system('touch /tmp/viper-x')\n"),
+                "line 3",
+                "denied by the sandbox",
+                "Process creation is not allowed");
         assertFalse(Files.exists(Path.of("/tmp/viper-x")));
     }
 
@@ -106,12 +115,16 @@ class HostileProgramTest {
 
     @Test
     void filesCannotBeReadOrWritten() {
-        assertContains(stopped("def execute_command(image):\n    return open('/etc/passwd').read()\n"),
-                "line 2", "PermissionError");
-        assertContains(stopped("def execute_command(image):\n    open('/tmp/viper-y', 'w').write('x')\n    return 1\n"),
+        assertContains(
+                stopped("def execute_command(image):\n    return open('/etc/passwd').read()\n"),
+                "line 2",
+                "PermissionError");
+        assertContains(
+                stopped("def execute_command(image):\n    open('/tmp/viper-y', 'w').write('x')\n    return 1\n"),
                 "PermissionError");
         assertFalse(Files.exists(Path.of("/tmp/viper-y")));
-        assertContains(stopped("import os\ndef execute_command(image):\n    return str(os.listdir('/'))\n"),
+        assertContains(
+                stopped("import os\ndef execute_command(image):\n    return str(os.listdir('/'))\n"),
                 "PermissionError");
     }
 
@@ -142,29 +155,38 @@ class HostileProgramTest {
 
     @Test
     void ctypesCannotBeImported() {
-        assertContains(stopped("import ctypes\ndef execute_command(image):\n    return 1\n"),
-                "line 1", "No module named '_ctypes'");
+        assertContains(
+                stopped("import ctypes\ndef execute_command(image):\n    return 1\n"),
+                "line 1",
+                "No module named '_ctypes'");
     }
 
     @Test
     void hostClassesAndOtherLanguagesAreUnreachable() {
-        assertContains(stopped("import java\ndef execute_command(image):\n    return str(java.type('java.lang.Runtime'))\n"),
+        assertContains(
+                stopped("import java\ndef execute_command(image):\n    return str(java.type('java.lang.Runtime'))\n"),
                 "access has been denied");
-        assertContains(stopped("import polyglot\ndef execute_command(image):\n    return polyglot.eval(language='js', string='1')\n"),
+        assertContains(
+                stopped(
+                        "import polyglot\ndef execute_command(image):\n    return polyglot.eval(language='js', string='1')\n"),
                 "polyglot access is not allowed");
     }
 
     @Test
     void hostObjectsExposeOnlyTheirExportedMethods() {
-        assertContains(stopped("def execute_command(image):\n    return str(_API.getClass())\n"),
+        assertContains(
+                stopped("def execute_command(image):\n    return str(_API.getClass())\n"),
                 "has no attribute 'getClass'");
         // Public but not exported Java methods stay invisible.
         assertContains(stopped("def execute_command(image):\n    return _API.addRoot\n"), "has no attribute 'addRoot'");
-        assertContains(stopped("def execute_command(image):\n    return _API.recorder()\n"), "has no attribute 'recorder'");
+        assertContains(
+                stopped("def execute_command(image):\n    return _API.recorder()\n"), "has no attribute 'recorder'");
         String names = ViperTesting.answer(ViperTesting.run(
                 "def execute_command(image):\n    return ' '.join(n for n in dir(_API) if not n.startswith('__'))\n"));
-        assertEquals("best_image_match best_text_match coord crop depth exact exists find label last_error "
-                + "llm_query simple_query verify_property", names);
+        assertEquals(
+                "best_image_match best_text_match coord crop depth exact exists find label last_error "
+                        + "llm_query simple_query verify_property",
+                names);
         // A patch is a plain Python object holding an int handle: nothing of the host to reflect on.
         assertEquals("ImagePatch,object int", ViperTesting.answer(ViperTesting.run("""
                 def execute_command(image):
@@ -189,15 +211,20 @@ class HostileProgramTest {
 
     @Test
     void hostEnvironmentIsInvisible() {
-        String env = ViperTesting.answer(ViperTesting.run("import os\ndef execute_command(image):\n    return str(dict(os.environ))\n"));
+        String env = ViperTesting.answer(
+                ViperTesting.run("import os\ndef execute_command(image):\n    return str(dict(os.environ))\n"));
         assertFalse(env.contains("PATH") || env.contains("HOME") || env.contains("JAVA"), env);
     }
 
     @Test
     void infiniteLoopHitsTheCpuLimit() {
         long t0 = System.nanoTime();
-        assertContains(stopped("def execute_command(image):\n    while True:\n        pass\n",
-                LIMITS.withCpuTime(Duration.ofSeconds(1))), "resource limit exceeded", "Maximum CPU time limit");
+        assertContains(
+                stopped(
+                        "def execute_command(image):\n    while True:\n        pass\n",
+                        LIMITS.withCpuTime(Duration.ofSeconds(1))),
+                "resource limit exceeded",
+                "Maximum CPU time limit");
         assertTrue(System.nanoTime() - t0 < 20e9);
     }
 
@@ -216,8 +243,7 @@ class HostileProgramTest {
 
     @Test
     void hugeAllocationsAreStopped() {
-        assertContains(stopped("def execute_command(image):\n    return len([0] * (10 ** 11))\n"),
-                "line 2", "Error");
+        assertContains(stopped("def execute_command(image):\n    return len([0] * (10 ** 11))\n"), "line 2", "Error");
         assertContains(stopped("""
                 def execute_command(image):
                     keep = []
@@ -247,16 +273,21 @@ class HostileProgramTest {
     @Test
     void wallClockLimitEndsASleep() {
         long t0 = System.nanoTime();
-        assertContains(stopped("import time\ndef execute_command(image):\n    time.sleep(60)\n    return 1\n",
-                LIMITS.withWallTime(Duration.ofMillis(1500))), "wall-clock limit of 1500 ms exceeded");
+        assertContains(
+                stopped(
+                        "import time\ndef execute_command(image):\n    time.sleep(60)\n    return 1\n",
+                        LIMITS.withWallTime(Duration.ofMillis(1500))),
+                "wall-clock limit of 1500 ms exceeded");
         assertTrue(System.nanoTime() - t0 < 10e9);
     }
 
     @Test
     void wallClockLimitEndsAWaitForAModel() {
         long t0 = System.nanoTime();
-        Execution e = ViperTesting.run("def execute_command(image):\n    return image.simple_query('slow')\n",
-                new SceneModels(8000), new ViperRunner(PythonSandbox.shared(), LIMITS.withWallTime(Duration.ofMillis(1500))));
+        Execution e = ViperTesting.run(
+                "def execute_command(image):\n    return image.simple_query('slow')\n",
+                new SceneModels(8000),
+                new ViperRunner(PythonSandbox.shared(), LIMITS.withWallTime(Duration.ofMillis(1500))));
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertContains(e.failure().orElseThrow().format(), "wall-clock limit of 1500 ms exceeded");
         // Well before the model would have answered: the wait itself was interrupted.

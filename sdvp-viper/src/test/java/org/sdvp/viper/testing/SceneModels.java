@@ -56,9 +56,13 @@ public final class SceneModels {
     private final long delayMillis;
 
     /** @param delayMillis time each batch "computes", so concurrent callers pile up into batches */
-    public SceneModels(long delayMillis) { this.delayMillis = delayMillis; }
+    public SceneModels(long delayMillis) {
+        this.delayMillis = delayMillis;
+    }
 
-    public SceneModels() { this(0); }
+    public SceneModels() {
+        this(0);
+    }
 
     public static ImageValue image() {
         return ImageValue.source(SOURCE_ID, new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB));
@@ -99,8 +103,10 @@ public final class SceneModels {
         List<Detection> out = new ArrayList<>();
         for (Thing t : THINGS) {
             Box b = t.box();
-            boolean inside = b.centerX() >= region.x1() && b.centerX() < region.x2()
-                    && b.centerY() >= region.y1() && b.centerY() < region.y2();
+            boolean inside = b.centerX() >= region.x1()
+                    && b.centerX() < region.x2()
+                    && b.centerY() >= region.y1()
+                    && b.centerY() < region.y2();
             if (inside && t.words().containsAll(want)) {
                 out.add(new Detection(b.translate(-region.x1(), -region.y1()), r.object(), 0.9));
             }
@@ -121,7 +127,8 @@ public final class SceneModels {
             return new VqaAnswer(main == null ? "none" : main.attributes()[0], 1.0);
         }
         if (q.equals("How many objects?")) {
-            return new VqaAnswer(Integer.toString(loc(new LocRequest(r.image(), "")).size()), 1.0);
+            return new VqaAnswer(
+                    Integer.toString(loc(new LocRequest(r.image(), "")).size()), 1.0);
         }
         return new VqaAnswer(Map.of("Is this a test?", "yes").getOrDefault(q, "unknown"), 1.0);
     }

@@ -18,10 +18,13 @@ public final class ViperTesting {
 
     /** Limits short enough for hostile-program tests to finish quickly. */
     public static final SandboxLimits SHORT = SandboxLimits.defaults()
-            .withCpuTime(Duration.ofSeconds(2)).withWallTime(Duration.ofSeconds(4))
+            .withCpuTime(Duration.ofSeconds(2))
+            .withWallTime(Duration.ofSeconds(4))
             .withMaxAllocatedBytes(512L << 20);
 
-    public static ViperRunner runner() { return new ViperRunner(PythonSandbox.shared(), SHORT); }
+    public static ViperRunner runner() {
+        return new ViperRunner(PythonSandbox.shared(), SHORT);
+    }
 
     /** Runs {@code source} on the scene image with fresh scene models. */
     public static Execution run(String source) {
@@ -51,7 +54,8 @@ public final class ViperTesting {
 
     /** The result's display text, failing the test with the run's failure if there is none. */
     public static String answer(Execution e) {
-        if (e.failure().isPresent()) throw new AssertionError("run failed: " + e.failure().get().format());
+        if (e.failure().isPresent())
+            throw new AssertionError("run failed: " + e.failure().get().format());
         return e.result().map(Value::display).orElseThrow();
     }
 }

@@ -18,12 +18,18 @@ public final class ChangedRegionAccuracy implements Metric {
     /** Largest per-channel difference still counted as a match (PNG is lossless; this absorbs rounding). */
     public static final int TOLERANCE = 8;
 
-    @Override public String name() { return "changed-region-accuracy"; }
+    @Override
+    public String name() {
+        return "changed-region-accuracy";
+    }
 
     @Override
     public double score(Value prediction, Value gold) {
-        if (!(prediction instanceof ImageValue p) || !(gold instanceof ListValue g) || g.items().size() != 2
-                || !(g.items().get(0) instanceof ImageValue expected) || !(g.items().get(1) instanceof ImageValue source)) {
+        if (!(prediction instanceof ImageValue p)
+                || !(gold instanceof ListValue g)
+                || g.items().size() != 2
+                || !(g.items().get(0) instanceof ImageValue expected)
+                || !(g.items().get(1) instanceof ImageValue source)) {
             return 0;
         }
         BufferedImage a = p.pixels(), e = expected.pixels(), o = source.pixels();

@@ -20,7 +20,10 @@ import org.sdvp.world.scene.Scene;
 public final class DepthInstructions implements InstructionFactory {
     private static final List<String> FRONT = List.of("CROP_INFRONTOF", "CROP_FRONTOF", "CROP_INFRONT", "CROP_AHEAD");
 
-    @Override public List<String> types() { return List.of("count_front", "count_behind", "exist_front", "exist_behind"); }
+    @Override
+    public List<String> types() {
+        return List.of("count_front", "count_behind", "exist_front", "exist_behind");
+    }
 
     @Override
     public Optional<Instruction> make(String type, Scene s, SplittableRandom rng) {
@@ -30,18 +33,31 @@ public final class DepthInstructions implements InstructionFactory {
         boolean front = type.endsWith("front");
         String relation = front ? "in front of" : "behind";
         String crop = front ? FRONT.get(rng.nextInt(FRONT.size())) : "CROP_BEHIND";
-        String head = "BOX0=LOC(image=IMAGE,object=" + quote(d.phrase()) + ")\nIMAGE0=" + crop + "(image=IMAGE,box=BOX0)";
+        String head =
+                "BOX0=LOC(image=IMAGE,object=" + quote(d.phrase()) + ")\nIMAGE0=" + crop + "(image=IMAGE,box=BOX0)";
         if (type.startsWith("count")) {
             long n = related(s, ref, front, null);
-            return Optional.of(new Instruction(type, "How many objects are " + relation + " the " + d.phrase() + "?",
-                    program(head, "BOX1=LOC(image=IMAGE0,object='object')", "ANSWER0=COUNT(box=BOX1)",
-                            "FINAL_RESULT=RESULT(var=ANSWER0)"), new Instruction.Answer(Long.toString(n))));
+            return Optional.of(new Instruction(
+                    type,
+                    "How many objects are " + relation + " the " + d.phrase() + "?",
+                    program(
+                            head,
+                            "BOX1=LOC(image=IMAGE0,object='object')",
+                            "ANSWER0=COUNT(box=BOX1)",
+                            "FINAL_RESULT=RESULT(var=ANSWER0)"),
+                    new Instruction.Answer(Long.toString(n))));
         }
         String shape = Referring.pick(rng, Attribute.SHAPE);
         boolean yes = related(s, ref, front, shape) > 0;
-        return Optional.of(new Instruction(type, "Is there a " + shape + " " + relation + " the " + d.phrase() + "?",
-                program(head, "BOX1=LOC(image=IMAGE0,object=" + quote(shape) + ")", "ANSWER0=COUNT(box=BOX1)",
-                        "ANSWER1=EVAL(expr=\"'yes' if {ANSWER0} > 0 else 'no'\")", "FINAL_RESULT=RESULT(var=ANSWER1)"),
+        return Optional.of(new Instruction(
+                type,
+                "Is there a " + shape + " " + relation + " the " + d.phrase() + "?",
+                program(
+                        head,
+                        "BOX1=LOC(image=IMAGE0,object=" + quote(shape) + ")",
+                        "ANSWER0=COUNT(box=BOX1)",
+                        "ANSWER1=EVAL(expr=\"'yes' if {ANSWER0} > 0 else 'no'\")",
+                        "FINAL_RESULT=RESULT(var=ANSWER1)"),
                 new Instruction.Answer(yes ? "yes" : "no")));
     }
 
@@ -50,7 +66,9 @@ public final class DepthInstructions implements InstructionFactory {
         long n = 0;
         for (int i = 0; i < s.size(); i++) {
             if (i == ref || (shape != null && !s.object(i).shape().equals(shape))) continue;
-            if (front ? s.object(i).y() > s.object(ref).y() : s.object(i).y() < s.object(ref).y()) n++;
+            if (front
+                    ? s.object(i).y() > s.object(ref).y()
+                    : s.object(i).y() < s.object(ref).y()) n++;
         }
         return n;
     }

@@ -26,7 +26,10 @@ import org.sdvp.world.scene.SceneObject;
 public final class EditInstructions implements InstructionFactory {
     private static final List<String> TYPES = List.of("recolor", "colorpop", "bgblur");
 
-    @Override public List<String> types() { return TYPES; }
+    @Override
+    public List<String> types() {
+        return TYPES;
+    }
 
     @Override
     public Optional<Instruction> make(String type, Scene s, SplittableRandom rng) {
@@ -45,29 +48,54 @@ public final class EditInstructions implements InstructionFactory {
             query = shape;
             phrase = targets.size() == 1 ? shape : shape + "s";
         }
-        String find = "OBJ0=SEG(image=IMAGE)\nOBJ1=SELECT(image=IMAGE,object=OBJ0,query=" + quote(query) + ",category=None)";
-        return Optional.of(switch (type) {
-            case "recolor" -> {
-                String colour = Referring.other(rng, Attribute.COLOR, s.object(t).color());
-                List<SceneObject> edited = new ArrayList<>(s.objects());
-                for (int i : targets) {
-                    SceneObject o = s.object(i);
-                    edited.set(i, new SceneObject(o.size(), colour, o.material(), o.shape(), o.x(), o.y(), o.radius()));
-                }
-                Scene after = new Scene(s.imageFilename(), s.width(), s.height(), s.style(), s.seed(), edited, s.views());
-                yield new Instruction(type, "Make the " + phrase + " " + colour + ".",
-                        program(find, "IMAGE0=REPLACE(image=IMAGE,object=OBJ1,prompt=" + quote(colour) + ")",
-                                "FINAL_RESULT=RESULT(var=IMAGE0)"),
-                        new Instruction.EditedImage(OracleTools.render(after)));
-            }
-            case "colorpop" -> new Instruction(type, "Create a color pop of the " + phrase + ".",
-                    program(find, "IMAGE0=COLORPOP(image=IMAGE,object=OBJ1)", "FINAL_RESULT=RESULT(var=IMAGE0)"),
-                    new Instruction.EditedImage(ImageEdits.colorPop(OracleTools.render(s), union(s, targets))));
-            case "bgblur" -> new Instruction(type, "Blur everything but the " + phrase + ".",
-                    program(find, "IMAGE0=BGBLUR(image=IMAGE,object=OBJ1)", "FINAL_RESULT=RESULT(var=IMAGE0)"),
-                    new Instruction.EditedImage(ImageEdits.bgBlur(OracleTools.render(s), union(s, targets))));
-            default -> throw new IllegalArgumentException("unknown edit-sim type " + type);
-        });
+        String find =
+                "OBJ0=SEG(image=IMAGE)\nOBJ1=SELECT(image=IMAGE,object=OBJ0,query=" + quote(query) + ",category=None)";
+        return Optional.of(
+                switch (type) {
+                    case "recolor" -> {
+                        String colour = Referring.other(
+                                rng, Attribute.COLOR, s.object(t).color());
+                        List<SceneObject> edited = new ArrayList<>(s.objects());
+                        for (int i : targets) {
+                            SceneObject o = s.object(i);
+                            edited.set(
+                                    i,
+                                    new SceneObject(
+                                            o.size(), colour, o.material(), o.shape(), o.x(), o.y(), o.radius()));
+                        }
+                        Scene after = new Scene(
+                                s.imageFilename(), s.width(), s.height(), s.style(), s.seed(), edited, s.views());
+                        yield new Instruction(
+                                type,
+                                "Make the " + phrase + " " + colour + ".",
+                                program(
+                                        find,
+                                        "IMAGE0=REPLACE(image=IMAGE,object=OBJ1,prompt=" + quote(colour) + ")",
+                                        "FINAL_RESULT=RESULT(var=IMAGE0)"),
+                                new Instruction.EditedImage(OracleTools.render(after)));
+                    }
+                    case "colorpop" ->
+                        new Instruction(
+                                type,
+                                "Create a color pop of the " + phrase + ".",
+                                program(
+                                        find,
+                                        "IMAGE0=COLORPOP(image=IMAGE,object=OBJ1)",
+                                        "FINAL_RESULT=RESULT(var=IMAGE0)"),
+                                new Instruction.EditedImage(
+                                        ImageEdits.colorPop(OracleTools.render(s), union(s, targets))));
+                    case "bgblur" ->
+                        new Instruction(
+                                type,
+                                "Blur everything but the " + phrase + ".",
+                                program(
+                                        find,
+                                        "IMAGE0=BGBLUR(image=IMAGE,object=OBJ1)",
+                                        "FINAL_RESULT=RESULT(var=IMAGE0)"),
+                                new Instruction.EditedImage(
+                                        ImageEdits.bgBlur(OracleTools.render(s), union(s, targets))));
+                    default -> throw new IllegalArgumentException("unknown edit-sim type " + type);
+                });
     }
 
     private static Mask union(Scene s, List<Integer> targets) {

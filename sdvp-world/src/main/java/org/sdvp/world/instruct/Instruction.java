@@ -25,7 +25,9 @@ public record Instruction(String type, String text, String program, Gold gold) {
 
     /** Labelled boxes (knowtag-sim). */
     public record Tags(List<Detection> tags) implements Gold {
-        public Tags { tags = List.copyOf(tags); }
+        public Tags {
+            tags = List.copyOf(tags);
+        }
     }
 
     /** The exactly rendered edited image (edit-sim). */

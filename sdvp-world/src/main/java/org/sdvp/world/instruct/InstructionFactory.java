@@ -14,8 +14,12 @@ public interface InstructionFactory {
     Optional<Instruction> make(String type, Scene scene, SplittableRandom rng);
 
     /** A VisProg program from its lines. */
-    static String program(String... lines) { return String.join("\n", lines) + "\n"; }
+    static String program(String... lines) {
+        return String.join("\n", lines) + "\n";
+    }
 
     /** A program string literal: the phrase in single quotes (the world's phrases never contain one). */
-    static String quote(String s) { return "'" + s + "'"; }
+    static String quote(String s) {
+        return "'" + s + "'";
+    }
 }

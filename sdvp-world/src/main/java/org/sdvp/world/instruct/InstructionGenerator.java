@@ -32,8 +32,14 @@ public final class InstructionGenerator {
     /** Scenes tried for one instruction before giving up (a type no scene supports is a bug). */
     static final int MAX_ATTEMPTS = 1000;
 
-    public record Request(InstructionTaskSpec task, String split, int count, long seed, String style, Path dir,
-                          SceneGenerator.Config config) {}
+    public record Request(
+            InstructionTaskSpec task,
+            String split,
+            int count,
+            long seed,
+            String style,
+            Path dir,
+            SceneGenerator.Config config) {}
 
     public void generate(Request r, IntConsumer progress) throws IOException {
         SplittableRandom rng = new SplittableRandom(Seeds.of(r.task().name(), r.split(), r.seed()));
@@ -41,8 +47,15 @@ public final class InstructionGenerator {
         StyleMix mix = StyleMix.parse(r.style());
         List<String> types = r.task().instructions().types();
         Files.createDirectories(r.dir().resolve("images"));
-        ObjectNode info = WorldFiles.info(new Provenance(Provenance.VERSION, r.task().name(), r.split(), r.seed(),
-                r.style(), r.count(), r.config().width(), r.config().height()));
+        ObjectNode info = WorldFiles.info(new Provenance(
+                Provenance.VERSION,
+                r.task().name(),
+                r.split(),
+                r.seed(),
+                r.style(),
+                r.count(),
+                r.config().width(),
+                r.config().height()));
         ObjectNode scenesFile = WorldFiles.object();
         scenesFile.set("info", info);
         ArrayNode sceneNodes = scenesFile.putArray("scenes");
@@ -83,7 +96,11 @@ public final class InstructionGenerator {
             ArrayNode tags = row.putArray("answer_tags");
             for (Detection d : t.tags()) {
                 ObjectNode tag = tags.addObject();
-                tag.putArray("box").add(d.box().x1()).add(d.box().y1()).add(d.box().x2()).add(d.box().y2());
+                tag.putArray("box")
+                        .add(d.box().x1())
+                        .add(d.box().y1())
+                        .add(d.box().x2())
+                        .add(d.box().y2());
                 tag.put("label", d.label());
             }
         } else if (gold instanceof Instruction.EditedImage e) {

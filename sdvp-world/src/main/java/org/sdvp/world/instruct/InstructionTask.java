@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.evaluation.ExampleSource;
-import org.sdvp.core.metric.Metric;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Images;
+import org.sdvp.core.metric.Metric;
 import org.sdvp.core.value.Box;
 import org.sdvp.core.value.BoxesValue;
 import org.sdvp.core.value.Detection;
@@ -30,15 +30,29 @@ import org.sdvp.world.io.WorldFiles;
 public final class InstructionTask implements Task {
     private final InstructionTaskSpec spec;
 
-    public InstructionTask(InstructionTaskSpec spec) { this.spec = spec; }
+    public InstructionTask(InstructionTaskSpec spec) {
+        this.spec = spec;
+    }
 
-    @Override public String name() { return spec.name(); }
+    @Override
+    public String name() {
+        return spec.name();
+    }
 
-    @Override public String description() { return spec.description() + " [unseen, default style " + spec.defaultStyle() + "]"; }
+    @Override
+    public String description() {
+        return spec.description() + " [unseen, default style " + spec.defaultStyle() + "]";
+    }
 
-    @Override public Set<String> initialVariables() { return Set.of("IMAGE"); }
+    @Override
+    public Set<String> initialVariables() {
+        return Set.of("IMAGE");
+    }
 
-    @Override public Metric metric() { return spec.metric(); }
+    @Override
+    public Metric metric() {
+        return spec.metric();
+    }
 
     @Override
     public ExampleSource open(Path dataDir, String split) throws DataException {
@@ -71,8 +85,13 @@ public final class InstructionTask implements Task {
     private Example example(Path dir, String split, JsonNode row) throws DataException {
         String image = text(row, "image_filename");
         Path imagePath = dir.resolve("images").resolve(image);
-        return new Example(split + "-" + row.path("index").asInt(), text(row, "type"), text(row, "instruction"),
-                Map.of("IMAGE", imagePath), Optional.of(text(row, "program")), Optional.of(gold(dir, row, imagePath)),
+        return new Example(
+                split + "-" + row.path("index").asInt(),
+                text(row, "type"),
+                text(row, "instruction"),
+                Map.of("IMAGE", imagePath),
+                Optional.of(text(row, "program")),
+                Optional.of(gold(dir, row, imagePath)),
                 Map.of());
     }
 
@@ -83,8 +102,14 @@ public final class InstructionTask implements Task {
             for (JsonNode t : row.get("answer_tags")) {
                 JsonNode b = t.path("box");
                 if (b.size() != 4) throw new IllegalArgumentException("answer_tags: a box needs 4 numbers");
-                tags.add(new Detection(new Box(b.get(0).asDouble(), b.get(1).asDouble(), b.get(2).asDouble(),
-                        b.get(3).asDouble()), text(t, "label"), 1.0));
+                tags.add(new Detection(
+                        new Box(
+                                b.get(0).asDouble(),
+                                b.get(1).asDouble(),
+                                b.get(2).asDouble(),
+                                b.get(3).asDouble()),
+                        text(t, "label"),
+                        1.0));
             }
             return new BoxesValue(tags);
         }

@@ -7,8 +7,8 @@ import java.util.Objects;
  *
  * @param generator generator version: bump it whenever the same seed would give different scenes or pixels
  */
-public record Provenance(String generator, String task, String split, long seed, String style, int count,
-                         int width, int height) {
+public record Provenance(
+        String generator, String task, String split, long seed, String style, int count, int width, int height) {
     /** The world generator's version; part of the determinism contract (same version + seed = same bytes). */
     public static final String VERSION = "sdvp-world/2";
 

@@ -69,7 +69,9 @@ public final class SceneCodec {
         return n;
     }
 
-    private static double round(double v) { return Math.round(v * 100) / 100.0; }
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
 
     /**
      * The world's view of one scene as sdvp-data's shared CLEVR reader binds it; the world extensions
@@ -86,21 +88,41 @@ public final class SceneCodec {
             List<ObjectView> views = new ArrayList<>();
             for (ClevrScene.ClevrObject on : n.objects()) {
                 List<Double> fp = required(on.footprint(), "footprint", 3), bb = required(on.bbox(), "bbox", 4);
-                objects.add(new SceneObject(text(on.size(), "size"), text(on.color(), "color"),
-                        text(on.material(), "material"), text(on.shape(), "shape"), fp.get(0), fp.get(1), fp.get(2)));
-                List<Integer> counts = withMasks && on.mask() != null ? List.copyOf(on.mask().counts()) : List.of();
-                views.add(new ObjectView(bb.get(0).intValue(), bb.get(1).intValue(), bb.get(2).intValue(),
-                        bb.get(3).intValue(), orZero(on.visibleArea()), orZero(on.fullArea()), counts));
+                objects.add(new SceneObject(
+                        text(on.size(), "size"),
+                        text(on.color(), "color"),
+                        text(on.material(), "material"),
+                        text(on.shape(), "shape"),
+                        fp.get(0),
+                        fp.get(1),
+                        fp.get(2)));
+                List<Integer> counts =
+                        withMasks && on.mask() != null ? List.copyOf(on.mask().counts()) : List.of();
+                views.add(new ObjectView(
+                        bb.get(0).intValue(),
+                        bb.get(1).intValue(),
+                        bb.get(2).intValue(),
+                        bb.get(3).intValue(),
+                        orZero(on.visibleArea()),
+                        orZero(on.fullArea()),
+                        counts));
             }
-            return new Scene(n.imageFilename(), n.width() == null ? 128 : n.width(), n.height() == null ? 128 : n.height(),
-                    n.style() == null ? "studio" : n.style(), n.seed() == null ? 0 : n.seed(), objects, views);
+            return new Scene(
+                    n.imageFilename(),
+                    n.width() == null ? 128 : n.width(),
+                    n.height() == null ? 128 : n.height(),
+                    n.style() == null ? "studio" : n.style(),
+                    n.seed() == null ? 0 : n.seed(),
+                    objects,
+                    views);
         } catch (RuntimeException e) {
             throw WorldFiles.invalid(file, where, e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 
     private static List<Double> required(List<Double> v, String field, int size) {
-        if (v == null || v.size() < size) throw new IllegalArgumentException("missing '" + field + "' (" + size + " numbers)");
+        if (v == null || v.size() < size)
+            throw new IllegalArgumentException("missing '" + field + "' (" + size + " numbers)");
         return v;
     }
 
@@ -109,10 +131,14 @@ public final class SceneCodec {
         return v;
     }
 
-    private static int orZero(Integer v) { return v == null ? 0 : v; }
+    private static int orZero(Integer v) {
+        return v == null ? 0 : v;
+    }
 
     /** All scenes of a {@code scenes.json}, with their masks. */
-    public static List<Scene> readAll(Path file) throws DataException { return readAll(file, true); }
+    public static List<Scene> readAll(Path file) throws DataException {
+        return readAll(file, true);
+    }
 
     /** Streams the file through the shared reader, converting scene by scene (so unwanted masks never pile up). */
     public static List<Scene> readAll(Path file, boolean withMasks) throws DataException {

@@ -19,11 +19,17 @@ public final class WorldFiles {
 
     private WorldFiles() {}
 
-    public static ObjectMapper mapper() { return MAPPER; }
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
 
-    public static ObjectNode object() { return MAPPER.createObjectNode(); }
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
 
-    public static ArrayNode array() { return MAPPER.createArrayNode(); }
+    public static ArrayNode array() {
+        return MAPPER.createArrayNode();
+    }
 
     public static ObjectNode info(Provenance p) {
         ObjectNode n = object();
@@ -62,10 +68,18 @@ public final class WorldFiles {
 
     /** Jackson closes the stream it writes to; AtomicFiles must do that itself. */
     private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(java.io.OutputStream out) { super(out); }
+        NonClosing(java.io.OutputStream out) {
+            super(out);
+        }
 
-        @Override public void write(byte[] b, int off, int len) throws IOException { out.write(b, off, len); }
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
 
-        @Override public void close() throws IOException { flush(); }
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 }

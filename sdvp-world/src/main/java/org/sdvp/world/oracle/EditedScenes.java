@@ -36,17 +36,22 @@ final class EditedScenes {
         if (!image.isEdited()) return Optional.of(original);
         synchronized (this) {
             for (Entry e : entries) {
-                if (e.sourceId.equals(image.sourceId()) && samePixels(image, e.pixels, e.region)) return Optional.of(e.scene);
+                if (e.sourceId.equals(image.sourceId()) && samePixels(image, e.pixels, e.region))
+                    return Optional.of(e.scene);
             }
         }
         BufferedImage source = OracleTools.render(original);
-        return samePixels(image, source, new Box(0, 0, source.getWidth(), source.getHeight())) ? Optional.of(original) : Optional.empty();
+        return samePixels(image, source, new Box(0, 0, source.getWidth(), source.getHeight()))
+                ? Optional.of(original)
+                : Optional.empty();
     }
 
     /** {@code image} equals the part of {@code pixels} (covering {@code region} of the source) at its own region. */
     private static boolean samePixels(ImageValue image, BufferedImage pixels, Box region) {
-        int dx = (int) (image.region().x1() - region.x1()), dy = (int) (image.region().y1() - region.y1());
-        if (dx < 0 || dy < 0 || dx + image.width() > pixels.getWidth() || dy + image.height() > pixels.getHeight()) return false;
+        int dx = (int) (image.region().x1() - region.x1()),
+                dy = (int) (image.region().y1() - region.y1());
+        if (dx < 0 || dy < 0 || dx + image.width() > pixels.getWidth() || dy + image.height() > pixels.getHeight())
+            return false;
         BufferedImage p = image.pixels();
         for (int y = 0; y < image.height(); y++) {
             for (int x = 0; x < image.width(); x++) {

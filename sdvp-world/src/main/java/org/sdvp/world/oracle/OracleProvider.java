@@ -12,14 +12,23 @@ import org.sdvp.core.service.ProviderContext;
  * {@code oracle:DIR} reads them from DIR instead.
  */
 public final class OracleProvider implements ModelServiceProvider {
-    @Override public String name() { return "oracle"; }
+    @Override
+    public String name() {
+        return "oracle";
+    }
 
-    @Override public String usage() { return "oracle[:DIR] (answers from the world's scene annotations)"; }
+    @Override
+    public String usage() {
+        return "oracle[:DIR] (answers from the world's scene annotations)";
+    }
 
     @Override
     public ModelServices create(String argument, ProviderContext context) throws BackendException {
-        Path dir = !argument.isBlank() ? Path.of(argument) : context.dataDir().orElseThrow(() ->
-                new BackendException("the oracle needs scene annotations: pass --data DIR or --modules oracle:DIR"));
+        Path dir = !argument.isBlank()
+                ? Path.of(argument)
+                : context.dataDir()
+                        .orElseThrow(() -> new BackendException(
+                                "the oracle needs scene annotations: pass --data DIR or --modules oracle:DIR"));
         try {
             return OracleServices.create(SceneIndex.load(dir));
         } catch (DataException e) {

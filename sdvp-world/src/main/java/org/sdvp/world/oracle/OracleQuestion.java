@@ -34,12 +34,17 @@ sealed interface OracleQuestion {
     Pattern QUERY_OF = Pattern.compile("what is the " + ATTR + " of (?:the )?(.+)");
     Pattern MADE_OF = Pattern.compile("what is (?:the )?(.+) made of");
     Pattern EXIST = Pattern.compile("(?:is there|are there) (?:a |an |any )?(.+?)" + IN_IMAGE);
-    Pattern HOW_MANY = Pattern.compile("how many (.+?)(?: are there| are visible| can you see| do you see| are)?" + IN_IMAGE);
-    Pattern CHOOSE = Pattern.compile("(?:is|are) (?:the )?(.+?) (?:made of )?(?:an? )?(\\w+) or (?:made of )?(?:an? )?(\\w+)");
+    Pattern HOW_MANY =
+            Pattern.compile("how many (.+?)(?: are there| are visible| can you see| do you see| are)?" + IN_IMAGE);
+    Pattern CHOOSE =
+            Pattern.compile("(?:is|are) (?:the )?(.+?) (?:made of )?(?:an? )?(\\w+) or (?:made of )?(?:an? )?(\\w+)");
     Pattern VERIFY = Pattern.compile("(?:is|are) (?:the )?(.+?) (?:made of )?(?:an? )?(\\w+)");
 
     static Optional<OracleQuestion> parse(String question) {
-        String q = question.toLowerCase(Locale.ROOT).replaceAll("[?.!]+\\s*$", "").replaceAll("\\s+", " ").strip();
+        String q = question.toLowerCase(Locale.ROOT)
+                .replaceAll("[?.!]+\\s*$", "")
+                .replaceAll("\\s+", " ")
+                .strip();
         Matcher m;
         if ((m = QUERY.matcher(q)).matches() || (m = QUERY_OF.matcher(q)).matches()) {
             return Optional.of(new Query(m.group(2), attribute(m.group(1))));
@@ -48,13 +53,14 @@ sealed interface OracleQuestion {
         if ((m = EXIST.matcher(q)).matches()) return Optional.of(new Exist(m.group(1)));
         if ((m = HOW_MANY.matcher(q)).matches()) {
             // "how many cubes are to the left of the sphere": the relation belongs to the phrase
-            return Optional.of(new HowMany(m.group(1).replaceFirst(" (?:are|is) (?=to the |left of |right of |above |below |under )", " ")));
+            return Optional.of(new HowMany(
+                    m.group(1).replaceFirst(" (?:are|is) (?=to the |left of |right of |above |below |under )", " ")));
         }
         if ((m = CHOOSE.matcher(q)).matches()) {
             Optional<Attribute> a = value(m.group(2)), b = value(m.group(3));
             if (a.isPresent() && a.equals(b)) {
-                return Optional.of(new Choose(m.group(1), a.get(), Description.canonical(m.group(2)),
-                        Description.canonical(m.group(3))));
+                return Optional.of(new Choose(
+                        m.group(1), a.get(), Description.canonical(m.group(2)), Description.canonical(m.group(3))));
             }
         }
         if ((m = VERIFY.matcher(q)).matches()) {
@@ -64,7 +70,11 @@ sealed interface OracleQuestion {
         return Optional.empty();
     }
 
-    private static Attribute attribute(String word) { return Attribute.ofWord(word.equals("colour") ? "color" : word); }
+    private static Attribute attribute(String word) {
+        return Attribute.ofWord(word.equals("colour") ? "color" : word);
+    }
 
-    private static Optional<Attribute> value(String word) { return Attribute.ofValue(Description.canonical(word)); }
+    private static Optional<Attribute> value(String word) {
+        return Attribute.ofValue(Description.canonical(word));
+    }
 }

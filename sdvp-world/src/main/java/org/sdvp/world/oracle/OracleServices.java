@@ -14,7 +14,6 @@ import org.sdvp.core.service.VqaAnswer;
 import org.sdvp.core.service.VqaRequest;
 import org.sdvp.core.value.Box;
 import org.sdvp.core.value.Detection;
-import org.sdvp.world.program.VqaForms;
 import org.sdvp.world.question.Description;
 import org.sdvp.world.scene.Scene;
 
@@ -36,21 +35,30 @@ public final class OracleServices {
 
     public static ModelServices create(SceneIndex index) {
         EditedScenes edited = new EditedScenes();
-        return ModelServices.builder("oracle").loc(loc(index, edited)).vqa(vqa(index, edited))
-                .match(match(index, edited)).tools(OracleTools.create(index, edited)).build();
+        return ModelServices.builder("oracle")
+                .loc(loc(index, edited))
+                .vqa(vqa(index, edited))
+                .match(match(index, edited))
+                .tools(OracleTools.create(index, edited))
+                .build();
     }
 
     /** Phrases outside the vocabulary are left to the next backend of a chain, if any. */
     static ModelService<LocRequest, List<Detection>> loc(SceneIndex index, EditedScenes edited) {
-        return new PerRequestService<>(r -> locate(region(r.image(), index, edited), r.object()),
+        return new PerRequestService<>(
+                r -> locate(region(r.image(), index, edited), r.object()),
                 r -> Description.parse(r.object()).isPresent());
     }
 
     static ModelService<VqaRequest, VqaAnswer> vqa(SceneIndex index, EditedScenes edited) {
-        return new PerRequestService<>(r -> {
-            Optional<OracleQuestion> q = OracleQuestion.parse(r.question());
-            return q.isEmpty() ? new VqaAnswer("unknown", 0) : answer(region(r.image(), index, edited), q.get());
-        }, r -> OracleQuestion.parse(r.question()).isPresent());
+        return new PerRequestService<>(
+                r -> {
+                    Optional<OracleQuestion> q = OracleQuestion.parse(r.question());
+                    return q.isEmpty()
+                            ? new VqaAnswer("unknown", 0)
+                            : answer(region(r.image(), index, edited), q.get());
+                },
+                r -> OracleQuestion.parse(r.question()).isPresent());
     }
 
     static ModelService<MatchRequest, Double> match(SceneIndex index, EditedScenes edited) {
@@ -64,8 +72,10 @@ public final class OracleServices {
     static List<Detection> locate(Region region, String phrase) {
         Scene s = region.scene();
         List<Integer> described = Phrases.resolve(s, phrase);
-        List<Integer> hits = region.objects().stream().filter(described::contains)
-                .sorted(Comparator.<Integer>comparingInt(i -> -s.view(i).visibleArea()).thenComparingInt(i -> i))
+        List<Integer> hits = region.objects().stream()
+                .filter(described::contains)
+                .sorted(Comparator.<Integer>comparingInt(i -> -s.view(i).visibleArea())
+                        .thenComparingInt(i -> i))
                 .toList();
         List<Detection> out = new ArrayList<>();
         Box rb = region.box();

@@ -6,7 +6,6 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.sdvp.core.service.Lister;
 import org.sdvp.core.service.ModelServiceException;
 import org.sdvp.core.service.Replacer;
 import org.sdvp.core.service.Segmenter;
@@ -15,7 +14,6 @@ import org.sdvp.core.value.Box;
 import org.sdvp.core.value.ImageValue;
 import org.sdvp.core.value.Mask;
 import org.sdvp.core.value.Segment;
-import org.sdvp.core.value.SegmentsValue;
 import org.sdvp.world.question.Description;
 import org.sdvp.world.render.Renderer;
 import org.sdvp.world.scene.Attribute;
@@ -37,11 +35,16 @@ public final class OracleTools {
 
     private OracleTools() {}
 
-    public static ToolServices create(SceneIndex index) { return create(index, new EditedScenes()); }
+    public static ToolServices create(SceneIndex index) {
+        return create(index, new EditedScenes());
+    }
 
     /** @param edited where REPLACE keeps the scenes it rendered, for the oracle's answers about them */
     static ToolServices create(SceneIndex index, EditedScenes edited) {
-        return ToolServices.none().withSegmenter(segmenter(index)).withReplacer(replacer(index, edited)).withLister(OracleTools::list);
+        return ToolServices.none()
+                .withSegmenter(segmenter(index))
+                .withReplacer(replacer(index, edited))
+                .withLister(OracleTools::list);
     }
 
     /** Every object's exact visible mask in the scene's coordinates (the ID buffer, recomputed). */
@@ -81,8 +84,11 @@ public final class OracleTools {
     private static List<Integer> order(Scene s) {
         List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < s.size(); i++) idx.add(i);
-        idx.sort((a, b) -> a.equals(b) ? 0 : s.view(a).visibleArea() != s.view(b).visibleArea()
-                ? Integer.compare(s.view(b).visibleArea(), s.view(a).visibleArea()) : Integer.compare(a, b));
+        idx.sort((a, b) -> a.equals(b)
+                ? 0
+                : s.view(a).visibleArea() != s.view(b).visibleArea()
+                        ? Integer.compare(s.view(b).visibleArea(), s.view(a).visibleArea())
+                        : Integer.compare(a, b));
         return idx;
     }
 
@@ -93,12 +99,13 @@ public final class OracleTools {
 
     private static Replacer replacer(SceneIndex index, EditedScenes known) {
         return (image, objects, prompt) -> {
-            Scene s = known.find(image, scene(image, index)).orElseThrow(() -> new ModelServiceException(
-                    "REPLACE on an image whose pixels no scene describes (" + String.join("; ", image.edits())
-                            + "): replace first, then COLORPOP, BGBLUR or EMOJI"));
-            Description d = Description.parse(prompt.strip().toLowerCase(Locale.ROOT)).orElseThrow(() ->
-                    new ModelServiceException("cannot render '" + prompt + "': the world knows colours, materials, "
-                            + "sizes and shapes only (e.g. 'blue metal cube')"));
+            Scene s = known.find(image, scene(image, index))
+                    .orElseThrow(() -> new ModelServiceException("REPLACE on an image whose pixels no scene describes ("
+                            + String.join("; ", image.edits()) + "): replace first, then COLORPOP, BGBLUR or EMOJI"));
+            Description d = Description.parse(prompt.strip().toLowerCase(Locale.ROOT))
+                    .orElseThrow(() -> new ModelServiceException(
+                            "cannot render '" + prompt + "': the world knows colours, materials, "
+                                    + "sizes and shapes only (e.g. 'blue metal cube')"));
             if (d.color() == null && d.material() == null) {
                 throw new ModelServiceException("'" + prompt + "' names no colour or material; the world re-renders an "
                         + "object with another colour or material");
@@ -107,16 +114,26 @@ public final class OracleTools {
             List<SceneObject> edited = new ArrayList<>(s.objects());
             for (Segment seg : objects.segments()) {
                 int i = objectOf(seg.mask(), masks, image);
-                if (i < 0) throw new ModelServiceException("no object of the scene has the mask of '" + seg.label() + "'");
+                if (i < 0)
+                    throw new ModelServiceException("no object of the scene has the mask of '" + seg.label() + "'");
                 SceneObject o = s.object(i);
                 for (Attribute a : List.of(Attribute.SIZE, Attribute.SHAPE)) {
                     if (d.get(a) != null && !d.get(a).equals(o.get(a))) {
-                        throw new ModelServiceException("'" + prompt + "' changes the " + a.word() + " of the " + o.describe()
-                                + "; the world re-renders colour and material only (geometry would move other pixels)");
+                        throw new ModelServiceException(
+                                "'" + prompt + "' changes the " + a.word() + " of the " + o.describe()
+                                        + "; the world re-renders colour and material only (geometry would move other pixels)");
                     }
                 }
-                edited.set(i, new SceneObject(o.size(), d.color() != null ? d.color() : o.color(),
-                        d.material() != null ? d.material() : o.material(), o.shape(), o.x(), o.y(), o.radius()));
+                edited.set(
+                        i,
+                        new SceneObject(
+                                o.size(),
+                                d.color() != null ? d.color() : o.color(),
+                                d.material() != null ? d.material() : o.material(),
+                                o.shape(),
+                                o.x(),
+                                o.y(),
+                                o.radius()));
             }
             Scene after = new Scene(s.imageFilename(), s.width(), s.height(), s.style(), s.seed(), edited, s.views());
             BufferedImage out = Edits.onto(image, render(s), render(after));
@@ -126,7 +143,9 @@ public final class OracleTools {
     }
 
     /** The scene as the generator renders it (its own style). */
-    public static BufferedImage render(Scene s) { return RENDERER.render(s, Styles.get(s.style())); }
+    public static BufferedImage render(Scene s) {
+        return RENDERER.render(s, Styles.get(s.style()));
+    }
 
     /** The object whose mask, cut to the image, best overlaps {@code mask}; -1 if none overlaps. */
     private static int objectOf(Mask mask, List<Mask> masks, ImageValue image) {
@@ -156,8 +175,8 @@ public final class OracleTools {
     private static Scene scene(ImageValue image, SceneIndex index) throws ModelServiceException {
         Optional<Scene> s = index.find(image.sourceId());
         if (s.isEmpty()) {
-            throw new ModelServiceException("no scene annotation for image '" + image.sourceId()
-                    + "' in the oracle's data folder");
+            throw new ModelServiceException(
+                    "no scene annotation for image '" + image.sourceId() + "' in the oracle's data folder");
         }
         return s.get();
     }

@@ -16,8 +16,8 @@ import org.sdvp.world.scene.Scene;
  * vocabulary resolves to nothing, as a detector would find nothing.
  */
 final class Phrases {
-    private static final Pattern RELATIONAL =
-            Pattern.compile("(.+?) (?:that is |which is |that are |which are )?(to the left of|left of|to the right of|right of|above|below|under) (?:the |a |an )?(.+)");
+    private static final Pattern RELATIONAL = Pattern.compile(
+            "(.+?) (?:that is |which is |that are |which are )?(to the left of|left of|to the right of|right of|above|below|under) (?:the |a |an )?(.+)");
 
     private Phrases() {}
 

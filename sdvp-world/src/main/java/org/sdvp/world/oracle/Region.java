@@ -25,14 +25,17 @@ record Region(Scene scene, Box box) {
      */
     static Region of(ImageValue image, SceneIndex index, EditedScenes edited) throws UnknownImage {
         Scene original = index.find(image.sourceId()).orElseThrow(() -> new UnknownImage(image.sourceId()));
-        Scene s = edited.find(image, original).orElseThrow(() -> new UnknownImage(image.sourceId() + " "
-                + image.region(), String.join("; ", image.edits())));
+        Scene s = edited.find(image, original)
+                .orElseThrow(() ->
+                        new UnknownImage(image.sourceId() + " " + image.region(), String.join("; ", image.edits())));
         return new Region(s, image.region());
     }
 
     /** Thrown for an image with no scene in the index, or an edited one no scene describes. */
     static final class UnknownImage extends Exception {
-        UnknownImage(String id) { super("no scene annotation for image '" + id + "' in the oracle's data folder"); }
+        UnknownImage(String id) {
+            super("no scene annotation for image '" + id + "' in the oracle's data folder");
+        }
 
         UnknownImage(String id, String edits) {
             super("the oracle cannot answer about edited image " + id + " (" + edits + "): it answers from scene "
@@ -54,11 +57,14 @@ record Region(Scene scene, Box box) {
 
     /** The object nearest the region's centre among {@code candidates}: what a crop around it is about. */
     int nearestCentre(List<Integer> candidates) {
-        return candidates.stream().min(Comparator.<Integer>comparingDouble(i -> {
-            ObjectView v = scene.view(i);
-            double dx = v.centerX() - box.centerX(), dy = v.centerY() - box.centerY();
-            return dx * dx + dy * dy;
-        }).thenComparingInt(i -> i)).orElseThrow();
+        return candidates.stream()
+                .min(Comparator.<Integer>comparingDouble(i -> {
+                            ObjectView v = scene.view(i);
+                            double dx = v.centerX() - box.centerX(), dy = v.centerY() - box.centerY();
+                            return dx * dx + dy * dy;
+                        })
+                        .thenComparingInt(i -> i))
+                .orElseThrow();
     }
 
     /**
@@ -70,7 +76,10 @@ record Region(Scene scene, Box box) {
         List<Integer> in = objects();
         if (in.isEmpty()) return -1;
         Box core = box.scaleAboutCenter(1 / 1.5);
-        return in.stream().max(Comparator.<Integer>comparingDouble(i -> scene.view(i).box().iou(core))
-                .thenComparing(i -> -i)).orElseThrow();
+        return in.stream()
+                .max(Comparator.<Integer>comparingDouble(
+                                i -> scene.view(i).box().iou(core))
+                        .thenComparing(i -> -i))
+                .orElseThrow();
     }
 }

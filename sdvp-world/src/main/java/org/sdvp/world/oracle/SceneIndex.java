@@ -21,7 +21,9 @@ import org.sdvp.world.scene.Scene;
 public final class SceneIndex {
     private final Map<String, Scene> byName;
 
-    public SceneIndex(Map<String, Scene> byName) { this.byName = Map.copyOf(byName); }
+    public SceneIndex(Map<String, Scene> byName) {
+        this.byName = Map.copyOf(byName);
+    }
 
     public static SceneIndex of(List<Scene> scenes) {
         Map<String, Scene> m = new HashMap<>();
@@ -34,7 +36,10 @@ public final class SceneIndex {
         if (Files.isRegularFile(dataDir.resolve("scenes.json"))) files.add(dataDir.resolve("scenes.json"));
         if (Files.isDirectory(dataDir)) {
             try (Stream<Path> dirs = Files.list(dataDir)) {
-                dirs.sorted().map(d -> d.resolve("scenes.json")).filter(Files::isRegularFile).forEach(files::add);
+                dirs.sorted()
+                        .map(d -> d.resolve("scenes.json"))
+                        .filter(Files::isRegularFile)
+                        .forEach(files::add);
             } catch (IOException e) {
                 throw new DataException("cannot list " + dataDir + ": " + e.getMessage(), e);
             }
@@ -48,7 +53,11 @@ public final class SceneIndex {
         return new SceneIndex(m);
     }
 
-    public Optional<Scene> find(String imageFilename) { return Optional.ofNullable(byName.get(imageFilename)); }
+    public Optional<Scene> find(String imageFilename) {
+        return Optional.ofNullable(byName.get(imageFilename));
+    }
 
-    public int size() { return byName.size(); }
+    public int size() {
+        return byName.size();
+    }
 }

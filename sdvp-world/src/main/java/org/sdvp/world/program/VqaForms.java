@@ -26,23 +26,38 @@ public sealed interface VqaForms {
     String text();
 
     record Query(Description np, Attribute attribute) implements VqaForms {
-        @Override public String text() { return SubQuestions.query(np.noun(), attribute.word()); }
+        @Override
+        public String text() {
+            return SubQuestions.query(np.noun(), attribute.word());
+        }
     }
 
     record Verify(Description np, Attribute attribute, String value) implements VqaForms {
-        @Override public String text() { return SubQuestions.verify(np.noun(), attribute.word(), value); }
+        @Override
+        public String text() {
+            return SubQuestions.verify(np.noun(), attribute.word(), value);
+        }
     }
 
     record Choose(Description np, Attribute attribute, String first, String second) implements VqaForms {
-        @Override public String text() { return SubQuestions.choose(np.noun(), attribute.word(), first, second); }
+        @Override
+        public String text() {
+            return SubQuestions.choose(np.noun(), attribute.word(), first, second);
+        }
     }
 
     record Exist(Description np) implements VqaForms {
-        @Override public String text() { return SubQuestions.exist(np.noun()); }
+        @Override
+        public String text() {
+            return SubQuestions.exist(np.noun());
+        }
     }
 
     record HowMany(Description np) implements VqaForms {
-        @Override public String text() { return SubQuestions.howMany(np.noun()); }
+        @Override
+        public String text() {
+            return SubQuestions.howMany(np.noun());
+        }
     }
 
     Pattern QUERY = Pattern.compile("what (color|shape|size|material) is the (.+)\\?");
@@ -77,8 +92,10 @@ public sealed interface VqaForms {
                 return Description.parse(m.group(1)).map(d -> new Verify(d, a.get(), v));
             }
         }
-        if ((m = EXIST.matcher(q)).matches()) return Description.parse(m.group(1)).map(Exist::new);
-        if ((m = HOW_MANY.matcher(q)).matches()) return Description.parse(m.group(1)).map(HowMany::new);
+        if ((m = EXIST.matcher(q)).matches())
+            return Description.parse(m.group(1)).map(Exist::new);
+        if ((m = HOW_MANY.matcher(q)).matches())
+            return Description.parse(m.group(1)).map(HowMany::new);
         return Optional.empty();
     }
 }

@@ -14,11 +14,16 @@ import org.sdvp.world.scene.SceneObject;
 public record Description(String size, String color, String material, String shape) {
     public static final Description ANY = new Description(null, null, null, null);
 
-    public String get(Attribute a) { return a.of(size, color, material, shape); }
+    public String get(Attribute a) {
+        return a.of(size, color, material, shape);
+    }
 
     public Description with(Attribute a, String v) {
-        return new Description(a == Attribute.SIZE ? v : size, a == Attribute.COLOR ? v : color,
-                a == Attribute.MATERIAL ? v : material, a == Attribute.SHAPE ? v : shape);
+        return new Description(
+                a == Attribute.SIZE ? v : size,
+                a == Attribute.COLOR ? v : color,
+                a == Attribute.MATERIAL ? v : material,
+                a == Attribute.SHAPE ? v : shape);
     }
 
     public boolean matches(SceneObject o) {
@@ -36,16 +41,24 @@ public record Description(String size, String color, String material, String sha
     }
 
     /** The same constraints as the programs' noun phrase, which writes the words. */
-    public NounPhrase noun() { return new NounPhrase(size, color, material, shape); }
+    public NounPhrase noun() {
+        return new NounPhrase(size, color, material, shape);
+    }
 
     /** "large red metal cube"; "object" when the shape is open. */
-    public String phrase() { return noun().phrase(); }
+    public String phrase() {
+        return noun().phrase();
+    }
 
     /** "large red metal cubes". */
-    public String plural() { return noun().plural(); }
+    public String plural() {
+        return noun().plural();
+    }
 
     /** The phrase with its indefinite article: "a red cube", "an object". */
-    public String withArticle() { return noun().withArticle(); }
+    public String withArticle() {
+        return noun().withArticle();
+    }
 
     /**
      * Parses a phrase (singular or plural, optional article, a few common synonyms such as "grey", "big",
@@ -56,7 +69,8 @@ public record Description(String size, String color, String material, String sha
         Description d = ANY;
         boolean noun = false;
         for (String raw : text.toLowerCase(Locale.ROOT).strip().split("\\s+")) {
-            if (raw.isEmpty() || raw.equals("a") || raw.equals("an") || raw.equals("the") || raw.equals("any")) continue;
+            if (raw.isEmpty() || raw.equals("a") || raw.equals("an") || raw.equals("the") || raw.equals("any"))
+                continue;
             if (noun) return Optional.empty();
             String w = canonical(raw);
             if (w.equals("object") || w.equals("objects")) {
@@ -77,14 +91,22 @@ public record Description(String size, String color, String material, String sha
     }
 
     private static final java.util.Map<String, String> SYNONYMS = java.util.Map.ofEntries(
-            java.util.Map.entry("grey", "gray"), java.util.Map.entry("big", "large"),
-            java.util.Map.entry("tiny", "small"), java.util.Map.entry("little", "small"),
-            java.util.Map.entry("shiny", "metal"), java.util.Map.entry("metallic", "metal"),
-            java.util.Map.entry("matte", "rubber"), java.util.Map.entry("ball", "sphere"),
-            java.util.Map.entry("block", "cube"), java.util.Map.entry("thing", "object"),
-            java.util.Map.entry("things", "objects"), java.util.Map.entry("item", "object"),
+            java.util.Map.entry("grey", "gray"),
+            java.util.Map.entry("big", "large"),
+            java.util.Map.entry("tiny", "small"),
+            java.util.Map.entry("little", "small"),
+            java.util.Map.entry("shiny", "metal"),
+            java.util.Map.entry("metallic", "metal"),
+            java.util.Map.entry("matte", "rubber"),
+            java.util.Map.entry("ball", "sphere"),
+            java.util.Map.entry("block", "cube"),
+            java.util.Map.entry("thing", "object"),
+            java.util.Map.entry("things", "objects"),
+            java.util.Map.entry("item", "object"),
             java.util.Map.entry("items", "objects"));
 
     /** A vocabulary word for a common synonym ("grey" → "gray"); other words unchanged. */
-    public static String canonical(String word) { return SYNONYMS.getOrDefault(word, word); }
+    public static String canonical(String word) {
+        return SYNONYMS.getOrDefault(word, word);
+    }
 }

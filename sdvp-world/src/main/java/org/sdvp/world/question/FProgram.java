@@ -16,16 +16,21 @@ public record FProgram(List<FNode> nodes) {
         nodes = List.copyOf(nodes);
         for (int i = 0; i < nodes.size(); i++) {
             for (int in : nodes.get(i).inputs()) {
-                if (in < 0 || in >= i) throw new IllegalArgumentException("node " + i + " reads node " + in
-                        + ": inputs must index earlier nodes");
+                if (in < 0 || in >= i)
+                    throw new IllegalArgumentException(
+                            "node " + i + " reads node " + in + ": inputs must index earlier nodes");
             }
         }
         if (nodes.isEmpty()) throw new IllegalArgumentException("empty program");
     }
 
-    public int root() { return nodes.size() - 1; }
+    public int root() {
+        return nodes.size() - 1;
+    }
 
-    public FNode node(int i) { return nodes.get(i); }
+    public FNode node(int i) {
+        return nodes.get(i);
+    }
 
     /**
      * The typed program (sdvp-data's IR of the CLEVR schema).
@@ -33,10 +38,14 @@ public record FProgram(List<FNode> nodes) {
      * @throws IllegalArgumentException for a node outside the schema (a generator bug)
      */
     public FunctionalProgram typed() {
-        return FunctionalProgram.of(nodes.stream().map(n -> new ProgramNode(n.function(), n.inputs(), n.valueInputs())).toList());
+        return FunctionalProgram.of(nodes.stream()
+                .map(n -> new ProgramNode(n.function(), n.inputs(), n.valueInputs()))
+                .toList());
     }
 
-    public static Builder builder() { return new Builder(); }
+    public static Builder builder() {
+        return new Builder();
+    }
 
     /** Adds nodes; every method returns the new node's index. */
     public static final class Builder {
@@ -48,7 +57,9 @@ public record FProgram(List<FNode> nodes) {
         }
 
         /** The objects of the image ({@code side} = "left"/"right" for pairs, null for one image). */
-        public int scene(String side) { return add("scene", List.of(), side == null ? List.of() : List.of(side)); }
+        public int scene(String side) {
+            return add("scene", List.of(), side == null ? List.of() : List.of(side));
+        }
 
         /** {@code in} narrowed by every attribute {@code d} fixes (size, colour, material, shape order). */
         public int filter(int in, Description d) {
@@ -72,6 +83,8 @@ public record FProgram(List<FNode> nodes) {
             return add(function, in, values);
         }
 
-        public FProgram build() { return new FProgram(nodes); }
+        public FProgram build() {
+            return new FProgram(nodes);
+        }
     }
 }

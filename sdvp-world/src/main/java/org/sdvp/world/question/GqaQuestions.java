@@ -31,7 +31,9 @@ public final class GqaQuestions implements QuestionFactory {
             case "verify": {
                 Description d = Referring.unique(s, all, t, a, rng);
                 if (d == null) return null;
-                String v = rng.nextBoolean() ? s.object(t).get(a) : Referring.other(rng, a, s.object(t).get(a));
+                String v = rng.nextBoolean()
+                        ? s.object(t).get(a)
+                        : Referring.other(rng, a, s.object(t).get(a));
                 b.op("verify_" + a.word(), List.of(v), b.op("unique", b.filter(b.scene(null), d)));
                 return new Question(type, "Is the " + d.phrase() + " " + Referring.predicate(a, v) + "?", b.build());
             }
@@ -39,12 +41,20 @@ public final class GqaQuestions implements QuestionFactory {
                 Description d = Referring.unique(s, all, t, a, rng);
                 if (d == null) return null;
                 String v1 = s.object(t).get(a), v2 = Referring.other(rng, a, v1);
-                if (rng.nextBoolean()) { String x = v1; v1 = v2; v2 = x; }
+                if (rng.nextBoolean()) {
+                    String x = v1;
+                    v1 = v2;
+                    v2 = x;
+                }
                 b.op("choose_" + a.word(), List.of(v1, v2), b.op("unique", b.filter(b.scene(null), d)));
-                return new Question(type, "Is the " + d.phrase() + " " + Referring.predicate(a, v1) + " or "
-                        + Referring.predicate(a, v2) + "?", b.build());
+                return new Question(
+                        type,
+                        "Is the " + d.phrase() + " " + Referring.predicate(a, v1) + " or " + Referring.predicate(a, v2)
+                                + "?",
+                        b.build());
             }
-            case "exist": return rng.nextBoolean() ? exist(s, rng) : existRelated(s, rng);
+            case "exist":
+                return rng.nextBoolean() ? exist(s, rng) : existRelated(s, rng);
             case "relate": {
                 Description d1 = Referring.unique(s, all, t, null, rng);
                 if (d1 == null) return null;
@@ -57,8 +67,11 @@ public final class GqaQuestions implements QuestionFactory {
                 int ref = b.op("unique", b.filter(b.scene(null), d1));
                 int rs = b.op("relate", List.of(rel.word()), ref);
                 b.op("query_" + a.word(), b.op("unique", b.filter(rs, d2)));
-                return new Question(type, "What " + a.word() + " is the " + d2.phrase() + " " + rel.phrase()
-                        + " the " + d1.phrase() + "?", b.build());
+                return new Question(
+                        type,
+                        "What " + a.word() + " is the " + d2.phrase() + " " + rel.phrase() + " the " + d1.phrase()
+                                + "?",
+                        b.build());
             }
             case "and", "or": {
                 Description d1 = loose(s, rng), d2 = loose(s, rng);
@@ -71,8 +84,10 @@ public final class GqaQuestions implements QuestionFactory {
                         : "Is there " + d1.withArticle() + " or " + d2.withArticle() + "?";
                 return new Question(type, text, b.build());
             }
-            case "compare": return compare(s, t, a, rng);
-            default: throw new IllegalArgumentException("unknown gqa-sim type " + type);
+            case "compare":
+                return compare(s, t, a, rng);
+            default:
+                throw new IllegalArgumentException("unknown gqa-sim type " + type);
         }
     }
 
@@ -95,17 +110,20 @@ public final class GqaQuestions implements QuestionFactory {
         Relation rel = Relation.values()[rng.nextInt(4)];
         List<Integer> related = s.related(rel, t);
         Description d2 = !related.isEmpty() && rng.nextBoolean()
-                ? Referring.of(s, related.get(rng.nextInt(related.size())), rng, 2) : Referring.loose(rng, 2);
+                ? Referring.of(s, related.get(rng.nextInt(related.size())), rng, 2)
+                : Referring.loose(rng, 2);
         FProgram.Builder b = FProgram.builder();
         int rs = b.op("relate", List.of(rel.word()), b.op("unique", b.filter(b.scene(null), d1)));
         b.op("exist", b.filter(rs, d2));
-        return new Question("exist", "Is there " + d2.withArticle() + " " + rel.phrase() + " the " + d1.phrase()
-                + "?", b.build());
+        return new Question(
+                "exist", "Is there " + d2.withArticle() + " " + rel.phrase() + " the " + d1.phrase() + "?", b.build());
     }
 
     private static Question compare(Scene s, int t1, Attribute a, SplittableRandom rng) {
         List<Integer> all = Referring.all(s);
-        List<Integer> same = all.stream().filter(i -> i != t1 && s.object(i).get(a).equals(s.object(t1).get(a))).toList();
+        List<Integer> same = all.stream()
+                .filter(i -> i != t1 && s.object(i).get(a).equals(s.object(t1).get(a)))
+                .toList();
         List<Integer> others = all.stream().filter(i -> i != t1).toList();
         List<Integer> pool = !same.isEmpty() && rng.nextBoolean() ? same : others;
         int t2 = pool.get(rng.nextInt(pool.size()));

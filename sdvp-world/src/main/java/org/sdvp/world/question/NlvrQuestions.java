@@ -10,27 +10,45 @@ public final class NlvrQuestions implements QuestionFactory {
 
     @Override
     public List<String> types() {
-        return List.of("count_total", "count_one", "count_each", "compare_count", "exist_both", "exist_one",
-                "exist_none", "attribute");
+        return List.of(
+                "count_total",
+                "count_one",
+                "count_each",
+                "compare_count",
+                "exist_both",
+                "exist_one",
+                "exist_none",
+                "attribute");
     }
 
-    @Override public int images() { return 2; }
+    @Override
+    public int images() {
+        return 2;
+    }
 
     @Override
     public Question make(String type, List<Scene> scenes, SplittableRandom rng) {
         Scene left = scenes.get(0), right = scenes.get(1);
         Scene from = rng.nextBoolean() ? left : right;
-        Description d = rng.nextInt(3) != 0 ? Referring.of(from, rng.nextInt(from.size()), rng, 2) : Referring.loose(rng, 2);
+        Description d =
+                rng.nextInt(3) != 0 ? Referring.of(from, rng.nextInt(from.size()), rng, 2) : Referring.loose(rng, 2);
         FProgram.Builder b = FProgram.builder();
         switch (type) {
             case "count_total": {
-                int actual = Referring.count(left, Referring.all(left), d) + Referring.count(right, Referring.all(right), d);
-                int n = rng.nextBoolean() ? actual : Math.max(0, actual + (rng.nextBoolean() ? 1 : -1) * (1 + rng.nextInt(2)));
+                int actual =
+                        Referring.count(left, Referring.all(left), d) + Referring.count(right, Referring.all(right), d);
+                int n = rng.nextBoolean()
+                        ? actual
+                        : Math.max(0, actual + (rng.nextBoolean() ? 1 : -1) * (1 + rng.nextInt(2)));
                 if (n == 0) return null;
-                b.op("equal_integer", b.op("add", count(b, "left", d), count(b, "right", d)),
+                b.op(
+                        "equal_integer",
+                        b.op("add", count(b, "left", d), count(b, "right", d)),
                         b.op("integer", List.of(Integer.toString(n))));
-                return new Question(type, "There " + (n == 1 ? "is " : "are ") + "exactly " + amount(n, d)
-                        + " in total.", b.build());
+                return new Question(
+                        type,
+                        "There " + (n == 1 ? "is " : "are ") + "exactly " + amount(n, d) + " in total.",
+                        b.build());
             }
             case "count_one": {
                 int n = 1 + rng.nextInt(3);
@@ -50,8 +68,11 @@ public final class NlvrQuestions implements QuestionFactory {
             case "compare_count": {
                 boolean more = rng.nextBoolean();
                 b.op(more ? "greater_than" : "less_than", count(b, "left", d), count(b, "right", d));
-                return new Question(type, "The left image contains " + (more ? "more " : "fewer ") + d.plural()
-                        + " than the right image.", b.build());
+                return new Question(
+                        type,
+                        "The left image contains " + (more ? "more " : "fewer ") + d.plural()
+                                + " than the right image.",
+                        b.build());
             }
             case "exist_both", "exist_one", "exist_none": {
                 int l = b.op("exist", b.filter(b.scene("left"), d));
@@ -75,12 +96,17 @@ public final class NlvrQuestions implements QuestionFactory {
                 Attribute a = Attribute.values()[rng.nextInt(4)];
                 Description u = Referring.unique(from, Referring.all(from), t, a, rng);
                 if (u == null) return null;
-                String v = rng.nextBoolean() ? from.object(t).get(a) : Referring.other(rng, a, from.object(t).get(a));
+                String v = rng.nextBoolean()
+                        ? from.object(t).get(a)
+                        : Referring.other(rng, a, from.object(t).get(a));
                 b.op("verify_" + a.word(), List.of(v), b.op("unique", b.filter(b.scene(side), u)));
-                return new Question(type, "The " + u.phrase() + " in the " + side + " image is "
-                        + Referring.predicate(a, v) + ".", b.build());
+                return new Question(
+                        type,
+                        "The " + u.phrase() + " in the " + side + " image is " + Referring.predicate(a, v) + ".",
+                        b.build());
             }
-            default: throw new IllegalArgumentException("unknown nlvr-sim type " + type);
+            default:
+                throw new IllegalArgumentException("unknown nlvr-sim type " + type);
         }
     }
 
@@ -89,5 +115,7 @@ public final class NlvrQuestions implements QuestionFactory {
     }
 
     /** "one red cube", "two red cubes". */
-    static String amount(int n, Description d) { return Referring.number(n) + " " + (n == 1 ? d.phrase() : d.plural()); }
+    static String amount(int n, Description d) {
+        return Referring.number(n) + " " + (n == 1 ? d.phrase() : d.plural());
+    }
 }

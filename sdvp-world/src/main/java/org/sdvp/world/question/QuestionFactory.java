@@ -15,7 +15,9 @@ public interface QuestionFactory {
     List<String> types();
 
     /** 1, or 2 for image pairs (left, right). */
-    default int images() { return 1; }
+    default int images() {
+        return 1;
+    }
 
     Question make(String type, List<Scene> scenes, SplittableRandom rng);
 }

@@ -15,11 +15,12 @@ public final class Referring {
      * (the attribute being asked about); null if none exists. Attributes are added in random order until the
      * description is unique, the shape first three times out of four, as people name things.
      */
-    public static Description unique(Scene s, List<Integer> among, int target, Attribute excluded,
-                                     SplittableRandom rng) {
+    public static Description unique(
+            Scene s, List<Integer> among, int target, Attribute excluded, SplittableRandom rng) {
         List<Attribute> order = new ArrayList<>(List.of(Attribute.SIZE, Attribute.COLOR, Attribute.MATERIAL));
         shuffle(order, rng);
-        if (rng.nextInt(4) != 0) order.add(0, Attribute.SHAPE); else order.add(rng.nextInt(order.size() + 1), Attribute.SHAPE);
+        if (rng.nextInt(4) != 0) order.add(0, Attribute.SHAPE);
+        else order.add(rng.nextInt(order.size() + 1), Attribute.SHAPE);
         order.remove(excluded);
         Description d = Description.ANY;
         // a lone candidate ("the object to the left of the cube") is named bare or by one attribute, at random
@@ -88,7 +89,9 @@ public final class Referring {
     }
 
     /** "red" → "red", "cube" → "a cube": how a value reads after "is". */
-    public static String predicate(Attribute a, String v) { return a == Attribute.SHAPE ? "a " + v : v; }
+    public static String predicate(Attribute a, String v) {
+        return a == Attribute.SHAPE ? "a " + v : v;
+    }
 
     public static String number(int n) {
         String[] w = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};

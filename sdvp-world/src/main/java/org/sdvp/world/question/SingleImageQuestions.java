@@ -12,14 +12,18 @@ public final class SingleImageQuestions {
 
     /** count-sim: "How many …?", plain or relative to a referenced object. */
     public static final class Count implements QuestionFactory {
-        @Override public List<String> types() { return List.of("count", "count_relate"); }
+        @Override
+        public List<String> types() {
+            return List.of("count", "count_relate");
+        }
 
         @Override
         public Question make(String type, List<Scene> scenes, SplittableRandom rng) {
             Scene s = scenes.get(0);
             FProgram.Builder b = FProgram.builder();
             if (type.equals("count")) {
-                Description d = rng.nextInt(4) != 0 ? Referring.of(s, rng.nextInt(s.size()), rng, 2) : Referring.loose(rng, 2);
+                Description d =
+                        rng.nextInt(4) != 0 ? Referring.of(s, rng.nextInt(s.size()), rng, 2) : Referring.loose(rng, 2);
                 b.op("count", b.filter(b.scene(null), d));
                 return new Question(type, "How many " + d.plural() + " are there?", b.build());
             }
@@ -28,19 +32,23 @@ public final class SingleImageQuestions {
             if (d1 == null) return null;
             Relation rel = Relation.values()[rng.nextInt(4)];
             List<Integer> related = s.related(rel, t);
-            Description d2 = related.isEmpty() || rng.nextInt(3) == 0 ? Referring.loose(rng, 1)
+            Description d2 = related.isEmpty() || rng.nextInt(3) == 0
+                    ? Referring.loose(rng, 1)
                     : Referring.of(s, related.get(rng.nextInt(related.size())), rng, 1);
             if (rng.nextInt(4) == 0) d2 = Description.ANY;
             int rs = b.op("relate", List.of(rel.word()), b.op("unique", b.filter(b.scene(null), d1)));
             b.op("count", b.filter(rs, d2));
-            return new Question(type, "How many " + d2.plural() + " are " + rel.phrase() + " the " + d1.phrase()
-                    + "?", b.build());
+            return new Question(
+                    type, "How many " + d2.plural() + " are " + rel.phrase() + " the " + d1.phrase() + "?", b.build());
         }
     }
 
     /** ref-sim: a referring expression, answered by the referent's box. */
     public static final class Ref implements QuestionFactory {
-        @Override public List<String> types() { return List.of("ref_attribute", "ref_relate"); }
+        @Override
+        public List<String> types() {
+            return List.of("ref_attribute", "ref_relate");
+        }
 
         @Override
         public Question make(String type, List<Scene> scenes, SplittableRandom rng) {
@@ -66,7 +74,10 @@ public final class SingleImageQuestions {
 
     /** tag-sim: "Tag the … with their …s." */
     public static final class Tagging implements QuestionFactory {
-        @Override public List<String> types() { return List.of("tag_color", "tag_shape", "tag_material", "tag_size"); }
+        @Override
+        public List<String> types() {
+            return List.of("tag_color", "tag_shape", "tag_material", "tag_size");
+        }
 
         @Override
         public Question make(String type, List<Scene> scenes, SplittableRandom rng) {

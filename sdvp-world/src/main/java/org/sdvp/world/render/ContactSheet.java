@@ -24,8 +24,8 @@ public final class ContactSheet {
         Scene[] scenes = new Scene[columns];
         for (int c = 0; c < columns; c++) scenes[c] = gen.next(rng, "studio", "sheet" + c + ".png");
         int cw = config.width() * scale, ch = config.height() * scale;
-        BufferedImage sheet = new BufferedImage(columns * (cw + pad) + pad,
-                Styles.all().size() * (ch + pad + label) + pad, BufferedImage.TYPE_INT_RGB);
+        BufferedImage sheet = new BufferedImage(
+                columns * (cw + pad) + pad, Styles.all().size() * (ch + pad + label) + pad, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = sheet.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
         g.setColor(Color.WHITE);

@@ -2,9 +2,9 @@ package org.sdvp.world.render;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.LinearGradientPaint;
 import java.awt.MultipleGradientPaint.CycleMethod;
 import java.awt.RadialGradientPaint;
-import java.awt.LinearGradientPaint;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
@@ -42,11 +42,15 @@ final class ObjectPainter {
 
     /** Moves {@code c} towards white by {@code t}. */
     static Color lift(Color c, double t) {
-        return new Color(clamp(c.getRed() + (255 - c.getRed()) * t), clamp(c.getGreen() + (255 - c.getGreen()) * t),
+        return new Color(
+                clamp(c.getRed() + (255 - c.getRed()) * t),
+                clamp(c.getGreen() + (255 - c.getGreen()) * t),
                 clamp(c.getBlue() + (255 - c.getBlue()) * t));
     }
 
-    private static int clamp(double v) { return (int) Math.max(0, Math.min(255, Math.round(v))); }
+    private static int clamp(double v) {
+        return (int) Math.max(0, Math.min(255, Math.round(v)));
+    }
 
     static void shadow(Graphics2D g, SceneObject o, double opacity) {
         if (opacity <= 0) return;
@@ -71,8 +75,12 @@ final class ObjectPainter {
         Color[] cols = metal
                 ? new Color[] {lift(c, 0.35), scale(c, 0.95), scale(c, 0.35), scale(c, 0.6)}
                 : new Color[] {lift(c, 0.18), scale(c, 0.9), scale(c, 0.55), scale(c, 0.5)};
-        g.setPaint(new RadialGradientPaint(new Point2D.Double(cx - 0.35 * r, cy - 0.4 * r), (float) (1.45 * r),
-                new float[] {0f, 0.45f, 0.85f, 1f}, cols, CycleMethod.NO_CYCLE));
+        g.setPaint(new RadialGradientPaint(
+                new Point2D.Double(cx - 0.35 * r, cy - 0.4 * r),
+                (float) (1.45 * r),
+                new float[] {0f, 0.45f, 0.85f, 1f},
+                cols,
+                CycleMethod.NO_CYCLE));
         g.fill(s);
         if (metal) highlight(g, cx - 0.35 * r, cy - 0.4 * r, 0.42 * r);
     }
@@ -92,9 +100,11 @@ final class ObjectPainter {
         side.lineTo(x0 + a + d, y0 + a - d);
         side.lineTo(x0 + a, y0 + a);
         side.closePath();
-        g.setPaint(new LinearGradientPaint(new Point2D.Double(x0, y0), new Point2D.Double(x0 + a, y0 + a),
-                new float[] {0f, 1f}, metal ? new Color[] {lift(c, 0.25), scale(c, 0.45)}
-                        : new Color[] {scale(c, 1.05), scale(c, 0.75)}));
+        g.setPaint(new LinearGradientPaint(
+                new Point2D.Double(x0, y0),
+                new Point2D.Double(x0 + a, y0 + a),
+                new float[] {0f, 1f},
+                metal ? new Color[] {lift(c, 0.25), scale(c, 0.45)} : new Color[] {scale(c, 1.05), scale(c, 0.75)}));
         g.fill(Geometry.outline(o));
         g.setColor(metal ? lift(c, 0.45) : lift(c, 0.2));
         g.fill(top);
@@ -110,8 +120,11 @@ final class ObjectPainter {
         Color[] cols = metal
                 ? new Color[] {scale(c, 0.55), lift(c, 0.45), scale(c, 0.8), scale(c, 0.3)}
                 : new Color[] {scale(c, 0.95), lift(c, 0.12), scale(c, 0.85), scale(c, 0.55)};
-        g.setPaint(new LinearGradientPaint(new Point2D.Double(cx - hw, 0), new Point2D.Double(cx + hw, 0),
-                new float[] {0f, 0.3f, 0.6f, 1f}, cols));
+        g.setPaint(new LinearGradientPaint(
+                new Point2D.Double(cx - hw, 0),
+                new Point2D.Double(cx + hw, 0),
+                new float[] {0f, 0.3f, 0.6f, 1f},
+                cols));
         g.fill(Geometry.outline(o));
         if (cylinder) {
             double h = Geometry.cylinderHeight(r), e = hw * Geometry.ELLIPSE;
@@ -125,9 +138,10 @@ final class ObjectPainter {
 
     /** A specular spot: white fading to transparent. */
     private static void highlight(Graphics2D g, double x, double y, double radius) {
-        g.setPaint(new RadialGradientPaint(new Point2D.Double(x, y), (float) Math.max(1.0, radius),
-                new float[] {0f, 0.35f, 1f},
-                new Color[] {new Color(255, 255, 255, 245), new Color(255, 255, 255, 170), new Color(255, 255, 255, 0)}));
+        g.setPaint(new RadialGradientPaint(
+                new Point2D.Double(x, y), (float) Math.max(1.0, radius), new float[] {0f, 0.35f, 1f}, new Color[] {
+                    new Color(255, 255, 255, 245), new Color(255, 255, 255, 170), new Color(255, 255, 255, 0)
+                }));
         g.fill(new Ellipse2D.Double(x - radius, y - radius, 2 * radius, 2 * radius));
     }
 }

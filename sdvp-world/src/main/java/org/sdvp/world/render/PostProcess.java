@@ -10,8 +10,8 @@ final class PostProcess {
     static void apply(int[] px, int w, int h, Style s, SplittableRandom rng) {
         double[] tint = s.tint();
         double gain = s.gain(), con = s.contrast(), fog = s.fog(), noise = s.noise();
-        boolean identity = gain == 1 && con == 1 && fog == 0 && noise == 0
-                && tint[0] == 1 && tint[1] == 1 && tint[2] == 1;
+        boolean identity =
+                gain == 1 && con == 1 && fog == 0 && noise == 0 && tint[0] == 1 && tint[1] == 1 && tint[2] == 1;
         if (identity) return;
         double fr = (s.fogColor() >> 16) & 0xff, fgc = (s.fogColor() >> 8) & 0xff, fb = s.fogColor() & 0xff;
         double kr = tint[0] * gain, kg = tint[1] * gain, kb = tint[2] * gain;
@@ -45,5 +45,7 @@ final class PostProcess {
         }
     }
 
-    private static int c(double v) { return v <= 0 ? 0 : v >= 255 ? 255 : (int) (v + 0.5); }
+    private static int c(double v) {
+        return v <= 0 ? 0 : v >= 255 ? 255 : (int) (v + 0.5);
+    }
 }

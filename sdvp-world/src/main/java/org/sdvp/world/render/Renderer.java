@@ -84,7 +84,8 @@ public final class Renderer {
         double r = 3 + rng.nextDouble() * 7;
         Color c = rng.nextInt(3) == 0
                 ? new Color(rng.nextInt(256), rng.nextInt(256), rng.nextInt(256))
-                : ObjectPainter.base(org.sdvp.world.scene.Attribute.COLOR.vocabulary().get(rng.nextInt(8)));
+                : ObjectPainter.base(
+                        org.sdvp.world.scene.Attribute.COLOR.vocabulary().get(rng.nextInt(8)));
         g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 150 + rng.nextInt(90)));
         if (rng.nextBoolean()) {
             g.fill(new Ellipse2D.Double(cx - r, cy - r * 0.45, 2 * r, r * 0.9));
@@ -94,7 +95,8 @@ public final class Renderer {
             for (int i = 0; i < k; i++) {
                 double a = 2 * Math.PI * i / k, rr = r * (0.5 + rng.nextDouble() * 0.6);
                 double px = cx + Math.cos(a) * rr, py = cy + Math.sin(a) * rr * 0.5;
-                if (i == 0) p.moveTo(px, py); else p.lineTo(px, py);
+                if (i == 0) p.moveTo(px, py);
+                else p.lineTo(px, py);
             }
             p.closePath();
             g.fill(p);

@@ -11,7 +11,10 @@ import org.sdvp.data.clevr.program.ClevrSchema;
  * drawn in).
  */
 public enum Attribute {
-    SIZE("size"), COLOR("color"), MATERIAL("material"), SHAPE("shape");
+    SIZE("size"),
+    COLOR("color"),
+    MATERIAL("material"),
+    SHAPE("shape");
 
     private final String word;
     private final List<String> values;
@@ -22,9 +25,13 @@ public enum Attribute {
     }
 
     /** The attribute's name as questions and CLEVR's function names spell it ("color", "shape"). */
-    public String word() { return word; }
+    public String word() {
+        return word;
+    }
 
-    public List<String> vocabulary() { return values; }
+    public List<String> vocabulary() {
+        return values;
+    }
 
     /** The attribute a value word belongs to ("red" → COLOR); values are unique across attributes. */
     public static Optional<Attribute> ofValue(String value) {

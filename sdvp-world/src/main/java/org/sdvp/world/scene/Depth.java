@@ -9,8 +9,11 @@ public final class Depth {
     private Depth() {}
 
     public static int[] order(List<SceneObject> objects) {
-        return IntStream.range(0, objects.size()).boxed()
-                .sorted(Comparator.<Integer>comparingDouble(i -> objects.get(i).y()).thenComparingInt(i -> i))
-                .mapToInt(Integer::intValue).toArray();
+        return IntStream.range(0, objects.size())
+                .boxed()
+                .sorted(Comparator.<Integer>comparingDouble(i -> objects.get(i).y())
+                        .thenComparingInt(i -> i))
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 }

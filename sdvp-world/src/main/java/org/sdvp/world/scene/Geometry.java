@@ -50,9 +50,13 @@ public final class Geometry {
         return p;
     }
 
-    public static double cylinderWidth(double r) { return 1.6 * r; }
+    public static double cylinderWidth(double r) {
+        return 1.6 * r;
+    }
 
-    public static double cylinderHeight(double r) { return 1.75 * r; }
+    public static double cylinderHeight(double r) {
+        return 1.75 * r;
+    }
 
     private static Shape cylinder(double cx, double by, double r) {
         double w = cylinderWidth(r), h = cylinderHeight(r), e = w / 2 * ELLIPSE;
@@ -60,28 +64,35 @@ public final class Geometry {
         // body outline: left side down, bottom half-ellipse, right side up, top half-ellipse
         p.moveTo(cx - w / 2, by - h);
         p.lineTo(cx - w / 2, by - e);
-        p.append(new java.awt.geom.Arc2D.Double(cx - w / 2, by - 2 * e, w, 2 * e, 180, 180,
-                java.awt.geom.Arc2D.OPEN), true);
+        p.append(
+                new java.awt.geom.Arc2D.Double(cx - w / 2, by - 2 * e, w, 2 * e, 180, 180, java.awt.geom.Arc2D.OPEN),
+                true);
         p.lineTo(cx + w / 2, by - h);
-        p.append(new java.awt.geom.Arc2D.Double(cx - w / 2, by - h - e, w, 2 * e, 0, 180,
-                java.awt.geom.Arc2D.OPEN), true);
+        p.append(
+                new java.awt.geom.Arc2D.Double(cx - w / 2, by - h - e, w, 2 * e, 0, 180, java.awt.geom.Arc2D.OPEN),
+                true);
         p.closePath();
         return p;
     }
 
-    public static double coneHeight(double r) { return 2.0 * r; }
+    public static double coneHeight(double r) {
+        return 2.0 * r;
+    }
 
     private static Shape cone(double cx, double by, double r) {
         double rx = r * 1.0, e = rx * ELLIPSE, h = coneHeight(r);
         Path2D.Double p = new Path2D.Double();
         p.moveTo(cx, by - h);
         p.lineTo(cx - rx, by - e);
-        p.append(new java.awt.geom.Arc2D.Double(cx - rx, by - 2 * e, 2 * rx, 2 * e, 180, 180,
-                java.awt.geom.Arc2D.OPEN), true);
+        p.append(
+                new java.awt.geom.Arc2D.Double(cx - rx, by - 2 * e, 2 * rx, 2 * e, 180, 180, java.awt.geom.Arc2D.OPEN),
+                true);
         p.closePath();
         return p;
     }
 
     /** Outline as an {@link Area}, for callers that need set operations. */
-    public static Area area(SceneObject o) { return new Area(outline(o)); }
+    public static Area area(SceneObject o) {
+        return new Area(outline(o));
+    }
 }

@@ -91,7 +91,13 @@ public final class IdBuffer {
                 out.add(null);
                 continue;
             }
-            out.add(new ObjectView(x1[id], y1[id], x2[id] + 1, y2[id] + 1, area[id], fullArea(outlines[i]),
+            out.add(new ObjectView(
+                    x1[id],
+                    y1[id],
+                    x2[id] + 1,
+                    y2[id] + 1,
+                    area[id],
+                    fullArea(outlines[i]),
                     runs(toggles.get(id), total)));
         }
         return out;
@@ -113,7 +119,8 @@ public final class IdBuffer {
     private int fullArea(Shape outline) {
         Rectangle b = outline.getBounds().intersection(new Rectangle(0, 0, width, height));
         if (b.isEmpty()) return 0;
-        for (int y = b.y; y < b.y + b.height; y++) Arrays.fill(singlePixels, y * width + b.x, y * width + b.x + b.width, (byte) 0);
+        for (int y = b.y; y < b.y + b.height; y++)
+            Arrays.fill(singlePixels, y * width + b.x, y * width + b.x + b.width, (byte) 0);
         singleGraphics.fill(outline);
         int n = 0;
         for (int y = b.y; y < b.y + b.height; y++) {

@@ -17,12 +17,20 @@ public record ObjectView(int x1, int y1, int x2, int y2, int visibleArea, int fu
         if (x2 <= x1 || y2 <= y1) throw new IllegalArgumentException("object has no visible pixels");
     }
 
-    public Box box() { return new Box(x1, y1, x2, y2); }
+    public Box box() {
+        return new Box(x1, y1, x2, y2);
+    }
 
     /** Centre of the visible box; a multiple of 0.5. Relations and crop membership use it. */
-    public double centerX() { return (x1 + x2) / 2.0; }
+    public double centerX() {
+        return (x1 + x2) / 2.0;
+    }
 
-    public double centerY() { return (y1 + y2) / 2.0; }
+    public double centerY() {
+        return (y1 + y2) / 2.0;
+    }
 
-    public double visibleFraction() { return fullArea == 0 ? 0 : visibleArea / (double) fullArea; }
+    public double visibleFraction() {
+        return fullArea == 0 ? 0 : visibleArea / (double) fullArea;
+    }
 }

@@ -9,17 +9,26 @@ import org.sdvp.data.clevr.program.ClevrSchema;
  * holds, and a directional crop at the reference's centre holds exactly the related objects.
  */
 public enum Relation {
-    LEFT("left"), RIGHT("right"), ABOVE("above"), BELOW("below");
+    LEFT("left"),
+    RIGHT("right"),
+    ABOVE("above"),
+    BELOW("below");
 
     private final String word;
 
-    Relation(String word) { this.word = word; }
+    Relation(String word) {
+        this.word = word;
+    }
 
     /** CLEVR's key in {@code relationships} and the value input of {@code relate}. */
-    public String word() { return word; }
+    public String word() {
+        return word;
+    }
 
     /** How questions say it: "the cube to the left of the red sphere". */
-    public String phrase() { return ClevrSchema.relationPhrase(word); }
+    public String phrase() {
+        return ClevrSchema.relationPhrase(word);
+    }
 
     /** Whether {@code a} is {@code this} of {@code b}. */
     public boolean holds(ObjectView a, ObjectView b) {

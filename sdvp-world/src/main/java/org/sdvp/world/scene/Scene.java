@@ -11,8 +11,15 @@ import org.sdvp.data.clevr.program.SymbolicScene;
  * programs, answers), what the ID buffer saw of each, the style it is rendered in and the seed that
  * produced it (the renderer draws its noise and clutter from that seed too).
  */
-public record Scene(String imageFilename, int width, int height, String style, long seed,
-                    List<SceneObject> objects, List<ObjectView> views) implements SymbolicScene {
+public record Scene(
+        String imageFilename,
+        int width,
+        int height,
+        String style,
+        long seed,
+        List<SceneObject> objects,
+        List<ObjectView> views)
+        implements SymbolicScene {
     public Scene {
         Objects.requireNonNull(imageFilename, "imageFilename");
         Objects.requireNonNull(style, "style");
@@ -21,18 +28,34 @@ public record Scene(String imageFilename, int width, int height, String style, l
         if (objects.size() != views.size()) throw new IllegalArgumentException("one view per object needed");
     }
 
-    @Override public int size() { return objects.size(); }
+    @Override
+    public int size() {
+        return objects.size();
+    }
 
-    @Override public String attribute(int object, String attribute) { return object(object).get(Attribute.ofWord(attribute)); }
+    @Override
+    public String attribute(int object, String attribute) {
+        return object(object).get(Attribute.ofWord(attribute));
+    }
 
-    @Override public List<Integer> related(String relation, int object) { return related(Relation.ofWord(relation), object); }
+    @Override
+    public List<Integer> related(String relation, int object) {
+        return related(Relation.ofWord(relation), object);
+    }
 
     /** The visible box. */
-    @Override public Box box(int object) { return view(object).box(); }
+    @Override
+    public Box box(int object) {
+        return view(object).box();
+    }
 
-    public SceneObject object(int i) { return objects.get(i); }
+    public SceneObject object(int i) {
+        return objects.get(i);
+    }
 
-    public ObjectView view(int i) { return views.get(i); }
+    public ObjectView view(int i) {
+        return views.get(i);
+    }
 
     public Scene withStyle(String newStyle) {
         return new Scene(imageFilename, width, height, newStyle, seed, objects, views);

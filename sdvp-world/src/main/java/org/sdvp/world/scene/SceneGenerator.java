@@ -24,8 +24,8 @@ public final class SceneGenerator {
      * @param minVisibleFraction least share of an object's own pixels that must stay visible
      * @param minVisiblePixels   least number of visible pixels per object
      */
-    public record Config(int width, int height, int minObjects, int maxObjects, double minVisibleFraction,
-                         int minVisiblePixels) {
+    public record Config(
+            int width, int height, int minObjects, int maxObjects, double minVisibleFraction, int minVisiblePixels) {
         public Config {
             if (width < 32 || height < 32) throw new IllegalArgumentException("image must be at least 32x32");
             if (minObjects < 1 || maxObjects < minObjects) throw new IllegalArgumentException("bad object range");
@@ -35,7 +35,9 @@ public final class SceneGenerator {
          * 128×128: a small far object still spans ~9 px (its colour, shape and highlight stay readable)
          * while a CPU student sees 16k pixels per image.
          */
-        public static Config defaults() { return new Config(128, 128, 3, 10, 0.35, 24); }
+        public static Config defaults() {
+            return new Config(128, 128, 3, 10, 0.35, 24);
+        }
 
         public Config withObjects(int min, int max) {
             return new Config(width, height, min, max, minVisibleFraction, minVisiblePixels);
@@ -45,6 +47,7 @@ public final class SceneGenerator {
     private static final int MAX_ATTEMPTS = 10_000;
     /** Least distance between two objects' visible-box centres, per axis, in pixels. */
     public static final double MIN_CENTRE_GAP = 1.0;
+
     private final Config config;
     private final IdBuffer ids;
 
@@ -53,7 +56,9 @@ public final class SceneGenerator {
         this.ids = new IdBuffer(config.width(), config.height());
     }
 
-    public Config config() { return config; }
+    public Config config() {
+        return config;
+    }
 
     /**
      * The next valid scene from {@code rng}. The object count is drawn first and kept while candidates are
@@ -66,12 +71,14 @@ public final class SceneGenerator {
             Scene s = fromSeed(rng.nextLong(), n, style, imageFilename);
             if (s != null) return s;
         }
-        throw new IllegalStateException("no valid scene with " + n + " objects in " + MAX_ATTEMPTS + " attempts: " + config);
+        throw new IllegalStateException(
+                "no valid scene with " + n + " objects in " + MAX_ATTEMPTS + " attempts: " + config);
     }
 
     /** The scene of {@code seed} (which also draws the object count), or {@code null} if it is rejected. */
     public Scene fromSeed(long seed, String style, String imageFilename) {
-        int n = config.minObjects() + new SplittableRandom(~seed).nextInt(config.maxObjects() - config.minObjects() + 1);
+        int n = config.minObjects()
+                + new SplittableRandom(~seed).nextInt(config.maxObjects() - config.minObjects() + 1);
         return fromSeed(seed, n, style, imageFilename);
     }
 
@@ -86,7 +93,8 @@ public final class SceneGenerator {
         }
         List<ObjectView> views = ids.views(objects);
         for (ObjectView v : views) {
-            if (v == null || v.visibleArea() < config.minVisiblePixels()
+            if (v == null
+                    || v.visibleArea() < config.minVisiblePixels()
                     || v.visibleFraction() < config.minVisibleFraction()) return null;
         }
         for (int i = 0; i < n; i++) {

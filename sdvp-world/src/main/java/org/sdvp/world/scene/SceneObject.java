@@ -12,8 +12,7 @@ import java.util.Objects;
  * @param material "rubber" or "metal"
  * @param shape one of {@link Attribute#SHAPE}'s values
  */
-public record SceneObject(String size, String color, String material, String shape,
-                          double x, double y, double radius) {
+public record SceneObject(String size, String color, String material, String shape, double x, double y, double radius) {
     public SceneObject {
         check(Attribute.SIZE, size);
         check(Attribute.COLOR, color);
@@ -27,8 +26,12 @@ public record SceneObject(String size, String color, String material, String sha
         if (!a.vocabulary().contains(v)) throw new IllegalArgumentException("unknown " + a.word() + " '" + v + "'");
     }
 
-    public String get(Attribute a) { return a.of(size, color, material, shape); }
+    public String get(Attribute a) {
+        return a.of(size, color, material, shape);
+    }
 
     /** "large red metal cube". */
-    public String describe() { return size + " " + color + " " + material + " " + shape; }
+    public String describe() {
+        return size + " " + color + " " + material + " " + shape;
+    }
 }

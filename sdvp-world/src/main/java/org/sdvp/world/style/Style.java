@@ -22,16 +22,34 @@ import java.util.Objects;
  * @param texture        whether the floor carries a tiled texture
  * @param distractors    maximum number of flat distractor blobs painted on the floor
  */
-public record Style(String name, String description, int wallTop, int wallBottom, int floorFar, int floorNear,
-                    double[] tint, double gain, double contrast, double shadow, double fog, int fogColor,
-                    double noise, boolean texture, int distractors) {
+public record Style(
+        String name,
+        String description,
+        int wallTop,
+        int wallBottom,
+        int floorFar,
+        int floorNear,
+        double[] tint,
+        double gain,
+        double contrast,
+        double shadow,
+        double fog,
+        int fogColor,
+        double noise,
+        boolean texture,
+        int distractors) {
     public Style {
         Objects.requireNonNull(name, "name");
         if (tint.length != 3) throw new IllegalArgumentException("tint needs 3 channels");
         tint = tint.clone();
     }
 
-    @Override public double[] tint() { return tint.clone(); }
+    @Override
+    public double[] tint() {
+        return tint.clone();
+    }
 
-    double tint(int channel) { return tint[channel]; }
+    double tint(int channel) {
+        return tint[channel];
+    }
 }

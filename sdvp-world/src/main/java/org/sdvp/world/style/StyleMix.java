@@ -35,14 +35,17 @@ public record StyleMix(String spec, List<String> styles, List<Double> weights) {
             }
             if (!(w > 0)) throw new IllegalArgumentException("style weights must be positive: " + p);
             Styles.get(name);
-            if (styles.contains(name)) throw new IllegalArgumentException("style '" + name + "' listed twice in '" + spec + "'");
+            if (styles.contains(name))
+                throw new IllegalArgumentException("style '" + name + "' listed twice in '" + spec + "'");
             styles.add(name);
             weights.add(w);
         }
         return new StyleMix(spec.strip(), styles, weights);
     }
 
-    public boolean single() { return styles.size() == 1; }
+    public boolean single() {
+        return styles.size() == 1;
+    }
 
     /** The style of the scene drawn from {@code sceneSeed}. */
     public String pick(long sceneSeed) {

@@ -45,7 +45,8 @@ public final class Answers {
                 q.set("answer_box", box(b));
             }
             case TAGS -> {
-                @SuppressWarnings("unchecked") List<Tag> tags = (List<Tag>) answer;
+                @SuppressWarnings("unchecked")
+                List<Tag> tags = (List<Tag>) answer;
                 List<String> parts = new ArrayList<>();
                 var arr = q.putArray("answer_tags");
                 for (Tag t : tags) {
@@ -61,14 +62,20 @@ public final class Answers {
     }
 
     private static JsonNode box(Box b) {
-        return org.sdvp.world.io.WorldFiles.array().add((int) b.x1()).add((int) b.y1()).add((int) b.x2()).add((int) b.y2());
+        return org.sdvp.world.io.WorldFiles.array()
+                .add((int) b.x1())
+                .add((int) b.y1())
+                .add((int) b.x2())
+                .add((int) b.y2());
     }
 
     /** The gold value of a {@code questions.jsonl} row: its NLVR2 {@code label}. */
     static Value gold(AnswerKind kind, String label) {
-        if (kind != AnswerKind.LABEL) throw new IllegalArgumentException("image pairs answer with a label, not " + kind);
+        if (kind != AnswerKind.LABEL)
+            throw new IllegalArgumentException("image pairs answer with a label, not " + kind);
         String l = required(label, "label");
-        if (!l.equals("True") && !l.equals("False")) throw new IllegalArgumentException("label must be True or False: " + l);
+        if (!l.equals("True") && !l.equals("False"))
+            throw new IllegalArgumentException("label must be True or False: " + l);
         return BoolValue.of(l.equals("True"));
     }
 
@@ -76,7 +83,8 @@ public final class Answers {
     static Value gold(AnswerKind kind, ClevrQuestion q) {
         return switch (kind) {
             case WORD, NUMBER -> new TextValue(required(q.answer(), "answer"));
-            case LABEL -> throw new IllegalArgumentException("label answers are written to questions.jsonl, not questions.json");
+            case LABEL ->
+                throw new IllegalArgumentException("label answers are written to questions.jsonl, not questions.json");
             case BOX -> new BoxesValue(List.of(new Detection(box(required(q.answerBox(), "answer_box")), "", 1)));
             case TAGS -> {
                 List<Detection> ds = new ArrayList<>();
@@ -97,5 +105,4 @@ public final class Answers {
         if (a == null || a.size() != 4) throw new IllegalArgumentException("a box needs 4 numbers");
         return new Box(a.get(0), a.get(1), a.get(2), a.get(3));
     }
-
 }

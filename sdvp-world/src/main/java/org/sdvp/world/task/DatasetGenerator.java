@@ -44,16 +44,22 @@ public final class DatasetGenerator {
      * @param style a style or a {@link StyleMix} spec ({@code studio:65,fog:25,clutter:10}, {@code general})
      * @param dir   the split's folder (images go to {@code dir/images})
      */
-    public record Request(WorldTaskSpec task, String split, int count, long seed, String style, Path dir,
-                          SceneGenerator.Config config) {
+    public record Request(
+            WorldTaskSpec task,
+            String split,
+            int count,
+            long seed,
+            String style,
+            Path dir,
+            SceneGenerator.Config config) {
         public Request {
             if (count < 1) throw new IllegalArgumentException("count must be at least 1: " + count);
             StyleMix.parse(style);
         }
 
         public Provenance provenance() {
-            return new Provenance(Provenance.VERSION, task.name(), split, seed, style, count, config.width(),
-                    config.height());
+            return new Provenance(
+                    Provenance.VERSION, task.name(), split, seed, style, count, config.width(), config.height());
         }
     }
 
@@ -91,7 +97,8 @@ public final class DatasetGenerator {
                 Object answer;
                 try {
                     FunctionalProgram p = q.program().typed();
-                    answer = images == 1 ? executor.run(p, drawn.get(0))
+                    answer = images == 1
+                            ? executor.run(p, drawn.get(0))
                             : executor.run(p, Map.of("left", drawn.get(0), "right", drawn.get(1)));
                 } catch (ExecutionException e) {
                     continue; // a question the scene does not support; draw again
@@ -99,7 +106,12 @@ public final class DatasetGenerator {
                 String key = Answers.balanceKey(r.task().answers(), answer);
                 boolean waive = attempt >= MAX_ATTEMPTS;
                 if (!waive && !balance.admits(type, key, answer instanceof Boolean)) continue;
-                if (waive) LOG.warn("{} question {}: balance cap waived after {} draws", r.task().name(), i, attempt);
+                if (waive)
+                    LOG.warn(
+                            "{} question {}: balance cap waived after {} draws",
+                            r.task().name(),
+                            i,
+                            attempt);
                 balance.accept(type, key);
                 ex = new GeneratedExample(i, i / perSentence, q, drawn, answer);
             }
@@ -116,7 +128,8 @@ public final class DatasetGenerator {
         Renderer renderer = new Renderer();
         int done = 0;
         for (GeneratedExample ex : examples) {
-            for (Scene s : ex.scenes()) writePng(imageDir.resolve(s.imageFilename()), renderer.render(s, Styles.get(s.style())));
+            for (Scene s : ex.scenes())
+                writePng(imageDir.resolve(s.imageFilename()), renderer.render(s, Styles.get(s.style())));
             progress.accept(++done);
         }
         new SplitWriter(r).write(examples);
@@ -131,7 +144,8 @@ public final class DatasetGenerator {
 
     /** CLEVR-style names, unique across tasks and splits so one data folder can hold them all. */
     static String fileName(Request r, int index, int image, int images) {
-        String base = String.format(java.util.Locale.ROOT, "%s_%s_%06d", r.task().name(), r.split(), index);
+        String base =
+                String.format(java.util.Locale.ROOT, "%s_%s_%06d", r.task().name(), r.split(), index);
         return images == 1 ? base + ".png" : base + "-img" + image + ".png";
     }
 }

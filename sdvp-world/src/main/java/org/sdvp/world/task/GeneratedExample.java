@@ -11,5 +11,7 @@ import org.sdvp.world.scene.Scene;
  * @param sentence the sentence group: rows of nlvr-sim with the same group share their statement
  */
 public record GeneratedExample(int index, int sentence, Question question, List<Scene> scenes, Object answer) {
-    public GeneratedExample { scenes = List.copyOf(scenes); }
+    public GeneratedExample {
+        scenes = List.copyOf(scenes);
+    }
 }

@@ -15,14 +15,19 @@ import org.sdvp.core.source.Question;
 public final class NativeViperPrograms implements ProgramSource {
     private final Map<String, String> programs;
 
-    private NativeViperPrograms(Map<String, String> programs) { this.programs = Map.copyOf(programs); }
+    private NativeViperPrograms(Map<String, String> programs) {
+        this.programs = Map.copyOf(programs);
+    }
 
     /** The split's native programs. */
     public static NativeViperPrograms of(WorldTaskSpec task, Path dataDir, String split) throws DataException {
         return new NativeViperPrograms(WorldViperPrograms.programs(task, dataDir, split));
     }
 
-    @Override public String name() { return "viper-native"; }
+    @Override
+    public String name() {
+        return "viper-native";
+    }
 
     @Override
     public String programFor(Question example) throws ProgramSourceException {

@@ -20,7 +20,9 @@ import org.sdvp.world.scene.Scene;
 final class SplitWriter {
     private final DatasetGenerator.Request request;
 
-    SplitWriter(DatasetGenerator.Request request) { this.request = request; }
+    SplitWriter(DatasetGenerator.Request request) {
+        this.request = request;
+    }
 
     void write(List<GeneratedExample> examples) throws IOException {
         ObjectNode info = WorldFiles.info(request.provenance());
@@ -60,8 +62,10 @@ final class SplitWriter {
         for (GeneratedExample ex : examples) {
             ObjectNode q = WorldFiles.object();
             // NLVR2: split-setId-pairId-sentenceId; here the set is the sentence group, one pair per row
-            q.put("identifier", request.split() + "-" + ex.sentence() + "-"
-                    + (ex.index() - ex.sentence() * DatasetGenerator.PAIRS_PER_SENTENCE) + "-0");
+            q.put(
+                    "identifier",
+                    request.split() + "-" + ex.sentence() + "-"
+                            + (ex.index() - ex.sentence() * DatasetGenerator.PAIRS_PER_SENTENCE) + "-0");
             q.put("sentence", ex.question().text());
             Answers.write(q, request.task().answers(), ex.answer(), ex.scenes().get(0));
             q.put("left_image", "images/" + ex.scenes().get(0).imageFilename());

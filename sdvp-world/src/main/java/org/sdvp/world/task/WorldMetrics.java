@@ -3,8 +3,8 @@ package org.sdvp.world.task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.sdvp.core.metric.Metric;
 import org.sdvp.core.metric.ExactMatch;
+import org.sdvp.core.metric.Metric;
 import org.sdvp.core.value.BoxesValue;
 import org.sdvp.core.value.Detection;
 import org.sdvp.core.value.Value;
@@ -19,18 +19,28 @@ public final class WorldMetrics {
 
     /** nlvr-sim: exact match of True/False under the core normaliser ("True" = "yes"), named as NLVR2 names it. */
     public static final Metric ACCURACY = new Metric() {
-        @Override public String name() { return "accuracy"; }
+        @Override
+        public String name() {
+            return "accuracy";
+        }
 
-        @Override public double score(Value prediction, Value gold) { return EXACT_MATCH.score(prediction, gold); }
+        @Override
+        public double score(Value prediction, Value gold) {
+            return EXACT_MATCH.score(prediction, gold);
+        }
     };
 
     /** ref-sim: 1 when the first predicted box overlaps the gold box with IoU ≥ 0.5. */
     public static final Metric IOU = new Metric() {
-        @Override public String name() { return "iou@0.5"; }
+        @Override
+        public String name() {
+            return "iou@0.5";
+        }
 
         @Override
         public double score(Value prediction, Value gold) {
-            if (!(prediction instanceof BoxesValue p) || !(gold instanceof BoxesValue g) || p.isEmpty() || g.isEmpty()) return 0;
+            if (!(prediction instanceof BoxesValue p) || !(gold instanceof BoxesValue g) || p.isEmpty() || g.isEmpty())
+                return 0;
             return p.detections().get(0).box().iou(g.detections().get(0).box()) >= IOU_THRESHOLD ? 1 : 0;
         }
     };
@@ -40,7 +50,10 @@ public final class WorldMetrics {
      * gold box not matched yet (greedy, best IoU first). Both empty scores 1.
      */
     public static final Metric F1 = new Metric() {
-        @Override public String name() { return "f1@0.5"; }
+        @Override
+        public String name() {
+            return "f1@0.5";
+        }
 
         @Override
         public double score(Value prediction, Value gold) {
@@ -73,5 +86,7 @@ public final class WorldMetrics {
         return hits;
     }
 
-    private static String label(Detection d) { return d.label().strip().toLowerCase(Locale.ROOT); }
+    private static String label(Detection d) {
+        return d.label().strip().toLowerCase(Locale.ROOT);
+    }
 }

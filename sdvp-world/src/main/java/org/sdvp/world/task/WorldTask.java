@@ -11,23 +11,21 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.evaluation.ExampleSource;
-import org.sdvp.core.metric.Metric;
 import org.sdvp.core.evaluation.Outcome;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Json;
+import org.sdvp.core.metric.Metric;
 import org.sdvp.core.source.ProgramSource;
 import org.sdvp.core.value.Value;
 import org.sdvp.data.clevr.ClevrQuestion;
 import org.sdvp.data.clevr.program.VisProgEmitter;
 import org.sdvp.data.json.ArrayElements;
 import org.sdvp.data.json.Entries;
-import org.sdvp.data.json.JsonErrors;
+import org.sdvp.data.json.UncheckedDataException;
 import org.sdvp.data.nlvr2.Nlvr2Consistency;
 import org.sdvp.data.nlvr2.Nlvr2Row;
-import org.sdvp.data.json.UncheckedDataException;
 import org.sdvp.world.io.ProgramCodec;
-import org.sdvp.world.io.WorldFiles;
 
 /**
  * A world task as the evaluator sees it: {@code open(DIR, SPLIT)} reads {@code DIR/SPLIT/questions.json}
@@ -36,20 +34,38 @@ import org.sdvp.world.io.WorldFiles;
  */
 public final class WorldTask implements Task {
     /** NLVR2's {@code split-setId-pairId-sentenceId} (the split may itself contain '-'). */
-    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("(.+)-(\\d+)-(\\d+)-(\\d+)");
+    private static final java.util.regex.Pattern IDENTIFIER =
+            java.util.regex.Pattern.compile("(.+)-(\\d+)-(\\d+)-(\\d+)");
+
     private final WorldTaskSpec spec;
 
-    public WorldTask(WorldTaskSpec spec) { this.spec = spec; }
+    public WorldTask(WorldTaskSpec spec) {
+        this.spec = spec;
+    }
 
-    public WorldTaskSpec spec() { return spec; }
+    public WorldTaskSpec spec() {
+        return spec;
+    }
 
-    @Override public String name() { return spec.name(); }
+    @Override
+    public String name() {
+        return spec.name();
+    }
 
-    @Override public String description() { return spec.description() + " [" + spec.role() + ", default style " + spec.defaultStyle() + "]"; }
+    @Override
+    public String description() {
+        return spec.description() + " [" + spec.role() + ", default style " + spec.defaultStyle() + "]";
+    }
 
-    @Override public Set<String> initialVariables() { return spec.pairs() ? Set.of("LEFT", "RIGHT") : Set.of("IMAGE"); }
+    @Override
+    public Set<String> initialVariables() {
+        return spec.pairs() ? Set.of("LEFT", "RIGHT") : Set.of("IMAGE");
+    }
 
-    @Override public Metric metric() { return spec.metric(); }
+    @Override
+    public Metric metric() {
+        return spec.metric();
+    }
 
     /** Image-pair tasks ({@code nlvr-sim}) report NLVR2's consistency, computed as for {@code nlvr2}. */
     @Override
@@ -112,7 +128,10 @@ public final class WorldTask implements Task {
                 if (line.isBlank()) continue;
                 String text = line;
                 // the whole tree first: nesting beyond the parser's limit is found even in fields nobody binds
-                out.add(entry(file, "line " + n, () -> pair(dir, Entries.bind(Json.mapper().readTree(text), Nlvr2Row.class))));
+                out.add(entry(
+                        file,
+                        "line " + n,
+                        () -> pair(dir, Entries.bind(Json.mapper().readTree(text), Nlvr2Row.class))));
             }
         } catch (java.io.IOException e) {
             throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
@@ -133,7 +152,8 @@ public final class WorldTask implements Task {
         String program = VisProgEmitter.emit(ProgramCodec.decode(q.program()).typed(), spec.flavor());
         Value gold = Answers.gold(spec.answers(), q);
         String type = q.type() == null ? "unknown" : q.type();
-        String id = q.questionIndex() != null ? (q.split() == null ? "" : q.split()) + "-" + q.questionIndex() : "q" + i;
+        String id =
+                q.questionIndex() != null ? (q.split() == null ? "" : q.split()) + "-" + q.questionIndex() : "q" + i;
         Map<String, Path> images = Map.of("IMAGE", dir.resolve("images").resolve(q.imageFilename()));
         return new Example(id, type, q.question(), images, Optional.of(program), Optional.of(gold), Map.of());
     }
@@ -147,12 +167,21 @@ public final class WorldTask implements Task {
         Value gold = Answers.gold(spec.answers(), q.label());
         String type = q.type() == null ? "unknown" : q.type();
         String id = text(q.identifier(), "identifier");
-        Map<String, Path> images = Map.of("LEFT", dir.resolve(text(q.leftImage(), "left_image")),
-                "RIGHT", dir.resolve(text(q.rightImage(), "right_image")));
+        Map<String, Path> images = Map.of(
+                "LEFT",
+                dir.resolve(text(q.leftImage(), "left_image")),
+                "RIGHT",
+                dir.resolve(text(q.rightImage(), "right_image")));
         // NLVR2 consistency groups rows by the identifier without its pair id
         var m = IDENTIFIER.matcher(id);
         String sentence = m.matches() ? m.group(1) + "-" + m.group(2) + "-" + m.group(4) : id;
-        return new Example(id, type, text(q.sentence(), "sentence"), images, Optional.of(program), Optional.of(gold),
+        return new Example(
+                id,
+                type,
+                text(q.sentence(), "sentence"),
+                images,
+                Optional.of(program),
+                Optional.of(gold),
                 Map.of(Nlvr2Consistency.SENTENCE_ID, sentence));
     }
 
@@ -169,7 +198,9 @@ public final class WorldTask implements Task {
         if (!Files.isDirectory(dataDir)) return "none (" + dataDir + " does not exist)";
         try (Stream<Path> s = Files.list(dataDir)) {
             List<String> found = s.filter(d -> Files.isRegularFile(d.resolve(spec.questionsFile())))
-                    .map(d -> d.getFileName().toString()).sorted().toList();
+                    .map(d -> d.getFileName().toString())
+                    .sorted()
+                    .toList();
             return found.isEmpty() ? "none" : String.join(", ", found);
         } catch (java.io.IOException e) {
             return "unknown (" + e.getMessage() + ")";

@@ -38,7 +38,9 @@ public final class WorldViperPrograms {
         Map<String, String> out = new LinkedHashMap<>();
         if (spec.pairs()) {
             for (Nlvr2Row r : JsonLines.read(file, Nlvr2Row.class)) {
-                out.put(r.identifier(), ViperEmitter.emit(ProgramCodec.decode(r.program()).typed(), spec.flavor(), r.sentence()));
+                out.put(
+                        r.identifier(),
+                        ViperEmitter.emit(ProgramCodec.decode(r.program()).typed(), spec.flavor(), r.sentence()));
             }
             return out;
         }
@@ -50,7 +52,9 @@ public final class WorldViperPrograms {
         }
         for (int i = 0; i < questions.size(); i++) {
             ClevrQuestion q = questions.get(i);
-            String id = q.questionIndex() != null ? (q.split() == null ? "" : q.split()) + "-" + q.questionIndex() : "q" + i;
+            String id = q.questionIndex() != null
+                    ? (q.split() == null ? "" : q.split()) + "-" + q.questionIndex()
+                    : "q" + i;
             out.put(id, ViperEmitter.emit(ProgramCodec.decode(q.program()).typed(), spec.flavor(), q.question()));
         }
         return out;
@@ -58,7 +62,8 @@ public final class WorldViperPrograms {
 
     public static void main(String[] args) {
         if (args.length != 4) {
-            System.err.println("usage: WorldViperPrograms TASK DATA_DIR SPLIT OUT.jsonl   (tasks: " + WorldTaskSpec.names() + ")");
+            System.err.println(
+                    "usage: WorldViperPrograms TASK DATA_DIR SPLIT OUT.jsonl   (tasks: " + WorldTaskSpec.names() + ")");
             System.exit(2);
         }
         try {
@@ -66,7 +71,8 @@ public final class WorldViperPrograms {
             Map<String, String> programs = programs(spec, Path.of(args[1]), args[2]);
             StringBuilder text = new StringBuilder();
             for (var e : programs.entrySet()) {
-                text.append(Json.mapper().writeValueAsString(Map.of("id", e.getKey(), "program", e.getValue()))).append('\n');
+                text.append(Json.mapper().writeValueAsString(Map.of("id", e.getKey(), "program", e.getValue())))
+                        .append('\n');
             }
             AtomicFiles.writeString(Path.of(args[3]), text.toString());
             System.out.println(programs.size() + " ViperGPT programs -> " + args[3]);

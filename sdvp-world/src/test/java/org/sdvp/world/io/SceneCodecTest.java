@@ -13,7 +13,8 @@ import org.sdvp.world.scene.Scene;
 import org.sdvp.world.scene.SceneGenerator;
 
 class SceneCodecTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void scenesRoundTripThroughTheFile() throws Exception {

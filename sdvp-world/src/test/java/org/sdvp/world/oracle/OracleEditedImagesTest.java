@@ -20,12 +20,14 @@ import org.sdvp.world.scene.RowScene;
  */
 class OracleEditedImagesTest {
     private static final SceneIndex INDEX = SceneIndex.of(List.of(RowScene.SCENE));
-    private static final Map<String, Value> IMAGE = Map.of("IMAGE", ImageValue.source("t.png", OracleTools.render(RowScene.SCENE)));
-    private static final String SELECT_CUBE = "OBJ0=SEG(image=IMAGE)\n"
-            + "OBJ1=SELECT(image=IMAGE,object=OBJ0,query='cube',category=None)\n";
+    private static final Map<String, Value> IMAGE =
+            Map.of("IMAGE", ImageValue.source("t.png", OracleTools.render(RowScene.SCENE)));
+    private static final String SELECT_CUBE =
+            "OBJ0=SEG(image=IMAGE)\n" + "OBJ1=SELECT(image=IMAGE,object=OBJ0,query='cube',category=None)\n";
 
     private static Execution run(String program) throws Exception {
-        try (var services = OracleServices.create(INDEX); ModelGateway gateway = new ModelGateway(services)) {
+        try (var services = OracleServices.create(INDEX);
+                ModelGateway gateway = new ModelGateway(services)) {
             return new VisProgInterpreter().execute(program, IMAGE, gateway);
         }
     }
@@ -40,11 +42,18 @@ class OracleEditedImagesTest {
 
         Execution edited = run(SELECT_CUBE + "IMAGE0=REPLACE(image=IMAGE,object=OBJ1,prompt='green metal')\n" + ask);
         assertTrue(edited.failure().isEmpty(), String.valueOf(edited.failure()));
-        assertEquals("green", edited.result().orElseThrow().display(), "the crop of the edited image shows a green cube");
-        assertEquals("metal", edited.trace().steps().get(6).result().orElseThrow().display());
-        assertEquals("blue", run(SELECT_CUBE + "IMAGE0=REPLACE(image=IMAGE,object=OBJ1,prompt='green')\n"
-                + "BOX0=LOC(image=IMAGE0,object='small sphere')\nIMAGE1=CROP(image=IMAGE0,box=BOX0)\n"
-                + "FINAL_RESULT=VQA(image=IMAGE1,question='What color is the sphere?')").result().orElseThrow().display(),
+        assertEquals(
+                "green", edited.result().orElseThrow().display(), "the crop of the edited image shows a green cube");
+        assertEquals(
+                "metal", edited.trace().steps().get(6).result().orElseThrow().display());
+        assertEquals(
+                "blue",
+                run(SELECT_CUBE + "IMAGE0=REPLACE(image=IMAGE,object=OBJ1,prompt='green')\n"
+                                + "BOX0=LOC(image=IMAGE0,object='small sphere')\nIMAGE1=CROP(image=IMAGE0,box=BOX0)\n"
+                                + "FINAL_RESULT=VQA(image=IMAGE1,question='What color is the sphere?')")
+                        .result()
+                        .orElseThrow()
+                        .display(),
                 "objects the edit did not touch keep their attributes");
     }
 
@@ -56,7 +65,8 @@ class OracleEditedImagesTest {
                 + "A=VQA(image=IMAGE1,question='What color is the cube?')\n"
                 + "FINAL_RESULT=VQA(image=IMAGE1,question='What color is the small sphere?')");
         assertTrue(twice.failure().isEmpty(), String.valueOf(twice.failure()));
-        assertEquals("green", twice.trace().steps().get(5).result().orElseThrow().display(), "the first edit stays");
+        assertEquals(
+                "green", twice.trace().steps().get(5).result().orElseThrow().display(), "the first edit stays");
         assertEquals("yellow", twice.result().orElseThrow().display());
     }
 
@@ -66,7 +76,10 @@ class OracleEditedImagesTest {
                 + "FINAL_RESULT=VQA(image=IMAGE0,question='What color is the small sphere?')");
         assertTrue(popped.failure().isPresent(), "not answered about the original scene");
         String message = popped.failure().get().message();
-        assertTrue(message.contains("cannot answer about edited image t.png") && message.contains("COLORPOP cube")
-                && message.contains("vlm:DIR"), message);
+        assertTrue(
+                message.contains("cannot answer about edited image t.png")
+                        && message.contains("COLORPOP cube")
+                        && message.contains("vlm:DIR"),
+                message);
     }
 }

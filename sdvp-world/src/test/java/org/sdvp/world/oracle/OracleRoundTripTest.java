@@ -27,17 +27,27 @@ import org.sdvp.world.task.WorldTaskSpec;
 class OracleRoundTripTest {
     static final int COUNT = Integer.getInteger("oracle.count", 120);
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @ParameterizedTest
     @ValueSource(strings = {"gqa-sim", "nlvr-sim", "count-sim", "ref-sim", "tag-sim"})
     void convertedProgramsOnTheOracleReproduceTheGoldAnswers(String name) throws Exception {
         WorldTaskSpec spec = WorldTaskSpec.get(name);
-        new DatasetGenerator().generate(new DatasetGenerator.Request(spec, "test", COUNT, 11, spec.defaultStyle(),
-                dir.resolve("test"), SceneGenerator.Config.defaults()), n -> {});
+        new DatasetGenerator()
+                .generate(
+                        new DatasetGenerator.Request(
+                                spec,
+                                "test",
+                                COUNT,
+                                11,
+                                spec.defaultStyle(),
+                                dir.resolve("test"),
+                                SceneGenerator.Config.defaults()),
+                        n -> {});
         WorldTask task = new WorldTask(spec);
         try (ModelServices oracle = new OracleProvider().create("", ProviderContext.ofData(dir));
-             ModelGateway gateway = new ModelGateway(oracle)) {
+                ModelGateway gateway = new ModelGateway(oracle)) {
             EvalResult r = new Evaluator(task, new VisProgInterpreter(), new DatasetPrograms(), gateway, 4)
                     .run(task.open(dir, "test"), "test", Map.of(), null);
             r.misses().forEach(m -> System.out.println(name + " MISS " + m));

@@ -57,14 +57,19 @@ class ViperProgramsTest {
         FProgram.Builder b = FProgram.builder();
         b.op("verify_material", List.of("metal"), b.op("unique", b.filter(b.scene(null), SMALL_CUBE)));
         String verify = ViperEmitter.emit(b.build().typed(), Flavor.GQA, "q?");
-        assertTrue(verify.contains("return bool_to_yesno(small_cube_patch.verify_property(\"small cube\", \"metal\"))"), verify);
+        assertTrue(
+                verify.contains("return bool_to_yesno(small_cube_patch.verify_property(\"small cube\", \"metal\"))"),
+                verify);
         b = FProgram.builder();
         b.op("choose_color", List.of("red", "blue"), b.op("unique", b.filter(b.scene(null), CUBE)));
         String choose = ViperEmitter.emit(b.build().typed(), Flavor.GQA, "q?");
         assertTrue(choose.contains("return cube_patch.best_text_match([\"red\", \"blue\"])"), choose);
         // A shape is a noun, not a property of one: that check is asked.
         b = FProgram.builder();
-        b.op("verify_shape", List.of("cube"), b.op("unique", b.filter(b.scene(null), new Description(null, "red", null, null))));
+        b.op(
+                "verify_shape",
+                List.of("cube"),
+                b.op("unique", b.filter(b.scene(null), new Description(null, "red", null, null))));
         String shape = ViperEmitter.emit(b.build().typed(), Flavor.GQA, "q?");
         assertTrue(shape.contains("(red_object_patch.simple_query(\"Is the red object a cube?\") == 'yes')"), shape);
     }
@@ -93,6 +98,8 @@ class ViperProgramsTest {
         assertFalse(tag.contains("_vp_") || tag.contains("LOC("), tag);
         FProgram.Builder bad = FProgram.builder();
         bad.op("exist", bad.filter(bad.scene("left"), CUBE));
-        assertThrows(IllegalArgumentException.class, () -> ViperEmitter.emit(bad.build().typed(), Flavor.GQA, null));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ViperEmitter.emit(bad.build().typed(), Flavor.GQA, null));
     }
 }

@@ -65,7 +65,8 @@ class VisProgProgramsTest {
     void differentIsNotOfEqual() {
         FProgram.Builder b = FProgram.builder();
         int q1 = b.op("query_shape", b.op("unique", b.filter(b.scene(null), new Description(null, "red", null, null))));
-        int q2 = b.op("query_shape", b.op("unique", b.filter(b.scene(null), new Description("small", null, null, null))));
+        int q2 = b.op(
+                "query_shape", b.op("unique", b.filter(b.scene(null), new Description("small", null, null, null))));
         b.op("not", b.op("equal_shape", q1, q2));
         String p = VisProgEmitter.emit(b.build().typed(), Flavor.GQA);
         assertTrue(p.contains("VQA(image=IMAGE0,question='What shape is the red object?')"), p);
@@ -124,10 +125,15 @@ class VisProgProgramsTest {
     @Test
     void everyFormParsesBackToItselfAndNothingFreerParses() {
         Description d = new Description("large", "red", "metal", null);
-        List<VqaForms> forms = List.of(new VqaForms.Query(d, Attribute.SHAPE), new VqaForms.Verify(CUBE, Attribute.COLOR, "red"),
-                new VqaForms.Verify(d, Attribute.SHAPE, "cone"), new VqaForms.Choose(CUBE, Attribute.MATERIAL, "rubber", "metal"),
-                new VqaForms.Choose(d, Attribute.SHAPE, "cube", "sphere"), new VqaForms.Exist(d),
-                new VqaForms.Exist(Description.ANY), new VqaForms.HowMany(CUBE));
+        List<VqaForms> forms = List.of(
+                new VqaForms.Query(d, Attribute.SHAPE),
+                new VqaForms.Verify(CUBE, Attribute.COLOR, "red"),
+                new VqaForms.Verify(d, Attribute.SHAPE, "cone"),
+                new VqaForms.Choose(CUBE, Attribute.MATERIAL, "rubber", "metal"),
+                new VqaForms.Choose(d, Attribute.SHAPE, "cube", "sphere"),
+                new VqaForms.Exist(d),
+                new VqaForms.Exist(Description.ANY),
+                new VqaForms.HowMany(CUBE));
         for (VqaForms f : forms) assertEquals(Optional.of(f), VqaForms.parse(f.text()), f.text());
         assertEquals(Optional.empty(), VqaForms.parse("What is the colour of the cube?"));
         assertEquals(Optional.empty(), VqaForms.parse("Is the cube to the left of the sphere red?"));

@@ -17,8 +17,8 @@ import org.sdvp.world.style.Styles;
 
 class RendererTest {
     private final Renderer renderer = new Renderer();
-    private final Scene scene = new SceneGenerator(SceneGenerator.Config.defaults())
-            .next(new SplittableRandom(3), "studio", "a.png");
+    private final Scene scene =
+            new SceneGenerator(SceneGenerator.Config.defaults()).next(new SplittableRandom(3), "studio", "a.png");
 
     private static int[] pixels(BufferedImage img) {
         return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());

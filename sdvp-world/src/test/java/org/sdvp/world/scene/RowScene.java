@@ -10,8 +10,8 @@ public final class RowScene {
             new SceneObject("small", "blue", "metal", "sphere", 60, 70, 7),
             new SceneObject("large", "red", "metal", "sphere", 100, 100, 12));
     /** The scene {@code t.png}, 128 × 128, studio style, with its views from an ID buffer. */
-    public static final Scene SCENE = new Scene("t.png", 128, 128, "studio", 0, OBJECTS,
-            new IdBuffer(128, 128).views(OBJECTS));
+    public static final Scene SCENE =
+            new Scene("t.png", 128, 128, "studio", 0, OBJECTS, new IdBuffer(128, 128).views(OBJECTS));
 
     private RowScene() {}
 }

@@ -116,9 +116,14 @@ class SceneGeneratorTest {
     void relationsAreAntisymmetric() {
         for (Scene s : scenes(8, 20)) {
             for (int i = 0; i < s.size(); i++) {
-                for (int j : s.related(Relation.LEFT, i)) assertTrue(s.related(Relation.RIGHT, j).contains(i));
-                for (int j : s.related(Relation.ABOVE, i)) assertTrue(s.related(Relation.BELOW, j).contains(i));
-                assertEquals(s.size() - 1, s.related(Relation.LEFT, i).size() + s.related(Relation.RIGHT, i).size());
+                for (int j : s.related(Relation.LEFT, i))
+                    assertTrue(s.related(Relation.RIGHT, j).contains(i));
+                for (int j : s.related(Relation.ABOVE, i))
+                    assertTrue(s.related(Relation.BELOW, j).contains(i));
+                assertEquals(
+                        s.size() - 1,
+                        s.related(Relation.LEFT, i).size()
+                                + s.related(Relation.RIGHT, i).size());
             }
         }
     }

@@ -30,7 +30,8 @@ class StyleMixTest {
 
     @Test
     void generalMeansTheThreeGeneralStyles() {
-        assertEquals(List.of("studio", "overcast", "fog"), StyleMix.parse("general").styles());
+        assertEquals(
+                List.of("studio", "overcast", "fog"), StyleMix.parse("general").styles());
     }
 
     @Test

@@ -21,12 +21,13 @@ import org.sdvp.world.scene.Scene;
 import org.sdvp.world.scene.SceneGenerator;
 
 class DatasetGeneratorTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private static DatasetGenerator.Request request(String task, String split, int count, long seed, Path out) {
         WorldTaskSpec spec = WorldTaskSpec.get(task);
-        return new DatasetGenerator.Request(spec, split, count, seed, spec.defaultStyle(), out,
-                SceneGenerator.Config.defaults());
+        return new DatasetGenerator.Request(
+                spec, split, count, seed, spec.defaultStyle(), out, SceneGenerator.Config.defaults());
     }
 
     @ParameterizedTest
@@ -52,7 +53,11 @@ class DatasetGeneratorTest {
     void differentSeedsGiveDifferentData() {
         var a = new DatasetGenerator().draw(request("count-sim", "train", 20, 1, dir));
         var b = new DatasetGenerator().draw(request("count-sim", "train", 20, 2, dir));
-        assertTrue(!a.get(0).scenes().get(0).objects().equals(b.get(0).scenes().get(0).objects()));
+        assertTrue(!a.get(0)
+                .scenes()
+                .get(0)
+                .objects()
+                .equals(b.get(0).scenes().get(0).objects()));
     }
 
     @Test
@@ -76,10 +81,12 @@ class DatasetGeneratorTest {
         for (GeneratedExample ex : all) {
             String type = ex.question().type();
             perType.merge(type, 1, Integer::sum);
-            counts.computeIfAbsent(type, t -> new HashMap<>()).merge(Answers.text(spec.answers(), ex.answer()), 1, Integer::sum);
+            counts.computeIfAbsent(type, t -> new HashMap<>())
+                    .merge(Answers.text(spec.answers(), ex.answer()), 1, Integer::sum);
         }
         counts.forEach((type, byAnswer) -> byAnswer.forEach((answer, n) -> {
-            boolean binary = byAnswer.keySet().stream().allMatch(x -> Set.of("yes", "no", "True", "False").contains(x));
+            boolean binary = byAnswer.keySet().stream()
+                    .allMatch(x -> Set.of("yes", "no", "True", "False").contains(x));
             double cap = Math.ceil((binary ? 0.5 : 0.25) * perType.get(type));
             assertTrue(n <= cap, task + " " + type + ": '" + answer + "' " + n + " of " + perType.get(type));
         }));
@@ -96,10 +103,11 @@ class DatasetGeneratorTest {
     @Test
     void aStyleMixGivesEachSceneOneOfItsStyles() throws IOException {
         WorldTaskSpec spec = WorldTaskSpec.get("count-sim");
-        var r = new DatasetGenerator.Request(spec, "train", 40, 1, "studio:1,dusk:1", dir.resolve("mix"),
-                SceneGenerator.Config.defaults());
+        var r = new DatasetGenerator.Request(
+                spec, "train", 40, 1, "studio:1,dusk:1", dir.resolve("mix"), SceneGenerator.Config.defaults());
         Set<String> styles = new HashSet<>();
-        for (GeneratedExample ex : new DatasetGenerator().generate(r, n -> {})) styles.add(ex.scenes().get(0).style());
+        for (GeneratedExample ex : new DatasetGenerator().generate(r, n -> {}))
+            styles.add(ex.scenes().get(0).style());
         assertEquals(Set.of("studio", "dusk"), styles);
         assertTrue(Files.readString(dir.resolve("mix/scenes.json")).contains("\"style\":\"dusk\""));
     }

@@ -28,7 +28,11 @@ class SymbolicExecutorTest {
 
         b = FProgram.builder();
         int ref = b.op("unique", b.filter(b.scene(null), new Description("small", null, null, null)));
-        b.op("query_color", b.op("unique", b.filter(b.op("relate", List.of("right"), ref), new Description(null, null, null, "sphere"))));
+        b.op(
+                "query_color",
+                b.op(
+                        "unique",
+                        b.filter(b.op("relate", List.of("right"), ref), new Description(null, null, null, "sphere"))));
         assertEquals("red", exec.run(b.build().typed(), SCENE));
     }
 
@@ -38,7 +42,10 @@ class SymbolicExecutorTest {
         int cubes = b.op("count", b.filter(b.scene(null), new Description(null, null, null, "cube")));
         int spheres = b.op("count", b.filter(b.scene(null), new Description(null, null, null, "sphere")));
         int less = b.op("less_than", cubes, spheres);
-        b.op("xor", less, b.op("not", b.op("equal_integer", b.op("add", cubes, spheres), b.op("integer", List.of("3")))));
+        b.op(
+                "xor",
+                less,
+                b.op("not", b.op("equal_integer", b.op("add", cubes, spheres), b.op("integer", List.of("3")))));
         assertEquals(true, exec.run(b.build().typed(), SCENE));
     }
 
@@ -60,7 +67,8 @@ class SymbolicExecutorTest {
     void tagsLabelEveryObjectOfTheSet() {
         FProgram.Builder b = FProgram.builder();
         b.op("tag", List.of("size"), b.filter(b.scene(null), new Description(null, null, null, "sphere")));
-        @SuppressWarnings("unchecked") List<Tag> tags = (List<Tag>) exec.run(b.build().typed(), SCENE);
+        @SuppressWarnings("unchecked")
+        List<Tag> tags = (List<Tag>) exec.run(b.build().typed(), SCENE);
         assertEquals(List.of("small", "large"), tags.stream().map(Tag::label).toList());
         assertEquals(SCENE.view(1).box(), tags.get(0).box());
     }

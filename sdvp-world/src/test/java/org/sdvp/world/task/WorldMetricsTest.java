@@ -11,7 +11,9 @@ import org.sdvp.core.value.Detection;
 import org.sdvp.core.value.TextValue;
 
 class WorldMetricsTest {
-    private static BoxesValue boxes(Detection... d) { return new BoxesValue(List.of(d)); }
+    private static BoxesValue boxes(Detection... d) {
+        return new BoxesValue(List.of(d));
+    }
 
     private static Detection det(double x1, double y1, double x2, double y2, String label) {
         return new Detection(new Box(x1, y1, x2, y2), label, 1);

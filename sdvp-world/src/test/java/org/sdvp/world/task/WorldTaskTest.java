@@ -16,18 +16,31 @@ import org.sdvp.core.io.DataException;
 import org.sdvp.world.scene.SceneGenerator;
 
 class WorldTaskTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     private final WorldTask task = new WorldTask(WorldTaskSpec.get("count-sim"));
 
     @BeforeEach
     void generate() throws Exception {
-        new DatasetGenerator().generate(new DatasetGenerator.Request(task.spec(), "test", 6, 1, "studio",
-                dir.resolve("test"), SceneGenerator.Config.defaults()), n -> {});
+        new DatasetGenerator()
+                .generate(
+                        new DatasetGenerator.Request(
+                                task.spec(),
+                                "test",
+                                6,
+                                1,
+                                "studio",
+                                dir.resolve("test"),
+                                SceneGenerator.Config.defaults()),
+                        n -> {});
     }
 
     @Test
     void theTasksAreInstalledThroughTheServiceLoader() {
-        assertTrue(Tasks.installed().keySet().containsAll(WorldTaskSpec.names()), Tasks.installed().keySet().toString());
+        assertTrue(
+                Tasks.installed().keySet().containsAll(WorldTaskSpec.names()),
+                Tasks.installed().keySet().toString());
     }
 
     @Test
@@ -60,27 +73,36 @@ class WorldTaskTest {
         Path q = dir.resolve("test/questions.json");
         String ok = "{\"question\": \"How many cubes are there?\", \"answer\": \"1\", \"image_filename\": \"a.png\","
                 + " \"program\": [{\"type\": \"scene\", \"inputs\": []}, {\"type\": \"count\", \"inputs\": [0]}]}";
-        Files.writeString(q, "{\"questions\": [{\"question\": \"x\", \"answer\": \"1\", \"image_filename\": \"a.png\","
-                + " \"program\": [{\"function\": \"count\", \"inputs\": [3]}]}, " + ok + ","
-                + " {\"question\": [1], \"image_filename\": \"a.png\"}, {\"question_index\": 1e40}, {\"answer\": \"1\"}, "
-                + ok + ", {\"x\": " + "[".repeat(300) + "]".repeat(300) + "}]}");
+        Files.writeString(
+                q,
+                "{\"questions\": [{\"question\": \"x\", \"answer\": \"1\", \"image_filename\": \"a.png\","
+                        + " \"program\": [{\"function\": \"count\", \"inputs\": [3]}]}, " + ok + ","
+                        + " {\"question\": [1], \"image_filename\": \"a.png\"}, {\"question_index\": 1e40}, {\"answer\": \"1\"}, "
+                        + ok + ", {\"x\": " + "[".repeat(300) + "]".repeat(300) + "}]}");
         List<Example> all = task.read(dir.resolve("test"), q);
-        assertEquals(List.of("questions[0]", "q1", "questions[2]", "questions[3]", "questions[4]", "q5", "questions[6]"),
+        assertEquals(
+                List.of("questions[0]", "q1", "questions[2]", "questions[3]", "questions[4]", "q5", "questions[6]"),
                 all.stream().map(Example::id).toList());
-        assertEquals(List.of("ABSURD_VALUE", "", "WRONG_FIELD_TYPE", "ABSURD_VALUE", "MISSING_FIELD", "", "NESTED_TOO_DEEP"),
-                all.stream().map(e -> e.problem().map(p -> p.kind().name()).orElse("")).toList());
+        assertEquals(
+                List.of("ABSURD_VALUE", "", "WRONG_FIELD_TYPE", "ABSURD_VALUE", "MISSING_FIELD", "", "NESTED_TOO_DEEP"),
+                all.stream()
+                        .map(e -> e.problem().map(p -> p.kind().name()).orElse(""))
+                        .toList());
         assertTrue(all.get(0).problem().orElseThrow().getMessage().contains(q + " at questions[0]"));
     }
 
     @Test
     void clevrsTypeKeyIsAcceptedForFunction() throws Exception {
         Path q = dir.resolve("test/questions.json");
-        Files.writeString(q, "{\"questions\": [{\"question\": \"How many cubes are there?\", \"answer\": \"1\","
-                + " \"image_filename\": \"a.png\", \"program\": [{\"type\": \"scene\", \"inputs\": [], \"value_inputs\": []},"
-                + " {\"type\": \"filter_shape\", \"inputs\": [0], \"value_inputs\": [\"cube\"]},"
-                + " {\"type\": \"count\", \"inputs\": [1], \"value_inputs\": []}]}]}");
+        Files.writeString(
+                q,
+                "{\"questions\": [{\"question\": \"How many cubes are there?\", \"answer\": \"1\","
+                        + " \"image_filename\": \"a.png\", \"program\": [{\"type\": \"scene\", \"inputs\": [], \"value_inputs\": []},"
+                        + " {\"type\": \"filter_shape\", \"inputs\": [0], \"value_inputs\": [\"cube\"]},"
+                        + " {\"type\": \"count\", \"inputs\": [1], \"value_inputs\": []}]}]}");
         Example e = task.read(dir.resolve("test"), q).get(0);
-        assertEquals("BOX0=LOC(image=IMAGE,object='cube')\nANSWER0=COUNT(box=BOX0)\nFINAL_RESULT=RESULT(var=ANSWER0)\n",
+        assertEquals(
+                "BOX0=LOC(image=IMAGE,object='cube')\nANSWER0=COUNT(box=BOX0)\nFINAL_RESULT=RESULT(var=ANSWER0)\n",
                 e.program().orElseThrow());
     }
 
@@ -95,17 +117,32 @@ class WorldTaskTest {
         DataException e = all.get(2).problem().orElseThrow();
         assertEquals(DataException.Kind.MALFORMED_JSON, e.kind());
         assertTrue(e.getMessage().contains(q + " at line 3, column"), e.getMessage());
-        assertEquals(DataException.Kind.MISSING_FIELD, all.get(0).problem().orElseThrow().kind());
-        assertEquals(DataException.Kind.NESTED_TOO_DEEP, all.get(3).problem().orElseThrow().kind());
+        assertEquals(
+                DataException.Kind.MISSING_FIELD,
+                all.get(0).problem().orElseThrow().kind());
+        assertEquals(
+                DataException.Kind.NESTED_TOO_DEEP,
+                all.get(3).problem().orElseThrow().kind());
     }
 
     @Test
     void nlvrSentencesAreSharedByConsecutivePairs() throws Exception {
         WorldTask pairs = new WorldTask(WorldTaskSpec.get("nlvr-sim"));
-        new DatasetGenerator().generate(new DatasetGenerator.Request(pairs.spec(), "dev", 6, 2, "clutter",
-                dir.resolve("dev"), SceneGenerator.Config.defaults()), n -> {});
+        new DatasetGenerator()
+                .generate(
+                        new DatasetGenerator.Request(
+                                pairs.spec(),
+                                "dev",
+                                6,
+                                2,
+                                "clutter",
+                                dir.resolve("dev"),
+                                SceneGenerator.Config.defaults()),
+                        n -> {});
         List<Example> all = pairs.read(dir.resolve("dev"), dir.resolve("dev/questions.jsonl"));
-        assertEquals(List.of("dev-0-0-0", "dev-0-1-0", "dev-1-0-0"), all.subList(0, 3).stream().map(Example::id).toList());
+        assertEquals(
+                List.of("dev-0-0-0", "dev-0-1-0", "dev-1-0-0"),
+                all.subList(0, 3).stream().map(Example::id).toList());
         assertEquals(all.get(0).question(), all.get(1).question());
         assertEquals(all.get(0).meta().get("sentence_id"), all.get(1).meta().get("sentence_id"));
         assertTrue(!all.get(0).images().get("LEFT").equals(all.get(1).images().get("LEFT")));

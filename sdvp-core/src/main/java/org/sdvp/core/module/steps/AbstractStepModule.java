@@ -26,13 +26,25 @@ public abstract class AbstractStepModule implements StepModule {
         this.description = description;
     }
 
-    @Override public final String name() { return name; }
+    @Override
+    public final String name() {
+        return name;
+    }
 
-    @Override public final List<Param> params() { return params; }
+    @Override
+    public final List<Param> params() {
+        return params;
+    }
 
-    @Override public final ValueType resultType() { return resultType; }
+    @Override
+    public final ValueType resultType() {
+        return resultType;
+    }
 
-    @Override public final String description() { return description; }
+    @Override
+    public final String description() {
+        return description;
+    }
 
     protected static ImageValue image(Map<String, Value> args, String name) throws StepException {
         return typed(args, name, ImageValue.class);

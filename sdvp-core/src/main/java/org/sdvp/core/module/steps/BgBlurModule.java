@@ -17,7 +17,9 @@ public final class BgBlurModule extends MaskEditModule {
     /** Blur strength in pixels. */
     public static final double SIGMA = 2.0;
 
-    public BgBlurModule() { super("BGBLUR", "the masked objects sharp, the background blurred"); }
+    public BgBlurModule() {
+        super("BGBLUR", "the masked objects sharp, the background blurred");
+    }
 
     @Override
     BufferedImage edit(ImageValue image, SegmentsValue objects, Mask union, Map<String, Value> args, StepContext ctx) {

@@ -8,11 +8,11 @@ import org.sdvp.core.module.Param;
 import org.sdvp.core.module.StepContext;
 import org.sdvp.core.module.StepException;
 import org.sdvp.core.service.MatchRequest;
-import org.sdvp.core.value.Scores;
 import org.sdvp.core.value.BoxesValue;
 import org.sdvp.core.value.Detection;
 import org.sdvp.core.value.ImageValue;
 import org.sdvp.core.value.ListValue;
+import org.sdvp.core.value.Scores;
 import org.sdvp.core.value.TextValue;
 import org.sdvp.core.value.Value;
 import org.sdvp.core.value.ValueType;
@@ -25,8 +25,12 @@ import org.sdvp.core.value.ValueType;
  */
 public final class ClassifyModule extends AbstractStepModule {
     public ClassifyModule() {
-        super("CLASSIFY", ValueType.BOXES, "label each object with its best matching category",
-                Param.required("image", ValueType.IMAGE), Param.required("object", ValueType.BOXES),
+        super(
+                "CLASSIFY",
+                ValueType.BOXES,
+                "label each object with its best matching category",
+                Param.required("image", ValueType.IMAGE),
+                Param.required("object", ValueType.BOXES),
                 Param.required("categories", ValueType.TEXT_OR_LIST));
     }
 
@@ -64,6 +68,10 @@ public final class ClassifyModule extends AbstractStepModule {
             throw new StepException("argument 'categories' must be text or a list but is "
                     + (v == null ? "missing" : v.type().describe()));
         }
-        return raw.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        return raw.stream()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .toList();
     }
 }

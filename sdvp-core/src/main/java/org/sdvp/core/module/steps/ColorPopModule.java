@@ -13,7 +13,9 @@ import org.sdvp.core.value.Value;
  * VisProg first refines each mask with GrabCut; the masks here are used as given (the world's are exact).
  */
 public final class ColorPopModule extends MaskEditModule {
-    public ColorPopModule() { super("COLORPOP", "the masked objects in colour, the rest gray"); }
+    public ColorPopModule() {
+        super("COLORPOP", "the masked objects in colour, the rest gray");
+    }
 
     @Override
     BufferedImage edit(ImageValue image, SegmentsValue objects, Mask union, Map<String, Value> args, StepContext ctx) {

@@ -19,8 +19,12 @@ public final class CropModule extends AbstractStepModule {
     public static final double ENLARGE = 1.5;
 
     public CropModule() {
-        super("CROP", ValueType.IMAGE, "crop around the first box, enlarged x1.5; whole image if no box",
-                Param.required("image", ValueType.IMAGE), Param.required("box", ValueType.BOXES));
+        super(
+                "CROP",
+                ValueType.IMAGE,
+                "crop around the first box, enlarged x1.5; whole image if no box",
+                Param.required("image", ValueType.IMAGE),
+                Param.required("box", ValueType.BOXES));
     }
 
     @Override

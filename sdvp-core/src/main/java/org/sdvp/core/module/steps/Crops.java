@@ -11,8 +11,8 @@ final class Crops {
     static ImageValue cut(ImageValue image, Box region) throws StepException {
         Box clamped = region.clampTo(image.width(), image.height());
         if (clamped.width() < 1 || clamped.height() < 1) {
-            throw new StepException("crop of an empty region " + region + " in a " + image.width() + "x"
-                    + image.height() + " image");
+            throw new StepException(
+                    "crop of an empty region " + region + " in a " + image.width() + "x" + image.height() + " image");
         }
         return image.crop(clamped);
     }

@@ -27,17 +27,27 @@ public final class DepthCropModule extends AbstractStepModule {
 
     /** The five names VisProg registers; all but BEHIND mean "in front of". */
     public enum Relation {
-        FRONTOF, INFRONTOF, INFRONT, AHEAD, BEHIND;
+        FRONTOF,
+        INFRONTOF,
+        INFRONT,
+        AHEAD,
+        BEHIND;
 
-        boolean inFront() { return this != BEHIND; }
+        boolean inFront() {
+            return this != BEHIND;
+        }
     }
 
     private final Relation relation;
     private final DepthCrops mode;
 
     public DepthCropModule(Relation relation, DepthCrops mode) {
-        super("CROP_" + relation.name(), ValueType.IMAGE, describe(relation, mode),
-                Param.required("image", ValueType.IMAGE), Param.required("box", ValueType.BOXES));
+        super(
+                "CROP_" + relation.name(),
+                ValueType.IMAGE,
+                describe(relation, mode),
+                Param.required("image", ValueType.IMAGE),
+                Param.required("box", ValueType.BOXES));
         this.relation = relation;
         this.mode = mode;
     }
@@ -64,5 +74,8 @@ public final class DepthCropModule extends AbstractStepModule {
                         + " it on a ground plane)";
     }
 
-    @Override public String toString() { return name().toLowerCase(Locale.ROOT) + "/" + mode; }
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT) + "/" + mode;
+    }
 }

@@ -20,14 +20,22 @@ import org.sdvp.core.value.ValueType;
  */
 public final class DirectionalCropModule extends AbstractStepModule {
 
-    public enum Direction { LEFTOF, RIGHTOF, ABOVE, BELOW }
+    public enum Direction {
+        LEFTOF,
+        RIGHTOF,
+        ABOVE,
+        BELOW
+    }
 
     private final Direction direction;
 
     public DirectionalCropModule(Direction direction) {
-        super("CROP_" + direction.name(), ValueType.IMAGE,
+        super(
+                "CROP_" + direction.name(),
+                ValueType.IMAGE,
                 "the part of the image " + phrase(direction) + " the first box's centre (that half if no box)",
-                Param.required("image", ValueType.IMAGE), Param.required("box", ValueType.BOXES));
+                Param.required("image", ValueType.IMAGE),
+                Param.required("box", ValueType.BOXES));
         this.direction = direction;
     }
 

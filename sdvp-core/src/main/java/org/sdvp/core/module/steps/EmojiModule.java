@@ -33,8 +33,12 @@ public final class EmojiModule extends AbstractStepModule {
             List.of("smiling_face", "winking_face", "face_with_tongue", "smiling_face_with_sunglasses");
 
     public EmojiModule() {
-        super("EMOJI", ValueType.IMAGE, "an emoji over each object (drawn faces: " + String.join(", ", NAMES) + ")",
-                Param.required("image", ValueType.IMAGE), Param.required("object", ValueType.BOXES),
+        super(
+                "EMOJI",
+                ValueType.IMAGE,
+                "an emoji over each object (drawn faces: " + String.join(", ", NAMES) + ")",
+                Param.required("image", ValueType.IMAGE),
+                Param.required("object", ValueType.BOXES),
                 Param.required("emoji", ValueType.TEXT));
     }
 
@@ -57,7 +61,8 @@ public final class EmojiModule extends AbstractStepModule {
             draw(g, name, d.box().centerX() - s / 2, d.box().centerY() - s / 2, Math.max(4, s));
         }
         g.dispose();
-        return image.edited(out, "EMOJI " + name + " over " + boxes.size() + " object" + (boxes.size() == 1 ? "" : "s"));
+        return image.edited(
+                out, "EMOJI " + name + " over " + boxes.size() + " object" + (boxes.size() == 1 ? "" : "s"));
     }
 
     private static void draw(Graphics2D g, String name, double x, double y, double s) {
@@ -71,7 +76,8 @@ public final class EmojiModule extends AbstractStepModule {
             g.setColor(Color.BLACK);
             g.fill(new Ellipse2D.Double(x + s * 0.16, y + s * 0.3, s * 0.3, s * 0.18));
             g.fill(new Ellipse2D.Double(x + s * 0.54, y + s * 0.3, s * 0.3, s * 0.18));
-            g.fillRect((int) (x + s * 0.44), (int) (y + s * 0.33), (int) Math.max(1, s * 0.12), (int) Math.max(1, s * 0.04));
+            g.fillRect((int) (x + s * 0.44), (int) (y + s * 0.33), (int) Math.max(1, s * 0.12), (int)
+                    Math.max(1, s * 0.04));
         } else {
             g.fill(new Ellipse2D.Double(x + s * 0.3, y + s * 0.3, e, e * 1.4));
             if (name.equals("winking_face")) {

@@ -23,7 +23,10 @@ public final class EvalModule extends AbstractStepModule {
     public static final String EXPR = "expr";
 
     public EvalModule() {
-        super(NAME, ValueType.ANY, "a Python-like expression over {VAR} placeholders (yes/no and numbers coerced)",
+        super(
+                NAME,
+                ValueType.ANY,
+                "a Python-like expression over {VAR} placeholders (yes/no and numbers coerced)",
                 Param.required(EXPR, ValueType.TEXT));
     }
 

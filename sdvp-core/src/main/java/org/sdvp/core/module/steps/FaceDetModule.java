@@ -19,13 +19,17 @@ public final class FaceDetModule extends AbstractStepModule {
     public static final String PHRASE = "face";
 
     public FaceDetModule() {
-        super("FACEDET", ValueType.BOXES, "boxes of the faces (a face detector, as LOC of \"face\")",
+        super(
+                "FACEDET",
+                ValueType.BOXES,
+                "boxes of the faces (a face detector, as LOC of \"face\")",
                 Param.required("image", ValueType.IMAGE));
     }
 
     @Override
     public Value execute(Map<String, Value> args, StepContext ctx) throws StepException {
         return new BoxesValue(ctx.locate(new LocRequest(image(args, "image"), PHRASE)).stream()
-                .map(d -> d.withLabel(PHRASE)).toList());
+                .map(d -> d.withLabel(PHRASE))
+                .toList());
     }
 }

@@ -11,7 +11,9 @@ public final class ImageEdits {
     private ImageEdits() {}
 
     /** COLORPOP: colour inside the mask, PIL's luminance outside. */
-    public static BufferedImage colorPop(BufferedImage image, Mask mask) { return composite(image, gray(image), mask); }
+    public static BufferedImage colorPop(BufferedImage image, Mask mask) {
+        return composite(image, gray(image), mask);
+    }
 
     /** BGBLUR: sharp inside the mask, Gaussian σ = {@value BgBlurModule#SIGMA} outside. */
     public static BufferedImage bgBlur(BufferedImage image, Mask mask) {
@@ -78,7 +80,8 @@ public final class ImageEdits {
     static BufferedImage composite(BufferedImage inside, BufferedImage outside, Mask mask) {
         BufferedImage out = copy(outside);
         for (int y = 0; y < out.getHeight(); y++) {
-            for (int x = 0; x < out.getWidth(); x++) if (mask.get(x, y)) out.setRGB(x, y, inside.getRGB(x, y) & 0xFFFFFF);
+            for (int x = 0; x < out.getWidth(); x++)
+                if (mask.get(x, y)) out.setRGB(x, y, inside.getRGB(x, y) & 0xFFFFFF);
         }
         return out;
     }

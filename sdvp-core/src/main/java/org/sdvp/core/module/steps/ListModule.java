@@ -21,8 +21,12 @@ public final class ListModule extends AbstractStepModule {
     public static final int MAX_ITEMS = 100;
 
     public ListModule() {
-        super("LIST", ValueType.LIST, "at most max items answering a knowledge query (LLM)",
-                Param.required("query", ValueType.TEXT), Param.required("max", ValueType.NUMBER));
+        super(
+                "LIST",
+                ValueType.LIST,
+                "at most max items answering a knowledge query (LLM)",
+                Param.required("query", ValueType.TEXT),
+                Param.required("max", ValueType.NUMBER));
     }
 
     @Override
@@ -34,7 +38,12 @@ public final class ListModule extends AbstractStepModule {
             throw new StepException("argument 'max' must be a whole number from 1 to " + MAX_ITEMS + ", not " + max);
         }
         List<String> items = ctx.list(query, (int) max);
-        return new ListValue(items.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct()
-                .limit((long) max).map(s -> (Value) new TextValue(s)).toList());
+        return new ListValue(items.stream()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .limit((long) max)
+                .map(s -> (Value) new TextValue(s))
+                .toList());
     }
 }

@@ -21,8 +21,12 @@ import org.sdvp.core.value.ValueType;
  */
 public final class LocModule extends AbstractStepModule {
     public LocModule() {
-        super("LOC", ValueType.BOXES, "boxes of an object phrase, best first (grounding model)",
-                Param.required("image", ValueType.IMAGE), Param.required("object", ValueType.TEXT));
+        super(
+                "LOC",
+                ValueType.BOXES,
+                "boxes of an object phrase, best first (grounding model)",
+                Param.required("image", ValueType.IMAGE),
+                Param.required("object", ValueType.TEXT));
     }
 
     @Override

@@ -44,15 +44,20 @@ abstract class MaskEditModule extends AbstractStepModule {
                     + "); segment the image you edit");
         }
         Mask union = objects.segments().get(0).mask();
-        for (int i = 1; i < objects.size(); i++) union = union.union(objects.segments().get(i).mask());
-        String labels = String.join(",", objects.segments().stream().map(s -> s.label()).toList());
+        for (int i = 1; i < objects.size(); i++)
+            union = union.union(objects.segments().get(i).mask());
+        String labels =
+                String.join(",", objects.segments().stream().map(s -> s.label()).toList());
         return image.edited(edit(image, objects, union, args, ctx), name() + " " + labels + detail(args));
     }
 
     /** The edited pixels, the image's size. */
-    abstract BufferedImage edit(ImageValue image, SegmentsValue objects, Mask union, Map<String, Value> args,
-                                StepContext ctx) throws StepException;
+    abstract BufferedImage edit(
+            ImageValue image, SegmentsValue objects, Mask union, Map<String, Value> args, StepContext ctx)
+            throws StepException;
 
     /** What the provenance adds after the labels ({@code " -> 'blue bus'"}). */
-    String detail(Map<String, Value> args) throws StepException { return ""; }
+    String detail(Map<String, Value> args) throws StepException {
+        return "";
+    }
 }

@@ -19,7 +19,9 @@ import org.sdvp.core.value.ValueType;
  */
 public final class ReplaceModule extends MaskEditModule {
     public ReplaceModule() {
-        super("REPLACE", "the masked objects replaced by the prompt (image-editing model)",
+        super(
+                "REPLACE",
+                "the masked objects replaced by the prompt (image-editing model)",
                 Param.required("prompt", ValueType.TEXT));
     }
 
@@ -35,5 +37,7 @@ public final class ReplaceModule extends MaskEditModule {
     }
 
     @Override
-    String detail(Map<String, Value> args) throws StepException { return " -> '" + text(args, "prompt") + "'"; }
+    String detail(Map<String, Value> args) throws StepException {
+        return " -> '" + text(args, "prompt") + "'";
+    }
 }

@@ -10,7 +10,10 @@ import org.sdvp.core.value.ValueType;
 /** {@code FINAL_RESULT=RESULT(var=ANSWER0)}: the program's answer. */
 public final class ResultModule extends AbstractStepModule {
     public ResultModule() {
-        super("RESULT", ValueType.ANY, "the program's result: the given variable's value",
+        super(
+                "RESULT",
+                ValueType.ANY,
+                "the program's result: the given variable's value",
                 Param.required("var", ValueType.ANY));
     }
 

@@ -15,7 +15,10 @@ import org.sdvp.core.value.ValueType;
  */
 public final class SegModule extends AbstractStepModule {
     public SegModule() {
-        super("SEG", ValueType.SEGMENTS, "instance masks of every object (segmentation model)",
+        super(
+                "SEG",
+                ValueType.SEGMENTS,
+                "instance masks of every object (segmentation model)",
                 Param.required("image", ValueType.IMAGE));
     }
 

@@ -8,10 +8,10 @@ import org.sdvp.core.module.Param;
 import org.sdvp.core.module.StepContext;
 import org.sdvp.core.module.StepException;
 import org.sdvp.core.service.MatchRequest;
-import org.sdvp.core.value.Scores;
 import org.sdvp.core.value.BoxesValue;
 import org.sdvp.core.value.Detection;
 import org.sdvp.core.value.ImageValue;
+import org.sdvp.core.value.Scores;
 import org.sdvp.core.value.Segment;
 import org.sdvp.core.value.SegmentsValue;
 import org.sdvp.core.value.Value;
@@ -27,9 +27,14 @@ import org.sdvp.core.value.ValueType;
  */
 public final class SelectModule extends AbstractStepModule {
     public SelectModule() {
-        super("SELECT", ValueType.BOXES, "for each comma-separated query, the best matching object (boxes or masks)",
-                Param.required("image", ValueType.IMAGE), Param.required("object", ValueType.BOXES),
-                Param.required("query", ValueType.TEXT), Param.optional("category", ValueType.TEXT));
+        super(
+                "SELECT",
+                ValueType.BOXES,
+                "for each comma-separated query, the best matching object (boxes or masks)",
+                Param.required("image", ValueType.IMAGE),
+                Param.required("object", ValueType.BOXES),
+                Param.required("query", ValueType.TEXT),
+                Param.optional("category", ValueType.TEXT));
     }
 
     @Override
@@ -49,14 +54,16 @@ public final class SelectModule extends AbstractStepModule {
             double score = 1.0;
             if (chosen.isEmpty()) {
                 String phrase = category.isEmpty() ? query : query + " " + category;
-                List<Double> p = ctx.matchAll(crops.stream().map(c -> new MatchRequest(c, phrase)).toList());
+                List<Double> p = ctx.matchAll(
+                        crops.stream().map(c -> new MatchRequest(c, phrase)).toList());
                 int best = Scores.firstBest(p);
                 chosen = List.of(best);
                 score = p.get(best);
             }
             for (int i : chosen) {
                 selected.add(new Detection(objects.get(i).box(), query, score));
-                if (masks != null) selectedMasks.add(new Segment(masks.segments().get(i).mask(), query, score));
+                if (masks != null)
+                    selectedMasks.add(new Segment(masks.segments().get(i).mask(), query, score));
             }
         }
         return masks != null ? masks.withSegments(selectedMasks) : new BoxesValue(selected);

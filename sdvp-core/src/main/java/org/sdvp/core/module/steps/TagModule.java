@@ -14,8 +14,12 @@ import org.sdvp.core.value.ValueType;
  */
 public final class TagModule extends AbstractStepModule {
     public TagModule() {
-        super("TAG", ValueType.BOXES, "the labelled boxes, to be drawn on the image",
-                Param.required("image", ValueType.IMAGE), Param.required("object", ValueType.BOXES));
+        super(
+                "TAG",
+                ValueType.BOXES,
+                "the labelled boxes, to be drawn on the image",
+                Param.required("image", ValueType.IMAGE),
+                Param.required("object", ValueType.BOXES));
     }
 
     @Override

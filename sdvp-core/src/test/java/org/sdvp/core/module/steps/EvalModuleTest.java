@@ -42,9 +42,13 @@ class EvalModuleTest {
 
     @Test
     void evaluatesOverTheProgramVariables() throws StepException {
-        assertEquals(new TextValue("yes"), run("'yes' if {ANSWER0} > 0 else 'no'", Map.of("ANSWER0", new NumberValue(2))));
-        assertEquals(BoolValue.TRUE, run("{ANSWER0} xor {ANSWER1}",
-                Map.of("ANSWER0", new TextValue("yes"), "ANSWER1", new TextValue("no"))));
+        assertEquals(
+                new TextValue("yes"), run("'yes' if {ANSWER0} > 0 else 'no'", Map.of("ANSWER0", new NumberValue(2))));
+        assertEquals(
+                BoolValue.TRUE,
+                run(
+                        "{ANSWER0} xor {ANSWER1}",
+                        Map.of("ANSWER0", new TextValue("yes"), "ANSWER1", new TextValue("no"))));
     }
 
     @Test
@@ -61,8 +65,8 @@ class EvalModuleTest {
 
     @Test
     void anExpressionThatIsNotTextIsAStepException() {
-        StepException e = assertThrows(StepException.class,
-                () -> eval.execute(Map.of("expr", new NumberValue(1)), context(Map.of())));
+        StepException e = assertThrows(
+                StepException.class, () -> eval.execute(Map.of("expr", new NumberValue(1)), context(Map.of())));
         assertEquals("argument 'expr' must be text but is a number (1)", e.getMessage());
     }
 }

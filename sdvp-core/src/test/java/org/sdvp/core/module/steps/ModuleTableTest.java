@@ -36,10 +36,13 @@ class ModuleTableTest {
     private final StepContext ctx = new StepContext(Map.of(), gateway);
 
     @AfterEach
-    void close() { gateway.close(); }
+    void close() {
+        gateway.close();
+    }
 
     private static BoxesValue boxes(Box... bs) {
-        return new BoxesValue(java.util.Arrays.stream(bs).map(b -> new Detection(b, "obj", 1)).toList());
+        return new BoxesValue(
+                java.util.Arrays.stream(bs).map(b -> new Detection(b, "obj", 1)).toList());
     }
 
     private Value run(AbstractStepModule m, Map<String, Value> args) throws StepException {
@@ -57,10 +60,18 @@ class ModuleTableTest {
 
     @Test
     void locOfTopBottomLeftRightIsThatHalfWithoutAModel() throws Exception {
-        assertEquals(new Box(0, 0, 100, 40), onlyBox(run(new LocModule(), Map.of("image", IMAGE, "object", new TextValue("TOP")))));
-        assertEquals(new Box(0, 40, 100, 80), onlyBox(run(new LocModule(), Map.of("image", IMAGE, "object", new TextValue("BOTTOM")))));
-        assertEquals(new Box(0, 0, 50, 80), onlyBox(run(new LocModule(), Map.of("image", IMAGE, "object", new TextValue("LEFT")))));
-        assertEquals(new Box(50, 0, 100, 80), onlyBox(run(new LocModule(), Map.of("image", IMAGE, "object", new TextValue("RIGHT")))));
+        assertEquals(
+                new Box(0, 0, 100, 40),
+                onlyBox(run(new LocModule(), Map.of("image", IMAGE, "object", new TextValue("TOP")))));
+        assertEquals(
+                new Box(0, 40, 100, 80),
+                onlyBox(run(new LocModule(), Map.of("image", IMAGE, "object", new TextValue("BOTTOM")))));
+        assertEquals(
+                new Box(0, 0, 50, 80),
+                onlyBox(run(new LocModule(), Map.of("image", IMAGE, "object", new TextValue("LEFT")))));
+        assertEquals(
+                new Box(50, 0, 100, 80),
+                onlyBox(run(new LocModule(), Map.of("image", IMAGE, "object", new TextValue("RIGHT")))));
         assertTrue(ctx.calls().isEmpty());
     }
 
@@ -72,7 +83,9 @@ class ModuleTableTest {
 
     @Test
     void countCountsBoxes() throws Exception {
-        assertEquals(new NumberValue(2), run(new CountModule(), Map.of("box", boxes(new Box(0, 0, 1, 1), new Box(2, 2, 3, 3)))));
+        assertEquals(
+                new NumberValue(2),
+                run(new CountModule(), Map.of("box", boxes(new Box(0, 0, 1, 1), new Box(2, 2, 3, 3)))));
         assertEquals(new NumberValue(0), run(new CountModule(), Map.of("box", BoxesValue.empty())));
     }
 
@@ -116,7 +129,9 @@ class ModuleTableTest {
 
     @Test
     void vqaReturnsTheModelsAnswerAsText() throws Exception {
-        assertEquals(new TextValue("red"), run(new VqaModule(), Map.of("image", IMAGE, "question", new TextValue("What color?"))));
+        assertEquals(
+                new TextValue("red"),
+                run(new VqaModule(), Map.of("image", IMAGE, "question", new TextValue("What color?"))));
         assertEquals("What color?", ctx.calls().get(0).request().text());
     }
 
@@ -130,9 +145,12 @@ class ModuleTableTest {
         BoxesValue objects = boxes(new Box(0, 0, 10, 10), new Box(50, 50, 70, 70));
         FakeModels.Scripted<org.sdvp.core.service.MatchRequest, Double> byRegion =
                 new FakeModels.Scripted<>(m -> m.image().region().x1() > 40 ? 0.8 : 0.2);
-        try (ModelGateway g = new ModelGateway(ModelServices.builder("f").match(byRegion).build())) {
-            BoxesValue out = (BoxesValue) new SelectModule().execute(
-                    Map.of("image", IMAGE, "object", objects, "query", new TextValue("blue")), new StepContext(Map.of(), g));
+        try (ModelGateway g =
+                new ModelGateway(ModelServices.builder("f").match(byRegion).build())) {
+            BoxesValue out = (BoxesValue) new SelectModule()
+                    .execute(
+                            Map.of("image", IMAGE, "object", objects, "query", new TextValue("blue")),
+                            new StepContext(Map.of(), g));
             assertEquals(1, out.size());
             assertEquals(new Box(50, 50, 70, 70), out.detections().get(0).box());
             assertEquals("blue", out.detections().get(0).label());
@@ -142,14 +160,24 @@ class ModuleTableTest {
 
     @Test
     void selectWithACategoryMatchesQueryAndCategory() throws Exception {
-        run(new SelectModule(), Map.of("image", IMAGE, "object", ONE, "query", new TextValue("blue"),
-                "category", new TextValue("cube")));
+        run(
+                new SelectModule(),
+                Map.of(
+                        "image",
+                        IMAGE,
+                        "object",
+                        ONE,
+                        "query",
+                        new TextValue("blue"),
+                        "category",
+                        new TextValue("cube")));
         assertEquals("blue cube", ctx.calls().get(0).request().text());
     }
 
     @Test
     void classifyLabelsEachObjectWithItsBestCategory() throws Exception {
-        BoxesValue out = (BoxesValue) run(new ClassifyModule(),
+        BoxesValue out = (BoxesValue) run(
+                new ClassifyModule(),
                 Map.of("image", IMAGE, "object", ONE, "categories", new TextValue("red, blue ,green")));
         assertEquals("blue", out.detections().get(0).label());
         assertEquals(0.9, out.detections().get(0).score(), 1e-12);
@@ -164,16 +192,20 @@ class ModuleTableTest {
     @Test
     void aModelStepWithoutBackendSaysWhichModulesToPass() {
         try (ModelGateway none = new ModelGateway(ModelServices.none())) {
-            StepException e = assertThrows(StepException.class, () -> new VqaModule().execute(
-                    Map.of("image", IMAGE, "question", new TextValue("q")), new StepContext(Map.of(), none)));
+            StepException e = assertThrows(
+                    StepException.class,
+                    () -> new VqaModule()
+                            .execute(
+                                    Map.of("image", IMAGE, "question", new TextValue("q")),
+                                    new StepContext(Map.of(), none)));
             assertTrue(e.getMessage().contains("--modules oracle"), e.getMessage());
         }
     }
 
     @Test
     void aWronglyTypedRuntimeArgumentIsAStepError() {
-        StepException e = assertThrows(StepException.class,
-                () -> run(new CountModule(), Map.of("box", new TextValue("yes"))));
+        StepException e =
+                assertThrows(StepException.class, () -> run(new CountModule(), Map.of("box", new TextValue("yes"))));
         assertEquals("argument 'box' must be boxes but is text (yes)", e.getMessage());
     }
 }

@@ -23,8 +23,19 @@ public final class ClevrSchema {
             "shape", List.of("cube", "sphere", "cylinder", "cone"));
 
     /** relation → how a question says it. */
-    private static final Map<String, String> RELATION_PHRASES = Map.of("left", "to the left of",
-            "right", "to the right of", "above", "above", "below", "below", "behind", "behind", "front", "in front of");
+    private static final Map<String, String> RELATION_PHRASES = Map.of(
+            "left",
+            "to the left of",
+            "right",
+            "to the right of",
+            "above",
+            "above",
+            "below",
+            "below",
+            "behind",
+            "behind",
+            "front",
+            "in front of");
 
     /** @throws IllegalArgumentException for an attribute outside the schema */
     public static List<String> values(String attribute) {
@@ -33,7 +44,9 @@ public final class ClevrSchema {
         return v;
     }
 
-    public static boolean isRelation(String relation) { return RELATION_PHRASES.containsKey(relation); }
+    public static boolean isRelation(String relation) {
+        return RELATION_PHRASES.containsKey(relation);
+    }
 
     /** "to the left of", "behind". */
     public static String relationPhrase(String relation) {

@@ -5,4 +5,7 @@ package org.sdvp.data.clevr.program;
  * through crops, yes/no answers as words. {@link #NLVR}: an image pair ({@code LEFT}/{@code RIGHT}),
  * VQA on whole images, a boolean answer.
  */
-public enum Flavor { GQA, NLVR }
+public enum Flavor {
+    GQA,
+    NLVR
+}

@@ -25,15 +25,22 @@ public record NounPhrase(String size, String color, String material, String shap
 
     public NounPhrase with(String attribute, String value) {
         get(attribute); // checks the name
-        return new NounPhrase(attribute.equals("size") ? value : size, attribute.equals("color") ? value : color,
-                attribute.equals("material") ? value : material, attribute.equals("shape") ? value : shape);
+        return new NounPhrase(
+                attribute.equals("size") ? value : size,
+                attribute.equals("color") ? value : color,
+                attribute.equals("material") ? value : material,
+                attribute.equals("shape") ? value : shape);
     }
 
     /** "large red metal cube"; "object" when the shape is open. */
-    public String phrase() { return words(shape == null ? "object" : shape); }
+    public String phrase() {
+        return words(shape == null ? "object" : shape);
+    }
 
     /** "large red metal cubes". */
-    public String plural() { return words(shape == null ? "objects" : shape + "s"); }
+    public String plural() {
+        return words(shape == null ? "objects" : shape + "s");
+    }
 
     /** The phrase with its indefinite article: "a red cube", "an object". */
     public String withArticle() {

@@ -14,8 +14,12 @@ import java.util.List;
  * @param valueInputs {@code ["red"]}, {@code ["left"]} (the CLEVR generator writes {@code side_inputs})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ProgramNode(@JsonAlias("type") String function, List<Integer> inputs,
-                          @JsonProperty("value_inputs") @JsonAlias("side_inputs") List<String> valueInputs) {
+public record ProgramNode(
+        @JsonAlias("type") String function,
+        List<Integer> inputs,
+
+        @JsonProperty("value_inputs") @JsonAlias("side_inputs")
+        List<String> valueInputs) {
     public ProgramNode {
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
         valueInputs = valueInputs == null ? List.of() : List.copyOf(valueInputs);

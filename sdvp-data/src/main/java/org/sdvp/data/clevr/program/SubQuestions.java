@@ -11,20 +11,29 @@ package org.sdvp.data.clevr.program;
 public final class SubQuestions {
     private SubQuestions() {}
 
-    public static String query(NounPhrase np, String attribute) { return "What " + attribute + " is the " + np.phrase() + "?"; }
+    public static String query(NounPhrase np, String attribute) {
+        return "What " + attribute + " is the " + np.phrase() + "?";
+    }
 
     public static String verify(NounPhrase np, String attribute, String value) {
         return "Is the " + np.phrase() + " " + predicate(attribute, value) + "?";
     }
 
     public static String choose(NounPhrase np, String attribute, String first, String second) {
-        return "Is the " + np.phrase() + " " + predicate(attribute, first) + " or " + predicate(attribute, second) + "?";
+        return "Is the " + np.phrase() + " " + predicate(attribute, first) + " or " + predicate(attribute, second)
+                + "?";
     }
 
-    public static String exist(NounPhrase np) { return "Is there " + np.withArticle() + "?"; }
+    public static String exist(NounPhrase np) {
+        return "Is there " + np.withArticle() + "?";
+    }
 
-    public static String howMany(NounPhrase np) { return "How many " + np.plural() + " are there?"; }
+    public static String howMany(NounPhrase np) {
+        return "How many " + np.plural() + " are there?";
+    }
 
     /** A shape is a noun: "a cube". */
-    private static String predicate(String attribute, String value) { return attribute.equals("shape") ? "a " + value : value; }
+    private static String predicate(String attribute, String value) {
+        return attribute.equals("shape") ? "a " + value : value;
+    }
 }

@@ -20,14 +20,18 @@ public final class SymbolicExecutor {
     public record ObjRef(String side, int index) {}
 
     public record ObjSet(String side, List<Integer> indices) {
-        public ObjSet { indices = List.copyOf(indices); }
+        public ObjSet {
+            indices = List.copyOf(indices);
+        }
     }
 
     /** One labelled box, the answer unit of tag-sim (and, with a null label, of ref-sim). */
     public record Tag(Box box, String label) {}
 
     /** Runs {@code p} on one image. */
-    public Object run(FunctionalProgram p, SymbolicScene scene) { return run(p, Map.of(IMAGE, scene)); }
+    public Object run(FunctionalProgram p, SymbolicScene scene) {
+        return run(p, Map.of(IMAGE, scene));
+    }
 
     /** Runs {@code p} on named images ({@code left}/{@code right} for pairs, {@link #IMAGE} otherwise). */
     public Object run(FunctionalProgram p, Map<String, ? extends SymbolicScene> scenes) {
@@ -51,13 +55,18 @@ public final class SymbolicExecutor {
         public Object visitFilter(Fn.Filter n) {
             ObjSet s = set(n.input());
             SymbolicScene sc = scene(s.side());
-            return new ObjSet(s.side(), s.indices().stream().filter(i -> sc.attribute(i, n.attribute()).equals(n.value())).toList());
+            return new ObjSet(
+                    s.side(),
+                    s.indices().stream()
+                            .filter(i -> sc.attribute(i, n.attribute()).equals(n.value()))
+                            .toList());
         }
 
         @Override
         public Object visitUnique(Fn.Unique n) {
             ObjSet s = set(n.input());
-            if (s.indices().size() != 1) throw new ExecutionException("unique over " + s.indices().size() + " objects");
+            if (s.indices().size() != 1)
+                throw new ExecutionException("unique over " + s.indices().size() + " objects");
             return new ObjRef(s.side(), s.indices().get(0));
         }
 
@@ -67,37 +76,65 @@ public final class SymbolicExecutor {
             return new ObjSet(o.side(), scene(o.side()).related(n.relation(), o.index()));
         }
 
-        @Override public Object visitCount(Fn.Count n) { return set(n.input()).indices().size(); }
+        @Override
+        public Object visitCount(Fn.Count n) {
+            return set(n.input()).indices().size();
+        }
 
-        @Override public Object visitExist(Fn.Exist n) { return !set(n.input()).indices().isEmpty(); }
+        @Override
+        public Object visitExist(Fn.Exist n) {
+            return !set(n.input()).indices().isEmpty();
+        }
 
-        @Override public Object visitQuery(Fn.Query n) { return attribute(n.input(), n.attribute()); }
+        @Override
+        public Object visitQuery(Fn.Query n) {
+            return attribute(n.input(), n.attribute());
+        }
 
-        @Override public Object visitVerify(Fn.Verify n) { return attribute(n.input(), n.attribute()).equals(n.value()); }
+        @Override
+        public Object visitVerify(Fn.Verify n) {
+            return attribute(n.input(), n.attribute()).equals(n.value());
+        }
 
         @Override
         public Object visitChoose(Fn.Choose n) {
             String actual = attribute(n.input(), n.attribute());
             if (!actual.equals(n.first()) && !actual.equals(n.second())) {
-                throw new ExecutionException("choose: '" + actual + "' is not among [" + n.first() + ", " + n.second() + "]");
+                throw new ExecutionException(
+                        "choose: '" + actual + "' is not among [" + n.first() + ", " + n.second() + "]");
             }
             return actual;
         }
 
-        @Override public Object visitEqualAttribute(Fn.EqualAttribute n) { return v[n.left()].equals(v[n.right()]); }
+        @Override
+        public Object visitEqualAttribute(Fn.EqualAttribute n) {
+            return v[n.left()].equals(v[n.right()]);
+        }
 
         @Override
         public Object visitCompareIntegers(Fn.CompareIntegers n) {
             return n.comparison().holds(integer(n.left()), integer(n.right()));
         }
 
-        @Override public Object visitLogic(Fn.Logic n) { return n.connective().apply(bool(n.left()), bool(n.right())); }
+        @Override
+        public Object visitLogic(Fn.Logic n) {
+            return n.connective().apply(bool(n.left()), bool(n.right()));
+        }
 
-        @Override public Object visitNot(Fn.Not n) { return !bool(n.input()); }
+        @Override
+        public Object visitNot(Fn.Not n) {
+            return !bool(n.input());
+        }
 
-        @Override public Object visitConstant(Fn.Constant n) { return n.value(); }
+        @Override
+        public Object visitConstant(Fn.Constant n) {
+            return n.value();
+        }
 
-        @Override public Object visitAdd(Fn.Add n) { return integer(n.left()) + integer(n.right()); }
+        @Override
+        public Object visitAdd(Fn.Add n) {
+            return integer(n.left()) + integer(n.right());
+        }
 
         @Override
         public Object visitTag(Fn.Tag n) {
@@ -119,13 +156,21 @@ public final class SymbolicExecutor {
             return s;
         }
 
-        private ObjSet set(int i) { return cast(v[i], ObjSet.class); }
+        private ObjSet set(int i) {
+            return cast(v[i], ObjSet.class);
+        }
 
-        private ObjRef ref(int i) { return cast(v[i], ObjRef.class); }
+        private ObjRef ref(int i) {
+            return cast(v[i], ObjRef.class);
+        }
 
-        private int integer(int i) { return cast(v[i], Integer.class); }
+        private int integer(int i) {
+            return cast(v[i], Integer.class);
+        }
 
-        private boolean bool(int i) { return cast(v[i], Boolean.class); }
+        private boolean bool(int i) {
+            return cast(v[i], Boolean.class);
+        }
 
         private static <T> T cast(Object o, Class<T> type) {
             if (!type.isInstance(o)) throw new ExecutionException("expected " + type.getSimpleName() + " but got " + o);

@@ -6,5 +6,7 @@ package org.sdvp.data.clevr.program;
  * reports show ({@code union}, {@code relate sideways}, {@code count with a bad input}).
  */
 public final class UnsupportedFunctionException extends Exception {
-    public UnsupportedFunctionException(String reason) { super(reason, null, false, false); }
+    public UnsupportedFunctionException(String reason) {
+        super(reason, null, false, false);
+    }
 }

@@ -45,7 +45,9 @@ public final class ViperEmitter {
         return new ViperEmitter(program, flavor, question).run();
     }
 
-    private boolean pairs() { return flavor == Flavor.NLVR; }
+    private boolean pairs() {
+        return flavor == Flavor.NLVR;
+    }
 
     private String run() {
         if (pairs()) {
@@ -81,9 +83,14 @@ public final class ViperEmitter {
         if (n instanceof Fn.Count c) return "len(" + patches(objectSet(c.input())) + ")";
         if (n instanceof Fn.Constant c) return Integer.toString(c.value());
         if (n instanceof Fn.Add a) return binary(a.left(), "+", a.right());
-        if (n instanceof Fn.CompareIntegers c) return binary(c.left(), c.comparison().symbol(), c.right());
+        if (n instanceof Fn.CompareIntegers c)
+            return binary(c.left(), c.comparison().symbol(), c.right());
         if (n instanceof Fn.EqualAttribute e) return binary(e.left(), "==", e.right());
-        if (n instanceof Fn.Logic l) return binary(l.left(), l.connective() == Fn.Connective.XOR ? "!=" : l.connective().function(), l.right());
+        if (n instanceof Fn.Logic l)
+            return binary(
+                    l.left(),
+                    l.connective() == Fn.Connective.XOR ? "!=" : l.connective().function(),
+                    l.right());
         if (n instanceof Fn.Not x) return "(not " + expr(x.input()) + ")";
         if (n instanceof Fn.Query q) {
             NounPhrase np = objectSet(uniqueInput(q.input())).np();
@@ -98,7 +105,8 @@ public final class ViperEmitter {
             String patch = uniquePatch(v.input());
             // "metal small cube" must still be a phrase: a shape, or an attribute the np already fixes, is asked.
             if (v.attribute().equals("shape") || np.get(v.attribute()) != null) {
-                return "(" + patch + ".simple_query(" + str(SubQuestions.verify(np, v.attribute(), v.value())) + ") == 'yes')";
+                return "(" + patch + ".simple_query(" + str(SubQuestions.verify(np, v.attribute(), v.value()))
+                        + ") == 'yes')";
             }
             return patch + ".verify_property(" + str(np.phrase()) + ", " + str(v.value()) + ")";
         }
@@ -114,14 +122,21 @@ public final class ViperEmitter {
      * those in that relation to the unique object of node {@code reference}.
      */
     private record ObjectSet(String image, NounPhrase np, String relation, int reference) {
-        boolean plain() { return relation == null; }
+        boolean plain() {
+            return relation == null;
+        }
     }
 
     private ObjectSet objectSet(int index) {
         Fn n = program.node(index);
         if (n instanceof Fn.Scene s) {
-            if (pairs() == s.side().isEmpty()) throw new IllegalArgumentException("scene '" + s.side().orElse("") + "' in a " + flavor + " program");
-            return new ObjectSet(s.side().map(x -> x.toLowerCase(Locale.ROOT) + "_patch").orElse("image_patch"), NounPhrase.ANY, null, -1);
+            if (pairs() == s.side().isEmpty())
+                throw new IllegalArgumentException("scene '" + s.side().orElse("") + "' in a " + flavor + " program");
+            return new ObjectSet(
+                    s.side().map(x -> x.toLowerCase(Locale.ROOT) + "_patch").orElse("image_patch"),
+                    NounPhrase.ANY,
+                    null,
+                    -1);
         }
         if (n instanceof Fn.Filter f) {
             ObjectSet in = objectSet(f.input());
@@ -184,7 +199,11 @@ public final class ViperEmitter {
     private void tag(Fn.Tag t) {
         ObjectSet s = objectSet(t.input());
         String list = patches(s);
-        String options = String.join(", ", ClevrSchema.values(t.attribute()).stream().map(ViperEmitter::str).toList());
+        String options = String.join(
+                ", ",
+                ClevrSchema.values(t.attribute()).stream()
+                        .map(ViperEmitter::str)
+                        .toList());
         w.line("return [(patch, patch.best_text_match([" + options + "])) for patch in " + list + "]");
     }
 
@@ -205,12 +224,20 @@ public final class ViperEmitter {
         private final StringBuilder out = new StringBuilder();
         private int depth;
 
-        void line(String s) { out.append("    ".repeat(depth)).append(s).append('\n'); }
+        void line(String s) {
+            out.append("    ".repeat(depth)).append(s).append('\n');
+        }
 
-        void indent() { depth++; }
+        void indent() {
+            depth++;
+        }
 
-        void dedent() { depth--; }
+        void dedent() {
+            depth--;
+        }
 
-        String text() { return out.toString(); }
+        String text() {
+            return out.toString();
+        }
     }
 }

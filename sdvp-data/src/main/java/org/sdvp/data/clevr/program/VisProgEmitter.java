@@ -79,7 +79,9 @@ public final class VisProgEmitter {
         if (n instanceof Fn.Relate r) {
             Located ref = locate(uniqueInput(r.input()));
             String box = loc(ref.image(), ref.np());
-            return new Located(w.step("IMAGE", ClevrSchema.cropModule(r.relation()), "image", ref.image(), "box", box), NounPhrase.ANY);
+            return new Located(
+                    w.step("IMAGE", ClevrSchema.cropModule(r.relation()), "image", ref.image(), "box", box),
+                    NounPhrase.ANY);
         }
         throw new IllegalArgumentException("not an object set: " + n.function());
     }
@@ -97,12 +99,14 @@ public final class VisProgEmitter {
         if (n instanceof Fn.Count c) return "{" + count(locate(c.input())) + "}";
         if (n instanceof Fn.Exist e) {
             Located l = locate(e.input());
-            if (flavor == Flavor.NLVR && !l.image().startsWith("IMAGE")) return "{" + vqa(l.image(), SubQuestions.exist(l.np())) + "}";
+            if (flavor == Flavor.NLVR && !l.image().startsWith("IMAGE"))
+                return "{" + vqa(l.image(), SubQuestions.exist(l.np())) + "}";
             return "({" + count(l) + "} > 0)";
         }
         if (n instanceof Fn.Constant c) return Integer.toString(c.value());
         if (n instanceof Fn.Add a) return binary(a.left(), "+", a.right());
-        if (n instanceof Fn.CompareIntegers c) return binary(c.left(), c.comparison().symbol(), c.right());
+        if (n instanceof Fn.CompareIntegers c)
+            return binary(c.left(), c.comparison().symbol(), c.right());
         if (n instanceof Fn.EqualAttribute e) return binary(e.left(), "==", e.right());
         if (n instanceof Fn.Logic l) return binary(l.left(), l.connective().function(), l.right());
         if (n instanceof Fn.Not x) return "(not " + expr(x.input()) + ")";
@@ -155,7 +159,15 @@ public final class VisProgEmitter {
         // relational: boxes found inside a directional crop would be in the crop's coordinates, so the
         // candidates are located in the whole image and SELECT picks the one the whole expression describes
         String box = loc("IMAGE", np);
-        return w.step("BOX", "SELECT", "image", "IMAGE", "object", box, "query", VisProgWriter.quote(describe(program, setNode)));
+        return w.step(
+                "BOX",
+                "SELECT",
+                "image",
+                "IMAGE",
+                "object",
+                box,
+                "query",
+                VisProgWriter.quote(describe(program, setNode)));
     }
 
     /** The referring expression of an object set: "cube to the left of the red sphere". */
@@ -177,7 +189,14 @@ public final class VisProgEmitter {
     private String tag(Fn.Tag t) {
         Located l = locate(t.input());
         String box = loc(l.image(), l.np());
-        String obj = w.step("OBJ", "CLASSIFY", "image", l.image(), "object", box, "categories",
+        String obj = w.step(
+                "OBJ",
+                "CLASSIFY",
+                "image",
+                l.image(),
+                "object",
+                box,
+                "categories",
                 VisProgWriter.quote(String.join(",", ClevrSchema.values(t.attribute()))));
         return w.step("IMAGE", "TAG", "image", l.image(), "object", obj);
     }

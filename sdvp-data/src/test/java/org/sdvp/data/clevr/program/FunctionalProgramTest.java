@@ -23,7 +23,8 @@ class FunctionalProgramTest {
             List<Integer> inputs = new ArrayList<>();
             List<String> values = new ArrayList<>();
             for (int i = 1; i < w.length; i++) {
-                if (w[i].matches("\\d+") && !w[0].equals("integer")) inputs.add(Integer.parseInt(w[i])); else values.add(w[i]);
+                if (w[i].matches("\\d+") && !w[0].equals("integer")) inputs.add(Integer.parseInt(w[i]));
+                else values.add(w[i]);
             }
             out.add(new ProgramNode(w[0], inputs, values));
         }
@@ -41,7 +42,8 @@ class FunctionalProgramTest {
         assertEquals(new Fn.CompareIntegers(Fn.Comparison.GREATER, 4, 5), p.node(6));
         assertInstanceOf(Fn.Not.class, p.node(p.root()));
         assertEquals("filter_color", p.node(1).function());
-        Fn choose = FunctionalProgram.parse(nodes("scene LEFT; unique 0; choose_shape cube sphere 1")).node(2);
+        Fn choose = FunctionalProgram.parse(nodes("scene LEFT; unique 0; choose_shape cube sphere 1"))
+                .node(2);
         assertEquals(new Fn.Choose(1, "shape", "cube", "sphere"), choose);
     }
 
@@ -59,7 +61,8 @@ class FunctionalProgramTest {
 
     private static String reason(String program) {
         List<ProgramNode> n = program.isEmpty() ? List.of() : nodes(program);
-        return assertThrows(UnsupportedFunctionException.class, () -> FunctionalProgram.parse(n)).getMessage();
+        return assertThrows(UnsupportedFunctionException.class, () -> FunctionalProgram.parse(n))
+                .getMessage();
     }
 
     /** Three objects in a row: red cube, blue sphere, red sphere; "left" lists the objects left of one. */
@@ -69,9 +72,15 @@ class FunctionalProgramTest {
                 Map.of("size", "small", "color", "blue", "material", "metal", "shape", "sphere"),
                 Map.of("size", "large", "color", "red", "material", "metal", "shape", "sphere"));
 
-        @Override public int size() { return 3; }
+        @Override
+        public int size() {
+            return 3;
+        }
 
-        @Override public String attribute(int object, String attribute) { return objects.get(object).get(attribute); }
+        @Override
+        public String attribute(int object, String attribute) {
+            return objects.get(object).get(attribute);
+        }
 
         @Override
         public List<Integer> related(String relation, int object) {
@@ -80,21 +89,33 @@ class FunctionalProgramTest {
             return out;
         }
 
-        @Override public Box box(int object) { return new Box(10 * object, 0, 10 * object + 8, 8); }
+        @Override
+        public Box box(int object) {
+            return new Box(10 * object, 0, 10 * object + 8, 8);
+        }
     };
 
-    private static Object run(String program) { return new SymbolicExecutor().run(FunctionalProgram.of(nodes(program)), ROW); }
+    private static Object run(String program) {
+        return new SymbolicExecutor().run(FunctionalProgram.of(nodes(program)), ROW);
+    }
 
     @Test
     void theExecutorAnswersFromTheAnnotations() {
         assertEquals(2, run("scene; filter_color red 0; count 1"));
-        assertEquals("blue", run("scene; filter_color red 0; filter_shape sphere 1; unique 2; relate left 3; filter_shape sphere 4; unique 5; query_color 6"));
+        assertEquals(
+                "blue",
+                run(
+                        "scene; filter_color red 0; filter_shape sphere 1; unique 2; relate left 3; filter_shape sphere 4; unique 5; query_color 6"));
         assertEquals(true, run("scene; filter_shape cube 0; exist 1; scene; filter_color green 3; exist 4; xor 2 5"));
         assertEquals("sphere", run("scene; filter_color blue 0; unique 1; choose_shape cube sphere 2"));
-        assertEquals(List.of(new SymbolicExecutor.Tag(new Box(0, 0, 8, 8), "rubber"), new SymbolicExecutor.Tag(new Box(20, 0, 28, 8), "metal")),
+        assertEquals(
+                List.of(
+                        new SymbolicExecutor.Tag(new Box(0, 0, 8, 8), "rubber"),
+                        new SymbolicExecutor.Tag(new Box(20, 0, 28, 8), "metal")),
                 run("scene; filter_color red 0; tag material 1"));
         assertThrows(ExecutionException.class, () -> run("scene; filter_color red 0; unique 1"));
-        assertThrows(ExecutionException.class, () -> run("scene; filter_color blue 0; unique 1; choose_color red green 2"));
+        assertThrows(
+                ExecutionException.class, () -> run("scene; filter_color blue 0; unique 1; choose_color red green 2"));
     }
 
     @Test
@@ -102,11 +123,19 @@ class FunctionalProgramTest {
         FunctionalProgram p = FunctionalProgram.of(nodes("scene; filter_shape cube 0; unique 1; verify_color red 2"));
         String visprog = VisProgEmitter.emit(p, Flavor.GQA);
         String viper = ViperEmitter.emit(p, Flavor.GQA, "Is the cube red?");
-        assertTrue(visprog.contains("ANSWER0=VQA(image=IMAGE0,question='Is the cube red?')\nFINAL_RESULT=RESULT(var=ANSWER0)"), visprog);
+        assertTrue(
+                visprog.contains(
+                        "ANSWER0=VQA(image=IMAGE0,question='Is the cube red?')\nFINAL_RESULT=RESULT(var=ANSWER0)"),
+                visprog);
         assertTrue(viper.contains("cube_patch.verify_property(\"cube\", \"red\")"), viper);
         // CLEVR's behind/front are crops above/below (farther objects sit higher in its camera view)
-        String behind = VisProgEmitter.emit(FunctionalProgram.of(nodes("scene; filter_shape cube 0; unique 1; relate behind 2; count 3")), Flavor.GQA);
+        String behind = VisProgEmitter.emit(
+                FunctionalProgram.of(nodes("scene; filter_shape cube 0; unique 1; relate behind 2; count 3")),
+                Flavor.GQA);
         assertTrue(behind.contains("IMAGE0=CROP_ABOVE(image=IMAGE,box=BOX0)"), behind);
-        assertThrows(IllegalArgumentException.class, () -> VisProgEmitter.emit(FunctionalProgram.of(nodes("scene; filter_shape cube 0; query_color 1")), Flavor.GQA));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> VisProgEmitter.emit(
+                        FunctionalProgram.of(nodes("scene; filter_shape cube 0; query_color 1")), Flavor.GQA));
     }
 }
