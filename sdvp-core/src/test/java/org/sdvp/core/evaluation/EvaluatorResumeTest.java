@@ -86,7 +86,7 @@ class EvaluatorResumeTest {
 
             @Override
             public ExampleSource open(Path d, String split) {
-                throw new UnsupportedOperationException();
+                throw new UnsupportedOperationException("the test hands the evaluator its examples directly");
             }
         };
     }
