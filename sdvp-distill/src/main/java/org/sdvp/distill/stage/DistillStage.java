@@ -32,6 +32,10 @@ import org.sdvp.distill.trace.TraceCollector;
 import org.sdvp.distill.train.StepwiseDistiller;
 import org.sdvp.models.checkpoint.Provenance;
 import org.sdvp.models.teacher.TeacherModel;
+import org.sdvp.models.train.SubTaskSet;
+import org.sdvp.models.vlm.LocCalibration;
+import org.sdvp.models.vlm.PretrainPreset;
+import org.sdvp.models.vlm.Pretrainer;
 import org.sdvp.models.vlm.VlmModel;
 
 /**
@@ -108,6 +112,11 @@ public final class DistillStage {
                     .distill(student, targets, replay, spec.out().resolve("state"), spec.resume(), log);
             sample.after(student);
             seconds.put("distill", since(t0));
+            if (spec.config().recalibrate()) {
+                t0 = System.nanoTime();
+                recalibrate(student, spec.config().seed(), memo, log);
+                seconds.put("calibrate", since(t0));
+            }
             Json.write(spec.out().resolve(DistributionSample.FILE), sample.toJson(student));
 
             Path checkpoint = spec.out().resolve("student");
@@ -146,6 +155,24 @@ public final class DistillStage {
                             checkpoint));
             return result;
         }
+    }
+
+    /**
+     * Chooses the trained student's grounding threshold again on the general-style validation scenes that
+     * {@code sdvp calibrate} uses for this seed (never a task split), as pretraining chose S0's.
+     */
+    private static void recalibrate(VlmModel student, long seed, StageMemo memo, PrintStream log) throws Exception {
+        PretrainPreset preset = PretrainPreset.standard();
+        double before = student.locThreshold();
+        SubTaskSet scenes = memo.calibrationScenes(seed, () -> Pretrainer.calibrationSet(preset, seed));
+        student.calibrate(LocCalibration.choose(student, scenes, Pretrainer.calibrationDescription(preset, seed)));
+        say(
+                log,
+                String.format(
+                        java.util.Locale.ROOT,
+                        "grounding threshold chosen again on validation scenes: %.2f -> %.2f",
+                        before,
+                        student.locThreshold()));
     }
 
     private static CollectedCalls collect(StageSpec spec, Path callsFile, PrintStream log) throws Exception {

@@ -7,9 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.sdvp.distill.label.DistillSet;
 import org.sdvp.distill.label.LabelOptions;
 import org.sdvp.distill.label.Labelled;
+import org.sdvp.models.train.SubTaskSet;
 
 /**
- * Pseudo-labels and general replay sets kept in memory between the stages of one process. In an
+ * Pseudo-labels, general replay sets and calibration scenes kept in memory between the stages of one process. In an
  * experiment most stages share them: the three seeds and the ablations of a target label the same calls
  * with the same teacher for the same S0, and every first-stage of a seed replays the same general scenes
  * labelled by S0. Both are deterministic functions of their key, so reusing them changes no result; it
@@ -24,6 +25,9 @@ public final class StageMemo {
 
     /** What decides a general replay set. */
     record ReplayKey(Path student, int scenes, long seed) {}
+
+    /** What decides the validation scenes a stage's grounding threshold is chosen on. */
+    record CalibrationKey(long seed) {}
 
     private final Map<Object, Object> values;
 
@@ -54,6 +58,10 @@ public final class StageMemo {
                         abs(spec.student()), spec.replayScenes(), spec.config().seed()),
                 DistillSet.class,
                 compute);
+    }
+
+    SubTaskSet calibrationScenes(long seed, Callable<SubTaskSet> compute) throws Exception {
+        return get(new CalibrationKey(seed), SubTaskSet.class, compute);
     }
 
     /** How many values are remembered (for tests). */

@@ -18,6 +18,9 @@ import org.sdvp.core.io.RecordSettings;
  *     uses 4, which favours recall: the student fires on cells it is unsure of)
  * @param frozenUnits the first conv units of the student kept fixed (the prototype measured less forgetting
  *     and faster steps with 2)
+ * @param recalibrate choose the student's grounding threshold again after training, on fresh validation
+ *     scenes of the general styles, as pretraining does: distillation moves the objectness scores, and a
+ *     threshold chosen for S_prev then costs the general tasks (measured on val, docs/results.md)
  * @param checkpointEvery steps between resumable checkpoints (and at the end)
  */
 public record DistillConfig(
@@ -39,6 +42,7 @@ public record DistillConfig(
         float locWeight,
         float locPositiveWeight,
         int frozenUnits,
+        boolean recalibrate,
         int checkpointEvery,
         long seed) {
 
@@ -88,10 +92,14 @@ public record DistillConfig(
                 .locWeight(locWeight)
                 .locPositiveWeight(locPositiveWeight)
                 .frozenUnits(frozenUnits)
+                .recalibrate(recalibrate)
                 .checkpointEvery(checkpointEvery);
     }
 
-    /** Naive fine-tuning: the same pseudo-labels, no self-distillation, no replay, nothing frozen. */
+    /**
+     * Naive fine-tuning: the same pseudo-labels, no self-distillation, no replay, nothing frozen, no general
+     * data at all (so no recalibration either).
+     */
     public DistillConfig naive() {
         return toBuilder()
                 .replayVqa(0)
@@ -99,6 +107,7 @@ public record DistillConfig(
                 .replayLoc(0)
                 .beta(0f)
                 .frozenUnits(0)
+                .recalibrate(false)
                 .build();
     }
 
@@ -133,6 +142,7 @@ public record DistillConfig(
         private float tau = 2f, klWeight = 1f, ceWeight = 0.5f, beta = 1f;
         private float vqaWeight = 1f, matchWeight = 1f, locWeight = 1f, locPositiveWeight = 4f;
         private int frozenUnits = 2;
+        private boolean recalibrate = true;
         private int checkpointEvery;
         private long seed;
 
@@ -233,6 +243,11 @@ public record DistillConfig(
             return this;
         }
 
+        public Builder recalibrate(boolean v) {
+            recalibrate = v;
+            return this;
+        }
+
         public Builder checkpointEvery(int v) {
             checkpointEvery = v;
             return this;
@@ -264,6 +279,7 @@ public record DistillConfig(
                     locWeight,
                     locPositiveWeight,
                     frozenUnits,
+                    recalibrate,
                     checkpointEvery,
                     seed);
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.sdvp.distill.label.DistillSet;
 import org.sdvp.distill.label.LabelOptions;
 import org.sdvp.distill.label.Labelled;
 import org.sdvp.distill.train.DistillConfig;
+import org.sdvp.models.train.SubTaskSet;
 
 class StageMemoTest {
     private final AtomicInteger computed = new AtomicInteger();
@@ -62,6 +64,20 @@ class StageMemoTest {
         memo.generalReplay(spec("s0", 2, LabelOptions.defaults(), 1), this::replay);
         assertEquals(2, computed.get(), "another seed draws other scenes");
         assertEquals(2, memo.size());
+    }
+
+    @Test
+    void calibrationScenesAreSharedPerSeed() throws Exception {
+        StageMemo memo = StageMemo.remembering();
+        SubTaskSet a = memo.calibrationScenes(1, this::scenes);
+        assertSame(a, memo.calibrationScenes(1, this::scenes), "every stage of a seed chooses on the same scenes");
+        memo.calibrationScenes(2, this::scenes);
+        assertEquals(2, computed.get(), "another seed, other scenes");
+    }
+
+    private SubTaskSet scenes() {
+        computed.incrementAndGet();
+        return new SubTaskSet(List.of(), List.of(), List.of());
     }
 
     @Test

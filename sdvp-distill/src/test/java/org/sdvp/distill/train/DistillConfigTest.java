@@ -31,7 +31,7 @@ class DistillConfigTest {
     }
 
     @Test
-    void naiveFineTuningDropsReplayAndFreezingOnly() {
+    void naiveFineTuningDropsReplayFreezingAndRecalibrationOnly() {
         DistillConfig n = defaults.naive();
         assertEquals(0, n.replayVqa() + n.replayMatch() + n.replayLoc());
         assertEquals(0f, n.beta());
@@ -44,8 +44,15 @@ class DistillConfigTest {
                         .replayLoc(0)
                         .beta(0)
                         .frozenUnits(0)
+                        .recalibrate(false)
                         .build(),
                 n);
+    }
+
+    @Test
+    void stagesChooseTheirGroundingThresholdAgainUnlessToldNotTo() {
+        assertTrue(defaults.recalibrate(), "recalibration on general val scenes, chosen on val for student v2");
+        assertTrue(!defaults.with(Map.of("recalibrate", "false")).recalibrate());
     }
 
     @Test

@@ -131,16 +131,22 @@ public final class VlmBlock extends AbstractBlock {
         return x;
     }
 
-    /** The answering branch {@code (B, C, h, w)}: the FiLM units over the trunk, modulated by text vectors. */
-    public NDArray answering(ParameterStore ps, NDArray trunk, NDArray textVec, boolean training) {
+    /**
+     * The answering branch {@code (B, C, h, w)}: the FiLM units over the trunk, modulated by text vectors
+     * whose images are {@code distinct} trunk outputs picked by {@code index} (null: one per row). The first unit's convolution sees no text yet (FiLM modulates its output),
+     * so it runs once per distinct image and is indexed afterwards: CLASSIFY asks about every crop with every
+     * category, and this halves its convolutions. The units normalise per sample, so the result is the same.
+     */
+    private NDArray answering(ParameterStore ps, NDArray distinct, NDArray index, NDArray textVec, boolean training) {
         NDArray gb = film.forward(ps, new NDList(textVec), training).singletonOrThrow();
         int c = config.featureChannels();
-        long b = trunk.getShape().get(0);
-        NDArray x = trunk;
+        long b = textVec.getShape().get(0);
+        NDArray x = distinct;
         for (int k = 0; k < config.filmUnits(); k++) {
             x = units.get(config.trunkUnits() + k)
                     .forward(ps, new NDList(x), training)
                     .singletonOrThrow();
+            if (k == 0 && index != null) x = x.get(new NDIndex("{}", index));
             NDArray gamma =
                     gb.get(new NDIndex(":, {}:{}", 2 * k * c, (2 * k + 1) * c)).reshape(b, c, 1, 1);
             NDArray beta = gb.get(new NDIndex(":, {}:{}", (2 * k + 1) * c, (2 * k + 2) * c))
@@ -245,8 +251,7 @@ public final class VlmBlock extends AbstractBlock {
     private NDArray pooled(ParameterStore ps, NDArray images, NDArray index, NDArray bag, boolean training) {
         NDArray t = text(ps, bag, training);
         NDArray distinct = trunk(ps, images, training);
-        NDArray trunk = index == null ? distinct : distinct.get(new NDIndex("{}", index));
-        NDArray f = answering(ps, trunk, t, training);
+        NDArray f = answering(ps, distinct, index, t, training);
         // PyTorch's max reduces one axis at a time: flatten the grid first
         NDArray flat = f.reshape(f.getShape().get(0), f.getShape().get(1), -1);
         NDList parts = new NDList(flat.mean(new int[] {2}), flat.max(new int[] {2}), t);
