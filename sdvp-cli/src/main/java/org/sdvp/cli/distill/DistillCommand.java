@@ -66,8 +66,9 @@ public final class DistillCommand implements Callable<Integer> {
             names = {"--task", "--dataset"},
             required = true,
             paramLabel = "TASK",
-            description = "The target task: gqa-sim or nlvr-sim (any world task works); with --student "
-                    + "torchscript:DIR also a real dataset whose calls were collected (--dataset clevr|gqa|nlvr2 --root DIR).")
+            description =
+                    "The target task: gqa-sim or nlvr-sim (any world task works); with --student "
+                            + "torchscript:DIR also a real dataset whose calls were collected (--dataset clevr|gqa|nlvr2 --root DIR).")
     String task;
 
     @Option(

@@ -91,7 +91,9 @@ public final class EvalModulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (calls == null && !WorldTaskSpec.names().contains(task) && Tasks.installed().containsKey(task)) {
+        if (calls == null
+                && !WorldTaskSpec.names().contains(task)
+                && Tasks.installed().containsKey(task)) {
             throw new ParameterException(
                     spec.commandLine(),
                     "--dataset " + task + " needs --calls FILE (from 'sdvp collect --dataset " + task
@@ -154,7 +156,8 @@ public final class EvalModulesCommand implements Callable<Integer> {
             if (calls == null) report.put("seed", seed.value);
             else {
                 report.put("calls", calls.toAbsolutePath().toString());
-                if (data.value != null) report.put("data", data.value.toAbsolutePath().toString());
+                if (data.value != null)
+                    report.put("data", data.value.toAbsolutePath().toString());
                 report.put("gold", goldSpec());
             }
             report.put("metrics", m);

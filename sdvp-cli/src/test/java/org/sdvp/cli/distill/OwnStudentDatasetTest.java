@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.sdvp.cli.CliRunner;
 import org.sdvp.core.io.Json;
 
@@ -79,7 +79,10 @@ class OwnStudentDatasetTest {
         assertTrue(metric(gold.out(), "vqa.calls") > 0, gold.out());
         assertEquals(
                 dataset + "-oracle",
-                Json.mapper().readTree(dir.resolve("m.json").toFile()).get("gold").asText());
+                Json.mapper()
+                        .readTree(dir.resolve("m.json").toFile())
+                        .get("gold")
+                        .asText());
 
         Path out = dir.resolve("own");
         var d = CliRunner.run(
@@ -101,7 +104,8 @@ class OwnStudentDatasetTest {
                 out.toString());
         assertEquals(0, d.exitCode(), d.err());
         assertTrue(d.out().contains("reloaded (DJL)"), d.out());
-        JsonNode config = Json.mapper().readTree(out.resolve("student/config.json").toFile());
+        JsonNode config =
+                Json.mapper().readTree(out.resolve("student/config.json").toFile());
         assertEquals(dataset, config.get("task").asText());
         assertEquals(dataset + "-oracle", config.at("/data/teacher").asText());
         assertTrue(config.at("/reloadCheck/inputs").asInt() > 0, config.toString());
@@ -129,8 +133,18 @@ class OwnStudentDatasetTest {
         assertEquals(
                 0,
                 CliRunner.run(
-                                "world", "generate", "--task", "gqa-sim", "--split", "val", "--count", "6", "--seed",
-                                "2", "--out", world.toString())
+                                "world",
+                                "generate",
+                                "--task",
+                                "gqa-sim",
+                                "--split",
+                                "val",
+                                "--count",
+                                "6",
+                                "--seed",
+                                "2",
+                                "--out",
+                                world.toString())
                         .exitCode());
         Path calls = dir.resolve("calls.jsonl");
         var c = CliRunner.run(
