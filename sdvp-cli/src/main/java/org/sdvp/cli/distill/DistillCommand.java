@@ -53,6 +53,8 @@ import picocli.CommandLine.Spec;
             "  sdvp distill --task gqa-sim --student S --teacher T --naive --out runs/naive   # naive fine-tuning",
             "  sdvp distill --task gqa-sim --student torchscript:models/vilt --teacher runs/teacher-gqa \\",
             "      --calls runs/calls.jsonl --steps 300 --out runs/own      # your TorchScript model as the student",
+            "  sdvp distill --dataset clevr --root data/clevr --student torchscript:models/vilt \\",
+            "      --teacher clevr-oracle --calls runs/clevr-calls.jsonl --out runs/own-clevr   # on a dataset's calls",
             "",
             "Defaults are docs/experiment.md's (DistillConfig.defaults)."
         })
@@ -61,10 +63,12 @@ public final class DistillCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(
-            names = "--task",
+            names = {"--task", "--dataset"},
             required = true,
             paramLabel = "TASK",
-            description = "The target task: gqa-sim or nlvr-sim (any world task works).")
+            description =
+                    "The target task: gqa-sim or nlvr-sim (any world task works); with --student "
+                            + "torchscript:DIR also a real dataset whose calls were collected (--dataset clevr|gqa|nlvr2 --root DIR).")
     String task;
 
     @Option(

@@ -122,7 +122,8 @@ final class OwnStudentDistill {
             }
             OwnTrainer.Result t = new OwnTrainer(student, r.config()).train(labels.pairs());
             Path dir = r.out().resolve("student");
-            OwnModelExport.save(student, dir, provenance(r, student.folder(), labels, t));
+            OwnModelExport.ReloadCheck reload =
+                    OwnModelExport.save(student, dir, provenance(r, student.folder(), labels, t), labels.pairs());
             List<Double> c = t.lossCurve();
             out.printf(
                     Locale.ROOT,
@@ -140,6 +141,12 @@ final class OwnStudentDistill {
                     mean(c, Math.max(0, c.size() - 10)),
                     t.trained().size(),
                     t.frozen().size());
+            out.printf(
+                    Locale.ROOT,
+                    "reloaded (DJL): the saved file gives the trained model's outputs on %d training inputs "
+                            + "(largest difference %.1e)%n",
+                    reload.inputs(),
+                    reload.largestDifference());
             out.println("student: " + dir + " (TorchScript; config.json holds its provenance)");
             return 0;
         }

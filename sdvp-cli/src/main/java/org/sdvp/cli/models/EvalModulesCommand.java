@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sdvp.cli.support.Backends;
 import org.sdvp.cli.support.CommonOptions;
+import org.sdvp.core.evaluation.Tasks;
 import org.sdvp.core.io.Json;
 import org.sdvp.core.service.ModelServices;
 import org.sdvp.models.data.SubTaskSampler;
@@ -36,13 +37,18 @@ import picocli.CommandLine.Spec;
             "",
             "Example:",
             "  sdvp eval-modules --task gqa-sim --modules teacher:runs/teacher-gqa,vlm:runs/student",
-            "  sdvp eval-modules --task gqa-sim --calls calls.jsonl --data data/gqa-sim --modules vlm:runs/student"
+            "  sdvp eval-modules --task gqa-sim --calls calls.jsonl --data data/gqa-sim --modules vlm:runs/student",
+            "  sdvp eval-modules --dataset clevr --root data/clevr --calls val-calls.jsonl --modules torchscript:models/vilt"
         })
 public final class EvalModulesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--task", required = true, paramLabel = "NAME", description = "A world task.")
+    @Option(
+            names = {"--task", "--dataset"},
+            required = true,
+            paramLabel = "NAME",
+            description = "A world task; with --calls also a real dataset (--dataset clevr|gqa --root DIR).")
     String task;
 
     @Option(names = "--modules", required = true, paramLabel = "SPEC", description = Backends.MODULES_HELP)
@@ -72,13 +78,28 @@ public final class EvalModulesCommand implements Callable<Integer> {
     @Mixin
     CommonOptions.Data data;
 
+    @Option(
+            names = "--gold",
+            paramLabel = "SPEC",
+            description = "With --calls: the backend whose answers count as right (any --modules chain, e.g. "
+                    + "teacher:DIR to measure agreement with a teacher; calls it does not cover are not graded). "
+                    + "Default: oracle for a world task, clevr-oracle for clevr, gqa-oracle for gqa.")
+    String gold;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the metrics as JSON.")
     Path out;
 
     @Override
     public Integer call() throws Exception {
-        WorldTaskSpec t = WorldTaskSpec.find(task);
-        if (calls != null && data.value == null) {
+        if (calls == null
+                && !WorldTaskSpec.names().contains(task)
+                && Tasks.installed().containsKey(task)) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--dataset " + task + " needs --calls FILE (from 'sdvp collect --dataset " + task
+                            + "'): calls are sampled from scenes only for world tasks");
+        }
+        if (calls != null && data.value == null && gold == null) {
             throw new ParameterException(
                     spec.commandLine(),
                     "--calls needs --data DIR: the gold answers come from "
@@ -88,6 +109,7 @@ public final class EvalModulesCommand implements Callable<Integer> {
         Map<String, Double> m;
         var o = spec.commandLine().getOut();
         if (calls == null) {
+            WorldTaskSpec t = WorldTaskSpec.find(task);
             SubTaskSet sampled =
                     SubTaskEvaluation.calls(t, split, questions, seed.value, new SubTaskSampler(2, 2, 2, 2, 0));
             try (ModelServices services = Backends.load(modules, data.value)) {
@@ -95,18 +117,21 @@ public final class EvalModulesCommand implements Callable<Integer> {
             }
             o.printf(Locale.ROOT, "%s %s (%s style), modules %s%n", task, split, t.defaultStyle(), modules);
         } else {
+            Tasks.find(task);
+            String goldSpec = goldSpec();
             ProgramCalls.Loaded loaded = ProgramCalls.load(calls);
             try (ModelServices services = Backends.load(modules, data.value);
-                    ModelServices gold = Backends.load("oracle", data.value)) {
-                m = ProgramCallEvaluation.evaluate(services, gold, loaded.calls());
+                    ModelServices goldServices = Backends.load(goldSpec, data.value)) {
+                m = ProgramCallEvaluation.evaluate(services, goldServices, loaded.calls());
             }
             o.printf(
                     Locale.ROOT,
-                    "%s program calls %s (%d calls, %d without image), gold: oracle on %s, modules %s%n",
+                    "%s program calls %s (%d calls, %d without image), gold: %s on %s, modules %s%n",
                     task,
                     calls,
                     loaded.calls().size() + loaded.missing(),
                     loaded.missing(),
+                    goldSpec,
                     data.value,
                     modules);
             if (loaded.missing() > 0) {
@@ -131,12 +156,27 @@ public final class EvalModulesCommand implements Callable<Integer> {
             if (calls == null) report.put("seed", seed.value);
             else {
                 report.put("calls", calls.toAbsolutePath().toString());
-                report.put("data", data.value.toAbsolutePath().toString());
-                report.put("gold", "oracle");
+                if (data.value != null)
+                    report.put("data", data.value.toAbsolutePath().toString());
+                report.put("gold", goldSpec());
             }
             report.put("metrics", m);
             Json.write(out, report);
         }
         return 0;
+    }
+
+    /** {@code --gold}, or the task's own annotations: the world oracle, or the dataset's. */
+    private String goldSpec() {
+        if (gold != null) return gold;
+        if (WorldTaskSpec.names().contains(task)) return "oracle";
+        return switch (task) {
+            case "clevr" -> "clevr-oracle";
+            case "gqa" -> "gqa-oracle";
+            default ->
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--dataset " + task + " has no scene annotations to grade calls by: pass --gold SPEC");
+        };
     }
 }

@@ -30,9 +30,15 @@ public final class CommonOptions {
         public Path value;
     }
 
-    /** {@code --data DIR}, optional: a data folder from {@code sdvp world generate}. */
+    /**
+     * {@code --data DIR}, optional: a data folder from {@code sdvp world generate}; {@code --root DIR} is the same
+     * option spelt as for a real dataset's root ({@code --dataset clevr --root DIR}, as in {@code eval}).
+     */
     public static final class Data {
-        @Option(names = "--data", paramLabel = "DIR", descriptionKey = "option.data")
+        @Option(
+                names = {"--data", "--root"},
+                paramLabel = "DIR",
+                descriptionKey = "option.data")
         public Path value;
     }
 }
