@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -302,7 +303,7 @@ public final class Evaluator {
                     gold,
                     0,
                     e.failure().get().format(),
-                    QuestionResult.STEP_FAILED);
+                    Objects.requireNonNullElse(e.failure().get().reason(), QuestionResult.STEP_FAILED));
         }
         Value prediction = e.result().orElseThrow();
         double s = ex.gold().map(g -> task.metric().score(prediction, g)).orElse(0.0);

@@ -108,7 +108,9 @@ public final class VisProgInterpreter implements Framework {
                         ctx.tools()));
                 Trace trace = new Trace(program.source(), initial, records);
                 return new Execution(
-                        Optional.empty(), trace, Optional.of(new StepFailure(i, step.line(), step.module(), message)));
+                        Optional.empty(),
+                        trace,
+                        Optional.of(new StepFailure(i, step.line(), step.module(), message, StepFailure.reasonOf(e))));
             }
         }
         return new Execution(

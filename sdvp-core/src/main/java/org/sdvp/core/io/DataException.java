@@ -19,6 +19,8 @@ public class DataException extends Exception {
         MISSING_FIELD,
         ABSURD_VALUE,
         NESTED_TOO_DEEP,
+        /** A file that is one JSON value ends inside it (cut off mid-write or mid-copy). */
+        TRUNCATED_JSON,
         OTHER;
 
         /** {@code image-too-large} for {@code IMAGE_TOO_LARGE}. */

@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import org.sdvp.core.io.DataException;
 import org.sdvp.data.json.ArrayElements;
 import org.sdvp.data.json.Entries;
-import org.sdvp.data.json.JsonErrors;
 import org.sdvp.data.json.UncheckedDataException;
 import org.sdvp.data.oracle.Annotations;
 
@@ -98,10 +97,8 @@ public final class ClevrFiles {
                         : where;
                 try {
                     into.add(ClevrScenes.toScene(Entries.bind(node, ClevrScene.class)));
-                } catch (JsonProcessingException e) {
-                    into.invalid(image, JsonErrors.entry(file, where, e).getMessage());
-                } catch (DataException | RuntimeException e) {
-                    into.invalid(image, "invalid entry in " + file + " at " + where + ": " + e.getMessage());
+                } catch (JsonProcessingException | DataException | RuntimeException e) {
+                    into.invalid(image, Entries.problem(file, where, e));
                 }
             }
         } catch (UncheckedDataException e) {

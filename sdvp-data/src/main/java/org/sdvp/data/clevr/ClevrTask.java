@@ -16,6 +16,7 @@ import org.sdvp.core.metric.ExactMatch;
 import org.sdvp.core.metric.Metric;
 import org.sdvp.core.value.TextValue;
 import org.sdvp.data.json.ArrayElements;
+import org.sdvp.data.json.Cut;
 import org.sdvp.data.json.Entries;
 import org.sdvp.data.program.Conversion;
 import org.sdvp.data.program.ConversionStats;
@@ -24,9 +25,10 @@ import org.sdvp.data.program.ConversionStats;
  * {@code --dataset clevr}: CLEVR questions with their programs converted to VisProg, scored by exact
  * match. Example id = {@code question_index} (or the position in the file); type = the program's last
  * function ({@code count}, {@code query_color}, ...); meta {@code program} = {@code converted} or
- * {@code fallback}. Opening a split checks the file's syntax (a truncated file is refused with file, line and
- * column before anything runs); an entry that breaks the schema (a field of the wrong type, a missing
- * {@code question} or {@code image_filename}) becomes that question's error ({@link Entries}).
+ * {@code fallback}. Opening a split checks the file's syntax (a syntax error with content after it is refused
+ * with file, line and column before anything runs); an entry that breaks the schema (a field of the wrong type,
+ * a missing {@code question} or {@code image_filename}) becomes that question's error ({@link Entries}), and so
+ * does the end of a truncated file ({@link Cut}), after every complete question before it.
  */
 public final class ClevrTask implements Task {
     @Override
@@ -53,9 +55,9 @@ public final class ClevrTask implements Task {
     public ExampleSource open(Path root, String split) throws DataException {
         ClevrFiles files = new ClevrFiles(root);
         Path questions = files.questionsFile(split);
-        long size = ArrayElements.count(questions, "questions"); // checks the syntax
-        ArrayElements<JsonNode> it = ArrayElements.open(questions, "questions", JsonNode.class);
-        return new Source(it, questions, files, split, size);
+        Cut.Scan scan = ArrayElements.scan(questions, "questions"); // checks the syntax
+        ArrayElements<JsonNode> it = ArrayElements.openUpToCut(questions, "questions", JsonNode.class);
+        return new Source(it, questions, files, split, scan);
     }
 
     /** Streams the questions; counts fallbacks in {@link #stats()}. */
@@ -68,13 +70,16 @@ public final class ClevrTask implements Task {
         private final ClevrProgramConverter converter = new ClevrProgramConverter();
         private final ConversionStats stats = new ConversionStats();
         private int position;
+        /** The file's cut, if it is truncated: its error comes after the last complete question. */
+        private Optional<Cut> cut;
 
-        Source(ArrayElements<JsonNode> it, Path file, ClevrFiles files, String split, long size) {
+        Source(ArrayElements<JsonNode> it, Path file, ClevrFiles files, String split, Cut.Scan scan) {
             this.it = it;
             this.file = file;
             this.files = files;
             this.split = split;
-            this.size = size;
+            this.size = scan.examples();
+            this.cut = scan.cut();
         }
 
         public ConversionStats stats() {
@@ -88,12 +93,17 @@ public final class ClevrTask implements Task {
 
         @Override
         public boolean hasNext() {
-            return it.hasNext();
+            return it.hasNext() || cut.isPresent();
         }
 
         @Override
         public Example next() {
             if (!hasNext()) throw new NoSuchElementException();
+            if (!it.hasNext()) { // every complete question read: the cut
+                Example error = cut.orElseThrow().example();
+                cut = Optional.empty();
+                return error;
+            }
             JsonNode node = it.next();
             int index = position++;
             String where = "questions[" + index + "]";

@@ -13,6 +13,7 @@ import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.evaluation.ExampleSource;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.value.TextValue;
+import org.sdvp.data.json.Cut;
 import org.sdvp.data.json.Entries;
 import org.sdvp.data.json.ObjectEntries;
 import org.sdvp.data.json.UncheckedDataException;
@@ -34,20 +35,23 @@ import org.slf4j.LoggerFactory;
 public final class GqaExampleSource implements ExampleSource {
     private static final Logger LOG = LoggerFactory.getLogger(GqaExampleSource.class);
 
-    private final Iterator<Path> files;
+    private final Iterator<Map.Entry<Path, Cut.Scan>> files;
     private final GqaLayout layout;
     private final GqaProgramConverter converter;
     private final ConversionStats stats;
     private final long size;
     private ObjectEntries<JsonNode> current;
+    /** The cut of the current file, if it is truncated: its error comes after its last complete entry. */
+    private Optional<Cut> cut = Optional.empty();
 
+    /** @param files each questions file, in order, with what {@link ObjectEntries#scan} found in it */
     GqaExampleSource(
-            List<Path> files, GqaLayout layout, GqaProgramConverter converter, ConversionStats stats, long size) {
-        this.files = files.iterator();
+            Map<Path, Cut.Scan> files, GqaLayout layout, GqaProgramConverter converter, ConversionStats stats) {
+        this.files = List.copyOf(files.entrySet()).iterator();
         this.layout = layout;
         this.converter = converter;
         this.stats = stats;
-        this.size = size;
+        this.size = files.values().stream().mapToLong(Cut.Scan::examples).sum();
     }
 
     /** Fallback counts so far. */
@@ -62,22 +66,32 @@ public final class GqaExampleSource implements ExampleSource {
 
     @Override
     public boolean hasNext() {
-        while (current == null || !current.hasNext()) {
-            if (current != null) current.close();
-            current = null;
+        while (true) {
+            if (current != null) {
+                if (current.hasNext()) return true;
+                current.close();
+                current = null;
+            }
+            if (cut.isPresent()) return true; // after the last complete entry of a truncated file
             if (!files.hasNext()) return false;
+            Map.Entry<Path, Cut.Scan> file = files.next();
             try {
-                current = ObjectEntries.open(files.next(), JsonNode.class);
+                current = ObjectEntries.openUpToCut(file.getKey(), JsonNode.class);
             } catch (DataException e) {
                 throw new UncheckedDataException(e);
             }
+            cut = file.getValue().cut();
         }
-        return true;
     }
 
     @Override
     public Example next() {
         if (!hasNext()) throw new NoSuchElementException();
+        if (current == null) { // the current file's entries are done: its cut
+            Example error = cut.orElseThrow().example();
+            cut = Optional.empty();
+            return error;
+        }
         Map.Entry<String, JsonNode> e = current.next();
         // a bad entry is that question's error; the file's syntax was checked when the split was opened
         return Entries.read(

@@ -12,7 +12,6 @@ import java.util.Set;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.value.Box;
 import org.sdvp.data.json.Entries;
-import org.sdvp.data.json.JsonErrors;
 import org.sdvp.data.json.ObjectEntries;
 import org.sdvp.data.json.UncheckedDataException;
 import org.sdvp.data.oracle.AnnotatedScene;
@@ -36,13 +35,8 @@ public final class GqaSceneGraphs {
                 String where = "entry '" + e.getKey() + "' (line " + entries.line() + ")";
                 try {
                     out.add(toScene(e.getKey(), Entries.bind(e.getValue(), GqaSceneGraph.class)));
-                } catch (JsonProcessingException ex) {
-                    out.invalid(
-                            e.getKey() + ".jpg",
-                            JsonErrors.entry(file, where, ex).getMessage());
-                } catch (DataException | RuntimeException ex) {
-                    out.invalid(
-                            e.getKey() + ".jpg", "invalid entry in " + file + " at " + where + ": " + ex.getMessage());
+                } catch (JsonProcessingException | DataException | RuntimeException ex) {
+                    out.invalid(e.getKey() + ".jpg", Entries.problem(file, where, ex));
                 }
             }
         } catch (UncheckedDataException e) {

@@ -39,23 +39,22 @@ public final class Entries {
     public static Example read(Path file, String id, String where, Reader reader) {
         try {
             return reader.read();
-        } catch (JsonProcessingException e) {
-            return Example.invalid(id, JsonErrors.entry(file, where, e));
-        } catch (DataException e) {
-            return Example.invalid(
-                    id,
-                    new DataException(
-                            e.kind(), "invalid entry in " + file + " at " + where + ": " + e.getMessage(), e));
-        } catch (RuntimeException e) {
-            // a program the converter cannot take (a node input pointing nowhere, an unknown function)
-            return Example.invalid(
-                    id,
-                    new DataException(
-                            DataException.Kind.ABSURD_VALUE,
-                            "invalid entry in " + file + " at " + where + ": "
-                                    + (e.getMessage() == null ? e.toString() : e.getMessage()),
-                            e));
+        } catch (JsonProcessingException | DataException | RuntimeException e) {
+            return Example.invalid(id, problem(file, where, e));
         }
+    }
+
+    /**
+     * Why the entry at {@code where} in {@code file} could not be read, by kind: Jackson's error ({@link
+     * JsonErrors#kind}), the reader's own {@link DataException}, or a program the converter cannot take (a node
+     * input pointing nowhere, an unknown function: {@code ABSURD_VALUE}).
+     */
+    public static DataException problem(Path file, String where, Exception e) {
+        if (e instanceof JsonProcessingException j) return JsonErrors.entry(file, where, j);
+        String prefix = "invalid entry in " + file + " at " + where + ": ";
+        if (e instanceof DataException d) return new DataException(d.kind(), prefix + d.getMessage(), d);
+        return new DataException(
+                DataException.Kind.ABSURD_VALUE, prefix + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
     }
 
     /** {@code entry} bound to {@code type}, after the depth check. */

@@ -34,10 +34,10 @@ public final class EntryIndex<T> {
     private final Path file;
     private final Class<T> type;
     private final Map<String, Span> spans;
-    /** Keys whose value did not bind → the file, line and reason. */
-    private final Map<String, String> invalid;
+    /** Keys whose value did not bind → why (kind; file, line and reason). */
+    private final Map<String, DataException> invalid;
 
-    private EntryIndex(Path file, Class<T> type, Map<String, Span> spans, Map<String, String> invalid) {
+    private EntryIndex(Path file, Class<T> type, Map<String, Span> spans, Map<String, DataException> invalid) {
         this.invalid = Map.copyOf(invalid);
         this.file = file;
         this.type = type;
@@ -54,7 +54,7 @@ public final class EntryIndex<T> {
     public static <T> EntryIndex<T> build(Path file, Class<T> type, BiConsumer<String, T> visitor)
             throws DataException {
         Map<String, Span> spans = new HashMap<>();
-        Map<String, String> invalid = new HashMap<>();
+        Map<String, DataException> invalid = new HashMap<>();
         try (JsonParser p = Json.mapper().createParser(file.toFile())) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw JsonErrors.at(file, p.currentTokenLocation(), "expected a JSON object keyed by id");
@@ -77,11 +77,7 @@ public final class EntryIndex<T> {
                     // a well-formed entry of the wrong shape: looking it up fails with its position and reason
                     // (that question's error) while every other entry is served
                     String where = "line " + p.currentLocation().getLineNr() + " (entry '" + key + "')";
-                    invalid.put(
-                            key,
-                            e instanceof JsonProcessingException j
-                                    ? JsonErrors.entry(file, where, j).getMessage()
-                                    : "invalid entry in " + file + " at " + where + ": " + e.getMessage());
+                    invalid.put(key, Entries.problem(file, where, e));
                     continue;
                 }
                 invalid.remove(key);
@@ -115,7 +111,8 @@ public final class EntryIndex<T> {
     public Optional<T> get(String key) throws DataException {
         Span s = spans.get(key);
         if (s == null) return Optional.empty();
-        if (invalid.containsKey(key)) throw new DataException(invalid.get(key));
+        DataException bad = invalid.get(key);
+        if (bad != null) throw new DataException(bad.kind(), bad.getMessage(), bad);
         ByteBuffer bytes = ByteBuffer.allocate(s.length());
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             while (bytes.hasRemaining()) {

@@ -51,6 +51,56 @@ public final class JsonErrors {
                 kind(e), "invalid entry in " + file + " at " + where + column + ": " + e.getOriginalMessage(), e);
     }
 
+    /**
+     * Whether {@code e} means that {@code file} ends inside its JSON value: the parser reached the end of input
+     * (Jackson's {@code JsonEOFException}), or the error lies in the file's last bytes (a literal cut short,
+     * {@code tru}, is an "unrecognized token" found at the end). Any other syntax error has content after it.
+     */
+    public static boolean isTruncation(Path file, JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.io.JsonEOFException) return true;
+        }
+        if (!(e instanceof com.fasterxml.jackson.core.JsonParseException) || e.getLocation() == null) return false;
+        long at = e.getLocation().getByteOffset();
+        if (at < 0) at = e.getLocation().getCharOffset();
+        try {
+            long size = java.nio.file.Files.size(file);
+            if (at < 0 || size - at > TAIL) return false;
+            // from the error to the end, the bad token alone (a literal cut short), then white space at most
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+                in.skipNBytes(at);
+                String rest = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+                return rest.chars().noneMatch(c -> Character.isWhitespace(c) || ",:[]{}\"".indexOf(c) >= 0);
+            }
+        } catch (IOException io) {
+            return false;
+        }
+    }
+
+    /** How far from the end of the file a syntax error may be and still be a cut: a literal's length, and some. */
+    private static final int TAIL = 16;
+
+    /**
+     * The cut of a truncated file, as an error of kind {@code TRUNCATED_JSON}: {@code truncated JSON in F at line
+     * 3, column 12 (byte 140): the file ends inside entry 'q3', after 2 complete entries (...)}.
+     *
+     * @param inside what the cut fell in ({@code entry 'q3'}, {@code questions[2]}), or null: between entries
+     */
+    public static DataException truncated(Path file, JsonProcessingException e, String inside, long complete) {
+        JsonLocation at = e.getLocation();
+        String where = at == null
+                ? ""
+                : " at " + position(at) + (at.getByteOffset() >= 0 ? " (byte " + at.getByteOffset() + ")" : "");
+        String entries = complete + " complete " + (complete == 1 ? "entry" : "entries");
+        String what = inside == null
+                ? "the file ends after " + entries
+                : "the file ends inside " + inside + ", after " + entries;
+        return new DataException(
+                DataException.Kind.TRUNCATED_JSON,
+                "truncated JSON in " + file + where + ": " + what + " (" + e.getOriginalMessage() + ")",
+                e);
+    }
+
     /** A structural problem (not a syntax error) at the parser's position. */
     public static DataException at(Path file, JsonLocation at, String problem) {
         return new DataException("unexpected JSON in " + file + " at " + position(at) + ": " + problem);

@@ -1,12 +1,14 @@
 package org.sdvp.data.json;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Json;
 
@@ -25,25 +27,41 @@ public final class ObjectEntries<T> implements Iterator<Map.Entry<String, T>>, A
     private final Path file;
     private final Class<T> type;
     private final JsonParser parser;
+    /** Whether the iteration ends quietly at a cut (a truncated file) instead of failing. */
+    private final boolean upToCut;
+
     private Map.Entry<String, T> next;
     private boolean done;
     private int nextLine, line;
 
-    private ObjectEntries(Path file, Class<T> type, JsonParser parser) {
+    private ObjectEntries(Path file, Class<T> type, JsonParser parser, boolean upToCut) {
         this.file = file;
         this.type = type;
         this.parser = parser;
+        this.upToCut = upToCut;
     }
 
-    /** Opens {@code file} positioned at the first entry. */
+    /** Opens {@code file} positioned at the first entry; a syntax error while iterating fails. */
     public static <T> ObjectEntries<T> open(Path file, Class<T> type) throws DataException {
+        return open(file, type, false);
+    }
+
+    /**
+     * Opens {@code file} positioned at the first entry; the iteration ends after the last complete entry of a
+     * truncated file, whose cut {@link #scan} reports.
+     */
+    public static <T> ObjectEntries<T> openUpToCut(Path file, Class<T> type) throws DataException {
+        return open(file, type, true);
+    }
+
+    private static <T> ObjectEntries<T> open(Path file, Class<T> type, boolean upToCut) throws DataException {
         JsonParser p = null;
         try {
             p = Json.mapper().createParser(file.toFile());
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw JsonErrors.at(file, p.currentTokenLocation(), "expected a JSON object keyed by id");
             }
-            return new ObjectEntries<>(file, type, p);
+            return new ObjectEntries<>(file, type, p, upToCut);
         } catch (IOException e) {
             closeQuietly(p);
             throw JsonErrors.of(file, e);
@@ -63,24 +81,48 @@ public final class ObjectEntries<T> implements Iterator<Map.Entry<String, T>>, A
      * the wrong type fails here, at open, rather than halfway through a run; {@code null} checks syntax only.
      */
     public static long count(Path file, Class<?> type) throws DataException {
+        return scan(file, type, false).entries();
+    }
+
+    /**
+     * Reads the whole file once, token by token: its complete entries and, when the file ends inside the object
+     * (a truncated file), the {@link Cut}. Any other syntax error fails, naming file, line and column: the
+     * entries after it exist but cannot be found.
+     */
+    public static Cut.Scan scan(Path file) throws DataException {
+        return scan(file, null, true);
+    }
+
+    private static Cut.Scan scan(Path file, Class<?> type, boolean upToCut) throws DataException {
+        long n = 0;
+        String key = null; // the entry being read, if any
         try (JsonParser p = Json.mapper().createParser(file.toFile())) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw JsonErrors.at(file, p.currentTokenLocation(), "expected a JSON object keyed by id");
+            try {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    throw JsonErrors.at(file, p.currentTokenLocation(), "expected a JSON object keyed by id");
+                }
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    key = p.currentName();
+                    p.nextToken();
+                    if (type == null) p.skipChildren();
+                    else p.readValueAs(type);
+                    key = null;
+                    n++;
+                }
+                if (p.currentToken() != JsonToken.END_OBJECT) {
+                    throw JsonErrors.at(file, p.currentTokenLocation(), "expected the end of the object");
+                }
+                if (p.nextToken() != null) {
+                    throw JsonErrors.at(file, p.currentTokenLocation(), "content after the top-level object");
+                }
+                return new Cut.Scan(n, Optional.empty());
+            } catch (JsonProcessingException e) {
+                if (!upToCut || !JsonErrors.isTruncation(file, e)) throw e;
+                Cut cut = key == null
+                        ? new Cut(file.getFileName() + " (end)", JsonErrors.truncated(file, e, null, n))
+                        : new Cut(key, JsonErrors.truncated(file, e, "entry '" + key + "'", n));
+                return new Cut.Scan(n, Optional.of(cut));
             }
-            long n = 0;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                p.nextToken();
-                if (type == null) p.skipChildren();
-                else p.readValueAs(type);
-                n++;
-            }
-            if (p.currentToken() != JsonToken.END_OBJECT) {
-                throw JsonErrors.at(file, p.currentTokenLocation(), "expected the end of the object");
-            }
-            if (p.nextToken() != null) {
-                throw JsonErrors.at(file, p.currentTokenLocation(), "content after the top-level object");
-            }
-            return n;
         } catch (IOException e) {
             throw JsonErrors.of(file, e);
         }
@@ -94,7 +136,7 @@ public final class ObjectEntries<T> implements Iterator<Map.Entry<String, T>>, A
             JsonToken t = parser.nextToken();
             if (t != JsonToken.FIELD_NAME) {
                 done = true;
-                if (t != JsonToken.END_OBJECT) {
+                if (t != JsonToken.END_OBJECT && !(t == null && upToCut)) {
                     throw new UncheckedDataException(JsonErrors.at(
                             file, parser.currentTokenLocation(), "expected a field name or the end of the object"));
                 }
@@ -107,6 +149,7 @@ public final class ObjectEntries<T> implements Iterator<Map.Entry<String, T>>, A
             return true;
         } catch (IOException e) {
             done = true;
+            if (upToCut && e instanceof JsonProcessingException j && JsonErrors.isTruncation(file, j)) return false;
             throw new UncheckedDataException(JsonErrors.of(file, e));
         }
     }

@@ -3,6 +3,7 @@ package org.sdvp.data.oracle;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.sdvp.core.io.DataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,14 +16,14 @@ public final class Annotations {
     private static final Logger LOG = LoggerFactory.getLogger(Annotations.class);
 
     private final Map<String, AnnotatedScene> scenes = new HashMap<>();
-    private final Map<String, String> invalid = new LinkedHashMap<>();
+    private final Map<String, DataException> invalid = new LinkedHashMap<>();
 
     public void add(AnnotatedScene scene) {
         scenes.put(scene.imageFile(), scene);
     }
 
-    /** @param why the file, the entry's position and the reason */
-    public void invalid(String imageFile, String why) {
+    /** @param why its kind, and a message naming the file, the entry's position and the reason */
+    public void invalid(String imageFile, DataException why) {
         invalid.put(imageFile, why);
     }
 
@@ -37,7 +38,7 @@ public final class Annotations {
     }
 
     /** Image file name → why its entry could not be read. */
-    public Map<String, String> invalid() {
+    public Map<String, DataException> invalid() {
         return Map.copyOf(invalid);
     }
 
@@ -48,7 +49,7 @@ public final class Annotations {
                     "{}: {} invalid annotation entries; questions on their images fail with the reason (first: {})",
                     name,
                     invalid.size(),
-                    invalid.values().iterator().next());
+                    invalid.values().iterator().next().getMessage());
         }
         return new SceneOracle(scenes, invalid);
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.sdvp.core.io.DataException;
 import org.sdvp.core.service.LocRequest;
 import org.sdvp.core.service.MatchRequest;
 import org.sdvp.core.service.ModelServiceException;
@@ -42,8 +43,8 @@ public final class SceneOracle {
     private final int size;
     private final Set<String> relations;
 
-    /** Image file name → why its annotation entry could not be read (file, position, reason). */
-    private final Map<String, String> invalid;
+    /** Image file name → why its annotation entry could not be read (kind; file, position, reason). */
+    private final Map<String, DataException> invalid;
 
     /** @param scenes image file name → annotations */
     public SceneOracle(Map<String, AnnotatedScene> scenes) {
@@ -55,7 +56,7 @@ public final class SceneOracle {
      * @param invalid image file name → why its annotation entry could not be read: a question on that image
      *     fails with this reason instead of "no scene annotations"
      */
-    public SceneOracle(Map<String, AnnotatedScene> scenes, Map<String, String> invalid) {
+    public SceneOracle(Map<String, AnnotatedScene> scenes, Map<String, DataException> invalid) {
         this(Map.copyOf(scenes)::get, scenes.size(), relationNames(scenes.values()), invalid);
     }
 
@@ -76,7 +77,7 @@ public final class SceneOracle {
             Function<String, AnnotatedScene> scenes,
             int size,
             Collection<String> relationNames,
-            Map<String, String> invalid) {
+            Map<String, DataException> invalid) {
         this.scenes = scenes;
         this.size = size;
         this.invalid = Map.copyOf(invalid);
@@ -123,14 +124,25 @@ public final class SceneOracle {
         try {
             s = scenes.apply(image.sourceId());
         } catch (UncheckedDataException e) {
-            throw new ModelServiceException(e.getMessage());
+            throw failure(e.getMessage(), e.getCause());
         }
         if (s == null && invalid.containsKey(image.sourceId())) {
-            throw new ModelServiceException("the scene annotations of image '" + image.sourceId() + "' are invalid: "
-                    + invalid.get(image.sourceId()));
+            DataException why = invalid.get(image.sourceId());
+            throw failure(
+                    "the scene annotations of image '" + image.sourceId() + "' are invalid: " + why.getMessage(), why);
         }
         if (s == null) throw new ModelServiceException("no scene annotations for image '" + image.sourceId() + "'");
         return s;
+    }
+
+    /**
+     * A question's step failing for bad annotation data: counted by the data's reason ({@code wrong-field-type},
+     * ...) rather than as {@code step-failed}, unless the data error has no finer kind.
+     */
+    private static ModelServiceException failure(String message, DataException why) {
+        String reason =
+                why.kind() == DataException.Kind.OTHER ? null : why.kind().code();
+        return new ModelServiceException(message, reason, why);
     }
 
     public List<Detection> locate(LocRequest r) throws ModelServiceException {

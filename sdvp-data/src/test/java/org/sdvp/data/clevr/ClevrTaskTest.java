@@ -166,10 +166,11 @@ class ClevrTaskTest {
             EvalResult r = new Evaluator(task, new VisProgInterpreter(), new DatasetPrograms(), gateway, 1)
                     .run(source, "test", Map.of(), null);
             assertEquals(4, r.count());
-            assertEquals(Map.of("wrong-field-type", 1, "missing-field", 1, "step-failed", 1), r.errorsByReason());
+            // the bad scene entry is counted by its data reason, not as a failed step
+            assertEquals(Map.of("wrong-field-type", 2, "missing-field", 1), r.errorsByReason());
             assertEquals(0.25, r.score(), 1e-12, () -> r.misses().toString());
             String scene = r.misses().stream()
-                    .filter(m -> "step-failed".equals(m.reason()))
+                    .filter(m -> m.error().contains("are invalid"))
                     .findFirst()
                     .orElseThrow()
                     .error();
@@ -180,6 +181,58 @@ class ClevrTaskTest {
                     .orElseThrow()
                     .error();
             assertTrue(type.contains("questions.json at questions[1]"), type);
+        }
+    }
+
+    @Test
+    void aTruncatedQuestionsFileRunsEveryCompleteQuestionAndCountsTheCutByReason(@TempDir Path root) throws Exception {
+        var task = Tasks.find("clevr");
+        Path questions = Files.createDirectories(root.resolve("questions")).resolve("CLEVR_val_questions.json");
+        String whole = Files.readString(Fixtures.CLEVR.resolve("questions/CLEVR_val_questions.json"));
+        // cut inside the fifth question: the first four run, the cut is one error
+        Files.writeString(questions, whole.substring(0, nthQuestionStart(whole, 4) + 30));
+        for (String dir : List.of("images", "scenes")) copyTree(Fixtures.CLEVR.resolve(dir), root.resolve(dir));
+        try (ExampleSource source = task.open(root, "val");
+                ModelServices services = ModuleSpec.parse("clevr-oracle").load(ProviderContext.ofData(root));
+                ModelGateway gateway = new ModelGateway(services)) {
+            assertEquals(5, source.size().orElseThrow());
+            EvalResult r = new Evaluator(task, new VisProgInterpreter(), new DatasetPrograms(), gateway, 1)
+                    .run(source, "val", Map.of(), null);
+            assertEquals(5, r.count());
+            assertEquals(Map.of("truncated-json", 1), r.errorsByReason());
+            QuestionResult cut = r.misses().stream()
+                    .filter(m -> "truncated-json".equals(m.reason()))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals("questions[4]", cut.id());
+            assertTrue(
+                    cut.error().startsWith("truncated JSON in " + questions + " at line ")
+                            && cut.error().contains("the file ends inside questions[4], after 4 complete entries"),
+                    cut.error());
+            assertEquals(4.0 / 5, r.score(), 1e-12, () -> r.misses().toString());
+        }
+    }
+
+    /** Where the {@code n}-th (0-based) question object of a CLEVR questions file starts. */
+    private static int nthQuestionStart(String json, int n) {
+        int at = json.indexOf('[', json.indexOf("\"questions\"")) + 1;
+        for (int depth = 0, seen = -1; at < json.length(); at++) {
+            char c = json.charAt(at);
+            if (c == '{' && depth++ == 0 && ++seen == n) return at;
+            if (c == '}') depth--;
+            if (c == '[') depth++;
+            if (c == ']') depth--;
+        }
+        throw new IllegalArgumentException("fewer than " + (n + 1) + " questions");
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
         }
     }
 

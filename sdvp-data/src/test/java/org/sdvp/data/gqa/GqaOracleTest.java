@@ -141,6 +141,15 @@ class GqaOracleTest {
         assertTrue(
                 e.getMessage().contains("'2.jpg' are invalid") && e.getMessage().contains(f + " at entry '2' (line 2)"),
                 e.getMessage());
+        // the question is counted by the entry's data reason, not as a failed step
+        assertEquals(java.util.Optional.of("wrong-field-type"), e.reason());
+        // the same through the byte-offset index gqa-oracle reads from
+        SceneOracle indexed = new GqaSceneIndex(List.of(f)).oracle();
+        ModelServiceException viaIndex = assertThrows(
+                ModelServiceException.class,
+                () -> indexed.locate(new LocRequest(ImageValue.source("2.jpg", pixels), "car")));
+        assertEquals(java.util.Optional.of("wrong-field-type"), viaIndex.reason());
+        assertTrue(viaIndex.getMessage().contains(f + " at line 2"), viaIndex.getMessage());
     }
 
     @Test

@@ -115,6 +115,50 @@ class GqaTaskTest {
     }
 
     @Test
+    void aTruncatedQuestionsFileYieldsEveryCompleteEntryThenItsCutAsAnError() throws Exception {
+        Files.createDirectories(tmp.resolve("questions"));
+        Path f = tmp.resolve("questions/val_balanced_questions.json");
+        String whole = "{\"q1\": {\"imageId\": \"1\", \"question\": \"Is it?\"},\n"
+                + "  \"q2\": {\"imageId\": \"1\", \"question\": \"x\", \"semantic\": \"oops\"},\n"
+                + "  \"q3\": {\"imageId\": \"2\", \"question\": \"Is it red?\"}}";
+        Files.writeString(f, whole.substring(0, whole.indexOf("red?")));
+        List<Example> all;
+        try (GqaExampleSource s = new GqaTask().open(tmp, "val_balanced")) {
+            assertEquals(3, s.size().orElseThrow());
+            all = new ArrayList<>();
+            s.forEachRemaining(all::add);
+        }
+        assertEquals(List.of("q1", "q2", "q3"), all.stream().map(Example::id).toList());
+        assertTrue(all.get(0).problem().isEmpty());
+        assertEquals(
+                DataException.Kind.WRONG_FIELD_TYPE,
+                all.get(1).problem().orElseThrow().kind());
+        DataException cut = all.get(2).problem().orElseThrow();
+        assertEquals(DataException.Kind.TRUNCATED_JSON, cut.kind());
+        assertTrue(
+                cut.getMessage().startsWith("truncated JSON in " + f + " at line 3, column ")
+                        && cut.getMessage().contains("the file ends inside entry 'q3', after 2 complete entries"),
+                cut.getMessage());
+    }
+
+    @Test
+    void aTruncatedPartOfTrainAllCostsOnlyItsCutAndTheNextPartIsRead() throws Exception {
+        Path parts = Files.createDirectories(tmp.resolve("questions/train_all_questions"));
+        Files.writeString(
+                parts.resolve("train_all_questions_1.json"),
+                "{\"a\": {\"imageId\": \"1\", \"question\": \"A?\", \"answer\": \"a\"}, \"b\": {\"imageId\": \"2\"");
+        Files.writeString(
+                parts.resolve("train_all_questions_2.json"),
+                "{\"c\": {\"imageId\": \"3\", \"question\": \"C?\", \"answer\": \"c\"}}");
+        List<Example> all = all(tmp, "train_all");
+        assertEquals(List.of("a", "b", "c"), all.stream().map(Example::id).toList());
+        assertEquals(
+                DataException.Kind.TRUNCATED_JSON,
+                all.get(1).problem().orElseThrow().kind());
+        assertTrue(all.get(2).problem().isEmpty());
+    }
+
+    @Test
     void trainAllIsReadFromItsNumberedParts() throws Exception {
         Path parts = Files.createDirectories(tmp.resolve("questions/train_all_questions"));
         Files.writeString(

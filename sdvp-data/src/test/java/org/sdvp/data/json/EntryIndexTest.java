@@ -71,6 +71,7 @@ class EntryIndexTest {
                         && e.getMessage().contains("line 2")
                         && e.getMessage().contains("'b'"),
                 e.getMessage());
+        assertEquals(DataException.Kind.WRONG_FIELD_TYPE, e.kind(), "counted by its reason");
     }
 
     @Test

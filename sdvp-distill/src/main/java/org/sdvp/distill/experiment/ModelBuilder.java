@@ -3,11 +3,7 @@ package org.sdvp.distill.experiment;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.sdvp.models.teacher.TeacherBuilder;
-import org.sdvp.models.teacher.TeacherPreset;
-import org.sdvp.models.train.DjlSetup;
-import org.sdvp.models.vlm.PretrainPreset;
 import org.sdvp.models.vlm.Pretrainer;
-import org.sdvp.world.task.WorldTaskSpec;
 
 /** Trains the experiment's S0 and teachers (an interface so that tests can stand in for hours of training). */
 public interface ModelBuilder {
@@ -22,20 +18,11 @@ public interface ModelBuilder {
         return 1;
     }
 
-    /** The real thing: {@link Pretrainer} and {@link TeacherBuilder}, as the CLI commands use them. */
+    /**
+     * The real thing: {@link Pretrainer} and {@link TeacherBuilder}, as the CLI commands use them, resumable
+     * mid-training ({@link TrainingModels}).
+     */
     static ModelBuilder training() {
-        return new ModelBuilder() {
-            @Override
-            public void pretrain(String preset, long seed, Path out, PrintStream log) throws Exception {
-                DjlSetup.configure();
-                new Pretrainer(PretrainPreset.named(preset), seed).run(out, log);
-            }
-
-            @Override
-            public void teacher(String task, String preset, long seed, Path out, PrintStream log) throws Exception {
-                DjlSetup.configure();
-                new TeacherBuilder(WorldTaskSpec.find(task), TeacherPreset.named(preset), seed).run(out, log);
-            }
-        };
+        return TrainingModels.standard();
     }
 }

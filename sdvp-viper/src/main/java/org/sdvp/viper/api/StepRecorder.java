@@ -83,7 +83,8 @@ public final class StepRecorder {
                     ctx.calls(),
                     micros(start),
                     Optional.of(e.getMessage())));
-            if (failure == null) failure = new StepFailure(index, line, module, e.getMessage());
+            if (failure == null)
+                failure = new StepFailure(index, line, module, e.getMessage(), StepFailure.reasonOf(e));
             throw e;
         }
     }
