@@ -69,6 +69,19 @@ class EditedRationaleTest {
             FINAL_RESULT=RESULT(var=ANSWER0)
             """;
 
+    static final String REPLACE_PROGRAM = """
+            OBJ0=SEG(image=IMAGE)
+            OBJ1=SELECT(image=IMAGE,object=OBJ0,query='cube',category=None)
+            IMAGE0=REPLACE(image=IMAGE,object=OBJ1,prompt='green')
+            IMAGE1=COLORPOP(image=IMAGE0,object=OBJ1)
+            IMAGE2=CROP(image=IMAGE1,box=OBJ1)
+            ANSWER0=VQA(image=IMAGE2,question='What is it?')
+            FINAL_RESULT=RESULT(var=ANSWER0)
+            """;
+
+    /** How the reader captions an edit whose pixels were not recorded. */
+    static final String TINTED = "(its pixels were not recorded: shown as its input with the edited objects tinted)";
+
     @TempDir
     Path dir;
 
@@ -120,13 +133,39 @@ class EditedRationaleTest {
 
     @Test
     void theServedRationaleShowsTheEditedPixelsAsRunHtmlDoes() throws Exception {
+        Execution run = servedAsRunHtml(PROGRAM);
+        assertTrue(served.contains("edited: COLORPOP cube; BGBLUR cube; EMOJI winking_face over 1 object"), served);
+        // and the edits are visible: COLORPOP's result is not the source
+        assertFalse(samePixels(
+                scene(), ((ImageValue) run.trace().steps().get(2).result().orElseThrow()).pixels()));
+    }
+
+    @Test
+    void replacesRecordedPixelsAreServedByteForByteAndLaterEditsBuildOnThem() throws Exception {
+        Execution run = servedAsRunHtml(REPLACE_PROGRAM);
+        assertTrue(served.contains("edited: REPLACE cube -> 'green'; COLORPOP cube"), served);
+        assertFalse(served.contains("not recorded"), served);
+        // the backend's pixels, not the input tinted: the cube is the scripted replacer's green
+        ImageValue replaced = (ImageValue) run.trace().steps().get(2).result().orElseThrow();
+        assertEquals(0x00C000, replaced.pixels().getRGB(12, 12) & 0xFFFFFF);
+    }
+
+    /** Page text of the last {@link #servedAsRunHtml} rationale. */
+    private String served;
+
+    /**
+     * Runs {@code program} on the scene, records it as {@code sdvp eval} does, serves it, and checks that the
+     * reader rebuilds each step's image pixel for pixel and that the served rationale's images are exactly the
+     * ones {@code sdvp run --html} ({@link TraceHtml}) draws from the run's own trace.
+     */
+    private Execution servedAsRunHtml(String program) throws Exception {
         Path runs = Files.createDirectories(dir.resolve("runs"));
         Path data = runs.resolve("data").resolve("edit-sim");
         Path file =
                 Files.createDirectories(data.resolve("test").resolve("images")).resolve("scene.png");
         ImageIO.write(scene(), "png", file.toFile());
         ImageValue image = ImageValue.source("scene.png", ImageIO.read(file.toFile()));
-        Execution run = run(PROGRAM, image);
+        Execution run = run(program, image);
 
         Path results = Files.createDirectories(runs.resolve("single")).resolve("edit-sim.json");
         record(data, file, run, QuestionTraces.beside(results));
@@ -165,39 +204,31 @@ class EditedRationaleTest {
             HtmlPage eval = browser.getPage(app.url() + "eval?run=single/edit-sim.json");
             HtmlPage question = ((HtmlAnchor) eval.getFirstByXPath("//table[@id='questions']//tr[2]//a")).click();
             HtmlPage rationale = (HtmlPage) question.getFrames().get(0).getEnclosedPage();
-            List<String> served = new ArrayList<>();
-            for (Object img : rationale.getByXPath("//img")) served.add(((HtmlImage) img).getSrcAttribute());
-            assertEquals(expected.size(), served.size());
-            for (int i = 0; i < expected.size(); i++) assertEquals(expected.get(i), served.get(i), "image " + i);
-            String text = rationale.asNormalizedText();
-            assertTrue(text.contains("edited: COLORPOP cube; BGBLUR cube; EMOJI winking_face over 1 object"), text);
+            List<String> images = new ArrayList<>();
+            for (Object img : rationale.getByXPath("//img")) images.add(((HtmlImage) img).getSrcAttribute());
+            assertEquals(expected.size(), images.size());
+            for (int i = 0; i < expected.size(); i++) assertEquals(expected.get(i), images.get(i), "image " + i);
+            served = rationale.asNormalizedText();
         }
-        // and the edits are visible: COLORPOP's result is not the source
-        assertFalse(samePixels(
-                image.pixels(),
-                ((ImageValue) run.trace().steps().get(2).result().orElseThrow()).pixels()));
+        return run;
     }
 
     @Test
-    void replaceIsShownAsItsInputWithTheReplacedObjectsTintedAndLaterEditsBuildOnIt() throws Exception {
+    void withoutRecordedPixelsReplaceIsShownAsItsInputWithTheReplacedObjectsTintedAndSaysSo() throws Exception {
         Path data = dir.resolve("data");
         Path file = Files.createDirectories(data.resolve("images")).resolve("scene.png");
         ImageIO.write(scene(), "png", file.toFile());
         ImageValue image = ImageValue.source("scene.png", ImageIO.read(file.toFile()));
-        Execution run = run("""
-                OBJ0=SEG(image=IMAGE)
-                OBJ1=SELECT(image=IMAGE,object=OBJ0,query='cube',category=None)
-                IMAGE0=REPLACE(image=IMAGE,object=OBJ1,prompt='green')
-                IMAGE1=COLORPOP(image=IMAGE0,object=OBJ1)
-                FINAL_RESULT=RESULT(var=IMAGE1)
-                """, image);
+        Execution run = run(REPLACE_PROGRAM, image);
         Path questions = dir.resolve("edit.questions.jsonl.gz");
         record(data, file, run, questions);
+        ObjectNode old = (ObjectNode) line(questions); // as a file written before pixels were recorded
+        assertTrue(((ObjectNode) old.path("steps").get(2)).remove("pixels") != null, "REPLACE's pixels recorded");
 
-        Trace read = new TraceReader(source -> Optional.of(file)).read(line(questions));
+        Trace read = new TraceReader(source -> Optional.of(file)).read(old);
         SegmentsValue cube = (SegmentsValue) run.trace().steps().get(1).result().orElseThrow();
         ImageValue replaced = (ImageValue) read.steps().get(2).result().orElseThrow();
-        assertEquals(List.of("REPLACE cube -> 'green'"), replaced.edits());
+        assertEquals(List.of("REPLACE cube -> 'green'", TINTED), replaced.edits());
         assertTrue(
                 samePixels(Thumbnails.tintMasks(image.pixels(), cube), replaced.pixels()),
                 "REPLACE's input, cube tinted");

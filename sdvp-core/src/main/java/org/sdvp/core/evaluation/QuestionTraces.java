@@ -1,6 +1,8 @@
 package org.sdvp.core.evaluation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +31,10 @@ import org.sdvp.core.trace.ValueJson;
  *  "initial": {"IMAGE": {ValueJson}}, "program": "...", "steps": [{TraceJsonl line}, ...]}
  * </pre>
  * Images are provenance only (source id and region, as in every trace), so a line is about 1–3 KB before
- * compression. At most {@link #MAX_QUESTIONS} questions are kept; the file says how many were left out.
+ * compression. At most {@link #MAX_QUESTIONS} questions are kept; the file says how many were left out. The one
+ * exception: a step whose image a backend drew ({@code REPLACE}) carries its pixels as a PNG
+ * ({@link RecordedPixels}), which no reader could make again; a file holds at most {@link #MAX_PIXEL_BYTES}
+ * of them, given to the first questions in id order (a later question's steps say their pixels were left out).
  *
  * <p>Written by {@code sdvp experiment} for each evaluation and by {@code sdvp eval} beside its
  * {@code --out}. A resumable run keeps each question's line in its journal too ({@link #recorder()}), so the
@@ -37,14 +42,30 @@ import org.sdvp.core.trace.ValueJson;
  */
 public final class QuestionTraces implements Evaluator.Listener {
     public static final int MAX_QUESTIONS = 5000;
+    /** Characters of recorded pixels ({@link RecordedPixels}) in one file. */
+    public static final long MAX_PIXEL_BYTES = 16L << 20;
 
     private final Path data;
     private final Map<String, String> lines = new TreeMap<>();
+    /** Questions holding recorded pixels → their size; all below {@link #cut}. */
+    private final TreeMap<String, Integer> withPixels = new TreeMap<>();
+    /** The first question (in id order) whose pixels did not fit: it and every later one are left without. */
+    private String cut;
+
+    private long pixelBytes;
     private int leftOut;
+
+    private final long pixelBudget;
 
     /** @param data the task's data folder, against which image paths are recorded */
     public QuestionTraces(Path data) {
+        this(data, MAX_PIXEL_BYTES);
+    }
+
+    /** @param pixelBudget characters of recorded pixels the file may hold (tests use a small one) */
+    QuestionTraces(Path data, long pixelBudget) {
         this.data = data.toAbsolutePath().normalize();
+        this.pixelBudget = pixelBudget;
     }
 
     /** {@code eval/FW/ROW/SEED/TASK.json} → {@code eval/FW/ROW/SEED/TASK.questions.jsonl.gz}. */
@@ -94,7 +115,11 @@ public final class QuestionTraces implements Evaluator.Listener {
         List<Object> steps = new ArrayList<>();
         execution.ifPresent(e -> {
             e.trace().initial().forEach((name, v) -> initial.put(name, ValueJson.of(v)));
-            for (StepRecord s : e.trace().steps()) steps.add(parse(TraceJsonl.line(s)));
+            for (StepRecord s : e.trace().steps()) {
+                JsonNode step = parse(TraceJsonl.line(s));
+                if (RecordedPixels.needed(s)) RecordedPixels.add((ObjectNode) step, s);
+                steps.add(step);
+            }
         });
         m.put("initial", initial);
         m.put(
@@ -126,8 +151,38 @@ public final class QuestionTraces implements Evaluator.Listener {
             throw new IllegalStateException("question record not serialisable", e);
         }
         synchronized (lines) {
-            if (lines.containsKey(id) || lines.size() < MAX_QUESTIONS) lines.put(id, line);
-            else leftOut++;
+            if (!lines.containsKey(id) && lines.size() >= MAX_QUESTIONS) {
+                leftOut++;
+                return;
+            }
+            Integer before = withPixels.remove(id);
+            if (before != null) pixelBytes -= before;
+            int bytes = RecordedPixels.bytes(line);
+            if (bytes > 0 && cut != null && id.compareTo(cut) >= 0) line = withoutPixels(line);
+            else if (bytes > 0) {
+                withPixels.put(id, bytes);
+                pixelBytes += bytes;
+            }
+            lines.put(id, line);
+            // over the budget: the last questions in id order give theirs up, whatever order they finished in,
+            // so the file holds the pixels of the longest run of first questions that fits
+            while (pixelBytes > pixelBudget) {
+                Map.Entry<String, Integer> last = withPixels.pollLastEntry();
+                pixelBytes -= last.getValue();
+                cut = last.getKey();
+                lines.put(cut, withoutPixels(lines.get(cut)));
+            }
+        }
+    }
+
+    private String withoutPixels(String line) {
+        try {
+            return Json.mapper()
+                    .writeValueAsString(RecordedPixels.strip(
+                            parse(line),
+                            "the file's " + pixelBudget + " characters of recorded pixels went to earlier questions"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("question record not serialisable", e);
         }
     }
 
@@ -150,7 +205,7 @@ public final class QuestionTraces implements Evaluator.Listener {
         return p.startsWith(data) ? data.relativize(p).toString().replace('\\', '/') : p.toString();
     }
 
-    private static Object parse(String json) {
+    private static JsonNode parse(String json) {
         try {
             return Json.mapper().readTree(json);
         } catch (JsonProcessingException e) {

@@ -1,11 +1,13 @@
 package org.sdvp.serve.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sdvp.core.evaluation.RecordedPixels;
 import org.sdvp.core.module.ModuleRegistry;
 import org.sdvp.core.module.StepContext;
 import org.sdvp.core.module.StepException;
@@ -29,13 +31,18 @@ import org.sdvp.core.value.Value;
  * first edit's pixels.
  *
  * <p>{@code REPLACE} needs its image-editing backend (the world oracle, an inpainting model), which a read-only
- * server does not run: its result is drawn as its input with the replaced objects tinted (and later edits build
- * on that), while the image's caption still names the edit.
+ * server does not run, so the question file records its result's pixels ({@link RecordedPixels}) and they are
+ * used as they are. Where they were not recorded (a file written before they were, or over the file's budget of
+ * pixels), the result is drawn as its input with the replaced objects tinted (and later edits build on that),
+ * captioned as such.
  */
 final class EditedImages {
     private static final ModuleRegistry MODULES = StandardModules.registry();
     /** No backends: the modules replayed here call none. */
     private static final ModelGateway NO_MODELS = new ModelGateway(ModelServices.none());
+
+    /** Said of an image drawn without its edit's pixels. */
+    static final String TINTED = "(its pixels were not recorded: shown as its input with the edited objects tinted)";
 
     private record Key(String source, List<String> edits) {}
 
@@ -70,28 +77,33 @@ final class EditedImages {
      *
      * @param result the step's recorded result value (an image with edits)
      */
-    void replay(String module, Map<String, Value> inputs, JsonNode result) {
+    void replay(JsonNode step, Map<String, Value> inputs, JsonNode result) {
         List<String> edits = edits(result);
         if (!(inputs.get("image") instanceof ImageValue input) || edits.equals(input.edits()))
             return; // no new edit (a crop)
-        Optional<StepModule> step = MODULES.find(module);
-        if (step.isEmpty()) return;
-        ImageValue pixels;
-        try {
-            pixels = step.get().execute(inputs, new StepContext(Map.of(), NO_MODELS)) instanceof ImageValue out
-                            && out.width() == input.width()
-                            && out.height() == input.height()
-                    ? out
-                    : null;
-        } catch (StepException | RuntimeException e) {
-            pixels = null; // REPLACE (no backend here), or inputs the trace could not rebuild
+        String module = step.path("module").asText("");
+        Optional<StepModule> replayed = MODULES.find(module);
+        if (replayed.isEmpty()) return;
+        List<String> caption = edits;
+        BufferedImage pixels =
+                RecordedPixels.read(step, input.width(), input.height()).orElse(null);
+        if (pixels == null) {
+            try {
+                pixels = replayed.get().execute(inputs, new StepContext(Map.of(), NO_MODELS)) instanceof ImageValue out
+                                && out.width() == input.width()
+                                && out.height() == input.height()
+                        ? out.pixels()
+                        : null;
+            } catch (StepException | RuntimeException e) {
+                pixels = null; // REPLACE without recorded pixels, or inputs the trace could not rebuild
+            }
         }
         if (pixels == null) {
             if (!(inputs.get("object") instanceof SegmentsValue objects) || !objects.belongsTo(input)) return;
-            pixels = input.edited(Thumbnails.tintMasks(input.pixels(), objects), module);
+            pixels = Thumbnails.tintMasks(input.pixels(), objects);
+            caption = new ArrayList<>(edits);
+            caption.add(TINTED);
         }
-        made.put(
-                new Key(input.sourceId(), edits),
-                new ImageValue(pixels.pixels(), input.sourceId(), input.region(), edits));
+        made.put(new Key(input.sourceId(), edits), new ImageValue(pixels, input.sourceId(), input.region(), caption));
     }
 }

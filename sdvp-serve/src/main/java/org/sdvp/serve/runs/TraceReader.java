@@ -72,7 +72,7 @@ public final class TraceReader {
             }
             JsonNode result = s.get("result");
             if (result != null && "image".equals(result.path("type").asText())) {
-                edited.replay(s.path("module").asText(""), inputs, result);
+                edited.replay(s, inputs, result);
             }
             JsonNode error = s.get("error");
             steps.add(new StepRecord(
