@@ -30,7 +30,7 @@ class CommonOptionsTest {
                 teacher);
         assertTrue(teacher.contains("--out=DIR The checkpoint folder to write."), teacher);
         assertTrue(help("eval").contains("--out=FILE Where to write results.json."));
-        assertTrue(help("run").contains("--data=DIR Folder with the scene annotations the oracle reads."));
+        assertTrue(help("run").contains("--data, --root=DIR Folder with the scene annotations the oracle reads."));
         assertTrue(help("distill").contains("--seed=N Training seed. Default: 1."));
     }
 
