@@ -1,8 +1,8 @@
 package org.sdvp.data.gqa;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,9 @@ import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.evaluation.ExampleSource;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.value.TextValue;
+import org.sdvp.core.io.Json;
 import org.sdvp.data.json.Entries;
+import org.sdvp.data.json.EntryOffsets;
 import org.sdvp.data.json.ObjectEntries;
 import org.sdvp.data.json.UncheckedDataException;
 import org.sdvp.data.program.Conversion;
@@ -34,20 +36,62 @@ import org.slf4j.LoggerFactory;
 public final class GqaExampleSource implements ExampleSource {
     private static final Logger LOG = LoggerFactory.getLogger(GqaExampleSource.class);
 
-    private final Iterator<Path> files;
+    /**
+     * Where a source stands, as {@link #position()} reports it: the split's file and the position in it (from the
+     * file's {@link EntryOffsets}), the split's entry number and size; {@code at} is null at the end of the split.
+     */
+    record Position(int file, long entry, long size, EntryOffsets.Position at) {}
+
+    private final List<Path> files;
     private final GqaLayout layout;
     private final GqaProgramConverter converter;
     private final ConversionStats stats;
     private final long size;
+    /** Each file's positional index (from opening the split), or null for a source opened at a position. */
+    private final List<EntryOffsets> offsets;
+    /** The file {@link #current} reads (files before it are done), and how many of the split's entries are. */
+    private int file;
+    private long entry;
     private ObjectEntries<JsonNode> current;
 
     GqaExampleSource(
-            List<Path> files, GqaLayout layout, GqaProgramConverter converter, ConversionStats stats, long size) {
-        this.files = files.iterator();
+            List<Path> files,
+            List<EntryOffsets> offsets,
+            GqaLayout layout,
+            GqaProgramConverter converter,
+            ConversionStats stats) {
+        this(files, offsets, layout, converter, stats, offsets.stream().mapToLong(EntryOffsets::count).sum());
+        this.file = -1;
+    }
+
+    private GqaExampleSource(
+            List<Path> files,
+            List<EntryOffsets> offsets,
+            GqaLayout layout,
+            GqaProgramConverter converter,
+            ConversionStats stats,
+            long size) {
+        this.files = List.copyOf(files);
+        this.offsets = offsets;
         this.layout = layout;
         this.converter = converter;
         this.stats = stats;
         this.size = size;
+    }
+
+    /** A source of the split's files starting at {@code p} (a position another source of the split reported). */
+    static GqaExampleSource at(
+            List<Path> files, Position p, GqaLayout layout, GqaProgramConverter converter, ConversionStats stats)
+            throws DataException {
+        if (p.file() < 0 || p.file() > files.size() || (p.at() == null) != (p.file() == files.size())) {
+            throw new DataException("not a position in this split of " + files.size() + " file(s): " + p);
+        }
+        // its size: the questions from the position on
+        GqaExampleSource s = new GqaExampleSource(files, null, layout, converter, stats, p.size() - p.entry());
+        s.file = p.file();
+        s.entry = p.entry();
+        if (p.at() != null) s.current = ObjectEntries.openAt(files.get(p.file()), JsonNode.class, p.at());
+        return s;
     }
 
     /** Fallback counts so far. */
@@ -65,9 +109,10 @@ public final class GqaExampleSource implements ExampleSource {
         while (current == null || !current.hasNext()) {
             if (current != null) current.close();
             current = null;
-            if (!files.hasNext()) return false;
+            if (file + 1 >= files.size()) return false;
+            file++;
             try {
-                current = ObjectEntries.open(files.next(), JsonNode.class);
+                current = ObjectEntries.open(files.get(file), JsonNode.class);
             } catch (DataException e) {
                 throw new UncheckedDataException(e);
             }
@@ -79,12 +124,80 @@ public final class GqaExampleSource implements ExampleSource {
     public Example next() {
         if (!hasNext()) throw new NoSuchElementException();
         Map.Entry<String, JsonNode> e = current.next();
+        entry++;
         // a bad entry is that question's error; the file's syntax was checked when the split was opened
         return Entries.read(
                 current.file(),
                 e.getKey(),
                 "entry '" + e.getKey() + "' (line " + current.line() + ")",
                 () -> toExample(e.getKey(), Entries.bind(e.getValue(), GqaQuestion.class)));
+    }
+
+    /**
+     * Steps over entries without binding or converting them: a long way by seeking through the files' indexes
+     * (when this source has them), a short way token by token.
+     */
+    @Override
+    public long skip(long n) {
+        if (offsets != null && n >= EntryOffsets.EVERY) return seek(Math.min(size, entry + n));
+        long done = 0;
+        while (done < n && hasNext()) {
+            long k = current.skip(n - done);
+            done += k;
+            entry += k;
+        }
+        return done;
+    }
+
+    /** Moves to the split's entry {@code target} through the files' indexes; returns how many entries it passed. */
+    private long seek(long target) {
+        long passed = target - entry, before = 0;
+        if (current != null) current.close();
+        current = null;
+        for (int k = 0; k < files.size(); k++) {
+            long count = offsets.get(k).count();
+            if (target < before + count) {
+                try {
+                    current = ObjectEntries.openAt(files.get(k), JsonNode.class, offsets.get(k).at(target - before));
+                } catch (DataException e) {
+                    throw new UncheckedDataException(e);
+                }
+                file = k;
+                entry = target;
+                return passed;
+            }
+            before += count;
+        }
+        file = files.size() - 1; // at the end: nothing is left to open
+        entry = target;
+        return passed;
+    }
+
+    /**
+     * The next entry's place in the split, from the files' positional indexes (so only for a source opened from
+     * the start of the split, which indexed its files).
+     */
+    @Override
+    public Optional<String> position() {
+        if (offsets == null) return Optional.empty();
+        long before = 0;
+        for (int k = 0; k < files.size(); k++) {
+            long count = offsets.get(k).count();
+            if (entry < before + count) {
+                return Optional.of(
+                        token(new Position(k, entry, size, offsets.get(k).at(entry - before))));
+            }
+            before += count;
+        }
+        return Optional.of(token(new Position(files.size(), entry, size, null)));
+    }
+
+    private static String token(Position p) {
+        try {
+            return Json.mapper().writeValueAsString(p);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a position of numbers is always JSON", e);
+        }
     }
 
     Example toExample(String id, GqaQuestion q) throws DataException {

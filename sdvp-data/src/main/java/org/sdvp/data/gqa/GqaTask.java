@@ -1,14 +1,18 @@
 package org.sdvp.data.gqa;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sdvp.core.evaluation.Outcome;
 import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.io.DataException;
+import org.sdvp.core.io.Json;
 import org.sdvp.core.metric.ExactMatch;
 import org.sdvp.core.metric.Metric;
+import org.sdvp.data.json.EntryOffsets;
 import org.sdvp.data.json.ObjectEntries;
 import org.sdvp.data.metric.GqaBreakdown;
 import org.sdvp.data.program.ConversionStats;
@@ -19,7 +23,9 @@ import org.sdvp.data.program.ConversionStats;
  * its file(s) once, token by token, so that a syntax error (a truncated file) is reported (file, line,
  * column) before anything runs, and to count the questions; then entries are streamed, and an entry that
  * breaks the schema (a field of the wrong type, a missing {@code question} or {@code imageId}) becomes that
- * question's error ({@link org.sdvp.data.json.Entries}).
+ * question's error ({@link org.sdvp.data.json.Entries}). The same pass indexes each file's positions
+ * ({@link EntryOffsets}), so a source can {@link GqaExampleSource#skip skip} to a question and report a
+ * {@link GqaExampleSource#position position} from which a worker opens the split without reading what precedes it.
  */
 public final class GqaTask implements Task {
     @Override
@@ -52,8 +58,25 @@ public final class GqaTask implements Task {
     public GqaExampleSource open(Path dataDir, String split) throws DataException {
         GqaLayout layout = new GqaLayout(dataDir);
         List<Path> files = layout.questionFiles(split);
-        long size = 0;
-        for (Path f : files) size += ObjectEntries.count(f); // checks the syntax
-        return new GqaExampleSource(files, layout, new GqaProgramConverter(), new ConversionStats(), size);
+        List<EntryOffsets> offsets = new ArrayList<>();
+        for (Path f : files) offsets.add(ObjectEntries.index(f)); // checks the syntax, counts, indexes
+        return new GqaExampleSource(files, offsets, layout, new GqaProgramConverter(), new ConversionStats());
+    }
+
+    /**
+     * The split from a position a source of it reported, without reading (or checking again) the questions before
+     * it: the files are checked to be the ones indexed (size and time).
+     */
+    @Override
+    public GqaExampleSource open(Path dataDir, String split, String position) throws DataException {
+        GqaLayout layout = new GqaLayout(dataDir);
+        GqaExampleSource.Position p;
+        try {
+            p = Json.mapper().readValue(position, GqaExampleSource.Position.class);
+        } catch (IOException e) {
+            throw new DataException("not a position in a GQA split: " + position + " (" + e.getMessage() + ")", e);
+        }
+        return GqaExampleSource.at(
+                layout.questionFiles(split), p, layout, new GqaProgramConverter(), new ConversionStats());
     }
 }
