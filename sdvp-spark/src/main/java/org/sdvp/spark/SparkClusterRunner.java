@@ -162,7 +162,12 @@ public final class SparkClusterRunner implements ClusterRunner {
         if (parts < 1) throw new DataException("--spark-partitions must be at least 1: " + parts);
         List<String> args = JobArgs.forExecutors(o, job.args());
         JobPlan plan = new JobPlan(
-                UUID.randomUUID().toString(), kind, args, workDir(job.out()).toString(), plan(task, o, parts), questionLines);
+                UUID.randomUUID().toString(),
+                kind,
+                args,
+                workDir(job.out()).toString(),
+                plan(task, o, parts),
+                questionLines);
         PartitionStore store = new PartitionStore(workDir(job.out()));
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("kind", kind);

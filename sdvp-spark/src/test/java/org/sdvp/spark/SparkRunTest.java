@@ -113,7 +113,11 @@ class SparkRunTest {
                 .get("partitions");
         assertEquals(3, ranges.size());
         for (JsonNode r : ranges) {
-            assertTrue(r.get("start").asText().contains("\"entry\":" + r.get("from").asLong()), r.toString());
+            assertTrue(
+                    r.get("start")
+                            .asText()
+                            .contains("\"entry\":" + r.get("from").asLong()),
+                    r.toString());
         }
         assertFalse(spark.get("aggregates").isEmpty(), "GQA's breakdowns are computed from the merged outcomes");
     }

@@ -12,8 +12,8 @@ import java.util.OptionalLong;
 import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.evaluation.ExampleSource;
 import org.sdvp.core.io.DataException;
-import org.sdvp.core.value.TextValue;
 import org.sdvp.core.io.Json;
+import org.sdvp.core.value.TextValue;
 import org.sdvp.data.json.Entries;
 import org.sdvp.data.json.EntryOffsets;
 import org.sdvp.data.json.ObjectEntries;
@@ -51,6 +51,7 @@ public final class GqaExampleSource implements ExampleSource {
     private final List<EntryOffsets> offsets;
     /** The file {@link #current} reads (files before it are done), and how many of the split's entries are. */
     private int file;
+
     private long entry;
     private ObjectEntries<JsonNode> current;
 
@@ -60,7 +61,13 @@ public final class GqaExampleSource implements ExampleSource {
             GqaLayout layout,
             GqaProgramConverter converter,
             ConversionStats stats) {
-        this(files, offsets, layout, converter, stats, offsets.stream().mapToLong(EntryOffsets::count).sum());
+        this(
+                files,
+                offsets,
+                layout,
+                converter,
+                stats,
+                offsets.stream().mapToLong(EntryOffsets::count).sum());
         this.file = -1;
     }
 
@@ -158,7 +165,8 @@ public final class GqaExampleSource implements ExampleSource {
             long count = offsets.get(k).count();
             if (target < before + count) {
                 try {
-                    current = ObjectEntries.openAt(files.get(k), JsonNode.class, offsets.get(k).at(target - before));
+                    current = ObjectEntries.openAt(
+                            files.get(k), JsonNode.class, offsets.get(k).at(target - before));
                 } catch (DataException e) {
                     throw new UncheckedDataException(e);
                 }

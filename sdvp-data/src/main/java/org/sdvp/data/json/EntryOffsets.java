@@ -48,7 +48,8 @@ public record EntryOffsets(long count, long size, long modified, long[] offsets,
     /** Fails when {@code file} is not the file that was indexed at {@code p} (its size or time differ). */
     static void check(Path file, Position p) throws DataException {
         try {
-            long size = Files.size(file), modified = Files.getLastModifiedTime(file).toMillis();
+            long size = Files.size(file),
+                    modified = Files.getLastModifiedTime(file).toMillis();
             if (size != p.size() || modified != p.modified()) {
                 throw new DataException(file + " changed since it was indexed (" + p.size() + " bytes, modified "
                         + p.modified() + "; now " + size + " bytes, modified " + modified + "): plan the run again");

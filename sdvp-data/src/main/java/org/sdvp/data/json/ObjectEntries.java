@@ -1,8 +1,8 @@
 package org.sdvp.data.json;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.JsonLocation;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -121,15 +121,14 @@ public final class ObjectEntries<T> implements Iterator<Map.Entry<String, T>>, A
      *
      * @throws DataException when the file changed since it was indexed (its size or time differ)
      */
-    public static <T> ObjectEntries<T> openAt(Path file, Class<T> type, EntryOffsets.Position at)
-            throws DataException {
+    public static <T> ObjectEntries<T> openAt(Path file, Class<T> type, EntryOffsets.Position at) throws DataException {
         EntryOffsets.check(file, at);
         JsonParser p = null;
         try {
             FileChannel ch = FileChannel.open(file, StandardOpenOption.READ).position(at.offset());
             // "{" and the file from a key on: an object of the remaining entries, read by the same parser code
-            InputStream rest = new SequenceInputStream(
-                    new ByteArrayInputStream(new byte[] {'{'}), Channels.newInputStream(ch));
+            InputStream rest =
+                    new SequenceInputStream(new ByteArrayInputStream(new byte[] {'{'}), Channels.newInputStream(ch));
             p = Json.mapper().createParser(rest);
             if (p.nextToken() != JsonToken.START_OBJECT) throw new IllegalStateException("the prefix is an object");
             ObjectEntries<T> entries = new ObjectEntries<>(file, type, p, at.line() - 1);
@@ -233,12 +232,8 @@ public final class ObjectEntries<T> implements Iterator<Map.Entry<String, T>>, A
     private void finish(JsonToken t) {
         done = true;
         if (t != JsonToken.END_OBJECT) {
-            throw new UncheckedDataException(
-                    JsonErrors.at(
-                            file,
-                            parser.currentTokenLocation(),
-                            lineOffset,
-                            "expected a field name or the end of the object"));
+            throw new UncheckedDataException(JsonErrors.at(
+                    file, parser.currentTokenLocation(), lineOffset, "expected a field name or the end of the object"));
         }
     }
 

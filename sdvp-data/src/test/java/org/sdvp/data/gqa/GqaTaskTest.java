@@ -183,7 +183,9 @@ class GqaTaskTest {
                 b.append(i == 0 ? "" : ",\n").append(String.format("\"f%dq%04d\": ", f, i));
                 b.append("{\"imageId\": \"1\", \"question\": \"Q?\"}");
             }
-            Files.writeString(parts.resolve("train_all_questions_" + f + ".json"), b.append('}').toString());
+            Files.writeString(
+                    parts.resolve("train_all_questions_" + f + ".json"),
+                    b.append('}').toString());
         }
         GqaTask task = new GqaTask();
         List<String> all = ids(task.open(tmp, "train_all"));
@@ -214,8 +216,7 @@ class GqaTaskTest {
             position = s.position().orElseThrow();
         }
         Files.writeString(f, Files.readString(f) + "\n");
-        DataException e =
-                assertThrows(DataException.class, () -> new GqaTask().open(tmp, "val_balanced", position));
+        DataException e = assertThrows(DataException.class, () -> new GqaTask().open(tmp, "val_balanced", position));
         assertTrue(e.getMessage().contains("changed since it was indexed"), e.getMessage());
         DataException bad = assertThrows(DataException.class, () -> new GqaTask().open(tmp, "val_balanced", "{}"));
         assertTrue(bad.getMessage().startsWith("not a position in this split"), bad.getMessage());

@@ -103,7 +103,12 @@ class ObjectEntriesTest {
             String k = String.format("k%04d", i);
             // some names hold brackets, which stepping over an entry must not take for structure
             String shown = i % 7 == 0 ? k + " }{ [\\\"" : k;
-            b.append('"').append(k).append("\": {\"name\": \"").append(shown).append("\", \"n\": ").append(i);
+            b.append('"')
+                    .append(k)
+                    .append("\": {\"name\": \"")
+                    .append(shown)
+                    .append("\", \"n\": ")
+                    .append(i);
             b.append('}');
         }
         return write(name, b.append(oneLine ? "}" : "\n}\n").toString());
