@@ -3,6 +3,7 @@ package org.sdvp.spark;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.sdvp.core.evaluation.ExampleSource;
 
 /**
  * What the executors run: the command's arguments (paths made absolute), the work folder, and the question
@@ -25,8 +26,18 @@ public record JobPlan(
         COLLECT
     }
 
-    /** Questions {@code from} (0-based, in the split's order) to {@code from + count}. */
-    public record Range(long from, int count) implements Serializable {}
+    /**
+     * Questions {@code from} (0-based, in the split's order) to {@code from + count}.
+     *
+     * @param start where question {@code from} is in the split's files ({@link ExampleSource#position()}, from
+     *              the driver's reading of the split's index), so the partition opens the split there; null when
+     *              the task's sources report no positions (the partition then reads past the questions before)
+     */
+    public record Range(long from, int count, String start) implements Serializable {
+        Range withStart(String position) {
+            return new Range(from, count, position);
+        }
+    }
 
     public JobPlan {
         args = List.copyOf(args);
@@ -40,7 +51,7 @@ public record JobPlan(
         long from = 0;
         for (int i = 0; i < n; i++) {
             long to = questions * (i + 1) / n;
-            out.add(new Range(from, Math.toIntExact(to - from)));
+            out.add(new Range(from, Math.toIntExact(to - from), null));
             from = to;
         }
         return questions == 0 ? List.of() : out;

@@ -60,10 +60,9 @@ final class PartitionTask implements Function<Integer, String> {
         Path tmp = store.begin(index);
         Totals t = new Totals();
         try (ProgramSource programs = BenchmarkRun.programSource(o, be.framework(), be.task());
-                ExampleSource source = be.task().open(o.data, o.split);
+                ExampleSource source = open(be, range);
                 OutputStream outcomes =
                         new BufferedOutputStream(Files.newOutputStream(tmp.resolve(PartitionStore.OUTCOMES)))) {
-            skip(source, range.from());
             int left = range.count(), chunk = 0;
             long next = range.from(); // the split's index of the chunk's first question
             while (left > 0) {
@@ -118,11 +117,20 @@ final class PartitionTask implements Function<Integer, String> {
         return "partition " + index + ": " + t.questions + " questions on executor " + executorId();
     }
 
-    private static void skip(ExampleSource source, long n) throws DataException {
-        for (long i = 0; i < n; i++) {
-            if (!source.hasNext()) throw new DataException("the split has fewer questions than planned (" + i + ")");
-            source.next();
+    /**
+     * The split from the range's first question: opened at the position the driver found in the split's index,
+     * or, for a task without positions, opened at the start and read past the questions before the range.
+     */
+    private static ExampleSource open(ExecutorBackends.Opened be, JobPlan.Range range) throws Exception {
+        BenchmarkOptions o = be.options();
+        if (range.start() != null) return be.task().open(o.data, o.split, range.start());
+        ExampleSource source = be.task().open(o.data, o.split);
+        long skipped = source.skip(range.from());
+        if (skipped < range.from()) {
+            source.close();
+            throw new DataException("the split has fewer questions than planned (" + skipped + ")");
         }
+        return source;
     }
 
     /** Appends a chunk's question lines (each chunk's after the previous one's: question order). */

@@ -156,8 +156,6 @@ public final class SparkClusterRunner implements ClusterRunner {
                     + "without --spark (--programs llm writes --llm-cache), then pass that file to --programs");
         }
         Task task = Tasks.find(o.task);
-        long questions = count(task, o);
-        if (questions == 0) throw new DataException("no questions in " + o.data + " split " + o.split);
         int parts = o.sparkPartitions != null
                 ? o.sparkPartitions
                 : 4 * spark.context().defaultParallelism();
@@ -168,7 +166,7 @@ public final class SparkClusterRunner implements ClusterRunner {
                 kind,
                 args,
                 workDir(job.out()).toString(),
-                JobPlan.ranges(questions, parts),
+                plan(task, o, parts),
                 questionLines);
         PartitionStore store = new PartitionStore(workDir(job.out()));
         Map<String, Object> identity = new LinkedHashMap<>();
@@ -180,16 +178,36 @@ public final class SparkClusterRunner implements ClusterRunner {
         return new Prepared(job, task, plan, store, spark, start);
     }
 
-    private static long count(Task task, BenchmarkOptions o) throws Exception {
+    /**
+     * Counts the questions (streamed) and splits them into contiguous ranges; when the task's source reports
+     * positions (GQA, from the index its open built), each range gets its start, found by skipping through the
+     * index rather than reading the questions.
+     */
+    private static List<JobPlan.Range> plan(Task task, BenchmarkOptions o, int parts) throws Exception {
         try (ExampleSource s = task.open(o.data, o.split)) {
+            boolean positions = s.position().isPresent();
             long n;
             if (s.size().isPresent()) {
                 n = s.size().getAsLong();
             } else {
                 n = 0;
                 for (; s.hasNext(); s.next()) n++;
+                positions = false;
             }
-            return o.limit == null ? n : Math.min(n, o.limit);
+            long questions = o.limit == null ? n : Math.min(n, o.limit);
+            if (questions == 0) throw new DataException("no questions in " + o.data + " split " + o.split);
+            List<JobPlan.Range> ranges = JobPlan.ranges(questions, parts);
+            if (!positions) return ranges;
+            List<JobPlan.Range> started = new ArrayList<>(ranges.size());
+            long at = 0;
+            for (JobPlan.Range r : ranges) {
+                if (s.skip(r.from() - at) != r.from() - at) {
+                    throw new DataException("the split ended before question " + r.from() + " of " + n);
+                }
+                at = r.from();
+                started.add(r.withStart(s.position().orElseThrow()));
+            }
+            return started;
         }
     }
 

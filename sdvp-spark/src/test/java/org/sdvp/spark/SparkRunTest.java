@@ -102,9 +102,23 @@ class SparkRunTest {
                         "--modules",
                         "gqa-oracle",
                         "--spark-partitions",
-                        "2"),
+                        "3"),
                 "gqa-eval");
         assertTrue(spark.get("count").asInt() > 2, spark.toString());
+        // the partitions after the first open the questions file where the driver's index put them
+        JsonNode ranges = Json.mapper()
+                .readTree(SparkClusterRunner.workDir(tmp.resolve("gqa-eval-spark.json"))
+                        .resolve("job.json")
+                        .toFile())
+                .get("partitions");
+        assertEquals(3, ranges.size());
+        for (JsonNode r : ranges) {
+            assertTrue(
+                    r.get("start")
+                            .asText()
+                            .contains("\"entry\":" + r.get("from").asLong()),
+                    r.toString());
+        }
         assertFalse(spark.get("aggregates").isEmpty(), "GQA's breakdowns are computed from the merged outcomes");
     }
 

@@ -35,6 +35,17 @@ public interface Task {
     ExampleSource open(Path dataDir, String split) throws DataException;
 
     /**
+     * Opens a split at a {@link ExampleSource#position() position} a source of the same split reported, without
+     * reading the questions before it: a worker that runs one part of a large split (Spark's partitions) starts
+     * there. Tasks whose sources report no positions need not override it.
+     *
+     * @throws DataException when the position is not one of this task's, or the split's files changed since
+     */
+    default ExampleSource open(Path dataDir, String split, String position) throws DataException {
+        throw new DataException("task " + name() + " cannot open a split at a position: " + position);
+    }
+
+    /**
      * Split-level figures beyond the mean score, e.g. NLVR2's {@code consistency} or GQA's accuracy per
      * structural type, computed once from every question's outcome (in input order) at the end of a run.
      * They go to {@code results.json} and the one-line summary. Most tasks have none.

@@ -1,8 +1,9 @@
 package org.sdvp.data.gqa;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.Iterator;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,11 @@ import java.util.OptionalLong;
 import org.sdvp.core.evaluation.Example;
 import org.sdvp.core.evaluation.ExampleSource;
 import org.sdvp.core.io.DataException;
+import org.sdvp.core.io.Json;
 import org.sdvp.core.value.TextValue;
 import org.sdvp.data.json.Cut;
 import org.sdvp.data.json.Entries;
+import org.sdvp.data.json.EntryOffsets;
 import org.sdvp.data.json.ObjectEntries;
 import org.sdvp.data.json.UncheckedDataException;
 import org.sdvp.data.program.Conversion;
@@ -35,23 +38,74 @@ import org.slf4j.LoggerFactory;
 public final class GqaExampleSource implements ExampleSource {
     private static final Logger LOG = LoggerFactory.getLogger(GqaExampleSource.class);
 
-    private final Iterator<Map.Entry<Path, Cut.Scan>> files;
+    /**
+     * Where a source stands, as {@link #position()} reports it: the split's file and the position in it (from the
+     * file's {@link EntryOffsets}), the split's entry number and size; {@code at} is null at the end of the split.
+     */
+    record Position(int file, long entry, long size, EntryOffsets.Position at) {}
+
+    private final List<Path> files;
     private final GqaLayout layout;
     private final GqaProgramConverter converter;
     private final ConversionStats stats;
     private final long size;
+    /**
+     * Each file's positional index (from opening the split), or null: for a source opened at a position, and
+     * when a file is truncated (a split with a cut is read from its start, token by token).
+     */
+    private final List<EntryOffsets> offsets;
+    /** Each file's cut, if it is truncated: its error comes after its last complete entry. */
+    private final List<Optional<Cut>> cuts;
+    /** The file {@link #current} reads (files before it are done), and how many of the split's entries are. */
+    private int file = -1;
+
+    private long entry;
     private ObjectEntries<JsonNode> current;
-    /** The cut of the current file, if it is truncated: its error comes after its last complete entry. */
+    /** The current file's cut, while it is still to come. */
     private Optional<Cut> cut = Optional.empty();
 
-    /** @param files each questions file, in order, with what {@link ObjectEntries#scan} found in it */
+    /**
+     * @param offsets each file's positional index, or null
+     * @param cuts    each file's cut, if it is truncated
+     * @param size    the examples the source yields: every complete entry, and one per cut
+     */
     GqaExampleSource(
-            Map<Path, Cut.Scan> files, GqaLayout layout, GqaProgramConverter converter, ConversionStats stats) {
-        this.files = List.copyOf(files.entrySet()).iterator();
+            List<Path> files,
+            List<EntryOffsets> offsets,
+            List<Optional<Cut>> cuts,
+            long size,
+            GqaLayout layout,
+            GqaProgramConverter converter,
+            ConversionStats stats) {
+        this.files = List.copyOf(files);
+        this.offsets = offsets;
+        this.cuts = List.copyOf(cuts);
         this.layout = layout;
         this.converter = converter;
         this.stats = stats;
-        this.size = files.values().stream().mapToLong(Cut.Scan::examples).sum();
+        this.size = size;
+    }
+
+    /** A source of the split's files starting at {@code p} (a position another source of the split reported). */
+    static GqaExampleSource at(
+            List<Path> files, Position p, GqaLayout layout, GqaProgramConverter converter, ConversionStats stats)
+            throws DataException {
+        if (p.file() < 0 || p.file() > files.size() || (p.at() == null) != (p.file() == files.size())) {
+            throw new DataException("not a position in this split of " + files.size() + " file(s): " + p);
+        }
+        // its size: the questions from the position on
+        GqaExampleSource s = new GqaExampleSource(
+                files,
+                null,
+                Collections.nCopies(files.size(), Optional.empty()),
+                p.size() - p.entry(),
+                layout,
+                converter,
+                stats);
+        s.file = p.file();
+        s.entry = p.entry();
+        if (p.at() != null) s.current = ObjectEntries.openAt(files.get(p.file()), JsonNode.class, p.at());
+        return s;
     }
 
     /** Fallback counts so far. */
@@ -73,20 +127,21 @@ public final class GqaExampleSource implements ExampleSource {
                 current = null;
             }
             if (cut.isPresent()) return true; // after the last complete entry of a truncated file
-            if (!files.hasNext()) return false;
-            Map.Entry<Path, Cut.Scan> file = files.next();
+            if (file + 1 >= files.size()) return false;
+            file++;
             try {
-                current = ObjectEntries.openUpToCut(file.getKey(), JsonNode.class);
+                current = ObjectEntries.openUpToCut(files.get(file), JsonNode.class);
             } catch (DataException e) {
                 throw new UncheckedDataException(e);
             }
-            cut = file.getValue().cut();
+            cut = cuts.get(file);
         }
     }
 
     @Override
     public Example next() {
         if (!hasNext()) throw new NoSuchElementException();
+        entry++;
         if (current == null) { // the current file's entries are done: its cut
             Example error = cut.orElseThrow().example();
             cut = Optional.empty();
@@ -99,6 +154,80 @@ public final class GqaExampleSource implements ExampleSource {
                 e.getKey(),
                 "entry '" + e.getKey() + "' (line " + current.line() + ")",
                 () -> toExample(e.getKey(), Entries.bind(e.getValue(), GqaQuestion.class)));
+    }
+
+    /**
+     * Steps over entries without binding or converting them: a long way by seeking through the files' indexes
+     * (when this source has them), a short way token by token.
+     */
+    @Override
+    public long skip(long n) {
+        if (offsets != null && n >= EntryOffsets.EVERY) return seek(Math.min(size, entry + n));
+        long done = 0;
+        while (done < n && hasNext()) {
+            if (current == null) { // the cut
+                cut = Optional.empty();
+                done++;
+                entry++;
+                continue;
+            }
+            long k = current.skip(n - done);
+            done += k;
+            entry += k;
+        }
+        return done;
+    }
+
+    /** Moves to the split's entry {@code target} through the files' indexes; returns how many entries it passed. */
+    private long seek(long target) {
+        long passed = target - entry, before = 0;
+        if (current != null) current.close();
+        current = null;
+        for (int k = 0; k < files.size(); k++) {
+            long count = offsets.get(k).count();
+            if (target < before + count) {
+                try {
+                    current = ObjectEntries.openAt(
+                            files.get(k), JsonNode.class, offsets.get(k).at(target - before));
+                } catch (DataException e) {
+                    throw new UncheckedDataException(e);
+                }
+                file = k;
+                entry = target;
+                return passed;
+            }
+            before += count;
+        }
+        file = files.size() - 1; // at the end: nothing is left to open
+        entry = target;
+        return passed;
+    }
+
+    /**
+     * The next entry's place in the split, from the files' positional indexes (so only for a source opened from
+     * the start of the split, which indexed its files).
+     */
+    @Override
+    public Optional<String> position() {
+        if (offsets == null) return Optional.empty();
+        long before = 0;
+        for (int k = 0; k < files.size(); k++) {
+            long count = offsets.get(k).count();
+            if (entry < before + count) {
+                return Optional.of(
+                        token(new Position(k, entry, size, offsets.get(k).at(entry - before))));
+            }
+            before += count;
+        }
+        return Optional.of(token(new Position(files.size(), entry, size, null)));
+    }
+
+    private static String token(Position p) {
+        try {
+            return Json.mapper().writeValueAsString(p);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a position of numbers is always JSON", e);
+        }
     }
 
     Example toExample(String id, GqaQuestion q) throws DataException {

@@ -1,8 +1,7 @@
 package org.sdvp.data.json;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -55,43 +54,28 @@ public final class EntryIndex<T> {
             throws DataException {
         Map<String, Span> spans = new HashMap<>();
         Map<String, DataException> invalid = new HashMap<>();
-        try (JsonParser p = Json.mapper().createParser(file.toFile())) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw JsonErrors.at(file, p.currentTokenLocation(), "expected a JSON object keyed by id");
+        ObjectEntries.walk(file, (key, keyAt, p) -> {
+            long start = p.currentTokenLocation().getByteOffset();
+            JsonNode tree = p.readValueAsTree(); // a syntax error stops the read
+            long end = p.currentLocation().getByteOffset(); // just past the value's last byte
+            if (start < 0 || end <= start || end - start > Integer.MAX_VALUE) {
+                throw JsonErrors.at(
+                        file, p.currentTokenLocation(), "cannot index an entry of " + (end - start) + " bytes");
             }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                p.nextToken();
-                long start = p.currentTokenLocation().getByteOffset();
-                com.fasterxml.jackson.databind.JsonNode tree = p.readValueAsTree(); // a syntax error stops the read
-                long end = p.currentLocation().getByteOffset(); // just past the value's last byte
-                if (start < 0 || end <= start || end - start > Integer.MAX_VALUE) {
-                    throw JsonErrors.at(
-                            file, p.currentTokenLocation(), "cannot index an entry of " + (end - start) + " bytes");
-                }
-                spans.put(key, new Span(start, (int) (end - start)));
-                T value;
-                try {
-                    value = Json.mapper().treeToValue(tree, type);
-                } catch (JsonProcessingException | IllegalArgumentException e) {
-                    // a well-formed entry of the wrong shape: looking it up fails with its position and reason
-                    // (that question's error) while every other entry is served
-                    String where = "line " + p.currentLocation().getLineNr() + " (entry '" + key + "')";
-                    invalid.put(key, Entries.problem(file, where, e));
-                    continue;
-                }
-                invalid.remove(key);
-                visitor.accept(key, value);
+            spans.put(key, new Span(start, (int) (end - start)));
+            T value;
+            try {
+                value = Json.mapper().treeToValue(tree, type);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                // a well-formed entry of the wrong shape: looking it up fails with its position and reason
+                // (that question's error) while every other entry is served
+                String where = "line " + p.currentLocation().getLineNr() + " (entry '" + key + "')";
+                invalid.put(key, Entries.problem(file, where, e));
+                return;
             }
-            if (p.currentToken() != JsonToken.END_OBJECT) {
-                throw JsonErrors.at(file, p.currentTokenLocation(), "expected the end of the object");
-            }
-            if (p.nextToken() != null) {
-                throw JsonErrors.at(file, p.currentTokenLocation(), "content after the top-level object");
-            }
-        } catch (IOException e) {
-            throw JsonErrors.of(file, e);
-        }
+            invalid.remove(key);
+            visitor.accept(key, value);
+        });
         return new EntryIndex<>(file, type, spans, invalid);
     }
 

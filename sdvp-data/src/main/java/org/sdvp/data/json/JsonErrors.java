@@ -12,9 +12,17 @@ public final class JsonErrors {
 
     /** {@code malformed JSON in q.json at line 3, column 17: Unexpected character ...} */
     public static DataException of(Path file, IOException e) {
+        return of(file, e, 0);
+    }
+
+    /**
+     * As {@link #of(Path, IOException)} for a parser that started {@code lineOffset} lines into the file (a reader
+     * opened at a position), so that the line is the file's.
+     */
+    static DataException of(Path file, IOException e, int lineOffset) {
         if (e instanceof JsonProcessingException jpe) {
             JsonLocation at = jpe.getLocation();
-            String where = at == null ? "" : " at " + position(at);
+            String where = at == null ? "" : " at " + position(at, lineOffset);
             return new DataException("malformed JSON in " + file + where + ": " + jpe.getOriginalMessage(), e);
         }
         return new DataException("cannot read " + file + ": " + e.getMessage(), e);
@@ -90,7 +98,7 @@ public final class JsonErrors {
         JsonLocation at = e.getLocation();
         String where = at == null
                 ? ""
-                : " at " + position(at) + (at.getByteOffset() >= 0 ? " (byte " + at.getByteOffset() + ")" : "");
+                : " at " + position(at, 0) + (at.getByteOffset() >= 0 ? " (byte " + at.getByteOffset() + ")" : "");
         String entries = complete + " complete " + (complete == 1 ? "entry" : "entries");
         String what = inside == null
                 ? "the file ends after " + entries
@@ -103,10 +111,14 @@ public final class JsonErrors {
 
     /** A structural problem (not a syntax error) at the parser's position. */
     public static DataException at(Path file, JsonLocation at, String problem) {
-        return new DataException("unexpected JSON in " + file + " at " + position(at) + ": " + problem);
+        return at(file, at, 0, problem);
     }
 
-    static String position(JsonLocation at) {
-        return "line " + at.getLineNr() + ", column " + at.getColumnNr();
+    static DataException at(Path file, JsonLocation at, int lineOffset, String problem) {
+        return new DataException("unexpected JSON in " + file + " at " + position(at, lineOffset) + ": " + problem);
+    }
+
+    static String position(JsonLocation at, int lineOffset) {
+        return "line " + (at.getLineNr() + lineOffset) + ", column " + at.getColumnNr();
     }
 }

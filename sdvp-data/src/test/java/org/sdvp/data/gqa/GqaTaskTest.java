@@ -174,6 +174,98 @@ class GqaTaskTest {
         assertTrue(new GqaLayout(tmp).splits().contains("train_all"));
     }
 
+    private static List<String> ids(GqaExampleSource s) {
+        List<String> out = new ArrayList<>();
+        s.forEachRemaining(e -> out.add(e.id()));
+        return out;
+    }
+
+    @Test
+    void aSplitOpensAtAPositionASourceReportedWithoutReadingTheQuestionsBefore() throws Exception {
+        Path parts = Files.createDirectories(tmp.resolve("questions/train_all_questions"));
+        Files.writeString(
+                parts.resolve("train_all_questions_1.json"),
+                "{\"a\": {\"imageId\": \"1\", \"question\": \"A?\"},\n\"b\": {\"imageId\": \"2\", \"question\": \"B?\"}}");
+        Files.writeString(parts.resolve("train_all_questions_2.json"), "{}");
+        Files.writeString(
+                parts.resolve("train_all_questions_3.json"),
+                "{\"c\": {\"imageId\": \"3\", \"question\": \"C?\"}, \"d\": {\"imageId\": \"4\"}}");
+        GqaTask task = new GqaTask();
+        List<String> all = ids(task.open(tmp, "train_all"));
+        assertEquals(List.of("a", "b", "c", "d"), all);
+        for (int k = 0; k <= 4; k++) {
+            String position;
+            try (GqaExampleSource s = task.open(tmp, "train_all")) {
+                assertEquals(k, s.skip(k));
+                position = s.position().orElseThrow();
+            }
+            try (GqaExampleSource rest = task.open(tmp, "train_all", position)) {
+                assertEquals(4 - k, rest.size().orElseThrow());
+                List<Example> read = new ArrayList<>();
+                rest.forEachRemaining(read::add);
+                assertEquals(all.subList(k, 4), read.stream().map(Example::id).toList(), "from " + k);
+                if (k == 3) {
+                    // the entry's error is the one a full read gives (file, entry, line)
+                    assertTrue(
+                            read.get(0).problem().orElseThrow().getMessage().contains("entry 'd' (line 1)"),
+                            read.get(0).problem().orElseThrow().getMessage());
+                }
+            }
+        }
+        try (GqaExampleSource s = task.open(tmp, "train_all")) {
+            assertEquals(4, s.skip(9), "skipping stops at the end of the split");
+            assertFalse(s.hasNext());
+        }
+    }
+
+    @Test
+    void skippingALongWaySeeksThroughTheIndexAcrossFiles() throws Exception {
+        Path parts = Files.createDirectories(tmp.resolve("questions/train_all_questions"));
+        for (int f = 1; f <= 2; f++) {
+            StringBuilder b = new StringBuilder("{");
+            for (int i = 0; i < 1500; i++) {
+                b.append(i == 0 ? "" : ",\n").append(String.format("\"f%dq%04d\": ", f, i));
+                b.append("{\"imageId\": \"1\", \"question\": \"Q?\"}");
+            }
+            Files.writeString(
+                    parts.resolve("train_all_questions_" + f + ".json"),
+                    b.append('}').toString());
+        }
+        GqaTask task = new GqaTask();
+        List<String> all = ids(task.open(tmp, "train_all"));
+        for (int k : List.of(1024, 1499, 1500, 2600, 2999)) {
+            try (GqaExampleSource s = task.open(tmp, "train_all")) {
+                s.next(); // from the second question on
+                assertEquals(k, s.skip(k));
+                String position = s.position().orElseThrow();
+                assertEquals(all.subList(k + 1, 3000), ids(s), "skip " + k);
+                assertEquals(all.subList(k + 1, 3000), ids(task.open(tmp, "train_all", position)));
+            }
+        }
+        try (GqaExampleSource s = task.open(tmp, "train_all")) {
+            assertEquals(3000, s.skip(5000));
+            assertFalse(s.hasNext());
+            assertEquals(0, s.skip(5000));
+        }
+    }
+
+    @Test
+    void aPositionInAFileThatChangedIsRefused() throws Exception {
+        Files.createDirectories(tmp.resolve("questions"));
+        Path f = tmp.resolve("questions/val_balanced_questions.json");
+        Files.copy(Fixtures.GQA.resolve("questions/val_balanced_questions.json"), f);
+        String position;
+        try (GqaExampleSource s = new GqaTask().open(tmp, "val_balanced")) {
+            s.skip(5);
+            position = s.position().orElseThrow();
+        }
+        Files.writeString(f, Files.readString(f) + "\n");
+        DataException e = assertThrows(DataException.class, () -> new GqaTask().open(tmp, "val_balanced", position));
+        assertTrue(e.getMessage().contains("changed since it was indexed"), e.getMessage());
+        DataException bad = assertThrows(DataException.class, () -> new GqaTask().open(tmp, "val_balanced", "{}"));
+        assertTrue(bad.getMessage().startsWith("not a position in this split"), bad.getMessage());
+    }
+
     @Test
     void sceneGraphsAreFoundAtTheRootOrInTheirZipsFolder() throws Exception {
         Files.createDirectories(tmp.resolve("sceneGraphs"));

@@ -169,4 +169,89 @@ class ObjectEntriesTest {
         Files.writeString(f, "{\"name\": \"a\", \"n\": 1}\n\n{\"name\": \"b\", \"n\": 2}\n");
         assertEquals(2, JsonLines.read(f, Entry.class).size());
     }
+
+    /** {@code n} entries {@code "k0001": {"name": "k0001", "n": 1}}, one a line or all on one line. */
+    private Path entries(String name, int n, boolean oneLine) throws Exception {
+        StringBuilder b = new StringBuilder("{");
+        for (int i = 0; i < n; i++) {
+            if (i > 0) b.append(',');
+            b.append(oneLine ? " " : "\n  ");
+            String k = String.format("k%04d", i);
+            // some names hold brackets, which stepping over an entry must not take for structure
+            String shown = i % 7 == 0 ? k + " }{ [\\\"" : k;
+            b.append('"')
+                    .append(k)
+                    .append("\": {\"name\": \"")
+                    .append(shown)
+                    .append("\", \"n\": ")
+                    .append(i);
+            b.append('}');
+        }
+        return write(name, b.append(oneLine ? "}" : "\n}\n").toString());
+    }
+
+    @Test
+    void theIndexOpensTheFileAtAnyEntryAsAFullReadWouldContinue() throws Exception {
+        for (boolean oneLine : List.of(false, true)) {
+            Path f = entries("many" + oneLine + ".json", 2500, oneLine);
+            EntryOffsets index = ObjectEntries.index(f);
+            assertEquals(2500, index.count());
+            assertEquals(ObjectEntries.count(f), index.count());
+            assertEquals(3, index.offsets().length, "a checkpoint every " + EntryOffsets.EVERY + " entries");
+            List<String> keys = new java.util.ArrayList<>();
+            List<Integer> lines = new java.util.ArrayList<>();
+            try (ObjectEntries<Entry> all = ObjectEntries.open(f, Entry.class)) {
+                all.forEachRemaining(e -> {
+                    keys.add(e.getKey());
+                    lines.add(all.line());
+                });
+            }
+            for (int from : List.of(0, 1, 1023, 1024, 1025, 2047, 2048, 2499)) {
+                try (ObjectEntries<Entry> rest = ObjectEntries.openAt(f, Entry.class, index.at(from))) {
+                    for (int i = from; i < 2500; i++) {
+                        Map.Entry<String, Entry> e = rest.next();
+                        assertEquals(keys.get(i), e.getKey(), "from " + from);
+                        assertEquals(i, e.getValue().n());
+                        assertEquals(lines.get(i), rest.line(), "the whole file's line numbers");
+                    }
+                    assertFalse(rest.hasNext(), "from " + from);
+                }
+            }
+        }
+    }
+
+    @Test
+    void skipStepsOverEntriesAndSaysHowManyAtTheEnd() throws Exception {
+        Path f = entries("skip.json", 10, false);
+        try (ObjectEntries<Entry> it = ObjectEntries.open(f, Entry.class)) {
+            assertEquals(3, it.skip(3));
+            assertTrue(it.hasNext()); // a bound look-ahead is stepped over too
+            assertEquals(2, it.skip(2));
+            assertEquals(5, it.next().getValue().n());
+            assertEquals(4, it.skip(100));
+            assertFalse(it.hasNext());
+        }
+    }
+
+    @Test
+    void aFileChangedSinceItWasIndexedIsRefusedAtOpen() throws Exception {
+        Path f = entries("changed.json", 5, false);
+        EntryOffsets index = ObjectEntries.index(f);
+        Files.writeString(f, Files.readString(f).replace("k0003", "k03"));
+        DataException e = assertThrows(DataException.class, () -> ObjectEntries.openAt(f, Entry.class, index.at(2)));
+        assertTrue(e.getMessage().startsWith(f + " changed since it was indexed"), e.getMessage());
+    }
+
+    @Test
+    void aBindingErrorAfterSeekingNamesTheWholeFilesLine() throws Exception {
+        Path f = entries("bad.json", 1500, false);
+        Files.writeString(f, Files.readString(f).replace("\"n\": 1400", "\"n\": \"x\""));
+        Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+        EntryOffsets index = ObjectEntries.index(f);
+        try (ObjectEntries<Entry> it = ObjectEntries.openAt(f, Entry.class, index.at(1399))) {
+            it.next();
+            UncheckedDataException e = assertThrows(UncheckedDataException.class, it::next);
+            assertTrue(e.getMessage().contains("bad.json at line 1402"), e.getMessage());
+        }
+    }
 }
