@@ -159,6 +159,23 @@ class GqaTaskTest {
     }
 
     @Test
+    void aSplitWithATruncatedFileHasNoPositionsAndSkipsTokenByTokenOverItsCut() throws Exception {
+        Path parts = Files.createDirectories(tmp.resolve("questions/train_all_questions"));
+        Files.writeString(
+                parts.resolve("train_all_questions_1.json"),
+                "{\"a\": {\"imageId\": \"1\", \"question\": \"A?\", \"answer\": \"a\"}, \"b\": {\"imageId\": \"2\"");
+        Files.writeString(
+                parts.resolve("train_all_questions_2.json"),
+                "{\"c\": {\"imageId\": \"3\", \"question\": \"C?\", \"answer\": \"c\"}}");
+        try (GqaExampleSource s = new GqaTask().open(tmp, "train_all")) {
+            assertTrue(s.position().isEmpty(), "Spark partitions read such a split from its start");
+            assertEquals(2, s.skip(2), "the complete entry and the cut");
+            assertEquals("c", s.next().id());
+            assertTrue(!s.hasNext());
+        }
+    }
+
+    @Test
     void trainAllIsReadFromItsNumberedParts() throws Exception {
         Path parts = Files.createDirectories(tmp.resolve("questions/train_all_questions"));
         Files.writeString(
