@@ -131,22 +131,7 @@ class OwnStudentDatasetTest {
     @Test
     void aWorldFolderIsReadAsClevrAndGradedByClevrsOracleAsByTheWorlds() throws Exception {
         Path world = dir.resolve("world");
-        assertEquals(
-                0,
-                CliRunner.run(
-                                "world",
-                                "generate",
-                                "--task",
-                                "gqa-sim",
-                                "--split",
-                                "val",
-                                "--count",
-                                "6",
-                                "--seed",
-                                "2",
-                                "--out",
-                                world.toString())
-                        .exitCode());
+        assertEquals(0, CliRunner.generate("gqa-sim", "val", 6, 2, world).exitCode());
         Path calls = dir.resolve("calls.jsonl");
         var c = CliRunner.run(
                 "collect",

@@ -143,13 +143,7 @@ class GqaTaskTest {
 
     @Test
     void aTruncatedPartOfTrainAllCostsOnlyItsCutAndTheNextPartIsRead() throws Exception {
-        Path parts = Files.createDirectories(tmp.resolve("questions/train_all_questions"));
-        Files.writeString(
-                parts.resolve("train_all_questions_1.json"),
-                "{\"a\": {\"imageId\": \"1\", \"question\": \"A?\", \"answer\": \"a\"}, \"b\": {\"imageId\": \"2\"");
-        Files.writeString(
-                parts.resolve("train_all_questions_2.json"),
-                "{\"c\": {\"imageId\": \"3\", \"question\": \"C?\", \"answer\": \"c\"}}");
+        trainAllWithAPartCutInsideItsSecondEntry();
         List<Example> all = all(tmp, "train_all");
         assertEquals(List.of("a", "b", "c"), all.stream().map(Example::id).toList());
         assertEquals(
@@ -160,6 +154,17 @@ class GqaTaskTest {
 
     @Test
     void aSplitWithATruncatedFileHasNoPositionsAndSkipsTokenByTokenOverItsCut() throws Exception {
+        trainAllWithAPartCutInsideItsSecondEntry();
+        try (GqaExampleSource s = new GqaTask().open(tmp, "train_all")) {
+            assertTrue(s.position().isEmpty(), "Spark partitions read such a split from its start");
+            assertEquals(2, s.skip(2), "the complete entry and the cut");
+            assertEquals("c", s.next().id());
+            assertTrue(!s.hasNext());
+        }
+    }
+
+    /** train_all in two parts: "a" and the cut inside "b" in the first, "c" in the second. */
+    private void trainAllWithAPartCutInsideItsSecondEntry() throws Exception {
         Path parts = Files.createDirectories(tmp.resolve("questions/train_all_questions"));
         Files.writeString(
                 parts.resolve("train_all_questions_1.json"),
@@ -167,12 +172,6 @@ class GqaTaskTest {
         Files.writeString(
                 parts.resolve("train_all_questions_2.json"),
                 "{\"c\": {\"imageId\": \"3\", \"question\": \"C?\", \"answer\": \"c\"}}");
-        try (GqaExampleSource s = new GqaTask().open(tmp, "train_all")) {
-            assertTrue(s.position().isEmpty(), "Spark partitions read such a split from its start");
-            assertEquals(2, s.skip(2), "the complete entry and the cut");
-            assertEquals("c", s.next().id());
-            assertTrue(!s.hasNext());
-        }
     }
 
     @Test
