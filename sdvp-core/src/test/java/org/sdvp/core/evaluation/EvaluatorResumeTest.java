@@ -121,7 +121,8 @@ class EvaluatorResumeTest {
                 Map.of(),
                 r.programs(),
                 r.provenance(),
-                r.aggregates()));
+                r.aggregates(),
+                Map.of()));
     }
 
     @Test

@@ -72,7 +72,8 @@ class ExperimentEvaluationTest {
                 r.batching(),
                 r.programs(),
                 r.provenance(),
-                r.aggregates());
+                r.aggregates(),
+                Map.of());
         Json.write(file, marked);
         n[0] = 0;
         Map<Cell, EvalResult> again = new ExperimentEvaluation(layout, new ProgramEvaluator(), 2, 1, hashes, log)
@@ -111,6 +112,8 @@ class ExperimentEvaluationTest {
                 0,
                 Map.of(),
                 Map.of(),
+                Map.of(),
+                Map.of(),
                 Map.of());
         EvalResult none = new EvalResult(
                 "gqa-sim",
@@ -124,6 +127,8 @@ class ExperimentEvaluationTest {
                 Map.of(),
                 List.of(),
                 0,
+                Map.of(),
+                Map.of(),
                 Map.of(),
                 Map.of(),
                 Map.of());

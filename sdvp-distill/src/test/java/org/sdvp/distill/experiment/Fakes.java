@@ -127,7 +127,9 @@ final class Fakes {
                     0.01,
                     Map.of(),
                     Map.of(),
-                    job.provenance());
+                    job.provenance(),
+                    Map.of(),
+                    Map.of());
         }
 
         @Override

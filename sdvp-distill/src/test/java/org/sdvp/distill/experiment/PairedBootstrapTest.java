@@ -147,6 +147,8 @@ class PairedBootstrapTest {
                 0,
                 Map.of(),
                 Map.of(),
+                Map.of(),
+                Map.of(),
                 Map.of());
     }
 }
