@@ -95,6 +95,8 @@ public record ExperimentPlan(
                 "no-self-distill",
                 (b, c) -> b.config(c.toBuilder().beta(0f).build()).replayScenes(StagePlan.NO_REPLAY));
         a.put("no-filter", (b, c) -> b.labels(new LabelOptions(false, 0)));
+        // the distilled weights as trained, not mixed with S_prev's
+        a.put("no-weight-mix", (b, c) -> b.config(c.toBuilder().weightMix(1f).build()));
         a.put("tau-1", (b, c) -> b.config(c.toBuilder().tau(1f).build()));
         a.put("tau-4", (b, c) -> b.config(c.toBuilder().tau(4f).build()));
         return Collections.unmodifiableMap(a);

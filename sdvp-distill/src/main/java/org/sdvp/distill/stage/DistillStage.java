@@ -30,6 +30,7 @@ import org.sdvp.distill.trace.CollectedCalls;
 import org.sdvp.distill.trace.SubTaskCall;
 import org.sdvp.distill.trace.TraceCollector;
 import org.sdvp.distill.train.StepwiseDistiller;
+import org.sdvp.distill.train.WeightSpaceEnsemble;
 import org.sdvp.models.checkpoint.Provenance;
 import org.sdvp.models.teacher.TeacherModel;
 import org.sdvp.models.train.SubTaskSet;
@@ -108,8 +109,17 @@ public final class DistillStage {
             JsonNode parent = Json.mapper().valueToTree(student.provenance());
             DistributionSample sample = DistributionSample.of(targets);
             sample.before(student);
+            float mix = spec.config().weightMix();
+            WeightSpaceEnsemble start = mix < 1f ? WeightSpaceEnsemble.snapshot(student.block()) : null;
             StepwiseDistiller.Result training = new StepwiseDistiller(spec.config())
                     .distill(student, targets, replay, spec.out().resolve("state"), spec.resume(), log);
+            if (start != null) {
+                start.mixInto(student.block(), mix);
+                say(
+                        log,
+                        String.format(
+                                java.util.Locale.ROOT, "weights mixed: %.2f distilled + %.2f S_prev", mix, 1 - mix));
+            }
             sample.after(student);
             seconds.put("distill", since(t0));
             if (spec.config().recalibrate()) {

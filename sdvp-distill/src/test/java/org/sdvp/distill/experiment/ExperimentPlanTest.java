@@ -79,7 +79,7 @@ class ExperimentPlanTest {
             for (String d : s.dependencies()) assertTrue(done.contains(s.seed() + d), s.id() + " before " + d);
             done.add(s.seed() + s.id());
         }
-        assertEquals(3 * 5 + 11, p.stages().size());
+        assertEquals(3 * 5 + 12, p.stages().size());
     }
 
     @Test
@@ -96,6 +96,7 @@ class ExperimentPlanTest {
                         "ablation:no-ce",
                         "ablation:no-self-distill",
                         "ablation:no-filter",
+                        "ablation:no-weight-mix",
                         "ablation:tau-1",
                         "ablation:tau-4"),
                 p.ablationRows().stream().map(RowPlan::name).toList());
@@ -112,6 +113,10 @@ class ExperimentPlanTest {
         assertEquals(0, noSelf.replayScenes());
         assertEquals(sdvp.frozenUnits(), noSelf.config().frozenUnits());
         assertTrue(!p.stage(1, "ablation-no-filter").labels().answerConsistentOnly());
+        assertEquals(1f, p.stage(1, "ablation-no-weight-mix").config().weightMix());
+        assertEquals(
+                sdvp.toBuilder().weightMix(1f).build(),
+                p.stage(1, "ablation-no-weight-mix").config());
         assertEquals(1f, p.stage(1, "ablation-tau-1").config().tau());
         assertEquals(4f, p.stage(1, "ablation-tau-4").config().tau());
         assertTrue(p.stages().stream()

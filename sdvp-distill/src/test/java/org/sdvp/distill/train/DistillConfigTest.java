@@ -45,6 +45,7 @@ class DistillConfigTest {
                         .beta(0)
                         .frozenUnits(0)
                         .recalibrate(false)
+                        .weightMix(1f)
                         .build(),
                 n);
     }
@@ -53,6 +54,14 @@ class DistillConfigTest {
     void stagesChooseTheirGroundingThresholdAgainUnlessToldNotTo() {
         assertTrue(defaults.recalibrate(), "recalibration on general val scenes, chosen on val for student v2");
         assertTrue(!defaults.with(Map.of("recalibrate", "false")).recalibrate());
+    }
+
+    @Test
+    void weightMixIsAShareOfTheDistilledWeights() {
+        assertEquals(0.7f, defaults.weightMix(), "chosen on the val splits of both targets, docs/results.md");
+        assertEquals(0.6f, defaults.with(Map.of("weightMix", "0.6")).weightMix());
+        var outside = assertThrows(IllegalArgumentException.class, () -> defaults.with(Map.of("weightMix", "1.2")));
+        assertTrue(outside.getMessage().contains("weightMix"), outside.getMessage());
     }
 
     @Test

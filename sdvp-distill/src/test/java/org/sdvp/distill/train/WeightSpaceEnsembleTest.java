@@ -1,0 +1,73 @@
+package org.sdvp.distill.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.core.Linear;
+import org.junit.jupiter.api.Test;
+
+class WeightSpaceEnsembleTest {
+
+    private static Block linear(NDManager m) {
+        Block b = Linear.builder().setUnits(3).build();
+        b.initialize(m, DataType.FLOAT32, new Shape(1, 2));
+        return b;
+    }
+
+    private static float[] weights(Block b) {
+        return b.getParameters().get("weight").getArray().toFloatArray();
+    }
+
+    /** Stands in for training: every weight moves by +1. */
+    private static void train(Block b) {
+        b.getParameters().forEach(p -> p.getValue().getArray().addi(1f));
+    }
+
+    private static float[] plus(float[] a, float d) {
+        float[] out = a.clone();
+        for (int i = 0; i < out.length; i++) out[i] += d;
+        return out;
+    }
+
+    @Test
+    void mixLiesOnTheLineBetweenTheStartAndTheTrainedWeights() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Block b = linear(m);
+            float[] start = weights(b);
+            WeightSpaceEnsemble snapshot = WeightSpaceEnsemble.snapshot(b);
+            train(b);
+            snapshot.mixInto(b, 0.25f);
+            assertArrayEquals(plus(start, 0.25f), weights(b), 1e-6f, "0.25 of the way from θ_prev to θ_distilled");
+        }
+    }
+
+    @Test
+    void mixOneKeepsTheDistilledWeightsAndZeroRestoresTheStart() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Block b = linear(m);
+            float[] start = weights(b);
+            WeightSpaceEnsemble snapshot = WeightSpaceEnsemble.snapshot(b);
+            train(b);
+            snapshot.mixInto(b, 1f);
+            assertArrayEquals(plus(start, 1f), weights(b), 1e-6f);
+            snapshot.mixInto(b, 0f);
+            assertArrayEquals(start, weights(b), 1e-6f);
+        }
+    }
+
+    @Test
+    void aMixOutsideTheUnitIntervalOrAnotherNetworkIsRefused() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Block b = linear(m);
+            WeightSpaceEnsemble snapshot = WeightSpaceEnsemble.snapshot(b);
+            assertThrows(IllegalArgumentException.class, () -> snapshot.mixInto(b, 1.5f));
+            Block wider = Linear.builder().setUnits(4).build();
+            wider.initialize(m, DataType.FLOAT32, new Shape(1, 2));
+            assertThrows(IllegalStateException.class, () -> snapshot.mixInto(wider, 0.5f));
+        }
+    }
+}
