@@ -57,31 +57,43 @@ class BrowserCheck {
                 driver.manage().window().setSize(new Dimension(1400, 1000));
                 String base = app.url();
                 visit(driver, base, "1-runs", shots, timings, errors);
-                String experiment = href(driver, "table#experiments a");
-                visit(driver, experiment, "2-experiment", shots, timings, errors);
-                assertFalse(driver.findElements(By.cssSelector("div.chart svg")).isEmpty(), "ECharts drew the heat map");
-                List<WebElement> sdvp = driver.findElements(By.xpath(
-                        "//table[@class='scores']//tr[th[starts-with(normalize-space(.),'sdvp')]]//a[@class='cell']"));
-                String cell = sdvp.isEmpty() ? href(driver, "table.scores tr:nth-child(3) td a.cell") : sdvp.get(0).getAttribute("href");
-                visit(driver, cell, "3-questions", shots, timings, errors);
-                String question = href(driver, "table#questions tr:nth-child(2) a.qid");
-                visit(driver, cell + "&outcome=fixed", "4-questions-fixed", shots, timings, errors);
-                List<WebElement> fixed = driver.findElements(By.cssSelector("table#questions a.qid"));
-                if (!fixed.isEmpty()) question = fixed.get(fixed.size() - 1).getAttribute("href");
-                visit(driver, question, "5-question", shots, timings, errors);
-                assertEquals(2, driver.findElements(By.cssSelector("iframe.trace")).size(), "both rationales");
-                String trace = driver.findElement(By.cssSelector("iframe.trace")).getAttribute("src");
-                visit(driver, trace, "6-rationale", shots, timings, errors);
-                driver.get(experiment);
-                List<WebElement> stages = driver.findElements(By.cssSelector("ul.stages a"));
+                // a runs folder without an experiment (a few stages, say) gets the pages it has
+                boolean hasExperiment = !driver.findElements(By.cssSelector("table#experiments a")).isEmpty();
+                List<WebElement> stages = driver.findElements(By.cssSelector("table#stages a"));
+                String cell = null;
+                if (hasExperiment) {
+                    String experiment = href(driver, "table#experiments a");
+                    visit(driver, experiment, "2-experiment", shots, timings, errors);
+                    assertFalse(driver.findElements(By.cssSelector("div.chart svg")).isEmpty(), "ECharts drew the heat map");
+                    List<WebElement> sdvp = driver.findElements(By.xpath(
+                            "//table[@class='scores']//tr[th[starts-with(normalize-space(.),'sdvp')]]//a[@class='cell']"));
+                    cell = sdvp.isEmpty() ? href(driver, "table.scores tr:nth-child(3) td a.cell") : sdvp.get(0).getAttribute("href");
+                    visit(driver, cell, "3-questions", shots, timings, errors);
+                    String question = href(driver, "table#questions tr:nth-child(2) a.qid");
+                    visit(driver, cell + "&outcome=fixed", "4-questions-fixed", shots, timings, errors);
+                    List<WebElement> fixed = driver.findElements(By.cssSelector("table#questions a.qid"));
+                    if (!fixed.isEmpty()) question = fixed.get(fixed.size() - 1).getAttribute("href");
+                    visit(driver, question, "5-question", shots, timings, errors);
+                    assertEquals(2, driver.findElements(By.cssSelector("iframe.trace")).size(), "both rationales");
+                    String trace = driver.findElement(By.cssSelector("iframe.trace")).getAttribute("src");
+                    visit(driver, trace, "6-rationale", shots, timings, errors);
+                    driver.get(experiment);
+                    stages = driver.findElements(By.cssSelector("ul.stages a"));
+                }
                 if (!stages.isEmpty()) {
-                    String stage = stages.get(0).getAttribute("href");
+                    // an SDVP stage when there is one (an experiment lists its ablations and baselines' stages too)
+                    String stage = stages.stream()
+                            .filter(a -> a.getText().matches("(.*/)?sdvp-.*"))
+                            .findFirst()
+                            .orElse(stages.get(0))
+                            .getAttribute("href");
                     visit(driver, stage, "7-stage", shots, timings, errors);
                     assertFalse(driver.findElements(By.cssSelector("#loss svg")).isEmpty(), "loss curve drawn");
+                    beforeAndAfter(driver, shots);
                 }
                 driver.get(base);
                 List<WebElement> evals = driver.findElements(By.cssSelector("table#evals a"));
-                if (evals.isEmpty()) {
+                if (evals.isEmpty() && hasExperiment) {
                     driver.get(cell);
                     evals = driver.findElements(By.cssSelector("a.results"));
                 }
@@ -113,6 +125,27 @@ class BrowserCheck {
             System.out.println("console " + name + ": " + e.getLevel() + " " + e.getMessage());
             if (e.getLevel().intValue() >= Level.SEVERE.intValue()) errors.add(name + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The stage page's before/after table (teacher vs student), further down the page than the first
+     * screenshot reaches: scrolled to its heading and saved as its own screenshot, its pixels checked to be drawn.
+     */
+    private static void beforeAndAfter(ChromeDriver driver, Path shots) throws Exception {
+        List<WebElement> table = driver.findElements(By.id("distributions"));
+        if (table.isEmpty()) return; // a stage older than distributions.json: the page shows a note instead
+        ((JavascriptExecutor) driver).executeScript(
+                "var e = arguments[0]; while (e.previousElementSibling && e.tagName !== 'H2') e = e.previousElementSibling;"
+                        + " e.scrollIntoView();",
+                table.get(0));
+        Thread.sleep(300);
+        Object drawn = ((JavascriptExecutor) driver).executeScript(
+                "return Array.from(arguments[0].querySelectorAll('img')).every(i => i.complete && i.naturalWidth > 0);",
+                table.get(0));
+        assertEquals(Boolean.TRUE, drawn, "every call's pixels in the before/after table are drawn");
+        Files.write(
+                shots.resolve("7b-stage-before-after.png"),
+                ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
     private static String href(ChromeDriver driver, String css) {

@@ -17,6 +17,7 @@ import org.htmlunit.html.HtmlTable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sdvp.serve.bench.PageBench;
 import org.sdvp.serve.sample.SampleExperiment;
 
 /**
@@ -192,5 +193,21 @@ class ServePagesTest {
         String first = table.getRow(1).asNormalizedText();
         assertTrue(first.contains("What color is the cube?") && first.contains("→") && first.contains("%"), first);
         assertTrue(table.getRow(1).getCell(0).getElementsByTagName("img").size() == 1, "the call's pixels");
+    }
+
+    @Test
+    void aStageWithoutVqaOrMatchTargetsSaysSoInsteadOfAnEmptyTable() throws Exception {
+        java.nio.file.Path runs = java.nio.file.Files.createTempDirectory("sdvp-serve-loc-only");
+        java.nio.file.Path stage = java.nio.file.Files.createDirectories(runs.resolve("loc-only"));
+        java.nio.file.Files.writeString(stage.resolve("stage.json"), "{\"task\":\"gqa-sim\"}");
+        // what a LOC-only stage writes (the demo's ablation-loc-only): no VQA or MATCH target to sample
+        java.nio.file.Files.writeString(stage.resolve("distributions.json"), "{\"vqa\":[],\"match\":[]}");
+        try (ServeApp own = ServeApp.start(runs, "127.0.0.1", 0)) {
+            HtmlPage page = browser.getPage(own.url() + "stage?run=loc-only");
+            assertTrue(page.getElementById("distributions") == null, "no empty table");
+            assertTrue(page.asNormalizedText().contains("distilled no VQA or MATCH target"), page.asNormalizedText());
+        } finally {
+            PageBench.delete(runs);
+        }
     }
 }

@@ -152,6 +152,15 @@ public final class StagePage {
                     "note");
             return;
         }
+        if (d.path("vqa").isEmpty() && d.path("match").isEmpty()) {
+            h.el(
+                    "p",
+                    "This stage distilled no VQA or MATCH target (a LOC-only stage, say), so there is no answer "
+                            + "distribution to compare.",
+                    "class",
+                    "note");
+            return;
+        }
         h.el(
                 "p",
                 "A sample of the distilled calls (evenly spaced over the pseudo-labels): the teacher's answers (the "
