@@ -16,7 +16,10 @@ class FixturesTest {
     void everyFixtureFileHasItsRecordedSha256() throws Exception {
         List<String> lines = Files.readAllLines(Fixtures.root().resolve("SHA256SUMS"));
         assertEquals(
-                20, lines.size(), "3 services x 2 engines: model, model.json, tokenizer.json (+ answers.json for VQA)");
+                24,
+                lines.size(),
+                "3 services x 2 engines: model, model.json, tokenizer.json (+ answers.json for VQA); "
+                        + "the VQA student: model.pt, model.json, tokenizer.json, answers.json");
         for (String line : lines) {
             String sha = line.substring(0, 64), rel = line.substring(66);
             Path file = Fixtures.root().resolve(rel);

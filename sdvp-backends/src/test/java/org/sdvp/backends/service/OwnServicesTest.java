@@ -38,17 +38,21 @@ class OwnServicesTest {
         return s.apply(batch, prepared);
     }
 
+    /** The VQA folders: the contract fixture in both engines, and the bigger distillation student. */
     @ParameterizedTest
-    @ValueSource(strings = {"torchscript", "onnx"})
-    void vqaAnswersFromTheVocabularyWithItsDistribution(String engine) throws Exception {
-        try (ModelServices s = load("vqa", engine)) {
+    @ValueSource(strings = {"vqa-torchscript", "vqa-onnx", "vqa-student-torchscript"})
+    void vqaAnswersFromTheVocabularyWithItsDistribution(String folder) throws Exception {
+        String engine = folder.endsWith("onnx") ? "onnx" : "torchscript";
+        try (ModelServices s =
+                ModuleSpec.parse(engine + ":" + Fixtures.root().resolve(folder)).load(ProviderContext.empty())) {
             assertTrue(s.loc().isEmpty() && s.match().isEmpty(), "one model.json, one service");
             var vqa = (VqaDistributionService) s.vqa().orElseThrow();
             List<VqaRequest> batch = CALLS.stream()
                     .map(c -> new VqaRequest(c.image(), c.question()))
                     .toList();
             List<String> vocabulary = List.of(new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readValue(Files.readString(Fixtures.dir("vqa", engine).resolve("answers.json")), String[].class));
+                    .readValue(
+                            Files.readString(Fixtures.root().resolve(folder).resolve("answers.json")), String[].class));
             List<VqaAnswer> answers = vqa.apply(batch);
             List<Map<String, Double>> dist = vqa.distributions(batch);
             assertEquals(answers, viaPrepare(vqa, batch));

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
+import org.sdvp.core.metric.AnswerNormalizer;
 import org.sdvp.core.service.LocRequest;
 import org.sdvp.core.service.MatchRequest;
 import org.sdvp.core.service.ModelService;
@@ -18,7 +19,6 @@ import org.sdvp.core.value.Detection;
 import org.sdvp.core.value.ImageValue;
 import org.sdvp.models.teacher.TeacherCoverage;
 import org.sdvp.models.teacher.TeacherServices;
-import org.sdvp.models.text.Tokenizer;
 import org.sdvp.models.vlm.VlmEvaluation;
 
 /**
@@ -73,7 +73,7 @@ public final class ProgramCallEvaluation {
                 out,
                 VqaRequest::new,
                 (r, want, got) -> {
-                    boolean ok = got != null && Tokenizer.answer(got.answer()).equals(Tokenizer.answer(want.answer()));
+                    boolean ok = got != null && sameAnswer(got.answer(), want.answer());
                     right[0] += ok ? 1 : 0;
                     String form = TeacherCoverage.vqaForm(
                                     r.question(),
@@ -88,6 +88,14 @@ public final class ProgramCallEvaluation {
             out.put(f, c[0] / (double) c[1]);
             out.put(f + ".calls", (double) c[1]);
         });
+    }
+
+    /**
+     * Answers compare as every benchmark metric compares them ({@link AnswerNormalizer}: case, punctuation,
+     * articles, number words), so a CLEVR-form gold answer "a cylinder" is the vocabulary's "cylinder".
+     */
+    static boolean sameAnswer(String got, String want) {
+        return AnswerNormalizer.normalize(got).equals(AnswerNormalizer.normalize(want));
     }
 
     private static void match(ModelServices services, ModelServices gold, List<Call> calls, Map<String, Double> out)

@@ -16,7 +16,6 @@ import org.sdvp.core.value.Detection;
 import org.sdvp.core.value.ImageValue;
 import org.sdvp.models.data.SplitCalls;
 import org.sdvp.models.data.SubTaskSampler;
-import org.sdvp.models.text.Tokenizer;
 import org.sdvp.models.train.LocExample;
 import org.sdvp.models.train.MatchExample;
 import org.sdvp.models.train.SubTaskSet;
@@ -52,8 +51,8 @@ public final class SubTaskEvaluation {
                         .map(e -> new VqaRequest(image(e.image()), e.question()))
                         .toList());
                 for (int k = 0; k < b.size(); k++) {
-                    boolean ok = Tokenizer.answer(a.get(k).answer())
-                            .equals(Tokenizer.answer(b.get(k).answer()));
+                    boolean ok = ProgramCallEvaluation.sameAnswer(
+                            a.get(k).answer(), b.get(k).answer());
                     right += ok ? 1 : 0;
                     int[] f = forms.computeIfAbsent(b.get(k).form(), x -> new int[2]);
                     f[0] += ok ? 1 : 0;

@@ -1,6 +1,7 @@
 package org.sdvp.models.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -119,5 +120,45 @@ class ProgramCallEvaluationTest {
         assertEquals((double) scenes.size(), m.get("vqa.uncovered"), m.toString());
         assertEquals(2.0 / 3, m.get("vqa.accuracy"), 1e-9, m.toString());
         assertEquals(0.0, m.get("vqa.whole_count"), m.toString());
+    }
+
+    @Test
+    void answersCompareAsTheBenchmarkMetricsCompareThem() throws Exception {
+        // CLEVR-form gold answers carry articles and number words ("a cylinder", "two"); a vocabulary says
+        // "cylinder" and "2": the one AnswerNormalizer makes them equal, as exact-match does on benchmarks
+        List<Scene> scenes = scenes(1);
+        ModelServices oracle = OracleServices.create(SceneIndex.of(scenes));
+        List<ProgramCallEvaluation.Call> vqa =
+                calls(scenes).stream().filter(c -> c.kind() == ServiceKind.VQA).toList();
+        ModelService<VqaRequest, VqaAnswer> clevrForm = b -> oracle.vqa().orElseThrow().apply(b).stream()
+                .map(a -> new VqaAnswer(clevrForm(a.answer()), a.confidence()))
+                .toList();
+        ModelServices clevrGold =
+                ModelServices.builder("clevr-form").vqa(clevrForm).build();
+        Map<String, Double> m = ProgramCallEvaluation.evaluate(oracle, clevrGold, vqa);
+        assertEquals(1.0, m.get("vqa.accuracy"), m.toString());
+        assertEquals(1.0, m.get("vqa.whole_count"), m.toString());
+
+        // still an answer's words: a plural is another answer
+        ModelService<VqaRequest, VqaAnswer> plural = b -> oracle.vqa().orElseThrow().apply(b).stream()
+                .map(a -> new VqaAnswer(a.answer() + "s", a.confidence()))
+                .toList();
+        Map<String, Double> p = ProgramCallEvaluation.evaluate(
+                ModelServices.builder("plural").vqa(plural).build(), clevrGold, vqa);
+        assertEquals(0.0, p.get("vqa.accuracy"), p.toString());
+
+        assertTrue(ProgramCallEvaluation.sameAnswer("cylinder", "a cylinder"));
+        assertTrue(ProgramCallEvaluation.sameAnswer("2", "Two."));
+        assertTrue(ProgramCallEvaluation.sameAnswer("yes", "True"));
+        assertFalse(ProgramCallEvaluation.sameAnswer("cylinder", "cylinders"));
+    }
+
+    /** "a red" / "two" / "yes": the oracle's word as a CLEVR-form answer spells it. */
+    private static String clevrForm(String answer) {
+        List<String> numbers =
+                List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
+        if (answer.matches("\\d")) return numbers.get(Integer.parseInt(answer));
+        if (answer.equals("yes") || answer.equals("no")) return answer;
+        return "a " + answer;
     }
 }
