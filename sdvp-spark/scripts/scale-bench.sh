@@ -46,8 +46,9 @@ run() { # name extra-args...
   load1=$(cut -d' ' -f1 /proc/loadavg)
   rss=$(grep "Maximum resident set size" "$OUT/$name.err" | awk '{print $NF}')
   cpu=$(grep -E "(User|System) time \(seconds\)" "$OUT/$name.err" | awk '{s+=$NF} END {print s}')
-  python3 -c "s=$t1-$t0; print(f'$(date -u +%T) $name: $N questions in {s:.1f} s = {$N/s:.1f} q/s, CPU {$cpu:.1f} s" \
-"(user+sys), driver peak RSS {$rss/1024:.0f} MiB, load average $load0 -> $load1')"
+  local line="s=$t1-$t0; print(f'$(date -u +%T) $name: $N questions in {s:.1f} s = {$N/s:.1f} q/s, CPU {$cpu:.1f} s"
+  line+=" (user+sys), driver peak RSS {$rss/1024:.0f} MiB, load average $load0 -> $load1')"
+  python3 -c "$line"
   if [ "$name" != local ] && [ -f "$OUT/local.jsonl" ]; then
     cmp -s "$OUT/local.jsonl" "$OUT/$name.jsonl" && echo "  calls.jsonl identical to the local run" \
       || echo "  calls.jsonl DIFFERS from the local run"
