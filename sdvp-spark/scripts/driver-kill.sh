@@ -38,6 +38,7 @@ echo "$(date -u +%T) second run, same command"
 "$ROOT/sdvp" "${ARGS[@]}" "${SPARK[@]}" >"$OUT/second.log" 2>&1
 grep -h "sdvp: resuming" "$OUT/second.log"
 echo "$(date -u +%T) temporary folders left: $(find "$WORK" -maxdepth 1 -name '.part-*.tmp' | wc -l)"
+sha256sum "$OUT/local.jsonl" "$OUT/spark.jsonl"
 if cmp -s "$OUT/local.jsonl" "$OUT/spark.jsonl"; then
   echo "calls.jsonl identical to the local run ($(wc -l <"$OUT/local.jsonl") calls, $N questions)"
 else

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -120,6 +121,39 @@ class SparkRunTest {
                     r.toString());
         }
         assertFalse(spark.get("aggregates").isEmpty(), "GQA's breakdowns are computed from the merged outcomes");
+    }
+
+    @Test
+    void aTruncatedQuestionsFileIsReadFromItsStartByEveryPartitionAndMatchesTheLocalRun() throws IOException {
+        Path data = tmp.resolve("gqa-cut");
+        copyTree(gqa, data);
+        Path questions = data.resolve("questions/val_balanced_questions.json");
+        byte[] whole = Files.readAllBytes(questions);
+        Files.write(questions, Arrays.copyOf(whole, whole.length * 3 / 5)); // ends inside an entry
+        JsonNode spark = assertSameResults(
+                List.of(
+                        "--dataset",
+                        "gqa",
+                        "--root",
+                        data.toString(),
+                        "--split",
+                        "val_balanced",
+                        "--modules",
+                        "gqa-oracle",
+                        "--spark-partitions",
+                        "3"),
+                "gqa-cut-eval");
+        assertTrue(spark.get("errorsByReason").has("truncated-json"), spark.toString());
+        // such a split reports no positions: the partitions open it at its start and skip to their range
+        JsonNode ranges = Json.mapper()
+                .readTree(SparkClusterRunner.workDir(tmp.resolve("gqa-cut-eval-spark.json"))
+                        .resolve("job.json")
+                        .toFile())
+                .get("partitions");
+        assertEquals(3, ranges.size());
+        for (JsonNode r : ranges) {
+            assertTrue(r.path("start").isNull() || r.path("start").isMissingNode(), r.toString());
+        }
     }
 
     @Test
