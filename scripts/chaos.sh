@@ -18,7 +18,7 @@ KILLS="${KILLS:-20}"
 OUT="${OUT:-$ROOT/runs/chaos}"
 QUICK="${QUICK:-}"
 CASES=("$@")
-[ ${#CASES[@]} -eq 0 ] && CASES=(resume resume-pretrain resume-teacher lock baddata llm load viper-load fuzz-visprog fuzz-viper)
+[ ${#CASES[@]} -eq 0 ] && CASES=(resume resume-pretrain resume-teacher lock baddata llm llm-e2e load viper-load fuzz-visprog fuzz-viper)
 mkdir -p "$OUT"
 TABLE="${TABLE:-$OUT/table.md}"
 : > "$TABLE.rows"
@@ -111,13 +111,23 @@ train_args() {  # $1 = pretrain|teacher
       --set steps="$TRAIN_STEPS" --set questions="$(size 100 30)"
   fi
 }
+train_once() {  # $1 = pretrain|teacher, $2 = --out: one uninterrupted run; prints model.params' SHA-256
+  local args; read -r -a args <<< "$(train_args "$1") ${TRAIN_SET:-}"
+  rm -rf "$2" "$2.state"
+  "${SDVP[@]}" "${args[@]}" --out "$2" >/dev/null 2>"$2.err" || { echo "uninterrupted $1 failed: $(tail -2 "$2.err")" >&2; return 1; }
+  sha256sum < "$2/model.params" | cut -c1-64
+}
 train_resume_case() {  # $1 = pretrain|teacher
-  local what=$1 args; read -r -a args <<< "$(train_args "$what")"
-  local ref="$OUT/train-$what-ref" f="$OUT/train-$what-sha256.txt"; rm -rf "$ref" "$ref.state"
-  local t0=$SECONDS
-  "${SDVP[@]}" "${args[@]}" --out "$ref" >/dev/null 2>"$ref.err" || { echo "reference $what failed: $(tail -2 "$ref.err")" >&2; return; }
-  local full=$(( SECONDS - t0 )) want; want=$(sha256sum < "$ref/model.params" | cut -c1-64)
-  echo "$what: uninterrupted run ${full}s, model.params sha256 $want" | tee "$f" >&2
+  local what=$1 args; read -r -a args <<< "$(train_args "$what") ${TRAIN_SET:-}"
+  local ref="$OUT/train-$what-ref" f="$OUT/train-$what-sha256.txt"
+  # two uninterrupted runs first: a resumed hash proves something only if the training is bit-reproducible
+  local t0=$SECONDS want want2
+  want=$(train_once "$what" "$ref") || return
+  local full=$(( SECONDS - t0 ))
+  want2=$(train_once "$what" "$ref-2") || return
+  local repro="bit-reproducible: the two uninterrupted runs agree"
+  [ "$want" != "$want2" ] && repro="NOT bit-reproducible: the two uninterrupted runs differ ($want2), so a differing resumed hash does not show a resume fault"
+  echo "$what (${args[*]}): uninterrupted run ${full}s, model.params sha256 $want; second uninterrupted run $want2: $repro" | tee "$f" >&2
   RANDOM=$SEED
   local i
   for i in $(seq 1 "$TRAIN_KILLS"); do
@@ -132,11 +142,33 @@ train_resume_case() {  # $1 = pretrain|teacher
     "${SDVP[@]}" "${args[@]}" --out "$out" >/dev/null 2>"$out.err" || echo "resume $what $i failed: $(tail -2 "$out.err")" >&2
     local got; got=$(sha256sum < "$out/model.params" 2>/dev/null | cut -c1-64)
     local verdict=DIFFERENT; [ "$got" = "$want" ] && verdict=identical
+    [ "$verdict" = DIFFERENT ] && [ "$got" = "$want2" ] && verdict="identical to the second run"
     echo "kill $i at ${ms} ms: saved state $at; resumed model.params sha256 $got $verdict" | tee -a "$f" >&2
   done
-  row "resume $what ($TRAIN_STEPS steps, $TRAIN_KILLS kill -9 points)" \
+  row "resume $what ($TRAIN_STEPS steps, $TRAIN_KILLS kill -9 points${TRAIN_SET:+, $TRAIN_SET})" \
       "state at kill: $(grep -o 'saved state [a-z0-9-]*' "$f" | cut -d' ' -f3 | tr '\n' ' ')" \
-      "$(grep -c ' identical$' "$f")/$TRAIN_KILLS identical to the uninterrupted run ($(basename "$f"))"
+      "$(grep -c ' identical$' "$f")/$TRAIN_KILLS identical to the uninterrupted run; training $repro ($(basename "$f"))"
+}
+
+# --- 1c. is training bit-reproducible? two uninterrupted runs of each setting ----------------------------
+# DET_SETTINGS: "label|ENV=V ...|--set k=v ..." entries separated by ';' (default: the ones below); DET_STEPS steps
+determinism_case() {
+  local f="$OUT/determinism.txt"; : > "$f"
+  local steps="${DET_STEPS:-30}" settings entry
+  # MALLOC_PERTURB_ fills every malloc'd block with one byte: if runs that differ agree with it, a kernel reads
+  # memory it never wrote; OMP/MKL_NUM_THREADS=1 also fix the threads of native threads DJL never configured
+  IFS=';' read -r -a settings <<< "${DET_SETTINGS:-baseline||;perturb|MALLOC_PERTURB_=165|;omp1|OMP_NUM_THREADS=1 MKL_NUM_THREADS=1|;mkl-cbwr|MKL_CBWR=COMPATIBLE|;onednn-sse41|ONEDNN_MAX_CPU_ISA=SSE41 DNNL_MAX_CPU_ISA=SSE41|;crop96||--arch cropSize=96}"
+  for entry in "${settings[@]}"; do
+    local label envs sets; IFS='|' read -r label envs sets <<< "$entry"
+    local h=() r t0=$SECONDS
+    for r in 1 2; do
+      # shellcheck disable=SC2086
+      h+=("$( [ -n "$envs" ] && export $envs; TRAIN_STEPS=$steps TRAIN_SET=$sets; train_once pretrain "$OUT/det-$label-$r")")
+    done
+    local verdict=DIFFERENT; [ -n "${h[0]}" ] && [ "${h[0]}" = "${h[1]}" ] && verdict=identical
+    echo "$label [$envs $sets] $steps steps, $(( (SECONDS - t0) / 2 )) s a run: ${h[0]} ${h[1]} $verdict" | tee -a "$f" >&2
+    row "pretrain twice, $steps steps: $label" "${envs:-no environment} ${sets}" "$verdict (${h[0]:0:8} / ${h[1]:0:8})"
+  done
 }
 
 # --- 2. a second writer on the same --out -----------------------------------------------------------
@@ -166,7 +198,8 @@ baddata_case() {
   # heap cost of refusing the 50,000 x 50,000 PNG header: measured in the suite (ImagesTest), by allocation
 }
 
-# --- 4. LLM endpoint faults (the suite's fault tests; their table lines) ----------------------------
+# --- 4. LLM endpoint faults -------------------------------------------------------------------------
+# a) the suite's client-level fault tests (EndpointFaultsTest); their table lines
 llm_case() {
   ( cd "$ROOT" && "${NICE[@]}" ./mvnw -B -q -pl sdvp-llm -am package -Dtest=EndpointFaultsTest \
       -Dsurefire.failIfNoSpecifiedTests=false >/dev/null 2>&1 )
@@ -174,6 +207,39 @@ llm_case() {
   local rep="$ROOT/sdvp-llm/target/surefire-reports/TEST-org.sdvp.llm.client.EndpointFaultsTest.xml"
   grep -o 'FAULT|[^&]*' "$rep" | sed 's/^FAULT//' > "$OUT/llm-faults.md"
   row "LLM endpoint faults (EndpointFaultsTest, exit $rc)" "$(wc -l < "$OUT/llm-faults.md") faults" "table: llm-faults.md"
+}
+# b) end to end: sdvp eval --programs llm against scripts/chaos/llm_faults.py on 127.0.0.1, one run per fault
+#    (LLM_N questions, --llm-timeout LLM_TIMEOUT s, --llm-retries 2); the table goes to llm-e2e.md
+llm_e2e_case() {
+  local n="${LLM_N:-20}" timeout="${LLM_TIMEOUT:-2}" f="$OUT/llm-e2e.md"
+  local common=(eval --task gqa-sim --data "$OUT/base" --split test --modules oracle --limit "$n" --concurrency 4
+                --programs llm --llm-model fake --llm-timeout "$timeout" --llm-retries 2 --reasks 0)
+  { echo "| fault | LLM requests served | retries (llm_retries) | outcome (score; errorsByReason; llm counters) | exit | wall time |"
+    echo "|---|---|---|---|---|---|"; } > "$f"
+  local spec
+  for spec in "ok" "refused" "silent" "trickle" "truncated --once" "429 --once" "503 --once" "500" "malformed" "slow"; do
+    local mode=${spec%% *} label=${spec// --/-} url pid="" served=-
+    if [ "$mode" = refused ]; then  # a port nobody listens on
+      url="http://127.0.0.1:$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')/v1"
+    else
+      rm -f "$OUT/llm-port"
+      # shellcheck disable=SC2086
+      python3 "$ROOT/scripts/chaos/llm_faults.py" $spec --port-file "$OUT/llm-port" 2>"$OUT/llm-server-$label.err" &
+      pid=$!
+      local tries=0; while [ ! -s "$OUT/llm-port" ] && [ $tries -lt 100 ]; do sleep 0.1; tries=$((tries+1)); done
+      url="http://127.0.0.1:$(cat "$OUT/llm-port")/v1"
+    fi
+    local out="$OUT/llm-$label.json"; rm -f "$out" "$out.journal" "$OUT/llm-cache-$label.jsonl"
+    local t0; t0=$(date +%s%N)
+    "${SDVP[@]}" "${common[@]}" --llm-base-url "$url" --llm-cache "$OUT/llm-cache-$label.jsonl" --out "$out" \
+        >/dev/null 2>"$out.err"
+    local rc=$? ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+    if [ -n "$pid" ]; then kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; served=$(grep -o '[0-9]*' "$OUT/llm-server-$label.err" | tail -1); fi
+    local outcome; outcome=$(jq -r '"score \(.score*1000|round/1000), \(.count) questions; \(.errorsByReason|tostring); calls \(.programs.llm_calls), errors \(.programs.llm_errors), fallbacks \(.programs.llm_fallbacks)"' "$out" 2>/dev/null || echo "no results.json: $(tail -1 "$out.err")")
+    local retries; retries=$(jq -r '.programs.llm_retries // "-"' "$out" 2>/dev/null)
+    echo "| $spec | $served | $retries | $outcome | $rc | $ms ms |" | tee -a "$f"
+  done
+  row "LLM faults end to end ($n questions each, timeout ${timeout}s, 2 retries)" "$(($(wc -l < "$f") - 2)) faults" "table: llm-e2e.md"
 }
 
 # --- 5. load: 20,000 questions at concurrency 64 ----------------------------------------------------
@@ -224,21 +290,25 @@ fuzz_case() {  # $1 = visprog|viper
       --modules oracle --limit "$n" --concurrency 8 --out "$out" --restart >/dev/null 2>"$OUT/fuzz-$fw.err"
   local rc=$?
   local escaped=no; [ -e /tmp/sdvp-chaos-canary ] && escaped=YES
+  # what an uncaught exception would have been: its message, by count (empty when there is none)
+  jq -r '.misses[] | select(.reason == "internal-error") | .error' "$out" 2>/dev/null | sort | uniq -c | sort -rn > "$OUT/fuzz-$fw-internal.txt"
   row "fuzz $fw: $n programs (exit $rc; JVM death = exit > 2)" \
       "$(jq -c '.errorsByReason' "$out")" \
       "uncaught (internal-error): $(jq '.errorsByReason["internal-error"] // 0' "$out"); escapes: $escaped; $(jq '.seconds|floor' "$out") s, peak RSS $(cat "$OUT/.rss.mib") MiB"
 }
 
 # the generated split, for every case but the training ones
-for c in "${CASES[@]}"; do case "$c" in resume-pretrain|resume-teacher) ;; *) base; break ;; esac; done
+for c in "${CASES[@]}"; do case "$c" in resume-pretrain|resume-teacher|determinism) ;; *) base; break ;; esac; done
 for c in "${CASES[@]}"; do
   case "$c" in
     resume) resume_cases ;;
     resume-pretrain) train_resume_case pretrain ;;
     resume-teacher) train_resume_case teacher ;;
+    determinism) determinism_case ;;
     lock) lock_case ;;
     baddata) baddata_case ;;
     llm) llm_case ;;
+    llm-e2e) llm_e2e_case ;;
     load) load_case ;;
     viper-load) viper_load_case ;;
     fuzz-visprog) fuzz_case visprog ;;

@@ -85,10 +85,12 @@ public final class ClevrFiles {
 
     /**
      * The scenes of a scenes file as oracle annotations, entry by entry: a scene that cannot be read (a field
-     * of the wrong type, an object without a position) is kept as invalid with its position and reason.
+     * of the wrong type, an object without a position) is kept as invalid with its position and reason. A file
+     * cut off gives its complete scenes and the cut ({@link Annotations#cut}).
      */
     public static void annotations(Path file, Annotations into) throws DataException {
-        try (ArrayElements<JsonNode> it = ArrayElements.open(file, "scenes", JsonNode.class)) {
+        ArrayElements.scan(file, "scenes").cut().ifPresent(c -> into.cut(c.error())); // checks the syntax
+        try (ArrayElements<JsonNode> it = ArrayElements.openUpToCut(file, "scenes", JsonNode.class)) {
             for (int i = 0; it.hasNext(); i++) {
                 JsonNode node = it.next();
                 String where = "scenes[" + i + "]";

@@ -24,12 +24,14 @@ public final class GqaSceneGraphs {
 
     /**
      * Streams {@code file} (one object keyed by image id), converting each graph as it is read. An entry that
-     * cannot be read is kept as invalid with its position and reason (its image's questions fail with it);
-     * a syntax error (a truncated file) cannot be skipped in one JSON object and stops the read.
+     * cannot be read is kept as invalid with its position and reason (its image's questions fail with it). A
+     * file cut off gives its complete graphs and the cut ({@link Annotations#cut}); any other syntax error
+     * cannot be skipped in one JSON object and stops the read.
      */
     public static Annotations read(Path file) throws DataException {
         Annotations out = new Annotations();
-        try (ObjectEntries<JsonNode> entries = ObjectEntries.open(file, JsonNode.class)) {
+        ObjectEntries.scan(file).cut().ifPresent(c -> out.cut(c.error())); // checks the syntax
+        try (ObjectEntries<JsonNode> entries = ObjectEntries.openUpToCut(file, JsonNode.class)) {
             while (entries.hasNext()) {
                 Map.Entry<String, JsonNode> e = entries.next();
                 String where = "entry '" + e.getKey() + "' (line " + entries.line() + ")";

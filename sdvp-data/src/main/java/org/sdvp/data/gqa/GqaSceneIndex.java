@@ -13,6 +13,8 @@ import org.sdvp.data.json.EntryIndex;
 import org.sdvp.data.json.UncheckedDataException;
 import org.sdvp.data.oracle.AnnotatedScene;
 import org.sdvp.data.oracle.SceneOracle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * GQA scene graphs looked up one image at a time from byte-offset indexes of their files ({@link EntryIndex}),
@@ -21,11 +23,15 @@ import org.sdvp.data.oracle.SceneOracle;
  * graphs of {@code train_sceneGraphs.json}. Thread-safe.
  */
 public final class GqaSceneIndex {
+    private static final Logger LOG = LoggerFactory.getLogger(GqaSceneIndex.class);
     /** Converted scenes kept: the images of a few thousand questions in flight, at a few KB each. */
     static final int CACHED = 4096;
 
     private final List<EntryIndex<GqaSceneGraph>> files = new ArrayList<>();
     private final Set<String> relationNames = new HashSet<>();
+    /** The cuts of truncated files: their complete graphs are served, the lost ones fail by this reason. */
+    private final List<DataException> cuts = new ArrayList<>();
+
     private final Map<String, AnnotatedScene> cache = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, AnnotatedScene> eldest) {
@@ -36,7 +42,9 @@ public final class GqaSceneIndex {
 
     /**
      * Reads each file once, checking every graph binds and keeping where it lies and its relation names; a
-     * later file's graph of the same image replaces an earlier one's, as reading them into one map would.
+     * later file's graph of the same image replaces an earlier one's, as reading them into one map would. A file
+     * cut off is indexed up to its last complete graph; a question on an image without a graph then fails with
+     * the cut's reason ({@code truncated-json}), naming file and position.
      */
     public GqaSceneIndex(List<Path> sceneGraphFiles) throws DataException {
         Set<String> images = new HashSet<>();
@@ -48,6 +56,12 @@ public final class GqaSceneIndex {
                         .forEach(o -> o.relations()
                                 .forEach(r -> relationNames.add(r.name().strip().toLowerCase(Locale.ROOT))));
             }));
+            files.get(files.size() - 1).cut().ifPresent(c -> {
+                cuts.add(c.error());
+                LOG.warn(
+                        "gqa-oracle: {}; questions on images not found fail with reason truncated-json",
+                        c.error().getMessage());
+            });
         }
         size = images.size();
     }
@@ -58,7 +72,7 @@ public final class GqaSceneIndex {
 
     /** The oracle over these graphs (the same answers as over {@link GqaSceneGraphs#read} of the same files). */
     public SceneOracle oracle() {
-        return new SceneOracle(this::sceneOrNull, size, relationNames);
+        return new SceneOracle(this::sceneOrNull, size, relationNames, cuts);
     }
 
     /** {@code 2375429.jpg} → its scene, or null when no file has a graph for it. */

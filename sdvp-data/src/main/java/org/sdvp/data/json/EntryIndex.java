@@ -35,48 +35,61 @@ public final class EntryIndex<T> {
     private final Map<String, Span> spans;
     /** Keys whose value did not bind → why (kind; file, line and reason). */
     private final Map<String, DataException> invalid;
+    /** Where the file ends before its object does (a truncated file), if it does. */
+    private final Optional<Cut> cut;
 
-    private EntryIndex(Path file, Class<T> type, Map<String, Span> spans, Map<String, DataException> invalid) {
+    private EntryIndex(
+            Path file, Class<T> type, Map<String, Span> spans, Map<String, DataException> invalid, Optional<Cut> cut) {
         this.invalid = Map.copyOf(invalid);
         this.file = file;
         this.type = type;
         this.spans = spans;
+        this.cut = cut;
     }
 
     /**
      * Indexes {@code file}, binding every value to {@code type} and passing it with its key to {@code visitor}
      * (which keeps what it needs of it, e.g. a vocabulary); a key given twice keeps its last value, as a map
      * read from the file would. An entry that is well-formed JSON but does not bind (a field of the wrong type)
-     * is indexed without reaching the visitor: {@link #get} of it fails with its byte offset and reason. A syntax
-     * error (a truncated file) cannot be skipped inside one JSON object and fails the build.
+     * is indexed without reaching the visitor: {@link #get} of it fails with its byte offset and reason. A file
+     * cut off (it ends inside its object) is indexed up to its last complete entry, and {@link #cut} says where it
+     * ends; any other syntax error cannot be skipped inside one JSON object and fails the build.
      */
     public static <T> EntryIndex<T> build(Path file, Class<T> type, BiConsumer<String, T> visitor)
             throws DataException {
         Map<String, Span> spans = new HashMap<>();
         Map<String, DataException> invalid = new HashMap<>();
-        ObjectEntries.walk(file, (key, keyAt, p) -> {
-            long start = p.currentTokenLocation().getByteOffset();
-            JsonNode tree = p.readValueAsTree(); // a syntax error stops the read
-            long end = p.currentLocation().getByteOffset(); // just past the value's last byte
-            if (start < 0 || end <= start || end - start > Integer.MAX_VALUE) {
-                throw JsonErrors.at(
-                        file, p.currentTokenLocation(), "cannot index an entry of " + (end - start) + " bytes");
-            }
-            spans.put(key, new Span(start, (int) (end - start)));
-            T value;
-            try {
-                value = Json.mapper().treeToValue(tree, type);
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                // a well-formed entry of the wrong shape: looking it up fails with its position and reason
-                // (that question's error) while every other entry is served
-                String where = "line " + p.currentLocation().getLineNr() + " (entry '" + key + "')";
-                invalid.put(key, Entries.problem(file, where, e));
-                return;
-            }
-            invalid.remove(key);
-            visitor.accept(key, value);
-        });
-        return new EntryIndex<>(file, type, spans, invalid);
+        Cut.Scan scan = ObjectEntries.walk(
+                file,
+                (key, keyAt, p) -> {
+                    long start = p.currentTokenLocation().getByteOffset();
+                    JsonNode tree = p.readValueAsTree(); // a syntax error stops the read
+                    long end = p.currentLocation().getByteOffset(); // just past the value's last byte
+                    if (start < 0 || end <= start || end - start > Integer.MAX_VALUE) {
+                        throw JsonErrors.at(
+                                file, p.currentTokenLocation(), "cannot index an entry of " + (end - start) + " bytes");
+                    }
+                    spans.put(key, new Span(start, (int) (end - start)));
+                    T value;
+                    try {
+                        value = Json.mapper().treeToValue(tree, type);
+                    } catch (JsonProcessingException | IllegalArgumentException e) {
+                        // a well-formed entry of the wrong shape: looking it up fails with its position and reason
+                        // (that question's error) while every other entry is served
+                        String where = "line " + p.currentLocation().getLineNr() + " (entry '" + key + "')";
+                        invalid.put(key, Entries.problem(file, where, e));
+                        return;
+                    }
+                    invalid.remove(key);
+                    visitor.accept(key, value);
+                },
+                true);
+        return new EntryIndex<>(file, type, spans, invalid, scan.cut());
+    }
+
+    /** Where a truncated file ends (its entries after the cut are lost); empty for a whole file. */
+    public Optional<Cut> cut() {
+        return cut;
     }
 
     public Path file() {

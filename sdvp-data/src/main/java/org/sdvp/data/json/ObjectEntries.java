@@ -106,38 +106,13 @@ public final class ObjectEntries<T> implements Iterator<Map.Entry<String, T>>, A
     }
 
     private static Cut.Scan scan(Path file, Class<?> type, boolean upToCut) throws DataException {
-        long n = 0;
-        String key = null; // the entry being read, if any
-        try (JsonParser p = Json.mapper().createParser(file.toFile())) {
-            try {
-                if (p.nextToken() != JsonToken.START_OBJECT) {
-                    throw JsonErrors.at(file, p.currentTokenLocation(), "expected a JSON object keyed by id");
-                }
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    key = p.currentName();
-                    p.nextToken();
+        return walk(
+                file,
+                (key, keyAt, p) -> {
                     if (type == null) p.skipChildren();
                     else p.readValueAs(type);
-                    key = null;
-                    n++;
-                }
-                if (p.currentToken() != JsonToken.END_OBJECT) {
-                    throw JsonErrors.at(file, p.currentTokenLocation(), "expected the end of the object");
-                }
-                if (p.nextToken() != null) {
-                    throw JsonErrors.at(file, p.currentTokenLocation(), "content after the top-level object");
-                }
-                return new Cut.Scan(n, Optional.empty());
-            } catch (JsonProcessingException e) {
-                if (!upToCut || !JsonErrors.isTruncation(file, e)) throw e;
-                Cut cut = key == null
-                        ? new Cut(file.getFileName() + " (end)", JsonErrors.truncated(file, e, null, n))
-                        : new Cut(key, JsonErrors.truncated(file, e, "entry '" + key + "'", n));
-                return new Cut.Scan(n, Optional.of(cut));
-            }
-        } catch (IOException e) {
-            throw JsonErrors.of(file, e);
-        }
+                },
+                upToCut);
     }
 
     /**
@@ -155,13 +130,16 @@ public final class ObjectEntries<T> implements Iterator<Map.Entry<String, T>>, A
         List<Long> offsets = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         long[] n = {0};
-        walk(file, (key, keyAt, p) -> {
-            if (n[0]++ % EntryOffsets.EVERY == 0) {
-                offsets.add(keyAt.getByteOffset());
-                lines.add(keyAt.getLineNr());
-            }
-            p.skipChildren();
-        });
+        walk(
+                file,
+                (key, keyAt, p) -> {
+                    if (n[0]++ % EntryOffsets.EVERY == 0) {
+                        offsets.add(keyAt.getByteOffset());
+                        lines.add(keyAt.getLineNr());
+                    }
+                    p.skipChildren();
+                },
+                false);
         return new EntryOffsets(
                 n[0],
                 size,
@@ -210,24 +188,40 @@ public final class ObjectEntries<T> implements Iterator<Map.Entry<String, T>>, A
 
     /**
      * Reads a file that is one JSON object once, entry by entry, checking the syntax around the entries (the one
-     * object, nothing after it): the single walk behind counting, {@link #index} and {@link EntryIndex#build}.
+     * object, nothing after it): the single walk behind counting, {@link #scan}, {@link #index} and
+     * {@link EntryIndex#build}. With {@code upToCut}, a file that ends inside the object (a truncated file) ends
+     * the walk after its last complete entry and is reported as the scan's {@link Cut}; any other syntax error
+     * fails, naming file, line and column.
      */
-    static void walk(Path file, EntryVisitor visitor) throws DataException {
+    static Cut.Scan walk(Path file, EntryVisitor visitor, boolean upToCut) throws DataException {
+        long n = 0;
+        String key = null; // the entry being read, if any
         try (JsonParser p = Json.mapper().createParser(file.toFile())) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw JsonErrors.at(file, p.currentTokenLocation(), "expected a JSON object keyed by id");
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonLocation keyAt = p.currentTokenLocation();
-                p.nextToken();
-                visitor.entry(key, keyAt, p);
-            }
-            if (p.currentToken() != JsonToken.END_OBJECT) {
-                throw JsonErrors.at(file, p.currentTokenLocation(), "expected the end of the object");
-            }
-            if (p.nextToken() != null) {
-                throw JsonErrors.at(file, p.currentTokenLocation(), "content after the top-level object");
+            try {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    throw JsonErrors.at(file, p.currentTokenLocation(), "expected a JSON object keyed by id");
+                }
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    key = p.currentName();
+                    JsonLocation keyAt = p.currentTokenLocation();
+                    p.nextToken();
+                    visitor.entry(key, keyAt, p);
+                    key = null;
+                    n++;
+                }
+                if (p.currentToken() != JsonToken.END_OBJECT) {
+                    throw JsonErrors.at(file, p.currentTokenLocation(), "expected the end of the object");
+                }
+                if (p.nextToken() != null) {
+                    throw JsonErrors.at(file, p.currentTokenLocation(), "content after the top-level object");
+                }
+                return new Cut.Scan(n, Optional.empty());
+            } catch (JsonProcessingException e) {
+                if (!upToCut || !JsonErrors.isTruncation(file, e)) throw e;
+                Cut cut = key == null
+                        ? new Cut(file.getFileName() + " (end)", JsonErrors.truncated(file, e, null, n))
+                        : new Cut(key, JsonErrors.truncated(file, e, "entry '" + key + "'", n));
+                return new Cut.Scan(n, Optional.of(cut));
             }
         } catch (IOException e) {
             throw JsonErrors.of(file, e);

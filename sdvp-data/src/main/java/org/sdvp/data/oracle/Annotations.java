@@ -1,7 +1,9 @@
 package org.sdvp.data.oracle;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.sdvp.core.io.DataException;
 import org.slf4j.Logger;
@@ -17,6 +19,7 @@ public final class Annotations {
 
     private final Map<String, AnnotatedScene> scenes = new HashMap<>();
     private final Map<String, DataException> invalid = new LinkedHashMap<>();
+    private final List<DataException> cuts = new ArrayList<>();
 
     public void add(AnnotatedScene scene) {
         scenes.put(scene.imageFile(), scene);
@@ -27,9 +30,18 @@ public final class Annotations {
         invalid.put(imageFile, why);
     }
 
+    /**
+     * A file of these annotations ends before its JSON does (kind {@code TRUNCATED_JSON}, naming file and
+     * position): its complete entries were added; a question on an image without annotations fails with this.
+     */
+    public void cut(DataException where) {
+        cuts.add(where);
+    }
+
     public void addAll(Annotations other) {
         scenes.putAll(other.scenes);
         invalid.putAll(other.invalid);
+        cuts.addAll(other.cuts);
     }
 
     /** Image file name → annotations. */
@@ -51,6 +63,8 @@ public final class Annotations {
                     invalid.size(),
                     invalid.values().iterator().next().getMessage());
         }
-        return new SceneOracle(scenes, invalid);
+        cuts.forEach(c -> LOG.warn(
+                "{}: {}; questions on images not found fail with reason truncated-json", name, c.getMessage()));
+        return new SceneOracle(scenes, invalid, cuts);
     }
 }

@@ -45,6 +45,11 @@ public final class SceneOracle {
 
     /** Image file name → why its annotation entry could not be read (kind; file, position, reason). */
     private final Map<String, DataException> invalid;
+    /**
+     * The cuts of annotation files that end before their JSON does (kind {@code TRUNCATED_JSON}): an image
+     * without annotations may have had its entry after one, and its question fails with that reason.
+     */
+    private final List<DataException> cuts;
 
     /** @param scenes image file name → annotations */
     public SceneOracle(Map<String, AnnotatedScene> scenes) {
@@ -57,7 +62,13 @@ public final class SceneOracle {
      *     fails with this reason instead of "no scene annotations"
      */
     public SceneOracle(Map<String, AnnotatedScene> scenes, Map<String, DataException> invalid) {
-        this(Map.copyOf(scenes)::get, scenes.size(), relationNames(scenes.values()), invalid);
+        this(scenes, invalid, List.of());
+    }
+
+    /** As above, with the cuts of truncated annotation files (see {@link #cuts}). */
+    public SceneOracle(
+            Map<String, AnnotatedScene> scenes, Map<String, DataException> invalid, List<DataException> cuts) {
+        this(Map.copyOf(scenes)::get, scenes.size(), relationNames(scenes.values()), invalid, cuts);
     }
 
     /**
@@ -70,17 +81,28 @@ public final class SceneOracle {
      * @param relationNames every relation name in the scenes ({@link #relationNames}): VQA reads questions by them
      */
     public SceneOracle(Function<String, AnnotatedScene> scenes, int size, Collection<String> relationNames) {
-        this(scenes, size, relationNames, Map.of());
+        this(scenes, size, relationNames, Map.of(), List.of());
+    }
+
+    /** As above, with the cuts of truncated annotation files (see {@link #cuts}). */
+    public SceneOracle(
+            Function<String, AnnotatedScene> scenes,
+            int size,
+            Collection<String> relationNames,
+            List<DataException> cuts) {
+        this(scenes, size, relationNames, Map.of(), cuts);
     }
 
     private SceneOracle(
             Function<String, AnnotatedScene> scenes,
             int size,
             Collection<String> relationNames,
-            Map<String, DataException> invalid) {
+            Map<String, DataException> invalid,
+            List<DataException> cuts) {
         this.scenes = scenes;
         this.size = size;
         this.invalid = Map.copyOf(invalid);
+        this.cuts = List.copyOf(cuts);
         TreeSet<String> names = new TreeSet<>(List.of(
                 "to the left of",
                 "to the right of",
@@ -130,6 +152,15 @@ public final class SceneOracle {
             DataException why = invalid.get(image.sourceId());
             throw failure(
                     "the scene annotations of image '" + image.sourceId() + "' are invalid: " + why.getMessage(), why);
+        }
+        if (s == null && !cuts.isEmpty()) {
+            // the entry may have been after the cut: counted as the cut's reason, naming it
+            DataException cut = cuts.get(0);
+            String files = cuts.size() == 1 ? "an annotation file is" : cuts.size() + " annotation files are";
+            throw failure(
+                    "no scene annotations for image '" + image.sourceId() + "', and " + files
+                            + " cut off, so its entry may have been lost: " + cut.getMessage(),
+                    cut);
         }
         if (s == null) throw new ModelServiceException("no scene annotations for image '" + image.sourceId() + "'");
         return s;

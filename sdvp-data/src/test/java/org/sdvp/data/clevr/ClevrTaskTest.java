@@ -185,6 +185,49 @@ class ClevrTaskTest {
     }
 
     @Test
+    void aTruncatedScenesFileServesItsCompleteScenesAndCountsTheLostOnesByTheCut(@TempDir Path root) throws Exception {
+        Path split = Files.createDirectories(root.resolve("test/images"));
+        for (String image : List.of("w0.png", "w1.png", "w2.png")) {
+            Files.copy(Fixtures.CLEVR.resolve("images/val/CLEVR_val_000000.png"), split.resolve(image));
+        }
+        String scene = "{\"image_filename\": \"IMG\", \"objects\": [{\"shape\": \"cube\", \"color\": \"red\", "
+                + "\"size\": \"large\", \"material\": \"rubber\", \"pixel_coords\": [120, 200, 7], "
+                + "\"bbox\": [90, 170, 150, 230]}], \"relationships\": {\"left\": [[]], \"right\": [[]], "
+                + "\"front\": [[]], \"behind\": [[]]}}";
+        String scenes = "{\"scenes\": [" + scene.replace("IMG", "w0.png") + ",\n" + scene.replace("IMG", "w1.png")
+                + ",\n" + scene.replace("IMG", "w2.png") + "]}";
+        // cut inside w1's scene, as an interrupted copy leaves it: w1 and w2 are lost
+        Files.writeString(root.resolve("test/scenes.json"), scenes.substring(0, scenes.indexOf("w1.png") + 30));
+        String program = "\"program\": [{\"type\": \"scene\", \"inputs\": [], \"side_inputs\": []}, "
+                + "{\"type\": \"filter_shape\", \"inputs\": [0], \"side_inputs\": [\"cube\"]}, "
+                + "{\"type\": \"unique\", \"inputs\": [1], \"side_inputs\": []}, "
+                + "{\"type\": \"query_color\", \"inputs\": [2], \"side_inputs\": []}]";
+        List<String> questions = new ArrayList<>();
+        for (String image : List.of("w0.png", "w0.png", "w1.png", "w2.png")) {
+            questions.add("{\"image_filename\": \"" + image + "\", \"question\": \"What color is the cube?\", "
+                    + "\"answer\": \"red\", " + program + "}");
+        }
+        Files.writeString(
+                root.resolve("test/questions.json"), "{\"questions\": [\n" + String.join(",\n", questions) + "]}");
+        var task = Tasks.find("clevr");
+        try (ExampleSource source = task.open(root, "test");
+                ModelServices services = ModuleSpec.parse("clevr-oracle").load(ProviderContext.ofData(root));
+                ModelGateway gateway = new ModelGateway(services)) {
+            EvalResult r = new Evaluator(task, new VisProgInterpreter(), new DatasetPrograms(), gateway, 1)
+                    .run(source, "test", Map.of(), null);
+            assertEquals(4, r.count());
+            assertEquals(Map.of("truncated-json", 2), r.errorsByReason());
+            assertEquals(0.5, r.score(), 1e-12, () -> r.misses().toString());
+            for (QuestionResult m : r.misses()) {
+                assertTrue(
+                        m.error().contains("scenes.json at line 2")
+                                && m.error().contains("the file ends inside scenes[1], after 1 complete entry"),
+                        m.error());
+            }
+        }
+    }
+
+    @Test
     void aTruncatedQuestionsFileRunsEveryCompleteQuestionAndCountsTheCutByReason(@TempDir Path root) throws Exception {
         var task = Tasks.find("clevr");
         Path questions = Files.createDirectories(root.resolve("questions")).resolve("CLEVR_val_questions.json");

@@ -153,6 +153,37 @@ class GqaOracleTest {
     }
 
     @Test
+    void aTruncatedSceneGraphFileServesItsCompleteGraphsAndCountsTheRestByTheCut(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path f = tmp.resolve("val_sceneGraphs.json");
+        String graph = "{\"width\": 100, \"height\": 80, \"objects\": {\"1\": {\"name\": \"car\", "
+                + "\"x\": 10, \"y\": 10, \"w\": 20, \"h\": 20, \"attributes\": [], \"relations\": []}}}";
+        String whole = "{\"1\": " + graph + ",\n \"2\": " + graph + ",\n \"3\": " + graph + "}";
+        // cut inside image 2's graph, as a copy interrupted there leaves it
+        java.nio.file.Files.writeString(f, whole.substring(0, whole.indexOf("\"2\"") + 40));
+        BufferedImage pixels = new BufferedImage(100, 80, BufferedImage.TYPE_INT_RGB);
+        org.sdvp.data.oracle.Annotations read = GqaSceneGraphs.read(f);
+        assertEquals(java.util.Set.of("1.jpg"), read.scenes().keySet());
+        for (SceneOracle o : List.of(read.oracle("gqa-oracle"), new GqaSceneIndex(List.of(f)).oracle())) {
+            assertEquals(
+                    1,
+                    o.locate(new LocRequest(ImageValue.source("1.jpg", pixels), "car"))
+                            .size());
+            for (String lost : List.of("2.jpg", "3.jpg")) {
+                ModelServiceException e = assertThrows(
+                        ModelServiceException.class,
+                        () -> o.locate(new LocRequest(ImageValue.source(lost, pixels), "car")));
+                assertEquals(java.util.Optional.of("truncated-json"), e.reason());
+                assertTrue(
+                        e.getMessage().contains("'" + lost + "'")
+                                && e.getMessage().contains(f + " at line 2")
+                                && e.getMessage().contains("inside entry '2', after 1 complete entry"),
+                        e.getMessage());
+            }
+        }
+    }
+
+    @Test
     void anImageWithoutAnnotationsIsAServiceError() {
         ImageValue other = ImageValue.source("999.jpg", new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB));
         ModelServiceException e =

@@ -75,11 +75,29 @@ class EntryIndexTest {
     }
 
     @Test
-    void aTruncatedFileFailsTheBuild() throws Exception {
+    void aTruncatedFileIsIndexedUpToItsCutWhichItNames() throws Exception {
         Path f = dir.resolve("cut.json");
         Files.writeString(f, "{\"a\": {\"name\": \"x\", \"n\": 1},\n\"b\": {\"name\": \"y\"");
+        List<String> visited = new ArrayList<>();
+        EntryIndex<Entry> index = EntryIndex.build(f, Entry.class, (k, v) -> visited.add(k));
+        assertEquals(List.of("a"), visited);
+        assertEquals("x", index.get("a").orElseThrow().name());
+        assertEquals(Optional.empty(), index.get("b"));
+        Cut cut = index.cut().orElseThrow();
+        assertEquals("b", cut.id());
+        assertEquals(DataException.Kind.TRUNCATED_JSON, cut.error().kind());
+        assertTrue(
+                cut.error().getMessage().contains(f + " at line 2")
+                        && cut.error().getMessage().contains("inside entry 'b', after 1 complete entry"),
+                cut.error().getMessage());
+    }
+
+    @Test
+    void anyOtherSyntaxErrorFailsTheBuild() throws Exception {
+        Path f = dir.resolve("bad.json");
+        Files.writeString(f, "{\"a\": {\"name\": \"x\", \"n\": 1},\n\"b\": {\"name\" \"y\"}, \"c\": {}}");
         DataException e = assertThrows(DataException.class, () -> EntryIndex.build(f, Entry.class, (k, v) -> {}));
-        assertTrue(e.getMessage().contains(f.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains("line 2"), e.getMessage());
     }
 
     @Test

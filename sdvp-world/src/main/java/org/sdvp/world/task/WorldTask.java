@@ -21,6 +21,7 @@ import org.sdvp.core.value.Value;
 import org.sdvp.data.clevr.ClevrQuestion;
 import org.sdvp.data.clevr.program.VisProgEmitter;
 import org.sdvp.data.json.ArrayElements;
+import org.sdvp.data.json.Cut;
 import org.sdvp.data.json.Entries;
 import org.sdvp.data.json.UncheckedDataException;
 import org.sdvp.data.nlvr2.Nlvr2Consistency;
@@ -96,7 +97,8 @@ public final class WorldTask implements Task {
      * the wrong type, a number out of range, nesting too deep, a missing field, a broken program) becomes an
      * {@link Example#invalid invalid example} naming file and entry, which the run records as that question's
      * error. {@code questions.json} is read by sdvp-data's streaming CLEVR reader (a syntax error inside its
-     * array stops the read: a JSON array cannot be resynchronised); {@code questions.jsonl} holds NLVR2's
+     * array stops the read: a JSON array cannot be resynchronised; a file cut off gives every complete question,
+     * then the cut as one error, reason {@code truncated-json}); {@code questions.jsonl} holds NLVR2's
      * fields and is read line by line, so a bad line costs only that line.
      */
     public List<Example> read(Path dir, Path file) throws DataException {
@@ -106,7 +108,8 @@ public final class WorldTask implements Task {
     private List<Example> readQuestions(Path dir, Path file) throws DataException {
         if (!Files.isRegularFile(file)) throw new DataException("file not found: " + file);
         List<Example> out = new ArrayList<>();
-        try (ArrayElements<JsonNode> it = ArrayElements.open(file, "questions", JsonNode.class)) {
+        Cut.Scan scan = ArrayElements.scan(file, "questions"); // checks the syntax, finds a cut
+        try (ArrayElements<JsonNode> it = ArrayElements.openUpToCut(file, "questions", JsonNode.class)) {
             for (int i = 0; it.hasNext(); i++) {
                 JsonNode node = it.next();
                 String where = "questions[" + i + "]";
@@ -116,6 +119,7 @@ public final class WorldTask implements Task {
         } catch (UncheckedDataException e) {
             throw e.getCause();
         }
+        scan.cut().ifPresent(cut -> out.add(cut.example()));
         return out;
     }
 

@@ -69,6 +69,33 @@ class WorldTaskTest {
     }
 
     @Test
+    void aTruncatedQuestionsFileGivesEveryCompleteQuestionThenItsCutAsOneError() throws Exception {
+        Path q = dir.resolve("test/questions.json");
+        String whole = Files.readString(q);
+        // cut inside the fifth of six questions, as a kill mid-copy leaves it
+        int fifth = nthIndexOf(whole, "\"question\":", 5);
+        Files.writeString(q, whole.substring(0, fifth + 20));
+        List<Example> all = new java.util.ArrayList<>();
+        try (var source = task.open(dir, "test")) {
+            source.forEachRemaining(all::add);
+        }
+        assertEquals(5, all.size());
+        assertTrue(all.subList(0, 4).stream().allMatch(e -> e.problem().isEmpty()));
+        Example cut = all.get(4);
+        assertEquals("questions[4]", cut.id());
+        DataException error = cut.problem().orElseThrow();
+        assertEquals(DataException.Kind.TRUNCATED_JSON, error.kind());
+        assertTrue(error.getMessage().contains(q.toString()), error.getMessage());
+        assertTrue(error.getMessage().contains("after 4 complete"), error.getMessage());
+    }
+
+    private static int nthIndexOf(String s, String part, int n) {
+        int at = -1;
+        for (int i = 0; i < n; i++) at = s.indexOf(part, at + 1);
+        return at;
+    }
+
+    @Test
     void entriesBreakingTheSchemaBecomeInvalidExamplesWithTheirReason() throws Exception {
         Path q = dir.resolve("test/questions.json");
         String ok = "{\"question\": \"How many cubes are there?\", \"answer\": \"1\", \"image_filename\": \"a.png\","
