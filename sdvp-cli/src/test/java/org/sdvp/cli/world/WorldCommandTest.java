@@ -140,7 +140,7 @@ class WorldCommandTest {
     }
 
     @Test
-    void evalOnACorruptQuestionsFileNamesTheFileAndPosition() throws Exception {
+    void evalOnACorruptQuestionsFileNamesTheFileAndPositionAndACutFileKeepsItsCompleteQuestions() throws Exception {
         assertEquals(
                 0,
                 CliRunner.run(
@@ -156,8 +156,21 @@ class WorldCommandTest {
                                 dir.toString())
                         .exitCode());
         Path q = dir.resolve("test/questions.json");
-        Files.writeString(q, Files.readString(q).substring(0, 200));
-        var r = CliRunner.run(
+        String whole = Files.readString(q);
+        // a syntax error inside the file: refused before anything runs, naming the file and the position
+        Files.writeString(q, whole.substring(0, 150) + "@@" + whole.substring(150));
+        var corrupt = evalOracle();
+        assertEquals(2, corrupt.exitCode());
+        assertTrue(corrupt.err().contains(q.toString()) && corrupt.err().contains("line 1, column"), corrupt.err());
+        // a file cut short (a copy that stopped): its complete questions run, the cut is one recorded error
+        Files.writeString(q, whole.substring(0, 200));
+        var cut = evalOracle();
+        assertEquals(0, cut.exitCode(), cut.err());
+        assertTrue(Files.readString(dir.resolve("r.json")).contains("truncated-json"));
+    }
+
+    private CliRunner.Result evalOracle() {
+        return CliRunner.run(
                 "eval",
                 "--task",
                 "gqa-sim",
@@ -169,7 +182,5 @@ class WorldCommandTest {
                 "oracle",
                 "--out",
                 dir.resolve("r.json").toString());
-        assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains(q.toString()) && r.err().contains("line 1, column"), r.err());
     }
 }
