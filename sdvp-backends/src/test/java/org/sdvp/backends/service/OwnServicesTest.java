@@ -11,7 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sdvp.backends.Fixtures;
-import org.sdvp.backends.WorldCalls;
 import org.sdvp.core.service.LocRequest;
 import org.sdvp.core.service.MatchRequest;
 import org.sdvp.core.service.ModelService;
@@ -22,6 +21,7 @@ import org.sdvp.core.service.VqaAnswer;
 import org.sdvp.core.service.VqaDistributionService;
 import org.sdvp.core.service.VqaRequest;
 import org.sdvp.core.value.Detection;
+import org.sdvp.world.program.WorldCalls;
 
 /** Each fixture answers its service through {@code --modules ENGINE:DIR}, by the service's conventions. */
 class OwnServicesTest {

@@ -9,7 +9,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sdvp.backends.Fixtures;
-import org.sdvp.backends.WorldCalls;
 import org.sdvp.core.service.LocRequest;
 import org.sdvp.core.service.MatchRequest;
 import org.sdvp.core.service.ModelServices;
@@ -19,6 +18,7 @@ import org.sdvp.core.service.VqaAnswer;
 import org.sdvp.core.service.VqaDistributionService;
 import org.sdvp.core.service.VqaRequest;
 import org.sdvp.core.value.Detection;
+import org.sdvp.world.program.WorldCalls;
 
 /**
  * The TorchScript and the ONNX export of one network answer 100 world calls alike, to 1e-4, through the

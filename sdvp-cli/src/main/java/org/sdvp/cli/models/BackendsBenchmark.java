@@ -1,13 +1,11 @@
 package org.sdvp.cli.models;
 
-import java.awt.image.BufferedImage;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import org.sdvp.cli.support.Backends;
 import org.sdvp.core.service.LocRequest;
 import org.sdvp.core.service.MatchRequest;
@@ -15,12 +13,7 @@ import org.sdvp.core.service.ModelService;
 import org.sdvp.core.service.ModelServiceException;
 import org.sdvp.core.service.ModelServices;
 import org.sdvp.core.service.VqaRequest;
-import org.sdvp.core.value.ImageValue;
-import org.sdvp.world.render.Renderer;
-import org.sdvp.world.scene.Scene;
-import org.sdvp.world.scene.SceneGenerator;
-import org.sdvp.world.scene.SceneObject;
-import org.sdvp.world.style.Styles;
+import org.sdvp.world.program.WorldCalls;
 
 /**
  * Calls per second of any {@code --modules} backends on the same world calls (docs/performance.md, "Own
@@ -43,15 +36,13 @@ public final class BackendsBenchmark {
     private BackendsBenchmark() {}
 
     /** One call as programs make them: the image (a whole scene or a crop), a question and a phrase. */
-    record Call(ImageValue image, String question, String phrase) {}
-
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
             System.err.println("usage: BackendsBenchmark REPEATS CALLS SPEC... (e.g. 5 64 torchscript:DIR vlm:DIR)");
             System.exit(2);
         }
         int repeats = Integer.parseInt(args[0]), n = Integer.parseInt(args[1]);
-        List<Call> calls = calls(n, 15);
+        List<WorldCalls.Call> calls = WorldCalls.make(n, 15);
         System.out.printf(
                 Locale.ROOT,
                 "calls=%d repeats=%d cores=%d pytorch threads=%s%n",
@@ -90,27 +81,6 @@ public final class BackendsBenchmark {
                                     .toList());
             }
         }
-    }
-
-    static List<Call> calls(int n, long seed) {
-        SceneGenerator gen = new SceneGenerator(SceneGenerator.Config.defaults());
-        Renderer renderer = new Renderer();
-        SplittableRandom rng = new SplittableRandom(seed);
-        List<Call> calls = new ArrayList<>(n);
-        for (int s = 0; calls.size() < n; s++) {
-            Scene scene = gen.next(rng, "studio", "bench" + s + ".png");
-            BufferedImage pixels = renderer.render(scene, Styles.get(scene.style()));
-            ImageValue image = ImageValue.source(scene.imageFilename(), pixels);
-            SceneObject first = scene.object(0);
-            calls.add(
-                    new Call(image, "How many " + first.shape() + "s are there?", first.color() + " " + first.shape()));
-            for (int o = 0; o < scene.size() && calls.size() < n; o++) {
-                SceneObject obj = scene.object(o);
-                ImageValue crop = image.crop(scene.view(o).box().scaleAboutCenter(1.5));
-                calls.add(new Call(crop, "What color is the " + obj.shape() + "?", obj.describe()));
-            }
-        }
-        return calls;
     }
 
     private static <I, O> void measure(String spec, String kind, ModelService<I, O> s, int repeats, List<I> calls)

@@ -1,4 +1,4 @@
-package org.sdvp.backends;
+package org.sdvp.world.program;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -11,7 +11,10 @@ import org.sdvp.world.scene.SceneGenerator;
 import org.sdvp.world.scene.SceneObject;
 import org.sdvp.world.style.Styles;
 
-/** Sub-task calls as programs make them on the embedded world: whole images and object crops, with their texts. */
+/**
+ * Sub-task calls as programs make them on the embedded world: whole images and object crops, with their texts.
+ * Backends are compared and benchmarked on them (the TorchScript/ONNX agreement tests, {@code bench/backends-bench.sh}).
+ */
 public final class WorldCalls {
     private WorldCalls() {}
 
