@@ -9,6 +9,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WeightSpaceEnsembleTest {
 
@@ -33,29 +35,17 @@ class WeightSpaceEnsembleTest {
         return out;
     }
 
-    @Test
-    void mixLiesOnTheLineBetweenTheStartAndTheTrainedWeights() {
+    /** 0 restores θ_prev, 1 keeps θ_distilled, anything between lies on the line joining them. */
+    @ParameterizedTest
+    @ValueSource(floats = {0f, 0.25f, 0.7f, 1f})
+    void mixLiesOnTheLineBetweenTheStartAndTheTrainedWeights(float mix) {
         try (NDManager m = NDManager.newBaseManager()) {
             Block b = linear(m);
             float[] start = weights(b);
             WeightSpaceEnsemble snapshot = WeightSpaceEnsemble.snapshot(b);
             train(b);
-            snapshot.mixInto(b, 0.25f);
-            assertArrayEquals(plus(start, 0.25f), weights(b), 1e-6f, "0.25 of the way from θ_prev to θ_distilled");
-        }
-    }
-
-    @Test
-    void mixOneKeepsTheDistilledWeightsAndZeroRestoresTheStart() {
-        try (NDManager m = NDManager.newBaseManager()) {
-            Block b = linear(m);
-            float[] start = weights(b);
-            WeightSpaceEnsemble snapshot = WeightSpaceEnsemble.snapshot(b);
-            train(b);
-            snapshot.mixInto(b, 1f);
-            assertArrayEquals(plus(start, 1f), weights(b), 1e-6f);
-            snapshot.mixInto(b, 0f);
-            assertArrayEquals(start, weights(b), 1e-6f);
+            snapshot.mixInto(b, mix);
+            assertArrayEquals(plus(start, mix), weights(b), 1e-6f);
         }
     }
 
