@@ -92,26 +92,10 @@ class SparkRunTest {
 
     @Test
     void evalOnTheGqaFixtureMatchesTheLocalRun() throws IOException {
-        JsonNode spark = assertSameResults(
-                List.of(
-                        "--dataset",
-                        "gqa",
-                        "--root",
-                        gqa.toString(),
-                        "--split",
-                        "val_balanced",
-                        "--modules",
-                        "gqa-oracle",
-                        "--spark-partitions",
-                        "3"),
-                "gqa-eval");
+        JsonNode spark = assertSameResults(gqaOracleEval(gqa), "gqa-eval");
         assertTrue(spark.get("count").asInt() > 2, spark.toString());
         // the partitions after the first open the questions file where the driver's index put them
-        JsonNode ranges = Json.mapper()
-                .readTree(SparkClusterRunner.workDir(tmp.resolve("gqa-eval-spark.json"))
-                        .resolve("job.json")
-                        .toFile())
-                .get("partitions");
+        JsonNode ranges = partitions("gqa-eval");
         assertEquals(3, ranges.size());
         for (JsonNode r : ranges) {
             assertTrue(
@@ -130,30 +114,38 @@ class SparkRunTest {
         Path questions = data.resolve("questions/val_balanced_questions.json");
         byte[] whole = Files.readAllBytes(questions);
         Files.write(questions, Arrays.copyOf(whole, whole.length * 3 / 5)); // ends inside an entry
-        JsonNode spark = assertSameResults(
-                List.of(
-                        "--dataset",
-                        "gqa",
-                        "--root",
-                        data.toString(),
-                        "--split",
-                        "val_balanced",
-                        "--modules",
-                        "gqa-oracle",
-                        "--spark-partitions",
-                        "3"),
-                "gqa-cut-eval");
+        JsonNode spark = assertSameResults(gqaOracleEval(data), "gqa-cut-eval");
         assertTrue(spark.get("errorsByReason").has("truncated-json"), spark.toString());
         // such a split reports no positions: the partitions open it at its start and skip to their range
-        JsonNode ranges = Json.mapper()
-                .readTree(SparkClusterRunner.workDir(tmp.resolve("gqa-cut-eval-spark.json"))
-                        .resolve("job.json")
-                        .toFile())
-                .get("partitions");
+        JsonNode ranges = partitions("gqa-cut-eval");
         assertEquals(3, ranges.size());
         for (JsonNode r : ranges) {
             assertTrue(r.path("start").isNull() || r.path("start").isMissingNode(), r.toString());
         }
+    }
+
+    /** {@code eval}'s arguments for the GQA oracle over {@code root}'s val_balanced split in three partitions. */
+    private static List<String> gqaOracleEval(Path root) {
+        return List.of(
+                "--dataset",
+                "gqa",
+                "--root",
+                root.toString(),
+                "--split",
+                "val_balanced",
+                "--modules",
+                "gqa-oracle",
+                "--spark-partitions",
+                "3");
+    }
+
+    /** The partitions the driver planned for the Spark run named {@code name} (its {@code job.json}). */
+    private JsonNode partitions(String name) throws IOException {
+        return Json.mapper()
+                .readTree(SparkClusterRunner.workDir(tmp.resolve(name + "-spark.json"))
+                        .resolve("job.json")
+                        .toFile())
+                .get("partitions");
     }
 
     @Test

@@ -122,14 +122,8 @@ class ClevrTaskTest {
         AnnotatedScene scene = ClevrScenes.toScene(
                 ClevrFiles.scenes(root.resolve("test/scenes.json")).get(0));
         assertEquals(new Box(90, 170, 150, 230), scene.objects().get(0).box());
-        var task = Tasks.find("clevr");
-        try (ExampleSource source = task.open(root, "test");
-                ModelServices services = ModuleSpec.parse("clevr-oracle").load(ProviderContext.ofData(root));
-                ModelGateway gateway = new ModelGateway(services)) {
-            EvalResult r = new Evaluator(task, new VisProgInterpreter(), new DatasetPrograms(), gateway, 1)
-                    .run(source, "test", Map.of(), null);
-            assertEquals(1.0, r.score(), () -> r.misses().toString());
-        }
+        EvalResult r = oracleRun(root);
+        assertEquals(1.0, r.score(), () -> r.misses().toString());
     }
 
     @Test
@@ -159,29 +153,23 @@ class ClevrTaskTest {
                         + "{\"question\": \"What color is the cube?\", \"answer\": \"red\"},\n"
                         + "{\"image_filename\": \"w1.png\", \"question\": \"What color is the cube?\", \"answer\": \"red\", "
                         + program + "}]}");
-        var task = Tasks.find("clevr");
-        try (ExampleSource source = task.open(root, "test");
-                ModelServices services = ModuleSpec.parse("clevr-oracle").load(ProviderContext.ofData(root));
-                ModelGateway gateway = new ModelGateway(services)) {
-            EvalResult r = new Evaluator(task, new VisProgInterpreter(), new DatasetPrograms(), gateway, 1)
-                    .run(source, "test", Map.of(), null);
-            assertEquals(4, r.count());
-            // the bad scene entry is counted by its data reason, not as a failed step
-            assertEquals(Map.of("wrong-field-type", 2, "missing-field", 1), r.errorsByReason());
-            assertEquals(0.25, r.score(), 1e-12, () -> r.misses().toString());
-            String scene = r.misses().stream()
-                    .filter(m -> m.error().contains("are invalid"))
-                    .findFirst()
-                    .orElseThrow()
-                    .error();
-            assertTrue(scene.contains("'w1.png' are invalid") && scene.contains("scenes.json at scenes[1]"), scene);
-            String type = r.misses().stream()
-                    .filter(m -> "wrong-field-type".equals(m.reason()))
-                    .findFirst()
-                    .orElseThrow()
-                    .error();
-            assertTrue(type.contains("questions.json at questions[1]"), type);
-        }
+        EvalResult r = oracleRun(root);
+        assertEquals(4, r.count());
+        // the bad scene entry is counted by its data reason, not as a failed step
+        assertEquals(Map.of("wrong-field-type", 2, "missing-field", 1), r.errorsByReason());
+        assertEquals(0.25, r.score(), 1e-12, () -> r.misses().toString());
+        String scene = r.misses().stream()
+                .filter(m -> m.error().contains("are invalid"))
+                .findFirst()
+                .orElseThrow()
+                .error();
+        assertTrue(scene.contains("'w1.png' are invalid") && scene.contains("scenes.json at scenes[1]"), scene);
+        String type = r.misses().stream()
+                .filter(m -> "wrong-field-type".equals(m.reason()))
+                .findFirst()
+                .orElseThrow()
+                .error();
+        assertTrue(type.contains("questions.json at questions[1]"), type);
     }
 
     @Test
@@ -209,21 +197,15 @@ class ClevrTaskTest {
         }
         Files.writeString(
                 root.resolve("test/questions.json"), "{\"questions\": [\n" + String.join(",\n", questions) + "]}");
-        var task = Tasks.find("clevr");
-        try (ExampleSource source = task.open(root, "test");
-                ModelServices services = ModuleSpec.parse("clevr-oracle").load(ProviderContext.ofData(root));
-                ModelGateway gateway = new ModelGateway(services)) {
-            EvalResult r = new Evaluator(task, new VisProgInterpreter(), new DatasetPrograms(), gateway, 1)
-                    .run(source, "test", Map.of(), null);
-            assertEquals(4, r.count());
-            assertEquals(Map.of("truncated-json", 2), r.errorsByReason());
-            assertEquals(0.5, r.score(), 1e-12, () -> r.misses().toString());
-            for (QuestionResult m : r.misses()) {
-                assertTrue(
-                        m.error().contains("scenes.json at line 2")
-                                && m.error().contains("the file ends inside scenes[1], after 1 complete entry"),
-                        m.error());
-            }
+        EvalResult r = oracleRun(root);
+        assertEquals(4, r.count());
+        assertEquals(Map.of("truncated-json", 2), r.errorsByReason());
+        assertEquals(0.5, r.score(), 1e-12, () -> r.misses().toString());
+        for (QuestionResult m : r.misses()) {
+            assertTrue(
+                    m.error().contains("scenes.json at line 2")
+                            && m.error().contains("the file ends inside scenes[1], after 1 complete entry"),
+                    m.error());
         }
     }
 
@@ -286,5 +268,16 @@ class ClevrTaskTest {
         assertEquals(
                 "unknown CLEVR split 'train' under " + Fixtures.CLEVR + " (no questions file); splits found: val",
                 e.getMessage());
+    }
+
+    /** The clevr-oracle's VisProg run over {@code root}'s test split, one question at a time. */
+    private static EvalResult oracleRun(Path root) throws Exception {
+        var task = Tasks.find("clevr");
+        try (ExampleSource source = task.open(root, "test");
+                ModelServices services = ModuleSpec.parse("clevr-oracle").load(ProviderContext.ofData(root));
+                ModelGateway gateway = new ModelGateway(services)) {
+            return new Evaluator(task, new VisProgInterpreter(), new DatasetPrograms(), gateway, 1)
+                    .run(source, "test", Map.of(), null);
+        }
     }
 }
