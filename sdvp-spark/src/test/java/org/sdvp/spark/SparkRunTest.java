@@ -3,15 +3,14 @@ package org.sdvp.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sdvp.spark.CliCalls.concat;
+import static org.sdvp.spark.CliCalls.sdvp;
+import static org.sdvp.spark.CliCalls.sdvpCapturingStderr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,9 +25,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sdvp.cli.SdvpCommand;
 import org.sdvp.core.evaluation.QuestionTraces;
 import org.sdvp.core.io.Json;
+import org.sdvp.spark.CliCalls.Run;
 
 /**
  * {@code eval --spark} and {@code collect --spark} in local mode give the local run's results.json (timings
@@ -43,8 +42,6 @@ class SparkRunTest {
 
     static JavaSparkContext spark;
     static Path world, gqa;
-
-    record Run(int exitCode, String out, String err) {}
 
     @BeforeAll
     static void start() throws IOException {
@@ -354,39 +351,6 @@ class SparkRunTest {
         o.remove(List.of("seconds", "batching"));
         ((ObjectNode) o.get("provenance")).remove("spark");
         return o;
-    }
-
-    private static Run sdvp(String... args) {
-        return sdvp(List.of(args));
-    }
-
-    private static Run sdvp(List<String> args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        var cmd = SdvpCommand.newCommandLine();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute(args.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    /** The driver logs resumption to standard error, beside Spark's own log. */
-    private static Run sdvpCapturingStderr(List<String> args) {
-        PrintStream before = System.err;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            Run r = sdvp(args);
-            return new Run(r.exitCode(), r.out(), r.err() + bytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(before);
-        }
-    }
-
-    @SafeVarargs
-    private static List<String> concat(List<String>... parts) {
-        List<String> all = new ArrayList<>();
-        for (List<String> p : parts) all.addAll(p);
-        return all;
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
