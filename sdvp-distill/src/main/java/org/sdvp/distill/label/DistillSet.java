@@ -87,6 +87,11 @@ public record DistillSet(List<DistillTarget.Vqa> vqa, List<DistillTarget.Match> 
             d.image(t.image())
                     .text("loc|" + t.text() + "|" + java.util.Arrays.toString(t.objectness())
                             + java.util.Arrays.toString(t.box()));
+            DistillTarget.ImageObjects o = t.objects();
+            if (o != null) {
+                d.text("objects|" + java.util.Arrays.toString(o.objectness()) + java.util.Arrays.toString(o.box())
+                        + java.util.Arrays.toString(o.fits()));
+            }
         }
         return d.hex();
     }

@@ -32,7 +32,8 @@ import org.sdvp.models.vlm.VlmModel;
  *       renormalised (answers the student cannot name are dropped; a call left with none counts as uncovered);</li>
  *   <li>MATCH: the teacher's match probability;</li>
  *   <li>LOC: the teacher's boxes encoded in the student's grid ({@link GridBoxes#encode}): objectness 0/1 and
- *       the box code.</li>
+ *       the box code; and, where the teacher answers LOC for "object", every object on the image with the
+ *       cells whose object fits the phrase ({@link DistillTarget.ImageObjects}).</li>
  * </ul>
  * Each call goes through, in order: the filter ({@code inconsistent}), re-cutting its pixels
  * ({@code missingImage}), teacher coverage ({@code uncovered}), labelling, and the confidence threshold
@@ -42,6 +43,10 @@ import org.sdvp.models.vlm.VlmModel;
 public final class PseudoLabeler {
     /** Requests per teacher forward pass. */
     public static final int BATCH = 64;
+    /** The phrase every object fits: the teacher's answer to it is the image's objects. */
+    static final String ANY_OBJECT = "object";
+    /** Two boxes at least this IoU apart are one object (the phrase's box and the any-object box). */
+    static final double SAME_OBJECT = 0.7;
 
     private final VlmModel student;
     private final LabelOptions options;
@@ -200,16 +205,49 @@ public final class PseudoLabeler {
         }
     }
 
+    /**
+     * The teacher's boxes for each phrase, and — where the teacher also answers LOC for {@link #ANY_OBJECT} —
+     * every object it finds on the image, each marked whether it fits the phrase (IoU ≥ {@link #SAME_OBJECT}
+     * with one of the phrase's boxes). The any-object requests go in a batch of their own, so the phrases'
+     * labels are those of a teacher asked for the phrases alone, to the bit.
+     */
     private void labelLoc(List<Pending> chunk, DistillTarget[] out, Counts n) throws ModelServiceException {
-        List<LocRequest> reqs =
-                chunk.stream().map(p -> (LocRequest) p.request()).toList();
-        List<List<Detection>> found = services.loc().orElseThrow().apply(reqs);
+        var loc = services.loc().orElseThrow();
+        List<LocRequest> reqs = new ArrayList<>();
+        for (Pending p : chunk) reqs.add((LocRequest) p.request());
+        List<List<Detection>> found = loc.apply(reqs);
+        List<LocRequest> any = new ArrayList<>();
+        int[] objectsAt = new int[chunk.size()];
+        for (int k = 0; k < chunk.size(); k++) {
+            LocRequest r = new LocRequest(reqs.get(k).image(), ANY_OBJECT);
+            objectsAt[k] = loc.covers(r) ? any.size() : -1;
+            if (objectsAt[k] >= 0) any.add(r);
+        }
+        List<List<Detection>> objects = any.isEmpty() ? List.of() : loc.apply(any);
         for (int k = 0; k < chunk.size(); k++) {
             BufferedImage img = reqs.get(k).image().pixels();
             List<Box> boxes = found.get(k).stream().map(Detection::box).toList();
             GridBoxes.Targets t = student.grid().encode(boxes, img.getWidth(), img.getHeight());
-            out[chunk.get(k).order()] = new DistillTarget.Loc(img, reqs.get(k).object(), t.objectness(), t.box());
+            DistillTarget.ImageObjects onImage = objectsAt[k] < 0
+                    ? null
+                    : imageObjects(boxes, objects.get(objectsAt[k]), img.getWidth(), img.getHeight());
+            out[chunk.get(k).order()] =
+                    new DistillTarget.Loc(img, reqs.get(k).object(), t.objectness(), t.box(), onImage);
         }
+    }
+
+    /** The image's objects (the phrase's boxes added where the any-object answer missed them) in grid code. */
+    private DistillTarget.ImageObjects imageObjects(List<Box> phrase, List<Detection> anyObject, int w, int h) {
+        List<Box> objects = new ArrayList<>();
+        for (Detection d : anyObject) objects.add(d.box());
+        for (Box b : phrase) if (objects.stream().noneMatch(o -> o.iou(b) >= SAME_OBJECT)) objects.add(b);
+        GridBoxes.Targets t = student.grid().encode(objects, w, h);
+        float[] fits = new float[t.owner().length];
+        for (int c = 0; c < fits.length; c++) {
+            int owner = t.owner()[c];
+            if (owner >= 0 && phrase.stream().anyMatch(b -> b.iou(objects.get(owner)) >= SAME_OBJECT)) fits[c] = 1f;
+        }
+        return new DistillTarget.ImageObjects(t.objectness(), t.box(), fits);
     }
 
     static <T> List<List<T>> chunks(List<T> all) {

@@ -10,12 +10,16 @@ import org.sdvp.core.io.RecordSettings;
  *
  * <pre>
  *   Σ_m λ_m · [ klWeight · τ² · KL(p_t^(1/τ) ‖ softmax(z_s/τ)) + ceWeight · CE(argmax p_t, z_s) ]   (VQA; MATCH alike, binary)
- * + λ_LOC · (objectness BCE + box L1 against the teacher's boxes)
+ * + λ_LOC · (objectness BCE + box L1 against the teacher's boxes [+ phrase-match BCE, with locObjects])
  * + β · [ KL(S_prev ‖ S_new) on replay targets ]                                                         (self-distillation)
  * </pre>
  *
  * @param locPositiveWeight weight of an object cell in the LOC objectness loss on pseudo-labels (pretraining
  *     uses 4, which favours recall: the student fires on cells it is unsure of)
+ * @param locObjects train grounding on pseudo-labels as pretraining does — objectness and boxes over every
+ *     object the teacher finds on the image, the phrase match on those objects' cells — instead of one
+ *     combined score against the phrase's boxes alone (whose negatives also push down the objectness of
+ *     every object the phrase does not name)
  * @param frozenUnits the first conv units of the student kept fixed (the prototype measured less forgetting
  *     and faster steps with 2)
  * @param recalibrate choose the student's grounding threshold again after training, on fresh validation
@@ -44,6 +48,7 @@ public record DistillConfig(
         float matchWeight,
         float locWeight,
         float locPositiveWeight,
+        boolean locObjects,
         int frozenUnits,
         boolean recalibrate,
         float weightMix,
@@ -97,6 +102,7 @@ public record DistillConfig(
                 .matchWeight(matchWeight)
                 .locWeight(locWeight)
                 .locPositiveWeight(locPositiveWeight)
+                .locObjects(locObjects)
                 .frozenUnits(frozenUnits)
                 .recalibrate(recalibrate)
                 .weightMix(weightMix)
@@ -150,6 +156,7 @@ public record DistillConfig(
         private int warmupSteps;
         private float tau = 2f, klWeight = 1f, ceWeight = 0.5f, beta = 1f;
         private float vqaWeight = 1f, matchWeight = 1f, locWeight = 1f, locPositiveWeight = 4f;
+        private boolean locObjects;
         private int frozenUnits = 2;
         private boolean recalibrate = true;
         private float weightMix = 0.7f;
@@ -248,6 +255,11 @@ public record DistillConfig(
             return this;
         }
 
+        public Builder locObjects(boolean v) {
+            locObjects = v;
+            return this;
+        }
+
         public Builder frozenUnits(int v) {
             frozenUnits = v;
             return this;
@@ -293,6 +305,7 @@ public record DistillConfig(
                     matchWeight,
                     locWeight,
                     locPositiveWeight,
+                    locObjects,
                     frozenUnits,
                     recalibrate,
                     weightMix,

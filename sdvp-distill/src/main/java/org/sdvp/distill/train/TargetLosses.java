@@ -11,8 +11,10 @@ import org.sdvp.distill.label.DistillTarget;
 import org.sdvp.models.nn.GridBoxes;
 import org.sdvp.models.nn.Tensors;
 import org.sdvp.models.train.Losses;
+import org.sdvp.models.vlm.VlmBlock;
 import org.sdvp.models.vlm.VlmModel;
 import org.sdvp.models.vlm.VlmTrainConfig;
+import org.sdvp.models.vlm.VlmTrainer;
 
 /**
  * The loss terms of one batch of targets. Pseudo-labels get the stepwise distillation loss (tempered KL
@@ -29,23 +31,26 @@ final class TargetLosses {
     private final float klWeight;
     private final float ceWeight;
     private final float locPositiveWeight;
+    private final boolean locObjects;
 
     /** Pseudo-label losses: {@code klWeight · τ² · KL + ceWeight · CE}. */
     static TargetLosses pseudoLabels(VlmModel model, DistillConfig c) {
-        return new TargetLosses(model, c.tau(), c.klWeight(), c.ceWeight(), c.locPositiveWeight());
+        return new TargetLosses(model, c.tau(), c.klWeight(), c.ceWeight(), c.locPositiveWeight(), c.locObjects());
     }
 
     /** Replay (self-distillation) losses: KL to the previous student's outputs at τ = 1, no hard term. */
     static TargetLosses replay(VlmModel model) {
-        return new TargetLosses(model, 1f, 1f, 0f, PRETRAIN.objectnessPositiveWeight());
+        return new TargetLosses(model, 1f, 1f, 0f, PRETRAIN.objectnessPositiveWeight(), false);
     }
 
-    private TargetLosses(VlmModel model, float tau, float klWeight, float ceWeight, float locPositiveWeight) {
+    private TargetLosses(
+            VlmModel model, float tau, float klWeight, float ceWeight, float locPositiveWeight, boolean locObjects) {
         this.model = model;
         this.tau = tau;
         this.klWeight = klWeight;
         this.ceWeight = ceWeight;
         this.locPositiveWeight = locPositiveWeight;
+        this.locObjects = locObjects;
     }
 
     List<NDArray> vqa(NDManager m, ParameterStore ps, List<DistillTarget.Vqa> batch) {
@@ -100,21 +105,32 @@ final class TargetLosses {
     }
 
     /**
+     * The LOC term. With {@code locObjects} and targets that carry the image's objects, objectness and box
+     * are trained on every object and the phrase match on the object cells, apart, as in pretraining
+     * ({@link #objectsLoss}); otherwise the combined score is trained against the phrase's boxes
+     * ({@link #combinedLoss}). A batch mixing both kinds is split and weighted by its shares.
+     */
+    NDArray loc(NDManager m, ParameterStore ps, List<DistillTarget.Loc> batch) {
+        List<DistillTarget.Loc> apart = new ArrayList<>(), combined = new ArrayList<>();
+        for (DistillTarget.Loc t : batch) (locObjects && t.objects() != null ? apart : combined).add(t);
+        if (combined.isEmpty()) return objectsLoss(m, ps, apart);
+        if (apart.isEmpty()) return combinedLoss(m, ps, combined);
+        float share = (float) apart.size() / batch.size();
+        return Tensors.scale(objectsLoss(m, ps, apart), share)
+                .add(Tensors.scale(combinedLoss(m, ps, combined), 1 - share));
+    }
+
+    /**
      * Objectness BCE + box L1 against the target's grid code; soft objectness (a previous student's) weighs
      * each cell's box term by how sure that student was.
      */
-    NDArray loc(NDManager m, ParameterStore ps, List<DistillTarget.Loc> batch) {
-        GridBoxes grid = model.grid();
-        int cells = grid.gridW() * grid.gridH();
+    private NDArray combinedLoss(NDManager m, ParameterStore ps, List<DistillTarget.Loc> batch) {
+        int cells = cells(batch);
         float[] obj = new float[batch.size() * cells];
         float[] box = new float[batch.size() * 4 * cells];
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             DistillTarget.Loc t = batch.get(i);
-            if (t.objectness().length != cells) {
-                throw new IllegalArgumentException(
-                        "LOC target has " + t.objectness().length + " cells, the student " + cells);
-            }
             System.arraycopy(t.objectness(), 0, obj, i * cells, cells);
             System.arraycopy(t.box(), 0, box, i * 4 * cells, 4 * cells);
             texts.add(t.text());
@@ -122,8 +138,43 @@ final class TargetLosses {
         NDArray map = model.block()
                 .loc(ps, model.fullImages(m, images(batch)), model.texts(m, texts), true)
                 .reshape(batch.size(), GridBoxes.CHANNELS, cells);
-        return org.sdvp.models.vlm.VlmTrainer.gridLoss(
-                m, map, obj, box, batch.size(), cells, locPositiveWeight, PRETRAIN.boxWeight());
+        return VlmTrainer.gridLoss(m, map, obj, box, batch.size(), cells, locPositiveWeight, PRETRAIN.boxWeight());
+    }
+
+    /**
+     * Pretraining's grounding loss on the teacher's view of the image: class-agnostic objectness (BCE,
+     * positives weighted) and box L1 over every object it found, plus the phrase-match BCE on the cells that
+     * hold an object, 1 where that object fits the phrase. The combined score's negatives otherwise also push
+     * down the objectness of every object the phrase does not name.
+     */
+    private NDArray objectsLoss(NDManager m, ParameterStore ps, List<DistillTarget.Loc> batch) {
+        int cells = cells(batch);
+        float[] obj = new float[batch.size() * cells];
+        float[] box = new float[batch.size() * 4 * cells];
+        float[] fits = new float[batch.size() * cells];
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            DistillTarget.ImageObjects o = batch.get(i).objects();
+            System.arraycopy(o.objectness(), 0, obj, i * cells, cells);
+            System.arraycopy(o.box(), 0, box, i * 4 * cells, 4 * cells);
+            System.arraycopy(o.fits(), 0, fits, i * cells, cells);
+            texts.add(batch.get(i).text());
+        }
+        VlmBlock.Grounding g =
+                model.block().grounding(ps, model.fullImages(m, images(batch)), model.texts(m, texts), true);
+        return VlmTrainer.groundingLoss(
+                m, g, obj, box, fits, batch.size(), cells, locPositiveWeight, PRETRAIN.boxWeight());
+    }
+
+    private int cells(List<DistillTarget.Loc> batch) {
+        int cells = model.grid().gridW() * model.grid().gridH();
+        for (DistillTarget.Loc t : batch) {
+            if (t.objectness().length != cells) {
+                throw new IllegalArgumentException(
+                        "LOC target has " + t.objectness().length + " cells, the student " + cells);
+            }
+        }
+        return cells;
     }
 
     /** {@code p^(1/τ)} renormalised: the teacher's distribution at temperature τ (clipped away from 0). */

@@ -191,6 +191,41 @@ class PseudoLabelerTest {
     }
 
     @Test
+    void locTargetAlsoCarriesEveryObjectTheTeacherFindsAndWhichOfThemFitThePhrase() throws Exception {
+        List<SubTaskCall> calls = new ArrayList<>();
+        for (SceneFile f : scenes) {
+            calls.add(LabelFixtures.call(
+                    "s", "LOC", f, f.source(), f.scene().object(0).shape() + "s", true));
+            calls.add(LabelFixtures.call("o", "LOC", f, f.source(), "objects", true));
+        }
+        Labelled l = new PseudoLabeler(teacher, student, LabelOptions.defaults()).label(calls);
+        GridBoxes grid = student.grid();
+        int fitting = 0, notFitting = 0;
+        for (DistillTarget.Loc t : l.targets().loc()) {
+            DistillTarget.ImageObjects o = t.objects();
+            List<Box> any = teacherServices
+                    .loc()
+                    .orElseThrow()
+                    .apply(List.of(new LocRequest(org.sdvp.core.value.ImageValue.source("x", t.image()), "object")))
+                    .get(0)
+                    .stream()
+                    .map(Detection::box)
+                    .toList();
+            assertArrayEquals(
+                    grid.encode(any, t.image().getWidth(), t.image().getHeight())
+                            .objectness(),
+                    o.objectness(),
+                    "the image's objects are the teacher's answer for 'object'");
+            for (int c = 0; c < o.fits().length; c++) {
+                if (o.fits()[c] == 1f) fitting++;
+                else if (o.objectness()[c] == 1f) notFitting++;
+            }
+            if (t.text().equals("objects")) assertArrayEquals(o.objectness(), o.fits(), "every object fits 'objects'");
+        }
+        assertTrue(fitting > 0 && notFitting > 0, "fitting " + fitting + ", other objects " + notFitting);
+    }
+
+    @Test
     void labelsBelowTheConfidenceThresholdAreUnsure() throws Exception {
         List<SubTaskCall> calls = new ArrayList<>();
         for (SceneFile f : scenes) for (int i = 0; i < f.scene().size(); i++) calls.add(cropVqa(f, i, true));

@@ -239,18 +239,28 @@ public final class VlmTrainer {
             }
         }
         VlmBlock.Grounding g = model.block().grounding(ps, model.fullImages(m, imgs), model.texts(m, phrases), true);
-        NDArray objT = Tensors.of(m, obj, new Shape(b.size(), cells));
-        NDArray matchLoss = Losses.bceWithLogits(g.match(), Tensors.of(m, fits, new Shape(b.size(), cells)), objT);
-        return objectnessAndBoxLoss(
-                        m,
-                        g.objectness(),
-                        g.box(),
-                        objT,
-                        box,
-                        b.size(),
-                        cells,
-                        config.objectnessPositiveWeight(),
-                        config.boxWeight())
+        return groundingLoss(
+                m, g, obj, box, fits, b.size(), cells, config.objectnessPositiveWeight(), config.boxWeight());
+    }
+
+    /**
+     * The grounding loss over {@code n} images of {@code cells} cells: class-agnostic objectness (BCE, object
+     * cells weighted {@code positiveWeight}) and box L1 ({@code boxWeight}) over every object, plus the phrase
+     * match (BCE) on the cells that hold an object, 1 where that object fits the phrase ({@code fits}).
+     */
+    public static NDArray groundingLoss(
+            NDManager m,
+            VlmBlock.Grounding g,
+            float[] obj,
+            float[] box,
+            float[] fits,
+            int n,
+            int cells,
+            float positiveWeight,
+            float boxWeight) {
+        NDArray objT = Tensors.of(m, obj, new Shape(n, cells));
+        NDArray matchLoss = Losses.bceWithLogits(g.match(), Tensors.of(m, fits, new Shape(n, cells)), objT);
+        return objectnessAndBoxLoss(m, g.objectness(), g.box(), objT, box, n, cells, positiveWeight, boxWeight)
                 .add(matchLoss);
     }
 
