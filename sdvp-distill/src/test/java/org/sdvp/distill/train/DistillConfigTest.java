@@ -57,6 +57,12 @@ class DistillConfigTest {
     }
 
     @Test
+    void groundingTrainsOneCombinedScoreUnlessToldToTrainObjectnessApart() {
+        assertTrue(!defaults.locObjects(), "off until the val splits say otherwise, docs/results.md");
+        assertTrue(defaults.with(Map.of("locObjects", "true")).locObjects());
+    }
+
+    @Test
     void weightMixIsAShareOfTheDistilledWeights() {
         assertEquals(0.7f, defaults.weightMix(), "chosen on the val splits of both targets, docs/results.md");
         assertEquals(0.6f, defaults.with(Map.of("weightMix", "0.6")).weightMix());
