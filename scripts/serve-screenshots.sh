@@ -19,7 +19,39 @@ if ! command -v chromium-headless-shell >/dev/null || ! command -v chromedriver 
 fi
 
 cd "$ROOT"
-./mvnw -B -q -pl sdvp-serve -am -Pbrowser test -Dtest=BrowserCheck -Dsurefire.failIfNoSpecifiedTests=false \
+# The check runs in a session of its own (setsid): Maven, the test JVM, chromedriver, Chromium and Chromium's
+# helpers all carry its session id, even once orphaned. BrowserCheck quits the browser in a finally block, but
+# under heavy load a Chromium outlived it once (orphaned, still running); so on every exit (success, failure,
+# Ctrl-C) this script ends what is left of that session, by process id, and says what it ended.
+CHECK=""
+session_left() { ps -eo pid=,sid=,comm= | awk -v s="$CHECK" '$2 == s'; }
+end_session() {
+  local rc=$? left pids
+  if [ -n "$CHECK" ]; then
+    left="$(session_left)"
+    if [ -n "$left" ]; then
+      echo "ending processes the check left: $(echo "$left" | awk '{print $1 "(" $3 ")"}' | tr '\n' ' ')" >&2
+      pids="$(echo "$left" | awk '{print $1}')"
+      # shellcheck disable=SC2086
+      kill -TERM $pids 2>/dev/null || true
+      sleep 2
+      # shellcheck disable=SC2086
+      kill -KILL $pids 2>/dev/null || true
+    fi
+    sleep 1
+    if [ -n "$(session_left)" ]; then
+      echo "still running after SIGKILL:" >&2; session_left >&2; rc=1
+    else
+      echo "no process of the check is left (ps, session $CHECK)" >&2
+    fi
+  fi
+  exit "$rc"
+}
+trap end_session EXIT
+trap 'exit 130' INT TERM
+setsid --wait ./mvnw -B -q -pl sdvp-serve -am -Pbrowser test -Dtest=BrowserCheck -Dsurefire.failIfNoSpecifiedTests=false \
   -Dsdvp.serve.runs="$RUNS" -Dsdvp.serve.shots="$SHOTS" \
-  -Dsdvp.serve.chrome="$(command -v chromium-headless-shell)" -Dsdvp.serve.driver="$(command -v chromedriver)"
+  -Dsdvp.serve.chrome="$(command -v chromium-headless-shell)" -Dsdvp.serve.driver="$(command -v chromedriver)" &
+CHECK=$!
+wait "$CHECK"
 echo "screenshots: $SHOTS" >&2

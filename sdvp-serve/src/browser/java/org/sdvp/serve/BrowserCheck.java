@@ -51,8 +51,16 @@ class BrowserCheck {
                 .usingDriverExecutable(Path.of(System.getProperty("sdvp.serve.driver", "/usr/bin/chromedriver")).toFile()).build();
         Map<String, String> timings = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
+        // quit() ends Chromium through chromedriver; stop() ends chromedriver even when the session never
+        // started. scripts/serve-screenshots.sh also ends whatever this run left (a Chromium orphaned under load).
         try (ServeApp app = ServeApp.start(runs, "127.0.0.1", 0)) {
-            ChromeDriver driver = new ChromeDriver(service, options);
+            ChromeDriver driver;
+            try {
+                driver = new ChromeDriver(service, options);
+            } catch (RuntimeException e) {
+                service.stop();
+                throw e;
+            }
             try {
                 driver.manage().window().setSize(new Dimension(1400, 1000));
                 String base = app.url();
@@ -106,7 +114,11 @@ class BrowserCheck {
                     }
                 }
             } finally {
-                driver.quit();
+                try {
+                    driver.quit();
+                } finally {
+                    service.stop();
+                }
             }
         }
         timings.forEach((page, t) -> System.out.println("page " + page + ": " + t));

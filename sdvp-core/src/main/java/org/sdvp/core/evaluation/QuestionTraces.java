@@ -53,6 +53,9 @@ public final class QuestionTraces implements Evaluator.Listener {
     private String cut;
 
     private long pixelBytes;
+    /** Characters of recorded pixels handed to the journal so far: never more than the budget. */
+    private long journalledPixelBytes;
+
     private int leftOut;
 
     private final long pixelBudget;
@@ -82,13 +85,29 @@ public final class QuestionTraces implements Evaluator.Listener {
     /**
      * A {@link Evaluator.Recorder} that keeps each question's line here and returns it for the run's journal;
      * use it instead of this object as the listener, and {@link #restore} the journal's entries.
+     *
+     * <p>The journal gets the line as this file keeps it, so it is bounded like the file: no line for a
+     * question past {@link #MAX_QUESTIONS} (its answer is journalled anyway), and recorded pixels only while
+     * the journal's total stays within the file's pixel budget (a question finished out of id order can find
+     * it spent: its journalled line says its pixels were left out, and so does the file if the run resumes).
      */
     public Evaluator.Recorder recorder() {
         return (example, r, execution) -> {
-            Map<String, Object> line = line(example, r, execution);
-            add(r.id(), line);
-            return Json.mapper().valueToTree(line);
+            String kept = add(r.id(), line(example, r, execution));
+            return kept == null ? null : parse(journalled(kept));
         };
+    }
+
+    private String journalled(String line) {
+        int bytes = RecordedPixels.bytes(line);
+        synchronized (lines) {
+            if (bytes == 0) return line;
+            if (journalledPixelBytes + bytes <= pixelBudget) {
+                journalledPixelBytes += bytes;
+                return line;
+            }
+        }
+        return withoutPixels(line, "the journal's " + pixelBudget + " characters of recorded pixels were spent");
     }
 
     /**
@@ -143,7 +162,8 @@ public final class QuestionTraces implements Evaluator.Listener {
         return m;
     }
 
-    private void add(String id, Object record) {
+    /** Keeps a question's line; returns it as kept (its pixels perhaps left out), or null when left out. */
+    private String add(String id, Object record) {
         String line;
         try {
             line = Json.mapper().writeValueAsString(record);
@@ -153,7 +173,7 @@ public final class QuestionTraces implements Evaluator.Listener {
         synchronized (lines) {
             if (!lines.containsKey(id) && lines.size() >= MAX_QUESTIONS) {
                 leftOut++;
-                return;
+                return null;
             }
             Integer before = withPixels.remove(id);
             if (before != null) pixelBytes -= before;
@@ -172,15 +192,18 @@ public final class QuestionTraces implements Evaluator.Listener {
                 cut = last.getKey();
                 lines.put(cut, withoutPixels(lines.get(cut)));
             }
+            return lines.get(id);
         }
     }
 
     private String withoutPixels(String line) {
+        return withoutPixels(
+                line, "the file's " + pixelBudget + " characters of recorded pixels went to earlier questions");
+    }
+
+    private static String withoutPixels(String line, String why) {
         try {
-            return Json.mapper()
-                    .writeValueAsString(RecordedPixels.strip(
-                            parse(line),
-                            "the file's " + pixelBudget + " characters of recorded pixels went to earlier questions"));
+            return Json.mapper().writeValueAsString(RecordedPixels.strip(parse(line), why));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("question record not serialisable", e);
         }

@@ -88,6 +88,42 @@ class RecordedPixelsTest {
     }
 
     @Test
+    void theJournalGetsPixelsOnlyWithinTheFilesBudgetInAnyOrderAndResumesToTheSameFile() throws Exception {
+        int one = RecordedPixels.bytes(Json.mapper().writeValueAsString(lineOf("q1")));
+        long budget = 2L * one + one / 2; // room for two and a half
+        for (List<String> order : List.of(List.of("q1", "q2", "q3", "q4"), List.of("q4", "q3", "q2", "q1"))) {
+            QuestionTraces traces = new QuestionTraces(dir, budget);
+            Evaluator.Recorder recorder = traces.recorder();
+            List<RunJournal.Entry> journal = new ArrayList<>();
+            long journalled = 0;
+            for (String id : order) {
+                JsonNode line = recorder.record(example(id), result(id), Optional.of(run(40, 40, seed(id))));
+                journalled += RecordedPixels.bytes(line.toString());
+                journal.add(new RunJournal.Entry(journal.size(), new Outcome(result(id), Map.of()), line));
+            }
+            assertTrue(journalled <= budget, order + ": " + journalled + " characters journalled, budget " + budget);
+            // in id order the journal holds the file's lines (q1, q2 with pixels); in reverse id order the
+            // journal's budget went to q4 and q3, and q2 and q1 were journalled without pixels
+            assertEquals(2L * one, journalled, order.toString());
+            QuestionTraces resumed = new QuestionTraces(dir, budget);
+            journal.forEach(resumed::restore);
+            Path whole = dir.resolve("whole.questions.jsonl.gz"), again = dir.resolve("again.questions.jsonl.gz");
+            traces.write(whole);
+            resumed.write(again);
+            if (order.get(0).equals("q1")) assertEquals(read(whole), read(again), "resumed in id order: the same file");
+            else {
+                List<JsonNode> lines = read(again);
+                for (int i = 0; i < 4; i++) {
+                    JsonNode replace = lines.get(i).path("steps").get(0);
+                    assertEquals(i >= 2, replace.has("pixels"), "resumed after a reverse-order run: q" + (i + 1));
+                    if (i < 2)
+                        assertTrue(replace.path("pixelsLeftOut").asText().contains("journal"), replace.toString());
+                }
+            }
+        }
+    }
+
+    @Test
     void anImageOverTheLimitIsLeftOutWithTheReason() throws Exception {
         QuestionTraces traces = new QuestionTraces(dir);
         traces.questionDone(example("q1"), result("q1"), Optional.of(run(400, 300, 2))); // ~360 KB of PNG

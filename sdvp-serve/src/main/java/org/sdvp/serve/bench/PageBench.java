@@ -23,7 +23,16 @@ import org.sdvp.serve.sample.SampleExperiment;
  * once); "warm" loads repeat one page.
  */
 public final class PageBench {
-    public record Result(String page, int loads, double medianMs, double p90Ms, double maxMs, int bytes) {}
+    /**
+     * One kind of page: wall-clock times of its loads, and the CPU time this process spent per load (server and
+     * client threads, GC and JIT included): on a shared, loaded machine the wall clock mostly measures waiting
+     * for a core, the CPU time what a page costs.
+     */
+    public record Result(
+            String page, int loads, double medianMs, double p90Ms, double maxMs, double cpuMsPerLoad, int bytes) {}
+
+    private static final com.sun.management.OperatingSystemMXBean OS = (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
@@ -81,16 +90,25 @@ public final class PageBench {
                     repeat));
         }
         out.printf(
-                Locale.ROOT, "%-42s %6s %10s %8s %8s %9s%n", "page", "loads", "median ms", "p90 ms", "max ms", "KiB");
+                Locale.ROOT,
+                "%-42s %6s %10s %8s %8s %12s %9s%n",
+                "page",
+                "loads",
+                "median ms",
+                "p90 ms",
+                "max ms",
+                "CPU ms/load",
+                "KiB");
         for (Result r : results) {
             out.printf(
                     Locale.ROOT,
-                    "%-42s %6d %10.1f %8.1f %8.1f %9.1f%n",
+                    "%-42s %6d %10.1f %8.1f %8.1f %12.1f %9.1f%n",
                     r.page(),
                     r.loads(),
                     r.medianMs(),
                     r.p90Ms(),
                     r.maxMs(),
+                    r.cpuMsPerLoad(),
                     r.bytes() / 1024.0);
         }
         out.flush();
@@ -124,11 +142,13 @@ public final class PageBench {
     private Result measure(String name, List<String> paths) throws Exception {
         List<Double> ms = new ArrayList<>();
         int bytes = 0;
+        long cpu0 = OS.getProcessCpuTime();
         for (String p : paths) {
             long t = System.nanoTime();
             bytes = load(p);
             ms.add((System.nanoTime() - t) / 1e6);
         }
+        double cpuMs = (OS.getProcessCpuTime() - cpu0) / 1e6 / paths.size();
         Collections.sort(ms);
         return new Result(
                 name,
@@ -136,6 +156,7 @@ public final class PageBench {
                 ms.get(ms.size() / 2),
                 ms.get((int) Math.min(ms.size() - 1, Math.ceil(ms.size() * 0.9) - 1)),
                 ms.get(ms.size() - 1),
+                cpuMs,
                 bytes);
     }
 
