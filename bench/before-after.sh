@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One sdvp command run with two builds, alternating, ROUNDS times (docs/performance.md, "Java around the
-# network"): BEFORE is a copy of an earlier build's sdvp-cli/target (sdvp-cli.jar + lib/), AFTER this tree's.
+# network"): BEFORE is a copy of an earlier build's sdvp-cli/target (sdvp-cli.jar + lib/), AFTER this tree's
+# (or the folder in $AFTER).
 # Prints each run's wall and CPU time (user + system: on a shared machine the CPU a run needed is the figure
 # that holds), the medians and their ratio, and whether the two builds wrote the same results.json
 # (timings and batch counters aside) and the same per-question predictions and scores.
@@ -13,16 +14,17 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BEFORE="$1" ROUNDS="$2"
 shift 2
 [ -f "$BEFORE/sdvp-cli.jar" ] || { echo "no sdvp-cli.jar in $BEFORE" >&2; exit 2; }
-[ -f "$ROOT/sdvp-cli/target/sdvp-cli.jar" ] || { echo "build this tree first (mvnw -DskipTests package)" >&2; exit 2; }
+AFTER="${AFTER:-$ROOT/sdvp-cli/target}"
+[ -f "$AFTER/sdvp-cli.jar" ] || { echo "no sdvp-cli.jar in $AFTER: build this tree first (mvnw -DskipTests package)" >&2; exit 2; }
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true
 run() { # build round
   local jar="$BEFORE/sdvp-cli.jar"
-  [ "$1" = after ] && jar="$ROOT/sdvp-cli/target/sdvp-cli.jar"
+  [ "$1" = after ] && jar="$AFTER/sdvp-cli.jar"
   /usr/bin/time -f '%e %U %S' -o "$OUT/time-$1-$2" java -Djava.awt.headless=true -Dsdvp.progress=false \
     -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
-    -jar "$jar" "$@" --out "$OUT/r-$1-$2.json" >"$OUT/out-$1-$2" 2>"$OUT/err-$1-$2"
+    -jar "$jar" "${@:3}" --out "$OUT/r-$1-$2.json" >"$OUT/out-$1-$2" 2>"$OUT/err-$1-$2"
 }
 echo "$* | rounds=$ROUNDS | $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) | load: $(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq 1 "$ROUNDS"); do
