@@ -10,6 +10,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageInputStreamImpl;
 import org.sdvp.core.io.DataException.Kind;
 import org.sdvp.core.value.ImageValue;
 
@@ -38,7 +39,7 @@ public final class Images {
     /** The decoded image as stored, after the checks of {@link #load}. */
     public static BufferedImage read(Path path) throws DataException {
         if (!Files.isRegularFile(path)) throw new DataException(Kind.MISSING_FILE, "image not found: " + path);
-        try (ImageInputStream in = ImageIO.createImageInputStream(path.toFile())) {
+        try (ImageInputStream in = open(path)) {
             if (in == null || in.length() == 0) throw new DataException(Kind.EMPTY_FILE, "empty image file: " + path);
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) throw new DataException(Kind.NOT_AN_IMAGE, "not a PNG or JPEG image: " + path);
@@ -79,6 +80,55 @@ public final class Images {
                     Kind.TRUNCATED_IMAGE,
                     "cannot read image " + path + " (truncated or corrupt): " + e.getMessage(),
                     e);
+        }
+    }
+
+    /** Files up to this size are read whole before decoding; larger ones are streamed from the file. */
+    static final long READ_WHOLE_BYTES = 64L << 20;
+
+    /**
+     * The file as an image stream. ImageIO's own file stream reads straight from a {@code RandomAccessFile},
+     * a system call for every few hundred bytes the PNG decoder asks for (in a profile of an evaluation, file
+     * reads were the largest native cost of the program threads); reading the file in one go and decoding from
+     * memory gives the decoder the same bytes.
+     */
+    private static ImageInputStream open(Path path) throws IOException {
+        if (Files.size(path) > READ_WHOLE_BYTES) return ImageIO.createImageInputStream(path.toFile());
+        byte[] bytes = Files.readAllBytes(path);
+        return new MemoryImageInputStream(bytes);
+    }
+
+    /** An image stream over a file's bytes in memory; it knows its length, as a file stream does. */
+    private static final class MemoryImageInputStream extends ImageInputStreamImpl {
+        private final byte[] bytes;
+
+        MemoryImageInputStream(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read() throws IOException {
+            checkClosed();
+            bitOffset = 0;
+            return streamPos < bytes.length ? bytes[(int) streamPos++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            checkClosed();
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            bitOffset = 0;
+            if (len == 0) return 0;
+            if (streamPos >= bytes.length) return -1;
+            int n = (int) Math.min(len, bytes.length - streamPos);
+            System.arraycopy(bytes, (int) streamPos, b, off, n);
+            streamPos += n;
+            return n;
+        }
+
+        @Override
+        public long length() {
+            return bytes.length;
         }
     }
 

@@ -1,5 +1,6 @@
 package org.sdvp.core.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdvp.core.io.DataException.Kind;
@@ -65,5 +67,26 @@ class ImagesTest {
         Path ok = dir.resolve("ok.png");
         Files.write(ok, BadImages.noisePng(16, 2));
         assertEquals(16, Images.load(ok).width());
+    }
+
+    /**
+     * Files are read whole and decoded from memory (one read instead of a system call per few hundred bytes):
+     * the decoder sees the same bytes, so the pixels are those ImageIO decodes from the file itself.
+     */
+    @Test
+    void imagesDecodeToTheSamePixelsAsImageIoReadingTheFile() throws Exception {
+        Path png = dir.resolve("noise.png"), jpg = dir.resolve("gradient.jpg");
+        Files.write(png, BadImages.noisePng(37, 5));
+        Files.write(jpg, BadImages.gradientJpeg(61, 40));
+        for (Path p : List.of(png, jpg)) {
+            java.awt.image.BufferedImage expected = javax.imageio.ImageIO.read(p.toFile());
+            java.awt.image.BufferedImage got = Images.read(p);
+            assertEquals(expected.getType(), got.getType(), p.toString());
+            int w = expected.getWidth(), h = expected.getHeight();
+            assertEquals(w, got.getWidth());
+            assertEquals(h, got.getHeight());
+            assertArrayEquals(
+                    expected.getRGB(0, 0, w, h, null, 0, w), got.getRGB(0, 0, w, h, null, 0, w), p.toString());
+        }
     }
 }

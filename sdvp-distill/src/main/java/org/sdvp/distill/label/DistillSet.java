@@ -1,9 +1,12 @@
 package org.sdvp.distill.label;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.WeakHashMap;
 import org.sdvp.core.service.ServiceKind;
 import org.sdvp.models.train.DataDigest;
 
@@ -76,8 +79,25 @@ public record DistillSet(List<DistillTarget.Vqa> vqa, List<DistillTarget.Match> 
         return new DistillSet(v, m, l);
     }
 
-    /** SHA-256 over every image, text and target in order (provenance of a stage's data). */
+    /**
+     * Digests already computed, by set. A stage asks for its targets' and replay's digests twice (the
+     * resumable state's data check and the checkpoint's provenance), and a worker's general replay set is
+     * the same set in every stage it runs; hashing every pixel and printing every target float took seconds
+     * each time. Equal sets hold the same images and arrays (records compare them by identity), so they have
+     * the same digest; keys are weak, so a set that is no longer used takes its entry with it.
+     */
+    private static final Map<DistillSet, String> DIGESTS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** SHA-256 over every image, text and target in order (provenance of a stage's data); computed once per set. */
     public String sha256() {
+        String known = DIGESTS.get(this);
+        if (known != null) return known;
+        String sha = digest();
+        DIGESTS.put(this, sha);
+        return sha;
+    }
+
+    private String digest() {
         DataDigest d = new DataDigest();
         for (DistillTarget.Vqa t : vqa) {
             d.image(t.image()).text("vqa|" + t.text() + "|" + java.util.Arrays.toString(t.probs()));

@@ -46,15 +46,38 @@ public final class Pixels {
         return Tensors.of(manager, data, new Shape(planes.size(), 3, height, width));
     }
 
+    /**
+     * Each channel value's normalised float, {@code (v/255 - 0.5) * 4} computed once per value: Java's float
+     * arithmetic is exact to the bit (strict since Java 17), so the table holds the very floats the formula gives.
+     */
+    private static final float[] NORMALISED = new float[256];
+
+    static {
+        for (int v = 0; v < 256; v++) NORMALISED[v] = (v / 255f - 0.5f) * 4f;
+    }
+
     private static void planes(BufferedImage image, int width, int height, int[] rgb, float[] data, int base) {
         int plane = width * height;
         BufferedImage img = resized(image, width, height);
-        img.getRGB(0, 0, width, height, rgb, 0, width);
+        rgb(img, width, height, rgb);
         for (int i = 0; i < plane; i++) {
             int p = rgb[i];
-            data[base + i] = (((p >> 16) & 0xff) / 255f - 0.5f) * 4f;
-            data[base + plane + i] = (((p >> 8) & 0xff) / 255f - 0.5f) * 4f;
-            data[base + 2 * plane + i] = ((p & 0xff) / 255f - 0.5f) * 4f;
+            data[base + i] = NORMALISED[(p >> 16) & 0xff];
+            data[base + plane + i] = NORMALISED[(p >> 8) & 0xff];
+            data[base + 2 * plane + i] = NORMALISED[p & 0xff];
+        }
+    }
+
+    /**
+     * The pixels as {@code 0x??RRGGBB} ints, row by row. {@code resized} always gives {@code TYPE_INT_RGB}, whose
+     * raster hands its ints over a row at a time; {@link BufferedImage#getRGB} would convert every pixel through
+     * the colour model (the largest Java cost of preparing a crop in a profile) to the same low 24 bits.
+     */
+    static void rgb(BufferedImage img, int width, int height, int[] rgb) {
+        if (img.getType() == BufferedImage.TYPE_INT_RGB) {
+            img.getRaster().getDataElements(0, 0, width, height, rgb);
+        } else {
+            img.getRGB(0, 0, width, height, rgb, 0, width);
         }
     }
 

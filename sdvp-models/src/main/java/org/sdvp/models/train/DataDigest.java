@@ -26,14 +26,25 @@ public final class DataDigest {
         return this;
     }
 
-    /** The image's size, then its pixels row by row as ARGB bytes. */
+    /**
+     * The image's size, then its pixels row by row as ARGB bytes ({@link BufferedImage#getRGB}'s ints). A
+     * {@code TYPE_INT_RGB} image (every image the pipeline hands on) is read a row at a time from its raster,
+     * with the opaque alpha {@code getRGB} reports: the same bytes without a colour-model call per pixel,
+     * which made hashing a stage's targets a visible cost in a profile.
+     */
     public DataDigest image(BufferedImage img) {
         int w = img.getWidth(), h = img.getHeight();
         int[] row = new int[w];
         byte[] bytes = new byte[w * 4];
+        boolean rgb = img.getType() == BufferedImage.TYPE_INT_RGB;
         text(w + "x" + h);
         for (int y = 0; y < h; y++) {
-            img.getRGB(0, y, w, 1, row, 0, w);
+            if (rgb) {
+                img.getRaster().getDataElements(0, y, w, 1, row);
+                for (int x = 0; x < w; x++) row[x] |= 0xff000000;
+            } else {
+                img.getRGB(0, y, w, 1, row, 0, w);
+            }
             for (int x = 0; x < w; x++) {
                 int p = row[x];
                 bytes[4 * x] = (byte) (p >>> 24);

@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sdvp.models.nn.GridBoxes;
@@ -34,8 +35,30 @@ final class VlmInputs {
         this.config = vlm.config();
     }
 
-    /** VQA/MATCH input: a whole image at the grounding size, a crop placed at a fixed scale. */
+    /**
+     * The image each calling thread prepared last and its planes. CLASSIFY hands over one crop per category in
+     * a row (every object × category pair in one {@code callAll}), so all but the first request of an object
+     * reuse its planes instead of placing and converting the same pixels again. Keyed by identity: images
+     * are values nobody draws on once they are handed to a model, and an equal image that is another object
+     * is simply prepared again.
+     */
+    private final ThreadLocal<Prepared> lastVisual = new ThreadLocal<>();
+
+    private record Prepared(BufferedImage image, Visual visual) {}
+
+    /**
+     * VQA/MATCH input: a whole image at the grounding size, a crop placed at a fixed scale. The same image
+     * asked about again by the same thread gets the very same planes ({@link #lastVisual}).
+     */
     Visual visual(BufferedImage image) {
+        Prepared last = lastVisual.get();
+        if (last != null && last.image() == image) return last.visual();
+        Visual v = planes(image);
+        lastVisual.set(new Prepared(image, v));
+        return v;
+    }
+
+    private Visual planes(BufferedImage image) {
         boolean whole = vlm.isWhole(image);
         return new Visual(
                 whole
@@ -111,13 +134,20 @@ final class VlmInputs {
             if (idx.isEmpty()) continue;
             List<float[]> planes = new ArrayList<>(idx.size());
             Map<Planes, Integer> seen = new HashMap<>();
+            // the same array handed over again (one crop, many categories) is found without hashing its values
+            Map<float[], Integer> same = new IdentityHashMap<>();
             long[] index = new long[idx.size()];
             for (int k = 0; k < idx.size(); k++) {
                 float[] p = visuals.get(idx.get(k)).planes();
-                index[k] = seen.computeIfAbsent(new Planes(p), x -> {
-                    planes.add(p);
-                    return planes.size() - 1;
-                });
+                Integer known = same.get(p);
+                if (known == null) {
+                    known = seen.computeIfAbsent(new Planes(p), x -> {
+                        planes.add(p);
+                        return planes.size() - 1;
+                    });
+                    same.put(p, known);
+                }
+                index[k] = known;
             }
             int w = whole ? config.locWidth() : config.cropSize(), h = whole ? config.locHeight() : config.cropSize();
             try (NDManager m = vlm.model().getNDManager().newSubManager()) {

@@ -1,6 +1,9 @@
 package org.sdvp.models.vlm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -157,6 +160,40 @@ class VlmServicesTest {
                     assertEquals(boxes.get(i).get(k).score(), lg.get(i).get(k).score(), 1e-9);
                 }
             }
+        }
+    }
+
+    /**
+     * Preparing reuses the planes of the image the same thread prepared last (CLASSIFY: one crop, every
+     * category): the reused planes are the very floats a fresh preparation gives, another image is never
+     * served the previous one's planes, and the answers are those of unprepared requests, to the bit.
+     */
+    @Test
+    void aCropPreparedOncePerObjectGivesTheSameFloatsAndAnswersAsPreparingEveryPair() throws Exception {
+        VlmModel vlm = TinyVlm.create(DATA, 6);
+        VlmInputs inputs = new VlmInputs(vlm);
+        BufferedImage a = DATA.match().get(0).image(), b = DATA.match().get(1).image();
+        float[] fresh = new VlmInputs(vlm).visual(a).planes();
+        VlmInputs.Visual first = inputs.visual(a);
+        assertSame(first, inputs.visual(a), "the same image again: the same planes");
+        assertArrayEquals(fresh, first.planes());
+        float[] other = inputs.visual(b).planes();
+        assertArrayEquals(new VlmInputs(vlm).visual(b).planes(), other);
+        assertFalse(java.util.Arrays.equals(first.planes(), other), "two crops, two inputs");
+        assertArrayEquals(fresh, inputs.visual(a).planes(), "back to the first image");
+
+        try (ModelServices s = VlmServices.of("vlm:test", vlm)) {
+            var match = s.match().orElseThrow();
+            List<MatchRequest> pairs = new ArrayList<>();
+            List<Object> prepared = new ArrayList<>();
+            for (var e : DATA.match().subList(0, 4)) {
+                ImageValue crop = ImageValue.source("c", e.image());
+                for (String t : List.of("red", "blue", "cube", e.text())) {
+                    pairs.add(new MatchRequest(crop, t));
+                    prepared.add(match.prepare(pairs.get(pairs.size() - 1)));
+                }
+            }
+            assertEquals(match.apply(pairs), match.apply(pairs, prepared));
         }
     }
 }
