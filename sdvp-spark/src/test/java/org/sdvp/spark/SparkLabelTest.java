@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sdvp.spark.CliCalls.sdvp;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sdvp.core.io.Json;
 import org.sdvp.distill.label.ClusterLabeler;
 import org.sdvp.distill.label.LabelOptions;
 import org.sdvp.distill.label.Labelled;
@@ -131,6 +134,56 @@ class SparkLabelTest {
         try (Stream<Path> left = Files.list(work)) {
             assertFalse(left.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "temporary folders removed");
         }
+    }
+
+    @Test
+    void distillWithSparkTrainsOnTheLocalPathsLabels() throws Exception {
+        List<String> stage = List.of(
+                "distill",
+                "--task",
+                "gqa-sim",
+                "--student",
+                student.toString(),
+                "--teacher",
+                teacher.toString(),
+                "--calls",
+                calls.toString(),
+                "--no-filter",
+                "--steps",
+                "2",
+                "--replay-scenes",
+                "0",
+                "--set",
+                "recalibrate=false");
+        Run local = sdvp(CliCalls.concat(
+                stage, List.of("--out", tmp.resolve("stage-local").toString())));
+        assertEquals(0, local.exitCode(), local.err());
+        Run onSpark = sdvp(CliCalls.concat(
+                stage,
+                List.of("--out", tmp.resolve("stage-spark").toString(), "--spark", MASTER, "--spark-partitions", "3")));
+        assertEquals(0, onSpark.exitCode(), onSpark.err());
+        JsonNode a = stageFiles(tmp.resolve("stage-local")), b = stageFiles(tmp.resolve("stage-spark"));
+        assertEquals(a.get("labels"), b.get("labels"), "the labels' counts");
+        assertEquals(a.get("dataSha256"), b.get("dataSha256"), "the student's provenance: the same targets in order");
+        assertTrue(Files.isRegularFile(tmp.resolve("stage-spark/labels.spark/part-00002/_SUCCESS")));
+    }
+
+    /** A stage's label counts (stage.json) and its student's data hash (the checkpoint's provenance). */
+    private static JsonNode stageFiles(Path out) throws Exception {
+        ObjectNode n = Json.mapper().createObjectNode();
+        n.set(
+                "labels",
+                Json.mapper().readTree(out.resolve("stage.json").toFile()).get("labels"));
+        n.set(
+                "dataSha256",
+                Json.mapper()
+                        .readTree(out.resolve("student/config.json").toFile())
+                        .at("/provenance/dataSha256"));
+        assertFalse(
+                n.get("dataSha256").isMissingNode()
+                        || n.get("dataSha256").asText().isEmpty(),
+                n.toString());
+        return n;
     }
 
     private static Labelled local(LabelOptions options) throws Exception {
