@@ -99,9 +99,18 @@ final class PartitionStore {
     }
 
     PartitionStats stats(int index) throws DataException {
+        return stats(index, PartitionStats.class);
+    }
+
+    /** A label partition's counters. */
+    LabelStats labelStats(int index) throws DataException {
+        return stats(index, LabelStats.class);
+    }
+
+    private <T> T stats(int index, Class<T> type) throws DataException {
         Path f = partition(index).resolve(STATS);
         try {
-            return Json.mapper().readValue(f.toFile(), PartitionStats.class);
+            return Json.mapper().readValue(f.toFile(), type);
         } catch (IOException e) {
             throw new DataException("cannot read " + f + ": " + e.getMessage(), e);
         }

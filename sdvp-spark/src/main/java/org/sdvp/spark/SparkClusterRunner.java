@@ -7,14 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import me.tongfei.progressbar.ProgressBar;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.sdvp.cli.distill.CollectCommand;
 import org.sdvp.cli.support.BenchmarkOptions;
 import org.sdvp.cli.support.ClusterRunner;
-import org.sdvp.cli.support.Progress;
 import org.sdvp.core.evaluation.EvalResult;
 import org.sdvp.core.evaluation.Evaluator;
 import org.sdvp.core.evaluation.ExampleSource;
@@ -25,7 +20,6 @@ import org.sdvp.core.evaluation.Task;
 import org.sdvp.core.evaluation.Tasks;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Json;
-import org.sdvp.core.service.BackendException;
 import org.sdvp.distill.trace.CollectedCalls;
 
 /**
@@ -213,58 +207,21 @@ public final class SparkClusterRunner implements ClusterRunner {
 
     /** Runs the partitions not yet complete; returns every partition's counters. */
     private static List<PartitionStats> run(Prepared p) throws Exception {
-        List<Integer> missing = new ArrayList<>();
         int total = p.plan().partitions().size();
-        for (int i = 0; i < total; i++) if (!p.store().isComplete(i)) missing.add(i);
-        if (missing.size() < total) {
-            p.job()
-                    .options()
-                    .err()
-                    .printf(
-                            "sdvp: resuming %s: %d of %d partitions already complete, running %d%n",
-                            p.store().dir(), total - missing.size(), total, missing.size());
-        }
-        if (!missing.isEmpty()) runOnSpark(p, missing);
+        String name = p.task().name() + "/" + p.job().options().split + " on "
+                + p.job().master();
+        SparkJobs.run(
+                p.spark().context(),
+                p.store(),
+                total,
+                name,
+                p.job().options().err(),
+                new PartitionTask(p.plan()),
+                // in local mode the executors are this JVM's threads: release what they opened
+                ExecutorBackends::closeAll);
         List<PartitionStats> stats = new ArrayList<>();
         for (int i = 0; i < total; i++) stats.add(p.store().stats(i));
         return stats;
-    }
-
-    private static void runOnSpark(Prepared p, List<Integer> missing) throws Exception {
-        JavaSparkContext jsc = p.spark().context();
-        String name = p.task().name() + "/" + p.job().options().split + " on "
-                + p.job().master();
-        try (ProgressBar bar = Progress.bar(p.job().options().err(), name, missing.size(), "partitions")) {
-            SparkListener steps = new SparkListener() {
-                @Override
-                public void onTaskEnd(SparkListenerTaskEnd end) {
-                    if (end.taskInfo().successful()) bar.step();
-                }
-            };
-            jsc.sc().addSparkListener(steps);
-            try {
-                jsc.parallelize(missing, missing.size())
-                        .map(new PartitionTask(p.plan()))
-                        .collect();
-            } catch (RuntimeException e) {
-                throw unwrap(e);
-            } finally {
-                jsc.sc().removeSparkListener(steps);
-                // in local mode the executors are this JVM's threads: release what they opened
-                ExecutorBackends.closeAll();
-            }
-        }
-    }
-
-    /** A partition's bad data or backend is bad input (exit 2), as in the local path; anything else fails the run. */
-    private static Exception unwrap(RuntimeException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DataException || t instanceof BackendException) return (Exception) t;
-        }
-        String msg = e.getMessage() == null
-                ? e.toString()
-                : e.getMessage().lines().findFirst().orElse("");
-        return new IllegalStateException("the Spark job failed: " + msg, e);
     }
 
     private static Map<String, String> provenance(Prepared p) {

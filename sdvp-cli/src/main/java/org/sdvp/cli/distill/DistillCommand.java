@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.sdvp.backends.train.OwnTrainConfig;
 import org.sdvp.cli.support.CommonOptions;
+import org.sdvp.cli.support.SparkLabelling;
 import org.sdvp.core.evaluation.Tasks;
 import org.sdvp.core.interp.Frameworks;
 import org.sdvp.core.io.DataException;
@@ -55,6 +56,8 @@ import picocli.CommandLine.Spec;
             "      --calls runs/calls.jsonl --steps 300 --out runs/own      # your TorchScript model as the student",
             "  sdvp distill --dataset clevr --root data/clevr --student torchscript:models/vilt \\",
             "      --teacher clevr-oracle --calls runs/clevr-calls.jsonl --out runs/own-clevr   # on a dataset's calls",
+            "  sdvp distill --task gqa-sim --student S --teacher T --calls runs/calls.jsonl --spark 'local[2]' \\",
+            "      --out runs/sdvp-gqa       # pseudo-labels on Spark (docs/scale.md)",
             "",
             "Defaults are docs/experiment.md's (DistillConfig.defaults)."
         })
@@ -186,6 +189,9 @@ public final class DistillCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from OUT's last checkpoint (same options and seed).")
     boolean resume;
 
+    @Mixin
+    SparkLabelling spark;
+
     @Override
     public Integer call() throws Exception {
         if (OwnStudentDistill.names(student)) {
@@ -237,13 +243,18 @@ public final class DistillCommand implements Callable<Integer> {
                 .dataFraction(dataFraction)
                 .replayScenes(naive ? 0 : replayScenes)
                 .replayCalls(replayCalls)
-                .resume(resume);
+                .resume(resume)
+                .labelOn(spark.on());
         return (data.value != null ? b.data(data.value) : b).build();
     }
 
     /** The options of {@code --student torchscript:DIR}, checked; the world stage's own options are refused. */
     OwnStudentDistill.Request ownStudent() throws DataException {
         Tasks.find(task);
+        if (spark.on() != null) {
+            throw usage("--spark labels the calls of a world stage; --student torchscript:DIR labels in this JVM "
+                    + "(docs/scale.md)");
+        }
         if (naive
                 || resume
                 || !replayCalls.isEmpty()

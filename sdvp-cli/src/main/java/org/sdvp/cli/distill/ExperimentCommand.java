@@ -10,12 +10,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sdvp.cli.llm.LlmMixin;
 import org.sdvp.cli.support.CommonOptions;
+import org.sdvp.cli.support.SparkLabelling;
 import org.sdvp.core.interp.Frameworks;
 import org.sdvp.core.io.DataException;
 import org.sdvp.distill.experiment.ExperimentPreset;
 import org.sdvp.distill.experiment.ExperimentRunner;
 import org.sdvp.distill.experiment.ProgramEvaluator;
 import org.sdvp.distill.experiment.StageSummary;
+import org.sdvp.distill.label.ClusterLabeler;
 import org.sdvp.distill.report.ReportTable;
 import org.sdvp.llm.source.LlmOptions;
 import org.sdvp.llm.source.ProgramSources;
@@ -126,11 +128,21 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Mixin
     LlmMixin llm;
 
+    @Mixin
+    SparkLabelling spark;
+
     @Override
     public Integer call() throws Exception {
-        ExperimentRunner.Options o =
-                options(spec, preset, seeds, noAblations, out.value, student, frameworks, traceFramework, jobs);
+        ExperimentRunner.Options o = runOptions(spec);
         return run(spec, o, parts(o.jobs()));
+    }
+
+    /** This command's options, checked; with {@code --spark} the stages pseudo-label on Spark. */
+    private ExperimentRunner.Options runOptions(CommandSpec cs) throws DataException {
+        ExperimentRunner.Options o =
+                options(cs, preset, seeds, noAblations, out.value, student, frameworks, traceFramework, jobs);
+        ClusterLabeler.On on = spark.on();
+        return on == null ? o : withLabelOn(o, on);
     }
 
     /** The real parts; with {@code --programs llm} the rows are evaluated on programs an LLM wrote. */
@@ -195,6 +207,12 @@ public final class ExperimentCommand implements Callable<Integer> {
                 fws,
                 traceFramework,
                 jobs == null ? ExperimentRunner.Options.defaultJobs() : jobs);
+    }
+
+    /** The same options, the stages pseudo-labelling on {@code on}. */
+    static ExperimentRunner.Options withLabelOn(ExperimentRunner.Options o, ClusterLabeler.On on) {
+        return new ExperimentRunner.Options(
+                o.preset(), o.out(), o.student(), o.shippedModels(), o.frameworks(), o.traceFramework(), o.jobs(), on);
     }
 
     private static void checkFramework(String option, String name) throws DataException {
@@ -265,15 +283,6 @@ public final class ExperimentCommand implements Callable<Integer> {
         ExperimentCommand c = new ExperimentCommand();
         CommandLine cl = new CommandLine(c);
         cl.parseArgs(args);
-        return options(
-                cl.getCommandSpec(),
-                c.preset,
-                c.seeds,
-                c.noAblations,
-                c.out.value,
-                c.student,
-                c.frameworks,
-                c.traceFramework,
-                c.jobs);
+        return c.runOptions(cl.getCommandSpec());
     }
 }

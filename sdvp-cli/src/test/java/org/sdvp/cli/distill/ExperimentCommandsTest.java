@@ -2,6 +2,7 @@ package org.sdvp.cli.distill;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdvp.cli.CliRunner;
 import org.sdvp.core.service.ServiceKind;
+import org.sdvp.distill.label.ClusterLabeler;
 
 /** The distill, experiment and demo commands' help and input checks (nothing here trains anything). */
 class ExperimentCommandsTest {
@@ -79,6 +81,7 @@ class ExperimentCommandsTest {
         assertEquals(List.of("visprog", "viper"), o.frameworks());
         assertEquals("visprog", o.traceFramework());
         assertTrue(o.shippedModels().get(0).endsWith("models"));
+        assertNull(o.labelOn(), "the stages label in their own JVMs");
         var q = ExperimentCommand.parse("--out", tmp.toString());
         assertEquals("quick", q.preset().name());
         assertEquals(List.of(1L), q.preset().seeds());
@@ -86,6 +89,10 @@ class ExperimentCommandsTest {
         assertEquals(
                 3,
                 ExperimentCommand.parse("--out", tmp.toString(), "--jobs", "3").jobs());
+        assertEquals(
+                new ClusterLabeler.On("spark://127.0.0.1:17077", null),
+                ExperimentCommand.parse("--out", tmp.toString(), "--spark", "spark://127.0.0.1:17077")
+                        .labelOn());
     }
 
     private Path checkpoint(String name) throws Exception {
@@ -175,6 +182,20 @@ class ExperimentCommandsTest {
                 tmp.resolve("o").toString());
         assertEquals(2, set.exitCode(), set.err());
         assertTrue(set.err().contains("learningRate"), "the valid names are listed: " + set.err());
+        var partitions = CliRunner.run(
+                "distill",
+                "--task",
+                "gqa-sim",
+                "--student",
+                s.toString(),
+                "--teacher",
+                t.toString(),
+                "--spark-partitions",
+                "4",
+                "--out",
+                tmp.resolve("o").toString());
+        assertEquals(2, partitions.exitCode(), partitions.err());
+        assertTrue(partitions.err().contains("--spark-partitions needs --spark"), partitions.err());
     }
 
     @Test
@@ -209,7 +230,11 @@ class ExperimentCommandsTest {
                 "--set",
                 "learningRate=2e-3",
                 "--set",
-                "locBatch=8");
+                "locBatch=8",
+                "--spark",
+                "local[3]",
+                "--spark-partitions",
+                "7");
         c.spec = cl.getCommandSpec();
         var spec = c.stageSpec();
         assertEquals(0, spec.replayScenes(), "--naive replays nothing");
@@ -225,5 +250,6 @@ class ExperimentCommandsTest {
         assertEquals(tmp.resolve("o").resolve("data"), spec.data());
         assertEquals(20, spec.questions());
         assertTrue(spec.teacherDriven());
+        assertEquals(new ClusterLabeler.On("local[3]", 7), spec.labelOn(), "pseudo-labels on Spark");
     }
 }

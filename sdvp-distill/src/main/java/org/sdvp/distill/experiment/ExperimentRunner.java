@@ -12,6 +12,7 @@ import org.sdvp.core.evaluation.EvalResult;
 import org.sdvp.core.io.AtomicFiles;
 import org.sdvp.core.io.Json;
 import org.sdvp.distill.experiment.ExperimentEvaluation.Cell;
+import org.sdvp.distill.label.ClusterLabeler;
 import org.sdvp.distill.report.ExperimentReport;
 import org.sdvp.distill.report.ExperimentReport.FrameworkRows;
 import org.sdvp.distill.report.ReportHtml;
@@ -29,6 +30,7 @@ public final class ExperimentRunner {
      * @param frameworks      evaluated frameworks (the first one gets the example traces)
      * @param traceFramework  the framework whose programs the stages trace
      * @param jobs            independent stages and evaluations run at once (results do not depend on it)
+     * @param labelOn         where the stages pseudo-label ({@code --spark}), or null for their own JVM
      */
     public record Options(
             ExperimentPreset preset,
@@ -37,7 +39,8 @@ public final class ExperimentRunner {
             List<Path> shippedModels,
             List<String> frameworks,
             String traceFramework,
-            int jobs) {
+            int jobs,
+            ClusterLabeler.On labelOn) {
         public Options {
             if (jobs < 1) throw new IllegalArgumentException("jobs must be >= 1: " + jobs);
             Objects.requireNonNull(preset, "preset");
@@ -50,6 +53,18 @@ public final class ExperimentRunner {
             }
         }
 
+        /** Labelling in the stages' own JVMs. */
+        public Options(
+                ExperimentPreset preset,
+                Path out,
+                Path student,
+                List<Path> shippedModels,
+                List<String> frameworks,
+                String traceFramework,
+                int jobs) {
+            this(preset, out, student, shippedModels, frameworks, traceFramework, jobs, null);
+        }
+
         /** One job at a time. */
         public Options(
                 ExperimentPreset preset,
@@ -58,7 +73,7 @@ public final class ExperimentRunner {
                 List<Path> shippedModels,
                 List<String> frameworks,
                 String traceFramework) {
-            this(preset, out, student, shippedModels, frameworks, traceFramework, 1);
+            this(preset, out, student, shippedModels, frameworks, traceFramework, 1, null);
         }
 
         /** The default bound on jobs run at once: one per processor, at most 4. */
@@ -123,8 +138,8 @@ public final class ExperimentRunner {
         log.println("student S0: " + s0.dir() + " (" + s0.origin() + "); teachers: " + teachers.values());
 
         t = System.nanoTime();
-        var stageInputs =
-                new ExperimentStages.Inputs(s0.dir(), teachers, options.traceFramework(), preset.trainQuestions());
+        var stageInputs = new ExperimentStages.Inputs(
+                s0.dir(), teachers, options.traceFramework(), preset.trainQuestions(), options.labelOn());
         Map<String, StageSummary> stages;
         try (StageRunner runner = parts.stages()) {
             stages = new ExperimentStages(layout, runner, options.jobs(), log).run(plan, stageInputs);

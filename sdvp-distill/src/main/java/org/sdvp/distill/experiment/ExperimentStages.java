@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.sdvp.core.io.AtomicFiles;
 import org.sdvp.core.io.Json;
+import org.sdvp.distill.label.ClusterLabeler;
 import org.sdvp.distill.stage.StageSpec;
 
 /**
@@ -36,8 +37,9 @@ final class ExperimentStages {
         this.log = log;
     }
 
-    /** The inputs every stage shares. */
-    record Inputs(Path student, Map<String, Path> teachers, String framework, int questions) {}
+    /** The inputs every stage shares; {@code labelOn}: where they pseudo-label (null: in their own JVM). */
+    record Inputs(
+            Path student, Map<String, Path> teachers, String framework, int questions, ClusterLabeler.On labelOn) {}
 
     /**
      * Runs every stage once the stages it depends on are done, up to {@code jobs} at once, in plan order among
@@ -161,6 +163,7 @@ final class ExperimentStages {
                 .dataFraction(s.dataFraction())
                 .replayScenes(s.replayScenes())
                 .replayCalls(replay)
+                .labelOn(in.labelOn())
                 .build();
     }
 

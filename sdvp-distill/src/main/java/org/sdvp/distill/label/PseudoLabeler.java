@@ -80,6 +80,17 @@ public final class PseudoLabeler {
 
     /** As {@link #label(List)}, re-cutting images through {@code images} (shared cache, counts). */
     public Labelled label(List<SubTaskCall> calls, CallImages images) throws ModelServiceException {
+        return label(calls, images, new DistillTarget[calls.size()]);
+    }
+
+    /**
+     * As {@link #label(List, CallImages)}, also leaving each call's target at its index in {@code byCall} (null
+     * where the call was dropped): what labelling a file in parts ({@link ClusterLabeler}) records per call.
+     */
+    public Labelled label(List<SubTaskCall> calls, CallImages images, DistillTarget[] byCall)
+            throws ModelServiceException {
+        if (byCall.length != calls.size())
+            throw new IllegalArgumentException(byCall.length + " places for " + calls.size() + " calls");
         Counts n = new Counts();
         Map<ServiceKind, List<Pending>> pending = new TreeMap<>();
         for (ServiceKind k : ServiceKind.values()) pending.put(k, new ArrayList<>());
@@ -107,7 +118,7 @@ public final class PseudoLabeler {
             }
             pending.get(kind).add(new Pending(i, r));
         }
-        DistillTarget[] out = new DistillTarget[calls.size()];
+        DistillTarget[] out = byCall;
         for (List<Pending> chunk : chunks(pending.get(ServiceKind.VQA))) labelVqa(chunk, out, n);
         for (List<Pending> chunk : chunks(pending.get(ServiceKind.MATCH))) labelMatch(chunk, out, n);
         for (List<Pending> chunk : chunks(pending.get(ServiceKind.LOC))) labelLoc(chunk, out, n);

@@ -21,6 +21,7 @@ import org.sdvp.core.service.ModelServices;
 import org.sdvp.core.service.ModuleSpec;
 import org.sdvp.core.service.ProviderContext;
 import org.sdvp.distill.label.CallImages;
+import org.sdvp.distill.label.ClusterLabeler;
 import org.sdvp.distill.label.DistillSet;
 import org.sdvp.distill.label.Labelled;
 import org.sdvp.distill.label.PseudoLabeler;
@@ -70,16 +71,12 @@ public final class DistillStage {
         if (spec.calls() == null && !(spec.resume() && Files.isRegularFile(callsFile))) {
             collected = collect(spec, callsFile, log);
         }
-        List<SubTaskCall> calls = CallsFile.read(callsFile);
         seconds.put("collect", since(t0));
 
         t0 = System.nanoTime();
         try (TeacherModel teacher = TeacherModel.load(spec.teacher());
                 VlmModel student = VlmModel.load(spec.student())) {
-            Labelled labelled = memo.labels(
-                    spec,
-                    callsFile,
-                    () -> new PseudoLabeler(teacher, student, spec.labels()).label(calls, new CallImages()));
+            Labelled labelled = memo.labels(spec, callsFile, () -> label(spec, callsFile, teacher, student, log));
             DistillSet targets = labelled.targets()
                     .restrictTo(spec.kinds())
                     .fraction(spec.dataFraction(), spec.config().seed());
@@ -165,6 +162,24 @@ public final class DistillStage {
                             checkpoint));
             return result;
         }
+    }
+
+    /** The calls' pseudo-labels, in this JVM or on the stage's cluster (the same labels either way). */
+    private static Labelled label(
+            StageSpec spec, Path callsFile, TeacherModel teacher, VlmModel student, PrintStream log) throws Exception {
+        if (spec.labelOn() == null) {
+            List<SubTaskCall> calls = CallsFile.read(callsFile);
+            return new PseudoLabeler(teacher, student, spec.labels()).label(calls, new CallImages());
+        }
+        return ClusterLabeler.find()
+                .label(new ClusterLabeler.Job(
+                        spec.labelOn(),
+                        callsFile,
+                        spec.teacher(),
+                        spec.student(),
+                        spec.labels(),
+                        spec.out().resolve("labels.spark"),
+                        log));
     }
 
     /**

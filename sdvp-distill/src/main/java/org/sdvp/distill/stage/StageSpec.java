@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.sdvp.core.service.ServiceKind;
+import org.sdvp.distill.label.ClusterLabeler;
 import org.sdvp.distill.label.LabelOptions;
 import org.sdvp.distill.train.DistillConfig;
 
@@ -31,6 +32,8 @@ import org.sdvp.distill.train.DistillConfig;
  * @param replayCalls   earlier stages' {@code calls.jsonl} files, replayed too (sequential SDVP)
  * @param config        loss and optimisation
  * @param resume        continue from {@code out}'s last checkpoint
+ * @param labelOn       pseudo-label on this cluster ({@code --spark}; {@link ClusterLabeler}), or null for this JVM;
+ *                      the labels are the same
  */
 public record StageSpec(
         String task,
@@ -49,7 +52,8 @@ public record StageSpec(
         int replayScenes,
         List<Path> replayCalls,
         DistillConfig config,
-        boolean resume) {
+        boolean resume,
+        ClusterLabeler.On labelOn) {
     /** Traced programs: VisProg's. */
     public static final String DEFAULT_FRAMEWORK = "visprog";
     /** The split whose programs are traced. */
@@ -92,7 +96,8 @@ public record StageSpec(
                 .dataFraction(dataFraction)
                 .replayScenes(replayScenes)
                 .replayCalls(replayCalls)
-                .resume(resume);
+                .resume(resume)
+                .labelOn(labelOn);
     }
 
     /** A stage by name: the defaults of {@link #builder}, then what differs. */
@@ -114,6 +119,7 @@ public record StageSpec(
         private int replayScenes;
         private List<Path> replayCalls = List.of();
         private boolean resume;
+        private ClusterLabeler.On labelOn;
 
         private Builder(String task, Path student, Path teacher, Path out, DistillConfig config) {
             this.task = task;
@@ -185,6 +191,12 @@ public record StageSpec(
             return this;
         }
 
+        /** Pseudo-label on this cluster (null: in this JVM). */
+        public Builder labelOn(ClusterLabeler.On cluster) {
+            labelOn = cluster;
+            return this;
+        }
+
         public StageSpec build() {
             return new StageSpec(
                     task,
@@ -203,7 +215,8 @@ public record StageSpec(
                     replayScenes,
                     replayCalls,
                     config,
-                    resume);
+                    resume,
+                    labelOn);
         }
     }
 }

@@ -36,20 +36,27 @@ public final class CallsFile {
             while ((line = r.readLine()) != null) {
                 n++;
                 if (line.isBlank()) continue;
-                try {
-                    calls.add(Json.mapper().readValue(line, SubTaskCall.class));
-                } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
-                    throw new DataException(
-                            file + ":" + n + ": not a sub-task call: "
-                                    + (e instanceof JsonProcessingException j
-                                            ? j.getOriginalMessage()
-                                            : e.getMessage()),
-                            e);
-                }
+                calls.add(parse(file, n, line));
             }
         } catch (IOException e) {
             throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
         }
         return calls;
+    }
+
+    /**
+     * One line of {@code file} (its 1-based line {@code n}), for readers of a part of the file.
+     *
+     * @throws DataException naming the file and line when it is not a call
+     */
+    public static SubTaskCall parse(Path file, long n, String line) throws DataException {
+        try {
+            return Json.mapper().readValue(line, SubTaskCall.class);
+        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+            throw new DataException(
+                    file + ":" + n + ": not a sub-task call: "
+                            + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()),
+                    e);
+        }
     }
 }

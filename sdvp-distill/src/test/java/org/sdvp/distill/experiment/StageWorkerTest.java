@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdvp.core.io.Json;
+import org.sdvp.distill.label.ClusterLabeler;
 import org.sdvp.distill.stage.StageSpec;
 
 /** What a stage worker process is sent survives the trip through its request file unchanged. */
@@ -31,6 +32,7 @@ class StageWorkerTest {
                     .replayScenes(s.replayScenes())
                     .replayCalls(List.of(dir.resolve("gqa.jsonl")))
                     .resume(true)
+                    .labelOn(s.seed() == 2 ? new ClusterLabeler.On("local[2]", 3) : null)
                     .build();
             var request = StageWorker.Request.stage(s, spec, dir.resolve("summary.json"));
             Path file = dir.resolve("request.json");
