@@ -17,15 +17,25 @@ import org.sdvp.distill.trace.SubTaskCall;
  * @param probability MATCH: the match probability
  * @param objectness  LOC: per grid cell
  * @param box         LOC: the box code, 4 per cell
+ * @param objects     LOC: every object the teacher found on the image and which fit the phrase, where it
+ *                    answered for "object" ({@link DistillTarget.ImageObjects})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record CallLabel(long line, String kind, float[] probs, Float probability, float[] objectness, float[] box) {
+record CallLabel(
+        long line,
+        String kind,
+        float[] probs,
+        Float probability,
+        float[] objectness,
+        float[] box,
+        DistillTarget.ImageObjects objects) {
 
     static CallLabel of(long line, DistillTarget t) {
-        if (t instanceof DistillTarget.Vqa v) return new CallLabel(line, "VQA", v.probs(), null, null, null);
-        if (t instanceof DistillTarget.Match m) return new CallLabel(line, "MATCH", null, m.probability(), null, null);
+        if (t instanceof DistillTarget.Vqa v) return new CallLabel(line, "VQA", v.probs(), null, null, null, null);
+        if (t instanceof DistillTarget.Match m)
+            return new CallLabel(line, "MATCH", null, m.probability(), null, null, null);
         DistillTarget.Loc l = (DistillTarget.Loc) t;
-        return new CallLabel(line, "LOC", null, null, l.objectness(), l.box());
+        return new CallLabel(line, "LOC", null, null, l.objectness(), l.box(), l.objects());
     }
 
     /** The target, with the pixels the call saw and its text (what the local path's target holds). */
@@ -33,7 +43,7 @@ record CallLabel(long line, String kind, float[] probs, Float probability, float
         return switch (kind) {
             case "VQA" -> new DistillTarget.Vqa(pixels, call.text(), probs);
             case "MATCH" -> new DistillTarget.Match(pixels, call.text(), probability);
-            case "LOC" -> new DistillTarget.Loc(pixels, call.text(), objectness, box);
+            case "LOC" -> new DistillTarget.Loc(pixels, call.text(), objectness, box, objects);
             default -> throw new IllegalArgumentException("label of line " + line + " has kind " + kind);
         };
     }
