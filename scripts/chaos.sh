@@ -65,23 +65,40 @@ resume_ref() {  # $1 = eval|collect: the uninterrupted run and its hash
   echo "resume $cmd: uninterrupted run $(( SECONDS - t0 ))s, sha256 $(hash_of "$cmd" "$ref")" | tee -a "$OUT/resume-$cmd-sha256.txt" >&2
 }
 hash_of() { if [ "$1" = eval ]; then norm "$2" 2>/dev/null | sha256sum | cut -c1-64; else sha256sum < "$2" | cut -c1-64; fi; }
+# kill -9 PID once PROBE (a command printing a number) reaches TARGET, or not at all if PID ends first;
+# prints the PROBE value at the kill. Drawing the point in units of progress, not of time, keeps the points
+# inside the run however loaded the machine is (a time drawn from a loaded reference run fell after the end).
+kill_at() {  # $1 = pid, $2 = target, $3.. = probe
+  local pid=$1 target=$2; shift 2
+  local now=0
+  while kill -0 "$pid" 2>/dev/null; do
+    now=$("$@" 2>/dev/null); now=${now:-0}
+    if [ "$now" -ge "$target" ]; then
+      # a random 0-250 ms more, so that a kill can fall anywhere within the step or question
+      sleep "0.$(printf '%03d' $(( RANDOM % 250 )))"
+      kill -9 "$pid" 2>/dev/null; break
+    fi
+    sleep 0.05
+  done
+  wait "$pid" 2>/dev/null
+  echo "$now"
+}
+journalled() { [ -f "$1" ] && echo $(( $(wc -l < "$1") - 1 )) || echo 0; }
 resume_kill() {  # $1 = eval|collect, $2 = point number: kill -9 at a random point, resume, compare
   local cmd=$1 i=$2 ext; [ "$cmd" = eval ] && ext=json || ext=jsonl
   local out="$OUT/resume-$cmd-$i.$ext"; rm -f "$out" "$out.journal" "$out.summary.json"
-  local full; eval "full=\$FULL_$cmd"
-  # a random point in the run: 0.5 s .. (whole run + 0.5 s), in ms
-  local ms=$(( 500 + RANDOM * (full * 1000) / 32768 ))
+  # a random point in the run: when T questions are journalled, T in 0..N-1
+  local target=$(( RANDOM * RESUME_N / 32768 ))
   "${SDVP[@]}" "$cmd" "${RESUME_ARGS[@]}" --out "$out" >/dev/null 2>&1 &
   local pid=$!
-  sleep "$(awk -v m="$ms" 'BEGIN{printf "%.3f", m/1000}')"
   # nice and the launcher exec: $pid is the JVM
-  kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  kill_at "$pid" "$target" journalled "$out.journal" >/dev/null
   local done=0; [ -f "$out.journal" ] && done=$(( $(wc -l < "$out.journal") - 1 ))
   [ -f "$out" ] && [ ! -f "$out.journal" ] && done=finished
   "${SDVP[@]}" "$cmd" "${RESUME_ARGS[@]}" --out "$out" >/dev/null 2>"$out.err" || echo "resume $cmd $i failed: $(tail -2 "$out.err")" >&2
   local got want; got=$(hash_of "$cmd" "$out"); eval "want=\$WANT_$cmd"
   local verdict=DIFFERENT; [ "$got" = "$want" ] && verdict=identical
-  echo "kill $i at ${ms} ms: $done questions journalled; resumed sha256 $got $verdict" | tee -a "$OUT/resume-$cmd-sha256.txt" >&2
+  echo "kill $i at $target journalled: $done questions journalled; resumed sha256 $got $verdict" | tee -a "$OUT/resume-$cmd-sha256.txt" >&2
 }
 resume_cases() {
   local n=$RESUME_N data="$OUT/resume-data"; replicated "$data" "$n"
@@ -101,16 +118,18 @@ resume_cases() {
 
 # --- 1b. kill -9 during pretrain / teacher train, resume, compare model.params ---------------------------
 # small settings (TRAIN_STEPS steps, a state every 10): the point is the resume, not the model
-TRAIN_STEPS="${TRAIN_STEPS:-$(size 200 60)}"; TRAIN_KILLS="${TRAIN_KILLS:-$KILLS}"
+TRAIN_STEPS="${TRAIN_STEPS:-$(size 200 60)}"; TRAIN_KILLS="${TRAIN_KILLS:-$KILLS}"; TRAIN_EVERY="${TRAIN_EVERY:-10}"
 train_args() {  # $1 = pretrain|teacher
   if [ "$1" = pretrain ]; then
-    echo pretrain --preset quick --seed "$SEED" --checkpoint-every 10 --set steps="$TRAIN_STEPS" \
+    echo pretrain --preset quick --seed "$SEED" --checkpoint-every "$TRAIN_EVERY" --set steps="$TRAIN_STEPS" \
       --set scenes="$(size 300 60)" --set evalScenes="$(size 40 10)"
   else
-    echo teacher train --task gqa-sim --preset quick --seed "$SEED" --checkpoint-every 10 \
+    echo teacher train --task gqa-sim --preset quick --seed "$SEED" --checkpoint-every "$TRAIN_EVERY" \
       --set steps="$TRAIN_STEPS" --set questions="$(size 100 30)"
   fi
 }
+# the training progress bar's last count of FILE ("... 13/20 ..."), 0 before the bar
+bar_step() { tr '\r' '\n' < "$1" | grep -o " [0-9]*/$2 " | tail -1 | cut -d/ -f1 | tr -d ' '; }
 train_once() {  # $1 = pretrain|teacher, $2 = --out: one uninterrupted run; prints model.params' SHA-256
   local args; read -r -a args <<< "$(train_args "$1") ${TRAIN_SET:-}"
   rm -rf "$2" "$2.state"
@@ -132,18 +151,19 @@ train_resume_case() {  # $1 = pretrain|teacher
   local i
   for i in $(seq 1 "$TRAIN_KILLS"); do
     local out="$OUT/train-$what-$i"; rm -rf "$out" "$out.state"
-    local ms=$(( 500 + RANDOM * (full * 1000) / 32768 ))
-    "${SDVP[@]}" "${args[@]}" --out "$out" >/dev/null 2>&1 &
+    # a random step 1..TRAIN_STEPS (the progress bar's count; TRAIN_STEPS: after the last step, in the held-out
+    # evaluation or the writing of the checkpoint), then 0-250 ms more
+    local target=$(( 1 + RANDOM * TRAIN_STEPS / 32768 ))
+    SDVP_PROGRESS=true "${SDVP[@]}" "${args[@]}" --out "$out" >/dev/null 2>"$out.bar" &
     local pid=$!
-    sleep "$(awk -v m="$ms" 'BEGIN{printf "%.3f", m/1000}')"
-    kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+    local reached; reached=$(kill_at "$pid" "$target" bar_step "$out.bar" "$TRAIN_STEPS")
     local at=none; [ -f "$out.state/latest" ] && at=$(cat "$out.state/latest")
     [ -f "$out/config.json" ] && [ ! -d "$out.state" ] && at=finished
     "${SDVP[@]}" "${args[@]}" --out "$out" >/dev/null 2>"$out.err" || echo "resume $what $i failed: $(tail -2 "$out.err")" >&2
     local got; got=$(sha256sum < "$out/model.params" 2>/dev/null | cut -c1-64)
     local verdict=DIFFERENT; [ "$got" = "$want" ] && verdict=identical
     [ "$verdict" = DIFFERENT ] && [ "$got" = "$want2" ] && verdict="identical to the second run"
-    echo "kill $i at ${ms} ms: saved state $at; resumed model.params sha256 $got $verdict" | tee -a "$f" >&2
+    echo "kill $i at step $target (bar at $reached): saved state $at; resumed model.params sha256 $got $verdict" | tee -a "$f" >&2
   done
   row "resume $what ($TRAIN_STEPS steps, $TRAIN_KILLS kill -9 points${TRAIN_SET:+, $TRAIN_SET})" \
       "state at kill: $(grep -o 'saved state [a-z0-9-]*' "$f" | cut -d' ' -f3 | tr '\n' ' ')" \
@@ -283,7 +303,21 @@ fuzz_case() {  # $1 = visprog|viper
   local fw=$1 n
   if [ "$fw" = visprog ]; then n=$FUZZ_N; else n=$VFUZZ_N; fi
   local data="$OUT/fuzz-$fw-data"; replicated "$data" "$n"
-  local progs="$OUT/fuzz-$fw.jsonl"; python3 "$PY" "$fw-fuzz" "$data" "$progs" "$n" "$SEED"
+  local progs="$OUT/fuzz-$fw.jsonl"
+  if [ "$fw" = visprog ]; then
+    # generated from the module registry's signatures, then mutated (org.sdvp.bench.fuzz.VisProgFuzz)
+    [ -f "$ROOT/sdvp-bench/target/sdvp-bench.jar" ] || "${NICE[@]}" "$ROOT/mvnw" -q -B -o -f "$ROOT/pom.xml" \
+        -DskipTests -pl sdvp-bench -am package >&2
+    python3 "$PY" ids "$data" > "$OUT/fuzz-visprog-ids.txt"
+    "${NICE[@]}" java -cp "$ROOT/sdvp-bench/target/sdvp-bench.jar:$ROOT/sdvp-bench/target/lib/*" \
+        org.sdvp.bench.fuzz.VisProgFuzz "$OUT/fuzz-visprog-ids.txt" "$progs" "$SEED" | tee "$OUT/fuzz-visprog-corpus.txt" >&2
+  else
+    python3 "$PY" "$fw-fuzz" "$data" "$progs" "$n" "$SEED"
+  fi
+  if [ "${FUZZ_FROM:-0}" -gt 0 ]; then  # only programs FUZZ_FROM.. of the corpus (the rest of a run cut short)
+    python3 "$PY" skip "$data" "$progs" "$FUZZ_FROM" "$data-from$FUZZ_FROM" "$progs.from$FUZZ_FROM"
+    data="$data-from$FUZZ_FROM"; progs="$progs.from$FUZZ_FROM"
+  fi
   rm -f /tmp/sdvp-chaos-canary
   local out="$OUT/fuzz-$fw.json"
   peak "${SDVP[@]}" eval --task gqa-sim --data "$data" --split test --framework "$fw" --programs "$progs" \
@@ -292,7 +326,7 @@ fuzz_case() {  # $1 = visprog|viper
   local escaped=no; [ -e /tmp/sdvp-chaos-canary ] && escaped=YES
   # what an uncaught exception would have been: its message, by count (empty when there is none)
   jq -r '.misses[] | select(.reason == "internal-error") | .error' "$out" 2>/dev/null | sort | uniq -c | sort -rn > "$OUT/fuzz-$fw-internal.txt"
-  row "fuzz $fw: $n programs (exit $rc; JVM death = exit > 2)" \
+  row "fuzz $fw: programs ${FUZZ_FROM:-0}..$(( n - 1 )) of $n (exit $rc; JVM death = exit > 2)" \
       "$(jq -c '.errorsByReason' "$out")" \
       "uncaught (internal-error): $(jq '.errorsByReason["internal-error"] // 0' "$out"); escapes: $escaped; $(jq '.seconds|floor' "$out") s, peak RSS $(cat "$OUT/.rss.mib") MiB"
 }

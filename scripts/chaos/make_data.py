@@ -3,9 +3,10 @@
 
   make_data.py replicate BASE OUT N            OUT/test: N questions cycling over BASE's, images shared
   make_data.py baddata BASE OUT SEED           OUT/test: BASE with injected faults; prints the expected counts
-  make_data.py visprog-fuzz DATA OUT N SEED    N generated/mutated VisProg programs for DATA's question ids
   make_data.py viper-fuzz DATA OUT N SEED      N mutated ViperGPT programs (some hostile)
   make_data.py viper-load DATA OUT N SEED      N ViperGPT programs, 10 % hostile; OUT.benign lists the benign ids
+  make_data.py ids DATA                        DATA's question ids, one a line (for VisProgFuzz)
+  make_data.py skip DATA PROGS K OUTDATA OUTPROGS   DATA and PROGS without their first K questions/programs
 """
 import json, os, random, shutil, struct, sys, zlib
 
@@ -29,6 +30,15 @@ def write_questions(root, out):
 def ids(data):
     root = load(data)
     return [(q.get("split") or "") + "-" + str(q["question_index"]) for q in root["questions"]]
+
+def skip(data, progs, k, out_data, out_progs):
+    root = load(data)
+    root["questions"] = root["questions"][k:]
+    link_split(data, out_data)
+    write_questions(root, out_data)
+    with open(progs) as f, open(out_progs, "w") as g:
+        for i, line in enumerate(f):
+            if i >= k: g.write(line)
 
 def replicate(base, out, n):
     root = load(base)
@@ -85,31 +95,6 @@ def baddata(base, out, seed):
     open(path, "w").write(text)
     print(json.dumps(dict(sorted(expected.items()))))
 
-VISPROG_STEPS = [
-    "BOX{n}=LOC(image={img},object='{obj}')", "IMAGE{n}=CROP(image={img},box={box})",
-    "IMAGE{n}=CROP_LEFTOF(image={img},box={box})", "IMAGE{n}=CROP_ABOVE(image={img},box={box})",
-    "ANSWER{n}=VQA(image={img},question='{q}')", "ANSWER{n}=COUNT(box={box})",
-    "ANSWER{n}=EVAL(expr=\"'yes' if {{{ans}}} > 0 else 'no'\")", "BOX{n}=SELECT(image={img},object={box},query='{obj}')",
-    "BOX{n}=CLASSIFY(image={img},object={box},categories='red,blue')", "BOX{n}=TAG(image={img},object={box})",
-    "ANSWER{n}=EVAL(expr=\"{{{ans}}} + 1 == {num}\")",
-]
-OBJECTS = ["cube", "sphere", "cylinder", "red cube", "small metal sphere", "thing", "", "'", "\\", "ü", "cube" * 50]
-QUESTIONS = ["What color is it?", "Is there a cube?", "How many?", "", "What?" * 100]
-TOKENS = ["(", ")", "=", ",", "'", '"', "{", "}", "\n", "IMAGE", "BOX0", "ANSWER0", "LOC", "EVAL", "expr=",
-          "1e309", "-0", "9" * 40, "None", "\\", "\x00", "é", "((((((((((", "FINAL_RESULT", "RESULT(var=", "#"]
-
-def visprog_program(rnd):
-    lines, boxes, images, answers = [], [], ["IMAGE"], []
-    for n in range(rnd.randint(1, 8)):
-        t = rnd.choice(VISPROG_STEPS)
-        line = t.format(n=n, img=rnd.choice(images), box=rnd.choice(boxes or ["BOX9"]), obj=rnd.choice(OBJECTS),
-                        q=rnd.choice(QUESTIONS), ans=rnd.choice(answers or ["ANSWER9"]), num=rnd.randint(-3, 10))
-        name = line.split("=")[0]
-        (boxes if name.startswith("BOX") else images if name.startswith("IMAGE") else answers).append(name)
-        lines.append(line)
-    lines.append("FINAL_RESULT=RESULT(var=%s)" % rnd.choice(answers or boxes or images))
-    return "\n".join(lines) + "\n"
-
 def mutate(text, rnd, tokens):
     s = list(text)
     for _ in range(rnd.randint(0, 4)):
@@ -127,12 +112,6 @@ def write_programs(out, pairs):
     with open(out, "w") as f:
         for qid, prog in pairs:
             f.write(json.dumps({"id": qid, "program": prog}) + "\n")
-
-def visprog_fuzz(data, out, n, seed):
-    rnd = random.Random(seed)
-    qids = ids(data)[:n]
-    write_programs(out, [(q, mutate(visprog_program(rnd), rnd, TOKENS) if rnd.random() < 0.8 else visprog_program(rnd))
-                         for q in qids])
 
 VIPER_BENIGN = [
     "def execute_command(image):\n    image_patch = ImagePatch(image)\n    return str(len(image_patch.find('{obj}')))\n",
@@ -184,7 +163,8 @@ if __name__ == "__main__":
     cmd, a = sys.argv[1], sys.argv[2:]
     if cmd == "replicate": replicate(a[0], a[1], int(a[2]))
     elif cmd == "baddata": baddata(a[0], a[1], int(a[2]))
-    elif cmd == "visprog-fuzz": visprog_fuzz(a[0], a[1], int(a[2]), int(a[3]))
     elif cmd == "viper-fuzz": viper_fuzz(a[0], a[1], int(a[2]), int(a[3]))
+    elif cmd == "ids": print("\n".join(ids(a[0])))
+    elif cmd == "skip": skip(a[0], a[1], int(a[2]), a[3], a[4])
     elif cmd == "viper-load": viper_load(a[0], a[1], int(a[2]), int(a[3]))
     else: sys.exit(__doc__)

@@ -107,6 +107,11 @@ public final class BatchingDispatcher<I, O> implements AutoCloseable {
         return service.covers(request);
     }
 
+    /** Requests waiting for the model now (not yet in a batch). */
+    int queued() {
+        return queue.size();
+    }
+
     /** Batches run so far. */
     public long batchCount() {
         return batches.get();
@@ -175,6 +180,12 @@ public final class BatchingDispatcher<I, O> implements AutoCloseable {
         }
         busyNanos += System.nanoTime() - t0;
         if (cpuTimed) busyCpuNanos += THREADS.getCurrentThreadCpuTime() - c0;
+        if (failure instanceof Exception && batch.size() > 1 && !closed) {
+            // One bad request (an image whose annotation entry is invalid) must fail its own question only,
+            // not every question that happened to share its batch: each request is answered on its own.
+            for (Pending<I, O> p : batch) runBatch(List.of(p));
+            return;
+        }
         if (batch.size() > largestBatch) largestBatch = batch.size();
         // count before answering, so a caller that has its answer also sees it counted
         batches.incrementAndGet();

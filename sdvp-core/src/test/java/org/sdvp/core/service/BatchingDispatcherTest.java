@@ -70,6 +70,61 @@ class BatchingDispatcherTest {
     }
 
     @Test
+    void aBadRequestFailsOnlyItsOwnCallerNotTheOthersInItsBatch() throws Exception {
+        CountDownLatch queued = new CountDownLatch(1);
+        List<List<Integer>> batches = java.util.Collections.synchronizedList(new ArrayList<>());
+        ModelService<Integer, Integer> oracle = batch -> {
+            batches.add(List.copyOf(batch));
+            if (batch.contains(0)) { // the first batch holds the model until the others are queued behind it
+                try {
+                    queued.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            for (int i : batch)
+                if (i < 0) throw new ModelServiceException("no entry for image " + i, "wrong-field-type", null);
+            return batch.stream().map(i -> i * 10).toList();
+        };
+        try (BatchingDispatcher<Integer, Integer> d = new BatchingDispatcher<>("t", oracle, 8, 0)) {
+            Thread first = new Thread(() -> {
+                try {
+                    d.call(0);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            first.start();
+            while (batches.isEmpty()) Thread.sleep(1);
+            List<Object> answers = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Thread> callers = new ArrayList<>();
+            for (int n : new int[] {1, -1, 2}) {
+                Thread t = new Thread(() -> {
+                    try {
+                        answers.add(d.call(n));
+                    } catch (ModelServiceException e) {
+                        answers.add(e.getMessage() + " / " + e.reason().orElse(""));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                callers.add(t);
+                t.start();
+            }
+            while (d.queued() < 3) Thread.sleep(1);
+            queued.countDown();
+            for (Thread t : callers) t.join();
+            first.join();
+
+            assertEquals(3, answers.size());
+            assertTrue(
+                    answers.containsAll(List.of(10, 20, "no entry for image -1 / wrong-field-type")),
+                    answers::toString);
+            assertTrue(batches.stream().anyMatch(b -> b.size() == 3), "the three shared a batch: " + batches);
+        }
+    }
+
+    @Test
     void aServiceReturningTheWrongNumberOfAnswersIsAnError() {
         ModelService<Integer, Integer> shortAnswer = batch -> List.of();
         try (BatchingDispatcher<Integer, Integer> d = new BatchingDispatcher<>("t", shortAnswer, 4, 0)) {
