@@ -139,7 +139,7 @@ public final class DatasetTeacherData {
         DatasetSceneFit.Report report = fit.report();
         if (scenes.isEmpty()) {
             throw new DataException(dataset + " split '" + name + "' (" + file + "): none of its " + report.read()
-                    + " scenes fits the teacher's fixed heads, " + DatasetSceneFit.HEADS + ". " + report.describe()
+                    + " scenes fits the teacher's fixed heads " + DatasetSceneFit.HEADS + ". " + report.describe()
                     + ("gqa".equals(dataset)
                             ? " GQA's open vocabulary needs a teacher with heads over the dataset's own names and "
                                     + "attributes, which is not built (docs/own-models.md); its teacher can be a "
@@ -189,7 +189,7 @@ public final class DatasetTeacherData {
         return n;
     }
 
-    /** Counts, most common first, at most {@code n}: "man 12, car 3". */
+    /** Counts, most common first, at most {@code n}: "man 12, car 3 and 40 more". */
     static String top(Map<String, Integer> counts, int n) {
         Map<String, Integer> sorted = new LinkedHashMap<>();
         counts.entrySet().stream()
@@ -201,6 +201,6 @@ public final class DatasetTeacherData {
         return sorted.entrySet().stream()
                         .map(e -> e.getKey() + " " + e.getValue())
                         .collect(Collectors.joining(", "))
-                + (counts.size() > n ? ", ..." : "");
+                + (counts.size() > n ? " and " + (counts.size() - n) + " more" : "");
     }
 }
