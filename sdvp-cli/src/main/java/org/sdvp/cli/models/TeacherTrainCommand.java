@@ -5,8 +5,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sdvp.cli.support.CommonOptions;
 import org.sdvp.cli.support.TrainingResume;
+import org.sdvp.core.io.DataException;
+import org.sdvp.models.teacher.DatasetTeacherData;
 import org.sdvp.models.teacher.TeacherBuilder;
 import org.sdvp.models.teacher.TeacherCoverage;
+import org.sdvp.models.teacher.TeacherData;
 import org.sdvp.models.teacher.TeacherPreset;
 import org.sdvp.models.train.DjlSetup;
 import org.sdvp.world.task.WorldTaskSpec;
@@ -17,7 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code sdvp teacher train}: one task's teacher from its training split and scene annotations. */
+/**
+ * {@code sdvp teacher train}: one task's teacher from its training split and scene annotations: a world task's
+ * (drawn, or from a generated folder), or a real dataset's ({@code --dataset clevr|gqa --root DIR}).
+ */
 @Command(
         name = "train",
         mixinStandardHelpOptions = true,
@@ -25,18 +31,42 @@ import picocli.CommandLine.Spec;
         description = "Train a task's teacher on its training split (drawn with the same seeds as "
                 + "'sdvp world generate') and the split's scene annotations, in the task's style. The training "
                 + "state is saved to OUT.state every --checkpoint-every steps: after a kill, the same command "
-                + "continues where it stopped and ends with the same weights (one thread). One process per --out.",
-        footer = {"", "Example:", "  sdvp teacher train --task gqa-sim --preset quick --out runs/teacher-gqa"})
+                + "continues where it stopped and ends with the same weights (one thread). One process per --out. "
+                + "A real dataset's teacher (--dataset clevr|gqa --root DIR) trains on the first scenes of --split "
+                + "whose objects fit its heads (size, colour, material, shape: CLEVR's do, GQA's open vocabulary "
+                + "mostly does not) and is validated on --val-split.",
+        footer = {
+            "",
+            "Examples:",
+            "  sdvp teacher train --task gqa-sim --preset quick --out runs/teacher-gqa",
+            "  sdvp teacher train --dataset clevr --root data/CLEVR_v1.0 --split train --val-split val "
+                    + "--set questions=4000 --out runs/teacher-clevr"
+        })
 public final class TeacherTrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Option(
-            names = "--task",
+            names = {"--task", "--dataset"},
             required = true,
             paramLabel = "NAME",
-            description = "A world task, e.g. gqa-sim or nlvr-sim.")
+            description = "A world task, e.g. gqa-sim or nlvr-sim, or a dataset with scene annotations: clevr or "
+                    + "gqa (with --root DIR).")
     String task;
+
+    @Option(
+            names = "--split",
+            defaultValue = "train",
+            paramLabel = "SPLIT",
+            description = "A dataset's training split (--dataset only). Default: ${DEFAULT-VALUE}.")
+    String split;
+
+    @Option(
+            names = "--val-split",
+            defaultValue = "val",
+            paramLabel = "SPLIT",
+            description = "A dataset's validation split (--dataset only). Default: ${DEFAULT-VALUE}.")
+    String valSplit;
 
     @Option(
             names = "--preset",
@@ -49,7 +79,8 @@ public final class TeacherTrainCommand implements Callable<Integer> {
             names = "--set",
             paramLabel = "NAME=VALUE",
             description = "Replace a preset setting, e.g. --set steps=1000 (questions, steps, cropBatch, frameBatch, "
-                    + "learningRate).")
+                    + "learningRate). For a dataset, questions is the number of training scenes (validation: an "
+                    + "eighth, at least 50).")
     Map<String, String> settings = new java.util.LinkedHashMap<>();
 
     @Mixin
@@ -66,21 +97,51 @@ public final class TeacherTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        WorldTaskSpec spec0 = WorldTaskSpec.find(task);
+        boolean world = WorldTaskSpec.names().contains(task);
+        if (!world && !DatasetTeacherData.DATASETS.contains(task) && !"nlvr2".equals(task)) {
+            try {
+                WorldTaskSpec.find(task);
+            } catch (DataException e) {
+                throw new DataException(e.getMessage() + "; or a dataset with scene annotations: "
+                        + String.join(", ", DatasetTeacherData.DATASETS) + " (--dataset NAME --root DIR)");
+            }
+        }
+        if (!world && DatasetTeacherData.DATASETS.contains(task) && data.value == null) {
+            throw new ParameterException(
+                    spec.commandLine(), "--dataset " + task + " needs --root DIR: the dataset's folder");
+        }
+        if (world && (!"train".equals(split) || !"val".equals(valSplit))) {
+            throw new ParameterException(
+                    spec.commandLine(), "--split and --val-split are for --dataset; a world task trains on train, val");
+        }
         TeacherPreset p;
         try {
             p = TeacherPreset.named(preset).with(settings);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        // the data is read (and refused) before anything is trained or written
+        TeacherData dataset = world
+                ? null
+                : DatasetTeacherData.open(task, data.value)
+                        .read(
+                                split,
+                                valSplit,
+                                p.questions(),
+                                TeacherBuilder.valScenes(p),
+                                seed.value,
+                                spec.commandLine().getErr()::println);
+        WorldTaskSpec spec0 = world ? WorldTaskSpec.find(task) : null;
         DjlSetup.configure();
         TeacherBuilder.Result r;
-        try (TrainingResume.Locked locked = resume.open(
-                out.value,
-                "sdvp teacher train --task " + task + " --preset " + preset + " --seed " + seed.value + " --out "
-                        + out.value,
-                spec.commandLine().getErr())) {
-            r = new TeacherBuilder(spec0, p, seed.value).run(out.value, data.value, System.err, locked.state());
+        String command = "sdvp teacher train --task " + task
+                + (world ? "" : " --root " + data.value + " --split " + split + " --val-split " + valSplit)
+                + " --preset " + preset + " --seed " + seed.value + " --out " + out.value;
+        try (TrainingResume.Locked locked =
+                resume.open(out.value, command, spec.commandLine().getErr())) {
+            r = world
+                    ? new TeacherBuilder(spec0, p, seed.value).run(out.value, data.value, System.err, locked.state())
+                    : TeacherBuilder.train(dataset, p, seed.value, out.value, System.err, locked.state());
         }
         var o = spec.commandLine().getOut();
         o.printf(

@@ -54,6 +54,11 @@ public final class Annotations {
         return Map.copyOf(invalid);
     }
 
+    /** Where a file of these annotations was cut off (empty when every file was complete). */
+    public List<DataException> cuts() {
+        return List.copyOf(cuts);
+    }
+
     /** The oracle over these annotations, after saying how many entries were invalid. */
     public SceneOracle oracle(String name) {
         if (!invalid.isEmpty()) {

@@ -87,17 +87,29 @@ public final class TeacherBuilder {
     public static TeacherExamples examples(Path data, String split) throws DataException {
         Path dir = data.resolve(split);
         List<Scene> scenes = SceneCodec.readAll(dir.resolve("scenes.json"));
+        List<BufferedImage> images = new ArrayList<>();
+        for (Scene s : scenes) images.add(image(dir, s));
+        return examples(scenes, images);
+    }
+
+    /** Scenes and their images (same order) as teacher examples: a frame per scene, a crop per object. */
+    public static TeacherExamples examples(List<Scene> scenes, List<BufferedImage> images) {
         List<TeacherExamples.Crop> crops = new ArrayList<>();
         List<TeacherExamples.Frame> frames = new ArrayList<>();
-        for (Scene s : scenes) {
-            BufferedImage img = Images.load(dir.resolve("images").resolve(s.imageFilename()))
-                    .pixels();
-            TeacherExamples.add(s, img, crops, frames);
-        }
+        for (int i = 0; i < scenes.size(); i++) TeacherExamples.add(scenes.get(i), images.get(i), crops, frames);
         return new TeacherExamples(crops, frames);
     }
 
+    private static BufferedImage image(Path dir, Scene s) throws DataException {
+        return Images.load(dir.resolve("images").resolve(s.imageFilename())).pixels();
+    }
+
     private int valQuestions() {
+        return valScenes(preset);
+    }
+
+    /** How much validation data a preset asks for: an eighth of its training questions, at least 50. */
+    public static int valScenes(TeacherPreset preset) {
         return Math.max(50, preset.questions() / 8);
     }
 
@@ -108,14 +120,21 @@ public final class TeacherBuilder {
      */
     public static SubTaskSet calls(Path data, String split, SubTaskSampler sampler, long seed) throws DataException {
         Path dir = data.resolve(split);
+        List<Scene> scenes = SceneCodec.readAll(dir.resolve("scenes.json"));
+        List<BufferedImage> images = new ArrayList<>();
+        for (Scene s : scenes) images.add(image(dir, s));
+        return calls(scenes, images, sampler, seed);
+    }
+
+    /** Sub-task calls sampled from scenes and their images (same order), with a fixed seed; empty scenes give none. */
+    public static SubTaskSet calls(List<Scene> scenes, List<BufferedImage> images, SubTaskSampler sampler, long seed) {
         SplittableRandom rng = new SplittableRandom(seed ^ 0x5eed5eedL);
         List<VqaExample> vqa = new ArrayList<>();
         List<MatchExample> match = new ArrayList<>();
         List<LocExample> loc = new ArrayList<>();
-        for (Scene s : SceneCodec.readAll(dir.resolve("scenes.json"))) {
-            BufferedImage img = Images.load(dir.resolve("images").resolve(s.imageFilename()))
-                    .pixels();
-            sampler.sample(s, img, rng.split(), vqa, match, loc);
+        for (int i = 0; i < scenes.size(); i++) {
+            SplittableRandom r = rng.split();
+            if (scenes.get(i).size() > 0) sampler.sample(scenes.get(i), images.get(i), r, vqa, match, loc);
         }
         return new SubTaskSet(vqa, match, loc);
     }
@@ -139,28 +158,58 @@ public final class TeacherBuilder {
         TeacherExamples train =
                 data == null ? examples(task, "train", preset.questions(), seed) : examples(data, "train");
         TeacherExamples val = data == null ? examples(task, "val", valQuestions(), seed) : examples(data, "val");
-        double dataSeconds = (System.nanoTime() - t0) / 1e9;
+        // the same validation scenes, as the calls programs make: which forms the teacher answers well
+        SubTaskSet valCalls = data == null
+                ? org.sdvp.models.data.SplitCalls.of(task, "val", valQuestions(), seed, CoverageMeasure.SAMPLER)
+                : calls(data, "val", CoverageMeasure.SAMPLER, seed);
+        ObjectNode recipe = Json.mapper().createObjectNode();
+        recipe.put("task", task.name());
+        if (data != null) recipe.put("data", data.toAbsolutePath().toString());
+        recipe.put("split", "train");
+        recipe.put("questions", preset.questions());
+        recipe.put("style", task.defaultStyle());
+        recipe.put("seed", seed);
+        recipe.put("generator", "sdvp-world DatasetGenerator.draw (same seeds as 'sdvp generate')");
+        recipe.put("preset", preset.name());
+        TeacherData d = new TeacherData(
+                task.name(),
+                task.defaultStyle(),
+                data == null ? "drawn" : data.toAbsolutePath().toString(),
+                train,
+                val,
+                valCalls,
+                recipe,
+                (System.nanoTime() - t0) / 1e9);
+        return train(d, preset, seed, out, log, state);
+    }
+
+    /**
+     * Trains a teacher on {@code d}, measures it on its validation examples and calls, and writes the
+     * checkpoint with provenance (the recipe gets the preset's name added).
+     */
+    public static Result train(
+            TeacherData d, TeacherPreset preset, long seed, Path out, PrintStream log, StateOptions state)
+            throws IOException, DataException {
         if (log != null) {
             log.printf(
                     java.util.Locale.ROOT,
                     "%s train split: %d crops, %d images in %.1f s (style %s)%n",
-                    task.name(),
-                    train.crops().size(),
-                    train.frames().size(),
-                    dataSeconds,
-                    task.defaultStyle());
+                    d.task(),
+                    d.train().crops().size(),
+                    d.train().frames().size(),
+                    d.dataSeconds(),
+                    d.style());
         }
-        try (TeacherModel t = TeacherModel.create(preset.architecture(), task.name(), seed)) {
+        try (TeacherModel t = TeacherModel.create(preset.architecture(), d.task(), seed)) {
             if (log != null) log.println("teacher: " + t.parameterCount() + " parameters");
-            ResumableTraining resume =
-                    state == null ? null : state.open(runIdentity(data, preset.trainConfig(seed)), train.sha256());
-            StepLoop.Result r = new TeacherTrainer(t, preset.trainConfig(seed)).train(train, log, resume);
-            Map<String, Double> metrics = new LinkedHashMap<>(evaluate(t, val, "val."));
-            // the same validation scenes, as the calls programs make: which forms the teacher answers well
-            SubTaskSet valCalls = data == null
-                    ? org.sdvp.models.data.SplitCalls.of(task, "val", valQuestions(), seed, CoverageMeasure.SAMPLER)
-                    : calls(data, "val", CoverageMeasure.SAMPLER, seed);
-            TeacherCoverage coverage = CoverageMeasure.measure(t, valCalls);
+            ResumableTraining resume = state == null
+                    ? null
+                    : state.open(
+                            runIdentity(d, preset, preset.trainConfig(seed)),
+                            d.train().sha256());
+            StepLoop.Result r = new TeacherTrainer(t, preset.trainConfig(seed)).train(d.train(), log, resume);
+            Map<String, Double> metrics = new LinkedHashMap<>(evaluate(t, d.val(), "val."));
+            TeacherCoverage coverage = CoverageMeasure.measure(t, d.valCalls());
             t.coverage(coverage);
             metrics.putAll(coverage.toMetrics());
             metrics.put("train.firstLoss", r.firstLoss());
@@ -168,39 +217,32 @@ public final class TeacherBuilder {
             metrics.put("train.seconds", r.seconds());
             metrics.put("train.cpuSeconds", r.cpuSeconds());
             metrics.put("train.skippedSteps", (double) r.skippedSteps());
-            ObjectNode recipe = Json.mapper().createObjectNode();
-            recipe.put("task", task.name());
-            if (data != null) recipe.put("data", data.toAbsolutePath().toString());
-            recipe.put("split", "train");
-            recipe.put("questions", preset.questions());
-            recipe.put("style", task.defaultStyle());
-            recipe.put("seed", seed);
-            recipe.put("generator", "sdvp-world DatasetGenerator.draw (same seeds as 'sdvp generate')");
+            ObjectNode recipe = d.recipe().deepCopy();
             recipe.put("preset", preset.name());
             ObjectNode training = Json.mapper().valueToTree(preset.trainConfig(seed));
             training.set("lossCurve", Json.mapper().valueToTree(r.lossCurve()));
             Provenance p = Provenance.of(
                     "teacher",
-                    task.name(),
+                    d.task(),
                     seed,
                     recipe,
-                    train.sha256(),
-                    train.crops().size() + train.frames().size(),
+                    d.train().sha256(),
+                    d.train().crops().size() + d.train().frames().size(),
                     training,
                     metrics,
                     null);
             t.save(out, p);
             if (resume != null) resume.finished();
-            return new Result(out, t.parameterCount(), metrics, coverage, dataSeconds, r.seconds());
+            return new Result(out, t.parameterCount(), metrics, coverage, d.dataSeconds(), r.seconds());
         }
     }
 
     /** What makes two teacher runs the same run: task, data, network, training, code. */
-    private Map<String, Object> runIdentity(Path data, TeacherTrainConfig tc) {
+    private static Map<String, Object> runIdentity(TeacherData d, TeacherPreset preset, TeacherTrainConfig tc) {
         Map<String, Object> id = new LinkedHashMap<>();
         id.put("stage", "teacher");
-        id.put("task", task.name());
-        id.put("data", data == null ? "drawn" : data.toAbsolutePath().toString());
+        id.put("task", d.task());
+        id.put("data", d.dataId());
         id.put("preset", preset.name());
         id.put("questions", preset.questions());
         id.put("architecture", preset.architecture());
