@@ -1,10 +1,13 @@
 package org.sdvp.spark;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.sdvp.cli.SdvpCommand;
@@ -26,6 +29,25 @@ final class CliCalls {
         cmd.setErr(new PrintWriter(err, true));
         int code = cmd.execute(args.toArray(String[]::new));
         return new Run(code, out.toString(), err.toString());
+    }
+
+    /** {@code sdvp world generate} of {@code count} train questions of a task into {@code out}; fails the test if it fails. */
+    static Path generateTrain(String task, int count, long seed, Path out) {
+        Run gen = sdvp(
+                "world",
+                "generate",
+                "--task",
+                task,
+                "--split",
+                "train",
+                "--count",
+                String.valueOf(count),
+                "--seed",
+                String.valueOf(seed),
+                "--out",
+                out.toString());
+        assertEquals(0, gen.exitCode(), gen.err());
+        return out;
     }
 
     /** The driver logs resumption to standard error, beside Spark's own log. */

@@ -53,21 +53,7 @@ class SparkLabelTest {
     @BeforeAll
     static void start() throws Exception {
         spark = new JavaSparkContext(SparkContexts.conf(MASTER, false));
-        Path world = tmp.resolve("gqa-sim");
-        Run gen = sdvp(
-                "world",
-                "generate",
-                "--task",
-                "gqa-sim",
-                "--split",
-                "train",
-                "--count",
-                "60",
-                "--seed",
-                "5",
-                "--out",
-                world.toString());
-        assertEquals(0, gen.exitCode(), gen.err());
+        Path world = CliCalls.generateTrain("gqa-sim", 60, 5, tmp.resolve("gqa-sim"));
         calls = tmp.resolve("calls.jsonl");
         Run collect = sdvp(
                 "collect",

@@ -46,21 +46,7 @@ class SparkRunTest {
     @BeforeAll
     static void start() throws IOException {
         spark = new JavaSparkContext(SparkContexts.conf(MASTER, false));
-        world = tmp.resolve("gqa-sim");
-        Run gen = sdvp(
-                "world",
-                "generate",
-                "--task",
-                "gqa-sim",
-                "--split",
-                "train",
-                "--count",
-                "30",
-                "--seed",
-                "3",
-                "--out",
-                world.toString());
-        assertEquals(0, gen.exitCode(), gen.err());
+        world = CliCalls.generateTrain("gqa-sim", 30, 3, tmp.resolve("gqa-sim"));
         gqa = tmp.resolve("gqa");
         copyTree(Path.of("../sdvp-data/src/test/resources/fixtures/gqa"), gqa);
     }
