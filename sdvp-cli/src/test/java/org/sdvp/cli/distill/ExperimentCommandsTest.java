@@ -95,6 +95,15 @@ class ExperimentCommandsTest {
                         .labelOn());
     }
 
+    /** {@code distill} of gqa-sim from {@code s} with teacher {@code t}, with {@code extra} options. */
+    private CliRunner.Result distillWith(Path s, Path t, String... extra) {
+        List<String> args = new java.util.ArrayList<>(
+                List.of("distill", "--task", "gqa-sim", "--student", s.toString(), "--teacher", t.toString()));
+        args.addAll(List.of(extra));
+        args.addAll(List.of("--out", tmp.resolve("o").toString()));
+        return CliRunner.run(args.toArray(String[]::new));
+    }
+
     private Path checkpoint(String name) throws Exception {
         Path d = Files.createDirectories(tmp.resolve(name));
         Files.writeString(d.resolve("config.json"), "{}");
@@ -128,72 +137,18 @@ class ExperimentCommandsTest {
                 tmp.resolve("o").toString());
         assertEquals(2, student.exitCode(), student.err());
         assertTrue(student.err().contains("--student"), student.err());
-        var subset = CliRunner.run(
-                "distill",
-                "--task",
-                "gqa-sim",
-                "--student",
-                s.toString(),
-                "--teacher",
-                t.toString(),
-                "--modules-subset",
-                "VQA,OCR",
-                "--out",
-                tmp.resolve("o").toString());
+        var subset = distillWith(s, t, "--modules-subset", "VQA,OCR");
         assertEquals(2, subset.exitCode(), subset.err());
         assertTrue(subset.err().contains("'OCR'"), subset.err());
-        var tau = CliRunner.run(
-                "distill",
-                "--task",
-                "gqa-sim",
-                "--student",
-                s.toString(),
-                "--teacher",
-                t.toString(),
-                "--tau",
-                "0",
-                "--out",
-                tmp.resolve("o").toString());
+        var tau = distillWith(s, t, "--tau", "0");
         assertEquals(2, tau.exitCode(), tau.err());
-        var replay = CliRunner.run(
-                "distill",
-                "--task",
-                "gqa-sim",
-                "--student",
-                s.toString(),
-                "--teacher",
-                t.toString(),
-                "--replay-calls",
-                tmp.resolve("none.jsonl").toString(),
-                "--out",
-                tmp.resolve("o").toString());
+        var replay =
+                distillWith(s, t, "--replay-calls", tmp.resolve("none.jsonl").toString());
         assertEquals(2, replay.exitCode(), replay.err());
-        var set = CliRunner.run(
-                "distill",
-                "--task",
-                "gqa-sim",
-                "--student",
-                s.toString(),
-                "--teacher",
-                t.toString(),
-                "--set",
-                "learningRat=2e-3",
-                "--out",
-                tmp.resolve("o").toString());
+        var set = distillWith(s, t, "--set", "learningRat=2e-3");
         assertEquals(2, set.exitCode(), set.err());
         assertTrue(set.err().contains("learningRate"), "the valid names are listed: " + set.err());
-        var partitions = CliRunner.run(
-                "distill",
-                "--task",
-                "gqa-sim",
-                "--student",
-                s.toString(),
-                "--teacher",
-                t.toString(),
-                "--spark-partitions",
-                "4",
-                "--out",
-                tmp.resolve("o").toString());
+        var partitions = distillWith(s, t, "--spark-partitions", "4");
         assertEquals(2, partitions.exitCode(), partitions.err());
         assertTrue(partitions.err().contains("--spark-partitions needs --spark"), partitions.err());
     }
