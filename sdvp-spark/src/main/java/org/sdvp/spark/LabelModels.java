@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.sdvp.core.service.BackendException;
-import org.sdvp.distill.label.LabelOptions;
 import org.sdvp.distill.label.PseudoLabeler;
 import org.sdvp.models.teacher.TeacherModel;
 import org.sdvp.models.train.DjlSetup;
@@ -21,8 +20,7 @@ final class LabelModels {
     /** A loaded teacher and student. */
     record Pair(TeacherModel teacher, VlmModel student) implements AutoCloseable {
         PseudoLabeler labeler(LabelPlan plan) {
-            return new PseudoLabeler(
-                    teacher, student, new LabelOptions(plan.answerConsistentOnly(), plan.minConfidence()));
+            return new PseudoLabeler(teacher, student, plan.options());
         }
 
         @Override

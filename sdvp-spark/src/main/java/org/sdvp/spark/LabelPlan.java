@@ -2,18 +2,18 @@ package org.sdvp.spark;
 
 import java.io.Serializable;
 import java.util.List;
+import org.sdvp.distill.label.LabelOptions;
 
 /**
  * What the executors run for {@code --spark} labelling: where the calls, the teacher and the student are, the
- * label options, the work folder and the parts of the calls file. Shipped to every executor, so it holds strings
- * and numbers only.
+ * label options, the work folder and the parts of the calls file. Shipped to every executor, so it holds strings,
+ * numbers and the (serializable) label options only.
  *
  * @param jobId                this run of the driver; executors open their models once per job id
  * @param calls                the calls file (absolute)
  * @param teacher              the teacher's checkpoint folder (absolute)
  * @param student              the student's checkpoint folder (absolute)
- * @param answerConsistentOnly the filter ({@code LabelOptions})
- * @param minConfidence        the confidence threshold ({@code LabelOptions})
+ * @param options              how calls become labels
  * @param workDir              the partitions' folder
  * @param partitions           line ranges of the calls file, in file order
  */
@@ -22,8 +22,7 @@ record LabelPlan(
         String calls,
         String teacher,
         String student,
-        boolean answerConsistentOnly,
-        double minConfidence,
+        LabelOptions options,
         String workDir,
         List<Lines> partitions)
         implements Serializable {

@@ -37,8 +37,7 @@ public final class SparkLabeler implements ClusterLabeler {
                     calls.toString(),
                     abs(job.teacher()),
                     abs(job.student()),
-                    job.options().answerConsistentOnly(),
-                    job.options().minConfidence(),
+                    job.options(),
                     work.toString(),
                     ranges);
             PartitionStore store = new PartitionStore(work);
@@ -68,8 +67,7 @@ public final class SparkLabeler implements ClusterLabeler {
         id.put("callsModified", Files.getLastModifiedTime(calls).toMillis());
         id.put("teacher", fingerprint(Path.of(plan.teacher())));
         id.put("student", fingerprint(Path.of(plan.student())));
-        id.put("answerConsistentOnly", plan.answerConsistentOnly());
-        id.put("minConfidence", plan.minConfidence());
+        id.put("labels", plan.options());
         id.put("partitions", plan.partitions());
         return id;
     }

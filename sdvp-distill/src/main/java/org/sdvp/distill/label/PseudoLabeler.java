@@ -217,7 +217,8 @@ public final class PseudoLabeler {
     }
 
     /**
-     * The teacher's boxes for each phrase, and — where the teacher also answers LOC for {@link #ANY_OBJECT} —
+     * The teacher's boxes for each phrase, and — with {@link LabelOptions#imageObjects()}, where the teacher also
+     * answers LOC for {@link #ANY_OBJECT} —
      * every object it finds on the image, each marked whether it fits the phrase (IoU ≥ {@link #SAME_OBJECT}
      * with one of the phrase's boxes). The any-object requests go in a batch of their own, so the phrases'
      * labels are those of a teacher asked for the phrases alone, to the bit.
@@ -231,7 +232,7 @@ public final class PseudoLabeler {
         int[] objectsAt = new int[chunk.size()];
         for (int k = 0; k < chunk.size(); k++) {
             LocRequest r = new LocRequest(reqs.get(k).image(), ANY_OBJECT);
-            objectsAt[k] = loc.covers(r) ? any.size() : -1;
+            objectsAt[k] = options.imageObjects() && loc.covers(r) ? any.size() : -1;
             if (objectsAt[k] >= 0) any.add(r);
         }
         List<List<Detection>> objects = any.isEmpty() ? List.of() : loc.apply(any);

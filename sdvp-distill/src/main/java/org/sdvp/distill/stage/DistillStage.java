@@ -23,6 +23,7 @@ import org.sdvp.core.service.ProviderContext;
 import org.sdvp.distill.label.CallImages;
 import org.sdvp.distill.label.ClusterLabeler;
 import org.sdvp.distill.label.DistillSet;
+import org.sdvp.distill.label.LabelOptions;
 import org.sdvp.distill.label.Labelled;
 import org.sdvp.distill.label.PseudoLabeler;
 import org.sdvp.distill.replay.Replay;
@@ -164,12 +165,17 @@ public final class DistillStage {
         }
     }
 
+    /** The stage's label options; the image's objects are asked for only when the loss trains on them. */
+    private static LabelOptions labelOptions(StageSpec spec) {
+        return spec.labels().withImageObjects(spec.config().locObjects());
+    }
+
     /** The calls' pseudo-labels, in this JVM or on the stage's cluster (the same labels either way). */
     private static Labelled label(
             StageSpec spec, Path callsFile, TeacherModel teacher, VlmModel student, PrintStream log) throws Exception {
         if (spec.labelOn() == null) {
             List<SubTaskCall> calls = CallsFile.read(callsFile);
-            return new PseudoLabeler(teacher, student, spec.labels()).label(calls, new CallImages());
+            return new PseudoLabeler(teacher, student, labelOptions(spec)).label(calls, new CallImages());
         }
         return ClusterLabeler.find()
                 .label(new ClusterLabeler.Job(
@@ -177,7 +183,7 @@ public final class DistillStage {
                         callsFile,
                         spec.teacher(),
                         spec.student(),
-                        spec.labels(),
+                        labelOptions(spec),
                         spec.out().resolve("labels.spark"),
                         log));
     }
@@ -249,7 +255,7 @@ public final class DistillStage {
         r.put("teacher", spec.teacher().toString());
         r.put("teacherDriven", spec.teacherDriven());
         r.put("calls", callsFile.toString());
-        r.set("labels", Json.mapper().valueToTree(spec.labels()));
+        r.set("labels", Json.mapper().valueToTree(labelOptions(spec)));
         r.set("kinds", Json.mapper().valueToTree(new java.util.TreeSet<>(spec.kinds())));
         r.put("dataFraction", spec.dataFraction());
         r.put("replayScenes", spec.replayScenes());

@@ -198,7 +198,11 @@ class PseudoLabelerTest {
                     "s", "LOC", f, f.source(), f.scene().object(0).shape() + "s", true));
             calls.add(LabelFixtures.call("o", "LOC", f, f.source(), "objects", true));
         }
-        Labelled l = new PseudoLabeler(teacher, student, LabelOptions.defaults()).label(calls);
+        assertTrue(
+                new PseudoLabeler(teacher, student, LabelOptions.defaults())
+                        .label(calls).targets().loc().stream().allMatch(t -> t.objects() == null),
+                "asked for only when the loss trains on them");
+        Labelled l = new PseudoLabeler(teacher, student, LabelOptions.defaults().withImageObjects(true)).label(calls);
         GridBoxes grid = student.grid();
         int fitting = 0, notFitting = 0;
         for (DistillTarget.Loc t : l.targets().loc()) {
