@@ -97,6 +97,10 @@ public record ExperimentPlan(
         a.put("no-filter", (b, c) -> b.labels(new LabelOptions(false, 0)));
         // the distilled weights as trained, not mixed with S_prev's
         a.put("no-weight-mix", (b, c) -> b.config(c.toBuilder().weightMix(1f).build()));
+        // grounding trained as one combined score against the phrase's boxes, at λ_LOC 1 (the default before)
+        a.put(
+                "no-loc-objects",
+                (b, c) -> b.config(c.toBuilder().locObjects(false).locWeight(1f).build()));
         a.put("tau-1", (b, c) -> b.config(c.toBuilder().tau(1f).build()));
         a.put("tau-4", (b, c) -> b.config(c.toBuilder().tau(4f).build()));
         return Collections.unmodifiableMap(a);

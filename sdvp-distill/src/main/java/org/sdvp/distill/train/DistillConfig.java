@@ -155,11 +155,11 @@ public record DistillConfig(
         private float learningRate = 1e-3f;
         private int warmupSteps;
         private float tau = 2f, klWeight = 1f, ceWeight = 0.5f, beta = 1f;
-        private float vqaWeight = 1f, matchWeight = 1f, locWeight = 1f, locPositiveWeight = 4f;
-        private boolean locObjects;
+        private float vqaWeight = 1f, matchWeight = 1f, locWeight = 2f, locPositiveWeight = 4f;
+        private boolean locObjects = true;
         private int frozenUnits = 2;
         private boolean recalibrate = true;
-        private float weightMix = 0.7f;
+        private float weightMix = 0.6f;
         private int checkpointEvery;
         private long seed;
 

@@ -79,7 +79,7 @@ class ExperimentPlanTest {
             for (String d : s.dependencies()) assertTrue(done.contains(s.seed() + d), s.id() + " before " + d);
             done.add(s.seed() + s.id());
         }
-        assertEquals(3 * 5 + 12, p.stages().size());
+        assertEquals(3 * 5 + 13, p.stages().size());
     }
 
     @Test
@@ -97,6 +97,7 @@ class ExperimentPlanTest {
                         "ablation:no-self-distill",
                         "ablation:no-filter",
                         "ablation:no-weight-mix",
+                        "ablation:no-loc-objects",
                         "ablation:tau-1",
                         "ablation:tau-4"),
                 p.ablationRows().stream().map(RowPlan::name).toList());
@@ -117,6 +118,9 @@ class ExperimentPlanTest {
         assertEquals(
                 sdvp.toBuilder().weightMix(1f).build(),
                 p.stage(1, "ablation-no-weight-mix").config());
+        assertEquals(
+                sdvp.toBuilder().locObjects(false).locWeight(1f).build(),
+                p.stage(1, "ablation-no-loc-objects").config());
         assertEquals(1f, p.stage(1, "ablation-tau-1").config().tau());
         assertEquals(4f, p.stage(1, "ablation-tau-4").config().tau());
         assertTrue(p.stages().stream()

@@ -57,15 +57,16 @@ class DistillConfigTest {
     }
 
     @Test
-    void groundingTrainsOneCombinedScoreUnlessToldToTrainObjectnessApart() {
-        assertTrue(!defaults.locObjects(), "off until the val splits say otherwise, docs/results.md");
-        assertTrue(defaults.with(Map.of("locObjects", "true")).locObjects());
+    void groundingTrainsObjectnessOverTheTeachersObjectsUnlessToldToTrainOneCombinedScore() {
+        assertTrue(defaults.locObjects(), "chosen with the longer-pretrained S0 on val, docs/results.md");
+        assertEquals(2f, defaults.locWeight());
+        assertTrue(!defaults.with(Map.of("locObjects", "false")).locObjects());
     }
 
     @Test
     void weightMixIsAShareOfTheDistilledWeights() {
-        assertEquals(0.7f, defaults.weightMix(), "chosen on the val splits of both targets, docs/results.md");
-        assertEquals(0.6f, defaults.with(Map.of("weightMix", "0.6")).weightMix());
+        assertEquals(0.6f, defaults.weightMix(), "chosen on the val splits of both targets, docs/results.md");
+        assertEquals(0.7f, defaults.with(Map.of("weightMix", "0.7")).weightMix());
         var outside = assertThrows(IllegalArgumentException.class, () -> defaults.with(Map.of("weightMix", "1.2")));
         assertTrue(outside.getMessage().contains("weightMix"), outside.getMessage());
     }
