@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.sdvp.backends.config.OwnModelFolder;
 import org.sdvp.backends.service.OwnModel;
-import org.sdvp.backends.train.AnswerMapping;
 import org.sdvp.backends.train.OwnModelExport;
 import org.sdvp.backends.train.OwnTrainConfig;
 import org.sdvp.backends.train.OwnTrainer;
@@ -20,6 +19,7 @@ import org.sdvp.cli.support.Backends;
 import org.sdvp.core.Version;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Sha256;
+import org.sdvp.core.metric.AnswerMapping;
 import org.sdvp.core.service.BackendException;
 import org.sdvp.core.service.MatchRequest;
 import org.sdvp.core.service.ModelServiceException;
@@ -92,11 +92,6 @@ final class OwnStudentDistill {
 
     static boolean names(Path student) {
         return student.toString().startsWith(PREFIX);
-    }
-
-    /** The teacher as a --modules chain: a folder is a teacher checkpoint ({@code teacher:DIR}), anything else a chain. */
-    static String teacherChain(Path teacher) {
-        return Files.isDirectory(teacher) ? "teacher:" + teacher : teacher.toString();
     }
 
     /** @throws Exception closing the teacher's backends may throw anything (ModelServices is AutoCloseable) */
