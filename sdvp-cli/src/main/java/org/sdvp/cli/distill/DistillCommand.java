@@ -180,7 +180,8 @@ public final class DistillCommand implements Callable<Integer> {
             names = "--replay-calls",
             arity = "1..*",
             paramLabel = "FILE",
-            description = "Earlier stages' calls.jsonl to replay too (sequential SDVP).")
+            description = "Earlier stages' calls.jsonl to replay too (sequential SDVP); with --student "
+                    + "torchscript:DIR, calls collected on your general data, labelled by the student before training.")
     List<Path> replayCalls = new ArrayList<>();
 
     @Mixin
@@ -299,16 +300,16 @@ public final class DistillCommand implements Callable<Integer> {
         }
         if (naive
                 || resume
-                || !replayCalls.isEmpty()
                 || replayFolder.given()
                 || replayScenes != null
                 || subset != null
                 || dataFraction != 1
                 || tau != null
                 || beta != null) {
-            throw usage("--student torchscript:DIR takes --calls, --steps, --seed, --set learningRate=X|batch=N, "
-                    + "--no-filter and --min-confidence; not --naive, --resume, --replay-*, --modules-subset, "
-                    + "--data-fraction, --tau or --beta");
+            throw usage("--student torchscript:DIR takes --calls, --replay-calls, --steps, --seed, "
+                    + "--set learningRate=X|batch=N, --no-filter and --min-confidence; not --naive, --resume, "
+                    + "--replay-scenes, --replay-dataset/--replay-root (collect a general folder's calls and give them "
+                    + "as --replay-calls), --modules-subset, --data-fraction, --tau or --beta");
         }
         if (steps < 1) throw usage("--steps must be at least 1");
         if (!(minConfidence >= 0 && minConfidence < 1)) throw usage("--min-confidence must be in [0, 1)");
@@ -337,7 +338,8 @@ public final class DistillCommand implements Callable<Integer> {
                     data.value,
                     new OwnTrainConfig(steps, batch, learningRate, seed.value),
                     !noFilter,
-                    minConfidence);
+                    minConfidence,
+                    replayCalls);
         } catch (IllegalArgumentException e) {
             throw usage("--set: " + e.getMessage());
         }
