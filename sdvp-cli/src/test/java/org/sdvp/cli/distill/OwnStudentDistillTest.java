@@ -175,12 +175,16 @@ class OwnStudentDistillTest {
         assertEquals(0, r.exitCode(), r.err());
         Matcher m = REPLAYED.matcher(r.out());
         assertTrue(m.find(), r.out());
-        JsonNode config = Json.mapper().readTree(out.resolve("student/config.json").toFile());
+        JsonNode config =
+                Json.mapper().readTree(out.resolve("student/config.json").toFile());
         int vqaCalls = 0;
         for (var c : CallsFile.read(general)) if (c.kind().equals("VQA")) vqaCalls++;
         assertEquals(vqaCalls, Integer.parseInt(m.group(1)), "every VQA call of the general file: " + r.out());
-        assertEquals(Integer.parseInt(m.group(1)), config.at("/data/replay/pairs").asInt());
-        assertEquals(Sha256.of(general), config.at("/data/replay/files/0/callsSha256").asText());
+        assertEquals(
+                Integer.parseInt(m.group(1)), config.at("/data/replay/pairs").asInt());
+        assertEquals(
+                Sha256.of(general),
+                config.at("/data/replay/files/0/callsSha256").asText());
 
         var refused = distill(
                 student, dir.resolve("no-folder"), "--replay-dataset", "clevr", "--replay-root", data.toString());
