@@ -17,11 +17,14 @@ import org.sdvp.cli.support.SparkLabelling;
 import org.sdvp.core.evaluation.Tasks;
 import org.sdvp.core.interp.Frameworks;
 import org.sdvp.core.io.DataException;
+import org.sdvp.core.service.BackendException;
+import org.sdvp.core.service.ModuleSpec;
 import org.sdvp.core.service.ServiceKind;
 import org.sdvp.distill.label.LabelOptions;
 import org.sdvp.distill.stage.DistillStage;
 import org.sdvp.distill.stage.StageResult;
 import org.sdvp.distill.stage.StageSpec;
+import org.sdvp.distill.stage.StageTeacher;
 import org.sdvp.distill.train.DistillConfig;
 import org.sdvp.models.checkpoint.CheckpointMeta;
 import org.sdvp.models.train.DjlSetup;
@@ -54,6 +57,11 @@ import picocli.CommandLine.Spec;
             "  sdvp distill --task gqa-sim --student S --teacher T --naive --out runs/naive   # naive fine-tuning",
             "  sdvp distill --task gqa-sim --student torchscript:models/vilt --teacher runs/teacher-gqa \\",
             "      --calls runs/calls.jsonl --steps 300 --out runs/own      # your TorchScript model as the student",
+            "  sdvp distill --dataset clevr --root data/CLEVR_v1.0 --split train --student S --teacher T \\",
+            "      --replay-dataset gqa --replay-root data/gqa --replay-split train_balanced --out runs/sdvp-clevr",
+            "                                # a real dataset's stage, replaying your own general folder",
+            "  sdvp distill --task gqa-sim --student S --teacher torchscript:models/vilt,oracle --out runs/own-t",
+            "                                # any --modules chain as the teacher",
             "  sdvp distill --dataset clevr --root data/clevr --student torchscript:models/vilt \\",
             "      --teacher clevr-oracle --calls runs/clevr-calls.jsonl --out runs/own-clevr   # on a dataset's calls",
             "  sdvp distill --task gqa-sim --student S --teacher T --calls runs/calls.jsonl --spark 'local[2]' \\",
@@ -62,6 +70,9 @@ import picocli.CommandLine.Spec;
             "Defaults are docs/experiment.md's (DistillConfig.defaults)."
         })
 public final class DistillCommand implements Callable<Integer> {
+    /** The world's general scenes replayed when no general folder is named. */
+    static final int DEFAULT_REPLAY_SCENES = 300;
+
     @Spec
     CommandSpec spec;
 
@@ -69,10 +80,17 @@ public final class DistillCommand implements Callable<Integer> {
             names = {"--task", "--dataset"},
             required = true,
             paramLabel = "TASK",
-            description =
-                    "The target task: gqa-sim or nlvr-sim (any world task works); with --student "
-                            + "torchscript:DIR also a real dataset whose calls were collected (--dataset clevr|gqa|nlvr2 --root DIR).")
+            description = "The target task: gqa-sim or nlvr-sim (any world task works), or a real dataset on disk: "
+                    + "--dataset clevr|gqa|nlvr2 --root DIR --split S (docs/own-models.md).")
     String task;
+
+    @Option(
+            names = "--split",
+            defaultValue = StageSpec.TRAIN,
+            paramLabel = "SPLIT",
+            description = "The split whose programs are traced (a dataset's: e.g. train_balanced for GQA). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String split;
 
     @Option(
             names = "--student",
@@ -86,10 +104,10 @@ public final class DistillCommand implements Callable<Integer> {
     @Option(
             names = "--teacher",
             required = true,
-            paramLabel = "DIR",
-            description =
-                    "The task teacher's checkpoint folder; "
-                            + "with --student torchscript:DIR also any --modules chain (torchscript:DIR, onnx:DIR, oracle, ...).")
+            paramLabel = "DIR|CHAIN",
+            description = "The task teacher's checkpoint folder, or any --modules chain (torchscript:DIR,oracle, "
+                    + "onnx:DIR, gqa-oracle, ...): its VQA distributions are mapped onto the student's answers by "
+                    + "normalised answer, and the answers it cannot map are counted.")
     Path teacher;
 
     @Mixin
@@ -153,18 +171,21 @@ public final class DistillCommand implements Callable<Integer> {
 
     @Option(
             names = "--replay-scenes",
-            defaultValue = "300",
             paramLabel = "N",
-            description =
-                    "General-data scenes replayed for self-distillation (0: none; --naive sets 0). Default: ${DEFAULT-VALUE}.")
-    int replayScenes;
+            description = "The world's general scenes replayed for self-distillation (0: none; --naive sets 0; "
+                    + "--replay-root replaces them unless this is given). Default: 300.")
+    Integer replayScenes;
 
     @Option(
             names = "--replay-calls",
             arity = "1..*",
             paramLabel = "FILE",
-            description = "Earlier stages' calls.jsonl to replay too (sequential SDVP).")
+            description = "Earlier stages' calls.jsonl to replay too (sequential SDVP); with --student "
+                    + "torchscript:DIR, calls collected on your general data, labelled by the student before training.")
     List<Path> replayCalls = new ArrayList<>();
+
+    @Mixin
+    ReplayFolderOptions replayFolder;
 
     @Option(
             names = "--calls",
@@ -208,17 +229,37 @@ public final class DistillCommand implements Callable<Integer> {
     }
 
     /** Checks every option and builds the stage (bad input: exit 2, before anything runs). */
-    StageSpec stageSpec() throws DataException {
+    StageSpec stageSpec() throws DataException, BackendException {
         Tasks.find(task); // any installed task: a world task's split is generated when missing, others must be on disk
         if (!Frameworks.installed().containsKey(framework)) {
             throw new DataException("unknown framework '" + framework + "'; installed: "
                     + String.join(", ", Frameworks.installed().keySet()));
         }
         checkpoint("--student", student);
-        checkpoint("--teacher", teacher);
+        if (StageTeacher.isCheckpoint(teacher)) checkpoint("--teacher", teacher);
+        else if (spark.on() != null) {
+            throw usage("--spark labels with a teacher checkpoint folder; a --teacher chain labels in this JVM");
+        } else {
+            // a chain is loaded (and its models checked) by the stage before it writes anything
+            for (ModuleSpec.Entry e : ModuleSpec.parse(teacher.toString()).entries()) {
+                if (!ModuleSpec.installedProviders().containsKey(e.name())) {
+                    throw new DataException("--teacher " + teacher + ": neither a checkpoint folder nor a --modules "
+                            + "chain (unknown backend '" + e.name() + "'; known: "
+                            + String.join(", ", ModuleSpec.installedProviders().keySet()) + ")");
+                }
+            }
+        }
+        if (DatasetSplits.isDataset(task) && calls == null) {
+            if (data.value == null) {
+                throw new DataException("--dataset " + task + " needs --root DIR (the dataset's folder): its split is "
+                        + "read there, never generated");
+            }
+            DatasetSplits.check("--root", task, data.value, split);
+        }
         if (questions < 1) throw usage("--questions must be at least 1");
         if (steps < 1) throw usage("--steps must be at least 1");
-        if (replayScenes < 0) throw usage("--replay-scenes must be >= 0");
+        int worldScenes = replayScenes != null ? replayScenes : replayFolder.given() ? 0 : DEFAULT_REPLAY_SCENES;
+        if (worldScenes < 0) throw usage("--replay-scenes must be >= 0");
         if (!(dataFraction > 0 && dataFraction <= 1)) throw usage("--data-fraction must be in (0, 1]");
         if (tau != null && !(tau > 0)) throw usage("--tau must be > 0");
         if (beta != null && !(beta >= 0)) throw usage("--beta must be >= 0");
@@ -236,13 +277,15 @@ public final class DistillCommand implements Callable<Integer> {
         }
         StageSpec.Builder b = StageSpec.builder(task, student, teacher, out.value, config)
                 .framework(framework)
+                .split(split)
                 .questions(questions)
                 .calls(calls)
                 .labels(new LabelOptions(!noFilter, minConfidence))
                 .kinds(kinds())
                 .dataFraction(dataFraction)
-                .replayScenes(naive ? 0 : replayScenes)
+                .replayScenes(naive ? 0 : worldScenes)
                 .replayCalls(replayCalls)
+                .replayFolder(naive ? null : replayFolder.folder())
                 .resume(resume)
                 .labelOn(spark.on());
         return (data.value != null ? b.data(data.value) : b).build();
@@ -257,14 +300,16 @@ public final class DistillCommand implements Callable<Integer> {
         }
         if (naive
                 || resume
-                || !replayCalls.isEmpty()
+                || replayFolder.given()
+                || replayScenes != null
                 || subset != null
                 || dataFraction != 1
                 || tau != null
                 || beta != null) {
-            throw usage("--student torchscript:DIR takes --calls, --steps, --seed, --set learningRate=X|batch=N, "
-                    + "--no-filter and --min-confidence; not --naive, --resume, --replay-calls, --modules-subset, "
-                    + "--data-fraction, --tau or --beta");
+            throw usage("--student torchscript:DIR takes --calls, --replay-calls, --steps, --seed, "
+                    + "--set learningRate=X|batch=N, --no-filter and --min-confidence; not --naive, --resume, "
+                    + "--replay-scenes, --replay-dataset/--replay-root (collect a general folder's calls and give them "
+                    + "as --replay-calls), --modules-subset, --data-fraction, --tau or --beta");
         }
         if (steps < 1) throw usage("--steps must be at least 1");
         if (!(minConfidence >= 0 && minConfidence < 1)) throw usage("--min-confidence must be in [0, 1)");
@@ -287,13 +332,14 @@ public final class DistillCommand implements Callable<Integer> {
             return new OwnStudentDistill.Request(
                     task,
                     Path.of(student.toString().substring(OwnStudentDistill.PREFIX.length())),
-                    OwnStudentDistill.teacherChain(teacher),
+                    StageTeacher.chain(teacher),
                     calls,
                     out.value,
                     data.value,
                     new OwnTrainConfig(steps, batch, learningRate, seed.value),
                     !noFilter,
-                    minConfidence);
+                    minConfidence,
+                    replayCalls);
         } catch (IllegalArgumentException e) {
             throw usage("--set: " + e.getMessage());
         }
@@ -326,7 +372,10 @@ public final class DistillCommand implements Callable<Integer> {
     static void print(PrintWriter o, StageResult r) {
         if (r.collected() != null) o.println("collected: " + r.collected().summary());
         else o.println("calls reused: " + r.callsFile());
-        if (r.labels() != null) o.println("labels: " + r.labels().summary());
+        if (r.labels() != null) {
+            o.println("labels: " + r.labels().summary());
+            if (!r.labels().unmappedSummary().isEmpty()) o.println(r.labels().unmappedSummary());
+        }
         o.println("replay targets: " + r.replayCount());
         var t = r.training();
         if (t != null) {

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.sdvp.backends.config.OwnModelFolder;
 import org.sdvp.backends.service.OwnModel;
-import org.sdvp.backends.train.AnswerMapping;
 import org.sdvp.backends.train.OwnModelExport;
 import org.sdvp.backends.train.OwnTrainConfig;
 import org.sdvp.backends.train.OwnTrainer;
@@ -20,6 +19,7 @@ import org.sdvp.cli.support.Backends;
 import org.sdvp.core.Version;
 import org.sdvp.core.io.DataException;
 import org.sdvp.core.io.Sha256;
+import org.sdvp.core.metric.AnswerMapping;
 import org.sdvp.core.service.BackendException;
 import org.sdvp.core.service.MatchRequest;
 import org.sdvp.core.service.ModelServiceException;
@@ -56,7 +56,8 @@ final class OwnStudentDistill {
             Path data,
             OwnTrainConfig config,
             boolean answerConsistentOnly,
-            double minConfidence) {}
+            double minConfidence,
+            List<Path> replayCalls) {}
 
     /** Where the calls went: kept as pairs, or dropped for a counted reason. */
     record Labels(
@@ -94,11 +95,6 @@ final class OwnStudentDistill {
         return student.toString().startsWith(PREFIX);
     }
 
-    /** The teacher as a --modules chain: a folder is a teacher checkpoint ({@code teacher:DIR}), anything else a chain. */
-    static String teacherChain(Path teacher) {
-        return Files.isDirectory(teacher) ? "teacher:" + teacher : teacher.toString();
-    }
-
     /** @throws Exception closing the teacher's backends may throw anything (ModelServices is AutoCloseable) */
     static int run(Request r, PrintWriter out, PrintWriter err) throws Exception {
         if (r.calls() == null) {
@@ -107,6 +103,11 @@ final class OwnStudentDistill {
         }
         if (!Files.isRegularFile(r.calls())) throw new DataException("--calls: no file " + r.calls());
         List<SubTaskCall> calls = CallsFile.read(r.calls());
+        List<SubTaskCall> general = new ArrayList<>();
+        for (Path f : r.replayCalls()) {
+            if (!Files.isRegularFile(f)) throw new DataException("--replay-calls: no file " + f);
+            general.addAll(CallsFile.read(f));
+        }
         try (OwnModel student = OwnModel.loadTrainable(r.student());
                 ModelServices teacher = Backends.load(r.teacher(), r.data())) {
             ServiceKind kind = student.folder().service();
@@ -114,16 +115,19 @@ final class OwnStudentDistill {
                 throw new BackendException("--student " + PREFIX + r.student()
                         + ": training a LOC model is not supported yet (VQA and MATCH are)");
             }
-            Labels labels = label(calls, kind, student.folder(), teacher, r);
+            Labels labels = label(calls, kind, student.folder(), teacher, r.answerConsistentOnly(), r.minConfidence());
             err.println("labels: " + labels.summary(kind));
             if (labels.pairs().isEmpty()) {
                 throw new DataException(
                         "no " + kind + " training pairs from " + r.calls() + ": " + labels.summary(kind));
             }
-            OwnTrainer.Result t = new OwnTrainer(student, r.config()).train(labels.pairs());
+            List<TrainingPair> replay = replay(r, kind, student.folder(), general);
+            List<TrainingPair> all = new ArrayList<>(labels.pairs());
+            all.addAll(replay);
+            OwnTrainer.Result t = new OwnTrainer(student, r.config()).train(all);
             Path dir = r.out().resolve("student");
-            OwnModelExport.ReloadCheck reload =
-                    OwnModelExport.save(student, dir, provenance(r, student.folder(), labels, t), labels.pairs());
+            OwnModelExport.ReloadCheck reload = OwnModelExport.save(
+                    student, dir, provenance(r, student.folder(), labels, replay.size(), t), labels.pairs());
             List<Double> c = t.lossCurve();
             out.printf(
                     Locale.ROOT,
@@ -131,6 +135,15 @@ final class OwnStudentDistill {
                     labels.pairs().size(),
                     kind,
                     labels.calls());
+            if (!r.replayCalls().isEmpty()) {
+                out.printf(
+                        Locale.ROOT,
+                        "replay: %d %s pairs from %d calls of %s, labelled by the parent (its own outputs)%n",
+                        replay.size(),
+                        kind,
+                        general.size(),
+                        r.replayCalls());
+            }
             out.printf(
                     Locale.ROOT,
                     "distilled %d steps in %.1f s, loss %.4f → %.4f (first and last 10 steps' mean); "
@@ -152,8 +165,27 @@ final class OwnStudentDistill {
         }
     }
 
+    /**
+     * The replay pairs: every call of the student's service in the general calls files (no filter), on the pixels
+     * it saw, labelled by the parent (the student as loaded, before training) with its own outputs, so the
+     * cross-entropy on them keeps the trained student close to its parent there (self-distillation). They join the
+     * training pairs' pool: a batch draws them in proportion to their number.
+     */
+    static List<TrainingPair> replay(Request r, ServiceKind kind, OwnModelFolder student, List<SubTaskCall> general)
+            throws Exception {
+        if (general.isEmpty()) return List.of();
+        try (ModelServices parent = Backends.load(PREFIX + r.student(), r.data())) {
+            return label(general, kind, student, parent, false, 0).pairs();
+        }
+    }
+
     static Labels label(
-            List<SubTaskCall> calls, ServiceKind kind, OwnModelFolder student, ModelServices teacher, Request r)
+            List<SubTaskCall> calls,
+            ServiceKind kind,
+            OwnModelFolder student,
+            ModelServices teacher,
+            boolean answerConsistentOnly,
+            double minConfidence)
             throws ModelServiceException {
         AnswerMapping mapping = new AnswerMapping(student.answers());
         CallImages images = new CallImages();
@@ -166,7 +198,7 @@ final class OwnStudentDistill {
                 otherKind++;
                 continue;
             }
-            if (r.answerConsistentOnly() && !c.answerConsistent()) {
+            if (answerConsistentOnly && !c.answerConsistent()) {
                 inconsistent++;
                 continue;
             }
@@ -195,7 +227,7 @@ final class OwnStudentDistill {
             for (int k = 0; k < batch.size(); k++) {
                 float[] probs = mapping.map(dists.get(k));
                 if (probs == null) continue;
-                if (max(probs) < r.minConfidence()) unsure++;
+                if (max(probs) < minConfidence) unsure++;
                 else
                     pairs.add(new TrainingPair(
                             batch.get(k).image().pixels(), batch.get(k).question(), probs));
@@ -206,7 +238,7 @@ final class OwnStudentDistill {
             List<Double> p = teacher.match().orElseThrow().apply(batch);
             for (int k = 0; k < batch.size(); k++) {
                 double v = Math.max(0, Math.min(1, p.get(k)));
-                if (Math.max(v, 1 - v) < r.minConfidence()) unsure++;
+                if (Math.max(v, 1 - v) < minConfidence) unsure++;
                 else
                     pairs.add(new TrainingPair(
                             batch.get(k).image().pixels(), batch.get(k).text(), new float[] {(float) v}));
@@ -224,8 +256,8 @@ final class OwnStudentDistill {
                 mapping.unmappedAnswers());
     }
 
-    private static Map<String, Object> provenance(Request r, OwnModelFolder parent, Labels labels, OwnTrainer.Result t)
-            throws IOException {
+    private static Map<String, Object> provenance(
+            Request r, OwnModelFolder parent, Labels labels, int replayPairs, OwnTrainer.Result t) throws IOException {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("command", "distill");
         p.put("task", r.task());
@@ -261,6 +293,11 @@ final class OwnStudentDistill {
                         "unsure",
                         labels.unsure()));
         data.put("unmappedAnswers", labels.unmappedAnswers());
+        List<Map<String, String>> replayFiles = new ArrayList<>();
+        for (Path f : r.replayCalls()) {
+            replayFiles.add(Map.of("calls", f.toAbsolutePath().normalize().toString(), "callsSha256", Sha256.of(f)));
+        }
+        data.put("replay", Map.of("files", replayFiles, "pairs", replayPairs, "labelledBy", "parent"));
         p.put("data", data);
         p.put("frozen", parent.config().frozenPrefixes());
         p.put("frozenParameters", t.frozen());

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,7 @@ import org.sdvp.backends.service.OwnModel;
 import org.sdvp.cli.CliRunner;
 import org.sdvp.core.io.Json;
 import org.sdvp.core.io.Sha256;
+import org.sdvp.distill.trace.CallsFile;
 
 /**
  * {@code sdvp distill --student torchscript:DIR}: the test fixture's TorchScript VQA model trained on a world
@@ -25,6 +28,8 @@ import org.sdvp.core.io.Sha256;
  */
 class OwnStudentDistillTest {
     static final Path OWN = Path.of("..", "sdvp-backends", "src", "test", "resources", "own-models");
+
+    static final Pattern REPLAYED = Pattern.compile("replay: (\\d+) VQA pairs from (\\d+) calls");
 
     @TempDir
     static Path data;
@@ -157,6 +162,35 @@ class OwnStudentDistillTest {
                 "--program-text",
                 "ANSWER0=VQA(image=IMAGE,question='What color is the cube?')\nFINAL_RESULT=RESULT(var=ANSWER0)");
         assertEquals(0, run.exitCode(), run.err());
+    }
+
+    @Test
+    void generalCallsAreReplayedLabelledByTheParentItself() throws Exception {
+        Path student = student("");
+        Path general = dir.resolve("general.jsonl");
+        // the general calls: here the same world calls, every one (replay has no filter), labelled by the parent
+        Files.copy(shared.resolve("calls.jsonl"), general);
+        Path out = dir.resolve("replayed");
+        var r = distill(student, out, "--replay-calls", general.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Matcher m = REPLAYED.matcher(r.out());
+        assertTrue(m.find(), r.out());
+        JsonNode config =
+                Json.mapper().readTree(out.resolve("student/config.json").toFile());
+        int vqaCalls = 0;
+        for (var c : CallsFile.read(general)) if (c.kind().equals("VQA")) vqaCalls++;
+        assertEquals(vqaCalls, Integer.parseInt(m.group(1)), "every VQA call of the general file: " + r.out());
+        assertEquals(
+                Integer.parseInt(m.group(1)), config.at("/data/replay/pairs").asInt());
+        assertEquals(
+                Sha256.of(general),
+                config.at("/data/replay/files/0/callsSha256").asText());
+
+        var refused = distill(
+                student, dir.resolve("no-folder"), "--replay-dataset", "clevr", "--replay-root", data.toString());
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("as --replay-calls"), refused.err());
+        assertFalse(Files.exists(dir.resolve("no-folder")));
     }
 
     @Test

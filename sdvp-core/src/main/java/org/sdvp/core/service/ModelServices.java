@@ -66,7 +66,8 @@ public final class ModelServices implements AutoCloseable {
         if (chain.size() == 1) return chain.get(0);
         Builder b = builder(name);
         b.loc = route(chain, s -> s.loc);
-        b.vqa = route(chain, s -> s.vqa);
+        List<ModelService<VqaRequest, VqaAnswer>> vqa = present(chain, s -> s.vqa);
+        b.vqa = vqa.isEmpty() ? null : new RoutingVqaService(vqa);
         b.match = route(chain, s -> s.match);
         b.tools = ToolServices.firstOf(chain.stream().map(s -> s.tools).toList());
         chain.forEach(s -> b.resources.add(s));
@@ -75,12 +76,18 @@ public final class ModelServices implements AutoCloseable {
 
     private static <I, O> ModelService<I, O> route(
             List<ModelServices> chain, Function<ModelServices, ModelService<I, O>> kind) {
+        List<ModelService<I, O>> present = present(chain, kind);
+        return present.isEmpty() ? null : new RoutingModelService<>(present);
+    }
+
+    private static <I, O> List<ModelService<I, O>> present(
+            List<ModelServices> chain, Function<ModelServices, ModelService<I, O>> kind) {
         List<ModelService<I, O>> present = new ArrayList<>();
         for (ModelServices s : chain) {
             ModelService<I, O> svc = kind.apply(s);
             if (svc != null) present.add(svc);
         }
-        return present.isEmpty() ? null : new RoutingModelService<>(present);
+        return present;
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Sends each request of a batch to the first service that covers it, keeping one sub-batch per service. */
-final class RoutingModelService<I, O> implements ModelService<I, O> {
+class RoutingModelService<I, O> implements ModelService<I, O> {
     private final List<ModelService<I, O>> chain;
 
     /** What {@link #prepare} hands on: the chosen service and what it prepared. */
@@ -17,9 +17,7 @@ final class RoutingModelService<I, O> implements ModelService<I, O> {
 
     @Override
     public List<O> apply(List<I> batch) throws ModelServiceException {
-        List<Object> none = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) none.add(null);
-        return apply(batch, none);
+        return apply(batch, unprepared(batch.size()));
     }
 
     @Override
@@ -30,6 +28,16 @@ final class RoutingModelService<I, O> implements ModelService<I, O> {
 
     @Override
     public List<O> apply(List<I> batch, List<Object> prepared) throws ModelServiceException {
+        return routed(batch, prepared, (service, part, own) -> service.apply(part, own));
+    }
+
+    /** What one service makes of its sub-batch (its requests, in the batch's order, and what it prepared). */
+    interface Part<I, O, R> {
+        List<R> of(ModelService<I, O> service, List<I> part, List<Object> prepared) throws ModelServiceException;
+    }
+
+    /** Each request's result from the first service covering it, each service given its sub-batch once. */
+    final <R> List<R> routed(List<I> batch, List<Object> prepared, Part<I, O, R> part) throws ModelServiceException {
         int n = chain.size();
         List<List<Integer>> positions = new ArrayList<>();
         List<List<I>> parts = new ArrayList<>();
@@ -57,12 +65,19 @@ final class RoutingModelService<I, O> implements ModelService<I, O> {
         Object[] out = new Object[batch.size()];
         for (int s = 0; s < n; s++) {
             if (parts.get(s).isEmpty()) continue;
-            List<O> answers = chain.get(s).apply(parts.get(s), preparedParts.get(s));
+            List<R> answers = part.of(chain.get(s), parts.get(s), preparedParts.get(s));
             for (int k = 0; k < answers.size(); k++) out[positions.get(s).get(k)] = answers.get(k);
         }
         @SuppressWarnings("unchecked")
-        List<O> result = (List<O>) Arrays.asList(out);
+        List<R> result = (List<R>) Arrays.asList(out);
         return result;
+    }
+
+    /** Nulls, one per request: nothing prepared. */
+    static List<Object> unprepared(int size) {
+        List<Object> none = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) none.add(null);
+        return none;
     }
 
     private int firstCovering(I request) throws ModelServiceException {

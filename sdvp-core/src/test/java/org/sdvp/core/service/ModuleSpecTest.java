@@ -80,4 +80,62 @@ class ModuleSpecTest {
                     () -> s.vqa().orElseThrow().apply(List.of(new VqaRequest(image, "How many?"))));
         }
     }
+
+    /** A VQA service that answers with a distribution over two answers for every request. */
+    private static final class Soft implements VqaDistributionService {
+        @Override
+        public List<VqaAnswer> apply(List<VqaRequest> batch) {
+            return batch.stream().map(r -> new VqaAnswer("red", 0.7)).toList();
+        }
+
+        @Override
+        public List<Map<String, Double>> distributions(List<VqaRequest> batch) {
+            return batch.stream().map(r -> Map.of("red", 0.7, "blue", 0.3)).toList();
+        }
+
+        @Override
+        public boolean covers(VqaRequest r) {
+            return r.question().contains("color");
+        }
+    }
+
+    @Test
+    void aChainKeepsEachBackendsAnswerDistributionsForTheCallsItAnswers() throws Exception {
+        Map<String, ModelServiceProvider> withSoft = Map.of(
+                "soft",
+                new ModelServiceProvider() {
+                    @Override
+                    public String name() {
+                        return "soft";
+                    }
+
+                    @Override
+                    public String usage() {
+                        return "soft";
+                    }
+
+                    @Override
+                    public ModelServices create(String argument, ProviderContext context) {
+                        return ModelServices.builder("soft").vqa(new Soft()).build();
+                    }
+                },
+                "vlm",
+                new Named("vlm", null));
+        try (ModelServices s = ModuleSpec.parse("soft,vlm:s").load(ProviderContext.empty(), withSoft)) {
+            var image = FakeModels.image("a.png", 8, 8);
+            List<VqaRequest> batch = List.of(
+                    new VqaRequest(image, "What shape is it?"),
+                    new VqaRequest(image, "What color is it?"),
+                    new VqaRequest(image, "How many?"));
+            // a teacher chain labels with the first covering backend's whole distribution, one-hot for the others
+            assertEquals(
+                    List.of(Map.of("vlm:s", 1.0), Map.of("red", 0.7, "blue", 0.3), Map.of("vlm:s", 1.0)),
+                    VqaDistributionService.distributions(s.vqa().orElseThrow(), batch));
+            assertEquals(
+                    List.of("vlm:s", "red", "vlm:s"),
+                    s.vqa().orElseThrow().apply(batch).stream()
+                            .map(VqaAnswer::answer)
+                            .toList());
+        }
+    }
 }

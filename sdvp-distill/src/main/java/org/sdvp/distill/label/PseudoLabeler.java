@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.sdvp.core.metric.AnswerMapping;
 import org.sdvp.core.service.LocRequest;
 import org.sdvp.core.service.MatchRequest;
 import org.sdvp.core.service.ModelRequest;
@@ -91,7 +92,7 @@ public final class PseudoLabeler {
             throws ModelServiceException {
         if (byCall.length != calls.size())
             throw new IllegalArgumentException(byCall.length + " places for " + calls.size() + " calls");
-        Counts n = new Counts();
+        Counts n = new Counts(mappingFor(student));
         Map<ServiceKind, List<Pending>> pending = new TreeMap<>();
         for (ServiceKind k : ServiceKind.values()) pending.put(k, new ArrayList<>());
         for (int i = 0; i < calls.size(); i++) {
@@ -124,7 +125,14 @@ public final class PseudoLabeler {
         for (List<Pending> chunk : chunks(pending.get(ServiceKind.LOC))) labelLoc(chunk, out, n);
         List<DistillTarget> kept = new ArrayList<>();
         for (DistillTarget t : out) if (t != null) kept.add(t);
-        return new Labelled(DistillSet.of(kept), n.calls, n.inconsistent, n.uncovered, n.unsure, n.missingImage);
+        return new Labelled(
+                DistillSet.of(kept),
+                n.calls,
+                n.inconsistent,
+                n.uncovered,
+                n.unsure,
+                n.missingImage,
+                n.mapping.unmappedAnswers());
     }
 
     private static final class Counts {
@@ -133,6 +141,12 @@ public final class PseudoLabeler {
                 uncovered = new TreeMap<>(),
                 unsure = new TreeMap<>(),
                 missingImage = new TreeMap<>();
+        // one per labelling pass: it counts the teacher's answers the student cannot name
+        final AnswerMapping mapping;
+
+        Counts(AnswerMapping mapping) {
+            this.mapping = mapping;
+        }
     }
 
     static ServiceKind kindOf(String kind) {
@@ -170,7 +184,7 @@ public final class PseudoLabeler {
         }
         for (int k = 0; k < chunk.size(); k++) {
             VqaRequest r = reqs.get(k);
-            float[] probs = toStudentVocabulary(dists.get(k));
+            float[] probs = n.mapping.map(dists.get(k));
             if (probs == null) {
                 n.uncovered.merge("VQA", 1, Integer::sum);
             } else if (options.minConfidence() > 0 && max(probs) < options.minConfidence()) {
@@ -182,23 +196,19 @@ public final class PseudoLabeler {
     }
 
     /**
-     * The distribution over the student's answers, renormalised; null when none of the teacher's answers (with
-     * positive probability) is in the student's vocabulary. Index 0 (unknown) never gets mass: it is not an
-     * answer the student should learn to give.
+     * The adapter onto the student's answers: a teacher's distribution re-indexed over them and renormalised, null
+     * when none of its answers (with positive probability) is in the student's vocabulary. An answer is looked up
+     * as the student spells it, then by its normalised string ({@link AnswerMapping}: a foreign teacher's {@code
+     * "Two"} is the student's {@code 2}); what neither finds is counted ({@link Labelled#unmappedAnswers}). Index
+     * 0 (unknown) never gets mass: it is not an answer the student should learn to give.
      */
-    float[] toStudentVocabulary(Map<String, Double> dist) {
-        float[] probs = new float[student.answers().size()];
-        double total = 0;
-        for (Map.Entry<String, Double> e : dist.entrySet()) {
-            int idx = student.answerIndex(e.getKey());
-            double p = e.getValue();
-            if (idx == 0 || !(p > 0)) continue;
-            probs[idx] += (float) p;
-            total += p;
-        }
-        if (!(total > 0)) return null;
-        for (int i = 0; i < probs.length; i++) probs[i] = (float) (probs[i] / total);
-        return probs;
+    private static AnswerMapping mappingFor(VlmModel student) {
+        List<String> answers = new ArrayList<>(student.answers().tokens());
+        answers.set(0, null);
+        return new AnswerMapping(answers, a -> {
+            int i = student.answerIndex(a);
+            return i > 0 ? i : -1;
+        });
     }
 
     private void labelMatch(List<Pending> chunk, DistillTarget[] out, Counts n) throws ModelServiceException {

@@ -34,7 +34,6 @@ import org.sdvp.distill.trace.TraceCollector;
 import org.sdvp.distill.train.StepwiseDistiller;
 import org.sdvp.distill.train.WeightSpaceEnsemble;
 import org.sdvp.models.checkpoint.Provenance;
-import org.sdvp.models.teacher.TeacherModel;
 import org.sdvp.models.train.SubTaskSet;
 import org.sdvp.models.vlm.LocCalibration;
 import org.sdvp.models.vlm.PretrainPreset;
@@ -54,6 +53,8 @@ import org.sdvp.models.vlm.VlmModel;
 public final class DistillStage {
     /** Questions traced concurrently while collecting (cross-program batching, as {@code eval}). */
     static final int CONCURRENCY = 16;
+    /** The general folder's calls ({@code --replay-root}), in the stage's folder. */
+    public static final String REPLAY_CALLS = "replay-calls.jsonl";
 
     private DistillStage() {}
 
@@ -65,23 +66,37 @@ public final class DistillStage {
     /** As {@link #run(StageSpec, PrintStream)}, reusing the labels and general replay {@code memo} holds. */
     public static StageResult run(StageSpec spec, PrintStream log, StageMemo memo) throws Exception {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        Files.createDirectories(spec.out());
-        long t0 = System.nanoTime();
-        Path callsFile = spec.calls() != null ? spec.calls() : spec.out().resolve("calls.jsonl");
-        CollectedCalls collected = null;
-        if (spec.calls() == null && !(spec.resume() && Files.isRegularFile(callsFile))) {
-            collected = collect(spec, callsFile, log);
+        // the teacher is loaded first: a chain refused at load (a model.json mismatch) leaves nothing written
+        try (ModelServices teacher = StageTeacher.open(spec.teacher(), spec.data())) {
+            Files.createDirectories(spec.out());
+            long t0 = System.nanoTime();
+            Path callsFile = spec.calls() != null ? spec.calls() : spec.out().resolve("calls.jsonl");
+            CollectedCalls collected = null;
+            if (spec.calls() == null && !(spec.resume() && Files.isRegularFile(callsFile))) {
+                collected = collect(spec, callsFile, log);
+            }
+            seconds.put("collect", since(t0));
+            return train(spec, log, memo, teacher, callsFile, collected, seconds);
         }
-        seconds.put("collect", since(t0));
+    }
 
-        t0 = System.nanoTime();
-        try (TeacherModel teacher = TeacherModel.load(spec.teacher());
-                VlmModel student = VlmModel.load(spec.student())) {
+    private static StageResult train(
+            StageSpec spec,
+            PrintStream log,
+            StageMemo memo,
+            ModelServices teacher,
+            Path callsFile,
+            CollectedCalls collected,
+            Map<String, Double> seconds)
+            throws Exception {
+        long t0 = System.nanoTime();
+        try (VlmModel student = VlmModel.load(spec.student())) {
             Labelled labelled = memo.labels(spec, callsFile, () -> label(spec, callsFile, teacher, student, log));
             DistillSet targets = labelled.targets()
                     .restrictTo(spec.kinds())
                     .fraction(spec.dataFraction(), spec.config().seed());
             say(log, "labels: " + labelled.summary());
+            if (!labelled.unmappedSummary().isEmpty()) say(log, labelled.unmappedSummary());
             seconds.put("label", since(t0));
 
             t0 = System.nanoTime();
@@ -95,6 +110,8 @@ public final class DistillStage {
                 }
                 for (Path earlier : spec.replayCalls())
                     replay = replay.plus(Replay.ofCalls(student, CallsFile.read(earlier)));
+                if (spec.replayFolder() != null)
+                    replay = replay.plus(Replay.ofCalls(student, CallsFile.read(replayFolderCalls(spec, log))));
                 say(
                         log,
                         "replay: " + replay.vqa().size() + " VQA, "
@@ -172,7 +189,7 @@ public final class DistillStage {
 
     /** The calls' pseudo-labels, in this JVM or on the stage's cluster (the same labels either way). */
     private static Labelled label(
-            StageSpec spec, Path callsFile, TeacherModel teacher, VlmModel student, PrintStream log) throws Exception {
+            StageSpec spec, Path callsFile, ModelServices teacher, VlmModel student, PrintStream log) throws Exception {
         if (spec.labelOn() == null) {
             List<SubTaskCall> calls = CallsFile.read(callsFile);
             return new PseudoLabeler(teacher, student, labelOptions(spec)).label(calls, new CallImages());
@@ -208,22 +225,41 @@ public final class DistillStage {
 
     private static CollectedCalls collect(StageSpec spec, Path callsFile, PrintStream log) throws Exception {
         TaskData.ensure(spec.task(), spec.data(), spec.split(), spec.questions(), 1, log);
-        Task task = Tasks.find(spec.task());
-        Framework fw = Frameworks.create(spec.framework());
-        String modules =
-                spec.teacherDriven() ? "teacher:" + spec.teacher() + ",vlm:" + spec.student() : "vlm:" + spec.student();
-        try (ExampleSource examples = Limited.of(task.open(spec.data(), spec.split()), spec.questions());
-                ModelServices services = ModuleSpec.parse(modules).load(ProviderContext.ofData(spec.data()));
+        String modules = spec.teacherDriven()
+                ? StageTeacher.chain(spec.teacher()) + ",vlm:" + spec.student()
+                : "vlm:" + spec.student();
+        return collect(
+                new Collection(spec.task(), spec.data(), spec.split(), spec.questions(), spec.framework(), modules),
+                callsFile,
+                log);
+    }
+
+    /**
+     * What a collection traces: the first {@code questions} of a task's split, {@code framework}'s programs, the
+     * {@code modules} chain answering their calls.
+     */
+    public record Collection(String task, Path data, String split, int questions, String framework, String modules) {}
+
+    /**
+     * Traces {@code what} and writes its calls to {@code callsFile} (with {@code FILE.summary.json}): a stage's own
+     * collection, and the calls of a general folder replayed by {@code distill --replay-root}.
+     */
+    public static CollectedCalls collect(Collection what, Path callsFile, PrintStream log) throws Exception {
+        Task task = Tasks.find(what.task());
+        Framework fw = Frameworks.create(what.framework());
+        String modules = what.modules();
+        try (ExampleSource examples = Limited.of(task.open(what.data(), what.split()), what.questions());
+                ModelServices services = ModuleSpec.parse(modules).load(ProviderContext.ofData(what.data()));
                 ModelGateway gateway = new ModelGateway(services)) {
             Map<String, String> provenance = new LinkedHashMap<>();
             provenance.put("modules", modules);
-            provenance.put("framework", spec.framework());
+            provenance.put("framework", what.framework());
             CollectedCalls c = new TraceCollector(
                             task,
                             fw,
-                            FrameworkPrograms.of(spec.framework(), spec.task(), spec.data(), spec.split()),
+                            FrameworkPrograms.of(what.framework(), what.task(), what.data(), what.split()),
                             CONCURRENCY)
-                    .collect(examples, spec.split(), gateway, provenance, null);
+                    .collect(examples, what.split(), gateway, provenance, null);
             CallsFile.write(callsFile, c.calls());
             Json.write(
                     callsFile.resolveSibling(callsFile.getFileName() + ".summary.json"),
@@ -245,6 +281,20 @@ public final class DistillStage {
         }
     }
 
+    /** The calls file of the general folder's programs run by S_prev; collected once, reused on {@code --resume}. */
+    static Path replayFolderCalls(StageSpec spec, PrintStream log) throws Exception {
+        Path file = spec.out().resolve(REPLAY_CALLS);
+        StageSpec.ReplayFolder f = spec.replayFolder();
+        if (!(spec.resume() && Files.isRegularFile(file))) {
+            collect(
+                    new Collection(
+                            f.dataset(), f.root(), f.split(), f.questions(), spec.framework(), "vlm:" + spec.student()),
+                    file,
+                    log);
+        }
+        return file;
+    }
+
     /** The stage's data recipe: everything that decides which targets it trains on. */
     private static JsonNode recipe(StageSpec spec, Path callsFile) {
         ObjectNode r = Json.mapper().createObjectNode();
@@ -264,6 +314,15 @@ public final class DistillStage {
                 Json.mapper()
                         .valueToTree(
                                 spec.replayCalls().stream().map(Path::toString).toList()));
+        if (spec.replayFolder() != null) {
+            StageSpec.ReplayFolder f = spec.replayFolder();
+            ObjectNode g = r.putObject("replayFolder");
+            g.put("dataset", f.dataset());
+            g.put("root", f.root().toAbsolutePath().normalize().toString());
+            g.put("split", f.split());
+            g.put("questions", f.questions());
+            g.put("calls", spec.out().resolve(REPLAY_CALLS).toString());
+        }
         return r;
     }
 
@@ -292,6 +351,8 @@ public final class DistillStage {
                         r.labels().unsure(),
                         "missingImage",
                         r.labels().missingImage(),
+                        "unmappedAnswers",
+                        r.labels().unmappedAnswers(),
                         "kept",
                         Map.of(
                                 "VQA",

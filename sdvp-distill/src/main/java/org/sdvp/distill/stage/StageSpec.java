@@ -14,13 +14,14 @@ import org.sdvp.distill.train.DistillConfig;
  * One SDVP stage (SDVP.md, "One stage"): target task T, previous student S_prev → S_new. Built with
  * {@link #builder} (the defaults named below, then what differs).
  *
- * @param task          the target task (a world task name)
- * @param data          the task's data folder holding {@code split}; generated there when missing
+ * @param task          the target task: a world task, or a real dataset (gqa, nlvr2, clevr) on disk
+ * @param data          the task's data folder holding {@code split} (a world task's is generated there when missing;
+ *                      a dataset's root)
  * @param framework     the framework whose programs are traced ({@code visprog} or {@code viper})
  * @param split         the split whose programs are traced (train)
  * @param questions     how many of its questions to trace (and to generate when missing)
  * @param student       S_prev's checkpoint folder
- * @param teacher       the task teacher's checkpoint folder
+ * @param teacher       the task teacher's checkpoint folder, or any {@code --modules} chain ({@link StageTeacher})
  * @param out           where S_new, its state and the stage's files go
  * @param calls         pre-collected calls ({@code calls.jsonl} of an earlier stage on the same task, teacher and
  *                      student) to reuse, or null to collect
@@ -30,6 +31,8 @@ import org.sdvp.distill.train.DistillConfig;
  * @param dataFraction  share of the labelled targets to keep (data-size ablation), in (0, 1]
  * @param replayScenes  general-data scenes whose sub-task calls, labelled by S_prev, are replayed (0: none)
  * @param replayCalls   earlier stages' {@code calls.jsonl} files, replayed too (sequential SDVP)
+ * @param replayFolder  a general data folder (GQA, CLEVR or NLVR2 layout) whose programs' calls, made by S_prev and
+ *                      labelled by it, are replayed too (null: none)
  * @param config        loss and optimisation
  * @param resume        continue from {@code out}'s last checkpoint
  * @param labelOn       pseudo-label on this cluster ({@code --spark}; {@link ClusterLabeler}), or null for this JVM;
@@ -51,6 +54,7 @@ public record StageSpec(
         double dataFraction,
         int replayScenes,
         List<Path> replayCalls,
+        ReplayFolder replayFolder,
         DistillConfig config,
         boolean resume,
         ClusterLabeler.On labelOn) {
@@ -60,6 +64,19 @@ public record StageSpec(
     public static final String TRAIN = "train";
     /** Training questions traced (and generated when missing). */
     public static final int DEFAULT_QUESTIONS = 1000;
+
+    /**
+     * A general folder replayed: the first {@code questions} of {@code dataset}'s {@code split} under {@code root}
+     * ({@code --replay-dataset clevr --replay-root DIR --replay-split train --replay-questions N}).
+     */
+    public record ReplayFolder(String dataset, Path root, String split, int questions) {
+        public ReplayFolder {
+            Objects.requireNonNull(dataset, "dataset");
+            Objects.requireNonNull(root, "root");
+            Objects.requireNonNull(split, "split");
+            if (questions < 1) throw new IllegalArgumentException("questions must be at least 1: " + questions);
+        }
+    }
 
     public StageSpec {
         Objects.requireNonNull(task, "task");
@@ -96,6 +113,7 @@ public record StageSpec(
                 .dataFraction(dataFraction)
                 .replayScenes(replayScenes)
                 .replayCalls(replayCalls)
+                .replayFolder(replayFolder)
                 .resume(resume)
                 .labelOn(labelOn);
     }
@@ -118,6 +136,7 @@ public record StageSpec(
         private double dataFraction = 1.0;
         private int replayScenes;
         private List<Path> replayCalls = List.of();
+        private ReplayFolder replayFolder;
         private boolean resume;
         private ClusterLabeler.On labelOn;
 
@@ -186,6 +205,12 @@ public record StageSpec(
             return this;
         }
 
+        /** Replay the calls of a general folder's programs too (null: none). */
+        public Builder replayFolder(ReplayFolder folder) {
+            replayFolder = folder;
+            return this;
+        }
+
         public Builder resume(boolean r) {
             resume = r;
             return this;
@@ -214,6 +239,7 @@ public record StageSpec(
                     dataFraction,
                     replayScenes,
                     replayCalls,
+                    replayFolder,
                     config,
                     resume,
                     labelOn);

@@ -11,7 +11,8 @@ import org.sdvp.world.task.WorldTaskSpec;
 
 /**
  * A task's split on disk: used as it is when present; a world task's split is generated (as
- * {@code sdvp world generate} would) when it is not there yet.
+ * {@code sdvp world generate} would) when it is not there yet. A real dataset's split (GQA, NLVR2, CLEVR) is never
+ * generated: its own reader finds it in its own layout, or says which splits it found.
  */
 public final class TaskData {
     private TaskData() {}
@@ -21,20 +22,16 @@ public final class TaskData {
      * {@code seed} in the task's own style when the folder is missing or empty. An existing split is used
      * as it is (its own provenance says how it was made), whatever the task.
      *
-     * @return whether it was generated now
-     * @throws org.sdvp.core.io.DataException when the split is missing and {@code task} is not a world task
+     * @return whether it was generated now (never for a task that is not a world task: its reader checks its split)
      */
     public static boolean ensure(String task, Path data, String split, int count, long seed, PrintStream log)
             throws IOException, org.sdvp.core.io.DataException {
+        if (!WorldTaskSpec.names().contains(task)) return false;
         Path dir = data.resolve(split);
         if (Files.isDirectory(dir)) {
             try (Stream<Path> s = Files.list(dir)) {
                 if (s.findAny().isPresent()) return false;
             }
-        }
-        if (!WorldTaskSpec.names().contains(task)) {
-            throw new org.sdvp.core.io.DataException("no split '" + split + "' of task '" + task + "' in " + data
-                    + ": only world tasks (" + String.join(", ", WorldTaskSpec.names()) + ") are generated on demand");
         }
         if (log != null) log.printf("generating %s/%s: %d questions (seed %d) -> %s%n", task, split, count, seed, dir);
         generate(WorldTaskSpec.find(task), split, count, seed, dir);
