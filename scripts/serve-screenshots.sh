@@ -18,11 +18,23 @@ if ! command -v chromium-headless-shell >/dev/null || ! command -v chromedriver 
   apt-get update -qq && apt-get install -y -qq chromium-headless-shell chromium-driver >&2
 fi
 
+# Debian's /usr/bin/chromium-headless-shell is a shell wrapper that runs /usr/lib/chromium/chromium-headless-shell
+# without exec. chromedriver's quit ends the process it started -- the wrapper's shell -- and the browser under it
+# lived on, orphaned, with its zygote and renderers. So chromedriver is given the binary the wrapper runs.
+CHROME="$(command -v chromium-headless-shell)"
+if [ "$(head -c 2 "$CHROME")" = "#!" ]; then
+  REAL="$(grep -oE '/[^ "]*/chromium-headless-shell' "$CHROME" | head -1 || true)"
+  if [ -n "$REAL" ] && [ -x "$REAL" ]; then
+    echo "browser: $REAL (the binary the wrapper $CHROME runs)" >&2
+    CHROME="$REAL"
+  fi
+fi
+
 cd "$ROOT"
 # The check runs in a session of its own (setsid): Maven, the test JVM, chromedriver, Chromium and Chromium's
-# helpers all carry its session id, even once orphaned. BrowserCheck quits the browser in a finally block, but
-# under heavy load a Chromium outlived it once (orphaned, still running); so on every exit (success, failure,
-# Ctrl-C) this script ends what is left of that session, by process id, and says what it ended.
+# helpers all carry its session id, even once orphaned. Should anything outlive the check all the same (a browser
+# that hangs on quit, a Ctrl-C in the middle), on every exit (success, failure, Ctrl-C) this script ends what is
+# left of that session, by process id, and says what it ended.
 CHECK=""
 session_left() { ps -eo pid=,sid=,comm= | awk -v s="$CHECK" '$2 == s'; }
 end_session() {
@@ -51,7 +63,7 @@ trap end_session EXIT
 trap 'exit 130' INT TERM
 setsid --wait ./mvnw -B -q -pl sdvp-serve -am -Pbrowser test -Dtest=BrowserCheck -Dsurefire.failIfNoSpecifiedTests=false \
   -Dsdvp.serve.runs="$RUNS" -Dsdvp.serve.shots="$SHOTS" \
-  -Dsdvp.serve.chrome="$(command -v chromium-headless-shell)" -Dsdvp.serve.driver="$(command -v chromedriver)" &
+  -Dsdvp.serve.chrome="$CHROME" -Dsdvp.serve.driver="$(command -v chromedriver)" &
 CHECK=$!
 wait "$CHECK"
 echo "screenshots: $SHOTS" >&2

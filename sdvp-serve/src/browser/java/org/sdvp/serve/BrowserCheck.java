@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +22,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sdvp.serve.sample.SampleExperiment;
 
 /**
@@ -42,7 +46,9 @@ class BrowserCheck {
         Path shots = Path.of(System.getProperty("sdvp.serve.shots", "target/screenshots"));
         Files.createDirectories(shots);
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("sdvp.serve.chrome", "/usr/bin/chromium-headless-shell"));
+        // the binary itself, not Debian's /usr/bin wrapper script: chromedriver's quit ends the process it started,
+        // and a wrapper that does not exec leaves the browser under it running (scripts/serve-screenshots.sh)
+        options.setBinary(System.getProperty("sdvp.serve.chrome", "/usr/lib/chromium/chromium-headless-shell"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1000");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
@@ -52,7 +58,7 @@ class BrowserCheck {
         Map<String, String> timings = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         // quit() ends Chromium through chromedriver; stop() ends chromedriver even when the session never
-        // started. scripts/serve-screenshots.sh also ends whatever this run left (a Chromium orphaned under load).
+        // started. scripts/serve-screenshots.sh also ends whatever this run might leave.
         try (ServeApp app = ServeApp.start(runs, "127.0.0.1", 0)) {
             ChromeDriver driver;
             try {
@@ -76,6 +82,7 @@ class BrowserCheck {
                     List<WebElement> sdvp = driver.findElements(By.xpath(
                             "//table[@class='scores']//tr[th[starts-with(normalize-space(.),'sdvp')]]//a[@class='cell']"));
                     cell = sdvp.isEmpty() ? href(driver, "table.scores tr:nth-child(3) td a.cell") : sdvp.get(0).getAttribute("href");
+                    clickHeatMapCell(driver);
                     visit(driver, cell, "3-questions", shots, timings, errors);
                     String question = href(driver, "table#questions tr:nth-child(2) a.qid");
                     visit(driver, cell + "&outcome=fixed", "4-questions-fixed", shots, timings, errors);
@@ -137,6 +144,31 @@ class BrowserCheck {
             System.out.println("console " + name + ": " + e.getLevel() + " " + e.getMessage());
             if (e.getLevel().intValue() >= Level.SEVERE.intValue()) errors.add(name + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Clicks the heat map's cell of the first task and the third row with the mouse, where ECharts drew it, and
+     * expects that cell's question list: the chart's click handler is the browser's to run (HtmlUnit never
+     * loads ECharts).
+     */
+    private static void clickHeatMapCell(ChromeDriver driver) {
+        WebElement chart = driver.findElement(By.cssSelector("div.chart"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", chart);
+        Object at = ((JavascriptExecutor) driver).executeScript(
+                "var c = echarts.getInstanceByDom(arguments[0]); var p = c.convertToPixel({seriesIndex: 0}, [0, 2]);"
+                        + " var r = arguments[0].getBoundingClientRect(); return [p[0] - r.width / 2, p[1] - r.height / 2];",
+                chart);
+        List<?> offset = (List<?>) at;
+        new Actions(driver)
+                .moveToElement(
+                        chart,
+                        (int) Math.round(((Number) offset.get(0)).doubleValue()),
+                        (int) Math.round(((Number) offset.get(1)).doubleValue()))
+                .click()
+                .perform();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.urlContains("/questions?"));
+        System.out.println("heat map click opened " + driver.getCurrentUrl());
+        assertFalse(driver.findElements(By.cssSelector("table#questions")).isEmpty(), "the clicked cell's questions");
     }
 
     /**

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "Example (the figure in docs/performance.md):",
-            "  sdvp serve bench --rows 20 --tasks 5 --questions 300"
+            "  sdvp serve bench --rows 20 --tasks 5 --questions 300",
+            "  sdvp serve bench --images 300     # no two questions share a source image"
         })
 public final class ServeBenchCommand implements Callable<Integer> {
     @Spec
@@ -35,6 +36,13 @@ public final class ServeBenchCommand implements Callable<Integer> {
     @Option(names = "--questions", defaultValue = "300", description = "Questions per cell (default ${DEFAULT-VALUE}).")
     int questions;
 
+    @Option(
+            names = "--images",
+            defaultValue = "8",
+            description = "Source images per task (default ${DEFAULT-VALUE}: questions share them, so first-drawn "
+                    + "rationales find most thumbnails drawn already; as many as --questions: each its own).")
+    int images;
+
     @Option(names = "--repeat", defaultValue = "30", description = "Timed loads per page (default ${DEFAULT-VALUE}).")
     int repeat;
 
@@ -46,10 +54,11 @@ public final class ServeBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (rows < 3 || tasks < 1 || questions < 2 || repeat < 1) {
+        if (rows < 3 || tasks < 1 || questions < 2 || repeat < 1 || images < 8 || images > 1600) {
             spec.commandLine()
                     .getErr()
-                    .println("serve bench: needs --rows >= 3, --tasks >= 1, --questions >= 2, --repeat >= 1");
+                    .println("serve bench: needs --rows >= 3, --tasks >= 1, --questions >= 2, --repeat >= 1, "
+                            + "--images 8..1600");
             return 2;
         }
         ServeCommand.quietServerLogs();
@@ -60,6 +69,7 @@ public final class ServeBenchCommand implements Callable<Integer> {
                     rows,
                     tasks,
                     questions,
+                    images,
                     repeat,
                     new PrintWriter(spec.commandLine().getOut(), true));
         } finally {

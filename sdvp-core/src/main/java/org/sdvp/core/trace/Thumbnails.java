@@ -116,7 +116,11 @@ public final class Thumbnails {
         }
     }
 
-    private static BufferedImage drawn(BufferedImage image, List<Detection> boxes, int maxSide) {
+    /**
+     * {@code image} scaled so its longer side is at most {@code maxSide} (and at most 4 × larger), boxes drawn: the
+     * pixels {@link #dataUri} writes (public for sdvp-bench's {@code ThumbnailsBench}).
+     */
+    public static BufferedImage drawn(BufferedImage image, List<Detection> boxes, int maxSide) {
         double scale = Math.min(1.0 * maxSide / Math.max(image.getWidth(), image.getHeight()), 4.0);
         int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
         int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
@@ -146,9 +150,9 @@ public final class Thumbnails {
     /**
      * {@code image} as an 8-bit RGB PNG (no alpha, no metadata): every row filtered with Up (each byte minus
      * the one above it), then deflated at {@link Deflater#BEST_SPEED}. Any PNG reader decodes it to the same
-     * pixels.
+     * pixels. (Public for sdvp-bench's {@code ThumbnailsBench}, which sets it against {@code ImageIO}.)
      */
-    static byte[] png(BufferedImage image) {
+    public static byte[] png(BufferedImage image) {
         int w = image.getWidth(), h = image.getHeight();
         int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
         int stride = 1 + 3 * w;

@@ -41,18 +41,24 @@ public final class PageBench {
         this.base = base;
     }
 
-    /** Writes the sample into {@code dir}, serves it, measures, prints a table to {@code out}. */
-    public static List<Result> run(Path dir, int rows, int tasks, int questions, int repeat, PrintWriter out)
-            throws Exception {
-        SampleExperiment sample = SampleExperiment.sized(rows, tasks, questions);
+    /**
+     * Writes the sample into {@code dir}, serves it, measures, prints a table to {@code out}. {@code images}
+     * source images per task: with 8 (the tests' fixture) questions share images, so a first-drawn rationale
+     * finds most of its thumbnails already drawn (sdvp-core's {@code Thumbnails} keeps them by content); with
+     * as many images as questions it draws each of its own, as on a real run.
+     */
+    public static List<Result> run(
+            Path dir, int rows, int tasks, int questions, int images, int repeat, PrintWriter out) throws Exception {
+        SampleExperiment sample = SampleExperiment.sized(rows, tasks, questions, images);
         long t0 = System.nanoTime();
         sample.write(dir.resolve("exp"));
         out.printf(
                 Locale.ROOT,
-                "wrote %d rows x %d tasks x %d questions in %.1f s%n",
+                "wrote %d rows x %d tasks x %d questions (%d source images per task) in %.1f s%n",
                 rows,
                 tasks,
                 questions,
+                images,
                 (System.nanoTime() - t0) / 1e9);
         List<Result> results = new ArrayList<>();
         try (ServeApp app = ServeApp.start(dir, "127.0.0.1", 0)) {

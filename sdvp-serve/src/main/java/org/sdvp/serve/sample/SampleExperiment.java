@@ -27,12 +27,23 @@ import org.sdvp.core.io.Json;
  * @param rows      row names, {@code baseline} first (e.g. {@code sdvp:gqa-sim})
  * @param tasks     task names
  * @param questions questions per task
+ * @param images    source images per task, at least {@link #IMAGES}: question {@code i} shows image {@code i %
+ *     images}, so with as many images as questions no two questions share one (images past the eighth differ from
+ *     the first eight by their background's shade)
  */
-public record SampleExperiment(List<String> rows, List<String> tasks, int questions, long seed, String injection) {
+public record SampleExperiment(
+        List<String> rows, List<String> tasks, int questions, long seed, String injection, int images) {
     public static final String INJECTION = "<script>alert('xss')</script><img src=x onerror=alert(1)>";
-    static final int IMAGES = 8;
+    /** The tests' number of source images per task, and the least there is. */
+    public static final int IMAGES = 8;
+
     static final int SIZE = 96;
     static final String[] COLORS = {"red", "green", "blue", "yellow"};
+
+    public SampleExperiment {
+        if (images < IMAGES || images > 8 * 200)
+            throw new IllegalArgumentException("images per task must be " + IMAGES + ".." + 8 * 200 + ": " + images);
+    }
 
     /** The small fixture of the tests: 4 rows × 2 tasks × 12 questions. */
     public static SampleExperiment small() {
@@ -41,16 +52,20 @@ public record SampleExperiment(List<String> rows, List<String> tasks, int questi
                 List.of("gqa-sim", "count-sim"),
                 12,
                 1,
-                INJECTION);
+                INJECTION,
+                IMAGES);
     }
 
-    /** {@code rows} rows × {@code tasks} tasks × {@code questions} questions (the benchmark's size: 20 × 5 × 300). */
-    public static SampleExperiment sized(int rowCount, int taskCount, int questions) {
+    /**
+     * {@code rows} rows × {@code tasks} tasks × {@code questions} questions (the benchmark's size: 20 × 5 × 300),
+     * {@code images} source images per task.
+     */
+    public static SampleExperiment sized(int rowCount, int taskCount, int questions, int images) {
         List<String> rows = new ArrayList<>(List.of("baseline", "oracle"));
         for (int i = rows.size(); i < rowCount; i++) rows.add("sdvp:task-" + i);
         List<String> tasks = new ArrayList<>();
         for (int i = 0; i < taskCount; i++) tasks.add("task-" + i);
-        return new SampleExperiment(rows.subList(0, rowCount), tasks, questions, 1, INJECTION);
+        return new SampleExperiment(rows.subList(0, rowCount), tasks, questions, 1, INJECTION, images);
     }
 
     public void write(Path out) throws IOException {
@@ -67,7 +82,7 @@ public record SampleExperiment(List<String> rows, List<String> tasks, int questi
         ObjectNode deltas = report.putObject("deltas").putObject("visprog").putObject("rows");
         for (String task : tasks) {
             counts.put(task, questions);
-            images(out.resolve("data").resolve(task).resolve("test").resolve("images"));
+            writeImages(out.resolve("data").resolve(task).resolve("test").resolve("images"));
         }
         double[] baseline = new double[tasks.size()];
         for (String row : rows) {
@@ -186,12 +201,12 @@ public record SampleExperiment(List<String> rows, List<String> tasks, int questi
     }
 
     /** A question's line: LOC the cube, CROP it, VQA its colour, with the model calls. */
-    private static ObjectNode trace(ObjectNode q, int i, String answer) {
-        String image = "img-" + (i % IMAGES) + ".png";
+    private ObjectNode trace(ObjectNode q, int i, String answer) {
+        String image = "img-" + (i % images) + ".png";
         ObjectNode line = q.deepCopy();
         line.putObject("images").put("IMAGE", "test/images/" + image);
         line.putObject("initial").set("IMAGE", imageValue(image, 0, 0, SIZE, SIZE));
-        int x = 10 + (i % IMAGES) * 6, y = 20;
+        int x = cubeX(i % images), y = 20;
         line.put(
                 "program",
                 "BOX0=LOC(image=IMAGE,object='cube')\nIMAGE0=CROP(image=IMAGE,box=BOX0)\n"
@@ -258,16 +273,21 @@ public record SampleExperiment(List<String> rows, List<String> tasks, int questi
         return v;
     }
 
-    private static void images(Path dir) throws IOException {
+    /** Where image {@code k}'s cube starts. */
+    private static int cubeX(int k) {
+        return 10 + (k % IMAGES) * 6;
+    }
+
+    private void writeImages(Path dir) throws IOException {
         Files.createDirectories(dir);
         Color[] colors = {Color.RED, Color.GREEN, Color.BLUE, Color.YELLOW};
-        for (int i = 0; i < IMAGES; i++) {
+        for (int i = 0; i < images; i++) {
             BufferedImage img = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = img.createGraphics();
-            g.setColor(new Color(200, 200, 205));
+            g.setColor(new Color(200 - i / IMAGES, 200, 205));
             g.fillRect(0, 0, SIZE, SIZE);
             g.setColor(colors[(i * 7 + 3) % colors.length]);
-            g.fillRect(10 + i * 6, 20, 30, 30);
+            g.fillRect(cubeX(i), 20, 30, 30);
             g.dispose();
             ImageIO.write(img, "png", dir.resolve("img-" + i + ".png").toFile());
         }
@@ -305,7 +325,7 @@ public record SampleExperiment(List<String> rows, List<String> tasks, int questi
         StringBuilder calls = new StringBuilder();
         for (int i = 0; i < 40; i++) {
             String image = "img-" + (i % IMAGES) + ".png";
-            int x = 10 + (i % IMAGES) * 6;
+            int x = cubeX(i % IMAGES);
             ObjectNode c = Json.mapper()
                     .createObjectNode()
                     .put("questionId", tasks.get(0) + "-" + i)
