@@ -9,7 +9,8 @@
 #   scripts/spark-cluster.sh check     # start, eval + collect locally and on the cluster, compare, stop
 #
 # Settings (environment): SDVP_SPARK_DIR (state, logs; default runs/spark-cluster), SDVP_SPARK_PORT (17077),
-# SDVP_SPARK_WORKERS (2), SDVP_SPARK_WORKER_CORES (1), SDVP_SPARK_WORKER_MEMORY (1g).
+# SDVP_SPARK_WORKERS (2), SDVP_SPARK_WORKER_CORES (1), SDVP_SPARK_WORKER_MEMORY (1g); for check,
+# SDVP_CHECK_QUESTIONS (300) and SDVP_EXECUTOR_WAIT_MS (600000: how long a job waits for its first executor).
 # Everything binds to 127.0.0.1; docs/scale.md shows the same commands against a cluster of your own.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -97,6 +98,8 @@ status() {
 check() {
   trap stop EXIT
   start
+  # a loaded machine can take minutes to start an executor JVM (the default wait is 60 s)
+  export SDVP_JAVA_OPTS="-Dsdvp.spark.executorWaitMs=${SDVP_EXECUTOR_WAIT_MS:-600000} ${SDVP_JAVA_OPTS:-}"
   local d="$DIR/check" same="$ROOT/sdvp-spark/scripts/same-results.py" bad=0
   rm -rf "$d"; mkdir -p "$d"
   "$ROOT/sdvp" world generate --task gqa-sim --split val --count "${SDVP_CHECK_QUESTIONS:-300}" --seed 7 \

@@ -14,7 +14,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 OUT="$(mkdir -p "$1" && cd "$1" && pwd)"; TEACHER="$(cd "$2" && pwd)"; STUDENT="$(cd "$3" && pwd)"
 N="${4:-300}"; CLUSTER="${5:-}"; MODES="${6:-local spark1 spark2 cluster}"
-[ -d "$OUT/gqa-sim" ] || "$ROOT/sdvp" world generate --task gqa-sim --split train --count "$N" --seed 5 \
+# SDVP_CALLS=FILE labels an existing gqa-sim calls file instead (e.g. an experiment stage's calls.jsonl)
+if [ -n "${SDVP_CALLS:-}" ] && [ ! -f "$OUT/calls.jsonl" ]; then cp "$SDVP_CALLS" "$OUT/calls.jsonl"; fi
+[ -f "$OUT/calls.jsonl" ] || [ -d "$OUT/gqa-sim" ] || "$ROOT/sdvp" world generate --task gqa-sim --split train --count "$N" --seed 5 \
   --out "$OUT/gqa-sim" >/dev/null
 [ -f "$OUT/calls.jsonl" ] || "$ROOT/sdvp" collect --task gqa-sim --data "$OUT/gqa-sim" --split train \
   --modules oracle --out "$OUT/calls.jsonl" >/dev/null
