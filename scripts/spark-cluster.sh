@@ -9,7 +9,8 @@
 #   scripts/spark-cluster.sh check     # start, eval + collect locally and on the cluster, compare, stop
 #
 # Settings (environment): SDVP_SPARK_DIR (state, logs; default runs/spark-cluster), SDVP_SPARK_PORT (17077),
-# SDVP_SPARK_WORKERS (2), SDVP_SPARK_WORKER_CORES (1), SDVP_SPARK_WORKER_MEMORY (1g).
+# SDVP_SPARK_WORKERS (2), SDVP_SPARK_WORKER_CORES (1), SDVP_SPARK_WORKER_MEMORY (1g); for check,
+# SDVP_CHECK_QUESTIONS (300) and SDVP_EXECUTOR_WAIT_MS (600000: how long a job waits for its first executor).
 # Everything binds to 127.0.0.1; docs/scale.md shows the same commands against a cluster of your own.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -91,33 +92,71 @@ status() {
   done
 }
 
-# eval + collect on a world task and on the GQA fixture: locally, then on the cluster; the outputs must agree
+# docs/scale.md's acceptance check. eval + collect on a world task and on the GQA fixture: locally, with local[2] and
+# on the cluster; results.json (timings aside), the questions file and calls.jsonl must agree. Then a corrupt image
+# read by a cluster executor (that question's error, as locally) and an unreachable master (exit 2 naming the URL).
 check() {
   trap stop EXIT
   start
-  local d="$DIR/check"
+  # a loaded machine can take minutes to start an executor JVM (the default wait is 60 s)
+  export SDVP_JAVA_OPTS="-Dsdvp.spark.executorWaitMs=${SDVP_EXECUTOR_WAIT_MS:-600000} ${SDVP_JAVA_OPTS:-}"
+  local d="$DIR/check" same="$ROOT/sdvp-spark/scripts/same-results.py" bad=0
   rm -rf "$d"; mkdir -p "$d"
-  "$ROOT/sdvp" world generate --task gqa-sim --split val --count 300 --seed 7 --out "$d/gqa-sim" 2>/dev/null
+  "$ROOT/sdvp" world generate --task gqa-sim --split val --count "${SDVP_CHECK_QUESTIONS:-300}" --seed 7 \
+    --out "$d/gqa-sim" >/dev/null 2>&1
   cp -r "$ROOT/sdvp-data/src/test/resources/fixtures/gqa" "$d/gqa"
   local world=(--task gqa-sim --data "$d/gqa-sim" --split val --modules oracle)
   local gqa=(--dataset gqa --root "$d/gqa" --split val_balanced --modules gqa-oracle)
   for job in world gqa; do
     local -n a="$job"
-    "$ROOT/sdvp" eval "${a[@]}" --out "$d/$job-local.json" 2>/dev/null
-    "$ROOT/sdvp" eval "${a[@]}" --out "$d/$job-cluster.json" --spark "$URL" 2>"$d/$job-eval.log"
-    "$ROOT/sdvp" collect "${a[@]}" --out "$d/$job-local.jsonl" 2>/dev/null
-    "$ROOT/sdvp" collect "${a[@]}" --out "$d/$job-cluster.jsonl" --spark "$URL" 2>"$d/$job-collect.log"
-    python3 - "$d/$job-local.json" "$d/$job-cluster.json" <<'PY'
-import json, sys
-def strip(f):
-    r = json.load(open(f)); r.pop("seconds"); r.pop("batching"); r["provenance"].pop("spark", None); return r
-a, b = strip(sys.argv[1]), strip(sys.argv[2])
-assert a == b, "results.json differ"
-print("results.json identical (timings aside):", b["count"], "questions, score", b["score"])
-PY
-    cmp "$d/$job-local.jsonl" "$d/$job-cluster.jsonl"
-    echo "calls.jsonl identical: $(wc -l <"$d/$job-cluster.jsonl") calls ($job)"
+    timed "$d/$job-local.eval" eval "${a[@]}" --out "$d/$job-local.json"
+    timed "$d/$job-local.collect" collect "${a[@]}" --out "$d/$job-local.jsonl"
+    for m in local2 cluster; do
+      local master='local[2]'; [ "$m" = cluster ] && master="$URL"
+      timed "$d/$job-$m.eval" eval "${a[@]}" --out "$d/$job-$m.json" --spark "$master"
+      python3 "$same" "$d/$job-local.json" "$d/$job-$m.json" "eval $job --spark $master" || bad=1
+      timed "$d/$job-$m.collect" collect "${a[@]}" --out "$d/$job-$m.jsonl" --spark "$master"
+      if cmp -s "$d/$job-local.jsonl" "$d/$job-$m.jsonl"; then
+        echo "collect $job --spark $master: calls.jsonl identical, $(wc -l <"$d/$job-$m.jsonl") calls, sha256 $(sha256sum <"$d/$job-$m.jsonl" | cut -c1-16)"
+      else
+        echo "collect $job --spark $master: calls.jsonl DIFFERS from the local run's"; bad=1
+      fi
+    done
   done
+  # a corrupt image: a PNG header and nothing else, read by an executor JVM of the cluster
+  cp -r "$d/gqa-sim" "$d/corrupt"
+  local image; image="$(find "$d/corrupt/val" -name '*.png' | sort | head -1)"
+  printf '\x89PNG\x00\x01\x02\x03' >"$image"
+  local corrupt=(--task gqa-sim --data "$d/corrupt" --split val --modules oracle)
+  timed "$d/corrupt-local.eval" eval "${corrupt[@]}" --out "$d/corrupt-local.json"
+  timed "$d/corrupt-cluster.eval" eval "${corrupt[@]}" --out "$d/corrupt-cluster.json" --spark "$URL"
+  python3 "$same" "$d/corrupt-local.json" "$d/corrupt-cluster.json" "eval with a corrupt image --spark $URL" || bad=1
+  python3 - "$d/corrupt-cluster.json" "$(basename "$image")" <<'PY' || bad=1
+import json, sys
+r = json.load(open(sys.argv[1]))
+named = sys.argv[2] in json.dumps(r["misses"])
+print(f"  the corrupt image's question: errors {r['errors']}, errorsByReason {r.get('errorsByReason')},"
+      f" {sys.argv[2]} named in misses: {named}")
+sys.exit(0 if r["errors"] >= 1 and named else 1)
+PY
+  # an unreachable master: nothing listens on PORT+9
+  local nowhere="spark://127.0.0.1:$((PORT + 9))" code=0
+  "$ROOT/sdvp" eval "${world[@]}" --out "$d/never.json" --spark "$nowhere" >"$d/unreachable.log" 2>&1 || code=$?
+  echo "unreachable master: exit $code: $(grep -m1 'cannot reach' "$d/unreachable.log")"
+  [ "$code" = 2 ] && grep -q "cannot reach the Spark master $nowhere" "$d/unreachable.log" || bad=1
+  [ "$bad" = 0 ] && echo "check: every output identical to the local run's" || echo "check: FAILED (see above; logs in $d)"
+  return "$bad"
+}
+
+# runs `sdvp ARGS...`, its output and GNU time's report in LOG.out/LOG.err; prints the wall time
+timed() { # LOG args...
+  local log="$1"; shift
+  local t0; t0=$(date +%s.%N)
+  if ! /usr/bin/time -v "$ROOT/sdvp" "$@" >"$log.out" 2>"$log.err"; then
+    echo "sdvp $* failed; see $log.err" >&2; return 1
+  fi
+  python3 -c "import sys; print(f'  {sys.argv[1]}: {float(sys.argv[3]) - float(sys.argv[2]):.1f} s')" \
+    "$(basename "$log")" "$t0" "$(date +%s.%N)"
 }
 
 case "${1:-}" in

@@ -6,13 +6,14 @@
 #   sdvp-spark/scripts/driver-kill.sh OUT [QUESTIONS (default 4000)] [PARTITIONS (default 8)] [KILL_AFTER (default 3)]
 #
 # OUT gets a generated GQA-format split (gqa-synth.py), local.jsonl, spark.jsonl and each run's log.
+# SDVP_SPARK_MASTER (default local[2]) runs it elsewhere, e.g. on scripts/spark-cluster.sh's spark://127.0.0.1:17077.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 OUT="$(mkdir -p "$1" && cd "$1" && pwd)"; N="${2:-4000}"; PARTS="${3:-8}"; AFTER="${4:-3}"
 DATA="$OUT/gqa-$N"
 [ -d "$DATA" ] || python3 "$ROOT/sdvp-spark/scripts/gqa-synth.py" "$DATA" --questions "$N" --images 100
 ARGS=(collect --dataset gqa --root "$DATA" --split train_balanced --modules gqa-oracle)
-SPARK=(--spark 'local[2]' --spark-partitions "$PARTS" --out "$OUT/spark.jsonl")
+SPARK=(--spark "${SDVP_SPARK_MASTER:-local[2]}" --spark-partitions "$PARTS" --out "$OUT/spark.jsonl")
 WORK="$OUT/spark.jsonl.spark"
 parts() { find "$WORK" -maxdepth 2 -name _SUCCESS 2>/dev/null | wc -l; }
 
@@ -21,7 +22,8 @@ parts() { find "$WORK" -maxdepth 2 -name _SUCCESS 2>/dev/null | wc -l; }
 rm -rf "$OUT/spark.jsonl" "$WORK"
 
 echo "$(date -u +%T) first run: ${ARGS[*]} ${SPARK[*]}"
-# the launcher execs java, so $! is the driver JVM (with local[2] its executors are threads of it)
+# the launcher execs java, so $! is the driver JVM (with local[2] its executors are threads of it; a cluster's
+# executors lose their driver with it and exit)
 "$ROOT/sdvp" "${ARGS[@]}" "${SPARK[@]}" >"$OUT/first.log" 2>&1 &
 DRIVER=$!
 while [ "$(parts)" -lt "$AFTER" ]; do

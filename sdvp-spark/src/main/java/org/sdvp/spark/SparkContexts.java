@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.util.List;
+import java.util.StringJoiner;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.SparkContext$;
@@ -74,9 +76,30 @@ final class SparkContexts {
             // as the launcher does for every sdvp JVM: DJL must not reach the network
             conf.setIfMissing("spark.executorEnv.DJL_OFFLINE", "true");
             conf.setIfMissing("spark.executorEnv.OPT_OUT_TRACKING", "true");
+            String djl = executorJavaOptions();
+            if (!djl.isEmpty()) conf.setIfMissing("spark.executor.extraJavaOptions", djl);
         }
         return conf;
     }
+
+    /**
+     * The driver's DJL settings for executor JVMs ({@code local[N]} executors are the driver's threads and have
+     * them already): without {@code ai.djl.pytorch.num_threads} an executor's PyTorch takes a thread per core, so
+     * two executors on two cores would each run two, and its reductions would not be the driver's.
+     */
+    static String executorJavaOptions() {
+        StringJoiner options = new StringJoiner(" ");
+        for (String key : DJL_PROPERTIES) {
+            String value = System.getProperty(key);
+            if (value != null && !value.isBlank() && value.chars().noneMatch(Character::isWhitespace)) {
+                options.add("-D" + key + "=" + value);
+            }
+        }
+        return options.toString();
+    }
+
+    private static final List<String> DJL_PROPERTIES =
+            List.of("ai.djl.offline", "ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads");
 
     private static void checkReachable(String master) throws DataException {
         String hosts = master.substring("spark://".length());
