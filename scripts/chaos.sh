@@ -89,16 +89,18 @@ resume_kill() {  # $1 = eval|collect, $2 = point number: kill -9 at a random poi
   local out="$OUT/resume-$cmd-$i.$ext"; rm -f "$out" "$out.journal" "$out.summary.json"
   # a random point in the run: when T questions are journalled, T in 0..N-1
   local target=$(( RANDOM * RESUME_N / 32768 ))
-  "${SDVP[@]}" "$cmd" "${RESUME_ARGS[@]}" --out "$out" >/dev/null 2>&1 &
+  # with its progress bar drawn (into OUT.bar), so a kill can fall while the bar's thread writes
+  SDVP_PROGRESS=true "${SDVP[@]}" "$cmd" "${RESUME_ARGS[@]}" --out "$out" >/dev/null 2>"$out.bar" &
   local pid=$!
   # nice and the launcher exec: $pid is the JVM
   kill_at "$pid" "$target" journalled "$out.journal" >/dev/null
   local done=0; [ -f "$out.journal" ] && done=$(( $(wc -l < "$out.journal") - 1 ))
   [ -f "$out" ] && [ ! -f "$out.journal" ] && done=finished
+  local redraws; redraws=$(tr -cd '\r' < "$out.bar" | wc -c)
   "${SDVP[@]}" "$cmd" "${RESUME_ARGS[@]}" --out "$out" >/dev/null 2>"$out.err" || echo "resume $cmd $i failed: $(tail -2 "$out.err")" >&2
   local got want; got=$(hash_of "$cmd" "$out"); eval "want=\$WANT_$cmd"
   local verdict=DIFFERENT; [ "$got" = "$want" ] && verdict=identical
-  echo "kill $i at $target journalled: $done questions journalled; resumed sha256 $got $verdict" | tee -a "$OUT/resume-$cmd-sha256.txt" >&2
+  echo "kill $i at $target journalled: $done questions journalled, progress bar drawn $redraws times; resumed sha256 $got $verdict" | tee -a "$OUT/resume-$cmd-sha256.txt" >&2
 }
 resume_cases() {
   local n=$RESUME_N data="$OUT/resume-data"; replicated "$data" "$n"
