@@ -7,8 +7,8 @@
 #   scripts/chaos.sh resume lock     # some cases (resume-pretrain, resume-teacher: training kills)
 #   QUICK=1 scripts/chaos.sh         # every case, small sizes (a few minutes)
 #
-# Environment: SEED (default 17), KILLS (kill -9 points per command, default 20; TRAIN_KILLS and TRAIN_STEPS
-# for the training cases), OUT (default runs/chaos);
+# Environment: SEED (default 17), KILLS (kill -9 points per command, default 20; TRAIN_KILLS, TRAIN_STEPS,
+# TRAIN_EVERY, TRAIN_SCENES, TRAIN_EVAL_SCENES and TRAIN_SET for the training cases), OUT (default runs/chaos);
 # sizes: RESUME_N (3000), LOAD_N (20000), VLOAD_N (2000), FUZZ_N (100000), VFUZZ_N (10000); QUICK=1 makes
 # them small. On a machine shared with other work, pass smaller sizes and say so with the figures.
 set -uo pipefail
@@ -124,7 +124,7 @@ TRAIN_STEPS="${TRAIN_STEPS:-$(size 200 60)}"; TRAIN_KILLS="${TRAIN_KILLS:-$KILLS
 train_args() {  # $1 = pretrain|teacher
   if [ "$1" = pretrain ]; then
     echo pretrain --preset quick --seed "$SEED" --checkpoint-every "$TRAIN_EVERY" --set steps="$TRAIN_STEPS" \
-      --set scenes="$(size 300 60)" --set evalScenes="$(size 40 10)"
+      --set scenes="${TRAIN_SCENES:-$(size 300 60)}" --set evalScenes="${TRAIN_EVAL_SCENES:-$(size 40 10)}"
   else
     echo teacher train --task gqa-sim --preset quick --seed "$SEED" --checkpoint-every "$TRAIN_EVERY" \
       --set steps="$TRAIN_STEPS" --set questions="$(size 100 30)"
