@@ -8,7 +8,8 @@
 #   QUICK=1 scripts/chaos.sh         # every case, small sizes (a few minutes)
 #
 # Environment: SEED (default 17), KILLS (kill -9 points per command, default 20; TRAIN_KILLS, TRAIN_STEPS,
-# TRAIN_EVERY, TRAIN_SCENES, TRAIN_EVAL_SCENES and TRAIN_SET for the training cases), OUT (default runs/chaos);
+# TRAIN_EVERY, TRAIN_SCENES, TRAIN_EVAL_SCENES and TRAIN_SET for the training cases; TRAIN_REF_SHA and KILL_FROM
+# to run points K.. beside a first campaign), OUT (default runs/chaos);
 # sizes: RESUME_N (3000), LOAD_N (20000), VLOAD_N (2000), FUZZ_N (100000), VFUZZ_N (10000); QUICK=1 makes
 # them small. On a machine shared with other work, pass smaller sizes and say so with the figures.
 set -uo pipefail
@@ -143,9 +144,13 @@ train_resume_case() {  # $1 = pretrain|teacher
   local ref="$OUT/train-$what-ref" f="$OUT/train-$what-sha256.txt"
   # two uninterrupted runs first: a resumed hash proves something only if the training is bit-reproducible
   local t0=$SECONDS want want2
-  want=$(train_once "$what" "$ref") || return
+  if [ -n "${TRAIN_REF_SHA:-}" ]; then  # the references of an earlier run of this case (same settings and seed)
+    want=$TRAIN_REF_SHA; want2=$TRAIN_REF_SHA
+  else
+    want=$(train_once "$what" "$ref") || return
+    want2=$(train_once "$what" "$ref-2") || return
+  fi
   local full=$(( SECONDS - t0 ))
-  want2=$(train_once "$what" "$ref-2") || return
   local repro="bit-reproducible: the two uninterrupted runs agree"
   [ "$want" != "$want2" ] && repro="NOT bit-reproducible: the two uninterrupted runs differ ($want2), so a differing resumed hash does not show a resume fault"
   echo "$what (${args[*]}): uninterrupted run ${full}s, model.params sha256 $want; second uninterrupted run $want2: $repro" | tee "$f" >&2
@@ -156,6 +161,8 @@ train_resume_case() {  # $1 = pretrain|teacher
     # a random step 1..TRAIN_STEPS (the progress bar's count; TRAIN_STEPS: after the last step, in the held-out
     # evaluation or the writing of the checkpoint), then 0-250 ms more
     local target=$(( 1 + RANDOM * TRAIN_STEPS / 32768 ))
+    # KILL_FROM=K: only the points K.. (a second campaign beside the first; the draws stay the same)
+    [ "$i" -lt "${KILL_FROM:-1}" ] && continue
     SDVP_PROGRESS=true "${SDVP[@]}" "${args[@]}" --out "$out" >/dev/null 2>"$out.bar" &
     local pid=$!
     local reached; reached=$(kill_at "$pid" "$target" bar_step "$out.bar" "$TRAIN_STEPS")
