@@ -7,8 +7,9 @@
 #   scripts/chaos.sh resume lock     # some cases (resume-pretrain, resume-teacher: training kills)
 #   QUICK=1 scripts/chaos.sh         # every case, small sizes (a few minutes)
 #
-# Environment: SEED (default 17), KILLS (kill -9 points per command, default 20; TRAIN_KILLS and TRAIN_STEPS
-# for the training cases), OUT (default runs/chaos);
+# Environment: SEED (default 17), KILLS (kill -9 points per command, default 20; TRAIN_KILLS, TRAIN_STEPS,
+# TRAIN_EVERY, TRAIN_SCENES, TRAIN_EVAL_SCENES and TRAIN_SET for the training cases; TRAIN_REF_SHA and KILL_FROM
+# to run points K.. beside a first campaign), OUT (default runs/chaos);
 # sizes: RESUME_N (3000), LOAD_N (20000), VLOAD_N (2000), FUZZ_N (100000), VFUZZ_N (10000); QUICK=1 makes
 # them small. On a machine shared with other work, pass smaller sizes and say so with the figures.
 set -uo pipefail
@@ -89,16 +90,18 @@ resume_kill() {  # $1 = eval|collect, $2 = point number: kill -9 at a random poi
   local out="$OUT/resume-$cmd-$i.$ext"; rm -f "$out" "$out.journal" "$out.summary.json"
   # a random point in the run: when T questions are journalled, T in 0..N-1
   local target=$(( RANDOM * RESUME_N / 32768 ))
-  "${SDVP[@]}" "$cmd" "${RESUME_ARGS[@]}" --out "$out" >/dev/null 2>&1 &
+  # with its progress bar drawn (into OUT.bar), so a kill can fall while the bar's thread writes
+  SDVP_PROGRESS=true "${SDVP[@]}" "$cmd" "${RESUME_ARGS[@]}" --out "$out" >/dev/null 2>"$out.bar" &
   local pid=$!
   # nice and the launcher exec: $pid is the JVM
   kill_at "$pid" "$target" journalled "$out.journal" >/dev/null
   local done=0; [ -f "$out.journal" ] && done=$(( $(wc -l < "$out.journal") - 1 ))
   [ -f "$out" ] && [ ! -f "$out.journal" ] && done=finished
+  local redraws; redraws=$(tr -cd '\r' < "$out.bar" | wc -c)
   "${SDVP[@]}" "$cmd" "${RESUME_ARGS[@]}" --out "$out" >/dev/null 2>"$out.err" || echo "resume $cmd $i failed: $(tail -2 "$out.err")" >&2
   local got want; got=$(hash_of "$cmd" "$out"); eval "want=\$WANT_$cmd"
   local verdict=DIFFERENT; [ "$got" = "$want" ] && verdict=identical
-  echo "kill $i at $target journalled: $done questions journalled; resumed sha256 $got $verdict" | tee -a "$OUT/resume-$cmd-sha256.txt" >&2
+  echo "kill $i at $target journalled: $done questions journalled, progress bar drawn $redraws times; resumed sha256 $got $verdict" | tee -a "$OUT/resume-$cmd-sha256.txt" >&2
 }
 resume_cases() {
   local n=$RESUME_N data="$OUT/resume-data"; replicated "$data" "$n"
@@ -122,7 +125,7 @@ TRAIN_STEPS="${TRAIN_STEPS:-$(size 200 60)}"; TRAIN_KILLS="${TRAIN_KILLS:-$KILLS
 train_args() {  # $1 = pretrain|teacher
   if [ "$1" = pretrain ]; then
     echo pretrain --preset quick --seed "$SEED" --checkpoint-every "$TRAIN_EVERY" --set steps="$TRAIN_STEPS" \
-      --set scenes="$(size 300 60)" --set evalScenes="$(size 40 10)"
+      --set scenes="${TRAIN_SCENES:-$(size 300 60)}" --set evalScenes="${TRAIN_EVAL_SCENES:-$(size 40 10)}"
   else
     echo teacher train --task gqa-sim --preset quick --seed "$SEED" --checkpoint-every "$TRAIN_EVERY" \
       --set steps="$TRAIN_STEPS" --set questions="$(size 100 30)"
@@ -141,9 +144,13 @@ train_resume_case() {  # $1 = pretrain|teacher
   local ref="$OUT/train-$what-ref" f="$OUT/train-$what-sha256.txt"
   # two uninterrupted runs first: a resumed hash proves something only if the training is bit-reproducible
   local t0=$SECONDS want want2
-  want=$(train_once "$what" "$ref") || return
+  if [ -n "${TRAIN_REF_SHA:-}" ]; then  # the references of an earlier run of this case (same settings and seed)
+    want=$TRAIN_REF_SHA; want2=$TRAIN_REF_SHA
+  else
+    want=$(train_once "$what" "$ref") || return
+    want2=$(train_once "$what" "$ref-2") || return
+  fi
   local full=$(( SECONDS - t0 ))
-  want2=$(train_once "$what" "$ref-2") || return
   local repro="bit-reproducible: the two uninterrupted runs agree"
   [ "$want" != "$want2" ] && repro="NOT bit-reproducible: the two uninterrupted runs differ ($want2), so a differing resumed hash does not show a resume fault"
   echo "$what (${args[*]}): uninterrupted run ${full}s, model.params sha256 $want; second uninterrupted run $want2: $repro" | tee "$f" >&2
@@ -154,6 +161,8 @@ train_resume_case() {  # $1 = pretrain|teacher
     # a random step 1..TRAIN_STEPS (the progress bar's count; TRAIN_STEPS: after the last step, in the held-out
     # evaluation or the writing of the checkpoint), then 0-250 ms more
     local target=$(( 1 + RANDOM * TRAIN_STEPS / 32768 ))
+    # KILL_FROM=K: only the points K.. (a second campaign beside the first; the draws stay the same)
+    [ "$i" -lt "${KILL_FROM:-1}" ] && continue
     SDVP_PROGRESS=true "${SDVP[@]}" "${args[@]}" --out "$out" >/dev/null 2>"$out.bar" &
     local pid=$!
     local reached; reached=$(kill_at "$pid" "$target" bar_step "$out.bar" "$TRAIN_STEPS")

@@ -97,7 +97,8 @@ public final class TrainStepBench {
                             .run(steps, 1, steps, (m, step, backward) -> {
                                 ParameterStore ps = new ParameterStore(m, false);
                                 float total = 0;
-                                NDArray l = Losses.crossEntropy(
+                                NDArray l = Tensors.scale(
+                                        Losses.crossEntropy(
                                                 vlm.block()
                                                         .vqa(
                                                                 ps,
@@ -107,19 +108,20 @@ public final class TrainStepBench {
                                                                         new Shape(VQA_CROPS, 3, crop, crop)),
                                                                 Tensors.of(m, tVqaC, new Shape(VQA_CROPS, v)),
                                                                 true),
-                                                Tensors.of(m, yVqaC))
-                                        .mul(VQA_CROPS / 32f);
+                                                Tensors.of(m, yVqaC)),
+                                        VQA_CROPS / 32f);
                                 total += l.getFloat();
                                 backward.accept(l);
-                                l = Losses.crossEntropy(
+                                l = Tensors.scale(
+                                        Losses.crossEntropy(
                                                 vlm.block()
                                                         .vqa(
                                                                 ps,
                                                                 Tensors.of(m, vqaWhole, new Shape(VQA_WHOLE, 3, h, w)),
                                                                 Tensors.of(m, tVqaW, new Shape(VQA_WHOLE, v)),
                                                                 true),
-                                                Tensors.of(m, yVqaW))
-                                        .mul(VQA_WHOLE / 32f);
+                                                Tensors.of(m, yVqaW)),
+                                        VQA_WHOLE / 32f);
                                 total += l.getFloat();
                                 backward.accept(l);
                                 l = Losses.bceWithLogits(

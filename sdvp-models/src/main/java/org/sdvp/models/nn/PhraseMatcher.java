@@ -50,7 +50,8 @@ public final class PhraseMatcher extends AbstractBlock {
         NDArray phrase = unit(in.get(1), 1);
         long b = phrase.getShape().get(0), d = phrase.getShape().get(1);
         NDArray cos = cells.mul(phrase.reshape(b, d, 1)).sum(new int[] {1});
-        NDArray s = ps.getValue(scale, cos.getDevice(), training).mul(INITIAL_SCALE);
+        // an owned scalar: the backward pass of this product reads it (Tensors.scale)
+        NDArray s = Tensors.scale(ps.getValue(scale, cos.getDevice(), training), INITIAL_SCALE);
         NDArray c = ps.getValue(bias, cos.getDevice(), training).add(INITIAL_BIAS);
         return new NDList(cos.mul(s).add(c));
     }

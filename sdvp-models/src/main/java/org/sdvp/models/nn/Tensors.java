@@ -32,6 +32,24 @@ public final class Tensors {
      * (2 to 62) until every such scalar was a PyTorch-owned tensor.
      */
     public static NDArray scale(NDArray x, float s) {
-        return x.mul(of(x.getManager(), new float[] {s}, new Shape()));
+        return x.mul(scalar(x.getManager(), s));
+    }
+
+    /**
+     * {@code max(x, floor)} for a tensor in an autograd graph: never {@code x.maximum(float)} there, for the
+     * reason of {@link #scale} (the backward pass of a maximum reads both operands).
+     */
+    public static NDArray atLeast(NDArray x, float floor) {
+        return x.maximum(scalar(x.getManager(), floor));
+    }
+
+    /**
+     * A PyTorch-owned 0-d tensor: the only safe scalar operand of an op autograd records. Measured: the pretraining's
+     * {@code PhraseMatcher} used {@code scale.mul(5f)}, and a garbage collection between a step's forward and
+     * backward pass changed that step's grounding gradients, which made a resumed run end with other weights
+     * than an uninterrupted one at random kill points ({@code GradientsAfterGarbageCollectionTest}).
+     */
+    public static NDArray scalar(NDManager m, float value) {
+        return of(m, new float[] {value}, new Shape());
     }
 }

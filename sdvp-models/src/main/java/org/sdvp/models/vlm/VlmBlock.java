@@ -18,6 +18,7 @@ import java.util.List;
 import org.sdvp.models.nn.ConvUnit;
 import org.sdvp.models.nn.GridBoxes;
 import org.sdvp.models.nn.PhraseMatcher;
+import org.sdvp.models.nn.Tensors;
 
 /**
  * The student VLM's network (student v2, {@link VlmConfig}): a conv trunk shared by two branches on one grid,
@@ -209,7 +210,8 @@ public final class VlmBlock extends AbstractBlock {
     /** {@code logit(σ(a) · σ(b))}, computed in log space: {@code log p − log(1 − p)}. */
     static NDArray combinedLogit(NDArray a, NDArray b) {
         NDArray logP = logSigmoid(a).add(logSigmoid(b));
-        return logP.sub(logP.exp().neg().add(1f).maximum(ONE_MINUS_FLOOR).log());
+        return logP.sub(
+                Tensors.atLeast(logP.exp().neg().add(1f), ONE_MINUS_FLOOR).log());
     }
 
     /** {@code log σ(x) = −softplus(−x)}, stable for large |x|. */
