@@ -133,7 +133,7 @@ public final class OwnTrainer {
         OwnModelFolder f = model.folder();
         if (f.service() == ServiceKind.VQA) {
             NDArray logits = output(out, Role.ANSWER_LOGITS).toType(DataType.FLOAT32, false);
-            NDArray t = m.create(targets, logits.getShape());
+            NDArray t = owned(m.create(targets, logits.getShape()));
             return logits.logSoftmax(1).mul(t).sum(new int[] {1}).neg().mean();
         }
         TensorSpec spec = spec(Role.MATCH_LOGITS);
@@ -144,17 +144,31 @@ public final class OwnTrainer {
             case ITM_PAIR -> logits.get(":, 1").sub(logits.get(":, 0"));
             case MATRIX -> calibrated(logits.mul(m.eye(n)).sum(new int[] {1}), calibration);
         };
-        NDArray p = m.create(targets);
+        NDArray p = owned(m.create(targets));
         // binary cross-entropy on logits, stable for large |z|: max(z, 0) - z·p + log(1 + e^-|z|)
-        return z.maximum(0f)
+        return z.maximum(owned(m.create(0f)))
                 .sub(z.mul(p))
                 .add(z.abs().neg().exp().add(1f).log())
                 .mean();
     }
 
     private static NDArray calibrated(NDArray logit, MatchSpec s) {
-        return logit.mul(s.scale() == null ? 1f : s.scale().floatValue())
+        float scale = s.scale() == null ? 1f : s.scale().floatValue();
+        return logit.mul(owned(logit.getManager().create(scale)))
                 .add(s.bias() == null ? 0f : s.bias().floatValue());
+    }
+
+    /**
+     * A PyTorch-owned copy of a tensor DJL made from Java memory. Autograd keeps the operands of a product or a
+     * maximum for the backward pass, and DJL wraps Java arrays and scalars in direct buffers that the garbage
+     * collector may free before it runs: a collection inside a step then gives that step wrong gradients
+     * (docs/reliability.md, "Resume after a kill"; sdvp-models' {@code Tensors} does the same for the world's
+     * networks).
+     */
+    private static NDArray owned(NDArray blob) {
+        try (blob) {
+            return blob.duplicate();
+        }
     }
 
     private NDArray output(NDList out, Role role) throws EngineException {
