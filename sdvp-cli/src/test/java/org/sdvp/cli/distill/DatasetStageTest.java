@@ -193,96 +193,36 @@ class DatasetStageTest {
         Path out = dir.resolve("o");
         String clevr = FIXTURES.resolve("clevr").toString(),
                 gqa = FIXTURES.resolve("gqa").toString();
+        // each case: the arguments after "--dataset clevr --root CLEVR --split val" (or all of them, for the
+        // first two), then what the error must say
         String[][] cases = {
             {"--dataset", "clevr", "--teacher", teacher.toString(), "needs --root DIR"},
             {"--dataset", "clevr", "--root", clevr, "--split", "nosuch", "--teacher", teacher.toString(), "nosuch"},
-            {
-                "--dataset",
-                "clevr",
-                "--root",
-                clevr,
-                "--split",
-                "val",
-                "--teacher",
-                "nosuch:x",
-                "neither a checkpoint folder nor a --modules chain (unknown backend 'nosuch'"
-            },
-            {
-                "--dataset",
-                "clevr",
-                "--root",
-                clevr,
-                "--split",
-                "val",
-                "--teacher",
-                "torchscript:" + broken + ",oracle",
-                "output 'logits'"
-            },
-            {
-                "--dataset",
-                "clevr",
-                "--root",
-                clevr,
-                "--split",
-                "val",
-                "--teacher",
-                "torchscript:" + noVocabulary,
-                noVocabulary.resolve("answers.json").toString()
-            },
-            {
-                "--dataset",
-                "clevr",
-                "--root",
-                clevr,
-                "--split",
-                "val",
-                "--teacher",
-                "torchscript:" + noTokenizer,
-                noTokenizer.resolve("tokenizer.json").toString()
-            },
-            {
-                "--dataset",
-                "clevr",
-                "--root",
-                clevr,
-                "--split",
-                "val",
-                "--teacher",
-                teacher.toString(),
-                "--replay-dataset",
-                "gqa",
-                "go together"
-            },
-            {
-                "--dataset",
-                "clevr",
-                "--root",
-                clevr,
-                "--split",
-                "val",
-                "--teacher",
-                teacher.toString(),
-                "--replay-dataset",
-                "gqa",
-                "--replay-root",
-                gqa,
-                "--replay-split",
-                "nosuch",
-                "--replay-root"
-            },
-            {
-                "--dataset",
-                "clevr",
-                "--root",
-                clevr,
-                "--split",
-                "val",
-                "--teacher",
-                "gqa-oracle",
-                "--spark",
-                "local[1]",
-                "--teacher chain labels in this JVM"
-            },
+            clevrVal(
+                    "--teacher",
+                    "nosuch:x",
+                    "neither a checkpoint folder nor a --modules chain (unknown backend 'nosuch'"),
+            clevrVal("--teacher", "torchscript:" + broken + ",oracle", "output 'logits'"),
+            clevrVal(
+                    "--teacher",
+                    "torchscript:" + noVocabulary,
+                    noVocabulary.resolve("answers.json").toString()),
+            clevrVal(
+                    "--teacher",
+                    "torchscript:" + noTokenizer,
+                    noTokenizer.resolve("tokenizer.json").toString()),
+            clevrVal("--teacher", teacher.toString(), "--replay-dataset", "gqa", "go together"),
+            clevrVal(
+                    "--teacher",
+                    teacher.toString(),
+                    "--replay-dataset",
+                    "gqa",
+                    "--replay-root",
+                    gqa,
+                    "--replay-split",
+                    "nosuch",
+                    "--replay-root"),
+            clevrVal("--teacher", "gqa-oracle", "--spark", "local[1]", "--teacher chain labels in this JVM"),
         };
         for (String[] c : cases) {
             String expected = c[c.length - 1];
@@ -293,6 +233,13 @@ class DatasetStageTest {
             assertTrue(r.err().contains(expected), expected + " in " + r.err());
             assertFalse(Files.exists(out), args + " wrote " + out);
         }
+    }
+
+    private static String[] clevrVal(String... rest) {
+        List<String> all = new ArrayList<>(List.of(
+                "--dataset", "clevr", "--root", FIXTURES.resolve("clevr").toString(), "--split", "val"));
+        all.addAll(List.of(rest));
+        return all.toArray(String[]::new);
     }
 
     private static void copy(Path from, Path to) throws Exception {
