@@ -119,8 +119,10 @@ class ExperimentRunnerTest {
         }
         assertTrue(report.path("curves").size() > 0);
         assertTrue(Files.readString(out.resolve("report.html")).contains("ablation:no-self-distill"));
-        // rows × seeds × tasks: 4 shared rows once, 5 per-seed rows twice, 12 ablations once
-        assertEquals((4 + 5 * 2 + 12) * 5, r.result().evaluated());
+        // rows × seeds × tasks: 4 shared rows once, 5 per-seed rows twice, every ablation once
+        assertEquals(
+                (4 + 5 * 2 + ExperimentPlan.ablationNames().size()) * 5,
+                r.result().evaluated());
         assertEquals(List.of("pretrain quick", "teacher gqa-sim", "teacher nlvr-sim"), r.models().calls);
     }
 
