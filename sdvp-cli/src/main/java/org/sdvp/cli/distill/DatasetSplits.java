@@ -13,7 +13,7 @@ final class DatasetSplits {
 
     /** Whether {@code task} is a real dataset (gqa, nlvr2, clevr, ...) rather than a world task. */
     static boolean isDataset(String task) {
-        return !WorldTaskSpec.names().contains(task);
+        return !WorldTaskSpec.isWorldTask(task);
     }
 
     /**

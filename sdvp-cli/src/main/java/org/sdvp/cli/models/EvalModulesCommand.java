@@ -92,7 +92,7 @@ public final class EvalModulesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (calls == null
-                && !WorldTaskSpec.names().contains(task)
+                && !WorldTaskSpec.isWorldTask(task)
                 && Tasks.installed().containsKey(task)) {
             throw new ParameterException(
                     spec.commandLine(),
@@ -169,7 +169,7 @@ public final class EvalModulesCommand implements Callable<Integer> {
     /** {@code --gold}, or the task's own annotations: the world oracle, or the dataset's. */
     private String goldSpec() {
         if (gold != null) return gold;
-        if (WorldTaskSpec.names().contains(task)) return "oracle";
+        if (WorldTaskSpec.isWorldTask(task)) return "oracle";
         return switch (task) {
             case "clevr" -> "clevr-oracle";
             case "gqa" -> "gqa-oracle";

@@ -97,7 +97,7 @@ public final class TeacherTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        boolean world = WorldTaskSpec.names().contains(task);
+        boolean world = WorldTaskSpec.isWorldTask(task);
         if (!world && !DatasetTeacherData.DATASETS.contains(task) && !"nlvr2".equals(task)) {
             try {
                 WorldTaskSpec.find(task);

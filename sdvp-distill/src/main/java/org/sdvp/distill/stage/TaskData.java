@@ -26,7 +26,7 @@ public final class TaskData {
      */
     public static boolean ensure(String task, Path data, String split, int count, long seed, PrintStream log)
             throws IOException, org.sdvp.core.io.DataException {
-        if (!WorldTaskSpec.names().contains(task)) return false;
+        if (!WorldTaskSpec.isWorldTask(task)) return false;
         Path dir = data.resolve(split);
         if (Files.isDirectory(dir)) {
             try (Stream<Path> s = Files.list(dir)) {

@@ -88,6 +88,11 @@ public record WorldTaskSpec(
         return List.copyOf(ALL.keySet());
     }
 
+    /** Whether {@code name} is one of the world's tasks (the others are real datasets' or users' own). */
+    public static boolean isWorldTask(String name) {
+        return ALL.containsKey(name);
+    }
+
     /** @throws IllegalArgumentException listing the valid names */
     public static WorldTaskSpec get(String name) {
         WorldTaskSpec t = ALL.get(name);
