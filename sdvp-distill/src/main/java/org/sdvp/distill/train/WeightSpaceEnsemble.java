@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,6 +41,11 @@ public final class WeightSpaceEnsemble {
     public void mixInto(Block block, float mix) {
         if (!(mix >= 0f && mix <= 1f)) throw new IllegalArgumentException("mix must be in [0, 1]: " + mix);
         if (mix == 1f) return;
+        // a trained parameter is a leaf that requires grad, and PyTorch refuses an in-place change of one while
+        // the thread's grad mode is on; that mode is per thread and on in every thread but the one where DJL's
+        // engine turned it off (an experiment's stage threads train and mix with it on)
+        boolean grad = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
         try (NDManager scratch = NDManager.newBaseManager()) {
             for (Pair<String, Parameter> p : block.getParameters()) {
                 float[] before = start.get(p.getKey());
@@ -52,6 +58,8 @@ public final class WeightSpaceEnsemble {
                 now.muli(mix);
                 now.addi(previous);
             }
+        } finally {
+            JniUtils.setGradMode(grad);
         }
     }
 }
