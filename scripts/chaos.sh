@@ -202,15 +202,19 @@ determinism_case() {
 
 # --- 2. a second writer on the same --out -----------------------------------------------------------
 lock_case() {
-  local data="$OUT/base"
+  # a first run long enough (3,000 questions, one at a time) to be still running when the second starts:
+  # with the 300-question split the first had finished before the second's JVM was up, and the second ran
+  local data="$OUT/lock-data"; replicated "$data" "${LOCK_N:-3000}"
   local out="$OUT/lock.json"; rm -f "$out" "$out.journal"
-  "${SDVP[@]}" eval --task gqa-sim --data "$data" --split test --modules oracle --out "$out" >/dev/null 2>&1 &
+  local args=(eval --task gqa-sim --data "$data" --split test --modules oracle --concurrency 1 --out "$out")
+  "${SDVP[@]}" "${args[@]}" >/dev/null 2>&1 &
   local first=$!
-  local tries=0; while [ ! -f "$out.journal" ] && [ $tries -lt 200 ]; do sleep 0.1; tries=$((tries+1)); done
-  "${SDVP[@]}" eval --task gqa-sim --data "$data" --split test --modules oracle --out "$out" >/dev/null 2>"$OUT/lock.err"
-  local rc=$?
-  wait "$first"; local rc1=$?
-  row "second writer on the same --out" "exit $rc: $(head -1 "$OUT/lock.err" | cut -c1-150)" "first run exit $rc1"
+  local tries=0; while [ ! -f "$out.journal" ] && [ $tries -lt 1200 ]; do sleep 0.1; tries=$((tries+1)); done
+  "${SDVP[@]}" "${args[@]}" >/dev/null 2>"$OUT/lock.err"
+  local rc=$? alive="the first had already ended"
+  if kill -0 "$first" 2>/dev/null; then alive="the first still running"; kill "$first"; fi
+  wait "$first" 2>/dev/null
+  row "second writer on the same --out" "exit $rc: $(grep -m1 'sdvp:' "$OUT/lock.err" | cut -c1-200)" "$alive when the second ended"
 }
 
 # --- 3. bad data in the middle of a run -------------------------------------------------------------
