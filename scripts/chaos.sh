@@ -19,7 +19,7 @@ KILLS="${KILLS:-20}"
 OUT="${OUT:-$ROOT/runs/chaos}"
 QUICK="${QUICK:-}"
 CASES=("$@")
-[ ${#CASES[@]} -eq 0 ] && CASES=(resume resume-pretrain resume-teacher lock baddata llm llm-e2e load viper-load fuzz-visprog fuzz-viper)
+[ ${#CASES[@]} -eq 0 ] && CASES=(resume resume-pretrain resume-teacher lock baddata llm llm-e2e load viper-load fuzz-visprog fuzz-viper diskfull)
 mkdir -p "$OUT"
 TABLE="${TABLE:-$OUT/table.md}"
 : > "$TABLE.rows"
@@ -202,15 +202,19 @@ determinism_case() {
 
 # --- 2. a second writer on the same --out -----------------------------------------------------------
 lock_case() {
-  local data="$OUT/base"
+  # a first run long enough (3,000 questions, one at a time) to be still running when the second starts:
+  # with the 300-question split the first had finished before the second's JVM was up, and the second ran
+  local data="$OUT/lock-data"; replicated "$data" "${LOCK_N:-3000}"
   local out="$OUT/lock.json"; rm -f "$out" "$out.journal"
-  "${SDVP[@]}" eval --task gqa-sim --data "$data" --split test --modules oracle --out "$out" >/dev/null 2>&1 &
+  local args=(eval --task gqa-sim --data "$data" --split test --modules oracle --concurrency 1 --out "$out")
+  "${SDVP[@]}" "${args[@]}" >/dev/null 2>&1 &
   local first=$!
-  local tries=0; while [ ! -f "$out.journal" ] && [ $tries -lt 200 ]; do sleep 0.1; tries=$((tries+1)); done
-  "${SDVP[@]}" eval --task gqa-sim --data "$data" --split test --modules oracle --out "$out" >/dev/null 2>"$OUT/lock.err"
-  local rc=$?
-  wait "$first"; local rc1=$?
-  row "second writer on the same --out" "exit $rc: $(head -1 "$OUT/lock.err" | cut -c1-150)" "first run exit $rc1"
+  local tries=0; while [ ! -f "$out.journal" ] && [ $tries -lt 1200 ]; do sleep 0.1; tries=$((tries+1)); done
+  "${SDVP[@]}" "${args[@]}" >/dev/null 2>"$OUT/lock.err"
+  local rc=$? alive="the first had already ended"
+  if kill -0 "$first" 2>/dev/null; then alive="the first still running"; kill "$first"; fi
+  wait "$first" 2>/dev/null
+  row "second writer on the same --out" "exit $rc: $(grep -m1 'sdvp:' "$OUT/lock.err" | cut -c1-200)" "$alive when the second ended"
 }
 
 # --- 3. bad data in the middle of a run -------------------------------------------------------------
@@ -340,6 +344,76 @@ fuzz_case() {  # $1 = visprog|viper
       "uncaught (internal-error): $(jq '.errorsByReason["internal-error"] // 0' "$out"); escapes: $escaped; $(jq '.seconds|floor' "$out") s, peak RSS $(cat "$OUT/.rss.mib") MiB"
 }
 
+# --- 7. disk full: the outputs on a size-limited filesystem (a tmpfs; mounting needs root) -------------
+# The disk fills in the middle of the run: a filler file takes all but DISKFULL_FREE_KB of the tmpfs once the
+# run is under way. Checked: exit 1 and the message; the previous complete output and the saved journal or state
+# intact; after the filler is deleted ("free space"), the same command continues to the reference's bytes.
+df_fill() {  # $1 = mount point: a filler leaving DISKFULL_FREE_KB free
+  local avail; avail=$(df -k --output=avail "$1" | tail -1)
+  dd if=/dev/zero of="$1/filler" bs=1k count=$(( avail - ${DISKFULL_FREE_KB:-64} )) status=none 2>/dev/null
+  echo "$(df -k --output=avail "$1" | tail -1 | tr -d ' ') KB free"
+}
+df_mount() {  # $1 = mount point, $2 = size: a fresh tmpfs, or a row saying why not
+  mkdir -p "$1"; umount "$1" 2>/dev/null
+  mount -t tmpfs -o size="$2" tmpfs "$1" 2>"$OUT/diskfull-mount.err" && return 0
+  row "disk full" "not run: mount -t tmpfs failed: $(head -1 "$OUT/diskfull-mount.err")" "needs root, or a loop device"
+  return 1
+}
+diskfull_case() {
+  local mnt="$OUT/diskfull-mnt" f="$OUT/diskfull.txt"; : > "$f"
+  # eval: a previous complete result (20 questions) at --out, then the whole split; the journal fills the disk
+  df_mount "$mnt" "${DISKFULL_EVAL_SIZE:-2m}" || return
+  local args=(eval --task gqa-sim --data "$OUT/base" --split test --modules oracle --concurrency 4)
+  local ref="$OUT/diskfull-ref.json" out="$mnt/r.json"; rm -f "$ref" "$ref.journal"
+  "${SDVP[@]}" "${args[@]}" --out "$ref" >/dev/null 2>&1
+  local want; want=$(hash_of eval "$ref")
+  "${SDVP[@]}" "${args[@]}" --limit 20 --out "$out" >/dev/null 2>&1
+  local prev; prev=$(sha256sum < "$out" | cut -c1-64)
+  local free; free=$(df_fill "$mnt")
+  "${SDVP[@]}" "${args[@]}" --out "$out" >/dev/null 2>"$OUT/diskfull-eval.err"
+  local rc=$? msg; msg=$(grep -m1 'sdvp:' "$OUT/diskfull-eval.err" | cut -c1-220)
+  local kept=changed; [ "$(sha256sum < "$out" | cut -c1-64)" = "$prev" ] && kept="intact (sha256 ${prev:0:16}...)"
+  local lines; lines=$(journalled "$out.journal")
+  local bad; bad=$(tail -n +2 "$out.journal" | head -n -1 | jq -c . 2>&1 >/dev/null | wc -l)
+  rm -f "$mnt/filler"
+  "${SDVP[@]}" "${args[@]}" --out "$out" >/dev/null 2>"$OUT/diskfull-eval-2.err"
+  local rc2=$? got; got=$(hash_of eval "$out")
+  local verdict=DIFFERENT; [ "$got" = "$want" ] && verdict=identical
+  { echo "eval on a ${DISKFULL_EVAL_SIZE:-2m} tmpfs filled to $free: exit $rc: $msg"
+    echo "  previous result.json $kept; journal: $lines questions, $bad damaged lines before its last"
+    echo "  after the filler was deleted: exit $rc2: $(grep -m1 resuming "$OUT/diskfull-eval-2.err"); sha256 $got $verdict (reference $want)"
+  } | tee -a "$f" >&2
+  row "disk full during eval (tmpfs ${DISKFULL_EVAL_SIZE:-2m}, $free left)" "exit $rc: $msg; previous results.json $kept; journal $lines questions, $bad damaged" \
+      "freed, run again: exit $rc2, $verdict to the uninterrupted run"
+  umount "$mnt"
+  # pretrain: a previous complete checkpoint at --out; the disk fills after the first saved state
+  df_mount "$mnt" "${DISKFULL_TRAIN_SIZE:-512m}" || return
+  local targs; read -r -a targs <<< "$(train_args pretrain) ${TRAIN_SET:-}"
+  local tout="$mnt/student"
+  "${SDVP[@]}" "${targs[@]}" --out "$tout" >/dev/null 2>"$OUT/diskfull-train-ref.err" || { row "disk full during pretrain" "the first run failed: $(tail -1 "$OUT/diskfull-train-ref.err")" "-"; umount "$mnt"; return; }
+  local twant; twant=$(sha256sum < "$tout/model.params" | cut -c1-64)
+  "${SDVP[@]}" "${targs[@]}" --out "$tout" >/dev/null 2>"$OUT/diskfull-train.err" &
+  local pid=$!
+  while [ ! -f "$tout.state/latest" ] && kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
+  local at; at=$(cat "$tout.state/latest" 2>/dev/null)
+  free=$(df_fill "$mnt")
+  wait "$pid"; rc=$?
+  msg=$(grep -m1 'sdvp:' "$OUT/diskfull-train.err" | cut -c1-260)
+  local after; after=$(cat "$tout.state/latest" 2>/dev/null)
+  kept=changed; [ -f "$tout/config.json" ] && [ "$(sha256sum < "$tout/model.params" | cut -c1-64)" = "$twant" ] && kept="intact"
+  rm -f "$mnt/filler"
+  "${SDVP[@]}" "${targs[@]}" --out "$tout" >/dev/null 2>"$OUT/diskfull-train-2.err"
+  rc2=$?; got=$(sha256sum < "$tout/model.params" | cut -c1-64)
+  verdict=DIFFERENT; [ "$got" = "$twant" ] && verdict=identical
+  { echo "pretrain (${targs[*]}) on a ${DISKFULL_TRAIN_SIZE:-512m} tmpfs, filled to $free after state $at: exit $rc: $msg"
+    echo "  previous checkpoint $kept; state after the failure: $after"
+    echo "  after the filler was deleted: exit $rc2: $(grep -m1 resuming "$OUT/diskfull-train-2.err"); model.params sha256 $got $verdict (first run $twant)"
+  } | tee -a "$f" >&2
+  row "disk full during pretrain (tmpfs ${DISKFULL_TRAIN_SIZE:-512m}, $free left after $at)" "exit $rc: $msg; previous checkpoint $kept; state kept: $after" \
+      "freed, run again: exit $rc2, $verdict to the first run"
+  umount "$mnt"
+}
+
 # the generated split, for every case but the training ones
 for c in "${CASES[@]}"; do case "$c" in resume-pretrain|resume-teacher|determinism) ;; *) base; break ;; esac; done
 for c in "${CASES[@]}"; do
@@ -356,6 +430,7 @@ for c in "${CASES[@]}"; do
     viper-load) viper_load_case ;;
     fuzz-visprog) fuzz_case visprog ;;
     fuzz-viper) fuzz_case viper ;;
+    diskfull) diskfull_case ;;
     *) echo "unknown case: $c" >&2; exit 2 ;;
   esac
 done

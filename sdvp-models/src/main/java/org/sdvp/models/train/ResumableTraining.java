@@ -123,10 +123,12 @@ public final class ResumableTraining {
                             block,
                             adam);
                 } catch (IOException e) {
-                    throw new UncheckedIOException(
-                            "cannot write the training state to " + state.dir()
-                                    + " (the previous state is intact: free space and run the same command again)",
-                            e);
+                    // the trainers unwrap this to its cause, so the cause carries the whole message (a disk-full
+                    // run printed only "IOException: No space left on device", naming neither file nor remedy)
+                    throw new UncheckedIOException(new IOException(
+                            "cannot write the training state to " + state.dir() + " (" + e.getMessage()
+                                    + "); the previous state is intact: free space and run the same command again",
+                            e));
                 }
             }
             if (done >= stopAfter) throw new Stopped(done);

@@ -80,6 +80,18 @@ class TrainingResumeTest {
     }
 
     @Test
+    void aStateThatCannotBeWrittenStopsTheRunNamingTheFolderAndWhatToDo(@TempDir Path tmp) throws Exception {
+        // a regular file where the state folder goes: the first save fails, as a full disk makes it fail
+        Path dir = tmp.resolve("s");
+        Files.writeString(dir, "not a folder");
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> train(state(dir)));
+        assertTrue(
+                e.getMessage().startsWith("cannot write the training state to " + dir + " (")
+                        && e.getMessage().endsWith("free space and run the same command again"),
+                e.getMessage());
+    }
+
+    @Test
     void aStateOfAnotherRunIsRefusedNamingTheDifference(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("s");
         assertThrows(ResumableTraining.Stopped.class, () -> train(state(dir).stopAfter(4)));
