@@ -66,6 +66,7 @@ resume_ref() {  # $1 = eval|collect: the uninterrupted run and its hash
   echo "resume $cmd: uninterrupted run $(( SECONDS - t0 ))s, sha256 $(hash_of "$cmd" "$ref")" | tee -a "$OUT/resume-$cmd-sha256.txt" >&2
 }
 hash_of() { if [ "$1" = eval ]; then norm "$2" 2>/dev/null | sha256sum | cut -c1-64; else sha256sum < "$2" | cut -c1-64; fi; }
+same_as() { if [ "$1" = "$2" ]; then echo identical; else echo DIFFERENT; fi; }  # $1 = got, $2 = want
 # kill -9 PID once PROBE (a command printing a number) reaches TARGET, or not at all if PID ends first;
 # prints the PROBE value at the kill. Drawing the point in units of progress, not of time, keeps the points
 # inside the run however loaded the machine is (a time drawn from a loaded reference run fell after the end).
@@ -100,7 +101,7 @@ resume_kill() {  # $1 = eval|collect, $2 = point number: kill -9 at a random poi
   local redraws; redraws=$(tr -cd '\r' < "$out.bar" | wc -c)
   "${SDVP[@]}" "$cmd" "${RESUME_ARGS[@]}" --out "$out" >/dev/null 2>"$out.err" || echo "resume $cmd $i failed: $(tail -2 "$out.err")" >&2
   local got want; got=$(hash_of "$cmd" "$out"); eval "want=\$WANT_$cmd"
-  local verdict=DIFFERENT; [ "$got" = "$want" ] && verdict=identical
+  local verdict; verdict=$(same_as "$got" "$want")
   echo "kill $i at $target journalled: $done questions journalled, progress bar drawn $redraws times; resumed sha256 $got $verdict" | tee -a "$OUT/resume-$cmd-sha256.txt" >&2
 }
 resume_cases() {
@@ -170,7 +171,7 @@ train_resume_case() {  # $1 = pretrain|teacher
     [ -f "$out/config.json" ] && [ ! -d "$out.state" ] && at=finished
     "${SDVP[@]}" "${args[@]}" --out "$out" >/dev/null 2>"$out.err" || echo "resume $what $i failed: $(tail -2 "$out.err")" >&2
     local got; got=$(sha256sum < "$out/model.params" 2>/dev/null | cut -c1-64)
-    local verdict=DIFFERENT; [ "$got" = "$want" ] && verdict=identical
+    local verdict; verdict=$(same_as "$got" "$want")
     [ "$verdict" = DIFFERENT ] && [ "$got" = "$want2" ] && verdict="identical to the second run"
     echo "kill $i at step $target (bar at $reached): saved state $at; resumed model.params sha256 $got $verdict" | tee -a "$f" >&2
   done
@@ -359,26 +360,25 @@ df_mount() {  # $1 = mount point, $2 = size: a fresh tmpfs, or a row saying why 
   row "disk full" "not run: mount -t tmpfs failed: $(head -1 "$OUT/diskfull-mount.err")" "needs root, or a loop device"
   return 1
 }
-diskfull_case() {
-  local mnt="$OUT/diskfull-mnt" f="$OUT/diskfull.txt"; : > "$f"
-  # eval: a previous complete result (20 questions) at --out, then the whole split; the journal fills the disk
+diskfull_eval_case() {  # a previous complete result (20 questions) at --out, then the whole split; the journal fills the disk
+  local mnt="$OUT/diskfull-mnt" f="$OUT/diskfull.txt"
   df_mount "$mnt" "${DISKFULL_EVAL_SIZE:-2m}" || return
   local args=(eval --task gqa-sim --data "$OUT/base" --split test --modules oracle --concurrency 4)
   local ref="$OUT/diskfull-ref.json" out="$mnt/r.json"; rm -f "$ref" "$ref.journal"
   "${SDVP[@]}" "${args[@]}" --out "$ref" >/dev/null 2>&1
   local want; want=$(hash_of eval "$ref")
   "${SDVP[@]}" "${args[@]}" --limit 20 --out "$out" >/dev/null 2>&1
-  local prev; prev=$(sha256sum < "$out" | cut -c1-64)
+  local prev; prev=$(hash_of file "$out")
   local free; free=$(df_fill "$mnt")
   "${SDVP[@]}" "${args[@]}" --out "$out" >/dev/null 2>"$OUT/diskfull-eval.err"
   local rc=$? msg; msg=$(grep -m1 'sdvp:' "$OUT/diskfull-eval.err" | cut -c1-220)
-  local kept=changed; [ "$(sha256sum < "$out" | cut -c1-64)" = "$prev" ] && kept="intact (sha256 ${prev:0:16}...)"
+  local kept=changed; [ "$(hash_of file "$out")" = "$prev" ] && kept="intact (sha256 ${prev:0:16}...)"
   local lines; lines=$(journalled "$out.journal")
   local bad; bad=$(tail -n +2 "$out.journal" | head -n -1 | jq -c . 2>&1 >/dev/null | wc -l)
   rm -f "$mnt/filler"
   "${SDVP[@]}" "${args[@]}" --out "$out" >/dev/null 2>"$OUT/diskfull-eval-2.err"
   local rc2=$? got; got=$(hash_of eval "$out")
-  local verdict=DIFFERENT; [ "$got" = "$want" ] && verdict=identical
+  local verdict; verdict=$(same_as "$got" "$want")
   { echo "eval on a ${DISKFULL_EVAL_SIZE:-2m} tmpfs filled to $free: exit $rc: $msg"
     echo "  previous result.json $kept; journal: $lines questions, $bad damaged lines before its last"
     echo "  after the filler was deleted: exit $rc2: $(grep -m1 resuming "$OUT/diskfull-eval-2.err"); sha256 $got $verdict (reference $want)"
@@ -386,12 +386,14 @@ diskfull_case() {
   row "disk full during eval (tmpfs ${DISKFULL_EVAL_SIZE:-2m}, $free left)" "exit $rc: $msg; previous results.json $kept; journal $lines questions, $bad damaged" \
       "freed, run again: exit $rc2, $verdict to the uninterrupted run"
   umount "$mnt"
-  # pretrain: a previous complete checkpoint at --out; the disk fills after the first saved state
+}
+diskfull_train_case() {  # pretrain: a previous complete checkpoint at --out; the disk fills after the first saved state
+  local mnt="$OUT/diskfull-mnt" f="$OUT/diskfull.txt" free rc msg kept rc2 got verdict
   df_mount "$mnt" "${DISKFULL_TRAIN_SIZE:-512m}" || return
   local targs; read -r -a targs <<< "$(train_args pretrain) ${TRAIN_SET:-}"
   local tout="$mnt/student"
   "${SDVP[@]}" "${targs[@]}" --out "$tout" >/dev/null 2>"$OUT/diskfull-train-ref.err" || { row "disk full during pretrain" "the first run failed: $(tail -1 "$OUT/diskfull-train-ref.err")" "-"; umount "$mnt"; return; }
-  local twant; twant=$(sha256sum < "$tout/model.params" | cut -c1-64)
+  local twant; twant=$(hash_of params "$tout/model.params")
   "${SDVP[@]}" "${targs[@]}" --out "$tout" >/dev/null 2>"$OUT/diskfull-train.err" &
   local pid=$!
   while [ ! -f "$tout.state/latest" ] && kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
@@ -400,11 +402,11 @@ diskfull_case() {
   wait "$pid"; rc=$?
   msg=$(grep -m1 'sdvp:' "$OUT/diskfull-train.err" | cut -c1-260)
   local after; after=$(cat "$tout.state/latest" 2>/dev/null)
-  kept=changed; [ -f "$tout/config.json" ] && [ "$(sha256sum < "$tout/model.params" | cut -c1-64)" = "$twant" ] && kept="intact"
+  kept=changed; [ -f "$tout/config.json" ] && [ "$(hash_of params "$tout/model.params")" = "$twant" ] && kept="intact"
   rm -f "$mnt/filler"
   "${SDVP[@]}" "${targs[@]}" --out "$tout" >/dev/null 2>"$OUT/diskfull-train-2.err"
-  rc2=$?; got=$(sha256sum < "$tout/model.params" | cut -c1-64)
-  verdict=DIFFERENT; [ "$got" = "$twant" ] && verdict=identical
+  rc2=$?; got=$(hash_of params "$tout/model.params")
+  verdict=$(same_as "$got" "$twant")
   { echo "pretrain (${targs[*]}) on a ${DISKFULL_TRAIN_SIZE:-512m} tmpfs, filled to $free after state $at: exit $rc: $msg"
     echo "  previous checkpoint $kept; state after the failure: $after"
     echo "  after the filler was deleted: exit $rc2: $(grep -m1 resuming "$OUT/diskfull-train-2.err"); model.params sha256 $got $verdict (first run $twant)"
@@ -430,7 +432,7 @@ for c in "${CASES[@]}"; do
     viper-load) viper_load_case ;;
     fuzz-visprog) fuzz_case visprog ;;
     fuzz-viper) fuzz_case viper ;;
-    diskfull) diskfull_case ;;
+    diskfull) : > "$OUT/diskfull.txt"; diskfull_eval_case; diskfull_train_case ;;
     *) echo "unknown case: $c" >&2; exit 2 ;;
   esac
 done
